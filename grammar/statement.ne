@@ -1,0 +1,3 @@
+@preprocessor typescript
+# Placeholder grammar; the statement grammar replaces it.
+main -> "x"

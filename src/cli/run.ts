@@ -1,0 +1,5 @@
+// Placeholder until this subcommand lands; replaced by its owner.
+export async function run(_argv: string[]): Promise<number> {
+  process.stderr.write('x86lab run: not available in this build\n');
+  return 2;
+}

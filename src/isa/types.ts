@@ -1,0 +1,132 @@
+// The shape of one instruction form in the ISA table (src/isa/table.ts).
+//
+// One record per encoding form, e.g. "add r/m32, imm8 (sign-extended)". The encoder's
+// mnemonic index, the decoder's opcode lookup, the AT&T formatter and the executor's
+// handler array are all derived from the same frozen records, so they cannot disagree.
+//
+// Operands are listed in AT&T order (sources first, destination last), as written
+// in GNU as syntax and as printed by objdump -d.
+
+/** Processor mode an encoding is valid in (bits of code: .code16/.code32/.code64). */
+export type Mode = 16 | 32 | 64;
+
+/**
+ * Operand size of a form or operand.
+ * - 8/16/32/64: fixed.
+ * - 'v': the form's operand size — 16 with 66h, 64 with REX.W, else 32 (the "default" size).
+ * - 'z': immediate of size 'v' but at most 32 (imm32 sign-extended under REX.W).
+ * - 'y': 32 or 64 (REX.W), 66h not allowed / ignored.
+ * - 'w/d/q' style memory-only pseudo sizes use 0 (size not inferable, e.g. lea, lgdt, invlpg).
+ */
+export type Size = 8 | 16 | 32 | 64 | 80 | 128 | 'v' | 'z' | 'y' | 0;
+
+/** Where an operand lives in the encoding. */
+export type OperandLoc =
+  | 'reg' // ModRM.reg (+REX.R)
+  | 'rm' // ModRM.rm (+REX.B / SIB), register or memory per kind
+  | 'opreg' // low 3 bits of the last opcode byte (+REX.B)
+  | 'imm' // immediate after displacement
+  | 'imm2' // second immediate (enter $a,$b: the 8-bit one)
+  | 'implicit'; // not encoded (fixed register, the shift count 1, ...)
+
+export type OperandKind =
+  | 'gpr' // general register only (loc reg/opreg/rm with mod=3)
+  | 'rm' // general register or memory (loc rm)
+  | 'mem' // memory only (loc rm, mod != 3)
+  | 'imm' // immediate
+  | 'rel' // relative branch target (loc imm; size 8 or 'z')
+  | 'moffs' // absolute offset, mov al/ax/eax/rax <-> moffs (A0-A3); size of the offset = address size
+  | 'fixed' // a specific register written explicitly in AT&T (e.g. %al in `in $0x60,%al`, %cl in shifts, %dx in in/out)
+  | 'one' // the implicit count 1 of D0/D1 shifts (GNU accepts `shl %eax` and `shl $1,%eax`)
+  | 'sreg' // segment register (loc reg)
+  | 'seg' // a specific segment register in the opcode (push %fs)
+  | 'creg' // control register (loc reg)
+  | 'dreg' // debug register (loc reg)
+  | 'far'; // ptr16:16/32 absolute far pointer ljmp $sel,$off (32/16-bit modes): two immediates
+
+export interface OperandDef {
+  readonly kind: OperandKind;
+  readonly loc: OperandLoc;
+  readonly size: Size;
+  /** For 'fixed'/'seg': the register (e.g. 'al', 'cl', 'dx', 'fs'); 'acc' = al/ax/eax/rax by size. */
+  readonly reg?: string;
+  /** For imm: 8-bit immediate sign-extended to the operand size (83 /0 ib, 6B, 6A). */
+  readonly sx?: boolean;
+  /** Read/written by the instruction (for tracing and for the executor's memory access checks). */
+  readonly access?: 'r' | 'w' | 'rw' | 'none';
+}
+
+/** Flags as a bit set in the RFLAGS bit positions (CF=0, PF=2, AF=4, ZF=6, SF=7, TF=8, IF=9, DF=10, OF=11). */
+export const enum Flag {
+  CF = 1 << 0,
+  PF = 1 << 2,
+  AF = 1 << 4,
+  ZF = 1 << 6,
+  SF = 1 << 7,
+  TF = 1 << 8,
+  IF = 1 << 9,
+  DF = 1 << 10,
+  OF = 1 << 11,
+}
+export const STATUS_FLAGS = 0x8d5; // CF PF AF ZF SF OF
+
+export interface FlagEffect {
+  /** Flags the instruction reads (cmov/jcc/adc/...). */
+  readonly read: number;
+  /** Flags it sets to a defined value. */
+  readonly written: number;
+  /** Flags the SDM leaves undefined after it. */
+  readonly undef: number;
+}
+
+export type ControlFlow = 'none' | 'jmp' | 'jcc' | 'call' | 'ret' | 'iret' | 'int' | 'loop' | 'sys' | 'halt';
+
+/** How the AT&T size suffix (b/w/l/q) relates to this form. */
+export type SuffixRule =
+  | 'size' // suffix from operand size, required if no register operand decides it (add, mov, push ...)
+  | 'none' // never takes a suffix (nop, hlt, ret, jcc, lgdt ...)
+  | 'always'; // objdump always prints it (e.g. pushq $imm? iretq, lretq, sysretq, movsbl ...): mnemonic already includes it
+
+export interface FormDef {
+  /** Stable unique id, e.g. 'add_rm_imm8'. Used in golden data, tests and handler tables. */
+  readonly id: string;
+  /** AT&T base mnemonic without the size suffix, e.g. 'add', 'movzb', 'iret'. */
+  readonly mnem: string;
+  /** Extra accepted spellings that map to this form exactly (e.g. 'sal' for shl, 'jz' for je). */
+  readonly aliases?: readonly string[];
+  /** Opcode bytes after prefixes/REX (escape bytes 0F, 0F 38, 0F 3A included). */
+  readonly opcode: readonly number[];
+  /** Mandatory prefix that is part of the opcode (F3 0F B8 popcnt, 66 0F .. ). */
+  readonly prefix?: 0x66 | 0xf2 | 0xf3;
+  /** ModRM: present iff defined. `reg` = /digit opcode extension; `mod` restricts to register or memory forms; `rm` fixes ModRM.rm (0F 01 F8 swapgs = mod 3, reg 7, rm 0). */
+  readonly modrm?: { readonly reg?: number; readonly mod?: 'reg' | 'mem'; readonly rm?: number };
+  readonly operands: readonly OperandDef[];
+  /**
+   * How the operand size is chosen:
+   * 'b' 8-bit; 'v' 16/32/64 via 66h/REX.W (default 32); 'd64' default 64 in long mode, 66h gives 16, no 32 (push/pop/call/jmp near);
+   * 'f64' always 64 in long mode (jcc, near ret...); 'w','d','q' fixed sizes; 'none' no operand size.
+   */
+  readonly osz: 'b' | 'v' | 'd64' | 'f64' | 'w' | 'd' | 'q' | 'none';
+  /** Modes the form is valid in. */
+  readonly modes: readonly Mode[];
+  readonly flags: FlagEffect;
+  readonly suffix: SuffixRule;
+  /** LOCK prefix allowed (memory destination forms of add/adc/and/btc/btr/bts/cmpxchg/dec/inc/neg/not/or/sbb/sub/xor/xadd/xchg). */
+  readonly lockable?: boolean;
+  /** Which REP prefixes are meaningful: 'rep' (movs/stos/lods/ins/outs), 'repcc' (cmps/scas). */
+  readonly rep?: 'rep' | 'repcc';
+  readonly flow: ControlFlow;
+  /** Privileged: #GP(0) if CPL != 0. */
+  readonly priv?: boolean;
+  /** Short/long partner for relaxation (jmp rel8 <-> jmp rel32). */
+  readonly relaxTo?: string;
+  /** Free-form condition code for the cc families (0..15), used by jcc/setcc/cmovcc handlers. */
+  readonly cc?: number;
+  /** Names the executor's semantic group so one handler can serve a family (e.g. 'alu:add'). */
+  readonly sem: string;
+}
+
+/** A table entry after loading: its numeric index is the form id used for dispatch. */
+export interface Form extends FormDef {
+  readonly index: number;
+}
