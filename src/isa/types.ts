@@ -124,6 +124,16 @@ export interface FormDef {
   readonly cc?: number;
   /** Names the executor's semantic group so one handler can serve a family (e.g. 'alu:add'). */
   readonly sem: string;
+  /** Encoder: the two operands may also be written in the other order (xchg, test). */
+  readonly commute?: boolean;
+  /** Encoder-only spelling of an encoding another row decodes to (not a decode slot of its own). */
+  readonly encodeOnly?: boolean;
+  /** Claims one exact opcode/ModRM value inside a wider slot of another row, and wins there (nop = 90 inside xchg 90+r). */
+  readonly overlay?: boolean;
+  /** Address size the form is tied to (jcxz/jecxz/jrcxz, loop with 67h): 67h is emitted when it differs from the mode's. */
+  readonly asz?: 16 | 32 | 64;
+  /** Decoder: ModRM.reg is ignored by the CPU (setcc); the encoder writes 0. */
+  readonly regIgnored?: boolean;
 }
 
 /** A table entry after loading: its numeric index is the form id used for dispatch. */

@@ -1,0 +1,114 @@
+// Loads the ISA table: frozen FORMS (index = form id used for dispatch), lookups by id and by
+// mnemonic for the encoder, and a load-time check that no two rows claim the same decode slot.
+
+import type { Form, FormDef, Mode } from './types.js';
+import { TABLE } from './table.js';
+
+export type { Form, FormDef } from './types.js';
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
+}
+
+export const FORMS: readonly Form[] = deepFreeze(TABLE.map((f, index) => ({ ...f, index })));
+
+const byId = new Map<string, Form>();
+for (const f of FORMS) {
+  if (byId.has(f.id)) throw new Error(`ISA table: duplicate form id '${f.id}'`);
+  byId.set(f.id, f);
+}
+
+export function formById(id: string): Form {
+  const f = byId.get(id);
+  if (!f) throw new Error(`ISA table: no form '${id}'`);
+  return f;
+}
+
+/** Operand sizes a form can take in a mode (empty: the form has no operand size). */
+export function formSizes(f: FormDef, mode: Mode): readonly number[] {
+  switch (f.osz) {
+    case 'b': return [8];
+    case 'v': return mode === 64 ? [16, 32, 64] : [16, 32];
+    case 'd64': case 'f64': return mode === 64 ? [16, 64] : [16, 32];
+    case 'w': return [16];
+    case 'd': return [32];
+    case 'q': return [64];
+    case 'none': return [];
+  }
+}
+
+/**
+ * Encoder index: spelling -> forms in table order. Each form is listed under its mnemonic and its aliases;
+ * the encoder also tries the spelling minus a b/w/l/q suffix against forms whose suffix rule is 'size'.
+ */
+export const BY_MNEMONIC: ReadonlyMap<string, readonly Form[]> = (() => {
+  const m = new Map<string, Form[]>();
+  const add = (k: string, f: Form) => {
+    const l = m.get(k);
+    if (l) l.push(f);
+    else m.set(k, [f]);
+  };
+  for (const f of FORMS) {
+    add(f.mnem, f);
+    for (const a of f.aliases ?? []) add(a, f);
+  }
+  return m;
+})();
+
+// ---- decode-slot validation -------------------------------------------------------------------
+// A slot is (mode, mandatory prefix, opcode bytes, ModRM.mod class, ModRM.reg, ModRM.rm, operand size,
+// address size). Rows are grouped by (mode, prefix, opcode bytes); +r rows occupy 8 opcode values.
+// Within a group two rows conflict when every remaining dimension overlaps.
+
+function sizeSet(f: FormDef, mode: Mode): readonly number[] {
+  const s = formSizes(f, mode);
+  return s.length ? s : mode === 64 ? [16, 32, 64] : [16, 32];
+}
+
+function overlaps(a: Form, b: Form, mode: Mode): boolean {
+  const ma = a.modrm, mb = b.modrm;
+  if (!!ma !== !!mb) return false;
+  if (ma && mb) {
+    if (ma.mod && mb.mod && ma.mod !== mb.mod) return false;
+    if (ma.reg !== undefined && mb.reg !== undefined && ma.reg !== mb.reg) return false;
+    if (ma.rm !== undefined && mb.rm !== undefined && ma.rm !== mb.rm) return false;
+  }
+  if (a.asz !== undefined && b.asz !== undefined && a.asz !== b.asz) return false;
+  const sb = sizeSet(b, mode);
+  return sizeSet(a, mode).some((s) => sb.includes(s));
+}
+
+export function validateTable(forms: readonly Form[]): void {
+  const groups = new Map<string, Form[]>();
+  for (const f of forms) {
+    if (f.encodeOnly) continue;
+    const opreg = f.operands.some((o) => o.loc === 'opreg');
+    for (const mode of f.modes) {
+      const last = f.opcode[f.opcode.length - 1];
+      const n = opreg ? 8 : 1;
+      for (let r = 0; r < n; r++) {
+        const key = `${mode}|${f.prefix ?? 0}|${[...f.opcode.slice(0, -1), last + r].join(',')}`;
+        const g = groups.get(key);
+        if (g) g.push(f);
+        else groups.set(key, [f]);
+      }
+    }
+  }
+  const errors: string[] = [];
+  for (const [key, g] of groups) {
+    const mode = Number(key.split('|')[0]) as Mode;
+    for (let i = 0; i < g.length; i++) {
+      for (let j = i + 1; j < g.length; j++) {
+        if (g[i].overlay !== g[j].overlay) continue; // an overlay row wins at its exact value
+        if (overlaps(g[i], g[j], mode)) errors.push(`${g[i].id} and ${g[j].id} at [${key}]`);
+      }
+    }
+  }
+  if (errors.length) throw new Error(`ISA table: rows claim the same decode slot:\n  ${errors.join('\n  ')}`);
+}
+
+validateTable(FORMS);

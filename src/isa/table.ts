@@ -1,0 +1,11 @@
+// THE ISA table: every instruction form x86lab knows, in encoder preference order
+// (within one mnemonic, the first row that fits is the one GNU as picks).
+// Rows live in src/isa/forms/ by family; this module only concatenates them.
+
+import type { FormDef } from './types.js';
+import { ARITH_FORMS } from './forms/arith.js';
+import { DATA_FORMS } from './forms/data.js';
+import { FLOW_FORMS } from './forms/flow.js';
+import { SYSTEM_FORMS } from './forms/system.js';
+
+export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS];
