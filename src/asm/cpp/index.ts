@@ -1,7 +1,13 @@
-// The C preprocessor subset for .S files (gcc -E -x assembler-with-cpp behaviour).
-// (Owner: preprocessor/macro work. This first version returns the text unchanged.)
+// The C preprocessor for .S files, behaving like `gcc -E -x assembler-with-cpp` (gcc 12):
+// directives, includes, conditionals and macro expansion, written from the C standard and
+// from observing gcc. Lines starting with `#` that are not directives pass through (GNU as
+// reads them as comments). Output carries gcc-style linemarkers so positions map back.
 
-import type { Diagnostic } from '../errors.js';
+import { readFileSync, statSync } from 'node:fs';
+import type { Diagnostic, Severity } from '../errors.js';
+import { CppExprError, evalIfExpr } from './expr.js';
+import { Expander, printTokens, type BaseSource, type Macro } from './expand.js';
+import { lexFile, type LexLine, type Tok } from './lex.js';
 
 export interface CppOptions {
   readonly file: string;
@@ -11,14 +17,501 @@ export interface CppOptions {
   readonly undefs: readonly string[];
   /** File reader (tests may supply a virtual file system). */
   readonly readFile?: (path: string) => string | undefined;
+  /** Target mode: selects `__x86_64__` (64, the default) or `__i386__` (32) predefines. */
+  readonly mode?: 32 | 64;
 }
 
 export interface CppResult {
   /** Preprocessed text with gcc-style linemarkers (`# 12 "file.h"`) so positions map back to the original files. */
   readonly text: string;
   readonly diagnostics: readonly Diagnostic[];
+  /** True when an error was reported (the assembler must not produce output). */
+  readonly failed?: boolean;
 }
 
+const DIRECTIVES = new Set([
+  'define', 'undef', 'include', 'include_next', 'import', 'if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef',
+  'else', 'endif', 'error', 'warning', 'line', 'pragma', 'ident', 'sccs', 'assert', 'unassert',
+]);
+const CONDITIONALS = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef', 'else', 'endif']);
+const MAX_INCLUDE_DEPTH = 200;
+
+/** What gcc 12 predefines in assembler-with-cpp mode that .S files and kernel headers test (from `gcc -dM -E`). */
+function predefined(mode: 32 | 64): string[] {
+  const common = [
+    '__ASSEMBLER__ 1', '__STDC__ 1', '__GNUC__ 12', '__GNUC_MINOR__ 2', '__GNUC_PATCHLEVEL__ 0', '__ELF__ 1',
+    '__linux__ 1', '__linux 1', 'linux 1', '__unix__ 1', '__unix 1', 'unix 1', '__gnu_linux__ 1',
+    '__CHAR_BIT__ 8', '__SIZEOF_INT__ 4', '__SIZEOF_SHORT__ 2', '__SIZEOF_LONG_LONG__ 8',
+    '__ORDER_LITTLE_ENDIAN__ 1234', '__ORDER_BIG_ENDIAN__ 4321', '__ORDER_PDP_ENDIAN__ 3412',
+    '__BYTE_ORDER__ __ORDER_LITTLE_ENDIAN__', '__code_model_small__ 1',
+  ];
+  return mode === 64
+    ? [...common, '__x86_64__ 1', '__x86_64 1', '__amd64__ 1', '__amd64 1', '__LP64__ 1', '_LP64 1',
+       '__SIZEOF_LONG__ 8', '__SIZEOF_POINTER__ 8']
+    : [...common, '__i386__ 1', '__i386 1', 'i386 1', '__ILP32__ 1', '__SIZEOF_LONG__ 4', '__SIZEOF_POINTER__ 4'];
+}
+
+interface CondFrame {
+  kind: string; // the directive that opened or last continued the group (for "unterminated #...")
+  line: number; // line of that directive
+  openLine: number;
+  taken: boolean; // some branch already taken
+  active: boolean; // this branch is being processed
+  parentActive: boolean;
+  sawElse: boolean;
+}
+
+interface FileState {
+  readonly path: string; // as gcc spells it in linemarkers
+  presumed: string; // after #line
+  lineDelta: number; // presumed line = physical + delta
+  readonly lines: LexLine[];
+  idx: number;
+  readonly conds: CondFrame[];
+  readonly dir: string;
+}
+
+const defaultRead = (p: string): string | undefined => {
+  try {
+    if (!statSync(p).isFile()) return undefined;
+    return readFileSync(p, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+const dirOf = (p: string): string => {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i + 1);
+};
+
+const spell = (toks: readonly Tok[]): string => toks.map((t, i) => (i && t.ws ? ' ' : '') + t.text).join('');
+
 export function preprocess(text: string, opts: CppOptions): CppResult {
-  return { text: `# 1 "${opts.file}"\n${text}`, diagnostics: [] };
+  return new Cpp(opts).run(text);
+}
+
+class Cpp {
+  private readonly macros = new Map<string, Macro>();
+  private readonly diags: Diagnostic[] = [];
+  private readonly out: string[] = [];
+  private readonly read: (p: string) => string | undefined;
+  private stack: FileState[] = [];
+  private fatal = false;
+  private failed = false;
+  // Output position, to emit linemarkers or blank lines when the source position jumps.
+  private outFile = '';
+  private outLine = 0;
+  private readonly expander: Expander;
+  private cur!: FileState;
+
+  constructor(private readonly opts: CppOptions) {
+    this.read = opts.readFile ?? defaultRead;
+    const dummy: BaseSource = { next: () => undefined, more: () => false, file: opts.file, line: 0 };
+    this.expander = new Expander(this.macros, dummy, (msg, tok, sev) => this.report(sev ?? 'error', msg, tok?.line, tok?.col));
+  }
+
+  private report(sev: Severity, message: string, physLine?: number, col?: number): void {
+    const f = this.cur;
+    const line = physLine === undefined ? 0 : physLine + f.lineDelta;
+    this.diags.push({ severity: sev, message, loc: col === undefined ? { file: f.presumed, line } : { file: f.presumed, line, col } });
+    if (sev === 'error') this.failed = true;
+  }
+
+  run(text: string): CppResult {
+    for (const d of predefined(this.opts.mode ?? 64)) this.defineFromText(d, '<built-in>');
+    for (const b of ['__FILE__', '__LINE__', '__COUNTER__'] as const)
+      this.macros.set(b, { name: b, fn: false, params: [], variadic: false, body: [], builtin: b === '__FILE__' ? 'FILE' : b === '__LINE__' ? 'LINE' : 'COUNTER', file: '<built-in>', line: 0 });
+    // -D and -U apply in command-line order; the interface keeps them apart, so defines go first.
+    for (const d of this.opts.defines) {
+      const eq = d.indexOf('=');
+      this.defineFromText(eq < 0 ? `${d} 1` : `${d.slice(0, eq)} ${d.slice(eq + 1)}`, '<command-line>');
+    }
+    for (const u of this.opts.undefs) this.macros.delete(u);
+    this.pushFile(this.opts.file, text, false);
+    while (this.stack.length && !this.fatal) {
+      this.cur = this.stack[this.stack.length - 1];
+      const line = this.nextTextLine();
+      if (line === null) continue; // an #include switched files
+      if (!line) {
+        this.popFile();
+        continue;
+      }
+      this.emitLine(line);
+    }
+    return { text: this.out.join(''), diagnostics: this.diags, failed: this.failed };
+  }
+
+  private defineFromText(def: string, where: string): void {
+    const [line] = lexFile(def);
+    const save = this.cur;
+    this.cur = { path: where, presumed: where, lineDelta: 0, lines: [], idx: 0, conds: [], dir: '' };
+    if (line) this.define(line.tokens, where, 0);
+    this.cur = save;
+  }
+
+  private pushFile(path: string, text: string, included: boolean): void {
+    const f: FileState = { path, presumed: path, lineDelta: 0, lines: lexFile(text), idx: 0, conds: [], dir: dirOf(path) };
+    this.stack.push(f);
+    this.cur = f;
+    this.marker(1, path, included ? ' 1' : '');
+  }
+
+  private popFile(): void {
+    const f = this.stack.pop()!;
+    for (let i = f.conds.length - 1; i >= 0; i--) {
+      const c = f.conds[i];
+      this.cur = f;
+      this.report('error', `unterminated #${c.kind}`, c.line);
+    }
+    const parent = this.stack[this.stack.length - 1];
+    if (parent) {
+      this.cur = parent;
+      const next = parent.lines[parent.idx];
+      const line = (next ? next.first : (parent.lines[parent.lines.length - 1]?.last ?? 0) + 1) + parent.lineDelta;
+      this.marker(line, parent.presumed, ' 2');
+    }
+  }
+
+  private marker(line: number, file: string, flag: string): void {
+    if (this.out.length && !this.out[this.out.length - 1].endsWith('\n')) this.out.push('\n');
+    this.out.push(`# ${line} ${JSON.stringify(file)}${flag}\n`);
+    this.outFile = file;
+    this.outLine = line;
+  }
+
+  /** Writes one expanded text line at its source position, resynchronising like gcc (blank lines or a marker). */
+  private emitLine(l: { text: string; line: number }): void {
+    const file = this.cur.presumed;
+    if (file !== this.outFile || l.line < this.outLine || l.line - this.outLine > 8) this.marker(l.line, file, '');
+    while (this.outLine < l.line) { this.out.push('\n'); this.outLine++; }
+    this.out.push(l.text + '\n');
+    this.outLine++;
+  }
+
+  private active(): boolean {
+    const c = this.cur.conds;
+    return c.length === 0 || c[c.length - 1].active;
+  }
+
+  /** Processes directives until a text line in an active group comes; returns it expanded. */
+  private nextTextLine(): { text: string; line: number } | undefined | null {
+    const f = this.cur;
+    while (f.idx < f.lines.length && !this.fatal) {
+      const l = f.lines[f.idx++];
+      if (this.isDirective(l)) {
+        this.directive(l);
+        if (this.stack[this.stack.length - 1] !== f) return null; // entered an include
+        continue;
+      }
+      if (!this.active()) continue;
+      if (l.tokens.length === 0) continue;
+      const toks = this.expandLine(l);
+      // gcc keeps the first token's column: one space per column beyond 2, plus the usual space.
+      const col = l.tokens[0].col;
+      const indent = l.tokens[0].ws && col > 2 ? ' '.repeat(col - 2) : '';
+      return { text: indent + printTokens(toks), line: l.first + f.lineDelta };
+    }
+    return undefined;
+  }
+
+  private isDirective(l: LexLine): boolean {
+    if (!l.hash) return false;
+    const n = l.tokens[1];
+    if (!n) return true; // null directive
+    return n.kind === 'ident' && DIRECTIVES.has(n.text) && (this.active() || CONDITIONALS.has(n.text));
+  }
+
+  /** Macro-expands a text line; a call may pull following lines in (they are then consumed). */
+  private expandLine(l: LexLine): Tok[] {
+    const f = this.cur;
+    const toks = [...l.tokens];
+    let i = 0;
+    let curLine = l.first;
+    const base: BaseSource = {
+      next: () => {
+        if (i >= toks.length) return undefined;
+        const t = toks[i++];
+        curLine = t.line;
+        return t;
+      },
+      more: (needParen: boolean) => {
+        // Look past the end of the line: for a `(` (skipping blank lines) or for more arguments.
+        let j = f.idx;
+        while (j < f.lines.length) {
+          const n = f.lines[j];
+          if (n.hash && this.isDirective(n)) {
+            if (needParen) return false;
+            f.idx = j + 1;
+            this.directive(n);
+            j = f.idx;
+            continue;
+          }
+          if (!this.active()) { j++; f.idx = j; continue; }
+          if (n.tokens.length === 0) { j++; continue; }
+          if (needParen && n.tokens[0].text !== '(') return false;
+          f.idx = j + 1;
+          toks.push({ ...n.tokens[0], ws: true }, ...n.tokens.slice(1));
+          return true;
+        }
+        return false;
+      },
+      get file() { return f.presumed; },
+      get line() { return curLine + f.lineDelta; },
+    };
+    return this.expander.expandAll(base);
+  }
+
+  private directive(l: LexLine): void {
+    const name = l.tokens[1]?.text ?? '';
+    const rest = l.tokens.slice(2);
+    const at = l.tokens[1] ?? l.tokens[0];
+    const line = l.first;
+    const conds = this.cur.conds;
+    const top = conds[conds.length - 1];
+    const extra = (d: string, toks: readonly Tok[]): void => {
+      if (toks.length) this.report('warning', `extra tokens at end of #${d} directive`, toks[0].line, toks[0].col);
+    };
+    switch (name) {
+      case '':
+        return;
+      case 'if':
+      case 'ifdef':
+      case 'ifndef': {
+        const parentActive = this.active();
+        let v = false;
+        if (parentActive) v = name === 'if' ? this.evalIf(rest, at) : this.evalIfdef(name, rest, at);
+        conds.push({ kind: name, line, openLine: line, taken: v, active: parentActive && v, parentActive, sawElse: false });
+        return;
+      }
+      case 'elif':
+      case 'elifdef':
+      case 'elifndef':
+      case 'else': {
+        if (!top) { this.report('error', `#${name} without #if`, at.line, at.col); return; }
+        if (top.sawElse) {
+          this.report('error', `#${name} after #else`, at.line, at.col);
+          this.report('error', 'the conditional began here', top.openLine);
+          return;
+        }
+        top.kind = name;
+        top.line = line;
+        if (name === 'else') {
+          top.sawElse = true;
+          top.active = top.parentActive && !top.taken;
+          top.taken = true;
+          if (top.parentActive) extra('else', rest);
+          return;
+        }
+        if (!top.parentActive || top.taken) { top.active = false; return; }
+        const v = name === 'elif' ? this.evalIf(rest, at) : this.evalIfdef(name === 'elifdef' ? 'ifdef' : 'ifndef', rest, at);
+        top.active = v;
+        top.taken = v;
+        return;
+      }
+      case 'endif':
+        if (!top) { this.report('error', '#endif without #if', at.line, at.col); return; }
+        conds.pop();
+        if (top.parentActive) extra('endif', rest);
+        return;
+    }
+    // Everything below only runs in active groups (isDirective filters the rest out).
+    switch (name) {
+      case 'define':
+        this.define(rest, this.cur.presumed, line, at);
+        return;
+      case 'undef': {
+        const n = rest[0];
+        if (!n) { this.report('error', 'no macro name given in #undef directive', at.line, at.col + at.text.length); return; }
+        if (n.kind !== 'ident') { this.report('error', 'macro names must be identifiers', n.line, n.col); return; }
+        if (n.text === 'defined') { this.report('error', '"defined" cannot be used as a macro name', n.line, n.col); return; }
+        this.macros.delete(n.text);
+        extra('undef', rest.slice(1));
+        return;
+      }
+      case 'include':
+      case 'include_next':
+      case 'import':
+        this.include(rest, at, name);
+        return;
+      case 'error':
+      case 'warning': {
+        this.report(name === 'error' ? 'error' : 'warning', `#${name}${rest.length ? ' ' + spell(rest) : ''}`, at.line, at.col);
+        return;
+      }
+      case 'line':
+        this.lineDirective(rest, at);
+        return;
+      default:
+        return; // #pragma, #ident, #sccs, #assert, #unassert: nothing reaches the assembler
+    }
+  }
+
+  private evalIfdef(name: string, rest: readonly Tok[], at: Tok): boolean {
+    const n = rest[0];
+    if (!n) { this.report('error', `no macro name given in #${name} directive`, at.line, at.col + at.text.length); return false; }
+    if (n.kind !== 'ident') { this.report('error', 'macro names must be identifiers', n.line, n.col); return false; }
+    if (rest.length > 1) this.report('warning', `extra tokens at end of #${name} directive`, rest[1].line, rest[1].col);
+    return this.macros.has(n.text) === (name === 'ifdef');
+  }
+
+  private evalIf(rest: readonly Tok[], at: Tok): boolean {
+    // Resolve `defined X` / `defined(X)` before expansion, then expand, then evaluate.
+    const pre: Tok[] = [];
+    for (let i = 0; i < rest.length; i++) {
+      const t = rest[i];
+      if (t.kind === 'ident' && t.text === 'defined') {
+        let j = i + 1;
+        const paren = rest[j]?.text === '(';
+        if (paren) j++;
+        const n = rest[j];
+        if (!n || n.kind !== 'ident') {
+          this.report('error', 'operator "defined" requires an identifier', (n ?? t).line, (n ?? t).col);
+          return false;
+        }
+        if (paren && rest[j + 1]?.text !== ')') {
+          this.report('error', 'missing \')\' after "defined"', (rest[j + 1] ?? n).line, (rest[j + 1] ?? n).col);
+          return false;
+        }
+        pre.push({ kind: 'number', text: this.macros.has(n.text) ? '1' : '0', ws: t.ws, line: t.line, col: t.col, noexp: true });
+        i = paren ? j + 1 : j;
+        continue;
+      }
+      pre.push(t);
+    }
+    let k = 0;
+    const f = this.cur;
+    const base: BaseSource = { next: () => pre[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta };
+    const toks = this.expander.expandAll(base).filter((t) => t.kind !== 'pad');
+    try {
+      return evalIfExpr(toks, at.col + at.text.length, (m, col) => this.report('warning', m, at.line, col)) !== 0n;
+    } catch (e) {
+      if (!(e instanceof CppExprError)) throw e;
+      this.report('error', e.message, at.line, e.col);
+      return false;
+    }
+  }
+
+  private define(toks: readonly Tok[], file: string, line: number, at?: Tok): void {
+    const n = toks[0];
+    if (!n) { this.report('error', 'no macro name given in #define directive', at?.line, at ? at.col + at.text.length : undefined); return; }
+    if (n.kind !== 'ident') { this.report('error', 'macro names must be identifiers', n.line, n.col); return; }
+    if (n.text === 'defined') { this.report('error', '"defined" cannot be used as a macro name', n.line, n.col); return; }
+    let i = 1;
+    const params: string[] = [];
+    let variadic = false;
+    const fn = toks[1]?.text === '(' && !toks[1].ws;
+    if (fn) {
+      i = 2;
+      for (;;) {
+        const t = toks[i];
+        if (!t) { this.report('error', "missing ')' in macro parameter list", n.line, (toks[i - 1] ?? n).col + 1); return; }
+        if (t.text === ')' && params.length === 0) { i++; break; }
+        if (t.text === '...') {
+          variadic = true;
+          params.push('__VA_ARGS__');
+          if (toks[i + 1]?.text !== ')') { this.report('error', "missing ')' in macro parameter list", t.line, t.col + 3); return; }
+          i += 2;
+          break;
+        }
+        if (t.kind !== 'ident') { this.report('error', `expected parameter name, found "${t.text}"`, t.line, t.col); return; }
+        if (params.includes(t.text)) { this.report('error', `duplicate macro parameter "${t.text}"`, t.line, t.col); return; }
+        params.push(t.text);
+        const s = toks[i + 1];
+        if (s?.text === '...') { variadic = true; i++; }
+        const after = toks[i + 1];
+        if (after?.text === ')') { i += 2; break; }
+        if (after?.text === ',' && !variadic) { i += 2; continue; }
+        if (!after) { this.report('error', "expected ',' or ')', found end of line", t.line, t.col + t.text.length); return; }
+        this.report('error', variadic ? `expected ')' after "..."` : `expected ',' or ')', found "${after.text}"`, after.line, after.col);
+        return;
+      }
+    }
+    const body: Tok[] = [];
+    for (let j = i; j < toks.length; j++) {
+      const t = toks[j];
+      if (t.kind === 'punct' && (t.text === '##' || t.text === '%:%:')) {
+        if (body.length === 0 || j === toks.length - 1) {
+          this.report('error', "'##' cannot appear at either end of a macro expansion", t.line, t.col);
+          return;
+        }
+        body[body.length - 1] = { ...body[body.length - 1], pasteLeft: true };
+        continue;
+      }
+      const p = t.kind === 'ident' ? params.indexOf(t.text) : -1;
+      body.push(p >= 0 ? { ...t, param: p } : { ...t });
+    }
+    if (body.length) body[0] = { ...body[0], ws: false };
+    const m: Macro = { name: n.text, fn, params, variadic, body, file, line };
+    const old = this.macros.get(n.text);
+    if (old && !sameMacro(old, m)) {
+      this.report('warning', `"${n.text}" redefined`, n.line, n.col);
+    }
+    this.macros.set(n.text, m);
+  }
+
+  private include(rest: readonly Tok[], at: Tok, name: string): void {
+    let toks = rest;
+    if (toks[0] && toks[0].kind !== 'string' && toks[0].text !== '<') {
+      let k = 0;
+      const f = this.cur;
+      toks = this.expander
+        .expandAll({ next: () => rest[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta })
+        .filter((t) => t.kind !== 'pad');
+    }
+    let fname: string | undefined;
+    let angled = false;
+    const first = toks[0];
+    if (first?.kind === 'string') fname = first.text.slice(1, -1);
+    else if (first?.text === '<') {
+      const close = toks.findIndex((t) => t.text === '>');
+      if (close > 0) { fname = spell(toks.slice(1, close)); angled = true; }
+    }
+    if (fname === undefined) {
+      this.report('error', `#${name} expects "FILENAME" or <FILENAME>`, at.line, at.col + at.text.length + 1);
+      return;
+    }
+    if (fname === '') { this.report('error', `empty filename in #${name}`, first.line, first.col); return; }
+    if (this.stack.length >= MAX_INCLUDE_DEPTH) {
+      this.report('error', `#include nested depth ${this.stack.length} exceeds maximum of ${MAX_INCLUDE_DEPTH} (use -fmax-include-depth=DEPTH to increase the maximum)`, at.line, at.col);
+      return;
+    }
+    const cands = fname.startsWith('/') ? [fname] : [...(angled ? [] : [this.cur.dir + fname]), ...this.opts.includeDirs.map((d) => (d.endsWith('/') ? d : d + '/') + fname)];
+    for (const c of cands) {
+      const text = this.read(c);
+      if (text !== undefined) {
+        this.pushFile(c, text, true);
+        return;
+      }
+    }
+    // gcc stops at a missing include: it is a fatal error.
+    this.report('error', `${fname}: No such file or directory`, first.line, first.col);
+    this.fatal = true;
+  }
+
+  private lineDirective(rest: readonly Tok[], at: Tok): void {
+    const f = this.cur;
+    let k = 0;
+    const toks = this.expander
+      .expandAll({ next: () => rest[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta })
+      .filter((t) => t.kind !== 'pad');
+    const n = toks[0];
+    if (!n || n.kind !== 'number' || !/^[0-9]+$/.test(n.text)) {
+      const t = n ?? at;
+      this.report('error', n ? `"${n.text}" after #line is not a positive integer` : 'unexpected end of file after #line', t.line, t.col);
+      return;
+    }
+    const fl = toks[1];
+    if (fl && fl.kind !== 'string') { this.report('error', `"${fl.text}" is not a valid filename`, fl.line, fl.col); return; }
+    // The line after the directive gets number n.
+    f.lineDelta = Number(n.text) - (at.line + 1);
+    if (fl) f.presumed = JSON.parse(fl.text) as string;
+    if (toks.length > 2) this.report('warning', 'extra tokens at end of #line directive', toks[2].line, toks[2].col);
+    this.marker(Number(n.text), f.presumed, '');
+  }
+}
+
+function sameMacro(a: Macro, b: Macro): boolean {
+  if (a.fn !== b.fn || a.variadic !== b.variadic || a.params.join(',') !== b.params.join(',') || a.body.length !== b.body.length) return false;
+  return a.body.every((t, i) => t.text === b.body[i].text && (i === 0 || t.ws === b.body[i].ws) && !!t.pasteLeft === !!b.body[i].pasteLeft);
 }
