@@ -1,0 +1,152 @@
+// ModRM / SIB / displacement construction for one memory operand (SDM Vol. 2A §2.1.3-2.1.5, §2.2.1).
+//
+//   REX      7   6   5   4   3   2   1   0        ModRM   7  6   5  4  3   2  1  0
+//          +---+---+---+---+---+---+---+---+             +-----+--------+--------+
+//          | 0   1   0   0 | W | R | X | B |             | mod |  reg   |   rm   |
+//          +---+---+---+---+---+---+---+---+             +-----+--------+--------+
+//   W = 64-bit operand size, R extends ModRM.reg, X extends SIB.index, B extends ModRM.rm / SIB.base / opcode reg.
+//
+//   SIB      7  6   5  4  3   2  1  0
+//          +-----+--------+--------+      rm=100 (mod!=11) means "a SIB byte follows";
+//          |scale| index  |  base  |      index=100 (without REX.X) means "no index";
+//          +-----+--------+--------+      base=101 with mod=00 means "no base, disp32".
+//
+// In 64-bit mode mod=00 rm=101 is RIP-relative, so an absolute address needs the SIB form base=101 index=100.
+
+import type { RegInfo } from '../isa/registers.js';
+import type { AsmOperand, Value } from './types.js';
+import { EncodeError } from './errors.js';
+
+export type MemOperand = Extract<AsmOperand, { kind: 'mem' }>;
+
+/** The encoded address part: ModRM fields, SIB, displacement, and what prefixes/REX bits it needs. */
+export interface AddrEnc {
+  mod: number;
+  rm: number;
+  sib: number; // -1 when absent
+  dispSize: 0 | 1 | 2 | 4;
+  disp: Value | undefined;
+  rexX: number;
+  rexB: number;
+  /** Address size in bits the operand uses (16/32/64). */
+  asize: 16 | 32 | 64;
+  ripRel: boolean;
+}
+
+export function isConst(v: Value | undefined): boolean {
+  return !v || (v.sym === undefined && v.minus === undefined);
+}
+
+const fits8 = (v: bigint) => v >= -128n && v <= 127n;
+
+function regText(r: RegInfo): string {
+  return `%${r.name}`;
+}
+
+/** Text of a memory operand's parenthesised part, for GNU's "not a valid base/index expression" message. */
+function bracket(m: MemOperand): string {
+  const parts = [m.base ? regText(m.base) : ''];
+  if (m.index) parts.push(regText(m.index));
+  if (m.index && m.scale !== 1) parts.push(String(m.scale));
+  return `(${parts.join(',')})`;
+}
+
+/** Address size implied by the registers of a memory operand (0 = none given). */
+export function memAddrSize(m: MemOperand): 0 | 16 | 32 | 64 {
+  const r = m.base ?? m.index;
+  if (!r) return 0;
+  return r.size as 16 | 32 | 64;
+}
+
+/**
+ * Encode the address of `m` in `mode`. `absSize` is the address size to use when the operand has no
+ * registers (the mode's, or 32 under an addr32 prefix).
+ */
+export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 32 | 64): AddrEnc {
+  const base = m.base;
+  const index = m.index;
+  const disp = m.disp;
+  const dconst = isConst(disp);
+  const dval = disp ? disp.addend : 0n;
+  const invalid = () => new EncodeError(`\`${bracket(m)}' is not a valid base/index expression`);
+
+  if (base && base.cls === 'ip') {
+    if (index || mode !== 64) throw invalid();
+    // RIP-relative: mod=00 rm=101 disp32 (SDM Vol. 2A §2.2.1.6).
+    return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: base.size === 32 ? 32 : 64, ripRel: true };
+  }
+  if ((base && base.cls !== 'gpr') || (index && index.cls !== 'gpr')) throw invalid();
+  const asize = (base ?? index)?.size ?? absSize;
+  if (base && index && base.size !== index.size) throw invalid();
+  if (asize === 8) throw invalid();
+  if (mode === 64 && asize === 16) throw invalid();
+  if (mode !== 64 && asize === 64) throw invalid();
+
+  if (asize === 16) return encode16(m, invalid);
+
+  if (index && index.num === 4) throw invalid(); // %esp/%rsp cannot be an index
+  const ss = m.scale === 1 ? 0 : m.scale === 2 ? 1 : m.scale === 4 ? 2 : 3;
+
+  if (!base && !index) {
+    if (mode === 64) {
+      // Absolute disp32 needs SIB (base=101, index=100) because rm=101 means RIP-relative.
+      return { mod: 0, rm: 4, sib: (0 << 6) | (4 << 3) | 5, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: asize as 32 | 64, ripRel: false };
+    }
+    return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: asize as 32 | 64, ripRel: false };
+  }
+
+  // Displacement size: none if absent or a constant 0 (unless the base is (r/e)bp or r13, whose
+  // mod=00 encoding means something else), disp8 if a constant fits, else disp32.
+  let mod: number;
+  let dispSize: 0 | 1 | 4;
+  const needsDisp = base !== undefined && (base.num & 7) === 5;
+  if (!disp || (dconst && dval === 0n)) {
+    if (needsDisp) { mod = 1; dispSize = 1; } else { mod = 0; dispSize = 0; }
+  } else if (dconst && fits8(dval)) {
+    mod = 1; dispSize = 1;
+  } else {
+    mod = 2; dispSize = 4;
+  }
+  const dispV = dispSize ? disp ?? { addend: 0n } : undefined;
+
+  if (!base) {
+    // Index without base: SIB with base=101 and mod=00 always carries a disp32.
+    return { mod: 0, rm: 4, sib: (ss << 6) | ((index!.num & 7) << 3) | 5, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: index!.num >> 3, rexB: 0, asize: asize as 32 | 64, ripRel: false };
+  }
+  if (!index && (base.num & 7) !== 4) {
+    return { mod, rm: base.num & 7, sib: -1, dispSize, disp: dispV, rexX: 0, rexB: base.num >> 3, asize: asize as 32 | 64, ripRel: false };
+  }
+  // A SIB byte: an index is present, or the base is %esp/%rsp/%r12 (rm=100 is the SIB escape).
+  const idx = index ? index.num & 7 : 4;
+  return {
+    mod, rm: 4, sib: (ss << 6) | (idx << 3) | (base.num & 7), dispSize, disp: dispV,
+    rexX: index ? index.num >> 3 : 0, rexB: base.num >> 3, asize: asize as 32 | 64, ripRel: false,
+  };
+}
+
+/** 16-bit addressing (SDM Vol. 2A Table 2-1): base bx/bp, index si/di, scale 1. */
+function encode16(m: MemOperand, invalid: () => EncodeError): AddrEnc {
+  const b = m.base?.name;
+  const i = m.index?.name;
+  if (m.index && m.scale !== 1) throw invalid();
+  let rm: number;
+  if (b === 'bx' && i === 'si') rm = 0;
+  else if (b === 'bx' && i === 'di') rm = 1;
+  else if (b === 'bp' && i === 'si') rm = 2;
+  else if (b === 'bp' && i === 'di') rm = 3;
+  else if (b === 'si' && !i) rm = 4;
+  else if (b === 'di' && !i) rm = 5;
+  else if (b === 'bp' && !i) rm = 6;
+  else if (b === 'bx' && !i) rm = 7;
+  else if (!b && !i) return { mod: 0, rm: 6, sib: -1, dispSize: 2, disp: m.disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+  else throw invalid();
+  const d = m.disp;
+  const dconst = isConst(d);
+  const dv = d ? d.addend : 0n;
+  if (!d || (dconst && dv === 0n)) {
+    if (rm === 6) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+    return { mod: 0, rm, sib: -1, dispSize: 0, disp: undefined, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+  }
+  if (dconst && fits8(dv)) return { mod: 1, rm, sib: -1, dispSize: 1, disp: d, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+  return { mod: 2, rm, sib: -1, dispSize: 2, disp: d, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+}
