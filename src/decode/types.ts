@@ -57,6 +57,32 @@ export interface Decoded {
   /** For rel operands: target address as halves (address of next instruction + displacement, wrapped to the mode's width). */
   targetLo: number;
   targetHi: number;
+  /** Why form is NONE (Bad.*); Bad.NONE for a decoded instruction. */
+  bad: number;
+  /** Number of prefix bytes (legacy and REX) before the opcode. */
+  prefixLen: number;
+  /**
+   * A REX byte followed by another prefix: the CPU ignores it (SDM Vol. 2 §2.2.1); objdump ends an
+   * instruction right after it. Offset just past the last such REX, or 0 when there is none.
+   */
+  ignoredRexEnd: number;
+  /** The SIB byte, or NONE when the ModRM had none (objdump prints %riz for a SIB without index). */
+  sib: number;
+  /** The last F2/F3 prefix byte seen (0 if none): picks rep vs repne and the mandatory prefix. */
+  lastRep: number;
+}
+
+/** Decoded.bad: why an encoding did not decode. */
+export const enum Bad {
+  NONE = 0,
+  /** Undefined (or not yet covered) opcode: objdump prints "(bad)"; length = prefixes + opcode bytes. */
+  OPCODE = 1,
+  /** Only prefixes before the end of input or the prefix limit: objdump prints their names alone. */
+  PREFIXES = 2,
+  /** The instruction runs past the end of the input: objdump prints ".byte 0x.." for its first byte. */
+  TRUNCATED = 3,
+  /** Longer than 15 bytes (SDM Vol. 2 §2.3.11, #GP): objdump prints the prefixes and "(bad)", 15 bytes. */
+  TOO_LONG = 4,
 }
 
 /** A fresh zeroed record (allocate once, reuse). */
@@ -65,5 +91,6 @@ export function newDecoded(): Decoded {
     form: NONE, length: 0, mode: 64, opsize: 32, adsize: 64, prefixes: 0, rex: 0, seg: NONE,
     mod: NONE, reg: NONE, rm: NONE, base: NONE, index: NONE, scale: 1, disp: 0, hasDisp: 0,
     immLo: 0, immHi: 0, imm2: 0, targetLo: 0, targetHi: 0,
+    bad: 0, prefixLen: 0, ignoredRexEnd: 0, sib: NONE, lastRep: 0,
   };
 }

@@ -1,0 +1,395 @@
+// AT&T formatting of a decoded instruction, text identical to GNU objdump -d (binutils 2.40).
+//
+// The form supplies the mnemonic, operand kinds and AT&T operand order; this module adds what
+// objdump does on top: size suffixes only when no register tells the size, prefix names for
+// prefixes the instruction did not use (data16, rex.W, cs, repz ...), string-instruction operands,
+// `*` on indirect branches, and symbolic branch targets.
+
+import { gprName } from '../isa/registers.js';
+import type { Form, OperandDef } from '../isa/types.js';
+import { defaultTables } from './default.js';
+import type { DecodeTables } from './tables.js';
+import { Bad, NONE, Pfx, RIP, type Decoded } from './types.js';
+
+/** Finds a symbol for an address: returns "name" or "name+0x10", or undefined (objdump then prints 0x...). */
+export type Symbolizer = (lo: number, hi: number) => string | undefined;
+
+const SEG_NAMES = ['es', 'cs', 'ss', 'ds', 'fs', 'gs'];
+const SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
+const STRING_OPS = new Set(['movs', 'cmps', 'stos', 'lods', 'scas', 'ins', 'outs']);
+
+/** Hex of a 64-bit value given as 32-bit halves, without leading zeros. */
+export function hex64(lo: number, hi: number): string {
+  lo >>>= 0;
+  hi >>>= 0;
+  if (hi === 0) return lo.toString(16);
+  return hi.toString(16) + lo.toString(16).padStart(8, '0');
+}
+
+function maskHex(lo: number, hi: number, bits: number): string {
+  if (bits >= 64) return hex64(lo, hi);
+  if (bits === 32) return (lo >>> 0).toString(16);
+  return ((lo >>> 0) & ((1 << bits) - 1)).toString(16);
+}
+
+/** objdump's name for a REX byte: rex, rex.W, rex.WRXB ... */
+export function rexName(b: number): string {
+  let s = 'rex';
+  if (b & 15) s += '.';
+  if (b & 8) s += 'W';
+  if (b & 4) s += 'R';
+  if (b & 2) s += 'X';
+  if (b & 1) s += 'B';
+  return s;
+}
+
+/** Name objdump gives a prefix byte that the instruction did not use. */
+export function prefixName(b: number, mode: number): string {
+  switch (b) {
+    case 0xf0: return 'lock';
+    case 0xf2: return 'repnz';
+    case 0xf3: return 'repz';
+    case 0x66: return 'data16';
+    case 0x67: return mode === 64 ? 'addr32' : 'addr16';
+    case 0x26: return 'es';
+    case 0x2e: return 'cs';
+    case 0x36: return 'ss';
+    case 0x3e: return 'ds';
+    case 0x64: return 'fs';
+    case 0x65: return 'gs';
+    default: return rexName(b);
+  }
+}
+
+/** Text for a prefix-only line (objdump prints the names of bytes [offset, offset+len)). */
+export function formatPrefixesOnly(bytes: Uint8Array, offset: number, len: number, mode: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < len; i++) parts.push(prefixName(bytes[offset + i], mode));
+  return parts.join(' ');
+}
+
+function operandBits(op: OperandDef, d: Decoded): number {
+  switch (op.size) {
+    case 'v':
+    case 'z':
+      return d.opsize;
+    case 'y':
+      return d.opsize === 64 ? 64 : 32;
+    case 0:
+      return d.opsize;
+    default:
+      return op.size;
+  }
+}
+
+function reg(num: number, bits: number, rex: number): string {
+  const b = bits === 8 || bits === 16 || bits === 32 || bits === 64 ? bits : 32;
+  return '%' + gprName(num, b, rex !== 0);
+}
+
+function addrReg(num: number, adsize: number): string {
+  if (num === RIP) return adsize === 64 ? '%rip' : '%eip';
+  return '%' + gprName(num, adsize === 16 ? 16 : adsize === 32 ? 32 : 64, true);
+}
+
+/** Signed displacement as objdump prints it next to a base register: -0x8, 0x10. */
+function signedHex(v: number): string {
+  return v < 0 ? '-0x' + (-v).toString(16) : '0x' + v.toString(16);
+}
+
+interface Ctx {
+  d: Decoded;
+  form: Form;
+  addrLo: number;
+  addrHi: number;
+  sym?: Symbolizer;
+  /** REX bits objdump counts as used (0x40 = the prefix itself). */
+  rexUsed: number;
+  segUsed: boolean;
+  comment: string;
+}
+
+function memText(c: Ctx): string {
+  const d = c.d;
+  let s = '';
+  if (d.seg !== NONE) {
+    s += '%' + SEG_NAMES[d.seg] + ':';
+    c.segUsed = true;
+  }
+  const asz = d.adsize;
+  if (asz !== 16) {
+    if (d.rex & 1) c.rexUsed |= 0x41;
+    if (d.sib !== NONE && d.rex & 2) c.rexUsed |= 0x42;
+  }
+  if (d.base === NONE && d.index === NONE) {
+    if (asz === 16) return s + signedHex(d.disp);
+    if (d.sib === NONE || (d.mode === 64 && asz === 64)) {
+      // Absolute address: unsigned at the address size, sign-extended to 64 bits with 64-bit addressing.
+      const v = d.disp;
+      if (asz === 64) return s + '0x' + hex64(v >>> 0, v < 0 ? 0xffffffff : 0);
+      return s + '0x' + (v >>> 0).toString(16);
+    }
+    // A SIB byte with neither base nor index: objdump shows the pseudo index %eiz.
+    return s + (d.mode === 64 ? '0x' + (d.disp >>> 0).toString(16) : signedHex(d.disp)) + '(,%eiz,' + d.scale + ')';
+  }
+  if (d.hasDisp) s += signedHex(d.disp);
+  if (d.base === RIP) {
+    // objdump's comment gives the effective address: next instruction + disp32 (SDM Vol. 2 §2.2.1.6).
+    const sum = c.addrLo + d.length + d.disp;
+    const lo = sum >>> 0;
+    let hi = (c.addrHi + Math.floor(sum / 4294967296)) >>> 0;
+    if (asz === 32) hi = 0;
+    c.comment = '        # ' + target(c, lo, hi);
+    return s + '(' + addrReg(RIP, asz) + ')';
+  }
+  if (asz === 16) {
+    s += '(' + addrReg(d.base, 16);
+    if (d.index !== NONE) s += ',' + addrReg(d.index, 16);
+    return s + ')';
+  }
+  s += '(';
+  if (d.base !== NONE) s += addrReg(d.base, asz);
+  if (d.index !== NONE) s += ',' + addrReg(d.index, asz) + ',' + d.scale;
+  else if (d.sib !== NONE && ((d.sib & 7) !== 4 || d.scale !== 1)) {
+    // A SIB byte without an index register (and not the plain (%rsp) form): objdump shows %riz/%eiz.
+    s += ',' + (asz === 64 ? '%riz' : '%eiz') + ',' + d.scale;
+  }
+  return s + ')';
+}
+
+function target(c: Ctx, lo: number, hi: number): string {
+  const name = c.sym ? c.sym(lo, hi) : undefined;
+  const h = hex64(lo, hi);
+  return name === undefined ? '0x' + h : h + ' <' + name + '>';
+}
+
+function isByteReg(bits: number, num: number): boolean {
+  return bits === 8 && (num & 4) !== 0;
+}
+
+/** Format one operand; returns text and whether it tells the operand size (a register of that size). */
+function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
+  const d = c.d;
+  const bits = operandBits(op, d);
+  switch (op.kind) {
+    case 'gpr':
+    case 'rm': {
+      let num: number;
+      if (op.loc === 'reg') {
+        num = d.reg;
+        if (d.rex & 4) c.rexUsed |= 0x44;
+      } else if (op.loc === 'opreg') {
+        num = d.reg;
+        if (d.rex & 1) c.rexUsed |= 0x41;
+      } else if (d.mod === 3) {
+        num = d.rm;
+        if (d.rex & 1) c.rexUsed |= 0x41;
+      } else return memText(c);
+      if (isByteReg(bits, num)) c.rexUsed |= 0x40;
+      out.sized = true;
+      return reg(num, bits, d.rex);
+    }
+    case 'mem':
+      return memText(c);
+    case 'imm': {
+      if (op.loc === 'imm2') return '$0x' + (d.imm2 >>> 0).toString(16);
+      return '$0x' + maskHex(d.immLo, d.immHi, op.sx ? d.opsize : bits);
+    }
+    case 'rel':
+      return target(c, d.targetLo, d.targetHi);
+    case 'moffs': {
+      let s = '';
+      if (d.seg !== NONE) {
+        s = '%' + SEG_NAMES[d.seg] + ':';
+        c.segUsed = true;
+      }
+      return s + '0x' + hex64(d.immLo, d.adsize === 64 ? d.immHi : 0);
+    }
+    case 'fixed': {
+      const r = op.reg ?? 'acc';
+      if (r === 'acc') {
+        out.sized = true;
+        return reg(0, bits, d.rex);
+      }
+      if (r === 'dx' && (c.form.mnem === 'in' || c.form.mnem === 'out')) return '(%dx)';
+      if (r !== 'cl') out.sized = true;
+      return '%' + r;
+    }
+    case 'one':
+      return '';
+    case 'sreg':
+      out.sized = true;
+      return '%' + (SEG_NAMES[d.reg & 7] ?? `?`);
+    case 'seg':
+      return '%' + (op.reg ?? '?');
+    case 'creg':
+      out.sized = true;
+      if (d.rex & 4) c.rexUsed |= 0x44;
+      return '%cr' + d.reg;
+    case 'dreg':
+      out.sized = true;
+      if (d.rex & 4) c.rexUsed |= 0x44;
+      return '%db' + d.reg;
+    case 'far':
+      return '$0x' + d.imm2.toString(16) + ',$0x' + (d.immLo >>> 0).toString(16);
+  }
+}
+
+function stringOperands(c: Ctx, mnem: string): string {
+  const d = c.d;
+  const a = d.adsize;
+  const si = addrReg(6, a);
+  const di = addrReg(7, a);
+  const src = (d.seg !== NONE ? '%' + SEG_NAMES[d.seg] : '%ds') + ':(' + si + ')';
+  if (d.seg !== NONE) c.segUsed = true;
+  const dst = '%es:(' + di + ')';
+  const acc = reg(0, d.opsize, d.rex);
+  switch (mnem) {
+    case 'movs': return src + ',' + dst;
+    case 'cmps': return dst + ',' + src;
+    case 'stos': return acc + ',' + dst;
+    case 'lods': return src + ',' + acc;
+    case 'scas': return dst + ',' + acc;
+    case 'ins': return '(%dx),' + dst;
+    default: return src + ',(%dx)';
+  }
+}
+
+/**
+ * The mnemonic as objdump prints it. AT&T suffix rules of objdump: no suffix when a register operand
+ * tells the size; instructions whose size is only implied (push, ret, lret, pushf, enter, ljmp *m)
+ * get one only when it differs from the mode's default; otherwise (memory or immediate operands
+ * only) the suffix is always there (addl $0x1,(%rax)).
+ */
+function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
+  const sz = d.opsize;
+  switch (base) {
+    case 'iret':
+      return sz === 32 ? 'iret' : sz === 16 ? 'iretw' : 'iretq';
+    case 'sysret':
+    case 'sysexit':
+      return d.mode === 64 ? base + (sz === 64 ? 'q' : 'l') : base;
+  }
+  if (f.sem === 'movzx' || f.sem === 'movsx') {
+    if (base === 'movsl' && sz !== 64) return 'movsxd';
+    return base + SUFFIX[sz];
+  }
+  if (f.operands.some((o) => o.kind === 'moffs') && d.mode === 64 && d.adsize === 64) return 'movabs';
+  if (base === 'mov' && f.operands.some((o) => o.loc === 'opreg') && sz === 64) return 'movabs';
+  if (f.flow === 'loop') return d.adsize !== d.mode ? base + SUFFIX[d.adsize] : base;
+  if (f.operands.some((o) => o.kind === 'rel' && o.size === 'z')) return sz === 16 ? base + 'w' : base;
+  if (f.suffix === 'always') return base + SUFFIX[sz];
+  if (f.suffix === 'none' || f.osz === 'none' || sized || f.sem === 'setcc') return base;
+  const sizedMem = f.operands.some((o) => (o.kind === 'rm' || o.kind === 'mem') && o.size !== 0);
+  if (f.osz === 'd64' || f.osz === 'f64' || !sizedMem) {
+    const dflt = (f.osz === 'd64' || f.osz === 'f64') && d.mode === 64 ? 64 : 32;
+    return sz === dflt ? base : base + SUFFIX[sz];
+  }
+  return base + SUFFIX[sz];
+}
+
+/**
+ * Format the instruction part of an objdump line: prefix names, mnemonic padded to 6 + space,
+ * operands and any `# address` comment. `bytes[offset]` is where `d` was decoded from.
+ */
+export function formatDecoded(
+  d: Decoded, bytes: Uint8Array, offset: number, addrLo: number, addrHi: number, sym?: Symbolizer,
+  tables: DecodeTables = defaultTables(),
+): string {
+  if (d.form === NONE) {
+    switch (d.bad) {
+      case Bad.PREFIXES:
+        return formatPrefixesOnly(bytes, offset, d.length, d.mode);
+      case Bad.TRUNCATED:
+        return '.byte 0x' + bytes[offset].toString(16);
+      default: {
+        const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
+        return pre ? pre + ' (bad)' : '(bad)';
+      }
+    }
+  }
+  const form = tables.forms[d.form];
+  const c: Ctx = { d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '' };
+  const base = form.mnem;
+  let ops = '';
+  let sized = false;
+  if (STRING_OPS.has(base) && form.rep !== undefined) {
+    ops = stringOperands(c, base);
+    sized = base === 'stos' || base === 'lods' || base === 'scas';
+    if (d.opsize === 64) c.rexUsed |= 0x48;
+  } else if (base === 'xlat') {
+    ops = (d.seg !== NONE ? '%' + SEG_NAMES[d.seg] : '%ds') + ':(' + addrReg(3, d.adsize) + ')';
+    if (d.seg !== NONE) c.segUsed = true;
+    sized = true;
+  } else {
+    const parts: string[] = [];
+    const flag = { sized: false };
+    const indirect = (form.flow === 'call' || form.flow === 'jmp') && form.operands.some((o) => o.loc === 'rm');
+    for (const op of form.operands) {
+      const t = operand(c, op, flag);
+      if (t !== '') parts.push(indirect && op.loc === 'rm' ? '*' + t : t);
+    }
+    // objdump names the accumulator first in 90+r xchg.
+    if (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg') parts.reverse();
+    ops = parts.join(',');
+    sized = flag.sized;
+  }
+
+  // Operand size: REX.W counts as used when it chose the size (SDM Vol. 2 §2.2.1.2).
+  if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64) c.rexUsed |= 0x48;
+  let mnem = mnemonic(form, d, base, sized);
+  if (form.flow === 'jcc' && d.prefixes & Pfx.SEG) {
+    // Branch hints (SDM Vol. 2 §2.1.1): objdump writes 2E as ",pn" and 3E as ",pt".
+    const last = lastSegByte(bytes, offset, d.prefixLen);
+    if (last === 0x2e) mnem += ',pn';
+    else if (last === 0x3e) mnem += ',pt';
+  }
+
+  // Prefix names for prefixes the instruction did not use, in byte order.
+  const pre: string[] = [];
+  const usesMem = d.mod !== NONE && d.mod !== 3;
+  const lastSeg = lastSegByte(bytes, offset, d.prefixLen);
+  let used66 = form.prefix === 0x66 || form.osz === 'v' || form.osz === 'd64' || form.osz === 'f64' || form.osz === 'w' ||
+    form.operands.some((o) => o.size === 'z');
+  if (form.osz === 'w' && d.mode === 16) used66 = false;
+  let lastRepSeen = false;
+  for (let i = d.prefixLen - 1; i >= 0; i--) {
+    const b = bytes[offset + i];
+    let name: string | undefined;
+    if (b === 0xf3 || b === 0xf2) {
+      const isLast = !lastRepSeen;
+      lastRepSeen = true;
+      if (isLast && form.prefix === b) name = undefined;
+      else if (form.rep === 'rep' && b === 0xf3) name = 'rep';
+      else if ((form.flow === 'jmp' || form.flow === 'call' || form.flow === 'ret' || form.flow === 'jcc') && b === 0xf2) name = 'bnd';
+      else name = b === 0xf3 ? 'repz' : 'repnz';
+    } else if (b === 0x66) {
+      // REX.W overrides 66h (SDM Vol. 2 §2.2.1.2): then the 66h is unused.
+      name = used66 && !(c.rexUsed & 8) ? undefined : 'data16';
+      used66 = false;
+    } else if (b === 0x67) {
+      name = usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || form.flow === 'loop' ||
+        form.operands.some((o) => o.kind === 'moffs') ? undefined : prefixName(b, d.mode);
+    } else if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) {
+      if (b === lastSeg && c.segUsed) name = undefined;
+      else if (form.flow === 'jcc' && b === lastSeg && (b === 0x2e || b === 0x3e)) name = undefined;
+      else if (b === 0x3e && b === lastSeg && (form.flow === 'jmp' || form.flow === 'call') && form.operands.some((o) => o.loc === 'rm')) name = 'notrack';
+      else name = prefixName(b, d.mode);
+    } else if ((b & 0xf0) === 0x40 && d.mode === 64) {
+      name = (d.rex ^ c.rexUsed) === 0 ? undefined : rexName(b);
+    } else name = prefixName(b, d.mode);
+    if (name !== undefined) pre.push(name);
+  }
+  pre.reverse();
+  const head = pre.length ? pre.join(' ') + ' ' + mnem : mnem;
+  if (ops === '') return head + c.comment;
+  return head.padEnd(6) + ' ' + ops + c.comment;
+}
+
+function lastSegByte(bytes: Uint8Array, offset: number, n: number): number {
+  for (let i = n - 1; i >= 0; i--) {
+    const b = bytes[offset + i];
+    if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) return b;
+  }
+  return 0;
+}

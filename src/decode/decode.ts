@@ -1,0 +1,472 @@
+// The table-driven x86 decoder (64- and 32-bit modes).
+//
+// decodeInto() is the hot path: it fills a caller-owned Decoded record and allocates nothing.
+// decode() wraps it for API users and returns a plain object.
+//
+// Instruction layout (SDM Vol. 2 §2.1):
+//   [legacy prefixes][REX][opcode 1-3 bytes][ModRM][SIB][disp 0/1/2/4][imm 0/1/2/4/8]
+//
+//   ModRM:  7 6 | 5 4 3 | 2 1 0        SIB:  7 6   | 5 4 3 | 2 1 0        REX: 0100 W R X B
+//           mod |  reg  |  rm                scale | index | base
+
+import type { Form, Mode } from '../isa/types.js';
+import { Bad, NONE, Pfx, RIP, newDecoded, type Decoded } from './types.js';
+import {
+  IMM_A, IMM_FAR, IMM_NONE, IMM_V, IMM_Z, MAP_0F, MAP_0F38, MAP_0F3A, MP_66, MP_F2, MP_F3, MP_NONE,
+  OSZ_B, OSZ_D, OSZ_D64, OSZ_F64, OSZ_Q, OSZ_W, type DecodeTables,
+} from './tables.js';
+import { defaultTables } from './default.js';
+import { formatDecoded } from './att.js';
+import { gprName } from '../isa/registers.js';
+
+/** The architectural limit on instruction length (SDM Vol. 2 §2.3.11). */
+export const MAX_INSN = 15;
+/** objdump stops collecting prefixes after this many and prints them as an instruction of their own. */
+const MAX_PREFIXES = 14;
+
+const TWO32 = 4294967296;
+
+// 16-bit addressing ModRM.rm -> base/index (SDM Vol. 2 Table 2-1): bx=3 bp=5 si=6 di=7.
+const RM16_BASE = [3, 3, 5, 5, 6, 7, 5, 3];
+const RM16_INDEX = [6, 7, 6, 7, NONE, NONE, NONE, NONE];
+
+function reset(out: Decoded, mode: Mode): void {
+  out.form = NONE;
+  out.length = 0;
+  out.mode = mode;
+  out.opsize = 32;
+  out.adsize = mode;
+  out.prefixes = 0;
+  out.rex = 0;
+  out.seg = NONE;
+  out.mod = NONE;
+  out.reg = NONE;
+  out.rm = NONE;
+  out.base = NONE;
+  out.index = NONE;
+  out.scale = 1;
+  out.disp = 0;
+  out.hasDisp = 0;
+  out.immLo = 0;
+  out.immHi = 0;
+  out.imm2 = 0;
+  out.targetLo = 0;
+  out.targetHi = 0;
+  out.bad = Bad.NONE;
+  out.prefixLen = 0;
+  out.ignoredRexEnd = 0;
+  out.lastRep = 0;
+  out.sib = NONE;
+}
+
+function fail(out: Decoded, kind: number, length: number): Decoded {
+  out.form = NONE;
+  out.bad = kind;
+  out.length = length;
+  return out;
+}
+
+/**
+ * Decode one instruction at bytes[offset] into `out` (which is returned). `ipLo`/`ipHi` are the
+ * low/high 32 bits of the instruction's address, used for rel branch targets. Never throws on
+ * any input: undefined encodings come back with form = NONE and bad != Bad.NONE.
+ */
+export function decodeInto(out: Decoded, bytes: Uint8Array, offset: number, mode: Mode, ipLo: number, ipHi: number): Decoded {
+  return decodeWith(defaultTables(), out, bytes, offset, mode, ipLo, ipHi);
+}
+
+export function decodeWith(
+  t: DecodeTables, out: Decoded, bytes: Uint8Array, offset: number, mode: Mode, ipLo: number, ipHi: number,
+): Decoded {
+  reset(out, mode);
+  const avail = bytes.length - offset;
+  if (avail <= 0) return fail(out, Bad.TRUNCATED, 0);
+  const long = mode === 64;
+  let p = offset;
+  let pfx = 0;
+  let rex = 0;
+  let seg = NONE;
+  let lastRep = 0;
+  let n = 0;
+
+  // ---- prefixes: legacy ones in any order and repetition; REX counts only right before the opcode.
+  for (;;) {
+    if (n >= avail) return fail(out, n > 0 ? Bad.PREFIXES : Bad.TRUNCATED, n > 0 ? n : 1);
+    const b = bytes[p];
+    let isLegacy = true;
+    switch (b) {
+      case 0xf0: pfx |= Pfx.LOCK; break;
+      case 0xf2: pfx |= Pfx.REPNE; lastRep = b; break;
+      case 0xf3: pfx |= Pfx.REP; lastRep = b; break;
+      case 0x66: pfx |= Pfx.OPSIZE; break;
+      case 0x67: pfx |= Pfx.ADSIZE; break;
+      case 0x26: seg = 0; pfx |= Pfx.SEG; break;
+      case 0x2e: seg = 1; pfx |= Pfx.SEG; break;
+      case 0x36: seg = 2; pfx |= Pfx.SEG; break;
+      case 0x3e: seg = 3; pfx |= Pfx.SEG; break;
+      case 0x64: seg = 4; pfx |= Pfx.SEG; break;
+      case 0x65: seg = 5; pfx |= Pfx.SEG; break;
+      default: isLegacy = false;
+    }
+    if (isLegacy) {
+      if (rex !== 0) {
+        // SDM Vol. 2 §2.2.1: a REX not immediately before the opcode is ignored.
+        out.ignoredRexEnd = n;
+        rex = 0;
+      }
+    } else if (long && (b & 0xf0) === 0x40) {
+      if (rex !== 0) out.ignoredRexEnd = n; // REX REX: the first one is ignored
+      rex = b;
+    } else break;
+    p++;
+    n++;
+    if (n >= MAX_PREFIXES) return fail(out, Bad.PREFIXES, n);
+  }
+  out.prefixLen = n;
+  out.rex = rex;
+  out.lastRep = lastRep;
+  if (rex) pfx |= Pfx.REX;
+  out.prefixes = pfx;
+  // In 64-bit mode only FS and GS overrides change the address (SDM Vol. 1 §3.3.7.1).
+  out.seg = long && seg < 4 ? NONE : seg;
+
+  // ---- opcode
+  let map = 0;
+  let b = bytes[p++];
+  n++;
+  if (b === 0x0f) {
+    if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+    b = bytes[p++];
+    n++;
+    map = MAP_0F;
+    if (b === 0x38 || b === 0x3a) {
+      if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+      map = b === 0x38 ? MAP_0F38 : MAP_0F3A;
+      b = bytes[p++];
+      n++;
+    }
+  }
+  const opEnd = n; // objdump's (bad) length: prefixes and opcode bytes
+  const slot = map * 256 + b;
+  let ci = t.slotStart[slot];
+  const ce = t.slotStart[slot + 1];
+  if (ci === ce) return fail(out, Bad.OPCODE, opEnd);
+
+  let modrm = -1;
+  if (t.slotModrm[slot]) {
+    if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+    modrm = bytes[p];
+  }
+  const mod = modrm >> 6;
+  const mreg = (modrm >> 3) & 7;
+  const mrm = modrm & 7;
+  const modeBit = long ? 4 : mode === 32 ? 2 : 1;
+  const has66 = (pfx & Pfx.OPSIZE) !== 0;
+  const has67 = (pfx & Pfx.ADSIZE) !== 0;
+  const rexW = (rex & 8) !== 0;
+  const adsize = long ? (has67 ? 32 : 64) : mode === 32 ? (has67 ? 16 : 32) : has67 ? 32 : 16;
+
+  // ---- pick the form: first candidate whose constraints hold.
+  let form = -1;
+  let used66 = false; // 66 consumed as a mandatory prefix
+  for (; ci < ce; ci++) {
+    const k = t.cand[ci];
+    if ((t.fModes[k] & modeBit) === 0) continue;
+    const mp = t.fPfx[k];
+    if (mp !== MP_NONE) {
+      if (mp === MP_66) { if (!has66 || lastRep !== 0) continue; }
+      else if (mp === MP_F3) { if (lastRep !== 0xf3) continue; }
+      else if (mp === MP_F2) { if (lastRep !== 0xf2) continue; }
+    }
+    if (t.fHasModrm[k]) {
+      const fm = t.fMod[k];
+      if (fm === 0 ? mod === 3 : fm === 1 ? mod !== 3 : false) continue;
+      if (t.fReg[k] >= 0 && t.fReg[k] !== mreg) continue;
+      if (t.fRm[k] >= 0 && t.fRm[k] !== mrm) continue;
+    }
+    if (t.fOverlayExact[k] && ((rex & 1) !== 0 || (has66 && mp !== MP_66))) continue;
+    const asz = t.fAsz[k];
+    if (asz !== 0 && asz !== adsize) continue;
+    const st = t.fStrict[k];
+    if (st !== 0) {
+      const o66 = has66 && mp !== MP_66;
+      const sz = long && rexW && !t.fStrictNoQ[k] ? 64 : o66 ? 16 : long && t.fStrictD64[k] ? 64 : 32;
+      if (sz !== st) continue;
+    }
+    form = k;
+    used66 = mp === MP_66;
+    break;
+  }
+  if (form < 0) return fail(out, Bad.OPCODE, opEnd);
+
+  // ---- operand size (SDM Vol. 1 §3.6.1, Vol. 2 §2.2.1.2)
+  const o66 = has66 && !used66;
+  let opsize: number;
+  switch (t.fOsz[form]) {
+    case OSZ_B: opsize = 8; break;
+    case OSZ_W: opsize = 16; break;
+    case OSZ_D: opsize = 32; break;
+    case OSZ_Q: opsize = 64; break;
+    case OSZ_D64: opsize = long ? (o66 ? 16 : 64) : o66 ? 16 : 32; break;
+    // Near branches are 64-bit in long mode; objdump still shows 66h as a 16-bit form (callw/retw).
+    case OSZ_F64: opsize = long ? (o66 ? 16 : 64) : o66 ? 16 : 32; break;
+    default: opsize = long && rexW ? 64 : o66 ? 16 : mode === 16 ? 16 : 32;
+  }
+  out.opsize = opsize;
+  out.adsize = adsize;
+  out.form = form;
+
+  // ---- ModRM / SIB / displacement
+  if (modrm >= 0) {
+    p++;
+    n++;
+    out.mod = mod;
+    if (!t.fOpreg[form]) out.reg = mreg | ((rex & 4) << 1);
+    if (mod === 3) {
+      out.rm = mrm | ((rex & 1) << 3);
+    } else if (adsize === 16) {
+      out.base = RM16_BASE[mrm];
+      out.index = RM16_INDEX[mrm];
+      if (mod === 0 && mrm === 6) {
+        out.base = NONE;
+        if (n + 2 > avail) return fail(out, Bad.TRUNCATED, 1);
+        out.disp = (bytes[p] | (bytes[p + 1] << 8)) << 16 >> 16;
+        out.hasDisp = 1;
+        p += 2;
+        n += 2;
+      } else if (mod === 1) {
+        if (n + 1 > avail) return fail(out, Bad.TRUNCATED, 1);
+        out.disp = (bytes[p] << 24) >> 24;
+        out.hasDisp = 1;
+        p++;
+        n++;
+      } else if (mod === 2) {
+        if (n + 2 > avail) return fail(out, Bad.TRUNCATED, 1);
+        out.disp = (bytes[p] | (bytes[p + 1] << 8)) << 16 >> 16;
+        out.hasDisp = 1;
+        p += 2;
+        n += 2;
+      }
+    } else {
+      let base = mrm | ((rex & 1) << 3);
+      if (mrm === 4) {
+        if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+        const sib = bytes[p++];
+        out.sib = sib;
+        n++;
+        const idx = ((sib >> 3) & 7) | ((rex & 2) << 2);
+        out.index = idx === 4 ? NONE : idx; // index 100b without REX.X = none (SDM Vol. 2 Table 2-3)
+        out.scale = 1 << (sib >> 6);
+        base = (sib & 7) | ((rex & 1) << 3);
+        if ((sib & 7) === 5 && mod === 0) base = NONE; // disp32, no base
+      } else if (mrm === 5 && mod === 0) {
+        base = long ? RIP : NONE; // SDM Vol. 2 §2.2.1.6 RIP-relative addressing
+      }
+      out.base = base;
+      if (mod === 1) {
+        if (n + 1 > avail) return fail(out, Bad.TRUNCATED, 1);
+        out.disp = (bytes[p] << 24) >> 24;
+        out.hasDisp = 1;
+        p++;
+        n++;
+      } else if (mod === 2 || base === NONE || base === RIP) {
+        if (n + 4 > avail) return fail(out, Bad.TRUNCATED, 1);
+        out.disp = bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24);
+        out.hasDisp = 1;
+        p += 4;
+        n += 4;
+      }
+    }
+  }
+  if (t.fOpreg[form]) out.reg = (bytes[offset + opEnd - 1] & 7) | ((rex & 1) << 3);
+
+  // ---- immediates
+  const ia = t.fImmA[form];
+  if (ia !== IMM_NONE) {
+    let w = ia;
+    if (ia === IMM_Z || ia === IMM_FAR) w = opsize === 16 ? 2 : 4;
+    else if (ia === IMM_V) w = opsize >> 3;
+    else if (ia === IMM_A) w = adsize >> 3;
+    if (n + w > avail) return fail(out, Bad.TRUNCATED, 1);
+    let lo: number;
+    let hi = 0;
+    const sx = t.fImmSx[form] !== 0;
+    if (w === 1) {
+      lo = bytes[p];
+      if (sx && lo & 0x80) { lo |= 0xffffff00; hi = -1; }
+    } else if (w === 2) {
+      lo = bytes[p] | (bytes[p + 1] << 8);
+      if (sx && lo & 0x8000) { lo |= 0xffff0000; hi = -1; }
+    } else {
+      lo = bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24);
+      if (w === 8) hi = bytes[p + 4] | (bytes[p + 5] << 8) | (bytes[p + 6] << 16) | (bytes[p + 7] << 24);
+      else if (sx && lo < 0) hi = -1;
+    }
+    p += w;
+    n += w;
+    out.immLo = lo >>> 0;
+    out.immHi = hi >>> 0;
+    if (ia === IMM_FAR) {
+      if (n + 2 > avail) return fail(out, Bad.TRUNCATED, 1);
+      out.imm2 = bytes[p] | (bytes[p + 1] << 8);
+      p += 2;
+      n += 2;
+    }
+  }
+  const ib = t.fImmB[form];
+  if (ib !== IMM_NONE) {
+    const w = ib === IMM_Z ? (opsize === 16 ? 2 : 4) : ib === IMM_V ? opsize >> 3 : ib === IMM_A ? adsize >> 3 : ib;
+    if (n + w > avail) return fail(out, Bad.TRUNCATED, 1);
+    let v = 0;
+    for (let i = w - 1; i >= 0; i--) v = v * 256 + bytes[p + i];
+    out.imm2 = v;
+    p += w;
+    n += w;
+  }
+  if (n > MAX_INSN) return fail(out, Bad.TOO_LONG, MAX_INSN);
+  out.length = n;
+
+  // ---- branch target = next instruction's address + displacement, wrapped to the operand size.
+  if (t.fRel[form]) {
+    const disp = out.immLo | 0;
+    const sum = ipLo + n + disp;
+    let lo = sum >>> 0;
+    let hi = 0;
+    if (long && opsize !== 16) hi = (ipHi + Math.floor(sum / TWO32)) >>> 0;
+    if (opsize === 16) lo &= 0xffff;
+    out.targetLo = lo;
+    out.targetHi = hi;
+  }
+  return out;
+}
+
+/** What decode() returns: a plain, self-contained description of one instruction. */
+export interface DecodedInsn {
+  readonly address: bigint;
+  readonly length: number;
+  readonly bytes: Uint8Array;
+  /** Form id from the ISA table (e.g. 'add_rm_imm8'), or undefined for an undefined encoding. */
+  readonly id?: string;
+  readonly form?: Form;
+  readonly mnemonic: string;
+  /** objdump-style AT&T text, e.g. "addl   $0x1,(%rax)". */
+  readonly text: string;
+  readonly opsize: number;
+  readonly adsize: number;
+  readonly operands: readonly DecodedOperand[];
+  /** RFLAGS bits read, written and left undefined (0 for an undefined encoding). */
+  readonly flagsRead: number;
+  readonly flagsWritten: number;
+  readonly flagsUndefined: number;
+  /** The raw record (a copy), for callers that want every field. */
+  readonly raw: Decoded;
+}
+
+export type DecodedOperand =
+  | { readonly type: 'reg'; readonly name: string; readonly size: number; readonly access: string }
+  | { readonly type: 'mem'; readonly seg?: string; readonly base?: string; readonly index?: string; readonly scale: number; readonly disp: bigint; readonly size: number; readonly access: string }
+  | { readonly type: 'imm'; readonly value: bigint; readonly size: number }
+  | { readonly type: 'rel'; readonly target: bigint }
+  | { readonly type: 'far'; readonly selector: number; readonly offset: bigint };
+
+/** Decode one instruction for API users: returns a fresh plain object (allocation is fine here). */
+export function decode(bytes: Uint8Array, offset: number, mode: Mode, address = 0n): DecodedInsn {
+  const d = newDecoded();
+  const a = BigInt.asUintN(64, address);
+  decodeInto(d, bytes, offset, mode, Number(a & 0xffffffffn), Number(a >> 32n));
+  const len = d.length;
+  const form = d.form >= 0 ? defaultTables().forms[d.form] : undefined;
+  const text = formatDecoded(d, bytes, offset, Number(a & 0xffffffffn), Number(a >> 32n));
+  const info = { text, mnemonic: mnemonicOf(text), operands: form ? describeOperands(d, form) : [] };
+  return {
+    address: a,
+    length: len,
+    bytes: bytes.slice(offset, offset + Math.max(len, 0)),
+    id: form?.id,
+    form,
+    mnemonic: info.mnemonic,
+    text: info.text,
+    opsize: d.opsize,
+    adsize: d.adsize,
+    operands: info.operands,
+    flagsRead: form ? form.flags.read : 0,
+    flagsWritten: form ? form.flags.written : 0,
+    flagsUndefined: form ? form.flags.undef : 0,
+    raw: { ...d },
+  };
+}
+
+/** The mnemonic of formatted text, prefixes included ("lock addl", "rep stos"). */
+function mnemonicOf(text: string): string {
+  const i = text.search(/ [%$*(0-9-]| {2}/);
+  return (i < 0 ? text : text.slice(0, i)).trim();
+}
+
+const SEGS = ['es', 'cs', 'ss', 'ds', 'fs', 'gs'];
+
+function regName(num: number, bits: number, rex: number): string {
+  const b = bits === 8 || bits === 16 || bits === 64 ? bits : 32;
+  return gprName(num, b, rex !== 0);
+}
+
+function describeOperands(d: Decoded, form: Form): DecodedOperand[] {
+  const out: DecodedOperand[] = [];
+  const bitsOf = (s: Form['operands'][number]['size']): number =>
+    s === 'v' || s === 'z' || s === 0 ? d.opsize : s === 'y' ? (d.opsize === 64 ? 64 : 32) : s;
+  const imm = (): bigint => (BigInt(d.immHi >>> 0) << 32n) | BigInt(d.immLo >>> 0);
+  for (const op of form.operands) {
+    const bits = bitsOf(op.size);
+    const access = op.access ?? 'r';
+    const mem = (): DecodedOperand => ({
+      type: 'mem',
+      seg: d.seg !== NONE ? SEGS[d.seg] : undefined,
+      base: d.base === RIP ? (d.adsize === 64 ? 'rip' : 'eip') : d.base !== NONE ? regName(d.base, d.adsize, 1) : undefined,
+      index: d.index !== NONE ? regName(d.index, d.adsize, 1) : undefined,
+      scale: d.scale,
+      disp: BigInt(d.disp),
+      size: bits,
+      access,
+    });
+    switch (op.kind) {
+      case 'gpr':
+      case 'rm':
+        if (op.loc === 'rm' && d.mod !== 3) out.push(mem());
+        else out.push({ type: 'reg', name: regName(op.loc === 'rm' ? d.rm : d.reg, bits, d.rex), size: bits, access });
+        break;
+      case 'mem':
+        out.push(mem());
+        break;
+      case 'imm':
+        out.push(op.loc === 'imm2' ? { type: 'imm', value: BigInt(d.imm2), size: 8 } : { type: 'imm', value: imm(), size: op.sx ? d.opsize : bits });
+        break;
+      case 'rel':
+        out.push({ type: 'rel', target: (BigInt(d.targetHi >>> 0) << 32n) | BigInt(d.targetLo >>> 0) });
+        break;
+      case 'moffs':
+        out.push({ type: 'mem', seg: d.seg !== NONE ? SEGS[d.seg] : undefined, scale: 1, disp: d.adsize === 64 ? imm() : BigInt(d.immLo >>> 0), size: bits, access });
+        break;
+      case 'fixed':
+        out.push({ type: 'reg', name: op.reg === 'acc' || op.reg === undefined ? regName(0, bits, d.rex) : op.reg, size: bits, access });
+        break;
+      case 'one':
+        out.push({ type: 'imm', value: 1n, size: 8 });
+        break;
+      case 'sreg':
+        out.push({ type: 'reg', name: SEGS[d.reg & 7] ?? '?', size: 16, access });
+        break;
+      case 'seg':
+        out.push({ type: 'reg', name: op.reg ?? '?', size: 16, access });
+        break;
+      case 'creg':
+        out.push({ type: 'reg', name: 'cr' + d.reg, size: d.mode, access });
+        break;
+      case 'dreg':
+        out.push({ type: 'reg', name: 'db' + d.reg, size: d.mode, access });
+        break;
+      case 'far':
+        out.push({ type: 'far', selector: d.imm2, offset: BigInt(d.immLo >>> 0) });
+        break;
+    }
+  }
+  return out;
+}

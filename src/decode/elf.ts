@@ -1,0 +1,105 @@
+// A minimal ELF32/ELF64 little-endian reader: sections and symbols, enough for `x86lab dis -f elf`.
+
+export interface ElfSection {
+  readonly name: string;
+  readonly type: number;
+  readonly flags: number;
+  readonly addr: bigint;
+  readonly offset: number;
+  readonly size: number;
+  readonly index: number;
+}
+
+export interface ElfSymbol {
+  readonly name: string;
+  readonly value: bigint;
+  readonly size: number;
+  /** STT_* (0 notype, 1 object, 2 func, 3 section, 4 file). */
+  readonly type: number;
+  /** STB_* (0 local, 1 global, 2 weak). */
+  readonly bind: number;
+  /** Section index (0 = undefined, >= 0xff00 special). */
+  readonly shndx: number;
+}
+
+export interface ElfFile {
+  readonly bits: 32 | 64;
+  readonly machine: number;
+  /** ET_REL = 1, ET_EXEC = 2, ET_DYN = 3. */
+  readonly type: number;
+  readonly sections: readonly ElfSection[];
+  readonly symbols: readonly ElfSymbol[];
+}
+
+export const SHF_EXECINSTR = 4;
+export const SHT_PROGBITS = 1;
+export const SHT_SYMTAB = 2;
+export const SHT_DYNSYM = 11;
+export const EM_386 = 3;
+export const EM_X86_64 = 62;
+
+export class ElfError extends Error {}
+
+export function isElf(b: Uint8Array): boolean {
+  return b.length >= 16 && b[0] === 0x7f && b[1] === 0x45 && b[2] === 0x4c && b[3] === 0x46;
+}
+
+export function readElf(b: Uint8Array): ElfFile {
+  if (!isElf(b)) throw new ElfError('not an ELF file');
+  const cls = b[4];
+  if (cls !== 1 && cls !== 2) throw new ElfError(`unknown ELF class ${cls}`);
+  if (b[5] !== 1) throw new ElfError('only little-endian ELF files are supported');
+  const bits = cls === 2 ? 64 : 32;
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const u16 = (o: number) => v.getUint16(o, true);
+  const u32 = (o: number) => v.getUint32(o, true);
+  const addrAt = (o: number): bigint => (bits === 64 ? v.getBigUint64(o, true) : BigInt(v.getUint32(o, true)));
+  const offAt = (o: number): number => (bits === 64 ? Number(v.getBigUint64(o, true)) : v.getUint32(o, true));
+  const type = u16(16);
+  const machine = u16(18);
+  const shoff = bits === 64 ? offAt(0x28) : offAt(0x20);
+  const shentsize = u16(bits === 64 ? 0x3a : 0x2e);
+  let shnum = u16(bits === 64 ? 0x3c : 0x30);
+  let shstrndx = u16(bits === 64 ? 0x3e : 0x32);
+  if (shoff === 0) return { bits, machine, type, sections: [], symbols: [] };
+  if (shoff + shentsize > b.length) throw new ElfError('section header table past the end of the file');
+  if (shnum === 0) shnum = offAt(shoff + (bits === 64 ? 0x20 : 0x14));
+  if (shstrndx === 0xffff) shstrndx = u32(shoff + (bits === 64 ? 0x28 : 0x18));
+  const raw: { name: number; type: number; flags: number; addr: bigint; offset: number; size: number; link: number; entsize: number }[] = [];
+  for (let i = 0; i < shnum; i++) {
+    const o = shoff + i * shentsize;
+    if (o + shentsize > b.length) throw new ElfError('truncated section header table');
+    if (bits === 64) {
+      raw.push({ name: u32(o), type: u32(o + 4), flags: Number(v.getBigUint64(o + 8, true) & 0xffffffffn), addr: addrAt(o + 16), offset: offAt(o + 24), size: offAt(o + 32), link: u32(o + 40), entsize: offAt(o + 56) });
+    } else {
+      raw.push({ name: u32(o), type: u32(o + 4), flags: u32(o + 8), addr: addrAt(o + 12), offset: u32(o + 16), size: u32(o + 20), link: u32(o + 24), entsize: u32(o + 36) });
+    }
+  }
+  const cstr = (off: number): string => {
+    let e = off;
+    while (e < b.length && b[e] !== 0) e++;
+    return Buffer.from(b.subarray(off, e)).toString('latin1');
+  };
+  const shstr = raw[shstrndx];
+  const sections: ElfSection[] = raw.map((s, index) => ({
+    name: shstr ? cstr(shstr.offset + s.name) : '', type: s.type, flags: s.flags, addr: s.addr, offset: s.offset, size: s.size, index,
+  }));
+  let symtab = raw.findIndex((s) => s.type === SHT_SYMTAB);
+  if (symtab < 0) symtab = raw.findIndex((s) => s.type === SHT_DYNSYM);
+  const symbols: ElfSymbol[] = [];
+  if (symtab >= 0) {
+    const st = raw[symtab];
+    const strs = raw[st.link];
+    const ent = st.entsize || (bits === 64 ? 24 : 16);
+    for (let o = st.offset + ent; o + ent <= st.offset + st.size && o + ent <= b.length; o += ent) {
+      let name: number, value: bigint, size: number, info: number, shndx: number;
+      if (bits === 64) {
+        name = u32(o); info = b[o + 4]; shndx = u16(o + 6); value = v.getBigUint64(o + 8, true); size = Number(v.getBigUint64(o + 16, true));
+      } else {
+        name = u32(o); value = BigInt(u32(o + 4)); size = u32(o + 8); info = b[o + 12]; shndx = u16(o + 14);
+      }
+      symbols.push({ name: strs ? cstr(strs.offset + name) : '', value, size, type: info & 15, bind: info >> 4, shndx });
+    }
+  }
+  return { bits, machine, type, sections, symbols };
+}

@@ -1,0 +1,169 @@
+// objdump -d style listings: address column, 7 hex bytes per line, the AT&T text, symbol headers,
+// `...` for runs of zero bytes, `<sym+0x10>` branch targets.
+
+import type { Mode } from '../isa/types.js';
+import { formatDecoded, formatPrefixesOnly, type Symbolizer } from './att.js';
+import { decodeInto } from './decode.js';
+import { Bad, NONE, newDecoded } from './types.js';
+
+export interface DisSymbol {
+  readonly name: string;
+  readonly addr: bigint;
+  readonly global?: boolean;
+  readonly func?: boolean;
+  readonly size?: number;
+}
+
+export interface ListingOptions {
+  /** Width of the address in headers: 16 for 64-bit files, 8 for 32-bit ones (objdump's bfd_vma width). */
+  readonly addrDigits?: 8 | 16;
+  /** Label used when no symbol starts the section (objdump prints the section name). */
+  readonly sectionName?: string;
+  /** Print branch targets as `addr <sym+off>` (ELF); raw binaries print `0xaddr`. */
+  readonly symbolizeTargets?: boolean;
+  /** Symbols used for targets only (e.g. all symbols of the file), default: `symbols`. */
+  readonly targetSymbols?: readonly DisSymbol[];
+}
+
+/** objdump's preference among symbols at one address: global, then function, then larger, then name. */
+function better(a: DisSymbol, b: DisSymbol): number {
+  if (!!a.global !== !!b.global) return a.global ? -1 : 1;
+  if (!!a.func !== !!b.func) return a.func ? -1 : 1;
+  return 0;
+}
+
+function sortSyms(syms: readonly DisSymbol[]): DisSymbol[] {
+  return [...syms].sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : better(a, b)));
+}
+
+/** A symbolizer over sorted symbols: nearest symbol at or below the address. */
+export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
+  const sorted = sortSyms(symbols);
+  // Keep the preferred symbol per address.
+  const uniq: DisSymbol[] = [];
+  for (const s of sorted) if (!uniq.length || uniq[uniq.length - 1].addr !== s.addr) uniq.push(s);
+  const addrs = uniq.map((s) => s.addr);
+  return (lo: number, hi: number) => {
+    const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+    let l = 0;
+    let r = addrs.length - 1;
+    let best = -1;
+    while (l <= r) {
+      const m = (l + r) >> 1;
+      if (addrs[m] <= a) {
+        best = m;
+        l = m + 1;
+      } else r = m - 1;
+    }
+    if (best < 0) return undefined;
+    const s = uniq[best];
+    const off = a - s.addr;
+    return off === 0n ? s.name : `${s.name}+0x${off.toString(16)}`;
+  };
+}
+
+/** objdump's address column: how many leading hex digits all addresses of the section drop. */
+export function addrSkip(endAddr: bigint, digits: number): number {
+  const s = endAddr.toString(16).padStart(digits, '0');
+  let z = 0;
+  while (z < s.length && s[z] === '0') z++;
+  if (z === s.length && endAddr !== 0n) z = 0;
+  return z !== 0 ? (z - 1) & ~3 : 0;
+}
+
+function addrText(a: bigint, digits: number, skip: number): string {
+  const s = a.toString(16).padStart(digits, '0').slice(skip);
+  let i = 0;
+  while (i < s.length - 1 && s[i] === '0') i++;
+  return ' '.repeat(i) + s.slice(i);
+}
+
+function hexBytes(b: Uint8Array, from: number, to: number): string {
+  let s = '';
+  for (let i = from; i < to; i++) s += (b[i] < 16 ? '0' : '') + b[i].toString(16) + ' ';
+  return s;
+}
+
+/**
+ * Disassemble one section's bytes as `objdump -d` prints its body (everything after the
+ * "Disassembly of section" line). `symbols` are the labels inside this section.
+ */
+export function disassembleSection(
+  bytes: Uint8Array, mode: Mode, baseAddr: bigint, symbols: readonly DisSymbol[] = [], opts: ListingOptions = {},
+): string {
+  const digits = opts.addrDigits ?? 16;
+  const end = baseAddr + BigInt(bytes.length);
+  const skip = addrSkip(end, digits);
+  const inSection = sortSyms(symbols.filter((s) => s.addr >= baseAddr && s.addr < end));
+  const labels: { off: number; name: string }[] = [];
+  for (const s of inSection) {
+    const off = Number(s.addr - baseAddr);
+    if (!labels.length || labels[labels.length - 1].off !== off) labels.push({ off, name: s.name });
+  }
+  if (!labels.length || labels[0].off !== 0) labels.unshift({ off: 0, name: opts.sectionName ?? '.text' });
+  const sym = opts.symbolizeTargets ? makeSymbolizer(opts.targetSymbols ?? symbols) : undefined;
+  const out: string[] = [];
+  const d = newDecoded();
+  const full = (1n << BigInt(digits * 4)) - 1n;
+  for (let li = 0; li < labels.length; li++) {
+    const start = labels[li].off;
+    const stop = li + 1 < labels.length ? labels[li + 1].off : bytes.length;
+    out.push(`\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
+    let p = start;
+    while (p < stop) {
+      // objdump skips runs of zeros: 8 or more, or fewer than 3 that end the region (padding);
+      // before more code only a multiple of 4 is skipped.
+      let z = p;
+      while (z < stop && bytes[z] === 0) z++;
+      if (z - p >= 8 || (z === stop && z > p && z - p < 3)) {
+        if (z !== stop) z = p + ((z - p) & ~3);
+        out.push('\t...\n');
+        p = z;
+        continue;
+      }
+      const addr = baseAddr + BigInt(p);
+      const lo = Number(addr & 0xffffffffn);
+      const hi = Number((addr >> 32n) & 0xffffffffn);
+      // Decode within the region only, as objdump does (an instruction never runs into the next symbol's bytes).
+      const view = stop < bytes.length ? bytes.subarray(0, stop) : bytes;
+      decodeInto(d, view, p, mode, lo, hi);
+      let len: number;
+      let text: string;
+      if (d.ignoredRexEnd > 0) {
+        len = d.ignoredRexEnd;
+        text = formatPrefixesOnly(bytes, p, len, mode);
+      } else if (d.form === NONE && d.bad === Bad.TRUNCATED) {
+        if (d.prefixLen > 0 || prefixCount(view, p, mode) > 0) {
+          len = prefixCount(view, p, mode);
+          text = formatPrefixesOnly(bytes, p, len, mode);
+        } else {
+          len = 1;
+          text = '.byte 0x' + bytes[p].toString(16);
+        }
+      } else {
+        len = d.length;
+        text = formatDecoded(d, view, p, lo, hi, sym);
+      }
+      if (len <= 0) len = 1;
+      const a = addrText(addr & full, digits, skip);
+      const first = Math.min(len, 7);
+      out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}\n`);
+      for (let k = 7; k < len; k += 7) {
+        out.push(`${addrText((addr + BigInt(k)) & full, digits, skip)}:\t${hexBytes(bytes, p + k, p + Math.min(len, k + 7))}\n`);
+      }
+      p += len;
+    }
+  }
+  return out.join('');
+}
+
+function prefixCount(b: Uint8Array, p: number, mode: Mode): number {
+  let n = 0;
+  while (p + n < b.length) {
+    const x = b[p + n];
+    const legacy = x === 0xf0 || x === 0xf2 || x === 0xf3 || x === 0x66 || x === 0x67 || x === 0x26 || x === 0x2e || x === 0x36 || x === 0x3e || x === 0x64 || x === 0x65;
+    if (!legacy && !(mode === 64 && (x & 0xf0) === 0x40)) break;
+    n++;
+  }
+  return n;
+}
