@@ -1,5 +1,172 @@
-// Placeholder until this subcommand lands; replaced by its owner.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('x86lab as: not available in this build\n');
-  return 2;
+// `x86lab as`: assemble one AT&T source file like `as --64` / `as --32`.
+// Diagnostics go to stderr as `FILE:LINE: Error: message`; on any error nothing is written
+// (an existing -o file is removed, as GNU as does), and the exit status is 1.
+
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { assemble } from '../asm/assemble.js';
+import { preprocess } from '../asm/cpp/index.js';
+import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
+import { FORMATS, render, type OutputFormat } from '../output/index.js';
+
+export const usage = `usage: x86lab as [options] FILE.s|FILE.S|-
+
+Assemble AT&T-syntax x86 assembly as GNU as 2.40 does (same bytes, same choices).
+Files ending in .S go through the built-in C preprocessor first.
+
+options:
+  --64              assemble 64-bit code (default, like as --64)
+  --32              assemble 32-bit code (like as --32)
+  -o OUT            write the output to OUT (default: standard output)
+  -f bin|json       output format (default: json)
+                      json  sections (name, flags, hex, alignment), symbols, relocations left to
+                            the linker, and a listing of every line that emitted bytes
+                      bin   the raw bytes of .text (what objcopy -O binary -j .text gives from
+                            GNU as's object); not written to a terminal
+  -I DIR            add DIR to the .include and #include search path
+  --defsym SYM=VAL  define SYM as the absolute value VAL before assembling
+  -D NAME[=VAL]     define a preprocessor macro (.S files)
+  -U NAME           undefine a preprocessor macro (.S files)
+  -h, --help        show this help
+
+exit status: 0 success, 1 assembly errors (reported on stderr, no output written), 2 usage errors.
+`;
+
+interface Args {
+  mode: 32 | 64;
+  out?: string;
+  format: OutputFormat;
+  includeDirs: string[];
+  defsyms: [string, bigint][];
+  defines: string[];
+  undefs: string[];
+  input?: string;
+}
+
+class UsageError extends Error {}
+
+function parseValue(text: string): bigint {
+  const t = text.trim();
+  const neg = t.startsWith('-');
+  const body = neg ? t.slice(1) : t;
+  let v: bigint;
+  if (/^0[xX][0-9a-fA-F]+$/.test(body)) v = BigInt(body);
+  else if (/^0[bB][01]+$/.test(body)) v = BigInt(body);
+  else if (/^0[0-7]+$/.test(body)) v = BigInt('0o' + body.slice(1));
+  else if (/^[0-9]+$/.test(body)) v = BigInt(body);
+  else throw new UsageError(`bad defsym; format is --defsym name=value`);
+  return neg ? -v : v;
+}
+
+function parseArgs(argv: string[]): Args | 'help' {
+  const a: Args = { mode: 64, format: 'json', includeDirs: [], defsyms: [], defines: [], undefs: [] };
+  const need = (i: number, opt: string): string => {
+    const v = argv[i];
+    if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
+    return v;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const o = argv[i];
+    if (o === '-h' || o === '--help') return 'help';
+    else if (o === '--64') a.mode = 64;
+    else if (o === '--32') a.mode = 32;
+    else if (o === '-o') a.out = need(++i, o);
+    else if (o === '-f' || o === '--format') {
+      const f = need(++i, o);
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown output format '${f}' (expected ${FORMATS.join(' or ')})`);
+      a.format = f as OutputFormat;
+    } else if (o === '-I') a.includeDirs.push(need(++i, o));
+    else if (o.startsWith('-I') && o.length > 2) a.includeDirs.push(o.slice(2));
+    else if (o === '--defsym' || o.startsWith('--defsym=')) {
+      const d = o === '--defsym' ? need(++i, o) : o.slice('--defsym='.length);
+      const eq = d.indexOf('=');
+      if (eq <= 0) throw new UsageError('bad defsym; format is --defsym name=value');
+      a.defsyms.push([d.slice(0, eq), parseValue(d.slice(eq + 1))]);
+    } else if (o === '-D') a.defines.push(need(++i, o));
+    else if (o.startsWith('-D') && o.length > 2) a.defines.push(o.slice(2));
+    else if (o === '-U') a.undefs.push(need(++i, o));
+    else if (o.startsWith('-U') && o.length > 2) a.undefs.push(o.slice(2));
+    else if (o === '-' || !o.startsWith('-')) {
+      if (a.input !== undefined) throw new UsageError('only one input file is supported');
+      a.input = o;
+    } else throw new UsageError(`unrecognized option '${o}'`);
+  }
+  if (a.input === undefined) throw new UsageError('no input file (use - for standard input)');
+  return a;
+}
+
+function report(diags: readonly Diagnostic[], file: string): void {
+  if (diags.length === 0) return;
+  let out = `${file}: Assembler messages:\n`;
+  for (const d of diags) out += formatDiagnostic(d) + '\n';
+  process.stderr.write(out);
+}
+
+function removeQuietly(path: string | undefined): void {
+  if (path === undefined) return;
+  try { rmSync(path, { force: true }); } catch { /* nothing to remove */ }
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args: Args | 'help';
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`x86lab as: ${e.message}\n${usage}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args === 'help') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const input = args.input!;
+  const file = input === '-' ? '{standard input}' : input;
+  let text: string;
+  try {
+    text = readFileSync(input === '-' ? 0 : input, 'utf8');
+  } catch (e) {
+    process.stderr.write(`x86lab as: can't open ${input} for reading: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message}\n`);
+    removeQuietly(args.out);
+    return 1;
+  }
+  const diags: Diagnostic[] = [];
+  if (input.endsWith('.S')) {
+    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs });
+    diags.push(...pp.diagnostics);
+    if (pp.diagnostics.some((d) => d.severity === 'error')) {
+      report(diags, file);
+      removeQuietly(args.out);
+      return 1;
+    }
+    text = pp.text;
+  }
+  const result = assemble(text, { mode: args.mode, file, includeDirs: args.includeDirs, defsyms: args.defsyms });
+  diags.push(...result.diagnostics);
+  report(diags, file);
+  if (result.errors > 0) {
+    removeQuietly(args.out);
+    return 1;
+  }
+  const bytes = render(result, args.format, { file });
+  if (args.out === undefined) {
+    if (args.format === 'bin' && process.stdout.isTTY) {
+      process.stderr.write('x86lab as: refusing to write binary output to a terminal; use -o FILE\n');
+      return 2;
+    }
+    await new Promise<void>((res, rej) => process.stdout.write(bytes, (err) => (err ? rej(err) : res())));
+    return 0;
+  }
+  // Write beside the target and rename, so a failed write never leaves a partial file.
+  const tmp = `${args.out}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, bytes);
+    renameSync(tmp, args.out);
+  } catch (e) {
+    removeQuietly(tmp);
+    process.stderr.write(`x86lab as: can't write ${args.out}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  return 0;
 }

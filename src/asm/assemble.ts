@@ -1,0 +1,213 @@
+// The assembler driver: source text -> statements (lines.ts) -> macro layer (macro/) -> one parse
+// per statement (parse.ts) -> labels, directives, instructions -> relaxation and fixups
+// (finalize.ts). Errors are collected per statement, so one run reports every bad line.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
+import type { Mode } from '../isa/types.js';
+import type { Expr } from './ast.js';
+import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
+import { EncodeError, encodeInstruction } from '../encode/index.js';
+import { AsmError, type SrcLoc } from './errors.js';
+import { evalExpr, isAbsolute } from './expr.js';
+import { finalize } from './finalize.js';
+import { assembleInsn, scrubbedText } from './insn.js';
+import type { Tok } from './lexer.js';
+import { arraySource, splitStatements, type SourceLine } from './lines.js';
+import { createMacroLayer, type MacroHost } from './macro/index.js';
+import { isParsed, parseStatement, type ParseFailure } from './parse.js';
+import type { AssembleResult } from './result.js';
+import { here } from './sections.js';
+import { Assembly } from './state.js';
+
+export type { AssembleResult } from './result.js';
+
+export interface AssembleOptions {
+  /** 64 (`as --64`, the default) or 32 (`as --32`). */
+  readonly mode: 32 | 64;
+  /** Name used in diagnostics and the listing. */
+  readonly file: string;
+  /** `.include` search path (-I). */
+  readonly includeDirs?: readonly string[];
+  /** `--defsym SYM=VAL`, defined before the first statement. */
+  readonly defsyms?: readonly (readonly [string, bigint])[];
+  /** File reader for `.include` (tests may supply a virtual file system). */
+  readonly readFile?: (path: string) => string | undefined;
+}
+
+function defaultRead(path: string): string | undefined {
+  try {
+    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Assembles AT&T source text. Never throws for bad input: problems are in `diagnostics`. */
+export function assemble(source: string, opts: AssembleOptions): AssembleResult {
+  const asm = new Assembly(opts.mode, opts.file);
+  for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
+  const read = opts.readFile ?? defaultRead;
+  const host: MacroHost = {
+    evalAbsolute: (text, loc) => evalAbsolute(asm, text, loc),
+    isDefined: (sym) => asm.symbols.get(sym)?.def !== undefined,
+    diag: (d) => {
+      asm.diagnostics.push(d);
+      if (d.severity === 'error') asm.errorCount++;
+    },
+    readInclude: (name, from) => {
+      const dirs = [...(opts.includeDirs ?? []), dirname(from.file)];
+      const cands = isAbsPath(name) ? [name] : [name, ...dirs.map((d) => join(d, name))];
+      for (const c of cands) {
+        const text = read(c);
+        if (text !== undefined) return { file: c, text };
+      }
+      return undefined;
+    },
+  };
+  const lines = createMacroLayer(arraySource(splitStatements(source, opts.file)), host);
+  for (let l = lines.next(); l !== undefined; l = lines.next()) {
+    if (statement(asm, l) === 'end') break;
+  }
+  return finalize(asm);
+}
+
+/** For the macro layer: `.if expr`, `.rept count`, `%expr` need an absolute value now. */
+function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
+  const p = parseStatement('.x ' + text);
+  const keep = asm.loc;
+  asm.loc = loc;
+  try {
+    if (!isParsed(p) || p.stmt.body?.k !== 'dir' || p.stmt.body.args.length !== 1) throw new AsmError(loc, 'bad expression');
+    const a = p.stmt.body.args[0];
+    if (a.k === 'str' || a.k === 'at' || a.k === 'regarg' || a.k === 'empty') throw new AsmError(loc, 'bad expression');
+    const v = evalExpr(a as Expr, p.toks, asm.ctx());
+    if (!isAbsolute(v)) throw new AsmError(loc, 'non-constant expression');
+    return v.add;
+  } finally {
+    asm.loc = keep;
+  }
+}
+
+const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
+
+/** Assembles one statement; returns 'end' at `.end`. */
+function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
+  const text = line.text;
+  asm.loc = line.loc;
+  let blank = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) { blank = false; break; }
+  }
+  if (blank) return undefined;
+  const sec = asm.cur;
+  const start = here(sec);
+  try {
+    const raw = RAW_RE.exec(text);
+    if (raw && RAW_DIRECTIVES.has(raw[1].toLowerCase())) {
+      rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
+      return undefined;
+    }
+    const p = parseStatement(text);
+    if (!isParsed(p)) {
+      asm.error(failureMessage(p, asm));
+      return undefined;
+    }
+    const { toks, stmt } = p;
+    for (const li of stmt.labels) {
+      const t = toks[li];
+      const sym = t.type === 'num' ? asm.symbols.fbDefine(t.value) : asm.symbols.ref(t.value);
+      asm.defineLabel(sym);
+    }
+    const body = stmt.body;
+    if (body) {
+      if (body.k === 'insn') assembleInsn(body, toks, asm);
+      else if (body.k === 'dir') {
+        const name = toks[body.name].value.toLowerCase();
+        if (name === '.end') return 'end';
+        directive(asm, name, body.args, toks);
+      } else {
+        const name = toks[body.sym].value;
+        if (name === '.') throw new AsmError(asm.loc, 'cannot set `.\' with `=\'; use .org');
+        asm.defineEqu(asm.symbols.ref(name), evalExpr(body.e, toks, asm.ctx()), 'set');
+      }
+    }
+  } catch (e) {
+    if (e instanceof AsmError) asm.error(e.message, e.loc);
+    else throw e;
+    return undefined;
+  }
+  if (asm.cur === sec) {
+    const end = here(sec);
+    if (end.frag !== start.frag || end.off !== start.off) asm.listing.push({ loc: line.loc, sec, start, end });
+  }
+  return undefined;
+}
+
+/** GNU-style message for a statement the grammar rejects. */
+function failureMessage(p: ParseFailure, asm: Assembly): string {
+  const toks = p.toks;
+  let h = 0;
+  while (h + 1 < toks.length && (toks[h].type === 'ident' || toks[h].type === 'num') && toks[h + 1].type === 'colon') h += 2;
+  const head = toks[h];
+  const at = p.at;
+  if (head && head.type === 'dname') {
+    if (!isKnown(head.value)) return `unknown pseudo-op: \`${head.value.toLowerCase()}'`;
+    if (!at) return 'bad expression';
+    return `junk at end of line, first unrecognized character is \`${at.value[0]}'`;
+  }
+  if (head && (head.type === 'ident' || head.type === 'prefix')) {
+    let m = h;
+    while (toks[m] && toks[m].type === 'prefix') m++;
+    if (!mnemonicKnown(toks[m]?.value ?? '', asm)) return `no such instruction: \`${scrubbedText(toks, h)}'`;
+    return operandMessage(toks, m, at);
+  }
+  if (!at) return 'bad expression';
+  return `junk at end of line, first unrecognized character is \`${at.value[0]}'`;
+}
+
+function isKnown(name: string): boolean {
+  return isKnownDirective(name);
+}
+
+function mnemonicKnown(mn: string, asm: Assembly): boolean {
+  try {
+    encodeInstruction({ mnemonic: mn.toLowerCase(), prefixes: [], operands: [] }, { mode: asm.mode as Mode });
+    return true;
+  } catch (e) {
+    return !(e instanceof EncodeError && e.code === 'no-such-insn');
+  }
+}
+
+/** Operand syntax errors, worded as GNU's operand parser words them. */
+function operandMessage(toks: readonly Tok[], mn: number, at: Tok | undefined): string {
+  // Split operands at top-level commas to find which one failed.
+  let n = 1;
+  let depth = 0;
+  let opStart = mn + 1;
+  const stop = at ? at.i : toks.length;
+  for (let i = mn + 1; i < stop; i++) {
+    const t = toks[i];
+    if (t.type === 'lparen') depth++;
+    else if (t.type === 'rparen') depth--;
+    else if (t.type === 'comma' && depth === 0) { n++; opStart = i + 1; }
+  }
+  let opEnd = toks.length;
+  let d2 = depth;
+  for (let i = stop; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.type === 'lparen') d2++;
+    else if (t.type === 'rparen') d2--;
+    else if (t.type === 'comma' && d2 <= 0) { opEnd = i; break; }
+  }
+  let opens = 0;
+  for (let i = opStart; i < opEnd; i++) opens += toks[i].type === 'lparen' ? 1 : toks[i].type === 'rparen' ? -1 : 0;
+  if (opens !== 0) return `unbalanced parenthesis in operand ${n}.`;
+  if (!at) return 'bad expression';
+  const rest = toks.slice(at.i, opEnd).map((t) => t.value).join('');
+  const prev = toks[at.i - 1];
+  if (prev && prev.type === 'reg') return `junk \`${rest}' after register`;
+  if (at.i === opStart) return at.type === 'reg' ? `bad register name \`${at.value}'` : `bad expression`;
+  return `junk \`${rest}' after expression`;
+}

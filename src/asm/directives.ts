@@ -1,0 +1,380 @@
+// Assembler directives (pseudo-ops) with GNU as semantics for ELF x86 targets.
+// Each handler gets the parsed arguments and the statement's tokens; messages follow GNU as 2.40.
+
+import type { DirArg, Expr } from './ast.js';
+import { AsmError } from './errors.js';
+import { evalExpr, isAbsolute, parseString } from './expr.js';
+import type { Tok } from './lexer.js';
+import { addVarFrag, defaultAttrs, here, isCode, reserve } from './sections.js';
+import { type Assembly, writeLE } from './state.js';
+import type { Val } from './symbols.js';
+
+type Handler = (asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], name: string) => void;
+
+/** Directives GNU accepts whose arguments are not comma-separated expressions: handled by name, not parsed. */
+export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
+  '.file', '.loc', '.loc_mark_labels', '.ident', '.intel_syntax', '.att_syntax', '.arch', '.att_mnemonic', '.intel_mnemonic',
+  '.cfi_sections', '.cfi_startproc', '.cfi_endproc', '.cfi_def_cfa', '.cfi_def_cfa_offset', '.cfi_def_cfa_register',
+  '.cfi_offset', '.cfi_rel_offset', '.cfi_adjust_cfa_offset', '.cfi_restore', '.cfi_undefined', '.cfi_same_value',
+  '.cfi_register', '.cfi_remember_state', '.cfi_restore_state', '.cfi_return_column', '.cfi_signal_frame',
+  '.cfi_window_save', '.cfi_escape', '.cfi_personality', '.cfi_lsda', '.cfi_val_encoded_addr', '.cfi_label',
+  '.cfi_b_key_frame', '.cfi_negate_ra_state', '.cfi_val_offset', '.cfi_llvm_def_aspace_cfa', '.cfi_inline_lsda',
+  '.cfi_fde_data', '.cfi_startproc', '.cfi_register', '.ident',
+]);
+
+/** Handles a raw directive; `rest` is the text after the name. */
+export function rawDirective(asm: Assembly, name: string, rest: string): void {
+  if (name === '.intel_syntax') {
+    throw new AsmError(asm.loc, 'Intel syntax is not supported: x86lab assembles AT&T syntax only (.intel_syntax)');
+  }
+  if (name === '.att_syntax') {
+    const arg = rest.trim();
+    if (arg === 'noprefix') throw new AsmError(asm.loc, 'x86lab requires the `%\' register prefix (.att_syntax noprefix is not supported)');
+    if (arg !== '' && arg !== 'prefix') throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${arg[0]}'`);
+  }
+  // .file/.loc/.ident/.cfi_*/.arch: accepted, no effect on the bytes x86lab produces.
+}
+
+function expr(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): Val {
+  if (!a || a.k === 'empty') throw new AsmError(asm.loc, 'missing expression');
+  if (a.k === 'str' || a.k === 'at' || a.k === 'regarg') throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${toks[a.t].value[0]}'`);
+  return evalExpr(a as Expr, toks, asm.ctx());
+}
+
+function absolute(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[], what = 'bad or irreducible absolute expression'): bigint {
+  const v = expr(a, asm, toks);
+  if (!isAbsolute(v)) throw new AsmError(asm.loc, what);
+  return v.add;
+}
+
+function optAbs(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): bigint | undefined {
+  if (!a || a.k === 'empty') return undefined;
+  return absolute(a, asm, toks);
+}
+
+function symName(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): string {
+  if (a && a.k === 'sym') return toks[a.t].value;
+  if (a && a.k === 'str') return toks[a.t].value.slice(1, -1);
+  throw new AsmError(asm.loc, 'expected symbol name');
+}
+
+/** GNU's truncation warning: the dropped high bits are neither all zeros nor all ones. */
+function checkTrunc(asm: Assembly, v: bigint, size: number): void {
+  if (size >= 8) return;
+  const u = BigInt.asUintN(64, v);
+  const mask = ((1n << 64n) - 1n) ^ ((1n << BigInt(size * 8)) - 1n);
+  const hi = u & mask;
+  if (hi !== 0n && hi !== mask) {
+    asm.warn(`value 0x${u.toString(16)} truncated to 0x${BigInt.asUintN(size * 8, v).toString(16)}`);
+  }
+}
+
+function data(size: 1 | 2 | 4 | 8 | 16): Handler {
+  return (asm, args, toks) => {
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i];
+      if (a.k === 'empty') {
+        asm.warn('zero assumed for missing expression');
+        const r = reserve(asm.cur, size);
+        r.frag.bytes.fill(0, r.off, r.off + size);
+        continue;
+      }
+      if (a.k === 'str' && size === 1) {
+        asm.emit(parseString(toks[a.t].value));
+        continue;
+      }
+      const v = expr(a, asm, toks);
+      if (size === 16) {
+        if (!isAbsolute(v)) throw new AsmError(asm.loc, 'bad expression');
+        const r = reserve(asm.cur, 16);
+        writeLE(r.frag.bytes, r.off, 8, v.add);
+        writeLE(r.frag.bytes, r.off + 8, 8, v.add < 0n ? -1n : 0n);
+        continue;
+      }
+      if (isAbsolute(v)) checkTrunc(asm, v.add, size);
+      asm.emitValue(v, size);
+    }
+  };
+}
+
+function strings(zero: boolean): Handler {
+  return (asm, args, toks) => {
+    for (const a of args) {
+      if (a.k !== 'str') {
+        const t = a.k === 'empty' ? undefined : firstTok(a);
+        throw new AsmError(asm.loc, t === undefined ? 'expected string' : `junk at end of line, first unrecognized character is \`${toks[t].value[0]}'`);
+      }
+      asm.emit(parseString(toks[a.t].value));
+      if (zero) asm.emit([0]);
+    }
+  };
+}
+
+function firstTok(a: DirArg): number | undefined {
+  switch (a.k) {
+    case 'num': case 'sym': case 'str': case 'at': case 'regarg': return a.t;
+    case 'un': return firstTok(a.a);
+    case 'bin': return firstTok(a.a);
+    default: return undefined;
+  }
+}
+
+function space(asm: Assembly, count: bigint, fill: bigint, name: string): void {
+  if (count === 0n) {
+    asm.warn(`${name === '.zero' ? '.zero' : '.space'} repeat count is zero, ignored`);
+    return;
+  }
+  if (count < 0n) {
+    asm.warn(`${name === '.zero' ? '.zero' : '.space'} repeat count is negative, ignored`);
+    return;
+  }
+  if (count > 1n << 30n) throw new AsmError(asm.loc, `${name} size too large`);
+  const n = Number(count);
+  const r = reserve(asm.cur, n);
+  r.frag.bytes.fill(Number(BigInt.asUintN(8, fill)), r.off, r.off + n);
+}
+
+function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
+  return (asm, args, toks) => {
+    let a = absolute(args[0], asm, toks);
+    if (kind === 'pow2') {
+      if (a > 31n) throw new AsmError(asm.loc, `alignment too large: 31 assumed`);
+      a = 1n << a;
+    } else {
+      if (a === 0n) a = 1n;
+      if ((a & (a - 1n)) !== 0n) throw new AsmError(asm.loc, 'alignment not a power of 2');
+    }
+    const fill = optAbs(args[1], asm, toks);
+    const max = optAbs(args[2], asm, toks) ?? 0n;
+    const n = Number(a);
+    const code = isCode(asm.cur);
+    // GNU pads code with NOPs unless a fill other than the one-byte NOP (0x90) is given.
+    const nops = code && (fill === undefined || (fillSize === 1 && BigInt.asUintN(8, fill) === 0x90n));
+    if (n > asm.cur.align && (max === 0n || max >= a - 1n)) asm.cur.align = n;
+    else if (n > asm.cur.align) asm.cur.align = Math.max(asm.cur.align, n);
+    if (n <= 1) return;
+    addVarFrag(asm.cur, {
+      kind: 'align', addr: 0, align: n, nops, max: Number(max), mode: asm.mode, size: 0,
+      ...(nops ? {} : { fill: { value: fill ?? 0n, size: fillSize } }),
+    });
+  };
+}
+
+function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[]): void {
+  const name = sectionName(args[0], asm, toks);
+  let flags: string | undefined;
+  let type: string | undefined;
+  if (args[1] && args[1].k !== 'empty') {
+    if (args[1].k !== 'str') throw new AsmError(asm.loc, 'character following name is not \'#\'');
+    flags = toks[args[1].t].value.slice(1, -1);
+    const a2 = args[2];
+    if (a2 && a2.k !== 'empty') {
+      if (a2.k === 'at' || a2.k === 'regarg') type = toks[a2.t].value.replace(/^%/, '');
+      else if (a2.k === 'str') type = toks[a2.t].value.slice(1, -1);
+      else throw new AsmError(asm.loc, 'unrecognized section type');
+    }
+  }
+  const existed = asm.sections.some((s) => s.name === name);
+  const d = defaultAttrs(name);
+  const s = asm.section(name, flags ?? d.flags, type ?? d.type);
+  if (!existed && flags !== undefined && type === undefined) s.type = d.type === 'nobits' && !flags.includes('x') ? 'nobits' : 'progbits';
+  if (args[3] && args[3].k !== 'empty' && flags?.includes('M')) s.entsize = Number(absolute(args[3], asm, toks));
+  asm.switchTo(s);
+}
+
+function sectionName(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): string {
+  if (a && a.k === 'sym') return toks[a.t].value;
+  if (a && a.k === 'str') return toks[a.t].value.slice(1, -1);
+  throw new AsmError(asm.loc, 'expected symbol name');
+}
+
+function binding(b: 'global' | 'local' | 'weak'): Handler {
+  return (asm, args, toks) => {
+    if (args.length === 0) throw new AsmError(asm.loc, 'expected symbol name');
+    for (const a of args) {
+      const s = asm.symbols.ref(symName(a, asm, toks));
+      if (b === 'global' && s.binding === 'weak') continue;
+      s.binding = b;
+    }
+  };
+}
+
+function visibility(v: 'hidden' | 'protected' | 'internal'): Handler {
+  return (asm, args, toks) => {
+    for (const a of args) asm.symbols.ref(symName(a, asm, toks)).visibility = v;
+  };
+}
+
+function setSym(how: 'set' | 'equiv'): Handler {
+  return (asm, args, toks, name) => {
+    const n = symName(args[0], asm, toks);
+    if (args.length < 2) throw new AsmError(asm.loc, `expected comma after "${n}"`);
+    const s = asm.symbols.ref(n);
+    if (how === 'equiv' && s.def && name === '.eqv' && s.equiv) throw new AsmError(asm.loc, `symbol \`${n}' is already defined`);
+    asm.defineEqu(s, expr(args[1], asm, toks), how);
+  };
+}
+
+const HANDLERS: Record<string, Handler> = {
+  '.text': (asm) => asm.switchTo(asm.section('.text')),
+  '.data': (asm) => asm.switchTo(asm.section('.data')),
+  '.bss': (asm) => asm.switchTo(asm.section('.bss')),
+  '.section': sectionDirective,
+  '.previous': (asm) => { const c = asm.cur; asm.cur = asm.prev; asm.prev = c; },
+  '.pushsection': (asm, args, toks) => {
+    asm.stack.push({ cur: asm.cur, prev: asm.prev });
+    sectionDirective(asm, args, toks);
+  },
+  '.popsection': (asm) => {
+    const top = asm.stack.pop();
+    if (!top) throw new AsmError(asm.loc, '.popsection without corresponding .pushsection; ignored');
+    asm.cur = top.cur;
+    asm.prev = top.prev;
+  },
+  '.globl': binding('global'),
+  '.global': binding('global'),
+  '.local': binding('local'),
+  '.weak': binding('weak'),
+  '.hidden': visibility('hidden'),
+  '.protected': visibility('protected'),
+  '.internal': visibility('internal'),
+  '.type': (asm, args, toks) => {
+    const s = asm.symbols.ref(symName(args[0], asm, toks));
+    const a = args[1];
+    if (!a || a.k === 'empty') throw new AsmError(asm.loc, 'expected comma after name in .type');
+    let t: string;
+    if (a.k === 'at' || a.k === 'str' || a.k === 'regarg') t = toks[a.t].value.replace(/^[%"]|"$/g, '');
+    else if (a.k === 'sym') t = toks[a.t].value;
+    else throw new AsmError(asm.loc, 'unrecognized symbol type ""');
+    const map: Record<string, string> = {
+      function: 'function', STT_FUNC: 'function', object: 'object', STT_OBJECT: 'object', tls_object: 'tls_object',
+      STT_TLS: 'tls_object', common: 'common', STT_COMMON: 'common', notype: 'notype', STT_NOTYPE: 'notype',
+      gnu_indirect_function: 'gnu_indirect_function', STT_GNU_IFUNC: 'gnu_indirect_function', gnu_unique_object: 'gnu_unique_object',
+    };
+    if (!map[t]) throw new AsmError(asm.loc, `unrecognized symbol type "${t}"`);
+    s.type = map[t];
+  },
+  '.size': (asm, args, toks) => {
+    const s = asm.symbols.ref(symName(args[0], asm, toks));
+    if (args.length < 2) throw new AsmError(asm.loc, 'expected comma after name in .size');
+    s.size = expr(args[1], asm, toks);
+  },
+  '.byte': data(1),
+  '.word': data(2), '.short': data(2), '.value': data(2), '.hword': data(2), '.2byte': data(2),
+  '.long': data(4), '.int': data(4), '.4byte': data(4),
+  '.quad': data(8), '.8byte': data(8),
+  '.octa': data(16),
+  '.ascii': strings(false),
+  '.asciz': strings(true),
+  '.string': strings(true),
+  '.zero': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), 0n, name),
+  '.skip': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), optAbs(args[1], asm, toks) ?? 0n, name),
+  '.space': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), optAbs(args[1], asm, toks) ?? 0n, name),
+  '.fill': (asm, args, toks) => {
+    const rep = absolute(args[0], asm, toks);
+    let size = optAbs(args[1], asm, toks) ?? 1n;
+    const value = optAbs(args[2], asm, toks) ?? 0n;
+    if (size > 8n) { asm.warn('.fill size clamped to 8'); size = 8n; }
+    if (rep < 0n) { asm.warn('repeat < 0; .fill ignored'); return; }
+    if (size <= 0n || rep === 0n) return;
+    const n = Number(size);
+    const r = reserve(asm.cur, n * Number(rep));
+    // GNU stores at most 4 bytes of the value; wider fill units get zeros above.
+    const unit = new Uint8Array(n);
+    writeLE(unit, 0, Math.min(n, 4), value);
+    for (let i = 0; i < Number(rep); i++) r.frag.bytes.set(unit, r.off + i * n);
+  },
+  '.align': align('byte', 1),
+  '.balign': align('byte', 1),
+  '.balignw': align('byte', 2),
+  '.balignl': align('byte', 4),
+  '.p2align': align('pow2', 1),
+  '.p2alignw': align('pow2', 2),
+  '.p2alignl': align('pow2', 4),
+  '.org': (asm, args, toks) => {
+    const v = expr(args[0], asm, toks);
+    const fill = optAbs(args[1], asm, toks) ?? 0n;
+    let target: bigint;
+    if (isAbsolute(v)) target = v.add;
+    else if (v.sym && !v.minus && v.sym.def?.kind === 'label' && v.sym.def.sec === asm.cur) {
+      const m = v.sym.def.mark;
+      // Only a position already laid out in this fragment chain can be an .org target here.
+      if (m.frag !== asm.cur.cur) throw new AsmError(asm.loc, 'cannot handle .org to a position across a relaxable fragment');
+      target = BigInt(m.off) + v.add + BigInt(fragStart(asm));
+    } else throw new AsmError(asm.loc, `invalid segment "${v.sym?.def?.kind === 'label' ? v.sym.def.sec.name : '*UND*'}"`);
+    addVarFrag(asm.cur, { kind: 'org', addr: 0, target: Number(target), fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
+  },
+  '.set': setSym('set'),
+  '.equ': setSym('set'),
+  '.equiv': setSym('equiv'),
+  '.eqv': setSym('equiv'),
+  '.code16': (asm) => { asm.mode = 16; },
+  '.code32': (asm) => { asm.mode = 32; },
+  '.code64': (asm) => {
+    if (asm.objMode !== 64) throw new AsmError(asm.loc, '64bit mode not supported on `i386\'.');
+    asm.mode = 64;
+  },
+  '.nops': (asm, args, toks) => {
+    const n = absolute(args[0], asm, toks);
+    const limit = optAbs(args[1], asm, toks) ?? 0n;
+    if (n <= 0n) return;
+    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode });
+  },
+  '.uleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), false)); },
+  '.sleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), true)); },
+  '.end': () => { /* handled by the driver */ },
+  '.err': (asm) => { throw new AsmError(asm.loc, '.err encountered'); },
+  '.comm': (asm, args, toks) => comm(asm, args, toks, false),
+  '.lcomm': (asm, args, toks) => comm(asm, args, toks, true),
+};
+
+/** Sum of the sizes of fixed fragments before the current one is not known yet; .org targets are section offsets. */
+function fragStart(asm: Assembly): number {
+  let n = 0;
+  for (const f of asm.cur.frags) {
+    if (f === asm.cur.cur) return n;
+    if (f.kind !== 'data') throw new AsmError(asm.loc, 'cannot handle .org to a position across a relaxable fragment');
+    n += f.size;
+  }
+  return n;
+}
+
+function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], local: boolean): void {
+  const s = asm.symbols.ref(symName(args[0], asm, toks));
+  const size = Number(absolute(args[1], asm, toks));
+  const al = Number(optAbs(args[2], asm, toks) ?? 1n);
+  // Allocated in .bss (GNU gives global .comm symbols the COMMON section; x86lab allocates them locally).
+  const bss = asm.section('.bss');
+  if (al > 1) {
+    addVarFrag(bss, { kind: 'align', addr: 0, align: al, nops: false, max: 0, mode: asm.mode, size: 0, fill: { value: 0n, size: 1 } });
+    bss.align = Math.max(bss.align, al);
+  }
+  const m = here(bss);
+  s.def = { kind: 'label', sec: bss, mark: m };
+  if (!local) s.binding = 'global';
+  const r = reserve(bss, size);
+  r.frag.bytes.fill(0, r.off, r.off + size);
+}
+
+function leb(v: bigint, signed: boolean): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = Number(v & 0x7fn);
+    v >>= 7n;
+    const done = signed ? (v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0) : v === 0n;
+    out.push(done ? b : b | 0x80);
+    if (done) return out;
+  }
+}
+
+export function directive(asm: Assembly, name: string, args: readonly DirArg[], toks: readonly Tok[]): void {
+  const h = HANDLERS[name.toLowerCase()];
+  if (!h) throw new AsmError(asm.loc, `unknown pseudo-op: \`${name.toLowerCase()}'`);
+  h(asm, args, toks, name.toLowerCase());
+}
+
+export function isKnownDirective(name: string): boolean {
+  const n = name.toLowerCase();
+  return HANDLERS[n] !== undefined || RAW_DIRECTIVES.has(n);
+}
+

@@ -1,0 +1,291 @@
+// End of assembly: relax branches to a fixed point, lay sections out, write their bytes, then
+// resolve every fixup — patching what GNU as resolves itself and keeping as relocations what it
+// leaves to the linker (undefined, global or weak symbols, references into other sections,
+// absolute addresses), with the same bytes left in the section as GNU leaves.
+
+import type { Fixup } from '../encode/types.js';
+import { AsmError, type SrcLoc } from './errors.js';
+import { writeNops } from './nops.js';
+import type { AssembleResult, ListingOut, RelocOut, SectionOut, SymbolOut } from './result.js';
+import { fragSize, isCode, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
+import { type Assembly, writeLE } from './state.js';
+import { displayName, fbParts, type Sym } from './symbols.js';
+
+/** Where a symbol ended up after layout. `sym` is the symbol a relocation would name. */
+type Where =
+  | { readonly kind: 'label'; readonly sec: Section; readonly addr: number; readonly sym: Sym; readonly add: bigint }
+  | { readonly kind: 'abs'; readonly value: bigint }
+  | { readonly kind: 'undef'; readonly sym: Sym; readonly add: bigint };
+
+function where(s: Sym, depth = 0): Where {
+  const d = s.def;
+  if (!d) return { kind: 'undef', sym: s, add: 0n };
+  if (d.kind === 'label') return { kind: 'label', sec: d.sec, addr: d.mark.frag.addr + d.mark.off, sym: s, add: 0n };
+  if (depth > 64) throw new AsmError(s.loc ?? { file: '', line: 0 }, `symbol definition loop encountered at \`${displayName(s.name)}'`);
+  const v = d.value;
+  if (v.minus) {
+    const a = v.sym ? where(v.sym, depth + 1) : { kind: 'abs' as const, value: 0n };
+    const b = where(v.minus, depth + 1);
+    return { kind: 'abs', value: diff(a, b, s.loc ?? { file: '', line: 0 }) + v.add };
+  }
+  if (!v.sym) return { kind: 'abs', value: v.add };
+  const w = where(v.sym, depth + 1);
+  if (w.kind === 'abs') return { kind: 'abs', value: w.value + v.add };
+  if (w.kind === 'label') return { ...w, add: w.add + v.add };
+  return { ...w, add: w.add + v.add };
+}
+
+function secOf(w: Where): string {
+  return w.kind === 'label' ? w.sec.name : w.kind === 'abs' ? '*ABS*' : '*UND*';
+}
+
+function diff(a: Where, b: Where, loc: SrcLoc): bigint {
+  if (a.kind === 'label' && b.kind === 'label' && a.sec === b.sec) return BigInt(a.addr - b.addr) + a.add - b.add;
+  if (a.kind === 'abs' && b.kind === 'abs') return a.value - b.value;
+  if (a.kind === 'label' && b.kind === 'label') {
+    throw new AsmError(loc, `can't resolve \`${displayName(a.sym.name)}' {${secOf(a)} section} - \`${displayName(b.sym.name)}' {${secOf(b)} section}`);
+  }
+  const an = a.kind === 'abs' ? '0' : displayName(a.sym.name);
+  const bn = b.kind === 'abs' ? '0' : displayName(b.sym.name);
+  throw new AsmError(loc, `can't resolve \`${an}' {${secOf(a)} section} - \`${bn}' {${secOf(b)} section}`);
+}
+
+function layout(asm: Assembly): void {
+  for (const sec of asm.sections) {
+    let addr = 0;
+    for (const f of sec.frags) {
+      f.addr = addr;
+      if (f.kind === 'align') {
+        let pad = (f.align - (addr % f.align)) % f.align;
+        if (f.max > 0 && pad > f.max) pad = 0;
+        f.size = pad;
+      } else if (f.kind === 'org') {
+        f.size = Math.max(0, f.target - addr);
+      }
+      addr += fragSize(f);
+    }
+    sec.size = addr;
+  }
+}
+
+/** GNU relaxes a branch only to a non-weak symbol defined in the branch's own section. */
+function relaxable(target: { sym?: Sym; minus?: Sym }, sec: Section): boolean {
+  if (!target.sym || target.minus) return false;
+  const w = where(target.sym);
+  return w.kind === 'label' && w.sec === sec && w.sym.binding !== 'weak' && target.sym.binding !== 'weak';
+}
+
+function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } }, len: number): number {
+  const w = where(b.target.sym!) as Extract<Where, { kind: 'label' }>;
+  return w.addr + Number(w.add + b.target.add) - (b.frag.addr + len);
+}
+
+/** Grows short branches that do not reach until nothing changes (GNU's relax_segment result). */
+function relax(asm: Assembly): void {
+  const live = asm.branches.filter((b) => {
+    if (relaxable(b.target, b.sec)) return true;
+    b.frag.long = true;
+    return false;
+  });
+  for (let pass = 0; pass < 1000; pass++) {
+    layout(asm);
+    let changed = false;
+    for (const b of live) {
+      if (b.frag.long) continue;
+      const d = branchDisp(b, b.frag.short.bytes.length);
+      if (d < -128 || d > 127) {
+        b.frag.long = true;
+        changed = true;
+      }
+    }
+    if (!changed) return;
+  }
+}
+
+function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number): void {
+  for (let i = 0; i < n; i += size) {
+    const k = Math.min(size, n - i);
+    const tmp = new Uint8Array(size);
+    writeLE(tmp, 0, size, value);
+    b.set(tmp.subarray(0, k), off + i);
+  }
+}
+
+function writeSection(sec: Section): Uint8Array {
+  const out = new Uint8Array(sec.size);
+  for (const f of sec.frags) {
+    switch (f.kind) {
+      case 'data': out.set(f.bytes.subarray(0, f.size), f.addr); break;
+      case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
+      case 'align':
+        if (f.size === 0) break;
+        if (f.nops) writeNops(out, f.addr, f.size, f.mode);
+        else if (f.fill) fill(out, f.addr, f.size, f.fill.value, f.fill.size);
+        break;
+      case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
+      case 'nops': writeNops(out, f.addr, f.size, f.mode, f.limit); break;
+    }
+  }
+  return out;
+}
+
+function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean): string {
+  if (mode === 64) {
+    if (fx.pcrel) {
+      if (fx.size === 4) return branch && plt ? 'R_X86_64_PLT32' : 'R_X86_64_PC32';
+      return fx.size === 8 ? 'R_X86_64_PC64' : fx.size === 2 ? 'R_X86_64_PC16' : 'R_X86_64_PC8';
+    }
+    if (fx.size === 8) return 'R_X86_64_64';
+    if (fx.size === 4) return fx.signed ? 'R_X86_64_32S' : 'R_X86_64_32';
+    return fx.size === 2 ? 'R_X86_64_16' : 'R_X86_64_8';
+  }
+  if (fx.pcrel) return fx.size === 4 ? 'R_386_PC32' : fx.size === 2 ? 'R_386_PC16' : 'R_386_PC8';
+  return fx.size === 4 ? 'R_386_32' : fx.size === 2 ? 'R_386_16' : fx.size === 1 ? 'R_386_8' : 'R_386_32';
+}
+
+function fits(v: bigint, size: number, pcrel: boolean): boolean {
+  if (size >= 8) return true;
+  const bits = BigInt(size * 8);
+  const min = -(1n << (bits - 1n));
+  const max = pcrel ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  return v >= min && v <= max;
+}
+
+export function finalize(asm: Assembly): AssembleResult {
+  // Numeric labels referenced forward but never defined.
+  for (const s of asm.symbols.all()) {
+    const fb = fbParts(s.name);
+    if (fb && !s.def) asm.error(`local label \`"${fb.label}" (instance number ${fb.instance} of a fb label)' is not defined`, { file: asm.file, line: 0 });
+  }
+  relax(asm);
+  layout(asm);
+  for (const sec of asm.sections) {
+    for (const f of sec.frags) {
+      if (f.kind === 'org' && f.target < f.addr) asm.error('attempt to move .org backwards', f.loc);
+    }
+  }
+  const bytes = new Map<Section, Uint8Array>();
+  for (const sec of asm.sections) bytes.set(sec, writeSection(sec));
+
+  // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
+  const pending: PendingFixup[] = [...asm.fixups];
+  for (const b of asm.branches) {
+    const enc = b.frag.long ? b.frag.near : b.frag.short;
+    const len = enc.bytes.length;
+    for (const fx of enc.fixups) {
+      if (fx.pcrel && relaxable(b.target, b.sec) && fx.value.sym !== undefined) {
+        const d = BigInt(branchDisp(b, len));
+        if (!fits(d, fx.size, true)) {
+          asm.error(`value of ${d} too large for field of ${fx.size} byte${fx.size > 1 ? 's' : ''} at 0x${(b.frag.addr + fx.offset).toString(16)}`, b.frag.loc);
+        }
+        writeLE(bytes.get(b.sec)!, b.frag.addr + fx.offset, fx.size, d);
+      } else {
+        pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: fx, pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
+      }
+    }
+  }
+
+  const relocations: RelocOut[] = [];
+  for (const p of pending) {
+    try {
+      resolveFixup(asm, p, bytes.get(p.sec)!, relocations);
+    } catch (e) {
+      if (e instanceof AsmError) asm.error(e.message, e.loc);
+      else throw e;
+    }
+  }
+  relocations.sort((a, b) => (a.section === b.section ? a.offset - b.offset : 0));
+
+  const sections: SectionOut[] = asm.sections.map((s) => ({
+    name: s.name, flags: s.flags, type: s.type, align: s.align, size: s.size, bytes: bytes.get(s)!,
+    ...(s.entsize !== undefined ? { entsize: s.entsize } : {}),
+  }));
+
+  const symbols: SymbolOut[] = [];
+  for (const s of asm.symbols.all().sort((a, b) => a.seq - b.seq)) {
+    if (s.temp) continue;
+    let w: Where;
+    try { w = where(s); } catch (e) {
+      if (e instanceof AsmError) { asm.error(e.message, e.loc); continue; }
+      throw e;
+    }
+    let size: bigint | undefined;
+    if (s.size) {
+      try {
+        const v = s.size;
+        const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
+        size = v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
+      } catch (e) {
+        if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
+      }
+    }
+    symbols.push({
+      name: s.name,
+      section: secOf(w),
+      value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
+      binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
+      ...(s.type ? { type: s.type } : {}),
+      ...(size !== undefined ? { size } : {}),
+      ...(s.visibility ? { visibility: s.visibility } : {}),
+    });
+  }
+
+  const listing: ListingOut[] = [];
+  for (const m of asm.listing) {
+    const start = m.start.frag.addr + m.start.off;
+    const end = m.end.frag.addr + m.end.off;
+    if (end > start) listing.push({ file: m.loc.file, line: m.loc.line, section: m.sec.name, offset: start, size: end - start });
+  }
+
+  return {
+    mode: asm.objMode,
+    sections, symbols, relocations, listing,
+    diagnostics: asm.diagnostics,
+    errors: asm.errorCount,
+  };
+}
+
+function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[]): void {
+  const fx = p.fixup;
+  const field = p.frag.addr + p.off;
+  const pc = p.frag.addr + p.pcOff;
+  const v = fx.value;
+  let value: bigint;
+  let reloc: { sym: string; add: bigint; plt: boolean } | undefined;
+  if (v.minus !== undefined) {
+    const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
+    value = diff(a, where(asm.symByName(v.minus)), p.loc) + v.addend;
+    if (fx.pcrel) value -= BigInt(pc);
+  } else if (v.sym === undefined) {
+    value = v.addend;
+    if (fx.pcrel) reloc = { sym: '*ABS*', add: v.addend - BigInt(pc - field), plt: false };
+  } else {
+    const w = where(asm.symByName(v.sym));
+    if (w.kind === 'abs') {
+      value = w.value + v.addend;
+      if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: false };
+    } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec) {
+      value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
+    } else {
+      const local = w.kind === 'label' && w.sym.binding === 'local';
+      const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
+      const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
+      const add = fx.pcrel ? base - BigInt(pc - field) : base;
+      reloc = { sym, add, plt: !local };
+      value = add;
+    }
+  }
+  if (reloc) {
+    relocs.push({
+      section: p.sec.name, offset: field, type: relocType(asm.objMode, fx, p.branch, reloc.plt), symbol: displayName(reloc.sym),
+      addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
+    });
+    // RELA (x86-64) leaves zeros in the field; REL (i386) stores the addend there.
+    writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : reloc.add);
+    return;
+  }
+  if (!fits(value, fx.size, fx.pcrel) && !(fx.signed && fits(value, fx.size, true))) {
+    throw new AsmError(p.loc, `value of ${value} too large for field of ${fx.size} byte${fx.size > 1 ? 's' : ''} at 0x${field.toString(16)}`);
+  }
+  writeLE(out, field, fx.size, value);
+}

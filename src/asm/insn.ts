@@ -1,0 +1,138 @@
+// Instruction statements: turn the parsed operands into the encoder's AsmInsn, encode, and
+// emit the bytes — or, for a branch the encoder marks relaxable, a branch fragment holding both
+// the short and the near encoding, decided once addresses are known (relax.ts).
+
+import { EncodeError, encodeInstruction } from '../encode/index.js';
+import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
+import { FORMS } from '../isa/index.js';
+import { lookupReg, type RegInfo } from '../isa/registers.js';
+import type { Body, Operand } from './ast.js';
+import { AsmError } from './errors.js';
+import { evalExpr, isAbsolute } from './expr.js';
+import type { Tok } from './lexer.js';
+import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
+import type { Assembly } from './state.js';
+import { toEncValue } from './state.js';
+import type { Val } from './symbols.js';
+
+type InsnBody = Extract<Body, { k: 'insn' }>;
+
+/** Prefix mnemonics written alone on a statement (`rep; movsb`, `lock` then a newline). */
+const PREFIX_BYTES: Record<string, number> = {
+  lock: 0xf0, rep: 0xf3, repe: 0xf3, repz: 0xf3, repne: 0xf2, repnz: 0xf2,
+  cs: 0x2e, ds: 0x3e, es: 0x26, fs: 0x64, gs: 0x65, ss: 0x36,
+  data16: 0x66, addr32: 0x67, rex64: 0x48, rex: 0x40, notrack: 0x3e, xacquire: 0xf2, xrelease: 0xf3, bnd: 0xf2,
+};
+
+let flowById: Map<string, string> | undefined;
+function flowOf(formId: string): string | undefined {
+  if (!flowById) {
+    flowById = new Map();
+    for (const f of FORMS) flowById.set(f.id, f.flow);
+  }
+  return flowById.get(formId);
+}
+
+/** The statement as GNU as echoes it in messages: whitespace squeezed, none around commas. */
+export function scrubbedText(toks: readonly Tok[], from: number): string {
+  let out = '';
+  let prevWord = false;
+  for (let i = from; i < toks.length; i++) {
+    const t = toks[i];
+    const word = t.type === 'ident' || t.type === 'num' || t.type === 'reg' || t.type === 'prefix' || t.type === 'dname';
+    if (i === from) out = t.value.toLowerCase();
+    else out += (prevWord && word) || (i === from + 1 && t.type !== 'comma') ? ' ' + t.value : t.value;
+    prevWord = word;
+  }
+  return out;
+}
+
+function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
+  const name = toks[t].value;
+  const r = lookupReg(name.slice(1));
+  if (!r || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}'`);
+  return r;
+}
+
+function value(v: Val): Value {
+  return toEncValue(v);
+}
+
+function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
+  const ctx = asm.ctx();
+  switch (op.k) {
+    case 'reg':
+      return { kind: 'reg', reg: reg(toks, op.t, asm), indirect: op.ind };
+    case 'imm':
+      return { kind: 'imm', value: value(evalExpr(op.e, toks, ctx)) };
+    case 'mem': {
+      let scale: 1 | 2 | 4 | 8 = 1;
+      if (op.scale) {
+        const s = evalExpr(op.scale, toks, ctx);
+        if (!isAbsolute(s) || ![1n, 2n, 4n, 8n].includes(s.add)) {
+          throw new AsmError(asm.loc, `expecting scale factor of 1, 2, 4, or 8: got \`${isAbsolute(s) ? s.add : '?'}'`);
+        }
+        scale = Number(s.add) as 1 | 2 | 4 | 8;
+      }
+      const seg = op.seg !== undefined ? reg(toks, op.seg, asm) : undefined;
+      if (seg && seg.cls !== 'seg') throw new AsmError(asm.loc, `\`${toks[op.seg!].value}' is not a valid segment register`);
+      return {
+        kind: 'mem',
+        ...(seg ? { seg } : {}),
+        ...(op.disp ? { disp: value(evalExpr(op.disp, toks, ctx)) } : {}),
+        ...(op.base !== undefined ? { base: reg(toks, op.base, asm) } : {}),
+        ...(op.index !== undefined ? { index: reg(toks, op.index, asm) } : {}),
+        scale,
+        indirect: op.ind,
+        bare: !op.paren,
+      };
+    }
+  }
+}
+
+/** Encoder errors arrive as typed errors carrying GNU's message; anything else is a host bug. */
+function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefined, toks: readonly Tok[], from: number): Encoded {
+  try {
+    return encodeInstruction(insn, branch ? { mode: asm.mode, branch } : { mode: asm.mode });
+  } catch (e) {
+    if (!(e instanceof EncodeError)) throw e;
+    const msg = e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : e.message;
+    throw new AsmError(asm.loc, msg);
+  }
+}
+
+export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly): void {
+  const mnemonic = toks[body.mn].value.toLowerCase();
+  const prefixes = body.prefixes.map((i) => toks[i].value.toLowerCase());
+  const from = body.prefixes.length ? body.prefixes[0] : body.mn;
+  if (body.ops.length === 0 && prefixes.length === 0 && PREFIX_BYTES[mnemonic] !== undefined && !(mnemonic === 'rex64' && asm.mode !== 64)) {
+    asm.emit([PREFIX_BYTES[mnemonic]]);
+    return;
+  }
+  const operands = body.ops.map((op) => operand(op, toks, asm));
+  const insn: AsmInsn = { mnemonic, prefixes, operands };
+  const enc = encode(insn, asm, undefined, toks, from);
+  for (const w of enc.warnings ?? []) asm.warn(w);
+  if (enc.relax === 'short') {
+    const near = encode(insn, asm, 'near', toks, from);
+    const fx = enc.fixups.find((f) => f.pcrel && f.size === 1);
+    if (fx) {
+      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near, long: false, loc: asm.loc };
+      const sec = asm.cur;
+      addVarFrag(sec, frag);
+      const target: Val = {
+        add: fx.value.addend,
+        ...(fx.value.sym ? { sym: asm.symByName(fx.value.sym) } : {}),
+        ...(fx.value.minus ? { minus: asm.symByName(fx.value.minus) } : {}),
+      };
+      asm.branches.push({ sec, frag, target, mode: asm.mode });
+      return;
+    }
+  }
+  const r = emitBytes(asm.cur, enc.bytes);
+  if (enc.fixups.length) {
+    const flow = flowOf(enc.form);
+    const branch = flow === 'call' || flow === 'jmp' || flow === 'jcc';
+    for (const f of enc.fixups) asm.addFixup(r.frag, r.off + f.offset, f, r.off + enc.bytes.length, branch && f.pcrel);
+  }
+}

@@ -1,0 +1,64 @@
+// What one assembly produces: laid-out sections, symbols, the relocations GNU as would leave to
+// the linker, a per-line listing and the diagnostics. The output stage (src/output/) renders it
+// as raw bytes or JSON today, as an ELF object or a GNU `-a` listing later.
+
+import type { Diagnostic } from './errors.js';
+import type { Binding } from './symbols.js';
+
+export interface SectionOut {
+  readonly name: string;
+  /** ELF section flag letters (a, w, x, M, S, G, T, ...). */
+  readonly flags: string;
+  /** ELF type without '@': progbits, nobits, note, ... */
+  readonly type: string;
+  /** Alignment in bytes (the largest .align seen in it, 1 if none). */
+  readonly align: number;
+  readonly size: number;
+  /** Contents (all zero for nobits sections). */
+  readonly bytes: Uint8Array;
+  readonly entsize?: number;
+}
+
+export interface SymbolOut {
+  readonly name: string;
+  /** Section name, '*UND*' for undefined, '*ABS*' for absolute (equated) symbols. */
+  readonly section: string;
+  readonly value: bigint;
+  readonly binding: Binding;
+  readonly type?: string;
+  readonly size?: bigint;
+  readonly visibility?: string;
+}
+
+export interface RelocOut {
+  /** Section the field is in. */
+  readonly section: string;
+  readonly offset: number;
+  /** ELF relocation type name, e.g. R_X86_64_PLT32, R_386_32. */
+  readonly type: string;
+  /** Symbol the linker resolves against: the symbol itself, or its section for local labels (as GNU does). */
+  readonly symbol: string;
+  /** RELA addend (x86-64). On i386 (REL) the same value is also stored in the section bytes. */
+  readonly addend: bigint;
+  readonly size: number;
+  readonly pcrel: boolean;
+}
+
+export interface ListingOut {
+  readonly file: string;
+  readonly line: number;
+  readonly section: string;
+  readonly offset: number;
+  readonly size: number;
+}
+
+export interface AssembleResult {
+  readonly mode: 32 | 64;
+  readonly sections: readonly SectionOut[];
+  readonly symbols: readonly SymbolOut[];
+  readonly relocations: readonly RelocOut[];
+  readonly listing: readonly ListingOut[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Number of errors among the diagnostics; output must not be written when non-zero. */
+  readonly errors: number;
+}

@@ -1,0 +1,168 @@
+// Sections as chains of fragments, the way GNU as lays out code: a fragment has a fixed size
+// (data bytes) or a size decided only once addresses are known (a relaxable branch, an
+// alignment, an .org). Labels point at (fragment, offset), so they move when relaxation grows
+// an earlier branch; two labels in the same fragment are a fixed distance apart at once.
+
+import type { Encoded, Fixup } from '../encode/types.js';
+import type { Mode } from '../isa/types.js';
+import type { SrcLoc } from './errors.js';
+
+export interface DataFrag {
+  readonly kind: 'data';
+  addr: number;
+  bytes: Uint8Array;
+  size: number;
+}
+
+export interface BranchFrag {
+  readonly kind: 'branch';
+  addr: number;
+  readonly short: Encoded;
+  readonly near: Encoded;
+  /** Chosen form: false while the short form still reaches. */
+  long: boolean;
+  readonly loc: SrcLoc;
+}
+
+export interface AlignFrag {
+  readonly kind: 'align';
+  addr: number;
+  /** Alignment in bytes (a power of two). */
+  readonly align: number;
+  /** Fill byte pattern (1..8 bytes, little-endian); undefined = NOPs in code, zeros elsewhere. */
+  readonly fill?: { readonly value: bigint; readonly size: number };
+  readonly nops: boolean;
+  /** Skip the alignment if it needs more than this many bytes (0 = no limit). */
+  readonly max: number;
+  readonly mode: Mode;
+  size: number;
+}
+
+export interface OrgFrag {
+  readonly kind: 'org';
+  addr: number;
+  readonly target: number;
+  readonly fill: number;
+  readonly loc: SrcLoc;
+  size: number;
+}
+
+/** `.nops N[, limit]`: a fixed number of NOP bytes, emitted with GNU's patterns. */
+export interface NopsFrag {
+  readonly kind: 'nops';
+  addr: number;
+  readonly size: number;
+  readonly limit: number;
+  readonly mode: Mode;
+}
+
+export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag;
+
+/** A position inside a section that survives relaxation. */
+export interface Mark {
+  readonly frag: Frag;
+  readonly off: number;
+}
+
+/** A field to patch (or leave to the linker) once every address is known. */
+export interface PendingFixup {
+  readonly sec: Section;
+  readonly frag: Frag;
+  /** Offset of the field within the fragment. */
+  readonly off: number;
+  readonly fixup: Fixup;
+  /** For pc-relative fields: offset (within the fragment) the CPU counts from (end of instruction). */
+  readonly pcOff: number;
+  /** A call/jmp/jcc target: GNU uses R_X86_64_PLT32 for those when the symbol is global or undefined. */
+  readonly branch: boolean;
+  readonly loc: SrcLoc;
+  readonly mode: Mode;
+}
+
+export interface Section {
+  readonly name: string;
+  readonly index: number;
+  /** ELF flag letters as written in `.section` ("ax", "aw", "a", "awx", "aMS", ...). */
+  flags: string;
+  /** ELF type without '@': progbits, nobits, note, init_array, ... */
+  type: string;
+  /** Largest alignment requested, in bytes. */
+  align: number;
+  entsize?: number;
+  readonly frags: Frag[];
+  cur: DataFrag;
+  /** Set once the section is laid out: total size. */
+  size: number;
+}
+
+const INITIAL = 64;
+
+export function newDataFrag(): DataFrag {
+  return { kind: 'data', addr: 0, bytes: new Uint8Array(INITIAL), size: 0 };
+}
+
+export function createSection(name: string, index: number, flags: string, type: string): Section {
+  const cur = newDataFrag();
+  return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0 };
+}
+
+/** Default flags and type for the names GNU knows (ELF special sections). */
+export function defaultAttrs(name: string): { flags: string; type: string } {
+  if (name === '.text' || name.startsWith('.text.') || name === '.init' || name === '.fini') return { flags: 'ax', type: 'progbits' };
+  if (name === '.bss' || name.startsWith('.bss.') || name === '.tbss' || name.startsWith('.tbss.')) return { flags: name.startsWith('.t') ? 'awT' : 'aw', type: 'nobits' };
+  if (name === '.data' || name.startsWith('.data.') || name === '.data1') return { flags: 'aw', type: 'progbits' };
+  if (name === '.tdata' || name.startsWith('.tdata.')) return { flags: 'awT', type: 'progbits' };
+  if (name === '.rodata' || name.startsWith('.rodata.') || name === '.rodata1') return { flags: 'a', type: 'progbits' };
+  if (name === '.init_array' || name.startsWith('.init_array.')) return { flags: 'aw', type: 'init_array' };
+  if (name === '.fini_array' || name.startsWith('.fini_array.')) return { flags: 'aw', type: 'fini_array' };
+  if (name.startsWith('.note')) return { flags: '', type: 'note' };
+  if (name.startsWith('.debug') || name === '.comment') return { flags: name === '.comment' ? 'MS' : '', type: 'progbits' };
+  return { flags: '', type: 'progbits' };
+}
+
+/** Appends bytes to the section's current data fragment. */
+export function reserve(sec: Section, n: number): { frag: DataFrag; off: number } {
+  const f = sec.cur;
+  const need = f.size + n;
+  if (need > f.bytes.length) {
+    let cap = f.bytes.length * 2;
+    while (cap < need) cap *= 2;
+    const nb = new Uint8Array(cap);
+    nb.set(f.bytes.subarray(0, f.size));
+    f.bytes = nb;
+  }
+  const off = f.size;
+  f.size = need;
+  return { frag: f, off };
+}
+
+export function emitBytes(sec: Section, bytes: ArrayLike<number>): { frag: DataFrag; off: number } {
+  const r = reserve(sec, bytes.length);
+  const b = r.frag.bytes;
+  for (let i = 0; i < bytes.length; i++) b[r.off + i] = bytes[i];
+  return r;
+}
+
+/** Ends the current data fragment with a variable-size one and opens a new data fragment. */
+export function addVarFrag(sec: Section, f: Exclude<Frag, DataFrag>): void {
+  sec.frags.push(f);
+  const d = newDataFrag();
+  sec.frags.push(d);
+  sec.cur = d;
+}
+
+export function here(sec: Section): Mark {
+  return { frag: sec.cur, off: sec.cur.size };
+}
+
+export function isCode(sec: Section): boolean {
+  return sec.flags.includes('x');
+}
+
+export function fragSize(f: Frag): number {
+  switch (f.kind) {
+    case 'data': return f.size;
+    case 'branch': return f.long ? f.near.bytes.length : f.short.bytes.length;
+    case 'align': case 'org': case 'nops': return f.size;
+  }
+}

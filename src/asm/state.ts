@@ -1,0 +1,164 @@
+// The assembler's mutable state for one run: sections, the section stack, symbols, pending
+// fixups, listing marks and diagnostics. Directives and instructions act on it; nothing here
+// is module-global, so two assemblies never share state.
+
+import type { Fixup } from '../encode/types.js';
+import type { Mode } from '../isa/types.js';
+import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
+import { foldDiff, type EvalCtx } from './expr.js';
+import {
+  createSection, defaultAttrs, emitBytes, here, reserve,
+  type Frag, type Mark, type PendingFixup, type Section, type BranchFrag,
+} from './sections.js';
+import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
+
+export interface ListingMark {
+  readonly loc: SrcLoc;
+  readonly sec: Section;
+  readonly start: Mark;
+  readonly end: Mark;
+}
+
+export interface BranchInfo {
+  readonly sec: Section;
+  readonly frag: BranchFrag;
+  /** The relaxable target (from the short form's 1-byte pc-relative fixup). */
+  readonly target: Val;
+  readonly mode: Mode;
+}
+
+export class Assembly {
+  mode: Mode;
+  readonly symbols = new SymbolTable();
+  readonly sections: Section[] = [];
+  private readonly byName = new Map<string, Section>();
+  cur: Section;
+  prev: Section;
+  readonly stack: { cur: Section; prev: Section }[] = [];
+  readonly fixups: PendingFixup[] = [];
+  readonly branches: BranchInfo[] = [];
+  readonly listing: ListingMark[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  errorCount = 0;
+  /** Location of the statement being assembled. */
+  loc: SrcLoc = { file: '', line: 0 };
+
+  /** The object's class (ELF64 or ELF32): decides RELA vs REL and relocation names, whatever .code says. */
+  readonly objMode: 32 | 64;
+
+  constructor(mode: 32 | 64, readonly file: string) {
+    this.mode = mode;
+    this.objMode = mode;
+    const text = this.section('.text');
+    this.section('.data');
+    this.section('.bss');
+    this.cur = text;
+    this.prev = text;
+  }
+
+  /** Finds or creates a section (GNU creates .text, .data, .bss up front, in that order). */
+  section(name: string, flags?: string, type?: string): Section {
+    let s = this.byName.get(name);
+    if (!s) {
+      const d = defaultAttrs(name);
+      s = createSection(name, this.sections.length, flags ?? d.flags, type ?? d.type);
+      this.sections.push(s);
+      this.byName.set(name, s);
+    }
+    return s;
+  }
+
+  switchTo(s: Section): void {
+    if (s !== this.cur) {
+      this.prev = this.cur;
+      this.cur = s;
+    }
+  }
+
+  error(message: string, loc: SrcLoc = this.loc): void {
+    this.diagnostics.push({ severity: 'error', loc, message });
+    this.errorCount++;
+  }
+
+  warn(message: string, loc: SrcLoc = this.loc): void {
+    this.diagnostics.push({ severity: 'warning', loc, message });
+  }
+
+  /** Expression context for the current statement. */
+  ctx(): EvalCtx {
+    return {
+      symbols: this.symbols,
+      dot: () => this.symbols.temp(this.cur, here(this.cur)),
+      loc: this.loc,
+      warn: (m) => this.warn(m),
+    };
+  }
+
+  /** Defines a label at the current location (`foo:`), with GNU's redefinition rules. */
+  defineLabel(sym: Sym): void {
+    const d = sym.def;
+    if (d) {
+      // GNU accepts a second definition at exactly the same place (`x: x:`).
+      const m = here(this.cur);
+      if (d.kind === 'label' && d.sec === this.cur && foldDiff(sym, this.symbols.temp(this.cur, m)) === 0n) return;
+      if (!(d.kind === 'equ' && sym.settable)) throw new AsmError(this.loc, `symbol \`${displayName(sym.name)}' is already defined`);
+    }
+    sym.def = { kind: 'label', sec: this.cur, mark: here(this.cur) };
+    sym.settable = false;
+    sym.loc = this.loc;
+  }
+
+  /** `.set`/`=`/`.equ` (redefinable) and `.equiv`/`.eqv` (not). */
+  defineEqu(sym: Sym, value: Val, how: 'set' | 'equiv'): void {
+    if (sym.def && (sym.def.kind === 'label' || sym.equiv || (how === 'equiv'))) {
+      throw new AsmError(this.loc, `symbol \`${displayName(sym.name)}' is already defined`);
+    }
+    if (value.sym === sym) throw new AsmError(this.loc, `symbol definition loop encountered at \`${displayName(sym.name)}'`);
+    sym.def = { kind: 'equ', value };
+    sym.settable = how === 'set';
+    sym.equiv = how === 'equiv';
+    sym.loc = this.loc;
+  }
+
+  emit(bytes: ArrayLike<number>): void {
+    emitBytes(this.cur, bytes);
+  }
+
+  /** Emits an n-byte little-endian field for `value`, with a fixup if it is not yet absolute. */
+  emitValue(value: Val, size: 1 | 2 | 4 | 8, signedField = false): void {
+    const r = reserve(this.cur, size);
+    if (value.sym === undefined && value.minus === undefined) {
+      writeLE(r.frag.bytes, r.off, size, value.add);
+      return;
+    }
+    r.frag.bytes.fill(0, r.off, r.off + size);
+    this.addFixup(r.frag, r.off, { offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }, r.off + size, false);
+  }
+
+  addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean): void {
+    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode });
+  }
+
+  /** Maps a symbol name the encoder hands back in a fixup to the symbol. */
+  symByName(name: string): Sym {
+    return this.symbols.ref(name);
+  }
+}
+
+/** The encoder's view of a value: names instead of symbol objects. */
+export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string } {
+  const out: { addend: bigint; sym?: string; minus?: string } = { addend: v.add };
+  if (v.sym) out.sym = v.sym.name;
+  if (v.minus) out.minus = v.minus.name;
+  return out;
+}
+
+export function writeLE(b: Uint8Array, off: number, size: number, v: bigint): void {
+  let x = BigInt.asUintN(size * 8, v);
+  if (size <= 4) {
+    let n = Number(x);
+    for (let i = 0; i < size; i++) { b[off + i] = n & 0xff; n = Math.floor(n / 256); }
+    return;
+  }
+  for (let i = 0; i < size; i++) { b[off + i] = Number(x & 0xffn); x >>= 8n; }
+}

@@ -1,0 +1,102 @@
+// Symbols: labels (a position in a section), equated symbols (`.set`, `=`, `.equ`, `.equiv`)
+// and symbols only referenced so far (undefined; the linker's business if they stay so).
+// Numeric local labels `1:` get GNU's internal names `.L1\x02<instance>`.
+
+import type { SrcLoc } from './errors.js';
+import type { Mark, Section } from './sections.js';
+
+/** A relocatable value: `sym - minus + add`; absolute when neither symbol is present. */
+export interface Val {
+  readonly add: bigint;
+  readonly sym?: Sym;
+  readonly minus?: Sym;
+}
+
+export type SymDef =
+  | { readonly kind: 'label'; readonly sec: Section; readonly mark: Mark }
+  | { readonly kind: 'equ'; readonly value: Val };
+
+export type Binding = 'local' | 'global' | 'weak';
+
+export interface Sym {
+  readonly name: string;
+  def?: SymDef;
+  binding: Binding;
+  /** `.type` as written (function, object, ...). */
+  type?: string;
+  size?: Val;
+  visibility?: 'hidden' | 'protected' | 'internal';
+  /** `.equiv`/`.eqv`: may not be redefined. */
+  equiv?: boolean;
+  /** Defined by `.set`/`=`/`.equ`: may be redefined. */
+  settable?: boolean;
+  /** Internal (`.` positions): never listed. */
+  temp?: boolean;
+  loc?: SrcLoc;
+  /** Order of first appearance, for output. */
+  readonly seq: number;
+}
+
+export const ABS: Val = Object.freeze({ add: 0n });
+
+export class SymbolTable {
+  private readonly map = new Map<string, Sym>();
+  private readonly fbCount = new Map<string, number>();
+  private seq = 0;
+  private temps = 0;
+
+  get(name: string): Sym | undefined {
+    return this.map.get(name);
+  }
+
+  /** Looks a symbol up, creating an undefined one on first reference (as GNU does). */
+  ref(name: string): Sym {
+    let s = this.map.get(name);
+    if (!s) {
+      s = { name, binding: 'local', seq: this.seq++ };
+      this.map.set(name, s);
+    }
+    return s;
+  }
+
+  /** A fresh internal label (for `.`), kept out of the listing. */
+  temp(sec: Section, mark: Mark): Sym {
+    const name = `.L.dot\x01${this.temps++}`;
+    const s: Sym = { name, binding: 'local', seq: this.seq++, temp: true, def: { kind: 'label', sec, mark } };
+    this.map.set(name, s);
+    return s;
+  }
+
+  /** Name of the next definition of numeric label `n` (for `nf` and for defining `n:`). */
+  fbNext(n: string): string {
+    return `.L${n}\x02${(this.fbCount.get(n) ?? 0) + 1}`;
+  }
+
+  /** Name of the last definition of numeric label `n` (for `nb`), or undefined if none yet. */
+  fbPrev(n: string): string | undefined {
+    const c = this.fbCount.get(n);
+    return c ? `.L${n}\x02${c}` : undefined;
+  }
+
+  /** Defines numeric label `n` here: returns the symbol for the new instance. */
+  fbDefine(n: string): Sym {
+    const s = this.ref(this.fbNext(n));
+    this.fbCount.set(n, (this.fbCount.get(n) ?? 0) + 1);
+    return s;
+  }
+
+  all(): Sym[] {
+    return [...this.map.values()];
+  }
+}
+
+/** `.L1\x022` -> `1` (instance 2), for messages about numeric labels. */
+export function fbParts(name: string): { label: string; instance: string } | undefined {
+  const m = /^\.L(\d+)\x02(\d+)$/.exec(name);
+  return m ? { label: m[1], instance: m[2] } : undefined;
+}
+
+/** How GNU prints a symbol name in messages and listings (numeric labels shown as `.L1^B2`). */
+export function displayName(name: string): string {
+  return name.replace(/\x02/g, '^B');
+}
