@@ -1,5 +1,133 @@
-// Placeholder until this subcommand lands; replaced by its owner.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('x86lab exec: not available in this build\n');
-  return 2;
+// x86lab exec: run a CPU snapshot (or a batch of them) and write the resulting snapshot(s).
+
+import { readFileSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { loadSnapshot, dumpSnapshot, SnapshotError } from '../cpu/snapshot.js';
+import { run as runCpu, DEFAULT_MAX_STEPS } from '../cpu/exec.js';
+import { bigToCanon, type CpuMode } from '../cpu/state.js';
+
+export const usage = `usage: x86lab exec [--64|--32] --state IN.json [--steps N] [--until ADDR] [--dump OUT.json]
+       x86lab exec [--64|--32] --batch IN.jsonl OUT.jsonl [--steps N] [--until ADDR]
+
+Loads a snapshot, runs it until hlt, the --until address, the step limit (default ${DEFAULT_MAX_STEPS},
+always on) or an exception, and writes the resulting snapshot (to --dump, else stdout).
+A snapshot's own "until"/"steps" override the flags. --batch runs one snapshot per line.
+
+Snapshot: {"mode":64,"cpl":3,"regs":{"rax":"0x…",…,"rip":"0x…","rflags":"0x…"},
+           "memory":[{"addr":"0x…","hex":"…","perm":"rwx"}]}
+Output adds "stop": "hlt"|"until"|"steps"|"exception", and "vector"/"error_code" for an exception.
+`;
+
+interface Opts { mode?: CpuMode; state?: string; dump?: string; batch?: [string, string]; steps?: number; until?: bigint }
+
+function parseArgs(argv: string[]): Opts | string {
+  const o: Opts = {};
+  for (let k = 0; k < argv.length; k++) {
+    const a = argv[k];
+    const need = (): string => {
+      const v = argv[++k];
+      if (v === undefined) throw new Error(`option ${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--64': o.mode = 64; break;
+      case '--32': o.mode = 32; break;
+      case '--state': o.state = need(); break;
+      case '--dump': o.dump = need(); break;
+      case '--batch': { const i = need(); const out = need(); o.batch = [i, out]; break; }
+      case '--steps': {
+        const v = need();
+        if (!/^\d+$/.test(v)) throw new Error(`--steps: expected a non-negative integer, got '${v}'`);
+        o.steps = Number(v);
+        break;
+      }
+      case '--until': {
+        const v = need();
+        if (!/^(0x[0-9a-f]+|\d+)$/i.test(v)) throw new Error(`--until: expected an address like 0x401000, got '${v}'`);
+        o.until = BigInt(v);
+        break;
+      }
+      default:
+        if (!o.state && !a.startsWith('-')) { o.state = a; break; }
+        throw new Error(`unknown option '${a}'`);
+    }
+  }
+  return o;
+}
+
+function runOne(json: unknown, o: Opts): Record<string, unknown> {
+  const mode = (typeof json === 'object' && json !== null && (json as { mode?: unknown }).mode === 32) ? 32 : (o.mode ?? 64);
+  const snap = loadSnapshot(json, {
+    mode: o.mode,
+    steps: o.steps,
+    until: o.until !== undefined ? bigToCanon(o.until, mode as CpuMode) : undefined,
+  });
+  const res = runCpu(snap.cpu, { maxSteps: snap.steps ?? DEFAULT_MAX_STEPS, until: snap.until });
+  return dumpSnapshot(snap, res);
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(usage); return 0; }
+  let o: Opts;
+  try {
+    const p = parseArgs(argv);
+    if (typeof p === 'string') throw new Error(p);
+    o = p;
+  } catch (e) {
+    process.stderr.write(`x86lab exec: ${(e as Error).message}\n${usage}`);
+    return 2;
+  }
+  await loadSystemModel();
+  if (o.batch) return runBatch(o);
+  if (!o.state) { process.stderr.write(`x86lab exec: --state IN.json is required\n${usage}`); return 2; }
+  let text: string;
+  try { text = o.state === '-' ? readFileSync(0, 'utf8') : readFileSync(o.state, 'utf8'); }
+  catch (e) { process.stderr.write(`x86lab exec: cannot read ${o.state}: ${(e as Error).message}\n`); return 1; }
+  let json: unknown;
+  try { json = JSON.parse(text); } catch (e) { process.stderr.write(`x86lab exec: ${o.state}: invalid JSON: ${(e as Error).message}\n`); return 1; }
+  let out: Record<string, unknown>;
+  try { out = runOne(json, o); } catch (e) {
+    if (e instanceof SnapshotError) { process.stderr.write(`x86lab exec: ${o.state}: ${e.message}\n`); return 1; }
+    throw e;
+  }
+  const s = JSON.stringify(out, null, 2) + '\n';
+  if (o.dump) writeFileSync(o.dump, s); else process.stdout.write(s);
+  return 0;
+}
+
+async function runBatch(o: Opts): Promise<number> {
+  const [inPath, outPath] = o.batch!;
+  let input: NodeJS.ReadableStream;
+  try { input = inPath === '-' ? process.stdin : createReadStream(inPath); } catch (e) { process.stderr.write(`x86lab exec: ${(e as Error).message}\n`); return 1; }
+  const out = outPath === '-' ? process.stdout : createWriteStream(outPath);
+  let bad = 0, n = 0;
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  try {
+    for await (const line of rl) {
+      n++;
+      if (line.trim() === '') { out.write('\n'); continue; }
+      let res: Record<string, unknown>;
+      try {
+        res = runOne(JSON.parse(line), o);
+      } catch (e) {
+        // One bad snapshot must not sink the batch: report it in place, keep line numbers aligned.
+        bad++;
+        const msg = e instanceof SnapshotError || e instanceof SyntaxError ? e.message : `internal error: ${(e as Error).message}`;
+        process.stderr.write(`x86lab exec: ${inPath}:${n}: ${msg}\n`);
+        res = { error: msg };
+      }
+      out.write(JSON.stringify(res) + '\n');
+    }
+  } catch (e) {
+    process.stderr.write(`x86lab exec: cannot read ${inPath}: ${(e as Error).message}\n`);
+    return 1;
+  }
+  if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
+  return bad > 0 ? 1 : 0;
+}
+
+/** Load the system-level model when it is present (it registers handlers for system forms). */
+async function loadSystemModel(): Promise<void> {
+  const spec = '../cpu/system/index.js';
+  try { await import(spec); } catch { /* not built yet: system forms stay #UD/#GP */ }
 }

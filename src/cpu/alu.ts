@@ -1,0 +1,304 @@
+// Integer arithmetic on 32-bit halves, with the flag rules of each instruction family.
+// Results return the low half and leave the high half in cpu.tHi (64-bit operations).
+// Where the SDM leaves a flag undefined the value produced here is what this machine's CPU
+// (AMD EPYC, measured with test/native/) produces; each such rule is marked "undefined: measured".
+
+import {
+  Cpu, F_CF, F_PF, F_AF, F_ZF, F_SF, F_OF, STATUS,
+  LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC,
+} from './state.js';
+import { setLazy, setLazyIncDec, setLazyRes, getFlags, getCF, PARITY } from './flags.js';
+
+const TWO32 = 4294967296;
+
+export function maskOf(size: number): number {
+  return size === 8 ? 0xff : size === 16 ? 0xffff : -1;
+}
+
+/** Sign bit of a value at size (64: of the high half). */
+export function msb(lo: number, hi: number, size: number): number {
+  switch (size) {
+    case 8: return (lo >> 7) & 1;
+    case 16: return (lo >> 15) & 1;
+    case 32: return lo >>> 31;
+    default: return hi >>> 31;
+  }
+}
+
+export function add(cpu: Cpu, size: number, a: number, aHi: number, b: number, bHi: number, cin: number): number {
+  let r: number, rHi = 0;
+  if (size === 64) {
+    const l = (a >>> 0) + (b >>> 0) + cin;
+    r = l | 0;
+    rHi = (aHi + bHi + (l >= TWO32 ? 1 : 0)) | 0;
+  } else if (size === 32) { r = (a + b + cin) | 0; aHi = bHi = 0; }
+  else { r = (a + b + cin) & maskOf(size); aHi = bHi = 0; }
+  setLazy(cpu, LZ_ADD, size, a, aHi, b, bHi, r, rHi, cin);
+  cpu.tHi = rHi;
+  return r;
+}
+
+export function sub(cpu: Cpu, size: number, a: number, aHi: number, b: number, bHi: number, cin: number): number {
+  let r: number, rHi = 0;
+  if (size === 64) {
+    const l = (a >>> 0) - (b >>> 0) - cin;
+    r = l | 0;
+    rHi = (aHi - bHi - (l < 0 ? 1 : 0)) | 0;
+  } else if (size === 32) { r = (a - b - cin) | 0; aHi = bHi = 0; }
+  else { r = (a - b - cin) & maskOf(size); aHi = bHi = 0; }
+  setLazy(cpu, LZ_SUB, size, a, aHi, b, bHi, r, rHi, cin);
+  cpu.tHi = rHi;
+  return r;
+}
+
+/** and/or/xor/test: CF = OF = 0, ZF SF PF from the result (AF undefined: measured 0). */
+export function logic(cpu: Cpu, size: number, r: number, rHi: number): void {
+  setLazy(cpu, LZ_LOGIC, size, 0, 0, 0, 0, r, size === 64 ? rHi : 0, 0);
+}
+
+export function inc(cpu: Cpu, size: number, a: number, aHi: number): number {
+  let r: number, rHi = 0;
+  if (size === 64) { r = (a + 1) | 0; rHi = r === 0 ? (aHi + 1) | 0 : aHi; }
+  else { r = (a + 1) & maskOf(size); aHi = 0; }
+  setLazyIncDec(cpu, LZ_INC, size, a, aHi, r, rHi);
+  cpu.tHi = rHi;
+  return r;
+}
+
+export function dec(cpu: Cpu, size: number, a: number, aHi: number): number {
+  let r: number, rHi = 0;
+  if (size === 64) { r = (a - 1) | 0; rHi = a === 0 ? (aHi - 1) | 0 : aHi; }
+  else { r = (a - 1) & maskOf(size); aHi = 0; }
+  setLazyIncDec(cpu, LZ_DEC, size, a, aHi, r, rHi);
+  cpu.tHi = rHi;
+  return r;
+}
+
+/** neg: 0 - a (CF = a != 0 falls out of the subtraction). */
+export function neg(cpu: Cpu, size: number, a: number, aHi: number): number {
+  return sub(cpu, size, 0, 0, a, size === 64 ? aHi : 0, 0);
+}
+
+// ---- 64-bit shifts on halves (n in 0..63) ----
+
+export function shl64(lo: number, hi: number, n: number, cpu: Cpu): number {
+  if (n === 0) { cpu.tHi = hi; return lo; }
+  if (n < 32) { cpu.tHi = (hi << n) | (lo >>> (32 - n)); return lo << n; }
+  cpu.tHi = lo << (n - 32);
+  return 0;
+}
+export function shr64(lo: number, hi: number, n: number, cpu: Cpu): number {
+  if (n === 0) { cpu.tHi = hi; return lo; }
+  if (n < 32) { cpu.tHi = hi >>> n | 0; return (lo >>> n) | (hi << (32 - n)); }
+  cpu.tHi = 0;
+  return (hi >>> (n - 32)) | 0;
+}
+export function sar64(lo: number, hi: number, n: number, cpu: Cpu): number {
+  if (n === 0) { cpu.tHi = hi; return lo; }
+  if (n < 32) { cpu.tHi = hi >> n; return (lo >>> n) | (hi << (32 - n)); }
+  cpu.tHi = hi >> 31;
+  return hi >> (n - 32);
+}
+/** Bit n (0..63) of hi:lo. */
+export function bit64(lo: number, hi: number, n: number): number {
+  return n < 32 ? (lo >>> n) & 1 : (hi >>> (n - 32)) & 1;
+}
+
+function toBig(lo: number, hi: number): bigint { return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0); }
+function fromBig(cpu: Cpu, v: bigint): number {
+  cpu.tHi = Number((v >> 32n) & 0xffffffffn) | 0;
+  return Number(v & 0xffffffffn) | 0;
+}
+
+/**
+ * Shift/rotate group 2 (SDM Vol.2B SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR).
+ * op: 0 rol 1 ror 2 rcl 3 rcr 4 shl 5 shr 7 sar. `count` is the raw count operand.
+ * Returns the result (cpu.tHi = high half); flags are updated unless the masked count is 0.
+ */
+export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number, count: number): number {
+  const cnt = count & (size === 64 ? 63 : 31);
+  if (cnt === 0) { cpu.tHi = vHi; return v; }
+  const mask = maskOf(size);
+  let r = 0, rHi = 0, cf = 0, of = 0;
+  switch (op) {
+    case 4: case 6: { // shl
+      if (size === 64) { r = shl64(v, vHi, cnt, cpu); rHi = cpu.tHi; cf = bit64(v, vHi, 64 - cnt); }
+      else {
+        r = cnt < 32 ? (v << cnt) & mask : 0;
+        cf = cnt <= size ? (size === 32 ? (cnt === 32 ? v & 1 : (v >>> (32 - cnt)) & 1) : (v >>> (size - cnt)) & 1) : 0;
+      }
+      of = msb(r, rHi, size) ^ cf;
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0), F_CF | F_OF | F_AF);
+      break;
+    }
+    case 5: { // shr
+      if (size === 64) { r = shr64(v, vHi, cnt, cpu); rHi = cpu.tHi; cf = bit64(v, vHi, cnt - 1); }
+      else {
+        const u = v & mask;
+        r = cnt < 32 ? (u >>> cnt) & mask : 0;
+        cf = cnt <= size ? (u >>> (cnt - 1)) & 1 : 0;
+      }
+      of = cnt === 1 ? msb(v, vHi, size) : 0; // undefined for count > 1: measured
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0), F_CF | F_OF | F_AF);
+      break;
+    }
+    case 7: { // sar
+      if (size === 64) { r = sar64(v, vHi, cnt, cpu); rHi = cpu.tHi; cf = bit64(v, vHi, cnt - 1); }
+      else {
+        const sh = 32 - size;
+        const sv = (v << sh) >> sh;
+        const c = cnt >= size ? size - 1 : cnt;
+        r = (sv >> c) & mask;
+        if (cnt >= size) cf = (sv >> (size - 1)) & 1;
+        else cf = (sv >> (cnt - 1)) & 1;
+      }
+      of = 0;
+      setLazyRes(cpu, size, r, rHi, cf ? F_CF : 0, F_CF | F_OF | F_AF);
+      break;
+    }
+    case 0: case 1: { // rol, ror
+      if (size === 64) {
+        const n = cnt;
+        if (op === 0) {
+          const a = shl64(v, vHi, n, cpu), ah = cpu.tHi;
+          const b = shr64(v, vHi, 64 - n, cpu), bh = cpu.tHi;
+          r = a | b; rHi = ah | bh;
+        } else {
+          const a = shr64(v, vHi, n, cpu), ah = cpu.tHi;
+          const b = shl64(v, vHi, 64 - n, cpu), bh = cpu.tHi;
+          r = a | b; rHi = ah | bh;
+        }
+      } else {
+        const n = cnt % size;
+        const u = v & mask;
+        if (n === 0) r = u;
+        else if (op === 0) r = ((u << n) | (u >>> (size - n))) & mask;
+        else r = ((u >>> n) | (u << (size - n))) & mask;
+      }
+      const f = getFlags(cpu);
+      if (op === 0) { cf = r & 1; of = msb(r, rHi, size) ^ cf; }
+      else { cf = msb(r, rHi, size); of = cf ^ (size === 64 ? (rHi >>> 30) & 1 : (r >>> (size - 2)) & 1); }
+      cpu.flags = (f & ~(F_CF | F_OF)) | (cf ? F_CF : 0) | (of ? F_OF : 0);
+      break;
+    }
+    case 2: case 3: { // rcl, rcr
+      const n = size === 8 ? cnt % 9 : size === 16 ? cnt % 17 : cnt;
+      const c = getCF(cpu);
+      const f = getFlags(cpu);
+      if (n === 0) { cpu.tHi = vHi; return v; }
+      const w = BigInt(size + 1);
+      const m = (1n << w) - 1n;
+      let x = (size === 64 ? toBig(v, vHi) : BigInt((v & mask) >>> 0)) | (BigInt(c) << BigInt(size));
+      const bn = BigInt(n);
+      x = op === 2 ? ((x << bn) | (x >> (w - bn))) & m : ((x >> bn) | (x << (w - bn))) & m;
+      cf = Number(x >> BigInt(size)) & 1;
+      const rv = x & ((1n << BigInt(size)) - 1n);
+      if (size === 64) { r = fromBig(cpu, rv); rHi = cpu.tHi; } else r = Number(rv) | 0;
+      if (op === 2) of = msb(r, rHi, size) ^ cf;
+      else of = msb(r, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (r >>> (size - 2)) & 1);
+      cpu.flags = (f & ~(F_CF | F_OF)) | (cf ? F_CF : 0) | (of ? F_OF : 0);
+      break;
+    }
+  }
+  cpu.tHi = rHi;
+  return r;
+}
+
+/**
+ * shld/shrd (SDM Vol.2B): dst shifted with bits from src. Count masked to 5 bits (6 for 64);
+ * for a 16-bit operand and a count above 16 the result is undefined: measured behaviour.
+ */
+export function shiftDouble(cpu: Cpu, left: boolean, size: number, d: number, dHi: number, s: number, sHi: number, count: number): number {
+  const cnt = count & (size === 64 ? 63 : 31);
+  if (cnt === 0) { cpu.tHi = dHi; return d; }
+  const S = BigInt(size);
+  const m = (1n << S) - 1n;
+  const D = size === 64 ? toBig(d, dHi) : BigInt((d & maskOf(size)) >>> 0);
+  const Sv = size === 64 ? toBig(s, sHi) : BigInt((s & maskOf(size)) >>> 0);
+  let r: bigint, cf: number;
+  const n = BigInt(cnt);
+  if (left) {
+    // Treat as the 3*size-bit value D:S:S shifted left (16-bit counts > 16 pull in src again).
+    const wide = (D << (2n * S)) | (Sv << S) | Sv;
+    const sh = wide << n;
+    r = (sh >> (2n * S)) & m;
+    cf = Number((wide >> (3n * S - n)) & 1n);
+  } else {
+    const wide = (Sv << (2n * S)) | (Sv << S) | D;
+    const sh = wide >> n;
+    r = sh & m;
+    cf = Number((wide >> (n - 1n)) & 1n);
+  }
+  let rLo: number, rHi = 0;
+  if (size === 64) { rLo = fromBig(cpu, r); rHi = cpu.tHi; } else rLo = Number(r) | 0;
+  const of = msb(rLo, rHi, size) ^ msb(d, dHi, size);
+  setLazyRes(cpu, size, rLo, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0), F_CF | F_OF | F_AF);
+  cpu.tHi = rHi;
+  return rLo;
+}
+
+/** Flags after mul/imul: CF = OF = `ovf`; SF ZF AF PF undefined: measured. */
+export function mulFlags(cpu: Cpu, size: number, ovf: boolean, lo: number, loHi: number): void {
+  const f = getFlags(cpu);
+  let nf = f & ~STATUS;
+  if (ovf) nf |= F_CF | F_OF;
+  // undefined: measured — this CPU sets SF/ZF/PF from the low half of the result, AF cleared.
+  const r = size === 8 ? lo & 0xff : size === 16 ? lo & 0xffff : lo;
+  if (msb(lo, loHi, size)) nf |= F_SF;
+  if ((size === 64 ? (r | loHi) : r) === 0) nf |= F_ZF;
+  nf |= PARITY[lo & 0xff];
+  cpu.flags = nf;
+}
+
+// ---- 64x64 -> 128 multiply on 16-bit limbs (no BigInt) ----
+const mulOut = new Int32Array(4);
+
+/** Unsigned 64x64 multiply: writes the four 32-bit words (low first) to mulOut. */
+function umul64(aLo: number, aHi: number, bLo: number, bHi: number): Int32Array {
+  const a = [aLo & 0xffff, aLo >>> 16, aHi & 0xffff, aHi >>> 16];
+  const b = [bLo & 0xffff, bLo >>> 16, bHi & 0xffff, bHi >>> 16];
+  const r = [0, 0, 0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < 4; i++) {
+    let carry = 0;
+    for (let j = 0; j < 4; j++) {
+      const t = a[i] * b[j] + r[i + j] + carry;
+      r[i + j] = t & 0xffff;
+      carry = Math.floor(t / 65536);
+    }
+    r[i + 4] += carry;
+  }
+  mulOut[0] = r[0] | (r[1] << 16);
+  mulOut[1] = r[2] | (r[3] << 16);
+  mulOut[2] = r[4] | (r[5] << 16);
+  mulOut[3] = r[6] | (r[7] << 16);
+  return mulOut;
+}
+
+/** 64x64 multiply, signed or not. Returns the four result words (low first). */
+export function mul64(aLo: number, aHi: number, bLo: number, bHi: number, signed: boolean): Int32Array {
+  const o = umul64(aLo, aHi, bLo, bHi);
+  if (signed) {
+    // Signed correction of the high 64 bits: subtract b if a < 0, a if b < 0.
+    let hLo = o[2], hHi = o[3];
+    if (aHi < 0) { const l = (hLo >>> 0) - (bLo >>> 0); hHi = (hHi - bHi - (l < 0 ? 1 : 0)) | 0; hLo = l | 0; }
+    if (bHi < 0) { const l = (hLo >>> 0) - (aLo >>> 0); hHi = (hHi - aHi - (l < 0 ? 1 : 0)) | 0; hLo = l | 0; }
+    o[2] = hLo; o[3] = hHi;
+  }
+  return o;
+}
+
+/** Unsigned 32x32 -> 64 multiply: returns low, cpu.tHi = high. */
+export function umul32(cpu: Cpu, a: number, b: number): number {
+  const o = umul64(a, 0, b, 0);
+  cpu.tHi = o[1];
+  return o[0];
+}
+/** Signed 32x32 -> 64 multiply. */
+export function imul32(cpu: Cpu, a: number, b: number): number {
+  const o = mul64(a, a >> 31, b, b >> 31, true);
+  cpu.tHi = o[1];
+  return o[0];
+}
+
+export { toBig, fromBig, F_ZF, F_SF, F_PF, F_AF };
+export { LZ_SUB };

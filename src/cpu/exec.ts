@@ -1,0 +1,151 @@
+// The interpreter: fetch through the decoder (with a per-page cache of prepared instructions),
+// dispatch through the handler array, and stop at hlt, at an address, at the step limit, or at an
+// exception nobody delivers. Faults roll RIP back to the faulting instruction; traps do not
+// (SDM Vol.3 6.5). Nothing is allocated per step on the cached path.
+
+import { FORMS } from '../isa/index.js';
+import { decodeInto } from '../decode/decode.js';
+import { newDecoded, NONE } from '../decode/types.js';
+import { Cpu, CpuFault, ACC_X, SEG_CS, canonLo, canonHi } from './state.js';
+import { P_X, PAGE_SIZE } from './memory.js';
+import { pageFault } from './access.js';
+import { Insn, prepare } from './operands.js';
+import { handlers } from './dispatch.js';
+
+export type StopReason = 'hlt' | 'until' | 'steps' | 'exception';
+
+export interface RunOptions {
+  /** Step limit (always on); default 10 million. */
+  maxSteps?: number;
+  /** Stop before executing the instruction at this address (canonical-signed number). */
+  until?: number;
+}
+
+export interface RunResult {
+  stop: StopReason;
+  steps: number;
+  /** The undelivered exception when stop === 'exception'. */
+  fault?: CpuFault;
+}
+
+export const DEFAULT_MAX_STEPS = 10_000_000;
+
+const scratch = newDecoded();
+const fetchBuf = new Uint8Array(16);
+
+/** Linear address of RIP (CS base is 0 in 64-bit mode). */
+function ripLinear(cpu: Cpu): number {
+  if (cpu.mode === 64) return cpu.rip;
+  const b = cpu.segs[SEG_CS].base;
+  return b === 0 ? cpu.rip : (cpu.rip + b) % 4294967296;
+}
+
+/** Decode the instruction at RIP (slow path), caching it when it lies in one executable page. */
+function decodeAt(cpu: Cpu, lin: number): Insn {
+  const mem = cpu.mem;
+  let avail = 0;
+  let phys0 = 0;
+  for (; avail < 15; avail++) {
+    const la = lin + avail;
+    let pa: number;
+    try {
+      pa = cpu.translate === null ? la : cpu.translate(cpu, la, ACC_X);
+    } catch (e) {
+      if (avail === 0) throw e;
+      break;
+    }
+    if ((mem.permAt(pa) & P_X) === 0) {
+      if (avail === 0) pageFault(cpu, la, ACC_X, mem.permAt(pa) !== 0);
+      break;
+    }
+    if (avail === 0) phys0 = pa;
+    fetchBuf[avail] = mem.peek8(pa);
+  }
+  for (let k = avail; k < 16; k++) fetchBuf[k] = 0;
+  const d = scratch;
+  const ip = cpu.rip;
+  decodeInto(d, fetchBuf, 0, cpu.mode, canonLo(ip), cpu.mode === 64 ? canonHi(ip) : 0);
+  if (d.length > avail) {
+    // The instruction runs into bytes that cannot be fetched.
+    const la = lin + avail;
+    const pa = cpu.translate === null ? la : cpu.translate(cpu, la, ACC_X);
+    pageFault(cpu, la, ACC_X, mem.permAt(pa) !== 0);
+  }
+  if (d.form === NONE) throw new CpuFault(6);
+  const insn = new Insn();
+  prepare(insn, d, FORMS[d.form], ip);
+  // Cache by physical page offset when the instruction does not cross a page and paging is off
+  // (with paging the same physical bytes may sit at several RIPs; only the RIP-relative fields differ).
+  const off = phys0 - Math.floor(phys0 / PAGE_SIZE) * PAGE_SIZE;
+  if (cpu.translate === null && off + d.length <= PAGE_SIZE) {
+    const p = mem.page(Math.floor(phys0 / PAGE_SIZE));
+    if (p) {
+      if (p.icache === null) { p.icache = new Array(PAGE_SIZE); p.codeMask = new Uint8Array(PAGE_SIZE); }
+      p.icache[off] = insn;
+      p.codeMask!.fill(1, off, off + d.length);
+    }
+  }
+  return insn;
+}
+
+/** The prepared instruction at RIP (cached path first). */
+export function fetch(cpu: Cpu): Insn {
+  const lin = ripLinear(cpu);
+  if (cpu.translate === null) {
+    const off = lin & 0xfff;
+    const p = cpu.mem.page((lin - off) / PAGE_SIZE);
+    if (p !== undefined && p.icache !== null) {
+      const i = p.icache[off] as Insn | undefined;
+      if (i !== undefined && i.addr === cpu.rip) return i;
+    }
+  }
+  return decodeAt(cpu, lin);
+}
+
+/** Execute one instruction (exceptions propagate as CpuFault with RIP adjusted). */
+export function step(cpu: Cpu): void {
+  const H = handlers();
+  cpu.curIp = cpu.rip;
+  try {
+    const i = fetch(cpu);
+    cpu.rip = i.next;
+    H[i.form](cpu, i);
+    cpu.tsc++;
+  } catch (e) {
+    if (e instanceof CpuFault && e.kind === 'fault') cpu.rip = cpu.curIp;
+    throw e;
+  }
+}
+
+/** Run until hlt, `until`, the step limit or an undelivered exception. */
+export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
+  const max = opts.maxSteps ?? DEFAULT_MAX_STEPS;
+  const until = opts.until ?? NaN;
+  const H = handlers();
+  let steps = 0;
+  cpu.halted = false;
+  for (;;) {
+    try {
+      while (steps < max) {
+        if (cpu.interrupts !== null) cpu.interrupts.poll(cpu);
+        if (cpu.shadow !== 0) cpu.shadow--;
+        const rip = cpu.rip;
+        if (rip === until) return { stop: 'until', steps };
+        cpu.curIp = rip;
+        const i = fetch(cpu);
+        cpu.rip = i.next;
+        H[i.form](cpu, i);
+        steps++;
+        cpu.tsc++;
+        if (cpu.halted) return { stop: 'hlt', steps };
+      }
+      return { stop: 'steps', steps };
+    } catch (e) {
+      if (!(e instanceof CpuFault)) throw e;
+      if (e.kind === 'fault') cpu.rip = cpu.curIp;
+      else { steps++; cpu.tsc++; }
+      if (cpu.onException !== null && cpu.onException(cpu, e)) continue;
+      return { stop: 'exception', steps, fault: e };
+    }
+  }
+}

@@ -1,0 +1,83 @@
+// The system-level state that is not architectural register state: pending NMI / external
+// interrupts, the event log the harness traces, and why a run had to stop (triple fault, an
+// unsupported feature). One SystemModel per Cpu, found from handlers through modelOf().
+
+import type { Cpu } from '../state.js';
+
+/** What raised an event, which decides the IDT checks and the EXT bit (SDM Vol.3 6.12.1.1, 6.13). */
+export type EventSource =
+  | 'hw' // an exception raised by an instruction or by delivery
+  | 'soft' // int n, int3, into: gate DPL checked against CPL, EXT = 0
+  | 'icebp' // int1 (F1): like an exception, no DPL check
+  | 'nmi'
+  | 'irq';
+
+export interface SysEvent {
+  readonly kind: 'exception' | 'nmi' | 'interrupt' | 'double-fault' | 'triple-fault' | 'iret' | 'nmi-latched' | 'irq-latched' | 'wake' | 'unsupported';
+  readonly step: number;
+  readonly vector?: number;
+  /** Error code pushed (absent when none). */
+  readonly errorCode?: number;
+  /** RIP saved in the frame (or the iret's own address). */
+  readonly from?: number;
+  /** RIP after the event (handler entry, iret target). */
+  readonly to?: number;
+  /** Linear address of the frame's lowest word and its words, lowest address first. */
+  readonly frameAddr?: number;
+  readonly frame?: readonly bigint[];
+  readonly frameWordBytes?: number;
+  /** IST slot used (64-bit), or 0. */
+  readonly ist?: number;
+  /** CPL before -> after. */
+  readonly cplFrom?: number;
+  readonly cplTo?: number;
+  /** For iret: NMI blocking was lifted by this iret. */
+  readonly nmiUnblocked?: boolean;
+  readonly note?: string;
+}
+
+export class SystemModel {
+  /** An NMI is latched (at most one: SDM 6.7.1 — further NMIs while one is pending are lost). */
+  nmiPending = false;
+  /** External interrupt vectors waiting for IF = 1, in arrival order. */
+  readonly irqPending: number[] = [];
+  readonly events: SysEvent[] = [];
+  /** Set when the run cannot go on: a triple fault (shutdown) or a feature the model does not have. */
+  stop: { reason: 'triple-fault' | 'unsupported'; detail: string } | null = null;
+  /** Page tables built by the harness as an identity map (translation can be skipped). */
+  identityCr3: number | null = null;
+  /** Called at every instruction boundary before events are considered (harness event schedule). */
+  onBoundary: ((cpu: Cpu) => void) | null = null;
+  /** Instruction count as the harness sees it (for event records). */
+  step = 0;
+  /** The shadow in force at the next boundary: 1 = sti (maskable only), 2 = mov/pop ss (also NMI, #DB). */
+  shadowKind = 0;
+  /** TF was set when the instruction now executing started (single-step trap after it, SDM 17.3.1.4). */
+  tfArmed = false;
+  /** An event was delivered since the last boundary (cancels the pending single-step trap). */
+  deliveredSince = false;
+  /** Record events when true (the harness may turn it off for speed). */
+  logging = true;
+
+  constructor(readonly cpu: Cpu) {}
+
+  log(e: Omit<SysEvent, 'step'>): void {
+    if (this.logging) this.events.push({ step: this.step, ...e });
+  }
+}
+
+const models = new WeakMap<Cpu, SystemModel>();
+
+export function attachModel(cpu: Cpu, m: SystemModel): void { models.set(cpu, m); }
+
+/** The model of `cpu`, created on first use (a bare Cpu from `exec` still gets SDM behaviour). */
+export function modelOf(cpu: Cpu): SystemModel {
+  let m = models.get(cpu);
+  if (m === undefined) { m = new SystemModel(cpu); models.set(cpu, m); }
+  return m;
+}
+
+/** A feature the model does not implement: the run stops with a clear message instead of guessing. */
+export class Unsupported extends Error {
+  constructor(what: string) { super(`unsupported: ${what}`); this.name = 'Unsupported'; }
+}

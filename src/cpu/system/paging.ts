@@ -1,0 +1,145 @@
+// Linear -> physical translation when CR0.PG = 1 (SDM Vol.3 chapter 4): 4-level paging in long
+// mode (4.5), PAE paging (4.4) and 32-bit 2-level paging (4.3) in protected mode. Installed as
+// cpu.translate; faults raise #PF with CR2 and the error code of SDM 4.7 (P, W/R, U/S, RSVD, I/D).
+// Accessed and dirty bits are set as the processor sets them (4.8). A small TLB keyed by page and
+// access kind is dropped on every cpu.flushTlb() (CR3 writes, INVLPG, CR0/CR4 changes).
+
+import { Cpu, CpuFault, ACC_W, ACC_X, type AccessKind } from '../state.js';
+
+const TWO32 = 4294967296;
+const PG = 0x80000000, WP = 0x10000, PSE = 0x10, PAE = 0x20, NXE = 0x800, SMEP = 0x100000;
+
+/** Physical memory reads/writes of paging-structure entries (no permission checks: physical). */
+function rdPhys32(cpu: Cpu, a: number): number {
+  const m = cpu.mem;
+  return (m.peek8(a) | (m.peek8(a + 1) << 8) | (m.peek8(a + 2) << 16) | (m.peek8(a + 3) << 24)) >>> 0;
+}
+function setBits(cpu: Cpu, a: number, bits: number): void {
+  const v = cpu.mem.peek8(a);
+  if ((v & bits) !== bits) cpu.mem.poke8(a, v | bits);
+}
+
+function fault(cpu: Cpu, lin: number, acc: AccessKind, present: boolean, rsvd = false): never {
+  cpu.cr2 = lin;
+  const fetchBit = acc === ACC_X && ((cpu.efer & NXE) !== 0 || (cpu.cr4 & SMEP) !== 0) ? 0x10 : 0;
+  const err = (present ? 1 : 0) | (acc === ACC_W ? 2 : 0) | (cpu.cpl === 3 ? 4 : 0) | (rsvd ? 8 : 0) | fetchBit;
+  throw new CpuFault(14, err, 'fault');
+}
+
+interface Walk { phys: number; user: boolean; write: boolean; nx: boolean }
+
+/** Entry address helpers: an entry is 8 bytes (4-level, PAE) or 4 bytes (32-bit). */
+function walk(cpu: Cpu, lin: number, acc: AccessKind): Walk {
+  const isW = acc === ACC_W;
+  let user = true, write = true, nx = false;
+  const visit: number[] = []; // entry addresses, to set accessed bits on success
+  const leafDirty = (a: number): void => { for (const e of visit) setBits(cpu, e, 0x20); if (isW) setBits(cpu, a, 0x40); };
+  const perm = (lo: number, hi: number): void => {
+    user = user && (lo & 4) !== 0;
+    write = write && (lo & 2) !== 0;
+    if ((cpu.efer & NXE) !== 0 && (hi & 0x80000000) !== 0) nx = true;
+  };
+  if (cpu.mode === 64 || (cpu.cr4 & PAE) !== 0) {
+    const u = cpu.mode === 64 ? (lin < 0 ? lin + 2 ** 48 : lin) : lin >>> 0;
+    let table: number;
+    let levels: number;
+    if (cpu.mode === 64) {
+      table = Math.floor(cpu.cr3 / 4096) * 4096;
+      levels = 4;
+    } else {
+      // PAE: CR3[31:5] points at four PDPTEs (SDM 4.4.1); they only have P and address bits.
+      const pdpte = (Math.floor((cpu.cr3 >>> 0) / 32) * 32) + 8 * Math.floor(u / 2 ** 30);
+      const lo = rdPhys32(cpu, pdpte), hi = rdPhys32(cpu, pdpte + 4);
+      if ((lo & 1) === 0) fault(cpu, lin, acc, false);
+      table = (hi & 0xfffff) * TWO32 + ((lo & 0xfffff000) >>> 0);
+      levels = 2;
+    }
+    for (let level = levels; level >= 1; level--) {
+      const shift = 12 + 9 * (level - 1);
+      const idx = Math.floor(u / 2 ** shift) % 512;
+      const ea = table + 8 * idx;
+      const lo = rdPhys32(cpu, ea), hi = rdPhys32(cpu, ea + 4);
+      if ((lo & 1) === 0) fault(cpu, lin, acc, false);
+      perm(lo, hi);
+      visit.push(ea);
+      const frame = (hi & 0xfffff) * TWO32 + ((lo & 0xfffff000) >>> 0);
+      const large = (lo & 0x80) !== 0 && (level === 2 || (level === 3 && cpu.mode === 64));
+      if (large) {
+        const size = 2 ** shift;
+        const base = Math.floor(frame / size) * size;
+        check(cpu, lin, acc, user, write, nx);
+        leafDirty(ea);
+        return { phys: base + (u % size), user, write, nx };
+      }
+      if (level === 1) {
+        check(cpu, lin, acc, user, write, nx);
+        leafDirty(ea);
+        return { phys: frame + (u % 4096), user, write, nx };
+      }
+      table = frame;
+    }
+  }
+  // 32-bit paging (SDM 4.3): 4-byte entries, 4 MiB pages with CR4.PSE.
+  const u = lin >>> 0;
+  const pde = ((cpu.cr3 >>> 0) & 0xfffff000) + 4 * (u >>> 22);
+  const d = rdPhys32(cpu, pde);
+  if ((d & 1) === 0) fault(cpu, lin, acc, false);
+  perm(d, 0);
+  visit.push(pde);
+  if ((d & 0x80) !== 0 && (cpu.cr4 & PSE) !== 0) {
+    check(cpu, lin, acc, user, write, nx);
+    leafDirty(pde);
+    return { phys: ((d & 0xffc00000) >>> 0) + (u & 0x3fffff), user, write, nx };
+  }
+  const pte = ((d & 0xfffff000) >>> 0) + 4 * ((u >>> 12) & 0x3ff);
+  const t = rdPhys32(cpu, pte);
+  if ((t & 1) === 0) fault(cpu, lin, acc, false);
+  perm(t, 0);
+  visit.push(pte);
+  check(cpu, lin, acc, user, write, nx);
+  leafDirty(pte);
+  return { phys: ((t & 0xfffff000) >>> 0) + (u & 0xfff), user, write, nx };
+}
+
+/** Access rights (SDM 4.6): user pages for CPL 3; writes need R/W unless supervisor with CR0.WP=0. */
+function check(cpu: Cpu, lin: number, acc: AccessKind, user: boolean, write: boolean, nx: boolean): void {
+  const sup = cpu.cpl < 3;
+  if (!sup && !user) fault(cpu, lin, acc, true);
+  if (acc === ACC_W && !write && (!sup || (cpu.cr0 & WP) !== 0)) fault(cpu, lin, acc, true);
+  if (acc === ACC_X && nx) fault(cpu, lin, acc, true);
+  if (acc === ACC_X && sup && user && (cpu.cr4 & SMEP) !== 0) fault(cpu, lin, acc, true);
+}
+
+/** Per-CPU TLB: page number -> physical page base, separately for each (access kind, cpl>0). */
+class Tlb {
+  gen = -1;
+  readonly maps = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>(), new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
+}
+const tlbs = new WeakMap<Cpu, Tlb>();
+
+export function translate(cpu: Cpu, lin: number, acc: AccessKind): number {
+  let t = tlbs.get(cpu);
+  if (t === undefined) { t = new Tlb(); tlbs.set(cpu, t); }
+  if (t.gen !== cpu.tlbGen) { for (const m of t.maps) m.clear(); t.gen = cpu.tlbGen; }
+  const page = Math.floor(lin / 4096);
+  const m = t.maps[acc * 2 + (cpu.cpl === 3 ? 1 : 0)];
+  const hit = m.get(page);
+  if (hit !== undefined) return hit + (lin - page * 4096);
+  const w = walk(cpu, lin, acc);
+  const off = lin - page * 4096;
+  m.set(page, w.phys - off);
+  return w.phys;
+}
+
+/**
+ * Choose the translation after a CR0/CR3/CR4/EFER change. `identityCr3` names page tables the harness
+ * built as an identity map (so the walk can be skipped: same result, no per-access cost).
+ */
+export function updatePaging(cpu: Cpu, identityCr3: number | null): void {
+  cpu.flushTlb();
+  if ((cpu.cr0 & PG) === 0) { cpu.translate = null; return; }
+  if (identityCr3 !== null && cpu.cr3 === identityCr3) { cpu.translate = null; return; }
+  cpu.translate = translate;
+}
+
+void CpuFault;
