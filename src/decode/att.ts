@@ -16,6 +16,7 @@ export type Symbolizer = (lo: number, hi: number) => string | undefined;
 
 const SEG_NAMES = ['es', 'cs', 'ss', 'ds', 'fs', 'gs'];
 const SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
+const DESC_TABLE = new Set(['sgdt', 'sidt', 'lgdt', 'lidt']);
 const STRING_OPS = new Set(['movs', 'cmps', 'stos', 'lods', 'scas', 'ins', 'outs']);
 
 /** Hex of a 64-bit value given as 32-bit halves, without leading zeros. */
@@ -270,6 +271,12 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
     case 'sysexit':
       return d.mode === 64 ? base + (sz === 64 ? 'q' : 'l') : base;
   }
+  // Outside 64-bit mode the descriptor-table pseudo-descriptor holds a 24- or 32-bit base by operand size.
+  if (DESC_TABLE.has(base)) return d.mode === 64 ? base : base + SUFFIX[sz];
+  if (f.rep !== undefined && STRING_OPS.has(base)) {
+    // movsb/cmpsl/insw/outsb carry the size; stos/lods/scas name the accumulator instead.
+    return base === 'stos' || base === 'lods' || base === 'scas' ? base : base + SUFFIX[sz];
+  }
   if (f.sem === 'movzx' || f.sem === 'movsx') {
     if (base === 'movsl' && sz !== 64) return 'movsxd';
     return base + SUFFIX[sz];
@@ -350,7 +357,7 @@ export function formatDecoded(
   const usesMem = d.mod !== NONE && d.mod !== 3;
   const lastSeg = lastSegByte(bytes, offset, d.prefixLen);
   let used66 = form.prefix === 0x66 || form.osz === 'v' || form.osz === 'd64' || form.osz === 'f64' || form.osz === 'w' ||
-    form.operands.some((o) => o.size === 'z');
+    form.operands.some((o) => o.size === 'z') || (DESC_TABLE.has(base) && d.mode !== 64);
   if (form.osz === 'w' && d.mode === 16) used66 = false;
   let lastRepSeen = false;
   for (let i = d.prefixLen - 1; i >= 0; i--) {

@@ -114,7 +114,10 @@ export function diffElf(path: string, opts: { start?: bigint; stop?: bigint; res
   const bytesAt = (a: bigint) => {
     for (const s of secs) {
       if (a >= s.addr && a < s.addr + BigInt(s.size)) {
-        return { bytes: file.subarray(s.offset, s.offset + s.size), off: Number(a - s.addr) };
+        // objdump stops decoding at --stop-address; so does the comparison.
+        let size = s.size;
+        if (opts.stop !== undefined && opts.stop < s.addr + BigInt(s.size)) size = Number(opts.stop - s.addr);
+        return { bytes: file.subarray(s.offset, s.offset + size), off: Number(a - s.addr) };
       }
     }
     return undefined;
