@@ -17,7 +17,6 @@ import { arraySource, splitStatements, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
-import { here } from './sections.js';
 import { Assembly } from './state.js';
 
 export type { AssembleResult } from './result.js';
@@ -102,7 +101,8 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   }
   if (blank) return undefined;
   const sec = asm.cur;
-  const start = here(sec);
+  const startFrag = sec.cur;
+  const startOff = startFrag.size;
   try {
     const raw = RAW_RE.exec(text);
     if (raw && RAW_DIRECTIVES.has(raw[1].toLowerCase())) {
@@ -139,8 +139,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     return undefined;
   }
   if (asm.cur === sec) {
-    const end = here(sec);
-    if (end.frag !== start.frag || end.off !== start.off) asm.listing.push({ loc: line.loc, sec, start, end });
+    const endFrag = sec.cur;
+    const endOff = endFrag.size;
+    if (endFrag !== startFrag || endOff !== startOff) asm.listing.add(line.loc, sec, startFrag, startOff, endFrag, endOff);
   }
   return undefined;
 }

@@ -75,8 +75,8 @@ function data(size: 1 | 2 | 4 | 8 | 16): Handler {
       const a = args[i];
       if (a.k === 'empty') {
         asm.warn('zero assumed for missing expression');
-        const r = reserve(asm.cur, size);
-        r.frag.bytes.fill(0, r.off, r.off + size);
+        const pos = reserve(asm.cur, size);
+        asm.cur.buf.fill(0, pos, pos + size);
         continue;
       }
       if (a.k === 'str' && size === 1) {
@@ -86,9 +86,9 @@ function data(size: 1 | 2 | 4 | 8 | 16): Handler {
       const v = expr(a, asm, toks);
       if (size === 16) {
         if (!isAbsolute(v)) throw new AsmError(asm.loc, 'bad expression');
-        const r = reserve(asm.cur, 16);
-        writeLE(r.frag.bytes, r.off, 8, v.add);
-        writeLE(r.frag.bytes, r.off + 8, 8, v.add < 0n ? -1n : 0n);
+        const pos = reserve(asm.cur, 16);
+        writeLE(asm.cur.buf, pos, 8, v.add);
+        writeLE(asm.cur.buf, pos + 8, 8, v.add < 0n ? -1n : 0n);
         continue;
       }
       if (isAbsolute(v)) checkTrunc(asm, v.add, size);
@@ -130,8 +130,8 @@ function space(asm: Assembly, count: bigint, fill: bigint, name: string): void {
   }
   if (count > 1n << 30n) throw new AsmError(asm.loc, `${name} size too large`);
   const n = Number(count);
-  const r = reserve(asm.cur, n);
-  r.frag.bytes.fill(Number(BigInt.asUintN(8, fill)), r.off, r.off + n);
+  const pos = reserve(asm.cur, n);
+  asm.cur.buf.fill(Number(BigInt.asUintN(8, fill)), pos, pos + n);
 }
 
 function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
@@ -278,11 +278,11 @@ const HANDLERS: Record<string, Handler> = {
     if (rep < 0n) { asm.warn('repeat < 0; .fill ignored'); return; }
     if (size <= 0n || rep === 0n) return;
     const n = Number(size);
-    const r = reserve(asm.cur, n * Number(rep));
+    const pos = reserve(asm.cur, n * Number(rep));
     // GNU stores at most 4 bytes of the value; wider fill units get zeros above.
     const unit = new Uint8Array(n);
     writeLE(unit, 0, Math.min(n, 4), value);
-    for (let i = 0; i < Number(rep); i++) r.frag.bytes.set(unit, r.off + i * n);
+    for (let i = 0; i < Number(rep); i++) asm.cur.buf.set(unit, pos + i * n);
   },
   '.align': align('byte', 1),
   '.balign': align('byte', 1),
@@ -352,8 +352,8 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
   const m = here(bss);
   s.def = { kind: 'label', sec: bss, mark: m };
   if (!local) s.binding = 'global';
-  const r = reserve(bss, size);
-  r.frag.bytes.fill(0, r.off, r.off + size);
+  const pos = reserve(bss, size);
+  bss.buf.fill(0, pos, pos + size);
 }
 
 function leb(v: bigint, signed: boolean): number[] {

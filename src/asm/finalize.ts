@@ -9,7 +9,7 @@ import { writeNops } from './nops.js';
 import type { AssembleResult, ListingOut, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { fragSize, isCode, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
-import { displayName, fbParts, type Sym } from './symbols.js';
+import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 
 /** Where a symbol ended up after layout. `sym` is the symbol a relocation would name. */
 type Where =
@@ -82,19 +82,30 @@ function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } },
 
 /** Grows short branches that do not reach until nothing changes (GNU's relax_segment result). */
 function relax(asm: Assembly): void {
-  const live = asm.branches.filter((b) => {
-    if (relaxable(b.target, b.sec)) return true;
-    b.frag.long = true;
-    return false;
-  });
+  const frags: BranchFrag[] = [];
+  const tFrag: Frag[] = [];
+  const tOff: number[] = [];
+  for (const b of asm.branches) {
+    if (!relaxable(b.target, b.sec)) {
+      b.frag.long = true;
+      continue;
+    }
+    // Resolve the target once: its fragment and offset (label + equ addends + written addend).
+    const w = where(b.target.sym!) as Extract<Where, { kind: 'label' }>;
+    const d = (w.sym.def as Extract<SymDef, { kind: 'label' }>);
+    frags.push(b.frag);
+    tFrag.push(d.mark.frag);
+    tOff.push(d.mark.off + Number(w.add + b.target.add));
+  }
   for (let pass = 0; pass < 1000; pass++) {
     layout(asm);
     let changed = false;
-    for (const b of live) {
-      if (b.frag.long) continue;
-      const d = branchDisp(b, b.frag.short.bytes.length);
+    for (let i = 0; i < frags.length; i++) {
+      const f = frags[i];
+      if (f.long) continue;
+      const d = tFrag[i].addr + tOff[i] - (f.addr + f.short.bytes.length);
       if (d < -128 || d > 127) {
-        b.frag.long = true;
+        f.long = true;
         changed = true;
       }
     }
@@ -112,10 +123,11 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
 }
 
 function writeSection(sec: Section): Uint8Array {
+  const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
     switch (f.kind) {
-      case 'data': out.set(f.bytes.subarray(0, f.size), f.addr); break;
+      case 'data': if (f.size) out.set(src.subarray(f.start, f.start + f.size), f.addr); break;
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
       case 'align':
         if (f.size === 0) break;
@@ -154,6 +166,7 @@ function fits(v: bigint, size: number, pcrel: boolean): boolean {
 export function finalize(asm: Assembly): AssembleResult {
   // Numeric labels referenced forward but never defined.
   for (const s of asm.symbols.all()) {
+    if (s.def || !s.name.startsWith('.L')) continue;
     const fb = fbParts(s.name);
     if (fb && !s.def) asm.error(`local label \`"${fb.label}" (instance number ${fb.instance} of a fb label)' is not defined`, { file: asm.file, line: 0 });
   }
@@ -231,10 +244,11 @@ export function finalize(asm: Assembly): AssembleResult {
   }
 
   const listing: ListingOut[] = [];
-  for (const m of asm.listing) {
-    const start = m.start.frag.addr + m.start.off;
-    const end = m.end.frag.addr + m.end.off;
-    if (end > start) listing.push({ file: m.loc.file, line: m.loc.line, section: m.sec.name, offset: start, size: end - start });
+  const L = asm.listing;
+  for (let i = 0; i < L.loc.length; i++) {
+    const start = L.startFrag[i].addr + L.startOff[i];
+    const end = L.endFrag[i].addr + L.endOff[i];
+    if (end > start) listing.push({ file: L.loc[i].file, line: L.loc[i].line, section: L.sec[i].name, offset: start, size: end - start });
   }
 
   return {

@@ -129,10 +129,12 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
       return;
     }
   }
-  const r = emitBytes(asm.cur, enc.bytes);
+  const sec = asm.cur;
+  const pos = emitBytes(sec, enc.bytes);
   if (enc.fixups.length) {
     const flow = flowOf(enc.form);
     const branch = flow === 'call' || flow === 'jmp' || flow === 'jcc';
-    for (const f of enc.fixups) asm.addFixup(r.frag, r.off + f.offset, f, r.off + enc.bytes.length, branch && f.pcrel);
+    const off = pos - sec.cur.start;
+    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel);
   }
 }

@@ -49,9 +49,9 @@ export const lexer = moo.compile({
 export interface Tok {
   type: string;
   readonly value: string;
-  /** Column (0-based) in the statement text. */
-  readonly col: number;
-  readonly i: number;
+  /** Offset (0-based) in the statement text. */
+  readonly offset: number;
+  i: number;
 }
 
 /** Every token type the lexer can produce (for the grammar coverage test). */
@@ -63,13 +63,94 @@ export const TOKEN_TYPES: readonly string[] = [
   'dname', 'prefix',
 ];
 
-/** Splits a statement into tokens, whitespace dropped. */
-export function tokenize(text: string): Tok[] {
+/** Splits a statement into tokens with the moo lexer, whitespace dropped (the reference lexer). */
+export function tokenizeMoo(text: string): Tok[] {
   const out: Tok[] = [];
   lexer.reset(text);
-  for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
+  // moo's own token objects, numbered in place: no second object per token.
+  for (let t = lexer.next() as Tok | undefined; t !== undefined; t = lexer.next() as Tok | undefined) {
     if (t.type === 'ws') continue;
-    out.push({ type: t.type as string, value: t.value, col: t.offset, i: out.length });
+    t.i = out.length;
+    out.push(t);
+  }
+  return out;
+}
+
+// Character classes for the fast scanner (ASCII only; anything else is one 'junk' token, as in moo).
+const C_WS = 1, C_ID0 = 2, C_ID = 4, C_DIG = 8, C_HEX = 16;
+const cls = new Uint8Array(128);
+for (const c of ' \t\r\f\v') cls[c.charCodeAt(0)] |= C_WS;
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[a-zA-Z_.]/.test(ch)) cls[c] |= C_ID0 | C_ID;
+  if (/[0-9$]/.test(ch)) cls[c] |= C_ID;
+  if (/[0-9]/.test(ch)) cls[c] |= C_DIG;
+  if (/[0-9a-fA-F]/.test(ch)) cls[c] |= C_HEX;
+}
+const isC = (text: string, i: number, k: number): boolean => {
+  const c = text.charCodeAt(i);
+  return c < 128 && (cls[c] & k) !== 0;
+};
+
+/** Punctuation, longest spelling first, with moo's type names. */
+const PUNCT2: Record<string, string> = { '||': 'oror', '&&': 'andand', '<<': 'shl', '>>': 'shr', '<=': 'le', '>=': 'ge', '!=': 'ne', '<>': 'ne', '==': 'eqeq' };
+const PUNCT1: Record<string, string> = {
+  '<': 'lt', '>': 'gt', '=': 'assign', '(': 'lparen', ')': 'rparen', ',': 'comma', ':': 'colon', '$': 'dollar', '*': 'star',
+  '+': 'plus', '-': 'minus', '/': 'slash', '%': 'percent', '&': 'amp', '|': 'pipe', '^': 'caret', '~': 'tilde', '!': 'bang', '@': 'at',
+};
+
+/**
+ * Splits a statement into tokens, whitespace dropped. A hand-written scanner that yields exactly
+ * the moo lexer's tokens (test/asm/lexer.test.ts checks the two agree); statements with quotes go
+ * to moo itself. Lexing is most of the per-line cost of a large file, hence the fast path.
+ */
+export function tokenize(text: string): Tok[] {
+  if (text.indexOf("'") >= 0 || text.indexOf('"') >= 0) return tokenizeMoo(text);
+  const out: Tok[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const start = i;
+    let type: string;
+    if (c < 128 && cls[c] & C_WS) {
+      i++;
+      while (i < n && isC(text, i, C_WS)) i++;
+      continue;
+    }
+    if (c === 37 /* % */ && i + 1 < n && isC(text, i + 1, C_ID0) && text.charCodeAt(i + 1) !== 46) {
+      i += 2;
+      while (i < n && isC(text, i, C_ID) && text.charCodeAt(i) !== 46 && text.charCodeAt(i) !== 36) i++;
+      type = 'reg';
+    } else if (c >= 48 && c <= 57) {
+      type = 'num';
+      const c1 = text.charCodeAt(i + 1) | 0x20;
+      if (c === 48 && c1 === 120 && isC(text, i + 2, C_HEX)) {
+        i += 2;
+        while (i < n && isC(text, i, C_HEX)) i++;
+      } else if (c === 48 && c1 === 98 && (text.charCodeAt(i + 2) === 48 || text.charCodeAt(i + 2) === 49)) {
+        i += 2;
+        while (i < n && (text.charCodeAt(i) === 48 || text.charCodeAt(i) === 49)) i++;
+      } else {
+        while (i < n && isC(text, i, C_DIG)) i++;
+        const s = text.charCodeAt(i) | 0x20;
+        if ((s === 98 || s === 102) && !(i + 1 < n && isC(text, i + 1, C_ID))) i++;
+      }
+    } else if (c < 128 && cls[c] & C_ID0) {
+      i++;
+      while (i < n && isC(text, i, C_ID)) i++;
+      type = 'ident';
+    } else {
+      const two = PUNCT2[text.slice(i, i + 2)];
+      if (two) {
+        type = two;
+        i += 2;
+      } else {
+        type = PUNCT1[text[i]] ?? 'junk';
+        i++;
+      }
+    }
+    out.push({ type, value: text.slice(start, i), offset: start, i: out.length });
   }
   return out;
 }

@@ -10,7 +10,8 @@ import type { SrcLoc } from './errors.js';
 export interface DataFrag {
   readonly kind: 'data';
   addr: number;
-  bytes: Uint8Array;
+  /** Where this fragment's bytes start in its section's buffer (`Section.buf`). */
+  readonly start: number;
   size: number;
 }
 
@@ -91,19 +92,16 @@ export interface Section {
   entsize?: number;
   readonly frags: Frag[];
   cur: DataFrag;
+  /** Bytes of all data fragments, back to back (only the last fragment ever grows). */
+  buf: Uint8Array;
+  used: number;
   /** Set once the section is laid out: total size. */
   size: number;
 }
 
-const INITIAL = 64;
-
-export function newDataFrag(): DataFrag {
-  return { kind: 'data', addr: 0, bytes: new Uint8Array(INITIAL), size: 0 };
-}
-
 export function createSection(name: string, index: number, flags: string, type: string): Section {
-  const cur = newDataFrag();
-  return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0 };
+  const cur: DataFrag = { kind: 'data', addr: 0, start: 0, size: 0 };
+  return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0, buf: new Uint8Array(256), used: 0 };
 }
 
 /** Default flags and type for the names GNU knows (ELF special sections). */
@@ -120,33 +118,33 @@ export function defaultAttrs(name: string): { flags: string; type: string } {
   return { flags: '', type: 'progbits' };
 }
 
-/** Appends bytes to the section's current data fragment. */
-export function reserve(sec: Section, n: number): { frag: DataFrag; off: number } {
-  const f = sec.cur;
-  const need = f.size + n;
-  if (need > f.bytes.length) {
-    let cap = f.bytes.length * 2;
+/** Makes room for n bytes at the end of the section's current data fragment; returns their index in `sec.buf`. */
+export function reserve(sec: Section, n: number): number {
+  const need = sec.used + n;
+  if (need > sec.buf.length) {
+    let cap = sec.buf.length * 2;
     while (cap < need) cap *= 2;
     const nb = new Uint8Array(cap);
-    nb.set(f.bytes.subarray(0, f.size));
-    f.bytes = nb;
+    nb.set(sec.buf.subarray(0, sec.used));
+    sec.buf = nb;
   }
-  const off = f.size;
-  f.size = need;
-  return { frag: f, off };
+  const pos = sec.used;
+  sec.used = need;
+  sec.cur.size += n;
+  return pos;
 }
 
-export function emitBytes(sec: Section, bytes: ArrayLike<number>): { frag: DataFrag; off: number } {
-  const r = reserve(sec, bytes.length);
-  const b = r.frag.bytes;
-  for (let i = 0; i < bytes.length; i++) b[r.off + i] = bytes[i];
-  return r;
+export function emitBytes(sec: Section, bytes: ArrayLike<number>): number {
+  const pos = reserve(sec, bytes.length);
+  const b = sec.buf;
+  for (let i = 0; i < bytes.length; i++) b[pos + i] = bytes[i];
+  return pos;
 }
 
 /** Ends the current data fragment with a variable-size one and opens a new data fragment. */
 export function addVarFrag(sec: Section, f: Exclude<Frag, DataFrag>): void {
   sec.frags.push(f);
-  const d = newDataFrag();
+  const d: DataFrag = { kind: 'data', addr: 0, start: sec.used, size: 0 };
   sec.frags.push(d);
   sec.cur = d;
 }

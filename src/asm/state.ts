@@ -8,15 +8,30 @@ import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
 import { foldDiff, type EvalCtx } from './expr.js';
 import {
   createSection, defaultAttrs, emitBytes, here, reserve,
-  type Frag, type Mark, type PendingFixup, type Section, type BranchFrag,
+  type Frag, type PendingFixup, type Section, type BranchFrag,
 } from './sections.js';
 import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
 
-export interface ListingMark {
-  readonly loc: SrcLoc;
-  readonly sec: Section;
-  readonly start: Mark;
-  readonly end: Mark;
+/**
+ * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
+ * a 200,000-line file would otherwise keep 200,000 small objects alive to the end).
+ * Entry i runs from (startFrag[i], startOff[i]) to (endFrag[i], endOff[i]) in sec[i].
+ */
+export class Listing {
+  readonly loc: SrcLoc[] = [];
+  readonly sec: Section[] = [];
+  readonly startFrag: Frag[] = [];
+  readonly startOff: number[] = [];
+  readonly endFrag: Frag[] = [];
+  readonly endOff: number[] = [];
+  add(loc: SrcLoc, sec: Section, sf: Frag, so: number, ef: Frag, eo: number): void {
+    this.loc.push(loc);
+    this.sec.push(sec);
+    this.startFrag.push(sf);
+    this.startOff.push(so);
+    this.endFrag.push(ef);
+    this.endOff.push(eo);
+  }
 }
 
 export interface BranchInfo {
@@ -37,7 +52,7 @@ export class Assembly {
   readonly stack: { cur: Section; prev: Section }[] = [];
   readonly fixups: PendingFixup[] = [];
   readonly branches: BranchInfo[] = [];
-  readonly listing: ListingMark[] = [];
+  readonly listing = new Listing();
   readonly diagnostics: Diagnostic[] = [];
   errorCount = 0;
   /** Location of the statement being assembled. */
@@ -84,14 +99,19 @@ export class Assembly {
     this.diagnostics.push({ severity: 'warning', loc, message });
   }
 
-  /** Expression context for the current statement. */
-  ctx(): EvalCtx {
+  /** Expression context; one object per assembly, reading the current statement's location. */
+  private readonly evalCtx: EvalCtx = (() => {
+    const self = this;
     return {
       symbols: this.symbols,
-      dot: () => this.symbols.temp(this.cur, here(this.cur)),
-      loc: this.loc,
-      warn: (m) => this.warn(m),
+      dot: () => self.symbols.temp(self.cur, here(self.cur)),
+      get loc() { return self.loc; },
+      warn: (m: string) => self.warn(m),
     };
+  })();
+
+  ctx(): EvalCtx {
+    return this.evalCtx;
   }
 
   /** Defines a label at the current location (`foo:`), with GNU's redefinition rules. */
@@ -126,13 +146,15 @@ export class Assembly {
 
   /** Emits an n-byte little-endian field for `value`, with a fixup if it is not yet absolute. */
   emitValue(value: Val, size: 1 | 2 | 4 | 8, signedField = false): void {
-    const r = reserve(this.cur, size);
+    const sec = this.cur;
+    const pos = reserve(sec, size);
     if (value.sym === undefined && value.minus === undefined) {
-      writeLE(r.frag.bytes, r.off, size, value.add);
+      writeLE(sec.buf, pos, size, value.add);
       return;
     }
-    r.frag.bytes.fill(0, r.off, r.off + size);
-    this.addFixup(r.frag, r.off, { offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }, r.off + size, false);
+    sec.buf.fill(0, pos, pos + size);
+    const off = pos - sec.cur.start;
+    this.addFixup(sec.cur, off, { offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }, off + size, false);
   }
 
   addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean): void {
