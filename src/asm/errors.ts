@@ -15,6 +15,10 @@ export interface Diagnostic {
   readonly severity: Severity;
   readonly loc: SrcLoc;
   readonly message: string;
+  /** Assembly stops here (GNU prints "Fatal error:"), e.g. "macros nested too deeply". */
+  readonly fatal?: boolean;
+  /** `.print` output: the message goes to stdout as is, not as a diagnostic. */
+  readonly stdout?: boolean;
 }
 
 /** A typed assembler error carrying its source position; thrown inside one statement, collected by the driver. */
@@ -25,10 +29,20 @@ export class AsmError extends Error {
   }
 }
 
-/** Formats one diagnostic like GNU as, including the chain of macro/include origins after it. */
+/** Formats one diagnostic like GNU as 2.40, including the chain of macro invocations after it:
+ *    m.s:3: Error: no such instruction: `bogus'
+ *    m.s:6:  Info: macro invoked from here
+ *    m.s:10:   Info: macro invoked from here
+ *  (one more space of indent per level). Line 0 means "no line" (`file: Error: end of file ...`).
+ *  A `.print` diagnostic (stdout) is just its message. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const word = d.severity === 'error' ? 'Error' : d.severity === 'warning' ? 'Warning' : 'Info';
-  let out = `${d.loc.file}:${d.loc.line}: ${word}: ${d.message}`;
-  for (let v = d.loc.via; v; v = v.via) out += `\n${v.file}:${v.line}:  Info: macro invoked from here`;
+  if (d.stdout) return d.message;
+  const word = d.fatal ? 'Fatal error' : d.severity === 'error' ? 'Error' : d.severity === 'warning' ? 'Warning' : 'Info';
+  let out = `${d.loc.file}${d.loc.line > 0 ? `:${d.loc.line}` : ''}: ${word}: ${d.message}`;
+  let indent = '  ';
+  for (let v = d.loc.via; v; v = v.via) {
+    out += `\n${v.file}:${v.line}:${indent}Info: macro invoked from here`;
+    indent += ' ';
+  }
   return out;
 }

@@ -1,8 +1,18 @@
-// The GAS macro and conditional layer: a filter between the statement stream and the parser.
-// (Owner: preprocessor/macro work. This first version passes statements through unchanged.)
+// The GAS macro and conditional layer: a pull-based filter between the statement stream and the
+// parser, behaving like GNU as 2.40. It owns .macro/.endm/.exitm/.purgem, .rept/.irp/.irpc/.endr,
+// the .if family, .error/.warning/.print/.err, .include, .altmacro/.noaltmacro and .end; every
+// other statement goes to the parser untouched. Because it pulls one statement at a time, a
+// conditional sees every symbol the assembler defined before it (the host evaluates expressions).
+//
+// Expansion is textual, as in GNU as: a macro body is stored as written and substituted at each
+// invocation; expanded statements carry `loc.via` = the invocation, so errors say where the
+// macro was used ("Info: macro invoked from here").
 
-import type { Diagnostic, SrcLoc } from '../errors.js';
-import type { LineSource } from '../lines.js';
+import { AsmError, type Diagnostic, type Severity, type SrcLoc } from '../errors.js';
+import { splitStatements, type LineSource, type SourceLine } from '../lines.js';
+import {
+  cString, getAnyString, getCompareString, getToken, isNameStart, scrub, skipComma, skipWhite, type ArgEnv,
+} from './args.js';
 
 /** What the macro layer needs from the assembler it sits in front of. */
 export interface MacroHost {
@@ -16,6 +26,695 @@ export interface MacroHost {
   readInclude(name: string, from: SrcLoc): { file: string; text: string } | undefined;
 }
 
-export function createMacroLayer(src: LineSource, _host: MacroHost): LineSource {
-  return src;
+export interface MacroLimits {
+  /** GNU as's default --max-macro-nest is 100: deeper expansion is fatal. */
+  readonly maxNest?: number;
+  /** Statements one .rept may produce (count × body). */
+  readonly maxRept?: number;
+  /** Statements all expansions together may produce. */
+  readonly maxTotal?: number;
+}
+
+interface Formal {
+  readonly name: string;
+  readonly def: string;
+  readonly req: boolean;
+  readonly vararg: boolean;
+}
+
+interface MacroDef {
+  readonly name: string;
+  readonly formals: readonly Formal[];
+  readonly body: readonly SourceLine[];
+}
+
+interface Frame {
+  readonly kind: 'macro' | 'rept' | 'include';
+  readonly lines: readonly SourceLine[];
+  pos: number;
+  /** Remaining passes over `lines` (lazy .rept). */
+  repeat: number;
+}
+
+interface Cond {
+  ignoring: boolean;
+  /** A branch was taken already (or the parent is skipped), so later .else/.elseif stay off. */
+  done: boolean;
+  readonly parentIgnoring: boolean;
+  readonly ifLoc: SrcLoc;
+  elseLoc?: SrcLoc;
+  readonly nest: number;
+}
+
+const IF_DIRECTIVES = new Set([
+  'if', 'ifdef', 'ifndef', 'ifnotdef', 'ifb', 'ifnb', 'ifc', 'ifnc', 'ifeqs', 'ifnes', 'ifeq', 'ifne', 'ifgt',
+  'ifge', 'iflt', 'ifle',
+]);
+const COND_DIRECTIVES = new Set([...IF_DIRECTIVES, 'elseif', 'else', 'endif']);
+const LAYER_DIRECTIVES = new Set([
+  ...COND_DIRECTIVES, 'macro', 'endm', 'exitm', 'purgem', 'rept', 'irp', 'irpc', 'endr', 'error', 'warning',
+  'print', 'err', 'include', 'altmacro', 'noaltmacro', 'end',
+]);
+// GNU pseudo-ops take precedence over a macro of the same dotted name.
+const KNOWN_POPS = new Set([
+  'text', 'data', 'bss', 'section', 'previous', 'pushsection', 'popsection', 'globl', 'global', 'local', 'weak',
+  'type', 'size', 'hidden', 'protected', 'internal', 'byte', 'word', 'short', 'value', 'long', 'int', 'quad',
+  'octa', 'ascii', 'asciz', 'string', 'zero', 'skip', 'space', 'fill', 'align', 'balign', 'p2align', 'org', 'set',
+  'equ', 'equiv', 'eqv', 'code16', 'code32', 'code64', 'file', 'ident', 'loc', 'nops', 'intel_syntax',
+  'att_syntax', 'comm', 'lcomm', 'symver', 'arch', 'uleb128', 'sleb128', 'float', 'double', 'single', 'incbin',
+  'reloc', 'popsection', 'subsection', 'version', 'weakref', 'lflags', 'line', 'ln', 'list', 'nolist', 'title',
+  'psize', 'eject', 'sbttl', 'stabs', 'stabn', 'stabd', 'dc', 'ds', 'tfloat', 'attach_to_group', 'base64',
+  ...LAYER_DIRECTIVES,
+]);
+
+const NO_LOC_VIA = (l: SrcLoc): SrcLoc => ({ file: l.file, line: l.line });
+
+/** Splits an expanded body line on `;` outside strings (GNU re-reads expansions as source). */
+function splitSemis(text: string): string[] {
+  if (!text.includes(';')) return [text];
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      i++;
+      while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
+    } else if (c === "'") i++;
+    else if (c === ';') {
+      out.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+interface Head {
+  /** End of the leading `label:` part (0 if none). */
+  readonly labelEnd: number;
+  /** The first word after the labels (directive, macro or mnemonic), as written. */
+  readonly word: string;
+  /** Text after the word. */
+  readonly rest: string;
+}
+
+const LABEL_RE = /^\s*(?:[A-Za-z_.$][A-Za-z0-9_.$]*|[0-9]+)\s*:(?!:)/;
+const WORD_RE = /^\s*([A-Za-z_.$][A-Za-z0-9_.$]*)/;
+
+function parseHead(text: string): Head {
+  let p = 0;
+  for (;;) {
+    const m = LABEL_RE.exec(text.slice(p));
+    if (!m) break;
+    p += m[0].length;
+  }
+  const w = WORD_RE.exec(text.slice(p));
+  if (!w) return { labelEnd: p, word: '', rest: '' };
+  const rest = text.slice(p + w[0].length);
+  // `sym = expr` and `sym == ...` are assignments/expressions, never macro calls.
+  if (/^\s*=/.test(rest) && !/^\s*==/.test(rest)) return { labelEnd: p, word: '', rest: '' };
+  return { labelEnd: p, word: w[1], rest };
+}
+
+/** The directive word a body-collecting scan sees: after an optional leading label, lowercased. */
+function bodyWord(text: string): string {
+  const h = parseHead(text);
+  return h.word.toLowerCase();
+}
+
+export function createMacroLayer(src: LineSource, host: MacroHost, limits: MacroLimits = {}): LineSource {
+  return new MacroLayer(src, host, limits);
+}
+
+class MacroLayer implements LineSource {
+  private readonly macros = new Map<string, MacroDef>();
+  private readonly frames: Frame[] = [];
+  private readonly conds: Cond[] = [];
+  private readonly queue: SourceLine[] = [];
+  private nest = 0;
+  private counter = 0;
+  private alt = false;
+  private stopped = false;
+  private expanded = 0;
+  private lastLoc: SrcLoc = { file: '', line: 0 };
+  private readonly maxNest: number;
+  private readonly maxRept: number;
+  private readonly maxTotal: number;
+
+  constructor(
+    private readonly src: LineSource,
+    private readonly host: MacroHost,
+    limits: MacroLimits,
+  ) {
+    this.maxNest = limits.maxNest ?? 100;
+    this.maxRept = limits.maxRept ?? 1_000_000;
+    this.maxTotal = limits.maxTotal ?? 5_000_000;
+  }
+
+  next(): SourceLine | undefined {
+    for (;;) {
+      if (this.queue.length) return this.queue.shift();
+      if (this.stopped) return undefined;
+      const line = this.pull();
+      if (!line) {
+        this.finish();
+        return undefined;
+      }
+      const out = this.process(line);
+      if (out) return out;
+    }
+  }
+
+  // ---- input ---------------------------------------------------------------------------------
+
+  private pull(): SourceLine | undefined {
+    for (;;) {
+      const f = this.frames[this.frames.length - 1];
+      if (!f) {
+        const l = this.src.next();
+        if (l) this.lastLoc = l.loc;
+        return l;
+      }
+      if (f.pos < f.lines.length) {
+        const l = f.lines[f.pos++];
+        if (f.kind !== 'include' && ++this.expanded > this.maxTotal) {
+          this.fatal(l.loc, `macro expansion produced more than ${this.maxTotal} statements`);
+          return undefined;
+        }
+        this.lastLoc = l.loc;
+        return l;
+      }
+      if (f.repeat > 1) {
+        f.repeat--;
+        f.pos = 0;
+        continue;
+      }
+      this.popFrame(true);
+    }
+  }
+
+  private popFrame(natural: boolean): void {
+    const f = this.frames.pop()!;
+    if (f.kind === 'include') return;
+    const top = this.conds[this.conds.length - 1];
+    if (top && top.nest >= this.nest) {
+      if (natural) {
+        this.error(this.lastLoc, 'end of macro inside conditional');
+        this.error(NO_LOC_VIA(top.ifLoc.via ?? top.ifLoc), 'here is the start of the unterminated conditional');
+      }
+      while (this.conds.length && this.conds[this.conds.length - 1].nest >= this.nest) this.conds.pop();
+    }
+    this.nest--;
+  }
+
+  private finish(): void {
+    const top = this.conds[this.conds.length - 1];
+    if (top) {
+      this.error({ file: this.lastLoc.file, line: 0 }, 'end of file inside conditional');
+      this.error(top.ifLoc, 'here is the start of the unterminated conditional');
+      if (top.elseLoc) this.error(top.elseLoc, 'here is the "else" of the unterminated conditional');
+      this.conds.length = 0;
+    }
+    this.stopped = true;
+  }
+
+  // ---- diagnostics ---------------------------------------------------------------------------
+
+  private report(severity: Severity, loc: SrcLoc, message: string, extra?: Partial<Diagnostic>): void {
+    this.host.diag({ severity, loc, message, ...extra });
+  }
+  private error(loc: SrcLoc, message: string): void { this.report('error', loc, message); }
+  private warn(loc: SrcLoc, message: string): void { this.report('warning', loc, message); }
+  private fatal(loc: SrcLoc, message: string): void {
+    this.report('error', loc, message, { fatal: true });
+    this.stopped = true;
+    this.frames.length = 0;
+    this.queue.length = 0;
+  }
+
+  private eval(expr: string, loc: SrcLoc): bigint {
+    return this.host.evalAbsolute(expr.trim(), loc);
+  }
+
+  // ---- statements ----------------------------------------------------------------------------
+
+  private ignoring(): boolean {
+    const c = this.conds[this.conds.length - 1];
+    return c !== undefined && c.ignoring;
+  }
+
+  private process(line: SourceLine): SourceLine | undefined {
+    if (this.ignoring()) {
+      // In a skipped region GNU as looks only at conditionals, and only at the start of a statement.
+      const m = /^\s*\.([A-Za-z]+)/.exec(line.text);
+      const d = m?.[1].toLowerCase();
+      if (d && COND_DIRECTIVES.has(d)) this.conditional(d, line.text.slice(m![0].length), line);
+      return undefined;
+    }
+    const h = parseHead(line.text);
+    if (!h.word) return line;
+    const lw = h.word.toLowerCase();
+    const isDir = lw[0] === '.' && LAYER_DIRECTIVES.has(lw.slice(1));
+    const mac = !isDir && !(lw[0] === '.' && KNOWN_POPS.has(lw.slice(1))) ? this.macros.get(lw) : undefined;
+    if (!isDir && !mac) return line;
+    if (h.labelEnd > 0) this.queue.push({ text: line.text.slice(0, h.labelEnd), loc: line.loc });
+    if (mac) this.invoke(mac, h.rest, line);
+    else this.directive(lw.slice(1), h.rest, line);
+    return this.queue.shift();
+  }
+
+  private directive(d: string, rest: string, line: SourceLine): void {
+    const loc = line.loc;
+    if (COND_DIRECTIVES.has(d)) return this.conditional(d, rest, line);
+    switch (d) {
+      case 'macro': return this.defineMacro(rest, line);
+      case 'endm': return this.warn(loc, '.endm encountered without preceding .macro');
+      case 'endr': return this.warn(loc, '.endr encountered without preceding .rept, .irp, or .irpc');
+      case 'exitm': return this.exitm(loc);
+      case 'purgem': return this.purgem(rest, loc);
+      case 'rept': return this.rept(rest, line);
+      case 'irp':
+      case 'irpc': return this.irp(d === 'irpc', rest, line);
+      case 'error':
+      case 'warning': {
+        const sev = d === 'error' ? 'error' : 'warning';
+        if (rest.trim() === '') return this.report(sev, loc, `.${d} directive invoked in source file`);
+        const s = cString(rest);
+        if (!s) return this.error(loc, `.${d} argument must be a string`);
+        return this.report(sev, loc, s.value);
+      }
+      case 'print': {
+        const s = cString(rest);
+        if (!s) return this.error(loc, 'missing string');
+        return this.report('info', loc, s.value, { stdout: true });
+      }
+      case 'err': return this.error(loc, '.err encountered');
+      case 'include': return this.include(rest, loc);
+      case 'altmacro': this.alt = true; return;
+      case 'noaltmacro': this.alt = false; return;
+      case 'end':
+        this.stopped = true;
+        return;
+    }
+  }
+
+  // ---- conditionals (GNU as cond.c behaviour) ------------------------------------------------
+
+  private conditional(d: string, rest: string, line: SourceLine): void {
+    const loc = line.loc;
+    const top = this.conds[this.conds.length - 1];
+    if (IF_DIRECTIVES.has(d)) {
+      const parentIgnoring = this.ignoring();
+      let v = false;
+      if (!parentIgnoring) {
+        const r = this.testIf(d, rest, loc);
+        if (r === undefined) return; // .ifdef without a name pushes no frame (as GNU does)
+        v = r;
+      }
+      this.conds.push({ ignoring: parentIgnoring || !v, done: parentIgnoring || v, parentIgnoring, ifLoc: loc, nest: this.nest });
+      return;
+    }
+    if (d === 'endif') {
+      if (!top) return this.error(loc, '".endif" without ".if"');
+      this.conds.pop();
+      return;
+    }
+    if (!top) return this.error(loc, `".${d}" without matching ".if"`);
+    if (top.elseLoc) {
+      this.error(loc, d === 'else' ? 'duplicate ".else"' : '".elseif" after ".else"');
+      this.error(top.elseLoc, 'here is the previous ".else"');
+      this.error(top.ifLoc, 'here is the previous ".if"');
+      return;
+    }
+    if (d === 'else') {
+      top.elseLoc = loc;
+      top.ignoring = top.done;
+      top.done = true;
+      return;
+    }
+    // .elseif
+    if (top.done) { top.ignoring = true; return; }
+    const v = this.testIf('if', rest, loc) ?? false;
+    top.ignoring = !v;
+    top.done = v;
+  }
+
+  /** Evaluates one .ifXX test; undefined when the directive is malformed in a way that pushes no frame. */
+  private testIf(d: string, rest: string, loc: SrcLoc): boolean | undefined {
+    switch (d) {
+      case 'ifdef':
+      case 'ifndef':
+      case 'ifnotdef': {
+        const [name] = getToken(rest, skipWhite(rest, 0));
+        if (!name) {
+          this.error(loc, 'invalid identifier for ".ifdef"');
+          return undefined;
+        }
+        return this.host.isDefined(name) === (d === 'ifdef');
+      }
+      case 'ifb':
+      case 'ifnb':
+        return (rest.trim() === '') === (d === 'ifb');
+      case 'ifc':
+      case 'ifnc': {
+        const s = scrub(rest);
+        const [a, i] = getCompareString(s, 0, ',');
+        if (s[i] !== ',') {
+          this.error(loc, 'bad format for ifc or ifnc');
+          return false;
+        }
+        const [b] = getCompareString(s, i + 1, ';');
+        return (a === b) === (d === 'ifc');
+      }
+      case 'ifeqs':
+      case 'ifnes': {
+        const a = cString(rest);
+        const comma = a ? skipWhite(a.rest, 0) : -1;
+        const b = a && a.rest[comma] === ',' ? cString(a.rest.slice(comma + 1)) : undefined;
+        if (!a || !b) {
+          this.error(loc, a ? 'expected comma after first string' : 'expected quoted string');
+          return false;
+        }
+        return (a.value === b.value) === (d === 'ifeqs');
+      }
+    }
+    let v: bigint;
+    try {
+      v = this.eval(rest, loc);
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+      this.error(loc, 'non-constant expression in ".if" statement');
+      return false;
+    }
+    switch (d) {
+      case 'if':
+      case 'ifne': return v !== 0n;
+      case 'ifeq': return v === 0n;
+      case 'ifgt': return v > 0n;
+      case 'ifge': return v >= 0n;
+      case 'iflt': return v < 0n;
+      case 'ifle': return v <= 0n;
+    }
+    return false;
+  }
+
+  // ---- definitions and expansion -------------------------------------------------------------
+
+  /** Collects lines up to the matching .endm (kind 'macro') or .endr ('rept'), GNU buffer_and_nest style. */
+  private collect(kind: 'macro' | 'rept'): SourceLine[] | undefined {
+    const body: SourceLine[] = [];
+    let depth = 1;
+    for (;;) {
+      const l = this.pull();
+      if (!l) return undefined;
+      const w = bodyWord(l.text);
+      if (kind === 'macro') {
+        if (w === '.macro') depth++;
+        else if (w === '.endm' && --depth === 0) return withLabel(body, l);
+      } else {
+        if (w === '.rept' || w === '.irp' || w === '.irpc') depth++;
+        else if (w === '.endr' && --depth === 0) return withLabel(body, l);
+      }
+      body.push(l);
+    }
+  }
+
+  private defineMacro(rest: string, line: SourceLine): void {
+    const loc = line.loc;
+    const body = this.collect('macro');
+    const s = scrub(rest);
+    let [name, i] = getToken(s, skipWhite(s, 0));
+    if (!body) {
+      this.error(loc, `unexpected end of file in macro \`${name}' definition`);
+      return;
+    }
+    if (!name) return this.error(loc, 'Missing macro name');
+    const formals: Formal[] = [];
+    i = skipWhite(s, i);
+    let err: string | undefined;
+    if (s[i] === '(') {
+      i = this.formals(s, i + 1, formals, name, loc);
+      if (s[i] === ')') i = skipWhite(s, i + 1);
+      else err = `missing \`)' after formals in macro definition \`${name}'`;
+    } else {
+      i = skipComma(s, i);
+      i = this.formals(s, i, formals, name, loc);
+    }
+    if (!err && i < s.length) err = `Bad parameter list for macro \`${name}'`;
+    const key = name.toLowerCase();
+    if (!err && this.macros.has(key)) err = `Macro \`${name}' was already defined`;
+    if (err) return this.error(loc, err);
+    this.macros.set(key, { name, formals, body });
+  }
+
+  private formals(s: string, i: number, out: Formal[], mname: string, loc: SrcLoc): number {
+    i = skipWhite(s, i);
+    while (i < s.length) {
+      const [name, j] = getToken(s, i);
+      if (!name) break;
+      i = skipWhite(s, j);
+      let req = false;
+      let vararg = false;
+      let def = '';
+      if (s[i] === ':') {
+        const [q, k] = getToken(s, skipWhite(s, i + 1));
+        if (!q) this.error(loc, `Missing parameter qualifier for \`${name}' in macro \`${mname}'`);
+        else if (q === 'req') req = true;
+        else if (q === 'vararg') vararg = true;
+        else this.error(loc, `\`${q}' is not a valid parameter qualifier for \`${name}' in macro \`${mname}'`);
+        i = skipWhite(s, k);
+      }
+      if (s[i] === '=') {
+        [def, i] = getAnyString(s, i + 1, this.argEnv(loc));
+        i = skipWhite(s, i);
+        if (req) {
+          def = '';
+          this.warn(loc, `Pointless default value for required parameter \`${name}' in macro \`${mname}'`);
+        }
+      }
+      if (out.some((f) => f.name === name)) this.error(loc, `A parameter named \`${name}' already exists for macro \`${mname}'`);
+      else out.push({ name, def, req, vararg });
+      if (vararg) break;
+      const c = i;
+      i = skipComma(s, i);
+      if (i !== c && i >= s.length) return c;
+    }
+    return i;
+  }
+
+  private argEnv(loc: SrcLoc): ArgEnv {
+    return {
+      alt: this.alt,
+      evalPercent: (expr: string) => {
+        try {
+          return this.eval(expr, loc);
+        } catch (e) {
+          if (!(e instanceof AsmError)) throw e;
+          this.error(loc, '% operator needs absolute expression');
+          return 0n;
+        }
+      },
+    };
+  }
+
+  private invoke(m: MacroDef, argText: string, line: SourceLine): void {
+    const loc = line.loc;
+    if (this.nest > this.maxNest) return this.fatal(loc, 'macros nested too deeply');
+    const s = scrub(argText, this.alt);
+    const env = this.argEnv(loc);
+    const actual = new Map<string, string>();
+    let keyword = false;
+    let pos = 0;
+    let i = skipWhite(s, 0);
+    while (i < s.length) {
+      let scan = i;
+      if (!this.alt) while (scan < s.length && !' \t,";)(<>='.includes(s[scan])) scan++;
+      if (!this.alt && s[scan] === '=') {
+        keyword = true;
+        const [name, j] = getToken(s, i);
+        const f = m.formals.find((x) => x.name === name);
+        let v: string;
+        [v, i] = getAnyString(s, scan + 1, env);
+        void j;
+        if (!f) this.error(loc, `Parameter named \`${name}' does not exist for macro \`${m.name}'`);
+        else {
+          if (actual.get(name)) this.warn(loc, `Value for parameter \`${name}' of macro \`${m.name}' was already specified`);
+          actual.set(name, v);
+        }
+      } else {
+        if (keyword) return this.error(loc, "can't mix positional and keyword arguments");
+        const f = m.formals[pos++];
+        if (!f) return this.error(loc, 'too many positional arguments');
+        let v: string;
+        if (f.vararg) {
+          v = s.slice(i);
+          i = s.length;
+        } else [v, i] = getAnyString(s, i, env);
+        actual.set(f.name, v);
+      }
+      i = skipComma(s, i);
+    }
+    const values = new Map<string, string>();
+    for (const f of m.formals) {
+      const a = actual.get(f.name) ?? '';
+      if (f.req && a === '') this.error(loc, `Missing value for required parameter \`${f.name}' of macro \`${m.name}'`);
+      values.set(f.name, a !== '' ? a : f.def);
+    }
+    const out: SourceLine[] = [];
+    for (const b of m.body) {
+      const via: SrcLoc = { file: b.loc.file, line: b.loc.line, via: loc };
+      for (const t of splitSemis(this.substitute(b.text, values))) out.push({ text: t, loc: via });
+    }
+    this.counter++;
+    this.pushFrame('macro', out, 1);
+  }
+
+  private pushFrame(kind: 'macro' | 'rept', lines: SourceLine[], repeat: number): void {
+    this.frames.push({ kind, lines, pos: 0, repeat });
+    this.nest++;
+  }
+
+  /** GNU macro_expand_body: \name, \(), \@ and (altmacro) bare names. */
+  private substitute(text: string, values: ReadonlyMap<string, string>): string {
+    if (!text.includes('\\') && !this.alt) return text;
+    let out = '';
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text[i];
+      if (c === '\\') {
+        i++;
+        const d = text[i];
+        if (d === '(') {
+          const close = text.indexOf(')', i + 1);
+          out += close < 0 ? text.slice(i + 1) : text.slice(i + 1, close);
+          i = close < 0 ? n : close + 1;
+        } else if (d === '@') {
+          out += String(this.counter);
+          i++;
+        } else if (d === '&') {
+          out += '\\&';
+          i++;
+        } else {
+          const [name, j] = getToken(text, i, this.alt);
+          const v = name ? values.get(name) : undefined;
+          out += v !== undefined ? v : '\\' + name;
+          i = j;
+        }
+      } else if (this.alt && isNameStart(c)) {
+        const [name, j] = getToken(text, i, true);
+        const v = values.get(name);
+        out += v !== undefined ? v : name;
+        i = j;
+      } else if (this.alt && /[0-9]/.test(c)) {
+        // a number (or numeric label reference like 1f) is not a name
+        let j = i;
+        while (j < n && /[A-Za-z0-9_$]/.test(text[j])) j++;
+        out += text.slice(i, j);
+        i = j;
+      } else {
+        out += c;
+        i++;
+      }
+    }
+    return out;
+  }
+
+  private exitm(loc: SrcLoc): void {
+    if (this.nest === 0) return this.warn(loc, 'ignoring macro exit outside a macro definition.');
+    // Leave the innermost expansion buffer (a macro, or a .rept/.irp inside it), as GNU does.
+    while (this.frames.length && this.frames[this.frames.length - 1].kind === 'include') this.frames.pop();
+    this.popFrame(false);
+  }
+
+  private purgem(rest: string, loc: SrcLoc): void {
+    for (const part of rest.split(',')) {
+      const name = part.trim();
+      if (!name) continue;
+      if (!this.macros.delete(name.toLowerCase())) this.warn(loc, `Attempt to purge non-existing macro \`${name}'`);
+    }
+  }
+
+  private rept(rest: string, line: SourceLine): void {
+    const loc = line.loc;
+    const body = this.collect('rept');
+    if (!body) return this.error(NO_LOC_VIA({ file: this.lastLoc.file, line: this.lastLoc.line + 1 }), 'REPT without ENDR');
+    let count = 0n;
+    if (rest.trim() !== '') {
+      try {
+        count = this.eval(rest, loc);
+      } catch (e) {
+        if (!(e instanceof AsmError)) throw e;
+        this.error(loc, e.message);
+        return;
+      }
+    }
+    if (count < 0n) return this.error(loc, 'negative count for REPT - ignored');
+    if (count === 0n || body.length === 0) return;
+    if (count * BigInt(body.length) > BigInt(this.maxRept))
+      return this.error(loc, `.rept count ${count} is too large: the expansion would exceed ${this.maxRept} statements`);
+    if (this.nest > this.maxNest) return this.fatal(loc, 'macros nested too deeply');
+    this.pushFrame('rept', body, Number(count));
+  }
+
+  private irp(chars: boolean, rest: string, line: SourceLine): void {
+    const loc = line.loc;
+    const body = this.collect('rept');
+    const s = scrub(rest, this.alt);
+    let i = skipWhite(s, 0);
+    const [sym, j] = getToken(s, i);
+    if (!sym) return this.error(loc, 'missing model parameter');
+    if (!body) return this.error(loc, 'unexpected end of file in irp or irpc');
+    i = skipComma(s, j);
+    const values: string[] = [];
+    if (i >= s.length) values.push('');
+    else if (!chars) {
+      const env = this.argEnv(loc);
+      while (i < s.length) {
+        let v: string;
+        [v, i] = getAnyString(s, i, env);
+        values.push(v);
+        i = skipComma(s, i);
+      }
+    } else {
+      let inQuotes = false;
+      if (s[i] === '"') { inQuotes = true; i++; }
+      while (i < s.length) {
+        if (s[i] === '"') {
+          inQuotes = !inQuotes;
+          const nx = skipWhite(s, i + 1);
+          if (nx >= s.length) break;
+        }
+        values.push(s[i]);
+        i++;
+        if (!inQuotes) i = skipWhite(s, i);
+      }
+    }
+    if (values.length * body.length > this.maxRept)
+      return this.error(loc, `.irp expansion would exceed ${this.maxRept} statements`);
+    if (this.nest > this.maxNest) return this.fatal(loc, 'macros nested too deeply');
+    const out: SourceLine[] = [];
+    for (const v of values) {
+      const map = new Map([[sym, v]]);
+      for (const b of body) for (const t of splitSemis(this.substitute(b.text, map))) out.push({ text: t, loc: b.loc });
+    }
+    this.pushFrame('rept', out, 1);
+  }
+
+  private include(rest: string, loc: SrcLoc): void {
+    const s = cString(rest);
+    if (!s) return this.error(loc, 'missing string');
+    if (this.frames.filter((f) => f.kind === 'include').length >= 100)
+      return this.fatal(loc, `can't open ${s.value} for reading: too many nested .include files`);
+    const r = this.host.readInclude(s.value, loc);
+    if (!r) return this.error(loc, `can't open ${s.value} for reading: No such file or directory`);
+    this.frames.push({ kind: 'include', lines: splitStatements(r.text, r.file), pos: 0, repeat: 1 });
+  }
+}
+
+/** A label in front of the closing .endm/.endr stays in the body, as GNU keeps it. */
+function withLabel(body: SourceLine[], end: SourceLine): SourceLine[] {
+  const h = parseHead(end.text);
+  if (h.labelEnd > 0) body.push({ text: end.text.slice(0, h.labelEnd), loc: end.loc });
+  return body;
 }
