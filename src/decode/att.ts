@@ -108,12 +108,14 @@ interface Ctx {
   rexUsed: number;
   segUsed: boolean;
   comment: string;
+  /** 3E on a near indirect branch is the CET `notrack` prefix, not a segment override. */
+  notrack: boolean;
 }
 
 function memText(c: Ctx): string {
   const d = c.d;
   let s = '';
-  if (d.seg !== NONE) {
+  if (d.seg !== NONE && !c.notrack) {
     s += '%' + SEG_NAMES[d.seg] + ':';
     c.segUsed = true;
   }
@@ -188,6 +190,10 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       } else return memText(c);
       if (isByteReg(bits, num)) c.rexUsed |= 0x40;
       out.sized = true;
+      // lar/lsl name a register source at the operand size (objdump), though only 16 bits are used.
+      if (op.loc === 'rm' && (c.form.sem === 'sys:lar' || c.form.sem === 'sys:lsl')) return reg(num, d.opsize, d.rex);
+      // 63 /r without REX.W: objdump's movsxd with a 32-bit (16 with 66h) destination.
+      if (op.loc === 'reg' && c.form.mnem === 'movsl' && !(d.rex & 8)) return reg(num, d.prefixes & Pfx.OPSIZE ? 16 : 32, d.rex);
       return reg(num, bits, d.rex);
     }
     case 'mem':
@@ -242,7 +248,8 @@ function stringOperands(c: Ctx, mnem: string): string {
   const si = addrReg(6, a);
   const di = addrReg(7, a);
   const src = (d.seg !== NONE ? '%' + SEG_NAMES[d.seg] : '%ds') + ':(' + si + ')';
-  if (d.seg !== NONE) c.segUsed = true;
+  // objdump: a source operand with an explicit %ds: consumes the last segment prefix (even a CS in 64-bit mode).
+  if (mnem === 'movs' || mnem === 'cmps' || mnem === 'lods' || mnem === 'outs') c.segUsed = true;
   const dst = '%es:(' + di + ')';
   const acc = reg(0, d.opsize, d.rex);
   switch (mnem) {
@@ -277,8 +284,9 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
     // movsb/cmpsl/insw/outsb carry the size; stos/lods/scas name the accumulator instead.
     return base === 'stos' || base === 'lods' || base === 'scas' ? base : base + SUFFIX[sz];
   }
+  if (base === 'sal') return sized ? 'shl' : 'shl' + SUFFIX[sz]; // objdump names /6 (and /4) shl
   if (f.sem === 'movzx' || f.sem === 'movsx') {
-    if (base === 'movsl' && sz !== 64) return 'movsxd';
+    if (base === 'movsl' && !(d.rex & 8)) return 'movsxd';
     return base + SUFFIX[sz];
   }
   if (f.operands.some((o) => o.kind === 'moffs') && d.mode === 64 && d.adsize === 64) return 'movabs';
@@ -316,17 +324,25 @@ export function formatDecoded(
     }
   }
   const form = tables.forms[d.form];
-  const c: Ctx = { d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '' };
+  const lastSeg = lastSegByte(bytes, offset, d.prefixLen);
+  // objdump: notrack needs DS last among segment prefixes, and in 64-bit mode no 66h.
+  const notrack = lastSeg === 0x3e && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
+    !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
+  const c: Ctx = { d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
   const base = form.mnem;
+
   let ops = '';
   let sized = false;
   if (STRING_OPS.has(base) && form.rep !== undefined) {
     ops = stringOperands(c, base);
     sized = base === 'stos' || base === 'lods' || base === 'scas';
     if (d.opsize === 64) c.rexUsed |= 0x48;
+  } else if (base === 'monitor' || base === 'mwait') {
+    // objdump names the implicit registers: monitor %rax,%ecx,%edx / mwait %eax,%ecx.
+    ops = base === 'monitor' ? reg(0, d.adsize, 0) + ',%ecx,%edx' : '%eax,%ecx';
   } else if (base === 'xlat') {
     ops = (d.seg !== NONE ? '%' + SEG_NAMES[d.seg] : '%ds') + ':(' + addrReg(3, d.adsize) + ')';
-    if (d.seg !== NONE) c.segUsed = true;
+    c.segUsed = true;
     sized = true;
   } else {
     const parts: string[] = [];
@@ -343,9 +359,12 @@ export function formatDecoded(
   }
 
   // Operand size: REX.W counts as used when it chose the size (SDM Vol. 2 §2.2.1.2).
-  if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64) c.rexUsed |= 0x48;
-  let mnem = mnemonic(form, d, base, sized);
-  if (form.flow === 'jcc' && d.prefixes & Pfx.SEG) {
+  const farInd = form.sem === 'jmp:far' || form.sem === 'call:far';
+  if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64 && !farInd) c.rexUsed |= 0x48;
+  // objdump ignores REX.W on ljmp/lcall *m (it prints rex.W); the CPU takes an m16:64 pointer.
+  let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, d, base, sized);
+  const hinted = form.flow === 'jcc' || form.flow === 'loop';
+  if (hinted && d.prefixes & Pfx.SEG) {
     // Branch hints (SDM Vol. 2 §2.1.1): objdump writes 2E as ",pn" and 3E as ",pt".
     const last = lastSegByte(bytes, offset, d.prefixLen);
     if (last === 0x2e) mnem += ',pn';
@@ -355,11 +374,14 @@ export function formatDecoded(
   // Prefix names for prefixes the instruction did not use, in byte order.
   const pre: string[] = [];
   const usesMem = d.mod !== NONE && d.mod !== 3;
-  const lastSeg = lastSegByte(bytes, offset, d.prefixLen);
   let used66 = form.prefix === 0x66 || form.osz === 'v' || form.osz === 'd64' || form.osz === 'f64' || form.osz === 'w' ||
     form.operands.some((o) => o.size === 'z') || (DESC_TABLE.has(base) && d.mode !== 64);
   if (form.osz === 'w' && d.mode === 16) used66 = false;
   let lastRepSeen = false;
+  let used67 = true;
+  // HLE hints (SDM Vol. 1 §16.3.3): F2/F3 on a locked read-modify-write (xchg locks implicitly) or F3 on a store.
+  const locked = usesMem && form.lockable === true && ((d.prefixes & Pfx.LOCK) !== 0 || form.sem === 'xchg');
+  const store = usesMem && form.sem === 'mov' && (form.opcode[0] === 0x88 || form.opcode[0] === 0x89 || form.opcode[0] === 0xc6 || form.opcode[0] === 0xc7);
   for (let i = d.prefixLen - 1; i >= 0; i--) {
     const b = bytes[offset + i];
     let name: string | undefined;
@@ -367,20 +389,24 @@ export function formatDecoded(
       const isLast = !lastRepSeen;
       lastRepSeen = true;
       if (isLast && form.prefix === b) name = undefined;
+      else if (locked) name = b === 0xf2 ? 'xacquire' : 'xrelease';
+      else if (store && b === 0xf3) name = 'xrelease';
       else if (form.rep === 'rep' && b === 0xf3) name = 'rep';
-      else if ((form.flow === 'jmp' || form.flow === 'call' || form.flow === 'ret' || form.flow === 'jcc') && b === 0xf2) name = 'bnd';
+      else if ((form.flow === 'jmp' || form.flow === 'call' || form.flow === 'ret' || form.flow === 'jcc') && b === 0xf2 && !form.sem.endsWith(':far') && form.asz === undefined) name = 'bnd';
       else name = b === 0xf3 ? 'repz' : 'repnz';
     } else if (b === 0x66) {
       // REX.W overrides 66h (SDM Vol. 2 §2.2.1.2): then the 66h is unused.
-      name = used66 && !(c.rexUsed & 8) ? undefined : 'data16';
+      name = used66 && !((d.rex & 8) && d.opsize === 64) ? undefined : 'data16';
       used66 = false;
     } else if (b === 0x67) {
-      name = usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || form.flow === 'loop' ||
-        form.operands.some((o) => o.kind === 'moffs') ? undefined : prefixName(b, d.mode);
+      // Only the last 67h takes effect; objdump leaves it unnamed when the address size matters.
+      name = used67 && (usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || form.flow === 'loop')
+        ? undefined : prefixName(b, d.mode);
+      used67 = false;
     } else if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) {
-      if (b === lastSeg && c.segUsed) name = undefined;
-      else if (form.flow === 'jcc' && b === lastSeg && (b === 0x2e || b === 0x3e)) name = undefined;
-      else if (b === 0x3e && b === lastSeg && (form.flow === 'jmp' || form.flow === 'call') && form.operands.some((o) => o.loc === 'rm')) name = 'notrack';
+      if (b === lastSeg && c.segUsed) name = undefined; // objdump drops the last one, whichever was used
+      else if (hinted && b === lastSeg && (b === 0x2e || b === 0x3e)) name = undefined;
+      else if (b === lastSeg && notrack) name = 'notrack';
       else name = prefixName(b, d.mode);
     } else if ((b & 0xf0) === 0x40 && d.mode === 64) {
       name = (d.rex ^ c.rexUsed) === 0 ? undefined : rexName(b);

@@ -100,10 +100,10 @@ export function decodeWith(
       case 0xf3: pfx |= Pfx.REP; lastRep = b; break;
       case 0x66: pfx |= Pfx.OPSIZE; break;
       case 0x67: pfx |= Pfx.ADSIZE; break;
-      case 0x26: seg = 0; pfx |= Pfx.SEG; break;
-      case 0x2e: seg = 1; pfx |= Pfx.SEG; break;
-      case 0x36: seg = 2; pfx |= Pfx.SEG; break;
-      case 0x3e: seg = 3; pfx |= Pfx.SEG; break;
+      case 0x26: if (!long) seg = 0; pfx |= Pfx.SEG; break;
+      case 0x2e: if (!long) seg = 1; pfx |= Pfx.SEG; break;
+      case 0x36: if (!long) seg = 2; pfx |= Pfx.SEG; break;
+      case 0x3e: if (!long) seg = 3; pfx |= Pfx.SEG; break;
       case 0x64: seg = 4; pfx |= Pfx.SEG; break;
       case 0x65: seg = 5; pfx |= Pfx.SEG; break;
       default: isLegacy = false;
@@ -127,8 +127,9 @@ export function decodeWith(
   out.lastRep = lastRep;
   if (rex) pfx |= Pfx.REX;
   out.prefixes = pfx;
-  // In 64-bit mode only FS and GS overrides change the address (SDM Vol. 1 §3.3.7.1).
-  out.seg = long && seg < 4 ? NONE : seg;
+  // In 64-bit mode only FS and GS overrides change the address (SDM Vol. 1 §3.3.7.1); an ES/CS/SS/DS
+  // prefix after them does not cancel them (objdump agrees).
+  out.seg = seg;
 
   // ---- opcode
   let map = 0;
@@ -207,9 +208,10 @@ export function decodeWith(
     case OSZ_W: opsize = 16; break;
     case OSZ_D: opsize = 32; break;
     case OSZ_Q: opsize = 64; break;
-    case OSZ_D64: opsize = long ? (o66 ? 16 : 64) : o66 ? 16 : 32; break;
+    // REX.W wins over 66h (SDM Vol. 2 §2.2.1.2).
+    case OSZ_D64: opsize = long ? (o66 && !rexW ? 16 : 64) : o66 ? 16 : 32; break;
     // Near branches are 64-bit in long mode; objdump still shows 66h as a 16-bit form (callw/retw).
-    case OSZ_F64: opsize = long ? (o66 ? 16 : 64) : o66 ? 16 : 32; break;
+    case OSZ_F64: opsize = long ? (o66 && !rexW ? 16 : 64) : o66 ? 16 : 32; break;
     default: opsize = long && rexW ? 64 : o66 ? 16 : mode === 16 ? 16 : 32;
   }
   out.opsize = opsize;
