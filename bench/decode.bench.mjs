@@ -1,0 +1,142 @@
+// Decoder benchmark: instructions per second decoding a large real .text section (libc by default),
+// x86lab's decodeInto() (in process) side by side with iced-x86 (WebAssembly, same process) and
+// GNU objdump -d (whole process, text output to /dev/null), printed with ratios. Issue 4's target:
+// x86lab at least as fast as iced-x86 from JavaScript.
+//
+// Usage: node bench/decode.bench.mjs      (or `npm run bench`; needs `npm run build` for dist/)
+// Env:   BENCH_DECODE_FILE=path   ELF file whose .text is decoded (default libc.so.6, else node)
+//        BENCH_RUNS=N             timed runs per contestant (median; default 5, after 1 warm-up)
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const CANDIDATES = [process.env.BENCH_DECODE_FILE, '/lib/x86_64-linux-gnu/libc.so.6', '/usr/bin/node'].filter(Boolean);
+const file = CANDIDATES.find((f) => existsSync(f));
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+const fmt = (n) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : `${(n / 1e3).toFixed(1)}k`);
+
+async function main() {
+  const dist = join(ROOT, 'dist', 'decode', 'decode.js');
+  if (!existsSync(dist)) {
+    console.log('decode bench: dist/ is missing: run `npm run build` first.');
+    return;
+  }
+  if (!file) {
+    console.log('decode bench: no ELF file to decode (set BENCH_DECODE_FILE).');
+    return;
+  }
+  const { decodeInto } = await import(pathToFileURL(dist).href);
+  const { newDecoded } = await import(pathToFileURL(join(ROOT, 'dist', 'decode', 'types.js')).href);
+  const { formatDecoded } = await import(pathToFileURL(join(ROOT, 'dist', 'decode', 'att.js')).href);
+  const { readElf } = await import(pathToFileURL(join(ROOT, 'dist', 'decode', 'elf.js')).href);
+
+  const img = new Uint8Array(readFileSync(file));
+  const elf = readElf(img);
+  const text = elf.sections.find((s) => s.name === '.text');
+  if (!text) throw new Error(`${file}: no .text`);
+  const bytes = img.subarray(text.offset, text.offset + text.size);
+  const mode = elf.bits === 64 ? 64 : 32;
+  const base = text.addr;
+  const baseLo = Number(base & 0xffffffffn);
+  const baseHi = Number(base >> 32n);
+
+  // x86lab: one reused record, no allocation per instruction.
+  const d = newDecoded();
+  const ours = () => {
+    let n = 0;
+    let bad = 0;
+    for (let p = 0; p < bytes.length; ) {
+      decodeInto(d, bytes, p, mode, (baseLo + p) >>> 0, baseHi);
+      if (d.form < 0) bad++;
+      p += d.length > 0 ? d.length : 1;
+      n++;
+    }
+    return { n, bad };
+  };
+  const oursText = () => {
+    let n = 0;
+    let chars = 0;
+    for (let p = 0; p < bytes.length; ) {
+      decodeInto(d, bytes, p, mode, (baseLo + p) >>> 0, baseHi);
+      chars += formatDecoded(d, bytes, p, (baseLo + p) >>> 0, baseHi).length;
+      p += d.length > 0 ? d.length : 1;
+      n++;
+    }
+    return { n, chars };
+  };
+
+  let iced;
+  try {
+    iced = await import('iced-x86');
+  } catch {
+    iced = undefined;
+  }
+  const icedRun = () => {
+    const dec = new iced.Decoder(mode, bytes, iced.DecoderOptions.None);
+    dec.ip = base;
+    const ins = new iced.Instruction();
+    let n = 0;
+    while (dec.canDecode) {
+      dec.decodeOut(ins);
+      n++;
+    }
+    ins.free();
+    dec.free();
+    return { n };
+  };
+
+  const time = (fn) => {
+    fn(); // warm-up
+    const ts = [];
+    let r;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      r = fn();
+      ts.push(performance.now() - t0);
+    }
+    return { ms: median(ts), r };
+  };
+
+  const rows = [];
+  const o = time(ours);
+  rows.push(['x86lab decodeInto (in process)', o.ms, o.r.n, `${o.r.bad} undefined (SSE/AVX/x87: not in the ISA table)`]);
+  const ot = time(oursText);
+  rows.push(['x86lab decode + AT&T text (in process)', ot.ms, ot.r.n, '']);
+  if (iced) {
+    const ic = time(icedRun);
+    rows.push(['iced-x86 Decoder.decodeOut (wasm, in process)', ic.ms, ic.r.n, '']);
+  } else rows.push(['iced-x86', NaN, 0, 'not installed']);
+  const od = spawnSync('objdump', ['--version']);
+  if (od.status === 0) {
+    const ts = [];
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const t0 = performance.now();
+      spawnSync('sh', ['-c', `objdump -d -j .text '${file}' > /dev/null`]);
+      ts.push(performance.now() - t0);
+    }
+    rows.push(['objdump -d -j .text (whole process, text)', median(ts), o.r.n, 'instruction count taken from x86lab']);
+  }
+
+  console.log(`\ndecode benchmark: ${file} .text, ${(bytes.length / 1048576).toFixed(2)} MiB, ${mode}-bit, median of ${RUNS}`);
+  const ref = rows[0][1];
+  console.log(`${'contestant'.padEnd(48)} ${'ms'.padStart(9)} ${'insns'.padStart(9)} ${'insns/s'.padStart(9)}  ${'time vs x86lab'.padStart(14)}`);
+  for (const [name, ms, n, note] of rows) {
+    const rate = n / (ms / 1000);
+    console.log(`${name.padEnd(48)} ${ms.toFixed(1).padStart(9)} ${String(n).padStart(9)} ${fmt(rate).padStart(9)}  ${(ms / ref).toFixed(2).padStart(13)}x ${note}`);
+  }
+  const icedRow = rows.find((r) => r[0].startsWith('iced-x86 Decoder'));
+  if (icedRow) {
+    const ratio = (o.r.n / o.ms) / (icedRow[2] / icedRow[1]);
+    console.log(`x86lab/iced-x86 instructions per second: ${ratio.toFixed(2)}x (target >= 1.00x: ${ratio >= 1 ? 'met' : 'NOT met'})`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
