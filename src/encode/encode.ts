@@ -61,6 +61,20 @@ function fitsS32as64(v: bigint): boolean {
   return fitsS(wrapS(v & M64, 64), 32) && v >= -(1n << 63n) && v <= M64;
 }
 
+/**
+ * The immediate as GNU's optimize_imm sees it before choosing a field: a signed 64-bit number, where for a
+ * 16-bit operation an unsigned 16-bit value, and for a 16/32-bit operation an unsigned 32-bit value, is
+ * re-read as signed (so `add $0xffff,%ax` and `add $0xffffffff,%eax` are both -1 and take imm8).
+ */
+function gnuImm(v: bigint, size: number, mode: Mode = 64): bigint {
+  // Outside 64-bit mode GNU keeps only 32 bits of a constant.
+  let v64 = wrapS(v, 64);
+  if (mode !== 64 && v64 >= 1n << 32n && v64 < 1n << 33n) v64 -= 1n << 32n;
+  if (size === 16 && v64 >= 0n && v64 <= 0xffffn) return wrapS(v64, 16);
+  if ((size === 16 || size === 32) && v64 >= 0n && v64 <= 0xffffffffn) return wrapS(v64, 32);
+  return v64;
+}
+
 // ---- matching ---------------------------------------------------------------------------------
 
 interface Match {
@@ -77,6 +91,8 @@ interface Ctx {
   readonly movabs: boolean;
   readonly addr32: boolean;
   readonly ignoreRegSize: boolean;
+  /** No general register among the operands: the operand size is the suffix's or the default. */
+  readonly noGpr: boolean;
 }
 
 function defSize(d: OperandDef, size: number): number {
@@ -89,8 +105,11 @@ function defSize(d: OperandDef, size: number): number {
 
 const isBranchForm = (f: Form) => (f.flow === 'jmp' || f.flow === 'call') && f.operands.length === 1 && f.operands[0].loc === 'rm';
 
-function regOk(r: RegInfo, want: number, ctx: Ctx): boolean {
-  return r.cls === 'gpr' && (ctx.ignoreRegSize || r.size === want);
+function regOk(r: RegInfo, want: number, ctx: Ctx, size = want): boolean {
+  if (r.cls !== 'gpr') return false;
+  // Size 0: any 16/32/64-bit register, independent of the operand size (lar/lsl source).
+  if (want === 0) return r.size === 16 || r.size === size;
+  return ctx.ignoreRegSize || r.size === want;
 }
 
 function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ctx: Ctx): boolean {
@@ -98,11 +117,12 @@ function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ctx: Ctx)
   const branch = isBranchForm(f);
   switch (d.kind) {
     case 'gpr':
-      if (op.kind !== 'reg' || op.indirect !== (branch && d.loc === 'rm')) return false;
+      if (op.kind !== 'reg' || (op.indirect && !branch)) return false;
       if (d.size === 'y' && size === 16 && !ctx.ignoreRegSize) return false;
       return regOk(op.reg, want, ctx);
     case 'rm':
-      if (op.kind === 'reg') return op.indirect === branch && regOk(op.reg, want, ctx);
+      // `jmp %rax` without '*' is accepted (GNU warns), so registers need no '*' on branch forms.
+      if (op.kind === 'reg') return (!op.indirect || branch) && regOk(op.reg, want, ctx, size);
       if (op.kind !== 'mem') return false;
       if (op.indirect !== branch) return false;
       return true;
@@ -113,20 +133,30 @@ function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ctx: Ctx)
       const v = op.value;
       const c = isConst(v);
       if (d.sx) {
+        // GNU reads the value as a signed 64-bit number; for 16/32-bit operations it first truncates a value
+        // that fits 32 bits to the operand size, then asks whether that fits a sign-extended imm8.
         if (!c) return false;
-        if (size < 64 && !inRange(v.addend, size)) return false;
-        return fitsS(wrapS(v.addend, size), 8);
+        return fitsS(gnuImm(v.addend, size, ctx.mode), 8);
       }
-      if (d.size === 'v' && size === 64) {
-        // B8+r with imm64: only for movabs, or a constant that a sign-extended imm32 cannot hold.
-        if (ctx.movabs) return true;
-        return c && !fitsS32as64(v.addend);
+      if (d.size === 'v') {
+        // B8+r: movabs only takes the 64-bit form; `mov` uses imm64 only when a sign-extended imm32 cannot hold it.
+        if (ctx.movabs) return size === 64;
+        if (size === 64) return c && !fitsS32as64(v.addend);
+        return true;
       }
       if (d.size === 'z' && size === 64) return !c || fitsS32as64(v.addend);
+      if (typeof d.size === 'number' && d.size !== size && c) {
+        // A field narrower than the operation (shift count, port, enter/ret imm16) must hold the value,
+        // after GNU's truncation of a 32-bit value to a 16/32-bit operand size (`rol $0xffff,%ax` is -1).
+        return inRange(gnuImm(v.addend, size, ctx.mode), d.size);
+      }
       return true;
     }
     case 'rel':
-      return op.kind === 'mem' && op.bare && !op.indirect && !op.seg && op.disp !== undefined;
+      if (op.kind !== 'mem' || !op.bare || op.indirect || op.seg || op.disp === undefined) return false;
+      // A rel8-only branch (loop, jcxz) to an absolute address must reach it as an 8-bit value.
+      if (d.size === 8 && !f.relaxTo && isConst(op.disp)) return fitsS(wrapS(op.disp.addend, 64), 8);
+      return true;
     case 'moffs': {
       if (op.kind !== 'mem' || op.base || op.index || op.indirect || !op.disp) return false;
       if (ctx.mode === 64 && !ctx.movabs) {
@@ -162,7 +192,7 @@ function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ctx: Ctx)
 
 /** Does a register operand at this def pin the operand size? */
 function pins(d: OperandDef, op: AsmOperand | undefined): boolean {
-  if (!op || op.kind !== 'reg' || op.reg.cls !== 'gpr') return false;
+  if (!op || op.kind !== 'reg' || op.reg.cls !== 'gpr' || d.size === 0) return false;
   if (d.kind === 'fixed') return d.reg === 'acc';
   return d.kind === 'gpr' || d.kind === 'rm';
 }
@@ -171,6 +201,8 @@ function tryForm(f: Form, ops: readonly AsmOperand[], size: number, ctx: Ctx): M
   const defs = f.operands;
   let list: readonly AsmOperand[] = ops;
   let omitted = -1;
+  // `imul $3,%eax` means `imul $3,%eax,%eax`.
+  if (f.sem === 'alu:imul3' && ops.length === 2 && ops[1].kind === 'reg') list = ops = [ops[0], ops[1], ops[1]];
   if (ops.length !== defs.length) {
     // `shl %eax` means `shl $1,%eax`: the count 1 may be left out.
     if (ops.length === defs.length - 1 && defs[0].kind === 'one') omitted = 0;
@@ -192,7 +224,7 @@ function tryForm(f: Form, ops: readonly AsmOperand[], size: number, ctx: Ctx): M
       const o = mapped[i];
       if (o && o.kind === 'mem' && (d.kind === 'rm' || d.kind === 'mem') && d.size !== 0) sizedMem = true;
     });
-    return { form: f, size, ops: mapped, unpinned: !pinned && sizedMem };
+    return { form: f, size, ops: mapped, unpinned: !pinned && (sizedMem || defs.length === 0) };
   };
   let m = attempt(list);
   if (!m && f.commute && list.length === 2) {
@@ -202,20 +234,24 @@ function tryForm(f: Form, ops: readonly AsmOperand[], size: number, ctx: Ctx): M
   return m;
 }
 
-function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined): number[] {
-  const sizes = formSizes(f, mode);
+function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined, noGpr = false): number[] {
+  let sizes = formSizes(f, mode);
+  if (f.encSizes) sizes = sizes.filter((x) => f.encSizes!.includes(x));
+  if (sfx && f.badSuffix?.includes(sfx) && mode === 64) return [];
   if (sfx) {
     const s = SUFFIX_SIZE[sfx];
     if (!sizes.length) {
       // Forms without an operand size accept a suffix naming their fixed memory size (movw %ds,(%rax)).
-      const fixed = f.operands.find((o) => (o.kind === 'mem' || o.kind === 'rm') && typeof o.size === 'number' && o.size > 0);
-      return fixed && fixed.size === s ? [0] : [];
+      const fixed = f.operands.some((o) => (o.kind === 'mem' || o.kind === 'rm' || o.kind === 'gpr') && o.size === s);
+      return fixed ? [0] : [];
     }
     return sizes.includes(s) ? [s] : [];
   }
   if (!sizes.length) return [0];
   if (forced !== undefined) return sizes.includes(forced) ? [forced] : [];
   const def = (f.osz === 'd64' || f.osz === 'f64') && mode === 64 ? 64 : 32;
+  // Without a suffix or a register to decide, the size is the default one (push $0xffff is pushq).
+  if (noGpr && sizes.includes(def)) return [def];
   return sizes.includes(def) ? [def, ...sizes.filter((s) => s !== def)] : [...sizes];
 }
 
@@ -223,7 +259,7 @@ function findMatch(cands: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx,
   for (const c of cands) {
     if (!c.form.modes.includes(ctx.mode)) continue;
     if (ctx.movabs && c.form.mnem !== 'mov') continue;
-    for (const s of sizesToTry(c.form, ctx.mode, c.sfx, forced)) {
+    for (const s of sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr)) {
       const m = tryForm(c.form, ops, s, ctx);
       if (m) return m;
     }
@@ -245,20 +281,32 @@ interface PrefixState {
 
 function parsePrefixes(list: readonly string[], mode: Mode): PrefixState {
   const p: PrefixState = { lock: false, rep: 0, data16: false, addr: 0, rex: 0, seg: 0, notrack: false };
+  const twice = () => new EncodeError('same type of prefix used twice');
   for (const raw of list) {
     const n = raw.toLowerCase();
-    if (n === 'lock') p.lock = true;
-    else if (n === 'rep' || n === 'repe' || n === 'repz') p.rep = 0xf3;
-    else if (n === 'repne' || n === 'repnz') p.rep = 0xf2;
-    else if (n === 'data16') p.data16 = true;
+    if (n === 'lock') { if (p.lock) throw twice(); p.lock = true; }
+    else if (n === 'rep' || n === 'repe' || n === 'repz' || n === 'repne' || n === 'repnz') {
+      if (p.rep) throw twice();
+      p.rep = n === 'repne' || n === 'repnz' ? 0xf2 : 0xf3;
+    }
+    else if (n === 'data16') { if (p.data16) throw twice(); p.data16 = true; }
     else if (n === 'data32') { /* operand size 32 is the default in 32/64-bit code */ }
-    else if (n === 'addr32') p.addr = 32;
-    else if (n === 'addr16') p.addr = 16;
-    else if (n === 'notrack') p.notrack = true;
-    else if (n in SEG_PREFIX) p.seg = SEG_PREFIX[n];
-    else if (n === 'rex64') p.rex |= 0x48;
+    else if (n === 'addr32' || n === 'addr16') {
+      if (p.addr) throw twice();
+      if (n === 'addr32' && mode === 32) throw new EncodeError('redundant addr32 prefix');
+      p.addr = n === 'addr32' ? 32 : 16;
+    }
+    else if (n === 'notrack') { if (p.notrack || p.seg) throw twice(); p.notrack = true; }
+    else if (n in SEG_PREFIX) {
+      // es/ss (like the ineffective segments they name) are rejected as prefixes in 64-bit code.
+      if (mode === 64 && (n === 'es' || n === 'ss')) throw new EncodeError(`\`${n}' is not supported in 64-bit mode`, 'mode');
+      if (p.seg || p.notrack) throw twice();
+      p.seg = SEG_PREFIX[n];
+    }
+    else if (n === 'rex64') { if (p.rex) throw twice(); p.rex |= 0x48; }
     else if (n.startsWith('rex')) {
       if (mode !== 64) throw new EncodeError(`\`${raw}' is only supported in 64-bit mode`, 'mode');
+      if (p.rex) throw twice();
       let bits = 0x40;
       const m = /^rex(?:\.([wrxb]+))?$/.exec(n);
       if (!m) throw new EncodeError(`no such instruction: \`${raw}'`, 'no-such-insn');
@@ -287,6 +335,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const cands = candidatesFor(mnemonic);
   if (!cands.length) throw new EncodeError(`no such instruction: \`${insn.mnemonic}'`, 'no-such-insn');
   const name = baseMnem(insn, cands);
+  if (mode !== 64 && mnemonic.startsWith('movabs')) throw new EncodeError(`\`movabs' is only supported in 64-bit mode`, 'mode');
   const inMode = cands.filter((c) => c.form.modes.includes(mode));
   if (!inMode.length) {
     const only = cands[0].form.modes;
@@ -297,21 +346,25 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   for (const o of ops) checkRegsMode(o, mode);
   const pfx = parsePrefixes(insn.prefixes, mode);
   const movabs = mnemonic.startsWith('movabs');
-  const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false };
+  const noGpr = !ops.some((o) => o.kind === 'reg' && o.reg.cls === 'gpr');
+  const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr };
 
   let m = findMatch(cands, ops, ctx);
   const warnings: string[] = [];
   if (m && m.unpinned && !cands.some((c) => c.sfx && c.form === m!.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
+    // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
     const sizes = new Set<number>();
     for (const c of inMode) {
-      for (const s of sizesToTry(c.form, mode, c.sfx, undefined)) if (tryForm(c.form, ops, s, ctx)) sizes.add(s);
+      const n = c.form.operands.length;
+      if (n !== ops.length && !(c.form.operands[0]?.kind === 'one' && n - 1 === ops.length)) continue;
+      for (const s of sizesToTry(c.form, mode, c.sfx, undefined)) if (s) sizes.add(s);
     }
     if (sizes.size > 1) {
       const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
       const def = stack && mode === 64 ? 64 : 32;
-      m = findMatch(cands, ops, ctx, def) ?? m;
-      if (!stack) warnings.push(`no instruction mnemonic suffix given and no register operands; using default for \`${name}'`);
+      m = findMatch(cands, ops, ctx, def);
+      if (!stack && m) warnings.push(`no instruction mnemonic suffix given and no register operands; using default for \`${name}'`);
     }
   }
   if (!m) throw explainMismatch(insn, cands, inMode, ops, ctx, name);
@@ -366,9 +419,23 @@ function pushLE(out: number[], v: bigint, n: number): void {
   for (let i = 0; i < n; i++) { out.push(Number(x & 0xffn)); x >>= 8n; }
 }
 
+const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
+
 function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): Encoded {
-  const f = m.form;
   const mode = opts.mode;
+  if (m.form.id === 'xchg_acc_r' && regFrom(m.ops[0])?.num === 0) {
+    // xchg of the accumulator with itself: GNU emits a plain 90 (nop) except for %eax in 64-bit mode,
+    // where 90 would not zero-extend %rax, so it uses 87 C0 (SDM Vol. 2B XCHG).
+    if (mode === 64 && m.size === 32) {
+      const alt = candidatesFor('xchg').find((c) => c.form.id === 'xchg_rm_r')!.form;
+      return emit({ ...m, form: alt }, insn, pfx, opts, warnings, name);
+    }
+    if (m.size === 64) m = { ...m, size: 32 };
+  }
+  if (m.form.id === 'int' && m.ops[0]?.kind === 'imm' && isConst(m.ops[0].value) && m.ops[0].value.addend === 3n && !insn.prefixes.length) {
+    return { bytes: Uint8Array.of(0xcc), fixups: [], form: 'int3' }; // GNU turns `int $3` into int3
+  }
+  const f = m.form;
   const size = m.size;
   const defs = f.operands;
 
@@ -379,8 +446,9 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   let opreg: RegInfo | undefined;
   let imm: { v: Value; n: number; signed: boolean } | undefined;
   let imm2: { v: Value; n: number } | undefined;
-  let rel: { v: Value; n: 1 | 4 } | undefined;
+  let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
   let moffs: Value | undefined;
+  let moffsSeg = 0;
   const byteRegs: RegInfo[] = [];
   let relax: 'short' | 'near' | undefined;
 
@@ -402,10 +470,11 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
       case 'imm':
         if (d.kind === 'rel') {
           const short = d.size === 8;
-          rel = { v: (o as MemOperand).disp!, n: short ? 1 : 4 };
+          rel = { v: (o as MemOperand).disp!, n: short ? 1 : size === 16 ? 2 : 4 };
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
           moffs = (o as MemOperand).disp!;
+          if ((o as MemOperand).seg) moffsSeg = SEG_PREFIX[(o as MemOperand).seg!.name];
         } else {
           const n = d.sx ? 1 : d.size === 'v' ? size / 8 : defSize(d, size) / 8;
           imm = { v: (o as { value: Value }).value, n, signed: size === 64 && n === 4 };
@@ -432,7 +501,12 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   let addr: AddrEnc | undefined;
   const absSize = (pfx.addr || mode) as 16 | 32 | 64;
   if (mem) addr = encodeAddress(mem, mode, absSize);
-  if (mem && mem.disp && addr && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
+  if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
+    // addr32/addr16 written as a prefix must agree with the registers of the address.
+    encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
+    throw new EncodeError(`\`${memText(mem!)}' is not a valid base/index expression`);
+  }
+  if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
     if (!fitsS(wrapS(mem.disp.addend, 64), 32) || mem.disp.addend > M64) throw new EncodeError(`operand type mismatch for \`${name}'`);
   }
 
@@ -447,13 +521,21 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     else if (!seg && s === dflt && mem.base === undefined && mem.index === undefined && false) seg = s;
   }
   if (moffs === undefined && rel === undefined) { /* nothing */ }
+  // moffs has no default segment to compare with: an override is always written (mov %fs:0x10,%eax).
+  if (moffsSeg && moffsSeg !== 0x3e && !seg) seg = moffsSeg;
+  if (pfx.notrack) {
+    if (!isBranchForm(f)) throw new EncodeError(`expecting indirect branch instruction after \`notrack'`);
+    seg = 0x3e;
+  }
   if (seg) out.push(seg);
   const modeAsz = mode;
   let asz: number = addr ? addr.asize : pfx.addr || modeAsz;
   if (f.asz) asz = f.asz;
   if (moffs !== undefined && pfx.addr) asz = pfx.addr;
-  if (asz !== modeAsz || (pfx.addr && pfx.addr !== modeAsz)) out.push(0x67);
-  const opsz16 = size === 16 && f.osz !== 'b' && f.osz !== 'none';
+  // An explicit addr32/addr16 prefix is written even where it changes nothing.
+  if (asz !== modeAsz || pfx.addr) out.push(0x67);
+  const opsz16 = size === 16 && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none';
+  if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (opsz16 || pfx.data16) out.push(0x66);
   if (f.prefix === 0x66) out.push(0x66);
   if (pfx.rep) out.push(pfx.rep);
@@ -462,13 +544,14 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     if (!f.lockable || !mem) throw new EncodeError(`expecting lockable instruction after \`lock'`);
     out.push(0xf0);
   }
-  if (pfx.rep && !f.rep) {
+  // GNU accepts rep on string ops, on ret and nop (the `rep ret` / `rep nop` idioms) and on bsf/bsr (tzcnt/lzcnt).
+  if (pfx.rep && !f.rep && !REP_OK.has(f.id)) {
     throw new EncodeError(`invalid instruction \`${name}' after \`${insn.prefixes.find((p) => p.startsWith('rep'))}'`);
   }
 
   // REX.
   let rexW = 0;
-  if (size === 64 && (f.osz === 'v' || f.osz === 'q')) rexW = 1;
+  if (size === 64 && (f.osz === 'v' || f.osz === 'q') && !f.osPrefix) rexW = 1;
   const regIsExt = regField >= 8 ? 1 : 0;
   const rexR = regIsExt;
   const rexX = addr ? addr.rexX : 0;
@@ -530,12 +613,22 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     }
     field(imm.v, imm.n, imm.signed, false);
   }
+  if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm.v) && !inRange(gnuImm(imm.v.addend, 16, mode), 16)) {
+    throw new EncodeError('16-bit jump out of range');
+  }
   if (imm2) field(imm2.v, imm2.n, false, false);
   if (rel) field(rel.v, rel.n, true, true);
 
   // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
   // immediates, whose size the front end sees as (bytes.length - offset - size).
   return { bytes: Uint8Array.from(out), fixups, form: f.id, ...(relax ? { relax } : {}), ...(warnings.length ? { warnings } : {}) };
+}
+
+function memText(m: MemOperand): string {
+  const parts = [m.base ? `%${m.base.name}` : ''];
+  if (m.index) parts.push(`%${m.index.name}`);
+  if (m.index && m.scale !== 1) parts.push(String(m.scale));
+  return `(${parts.join(',')})`;
 }
 
 function hex(v: bigint): string {

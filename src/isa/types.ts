@@ -134,6 +134,15 @@ export interface FormDef {
   readonly asz?: 16 | 32 | 64;
   /** Decoder: ModRM.reg is ignored by the CPU (setcc); the encoder writes 0. */
   readonly regIgnored?: boolean;
+  /**
+   * Which operand-size prefixes the register size produces: 'none' = neither 66h nor REX.W (mov %eax,%ds is
+   * 8E D8 for any register size), 'no-w' = 66h for 16-bit but no REX.W for 64-bit (mov %ds,%rax = 8C D8).
+   */
+  readonly osPrefix?: 'none' | 'no-w';
+  /** Operand sizes the assembler accepts when narrower than `osz` gives (movzw: 32/64 only; call rel: not 16). */
+  readonly encSizes?: readonly number[];
+  /** Encoder: suffix letters GNU as rejects although the size is otherwise valid (lret: no `l` in 64-bit mode). */
+  readonly badSuffix?: string;
 }
 
 /** A table entry after loading: its numeric index is the form id used for dispatch. */

@@ -113,6 +113,8 @@ function shiftRows(): FormDef[] {
     out.push(
       row({ id: `${m}_imm8`, mnem: m, opcode: [0x0f, op], modrm: {}, operands: [I(8), R('v'), E('v', 'rw')], osz: 'v', flags: dflags, sem: `shift:${m}` }),
       row({ id: `${m}_cl`, mnem: m, opcode: [0x0f, op + 1], modrm: {}, operands: [FX('cl', 8), R('v'), E('v', 'rw')], osz: 'v', flags: dflags, sem: `shift:${m}` }),
+      // GNU also accepts the count register left out: `shld %eax,%ebx` is `shld %cl,%eax,%ebx`.
+      row({ id: `${m}_cl_implied`, mnem: m, opcode: [0x0f, op + 1], modrm: {}, operands: [R('v'), E('v', 'rw')], osz: 'v', flags: dflags, encodeOnly: true, sem: `shift:${m}` }),
     );
   }
   return out;

@@ -22,9 +22,9 @@ function movRows(): FormDef[] {
     row({ id: 'mov_r8_rm8', mnem: 'mov', opcode: [0x8a], modrm: {}, operands: [E(8), R(8, 'w')], osz: 'b', sem: 'mov' }),
     row({ id: 'mov_r_rm', mnem: 'mov', opcode: [0x8b], modrm: {}, operands: [E('v'), R('v', 'w')], osz: 'v', sem: 'mov' }),
     // 8C/8E: a memory operand is always 16-bit (no 66h); a register operand takes the operand size.
-    row({ id: 'mov_r_sreg', mnem: 'mov', opcode: [0x8c], modrm: { mod: 'reg' }, operands: [SREG(), RR('v', 'w')], osz: 'v', sem: 'mov:sreg' }),
+    row({ id: 'mov_r_sreg', mnem: 'mov', opcode: [0x8c], modrm: { mod: 'reg' }, operands: [SREG(), RR('v', 'w')], osz: 'v', osPrefix: 'no-w', sem: 'mov:sreg' }),
     row({ id: 'mov_m_sreg', mnem: 'mov', opcode: [0x8c], modrm: { mod: 'mem' }, operands: [SREG(), M(16, 'w')], osz: 'none', suffix: 'size', sem: 'mov:sreg' }),
-    row({ id: 'mov_sreg_r', mnem: 'mov', opcode: [0x8e], modrm: { mod: 'reg' }, operands: [RR('v'), SREG('w')], osz: 'v', sem: 'mov:sreg' }),
+    row({ id: 'mov_sreg_r', mnem: 'mov', opcode: [0x8e], modrm: { mod: 'reg' }, operands: [RR('v'), SREG('w')], osz: 'v', osPrefix: 'none', sem: 'mov:sreg' }),
     row({ id: 'mov_sreg_m', mnem: 'mov', opcode: [0x8e], modrm: { mod: 'mem' }, operands: [M(16), SREG('w')], osz: 'none', suffix: 'size', sem: 'mov:sreg' }),
     row({ id: 'mov_r8_imm8', mnem: 'mov', opcode: [0xb0], operands: [I(8), O(8, 'w')], osz: 'b', sem: 'mov' }),
     // B8+r: imm32 for 32-bit registers; with REX.W a full imm64 (movabs). GNU uses it for a 64-bit register only
@@ -33,10 +33,13 @@ function movRows(): FormDef[] {
     row({ id: 'mov_rm8_imm8', mnem: 'mov', opcode: [0xc6], modrm: { reg: 0 }, operands: [I(8), E(8, 'w')], osz: 'b', sem: 'mov' }),
     row({ id: 'mov_rm_imm', mnem: 'mov', opcode: [0xc7], modrm: { reg: 0 }, operands: [I('z'), E('v', 'w')], osz: 'v', sem: 'mov' }),
 
-    row({ id: 'movzx_8', mnem: 'movzb', aliases: ['movzx'], opcode: [0x0f, 0xb6], modrm: {}, operands: [E(8), R('v', 'w')], osz: 'v', sem: 'movzx' }),
-    row({ id: 'movzx_16', mnem: 'movzw', aliases: ['movzx'], opcode: [0x0f, 0xb7], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', sem: 'movzx' }),
-    row({ id: 'movsx_8', mnem: 'movsb', aliases: ['movsx'], opcode: [0x0f, 0xbe], modrm: {}, operands: [E(8), R('v', 'w')], osz: 'v', sem: 'movsx' }),
-    row({ id: 'movsx_16', mnem: 'movsw', aliases: ['movsx'], opcode: [0x0f, 0xbf], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', sem: 'movsx' }),
+    row({ id: 'movzx_8', mnem: 'movzb', aliases: ['movzx', 'movzxb'], opcode: [0x0f, 0xb6], modrm: {}, operands: [E(8), R('v', 'w')], osz: 'v', sem: 'movzx' }),
+    row({ id: 'movzx_16', mnem: 'movzw', aliases: ['movzx'], opcode: [0x0f, 0xb7], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', encSizes: [32, 64], sem: 'movzx' }),
+    row({ id: 'movsx_8', mnem: 'movsb', aliases: ['movsx', 'movsxb'], opcode: [0x0f, 0xbe], modrm: {}, operands: [E(8), R('v', 'w')], osz: 'v', sem: 'movsx' }),
+    row({ id: 'movsx_16', mnem: 'movsw', aliases: ['movsx'], opcode: [0x0f, 0xbf], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', encSizes: [32, 64], sem: 'movsx' }),
+    // `movzx`/`movsx` (unlike movzw/movsw) also take a 16-bit destination: movzx %ax,%ax.
+    row({ id: 'movzx_16_x', mnem: 'movzx', aliases: ['movzxw'], opcode: [0x0f, 0xb7], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', suffix: 'none', encodeOnly: true, sem: 'movzx' }),
+    row({ id: 'movsx_16_x', mnem: 'movsx', aliases: ['movsxw'], opcode: [0x0f, 0xbf], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', suffix: 'none', encodeOnly: true, sem: 'movsx' }),
     row({ id: 'movslq', mnem: 'movsl', aliases: ['movsxd'], opcode: [0x63], modrm: {}, operands: [E(32), R(64, 'w')], osz: 'q', modes: M64, sem: 'movsx' }),
     // 63 /r is arpl outside 64-bit mode.
     row({ id: 'arpl', mnem: 'arpl', opcode: [0x63], modrm: {}, operands: [R(16), E(16, 'rw')], osz: 'none', modes: M32, flags: fl(0, ZF), sem: 'sys:arpl' }),
@@ -49,7 +52,7 @@ function movRows(): FormDef[] {
     row({ id: 'xchg_rm8_r8', mnem: 'xchg', opcode: [0x86], modrm: {}, operands: [R(8, 'rw'), E(8, 'rw')], osz: 'b', commute: true, lockable: true, sem: 'xchg' }),
     row({ id: 'xchg_rm_r', mnem: 'xchg', opcode: [0x87], modrm: {}, operands: [R('v', 'rw'), E('v', 'rw')], osz: 'v', commute: true, lockable: true, sem: 'xchg' }),
 
-    row({ id: 'bswap', mnem: 'bswap', opcode: [0x0f, 0xc8], operands: [Y], osz: 'v', sem: 'bswap' }),
+    row({ id: 'bswap', mnem: 'bswap', opcode: [0x0f, 0xc8], operands: [Y], osz: 'v', encSizes: [32, 64], sem: 'bswap' }),
     row({ id: 'movbe_r_m', mnem: 'movbe', opcode: [0x0f, 0x38, 0xf0], modrm: { mod: 'mem' }, operands: [M('v'), R('v', 'w')], osz: 'v', sem: 'movbe' }),
     row({ id: 'movbe_m_r', mnem: 'movbe', opcode: [0x0f, 0x38, 0xf1], modrm: { mod: 'mem' }, operands: [R('v'), M('v', 'w')], osz: 'v', sem: 'movbe' }),
   ];
@@ -127,6 +130,19 @@ function ioRows(): FormDef[] {
       row({ id: `in_${sfx}_dx`, mnem: 'in', opcode: [0xec + o], operands: [dx, acc(n, 'w')], osz: osz(n), sem: 'io:in' }),
       row({ id: `out_${sfx}_imm8`, mnem: 'out', opcode: [0xe6 + o], operands: [acc(n, 'r'), I(8)], osz: osz(n), sem: 'io:out' }),
       row({ id: `out_${sfx}_dx`, mnem: 'out', opcode: [0xee + o], operands: [acc(n, 'r'), dx], osz: osz(n), sem: 'io:out' }),
+    );
+  }
+  // GNU shorthands without the accumulator: `inb $0x60`, `inl %dx`, `outb $0x80`, `outw (%dx)`.
+  // Without a suffix GNU takes the 32-bit form, so those rows come first.
+  for (const n of [32, 16, 8] as const) {
+    const o = n === 8 ? 0 : 1;
+    const sfx = n === 8 ? '8' : String(n);
+    out.push(
+      // Only the 32-bit one is reachable without a suffix.
+      row({ id: `in_${sfx}_imm8_short`, mnem: n === 32 ? 'in' : `in${osz(n)[0] === 'b' ? 'b' : 'w'}`, opcode: [0xe4 + o], operands: [I(8)], osz: osz(n), encodeOnly: true, suffix: n === 32 ? 'size' : 'none', sem: 'io:in' }),
+      row({ id: `in_${sfx}_dx_short`, mnem: n === 32 ? 'in' : `in${osz(n)[0] === 'b' ? 'b' : 'w'}`, opcode: [0xec + o], operands: [dx], osz: osz(n), encodeOnly: true, suffix: n === 32 ? 'size' : 'none', sem: 'io:in' }),
+      row({ id: `out_${sfx}_imm8_short`, mnem: n === 32 ? 'out' : `out${osz(n)[0] === 'b' ? 'b' : 'w'}`, opcode: [0xe6 + o], operands: [I(8)], osz: osz(n), encodeOnly: true, suffix: n === 32 ? 'size' : 'none', sem: 'io:out' }),
+      row({ id: `out_${sfx}_dx_short`, mnem: n === 32 ? 'out' : `out${osz(n)[0] === 'b' ? 'b' : 'w'}`, opcode: [0xee + o], operands: [dx], osz: osz(n), encodeOnly: true, suffix: n === 32 ? 'size' : 'none', sem: 'io:out' }),
     );
   }
   return out;

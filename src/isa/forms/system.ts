@@ -19,22 +19,23 @@ function m(id: string, opcode: readonly number[], reg: number, extra: Partial<Fo
 
 function descRows(): FormDef[] {
   return [
-    m('sgdt', [0x0f, 0x01], 0), m('sidt', [0x0f, 0x01], 1),
-    m('lgdt', [0x0f, 0x01], 2, { priv: true }), m('lidt', [0x0f, 0x01], 3, { priv: true }),
+    // The pseudo-descriptor operand is 6 bytes (10 in 64-bit mode); GNU takes `w` (66h) and the mode's default suffix.
+    m('sgdt', [0x0f, 0x01], 0, { osz: 'f64', suffix: 'size', badSuffix: 'w' }), m('sidt', [0x0f, 0x01], 1, { osz: 'f64', suffix: 'size', badSuffix: 'w' }),
+    m('lgdt', [0x0f, 0x01], 2, { osz: 'f64', suffix: 'size', badSuffix: 'w', priv: true }), m('lidt', [0x0f, 0x01], 3, { osz: 'f64', suffix: 'size', badSuffix: 'w', priv: true }),
     row({ id: 'smsw_r', mnem: 'smsw', opcode: [0x0f, 0x01], modrm: { reg: 4, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', sem: 'sys:smsw' }),
     row({ id: 'smsw_m', mnem: 'smsw', opcode: [0x0f, 0x01], modrm: { reg: 4, mod: 'mem' }, operands: [M(16, 'w')], osz: 'none', suffix: 'size', sem: 'sys:smsw' }),
     row({ id: 'lmsw', mnem: 'lmsw', opcode: [0x0f, 0x01], modrm: { reg: 6 }, operands: [E(16)], osz: 'none', suffix: 'size', priv: true, sem: 'sys:lmsw' }),
     m('invlpg', [0x0f, 0x01], 7, { priv: true }),
-    row({ id: 'sldt_r', mnem: 'sldt', opcode: [0x0f, 0x00], modrm: { reg: 0, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', sem: 'sys:sldt' }),
+    row({ id: 'sldt_r', mnem: 'sldt', opcode: [0x0f, 0x00], modrm: { reg: 0, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', osPrefix: 'no-w', sem: 'sys:sldt' }),
     row({ id: 'sldt_m', mnem: 'sldt', opcode: [0x0f, 0x00], modrm: { reg: 0, mod: 'mem' }, operands: [M(16, 'w')], osz: 'none', suffix: 'size', sem: 'sys:sldt' }),
-    row({ id: 'str_r', mnem: 'str', opcode: [0x0f, 0x00], modrm: { reg: 1, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', sem: 'sys:str' }),
+    row({ id: 'str_r', mnem: 'str', opcode: [0x0f, 0x00], modrm: { reg: 1, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', osPrefix: 'no-w', sem: 'sys:str' }),
     row({ id: 'str_m', mnem: 'str', opcode: [0x0f, 0x00], modrm: { reg: 1, mod: 'mem' }, operands: [M(16, 'w')], osz: 'none', suffix: 'size', sem: 'sys:str' }),
     row({ id: 'lldt', mnem: 'lldt', opcode: [0x0f, 0x00], modrm: { reg: 2 }, operands: [E(16)], osz: 'none', suffix: 'size', priv: true, sem: 'sys:lldt' }),
     row({ id: 'ltr', mnem: 'ltr', opcode: [0x0f, 0x00], modrm: { reg: 3 }, operands: [E(16)], osz: 'none', suffix: 'size', priv: true, sem: 'sys:ltr' }),
     row({ id: 'verr', mnem: 'verr', opcode: [0x0f, 0x00], modrm: { reg: 4 }, operands: [E(16)], osz: 'none', suffix: 'size', flags: fl(0, ZF), sem: 'sys:verr' }),
     row({ id: 'verw', mnem: 'verw', opcode: [0x0f, 0x00], modrm: { reg: 5 }, operands: [E(16)], osz: 'none', suffix: 'size', flags: fl(0, ZF), sem: 'sys:verw' }),
-    row({ id: 'lar', mnem: 'lar', opcode: [0x0f, 0x02], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', flags: fl(0, ZF), sem: 'sys:lar' }),
-    row({ id: 'lsl', mnem: 'lsl', opcode: [0x0f, 0x03], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', flags: fl(0, ZF), sem: 'sys:lsl' }),
+    row({ id: 'lar', mnem: 'lar', opcode: [0x0f, 0x02], modrm: {}, operands: [E(0), R('v', 'w')], osz: 'v', flags: fl(0, ZF), sem: 'sys:lar' }),
+    row({ id: 'lsl', mnem: 'lsl', opcode: [0x0f, 0x03], modrm: {}, operands: [E(0), R('v', 'w')], osz: 'v', flags: fl(0, ZF), sem: 'sys:lsl' }),
   ];
 }
 
@@ -44,10 +45,10 @@ function crRows(): FormDef[] {
     const r = RR(size, 'w');
     const rr = RR(size, 'r');
     out.push(
-      row({ id: `mov_r${size}_cr`, mnem: 'mov', opcode: [0x0f, 0x20], modrm: { mod: 'reg' }, operands: [CREG(), r], osz: 'none', modes, priv: true, sem: 'sys:movcr' }),
-      row({ id: `mov_cr_r${size}`, mnem: 'mov', opcode: [0x0f, 0x22], modrm: { mod: 'reg' }, operands: [rr, CREG('w')], osz: 'none', modes, priv: true, flags: fl(0, 0, 0), sem: 'sys:movcr' }),
-      row({ id: `mov_r${size}_dr`, mnem: 'mov', opcode: [0x0f, 0x21], modrm: { mod: 'reg' }, operands: [DREG(), r], osz: 'none', modes, priv: true, sem: 'sys:movdr' }),
-      row({ id: `mov_dr_r${size}`, mnem: 'mov', opcode: [0x0f, 0x23], modrm: { mod: 'reg' }, operands: [rr, DREG('w')], osz: 'none', modes, priv: true, sem: 'sys:movdr' }),
+      row({ id: `mov_r${size}_cr`, mnem: 'mov', opcode: [0x0f, 0x20], modrm: { mod: 'reg' }, operands: [CREG(), r], osz: 'none', suffix: 'size', modes, priv: true, sem: 'sys:movcr' }),
+      row({ id: `mov_cr_r${size}`, mnem: 'mov', opcode: [0x0f, 0x22], modrm: { mod: 'reg' }, operands: [rr, CREG('w')], osz: 'none', suffix: 'size', modes, priv: true, flags: fl(0, 0, 0), sem: 'sys:movcr' }),
+      row({ id: `mov_r${size}_dr`, mnem: 'mov', opcode: [0x0f, 0x21], modrm: { mod: 'reg' }, operands: [DREG(), r], osz: 'none', suffix: 'size', modes, priv: true, sem: 'sys:movdr' }),
+      row({ id: `mov_dr_r${size}`, mnem: 'mov', opcode: [0x0f, 0x23], modrm: { mod: 'reg' }, operands: [rr, DREG('w')], osz: 'none', suffix: 'size', modes, priv: true, sem: 'sys:movdr' }),
     );
   }
   return out;
@@ -55,7 +56,7 @@ function crRows(): FormDef[] {
 
 function miscRows(): FormDef[] {
   const y = (id: string, reg: number): FormDef =>
-    row({ id, mnem: id, prefix: 0xf3, opcode: [0x0f, 0xae], modrm: { reg, mod: 'reg' }, operands: [RR('y', id.startsWith('rd') ? 'w' : 'r')], osz: 'v', modes: M64, sem: `sys:${id}` });
+    row({ id, mnem: id, prefix: 0xf3, opcode: [0x0f, 0xae], modrm: { reg, mod: 'reg' }, operands: [RR('y', id.startsWith('rd') ? 'w' : 'r')], osz: 'v', suffix: 'none', encSizes: [32, 64], sem: `sys:${id}` });
   const all = fl(0, ALLFLAGS);
   return [
     z('cpuid', [0x0f, 0xa2]), z('rdtsc', [0x0f, 0x31]), z('rdmsr', [0x0f, 0x32], { priv: true }),
@@ -77,17 +78,17 @@ function miscRows(): FormDef[] {
     m('fxsave', [0x0f, 0xae], 0, { osz: 'd' }), m('fxrstor', [0x0f, 0xae], 1, { osz: 'd' }),
     m('ldmxcsr', [0x0f, 0xae], 2), m('stmxcsr', [0x0f, 0xae], 3),
     m('xsave', [0x0f, 0xae], 4, { osz: 'd' }), m('xrstor', [0x0f, 0xae], 5, { osz: 'd' }), m('xsaveopt', [0x0f, 0xae], 6, { osz: 'd' }), m('clflush', [0x0f, 0xae], 7),
-    m('fxsave64', [0x0f, 0xae], 0, { osz: 'q', modes: M64 }), m('fxrstor64', [0x0f, 0xae], 1, { osz: 'q', modes: M64 }),
-    m('xsave64', [0x0f, 0xae], 4, { osz: 'q', modes: M64 }), m('xrstor64', [0x0f, 0xae], 5, { osz: 'q', modes: M64 }),
-    m('xsaveopt64', [0x0f, 0xae], 6, { osz: 'q', modes: M64 }),
+    m('fxsave64', [0x0f, 0xae], 0, { osz: 'q', modes: M64, aliases: ['fxsaveq'] }), m('fxrstor64', [0x0f, 0xae], 1, { osz: 'q', modes: M64, aliases: ['fxrstorq'] }),
+    m('xsave64', [0x0f, 0xae], 4, { osz: 'q', modes: M64, aliases: ['xsaveq'] }), m('xrstor64', [0x0f, 0xae], 5, { osz: 'q', modes: M64, aliases: ['xrstorq'] }),
+    m('xsaveopt64', [0x0f, 0xae], 6, { osz: 'q', modes: M64, aliases: ['xsaveoptq'] }),
     m('clflushopt', [0x0f, 0xae], 7, { prefix: 0x66 }), m('clwb', [0x0f, 0xae], 6, { prefix: 0x66 }),
     m('cmpxchg8b', [0x0f, 0xc7], 1, { osz: 'd', flags: fl(0, ZF), lockable: true, sem: 'cmpxchg8b' }),
     m('cmpxchg16b', [0x0f, 0xc7], 1, { osz: 'q', modes: M64, flags: fl(0, ZF), lockable: true, sem: 'cmpxchg16b' }),
     m('xrstors', [0x0f, 0xc7], 3, { osz: 'd' }), m('xsavec', [0x0f, 0xc7], 4, { osz: 'd' }), m('xsaves', [0x0f, 0xc7], 5, { osz: 'd' }),
     m('xrstors64', [0x0f, 0xc7], 3, { osz: 'q', modes: M64 }), m('xsavec64', [0x0f, 0xc7], 4, { osz: 'q', modes: M64 }),
     m('xsaves64', [0x0f, 0xc7], 5, { osz: 'q', modes: M64 }),
-    row({ id: 'rdrand', mnem: 'rdrand', opcode: [0x0f, 0xc7], modrm: { reg: 6, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', flags: fl(0, 0x8d5), sem: 'sys:rdrand' }),
-    row({ id: 'rdseed', mnem: 'rdseed', opcode: [0x0f, 0xc7], modrm: { reg: 7, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', flags: fl(0, 0x8d5), sem: 'sys:rdseed' }),
+    row({ id: 'rdrand', mnem: 'rdrand', opcode: [0x0f, 0xc7], modrm: { reg: 6, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', suffix: 'none', flags: fl(0, 0x8d5), sem: 'sys:rdrand' }),
+    row({ id: 'rdseed', mnem: 'rdseed', opcode: [0x0f, 0xc7], modrm: { reg: 7, mod: 'reg' }, operands: [RR('v', 'w')], osz: 'v', suffix: 'none', flags: fl(0, 0x8d5), sem: 'sys:rdseed' }),
     y('rdfsbase', 0), y('rdgsbase', 1), y('wrfsbase', 2), y('wrgsbase', 3),
   ];
 }
