@@ -10,6 +10,8 @@ import {
 import { setLazy, setLazyIncDec, setLazyRes, getFlags, getCF, PARITY } from './flags.js';
 
 const TWO32 = 4294967296;
+/** AF after a shift by a non-zero count is undefined (SDM): this CPU sets it (measured). */
+const SHIFT_AF = F_AF;
 
 export function maskOf(size: number): number {
   return size === 8 ? 0xff : size === 16 ? 0xffff : -1;
@@ -128,7 +130,7 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         cf = cnt <= size ? (size === 32 ? (cnt === 32 ? v & 1 : (v >>> (32 - cnt)) & 1) : (v >>> (size - cnt)) & 1) : 0;
       }
       of = msb(r, rHi, size) ^ cf;
-      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0), F_CF | F_OF | F_AF);
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
       break;
     }
     case 5: { // shr
@@ -139,7 +141,7 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         cf = cnt <= size ? (u >>> (cnt - 1)) & 1 : 0;
       }
       of = cnt === 1 ? msb(v, vHi, size) : 0; // undefined for count > 1: measured
-      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0), F_CF | F_OF | F_AF);
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
       break;
     }
     case 7: { // sar
@@ -153,7 +155,7 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         else cf = (sv >> (cnt - 1)) & 1;
       }
       of = 0;
-      setLazyRes(cpu, size, r, rHi, cf ? F_CF : 0, F_CF | F_OF | F_AF);
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
       break;
     }
     case 0: case 1: { // rol, ror
@@ -231,23 +233,18 @@ export function shiftDouble(cpu: Cpu, left: boolean, size: number, d: number, dH
   }
   let rLo: number, rHi = 0;
   if (size === 64) { rLo = fromBig(cpu, r); rHi = cpu.tHi; } else rLo = Number(r) | 0;
-  const of = msb(rLo, rHi, size) ^ msb(d, dHi, size);
-  setLazyRes(cpu, size, rLo, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0), F_CF | F_OF | F_AF);
+  // OF is defined for a count of 1 only; this CPU computes msb(result) ^ CF for shld and
+  // msb(result) ^ bit size-2 of the result for shrd at every count (measured).
+  const of = left ? msb(rLo, rHi, size) ^ cf : msb(rLo, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (rLo >>> (size - 2)) & 1);
+  setLazyRes(cpu, size, rLo, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
   cpu.tHi = rHi;
   return rLo;
 }
 
-/** Flags after mul/imul: CF = OF = `ovf`; SF ZF AF PF undefined: measured. */
-export function mulFlags(cpu: Cpu, size: number, ovf: boolean, lo: number, loHi: number): void {
+/** Flags after mul/imul: CF = OF = `ovf`; SF ZF AF PF are undefined (SDM): this CPU leaves them unchanged (measured). */
+export function mulFlags(cpu: Cpu, _size: number, ovf: boolean, _lo: number, _loHi: number): void {
   const f = getFlags(cpu);
-  let nf = f & ~STATUS;
-  if (ovf) nf |= F_CF | F_OF;
-  // undefined: measured — this CPU sets SF/ZF/PF from the low half of the result, AF cleared.
-  const r = size === 8 ? lo & 0xff : size === 16 ? lo & 0xffff : lo;
-  if (msb(lo, loHi, size)) nf |= F_SF;
-  if ((size === 64 ? (r | loHi) : r) === 0) nf |= F_ZF;
-  nf |= PARITY[lo & 0xff];
-  cpu.flags = nf;
+  cpu.flags = (f & ~(F_CF | F_OF)) | (ovf ? F_CF | F_OF : 0);
 }
 
 // ---- 64x64 -> 128 multiply on 16-bit limbs (no BigInt) ----

@@ -77,8 +77,8 @@ export function prepare(i: Insn, d: Decoded, form: Form, addr: number): void {
   i.adsize = d.adsize;
   i.prefixes = d.prefixes;
   i.rex = d.rex;
-  i.immLo = d.immLo;
-  i.immHi = d.immHi;
+  i.immLo = d.immLo | 0; // the decoder reports unsigned halves; handlers work on int32
+  i.immHi = d.immHi | 0;
   i.imm2 = d.imm2;
   i.cc = form.cc ?? 0;
   i.base = d.base;
@@ -162,7 +162,7 @@ export function ea(cpu: Cpu, i: Insn): number {
     if (!Number.isNaN(i.abs)) {
       sLo = canonLo(i.abs); sHi = canonHi(i.abs);
     } else {
-      let l = i.disp, h = i.disp >> 31;
+      let l = i.disp, h = 0;
       if (i.base >= 0) { l += lo[i.base] >>> 0; h += hi[i.base]; }
       if (i.index >= 0) { l += (lo[i.index] >>> 0) * i.scale; h += hi[i.index] * i.scale; }
       if (l >= TWO32 || l < 0) { const c = Math.floor(l / TWO32); l -= c * TWO32; h += c; }

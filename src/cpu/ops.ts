@@ -145,8 +145,8 @@ function imulN(three: boolean): Handler {
   };
 }
 
-/** Flags after div/idiv: all six undefined (SDM). Measured: this CPU leaves them unchanged. */
-function divFlags(cpu: Cpu): void { getFlags(cpu); }
+/** Flags after div/idiv: all six undefined (SDM). Measured on this CPU: CF OF kept, AF set, SF ZF PF cleared. */
+function divFlags(cpu: Cpu): void { cpu.flags = (getFlags(cpu) & ~(F_SF | F_ZF | F_PF)) | F_AF; }
 
 function divOne(signed: boolean): Handler {
   return (cpu, i) => {
@@ -277,13 +277,13 @@ function bitScan(kind: 'bsf' | 'bsr' | 'tzcnt' | 'lzcnt' | 'popcnt'): Handler {
       case 'bsf': case 'bsr': {
         if (zero) {
           // Destination unchanged (AMD documents it; Intel behaves the same). Undefined flags: measured.
-          cpu.flags = f | F_ZF | bsUndef(cpu, 0);
+          cpu.flags = f | F_ZF | F_PF;
           return;
         }
         if (kind === 'bsf') r = v !== 0 ? ctz32(v) : 32 + ctz32(vHi);
         else r = size === 64 && vHi !== 0 ? 63 - clz32(vHi) : 31 - clz32(v);
         cpu.setReg(i.r1, size, r, 0);
-        cpu.flags = f | bsUndef(cpu, r);
+        cpu.flags = f | PARITY[r];
         return;
       }
       case 'tzcnt': r = zero ? size : v !== 0 ? ctz32(v) : 32 + ctz32(vHi); break;
@@ -292,12 +292,12 @@ function bitScan(kind: 'bsf' | 'bsr' | 'tzcnt' | 'lzcnt' | 'popcnt'): Handler {
     }
     cpu.setReg(i.r1, size, r, 0);
     if (kind === 'popcnt') cpu.flags = f | (zero ? F_ZF : 0);
-    else cpu.flags = f | (zero ? F_CF : 0) | (r === 0 ? F_ZF : 0) | lzUndef(r, size);
+    else cpu.flags = f | (getFlags(cpu) & F_OF) | (zero ? F_CF : 0) | (r === 0 ? F_ZF : 0);
   };
 }
-/** Undefined flags of bsf/bsr: measured on this CPU. */
-function bsUndef(_cpu: Cpu, _r: number): number { return 0; }
-function lzUndef(_r: number, _size: number): number { return 0; }
+// Undefined flags, measured on this CPU: bsf/bsr clear CF OF SF AF and set PF from the index
+// (from 0 for a zero source, which leaves the destination unchanged); tzcnt/lzcnt keep OF and
+// clear SF AF PF.
 
 // ---- data movement ----
 const movH: Handler = (cpu, i) => {
@@ -320,7 +320,7 @@ const leaH: Handler = (cpu, i) => {
   let lo: number, hi: number;
   if (!Number.isNaN(i.abs)) { lo = canonLo(i.abs); hi = canonHi(i.abs); }
   else {
-    let l = i.disp, h = i.disp >> 31;
+    let l = i.disp, h = 0;
     if (i.base >= 0) { l += cpu.lo[i.base] >>> 0; h += cpu.hi[i.base]; }
     if (i.index >= 0) { l += (cpu.lo[i.index] >>> 0) * i.scale; h += cpu.hi[i.index] * i.scale; }
     const c = Math.floor(l / TWO32);

@@ -48,6 +48,8 @@ export class SystemModel {
   identityCr3: number | null = null;
   /** Called at every instruction boundary before events are considered (harness event schedule). */
   onBoundary: ((cpu: Cpu) => void) | null = null;
+  /** Called at the end of each boundary poll, when RIP is the instruction about to run. */
+  afterBoundary: ((cpu: Cpu) => void) | null = null;
   /** Instruction count as the harness sees it (for event records). */
   step = 0;
   /** The shadow in force at the next boundary: 1 = sti (maskable only), 2 = mov/pop ss (also NMI, #DB). */

@@ -1,0 +1,70 @@
+// The system model's hooks into the run loop (src/cpu/exec.ts): exception delivery for faults the
+// instructions raise, and the instruction-boundary poll that recognizes events in priority order
+// (SDM Vol.3 6.9): the single-step #DB trap of the instruction just completed, then NMI, then
+// maskable interrupts.
+//   - NMI: blocked from delivery until the next IRET completes (6.7.1); at most one is latched.
+//   - Maskable interrupts: need RFLAGS.IF = 1 and no sti / mov-ss shadow (6.8.3, STI).
+//   - The mov/pop %ss shadow also holds back NMIs and the single-step trap (6.8.3).
+// cpu.shadow is 2 at the boundary right after the shadowing instruction (the run loop counts it down).
+
+import { Cpu, CpuFault, F_IF, F_TF } from '../state.js';
+import { modelOf, SystemModel } from './model.js';
+import { deliver } from './deliver.js';
+import { installSystemHandlers } from './handlers.js';
+
+/** Thrown out of the run loop when the model must stop it (triple fault, unsupported feature). */
+export class RunStop extends Error {
+  constructor(readonly reason: 'triple-fault' | 'unsupported', detail: string) { super(detail); this.name = 'RunStop'; }
+}
+
+function stopIfNeeded(m: SystemModel): void {
+  if (m.stop !== null) throw new RunStop(m.stop.reason, m.stop.detail);
+}
+
+export function poll(m: SystemModel): void {
+  const cpu = m.cpu;
+  const shadowed = cpu.shadow >= 2;
+  const movSs = shadowed && m.shadowKind === 2;
+  // 1. Single-step trap after an instruction that started with TF = 1 (SDM 17.3.1.4).
+  if (m.tfArmed && !m.deliveredSince && !movSs) {
+    m.tfArmed = false;
+    cpu.dr[6] = (cpu.dr[6] || 0xffff0ff0) | 0x4000; // DR6.BS
+    if (!deliver(cpu, 1, -1, 'hw', cpu.rip)) stopIfNeeded(m);
+  }
+  m.onBoundary?.(cpu);
+  // 2. NMI, 3. maskable interrupt; a delivered event is followed by another check (the handler's
+  // first instruction is a new boundary for the lower-priority events that are still pending).
+  for (let k = 0; k < 4; k++) {
+    if (m.nmiPending && !cpu.nmiBlocked && !movSs) {
+      m.nmiPending = false;
+      if (!deliver(cpu, 2, -1, 'nmi', cpu.rip)) stopIfNeeded(m);
+      continue;
+    }
+    if (m.irqPending.length > 0 && (cpu.flags & F_IF) !== 0 && !shadowed) {
+      const v = m.irqPending.shift()!;
+      if (!deliver(cpu, v, -1, 'irq', cpu.rip)) stopIfNeeded(m);
+      continue;
+    }
+    break;
+  }
+  m.tfArmed = (cpu.flags & F_TF) !== 0;
+  m.deliveredSince = false;
+  m.afterBoundary?.(cpu);
+}
+
+export function onException(m: SystemModel, f: CpuFault): boolean {
+  const cpu = m.cpu;
+  if (f.vector === 1) cpu.dr[6] = (cpu.dr[6] || 0xffff0ff0);
+  const ok = deliver(cpu, f.vector, f.errorCode, 'hw', cpu.rip);
+  if (!ok) stopIfNeeded(m);
+  return ok;
+}
+
+/** Give `cpu` the system-level model: handlers, exception delivery and the boundary poll. */
+export function installSystem(cpu: Cpu): SystemModel {
+  installSystemHandlers();
+  const m = modelOf(cpu);
+  cpu.onException = (_c, f) => onException(m, f);
+  cpu.interrupts = { poll: () => poll(m) };
+  return m;
+}
