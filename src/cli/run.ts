@@ -1,5 +1,129 @@
-// Placeholder until this subcommand lands; replaced by its owner.
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('x86lab run: not available in this build\n');
-  return 2;
+// `x86lab run`: assemble a handler listing, run it in ring 0 from _start until hlt with nothing
+// left to wake it, with injected NMIs/interrupts, an optional trace, and a JSON dump.
+
+import { writeFileSync } from 'node:fs';
+import { Machine, LoadError, SpecError, type RunOutcome } from '../harness/machine.js';
+import { dumpMachine } from '../harness/dump.js';
+import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
+
+export const usage = `usage: x86lab run [options] FILE.S
+
+Assemble FILE.S and run it from _start in ring 0 until hlt with nothing left to wake it
+(or the step limit), then print the final state. docs/harness.md describes the machine:
+load addresses, the initial GDT/stack/paging, and how hlt, NMIs and interrupts behave.
+
+options:
+  --64 | --32          long mode (default) or 32-bit flat protected mode
+  -I DIR               add DIR to the #include/.include search path (include/ is always searched)
+  -D NAME[=VAL]        define a preprocessor macro;  -U NAME  undefine one
+  --entry SYM          start at SYM instead of _start
+  --trace              print one line per instruction and per event
+  --nmi-at WHERE       inject an NMI at WHERE: SYM (before its first execution), SYM:N (N-th
+                       arrival), SYM+OFF, or a step count; repeatable
+  --irq-at V@WHERE     raise external interrupt vector V (32..255) at WHERE; repeatable
+  --max-steps N        step limit (default 10000000)
+  --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events)
+  -q, --quiet          do not print the final state
+  -h, --help           show this help
+
+exit status: 0 when the run ends at hlt, 1 for other stops (step limit, triple fault, unsupported)
+or assembly errors, 2 for usage errors.
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  file?: string;
+  mode: 32 | 64;
+  includeDirs: string[];
+  defines: string[];
+  undefs: string[];
+  entry?: string;
+  trace: boolean;
+  events: EventSpec[];
+  maxSteps?: number;
+  dump?: string;
+  quiet: boolean;
+}
+
+function parseArgs(argv: string[]): Args | 'help' {
+  const a: Args = { mode: 64, includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
+  for (let k = 0; k < argv.length; k++) {
+    const t = argv[k];
+    const val = (): string => {
+      const eq = t.indexOf('=');
+      if (t.startsWith('--') && eq > 0) return t.slice(eq + 1);
+      const v = argv[++k];
+      if (v === undefined) throw new UsageError(`option '${t}' needs a value`);
+      return v;
+    };
+    const opt = t.startsWith('--') && t.includes('=') ? t.slice(0, t.indexOf('=')) : t;
+    switch (opt) {
+      case '-h': case '--help': return 'help';
+      case '--64': a.mode = 64; break;
+      case '--32': a.mode = 32; break;
+      case '--trace': a.trace = true; break;
+      case '-q': case '--quiet': a.quiet = true; break;
+      case '--entry': a.entry = val(); break;
+      case '--nmi-at': a.events.push(parseNmi(val())); break;
+      case '--irq-at': a.events.push(parseIrq(val())); break;
+      case '--max-steps': {
+        const v = val();
+        if (!/^[0-9]+$/.test(v)) throw new UsageError(`bad --max-steps '${v}'`);
+        a.maxSteps = parseInt(v, 10);
+        break;
+      }
+      case '--dump': a.dump = val(); break;
+      default:
+        if (t.startsWith('-I')) { a.includeDirs.push(t.length > 2 ? t.slice(2) : val()); break; }
+        if (t.startsWith('-D')) { a.defines.push(t.length > 2 ? t.slice(2) : val()); break; }
+        if (t.startsWith('-U')) { a.undefs.push(t.length > 2 ? t.slice(2) : val()); break; }
+        if (t.startsWith('-') && t !== '-') throw new UsageError(`unknown option '${t}'`);
+        if (a.file !== undefined) throw new UsageError('only one input file');
+        a.file = t;
+    }
+  }
+  if (a.file === undefined) throw new UsageError('no input file');
+  return a;
+}
+
+function summary(m: Machine, out: RunOutcome): string {
+  const lines: string[] = [];
+  const where = m.symbolize(m.cpu.rip);
+  lines.push(`stop: ${out.stop}${out.detail ? ` (${out.detail})` : ''} after ${out.steps} steps at ${'0x' + m.reg('rip').toString(16)}${where ? ` <${where}>` : ''}`);
+  const names = m.mode === 64
+    ? ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rip', 'rflags']
+    : ['eax', 'ebx', 'ecx', 'edx', 'esi', 'edi', 'ebp', 'esp', 'eip', 'eflags'];
+  const w = m.mode === 64 ? 16 : 8;
+  const cells = names.map((n) => `${n.padStart(6)} ${m.reg(n).toString(16).padStart(w, '0')}`);
+  for (let k = 0; k < cells.length; k += 3) lines.push(cells.slice(k, k + 3).join('  '));
+  lines.push(['cs', 'ss', 'ds', 'es', 'fs', 'gs'].map((s) => `${s}=0x${m.reg(s).toString(16)}`).join(' ') + ` cpl=${m.cpu.cpl}` + (m.cpu.nmiBlocked ? ' (NMIs blocked)' : ''));
+  return lines.join('\n') + '\n';
+}
+
+export async function run(argv: string[]): Promise<number> {
+  let args: Args | 'help';
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof SpecError) {
+      process.stderr.write(`x86lab run: ${e.message}\n${usage}`);
+      return 2;
+    }
+    throw e;
+  }
+  if (args === 'help') { process.stdout.write(usage); return 0; }
+  let m: Machine;
+  try {
+    m = Machine.fromFile(args.file!, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
+    for (const e of args.events) m.arm(e);
+  } catch (e) {
+    if (e instanceof LoadError) { process.stderr.write(`${args.file}: Assembler messages:\n${e.message}\n`); return 1; }
+    if (e instanceof SpecError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 2; }
+    throw e;
+  }
+  const out = m.run({ ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}), trace: args.trace, onTrace: (l) => process.stdout.write(l + '\n') });
+  if (!args.quiet) process.stdout.write(summary(m, out));
+  if (args.dump) writeFileSync(args.dump, JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
+  return out.stop === 'hlt' ? 0 : 1;
 }

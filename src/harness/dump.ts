@@ -1,0 +1,62 @@
+// `x86lab run --dump OUT.json`: the exec snapshot format (mode, regs, memory regions as hex with
+// permissions, stop) plus what handler-listing checks need: every symbol's address, the labels in
+// the order execution reached them, the system registers, and the event log.
+
+import { canonToBig } from '../cpu/state.js';
+import type { Machine, RunOutcome } from './machine.js';
+import { GPR64, GPR32 } from '../isa/registers.js';
+import { eventText } from './trace.js';
+
+function hx(v: bigint): string { return '0x' + v.toString(16); }
+
+export function dumpMachine(m: Machine, out: RunOutcome): Record<string, unknown> {
+  const cpu = m.cpu;
+  const mode = m.mode;
+  const mask = mode === 64 ? (1n << 64n) - 1n : 0xffffffffn;
+  const regs: Record<string, string> = {};
+  const gprs = mode === 64 ? GPR64 : GPR32.slice(0, 8);
+  for (const r of gprs) regs[r] = hx(m.reg(r) & mask);
+  regs[mode === 64 ? 'rip' : 'eip'] = hx(m.reg('rip') & mask);
+  regs[mode === 64 ? 'rflags' : 'eflags'] = hx(m.reg('rflags'));
+  for (const s of ['cs', 'ss', 'ds', 'es', 'fs', 'gs']) regs[s] = hx(m.reg(s));
+  for (const c of ['cr0', 'cr2', 'cr3', 'cr4']) regs[c] = hx(m.reg(c) & mask);
+  if (mode === 64) {
+    regs.fs_base = hx(m.reg('fs_base'));
+    regs.gs_base = hx(m.reg('gs_base'));
+    regs.kernel_gs_base = hx(m.reg('kernel_gs_base'));
+  }
+  const symbols: Record<string, string> = {};
+  for (const [n, a] of [...m.symbols.entries()].sort((x, y) => x[1] - y[1] || (x[0] < y[0] ? -1 : 1))) symbols[n] = hx(canonToBig(a) & mask);
+  const res: Record<string, unknown> = {
+    mode,
+    regs,
+    memory: m.regions.map((r) => ({
+      name: r.name,
+      addr: hx(canonToBig(r.addr) & mask),
+      hex: Buffer.from(cpu.mem.readBytes(r.addr, r.len)).toString('hex'),
+      perm: r.perm,
+    })),
+    stop: out.stop,
+    steps: out.steps,
+    cpl: cpu.cpl,
+    nmi_blocked: cpu.nmiBlocked,
+    gdtr: { base: hx(canonToBig(cpu.gdtr.base) & mask), limit: hx(BigInt(cpu.gdtr.limit)) },
+    idtr: { base: hx(canonToBig(cpu.idtr.base) & mask), limit: hx(BigInt(cpu.idtr.limit)) },
+    tr: hx(BigInt(cpu.tr.sel)),
+    symbols,
+    visited: m.visited,
+    events: m.model.events.map((e) => ({
+      kind: e.kind,
+      step: e.step,
+      ...(e.vector !== undefined ? { vector: e.vector } : {}),
+      ...(e.errorCode !== undefined ? { error_code: e.errorCode } : {}),
+      ...(e.from !== undefined ? { from: hx(canonToBig(e.from) & mask) } : {}),
+      ...(e.to !== undefined ? { to: hx(canonToBig(e.to) & mask) } : {}),
+      ...(e.frameAddr !== undefined ? { frame_addr: hx(canonToBig(e.frameAddr) & mask), frame: (e.frame ?? []).map(hx) } : {}),
+      text: eventText(e, mode, { lookup: (a: number) => m.symbolize(a) } as never),
+    })),
+  };
+  if (out.detail) res.detail = out.detail;
+  if (out.vector !== undefined) res.vector = out.vector;
+  return res;
+}
