@@ -68,8 +68,8 @@ function fitsS32as64(v: bigint): boolean {
  */
 function gnuImm(v: bigint, size: number, mode: Mode = 64): bigint {
   // Outside 64-bit mode GNU keeps only 32 bits of a constant.
-  let v64 = wrapS(v, 64);
-  if (mode !== 64 && v64 >= 1n << 32n && v64 < 1n << 33n) v64 -= 1n << 32n;
+  // Outside 64-bit mode GNU keeps 32 bits of a constant, read as signed.
+  const v64 = mode === 64 ? wrapS(v, 64) : wrapS(v, 32);
   if (size === 16 && v64 >= 0n && v64 <= 0xffffn) return wrapS(v64, 16);
   if ((size === 16 || size === 32) && v64 >= 0n && v64 <= 0xffffffffn) return wrapS(v64, 32);
   return v64;

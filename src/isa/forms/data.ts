@@ -40,7 +40,7 @@ function movRows(): FormDef[] {
     // `movzx`/`movsx` (unlike movzw/movsw) also take a 16-bit destination: movzx %ax,%ax.
     row({ id: 'movzx_16_x', mnem: 'movzx', aliases: ['movzxw'], opcode: [0x0f, 0xb7], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', suffix: 'none', encodeOnly: true, sem: 'movzx' }),
     row({ id: 'movsx_16_x', mnem: 'movsx', aliases: ['movsxw'], opcode: [0x0f, 0xbf], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', suffix: 'none', encodeOnly: true, sem: 'movsx' }),
-    row({ id: 'movslq', mnem: 'movsl', aliases: ['movsxd'], opcode: [0x63], modrm: {}, operands: [E(32), R(64, 'w')], osz: 'q', modes: M64, sem: 'movsx' }),
+    row({ id: 'movslq', mnem: 'movsl', aliases: ['movsxd', 'movsx'], opcode: [0x63], modrm: {}, operands: [E(32), R(64, 'w')], osz: 'q', modes: M64, sem: 'movsx' }),
     // 63 /r is arpl outside 64-bit mode.
     row({ id: 'arpl', mnem: 'arpl', opcode: [0x63], modrm: {}, operands: [R(16), E(16, 'rw')], osz: 'none', modes: M32, flags: fl(0, ZF), sem: 'sys:arpl' }),
 

@@ -82,7 +82,7 @@ function miscRows(): FormDef[] {
     m('xsave64', [0x0f, 0xae], 4, { osz: 'q', modes: M64, aliases: ['xsaveq'] }), m('xrstor64', [0x0f, 0xae], 5, { osz: 'q', modes: M64, aliases: ['xrstorq'] }),
     m('xsaveopt64', [0x0f, 0xae], 6, { osz: 'q', modes: M64, aliases: ['xsaveoptq'] }),
     m('clflushopt', [0x0f, 0xae], 7, { prefix: 0x66 }), m('clwb', [0x0f, 0xae], 6, { prefix: 0x66 }),
-    m('cmpxchg8b', [0x0f, 0xc7], 1, { osz: 'd', flags: fl(0, ZF), lockable: true, sem: 'cmpxchg8b' }),
+    m('cmpxchg8b', [0x0f, 0xc7], 1, { osz: 'd', aliases: ['cmpxchg8bq'], flags: fl(0, ZF), lockable: true, sem: 'cmpxchg8b' }),
     m('cmpxchg16b', [0x0f, 0xc7], 1, { osz: 'q', modes: M64, flags: fl(0, ZF), lockable: true, sem: 'cmpxchg16b' }),
     m('xrstors', [0x0f, 0xc7], 3, { osz: 'd' }), m('xsavec', [0x0f, 0xc7], 4, { osz: 'd' }), m('xsaves', [0x0f, 0xc7], 5, { osz: 'd' }),
     m('xrstors64', [0x0f, 0xc7], 3, { osz: 'q', modes: M64 }), m('xsavec64', [0x0f, 0xc7], 4, { osz: 'q', modes: M64 }),
