@@ -15,6 +15,8 @@ export interface CppOptions {
   /** -D NAME[=VAL], in command-line order; -U NAME as undefs. */
   readonly defines: readonly string[];
   readonly undefs: readonly string[];
+  /** -D/-U in command-line order (gcc applies them in order); when given, replaces defines/undefs. */
+  readonly commandLine?: readonly (readonly ['D' | 'U', string])[];
   /** File reader (tests may supply a virtual file system). */
   readonly readFile?: (path: string) => string | undefined;
   /** Target mode: selects `__x86_64__` (64, the default) or `__i386__` (32) predefines. */
@@ -122,12 +124,16 @@ class Cpp {
     for (const d of predefined(this.opts.mode ?? 64)) this.defineFromText(d, '<built-in>');
     for (const b of ['__FILE__', '__LINE__', '__COUNTER__'] as const)
       this.macros.set(b, { name: b, fn: false, params: [], variadic: false, body: [], builtin: b === '__FILE__' ? 'FILE' : b === '__LINE__' ? 'LINE' : 'COUNTER', file: '<built-in>', line: 0 });
-    // -D and -U apply in command-line order; the interface keeps them apart, so defines go first.
-    for (const d of this.opts.defines) {
+    // -D and -U apply in command-line order; without `commandLine`, defines go first.
+    const cmd = this.opts.commandLine ?? [
+      ...this.opts.defines.map((d) => ['D', d] as const),
+      ...this.opts.undefs.map((u) => ['U', u] as const),
+    ];
+    for (const [k, d] of cmd) {
+      if (k === 'U') { this.macros.delete(d); continue; }
       const eq = d.indexOf('=');
       this.defineFromText(eq < 0 ? `${d} 1` : `${d.slice(0, eq)} ${d.slice(eq + 1)}`, '<command-line>');
     }
-    for (const u of this.opts.undefs) this.macros.delete(u);
     this.pushFile(this.opts.file, text, false);
     while (this.stack.length && !this.fatal) {
       this.cur = this.stack[this.stack.length - 1];

@@ -1,0 +1,42 @@
+// Regenerates the golden data of the preprocessor and macro-layer tests from the real tools:
+//   test/golden/cpp/*.txt       gcc -E -x assembler-with-cpp output, normalised (test/cpp/gcc.ts)
+//   test/golden/macro/*.json    GNU as messages and section bytes for test/macro/cases/*.s
+//   examples/entry_64.gnu.hex   gcc -c section bytes of examples/entry_64.S
+//   examples/entry_64.json      x86lab as -f json output for the same file
+// Run: npm run golden:cpp-macro   (needs gcc and binutils)
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
+import { MACRO_CASES, gnu } from '../test/macro/gnu.js';
+import { entryJson, gnuSectionsOf } from '../test/macro/entry.js';
+
+const root = join(__dirname, '..');
+
+for (const name of readdirSync(CASES_DIR).filter((f) => f.endsWith('.S')).sort()) {
+  const g = gccCpp(name);
+  if (!g.ok) throw new Error(`gcc failed on ${name}: ${g.stderr}`);
+  writeFileSync(join(root, 'test/golden/cpp', name.replace(/\.S$/, '.txt')), normalize(g.text).join('\n') + '\n');
+  console.log('cpp', name);
+}
+
+for (const name of readdirSync(MACRO_CASES).filter((f) => f.endsWith('.s')).sort()) {
+  writeFileSync(join(root, 'test/golden/macro', name.replace(/\.s$/, '.json')), JSON.stringify(gnu(name), null, 1) + '\n');
+  console.log('macro', name);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'x86lab-entry-'));
+try {
+  const obj = join(dir, 'entry_64.o');
+  const r = spawnSync('gcc', ['-c', '-I', 'examples/include', 'examples/entry_64.S', '-o', obj], { cwd: root, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  const secs = gnuSectionsOf(obj);
+  writeFileSync(join(root, 'examples/entry_64.gnu.hex'), Object.entries(secs).map(([n, h]) => `${n} ${h}`).join('\n') + '\n');
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+writeFileSync(join(root, 'examples/entry_64.json'), entryJson());
+console.log('examples/entry_64');
+void readFileSync;

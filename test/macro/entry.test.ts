@@ -1,0 +1,55 @@
+// examples/entry_64.S, the kernel-style entry file: x86lab's `-f json` output is pinned in
+// examples/entry_64.json, and its section bytes equal gcc -c's (examples/entry_64.gnu.hex).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HAVE_GCC } from '../cpp/gcc.js';
+import { ENTRY, ROOT, assembleEntry, entryJson, gnuSectionsOf } from './entry.js';
+
+function oursSections(): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const s of assembleEntry().result.sections)
+    if (s.type !== 'nobits' && s.size > 0) out[s.name] = Buffer.from(s.bytes).toString('hex');
+  return out;
+}
+
+describe('examples/entry_64.S', () => {
+  it('assembles without diagnostics', () => {
+    const { result, cppErrors } = assembleEntry();
+    expect(cppErrors).toBe(0);
+    expect(result.diagnostics).toEqual([]);
+    // the idtentry stubs, exit path, irq stubs and the fault-tolerant copy all made it
+    const names = result.symbols.map((s) => s.name);
+    for (const n of ['asm_divide_error', 'asm_int3', 'asm_page_fault', 'exception_exit', 'irq_stub_32', 'irq_stub_39', 'copy_word_nofault', 'frame_layout'])
+      expect(names).toContain(n);
+  });
+
+  it('matches the committed -f json output', () => {
+    expect(entryJson()).toBe(readFileSync(join(ROOT, 'examples/entry_64.json'), 'utf8'));
+  });
+
+  it('has the same section bytes as GNU (golden)', () => {
+    const golden: Record<string, string> = {};
+    for (const line of readFileSync(join(ROOT, 'examples/entry_64.gnu.hex'), 'utf8').split('\n').filter(Boolean)) {
+      const [name, hex] = line.split(' ');
+      golden[name] = hex;
+    }
+    expect(Object.keys(golden)).toEqual(expect.arrayContaining(['.entry.text', '__ex_table', '.rodata.idt_stubs']));
+    expect(oursSections()).toEqual(golden);
+  });
+
+  it.runIf(HAVE_GCC)('has the same section bytes as gcc -c (live)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'x86lab-entry-'));
+    try {
+      const obj = join(dir, 'entry_64.o');
+      const r = spawnSync('gcc', ['-c', '-I', 'examples/include', ENTRY, '-o', obj], { cwd: ROOT, encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(oursSections()).toEqual(gnuSectionsOf(obj));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
