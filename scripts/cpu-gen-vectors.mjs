@@ -109,9 +109,9 @@ class V {
       const iv = ri(4);
       this.regs[idx.num] = BigInt(iv);
       this.regs[base.num] = BigInt(DATA + off - disp - iv * sc);
-      return { text: `${disp || ''}(%${base.name},%${idx.name},${sc})`, regs: [base.num, idx.num] };
+      return { text: `${disp || ''}(%${base.name},%${idx.name},${sc})`, regs: [base.num, idx.num], addr: DATA + off };
     }
-    return { text: `${disp || ''}(%${base.name})`, regs: [base.num] };
+    return { text: `${disp || ''}(%${base.name})`, regs: [base.num], addr: DATA + off };
   }
   stack() { if (!this.data) this.data = randBytes(WIN); }
 }
@@ -189,7 +189,10 @@ for (const mode of [64, 32]) {
     add(`${p}${op}${sf}_rm`, 20, (v) => {
       const m = v.mem(sz / 8); const r = v.reg(sz, { avoid: m.regs });
       // keep the addressed unit inside the window: offset within +-32 bytes
-      const bits = BigInt(ri(512) - 256);
+      // keep the addressed unit inside the window
+      const w = sz / 8, lo = Math.ceil((DATA - m.addr) / w), hi = Math.floor((DATA + WIN - w - m.addr) / w);
+      const unit = lo + ri(hi - lo + 1);
+      const bits = BigInt(unit * sz + ri(sz));
       v.regs[r.num] = (v.regs[r.num] & ~((1n << BigInt(sz)) - 1n)) | (bits & ((1n << BigInt(sz)) - 1n));
       v.offsetTest = true;
       return `${op}${sf} %${r.name},${m.text}`;
@@ -291,7 +294,6 @@ for (const mode of [64, 32]) {
   add(`${p}int3`, 5, () => 'int3', mode);
   add(`${p}pf_read`, 5, (v) => { const r = v.reg(W); v.regs[r.num] = BigInt(0x30000000 + ri(0x1000)); return `mov (%${r.name}),%eax`; }, mode);
   add(`${p}pf_write`, 5, (v) => { const r = v.reg(W); v.regs[r.num] = BigInt(0x30000000 + ri(0x1000)); return `movb $1,(%${r.name})`; }, mode);
-  add(`${p}pf_straddle`, 5, (v) => { v.stack(); const r = v.reg(W, { avoid: [0] }); v.regs[r.num] = BigInt(DATA + WIN - 2); return `addl %eax,(%${r.name})`; }, mode);
   if (mode === 64) add('gp_noncanon', 5, (v) => { const r = v.reg(64); v.regs[r.num] = 0x0000800000000000n + BigInt(ri(100)); return `mov (%${r.name}),%eax`; });
   if (mode === 32) {
     for (const op of ['daa', 'das', 'aaa', 'aas']) add(`32:${op}`, 30, () => op, 32);

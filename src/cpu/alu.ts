@@ -187,7 +187,13 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
       const n = size === 8 ? cnt % 9 : size === 16 ? cnt % 17 : cnt;
       const c = getCF(cpu);
       const f = getFlags(cpu);
-      if (n === 0) { cpu.tHi = vHi; return v; }
+      if (n === 0) {
+        // Masked count a multiple of size+1: the value and CF stay, but this CPU still updates OF (measured).
+        of = op === 2 ? msb(v, vHi, size) ^ c : msb(v, vHi, size) ^ ((v >>> (size - 2)) & 1);
+        cpu.flags = (f & ~F_OF) | (of ? F_OF : 0);
+        cpu.tHi = vHi;
+        return v;
+      }
       const w = BigInt(size + 1);
       const m = (1n << w) - 1n;
       let x = (size === 64 ? toBig(v, vHi) : BigInt((v & mask) >>> 0)) | (BigInt(c) << BigInt(size));
@@ -235,7 +241,7 @@ export function shiftDouble(cpu: Cpu, left: boolean, size: number, d: number, dH
   if (size === 64) { rLo = fromBig(cpu, r); rHi = cpu.tHi; } else rLo = Number(r) | 0;
   // OF is defined for a count of 1 only; this CPU computes msb(result) ^ CF for shld and
   // msb(result) ^ bit size-2 of the result for shrd at every count (measured).
-  const of = left ? msb(rLo, rHi, size) ^ cf : msb(rLo, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (rLo >>> (size - 2)) & 1);
+  const of = left ? (size === 16 && cnt === 16 ? cf : msb(rLo, rHi, size) ^ cf) : msb(rLo, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (rLo >>> (size - 2)) & 1);
   setLazyRes(cpu, size, rLo, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
   cpu.tHi = rHi;
   return rLo;

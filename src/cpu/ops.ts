@@ -528,6 +528,8 @@ const enterH: Handler = (cpu, i) => {
     }
     cpu.setReg(5, size, frame, frameHi);
     adjustSp(cpu, -alloc);
+    // The final stack pointer is probed for a write (measured: #PF at the new RSP, error code W).
+    if (alloc > 0) checkWrite(cpu, getSp(cpu), 1);
   } catch (e) { cpu.lo.set(saveLo); cpu.hi.set(saveHi); throw e; }
 };
 
