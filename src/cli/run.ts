@@ -87,10 +87,17 @@ function parseArgs(argv: string[]): Args | 'help' {
   return a;
 }
 
+/** "stop: hlt at 0x100081 <done> after 92 steps" (for hlt: the hlt itself; RIP is already past it). */
+export function stopLine(m: Machine, out: RunOutcome): string {
+  const at = out.stop === 'hlt' ? m.cpu.curIp : m.cpu.rip;
+  const where = m.symbolize(at);
+  const a = '0x' + (BigInt(Math.round(at)) & (m.mode === 64 ? (1n << 64n) - 1n : 0xffffffffn)).toString(16);
+  return `stop: ${out.stop}${out.detail ? ` (${out.detail})` : ''} at ${a}${where ? ` <${where}>` : ''} after ${out.steps} steps`;
+}
+
 function summary(m: Machine, out: RunOutcome): string {
   const lines: string[] = [];
-  const where = m.symbolize(m.cpu.rip);
-  lines.push(`stop: ${out.stop}${out.detail ? ` (${out.detail})` : ''} after ${out.steps} steps at ${'0x' + m.reg('rip').toString(16)}${where ? ` <${where}>` : ''}`);
+  lines.push(stopLine(m, out));
   const names = m.mode === 64
     ? ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rip', 'rflags']
     : ['eax', 'ebx', 'ecx', 'edx', 'esi', 'edi', 'ebp', 'esp', 'eip', 'eflags'];

@@ -3,7 +3,7 @@
 
 import type { Memory } from '../cpu/memory.js';
 
-export interface MemChange { addr: number; bytes: Uint8Array }
+export interface MemChange { addr: number; bytes: Uint8Array; old: Uint8Array }
 
 export class MemWatch {
   private readonly copies = new Map<number, Uint8Array>();
@@ -28,7 +28,7 @@ export class MemWatch {
         if (off < 4096) for (let k = 0; k < w; k++) if (d[off + k] !== c[off + k]) { changed = true; break; }
         if (changed && runStart < 0) runStart = off;
         if (!changed && runStart >= 0) {
-          out.push({ addr: n * 4096 + runStart, bytes: d.slice(runStart, off) });
+          out.push({ addr: n * 4096 + runStart, bytes: d.slice(runStart, off), old: c.slice(runStart, off) });
           c.set(d.subarray(runStart, off), runStart);
           runStart = -1;
         }

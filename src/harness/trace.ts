@@ -105,7 +105,7 @@ export function changes(cpu: Cpu, a: RegShot, b: RegShot, mem: MemChange[]): str
   if (a.cr3 !== b.cr3) out.push(`cr3=${hex(b.cr3, mode)}`);
   if (a.cr4 !== b.cr4) out.push(`cr4=${hex(b.cr4, mode)}`);
   if (a.tr !== b.tr) out.push(`tr=0x${b.tr.toString(16)}`);
-  for (const c of mem) out.push(memText(c, mode));
+  for (const c of mem) out.push(memText(c, mode, c.old));
   return out.join(' ');
 }
 
@@ -115,10 +115,22 @@ function le(bytes: Uint8Array, off: number, n: number): bigint {
   return v;
 }
 
-function memText(c: MemChange, mode: 32 | 64): string {
+function memText(c: MemChange, mode: 32 | 64, old?: Uint8Array): string {
   const w = mode === 64 ? 8 : 4;
   const parts: string[] = [];
-  for (let off = 0; off < c.bytes.length; off += w) parts.push(`[${hex(c.addr + off, mode)}]=0x${le(c.bytes, off, w).toString(16)}`);
+  for (let off = 0; off < c.bytes.length; off += w) {
+    // Show the narrowest aligned field (1/2/4/w bytes) that covers the bytes that changed in the word.
+    let first = 0, last = w - 1;
+    if (old) {
+      while (first < w && old[off + first] === c.bytes[off + first]) first++;
+      while (last > first && old[off + last] === c.bytes[off + last]) last--;
+      if (first === w) { first = 0; last = w - 1; }
+    }
+    let size = 1;
+    while (size < w && (Math.floor(first / size) !== Math.floor(last / size))) size *= 2;
+    const start = Math.floor(first / size) * size;
+    parts.push(`[${hex(c.addr + off + start, mode)}]=0x${le(c.bytes, off + start, size).toString(16)}`);
+  }
   return parts.join(' ');
 }
 
