@@ -310,3 +310,25 @@ export function hasGnuAs(): boolean {
     return false;
   }
 }
+
+/** Deterministic pseudo-random lines: random forms with random operand samples (more combinations than the corpus). */
+export function randomLines(mode: Mode, count: number, seed: number): string[] {
+  let x = seed >>> 0 || 1;
+  const rnd = (n: number) => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return x % n;
+  };
+  const forms = FORMS.filter((f) => f.modes.includes(mode));
+  const out = new Set<string>();
+  for (let guard = 0; out.size < count && guard < count * 10; guard++) {
+    const f = forms[rnd(forms.length)];
+    const sizes = formSizes(f, mode);
+    const size = sizes.length ? sizes[rnd(sizes.length)] : 0;
+    const ops = f.operands.map((d) => { const s = samples(d, f, mode, size); return s.length ? s[rnd(s.length)] : ''; }).filter((o) => o !== '');
+    const names = [f.mnem, ...(f.aliases ?? [])];
+    let mn = names[rnd(names.length)];
+    if (f.suffix === 'size' && size && rnd(2) === 0 && mn === f.mnem) mn += SFX[size];
+    out.add(ops.length ? `${mn} ${ops.join(',')}` : mn);
+  }
+  return [...out];
+}

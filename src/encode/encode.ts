@@ -31,7 +31,8 @@ export function candidatesFor(mnemonic: string): readonly Cand[] {
   const out: Cand[] = [];
   for (const form of BY_MNEMONIC.get(mnemonic) ?? []) out.push({ form, sfx: '' });
   const last = mnemonic[mnemonic.length - 1];
-  if (mnemonic.length > 1 && last in SUFFIX_SIZE) {
+  // movsx/movzx take b/w as the source size (movsxw), spelled out as aliases in the table.
+  if (mnemonic.length > 1 && last in SUFFIX_SIZE && !/^mov[sz]x[bw]$/.test(mnemonic)) {
     for (const form of BY_MNEMONIC.get(mnemonic.slice(0, -1)) ?? []) {
       if (form.suffix === 'size') out.push({ form, sfx: last });
     }
@@ -66,10 +67,16 @@ function fitsS32as64(v: bigint): boolean {
  * 16-bit operation an unsigned 16-bit value, and for a 16/32-bit operation an unsigned 32-bit value, is
  * re-read as signed (so `add $0xffff,%ax` and `add $0xffffffff,%eax` are both -1 and take imm8).
  */
-function gnuImm(v: bigint, size: number, mode: Mode = 64): bigint {
-  // Outside 64-bit mode GNU keeps only 32 bits of a constant.
-  // Outside 64-bit mode GNU keeps 32 bits of a constant, read as signed.
-  const v64 = mode === 64 ? wrapS(v, 64) : wrapS(v, 32);
+function gnuImm(v: bigint, size: number, mode: Mode = 64, sized = true): bigint {
+  // Outside 64-bit mode GNU keeps 32 bits of a constant (read as signed) once a suffix or register has
+  // fixed the operand size; before that only a value just above 32 bits is wrapped (measured on 2.40).
+  let v64 = wrapS(v, 64);
+  if (mode !== 64) {
+    if (sized) v64 = wrapS(v, 32);
+    else if (v64 >= 0n && v64 < 1n << 33n) v64 = wrapS(v64, 32);
+    else return v64;
+  }
+  if (!sized) return v64;
   if (size === 16 && v64 >= 0n && v64 <= 0xffffn) return wrapS(v64, 16);
   if ((size === 16 || size === 32) && v64 >= 0n && v64 <= 0xffffffffn) return wrapS(v64, 32);
   return v64;
@@ -93,6 +100,8 @@ interface Ctx {
   readonly ignoreRegSize: boolean;
   /** No general register among the operands: the operand size is the suffix's or the default. */
   readonly noGpr: boolean;
+  /** A suffix or a register operand states the operand size. */
+  readonly sized: boolean;
 }
 
 function defSize(d: OperandDef, size: number): number {
@@ -136,7 +145,7 @@ function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ctx: Ctx)
         // GNU reads the value as a signed 64-bit number; for 16/32-bit operations it first truncates a value
         // that fits 32 bits to the operand size, then asks whether that fits a sign-extended imm8.
         if (!c) return false;
-        return fitsS(gnuImm(v.addend, size, ctx.mode), 8);
+        return fitsS(gnuImm(v.addend, size, ctx.mode, ctx.sized), 8);
       }
       if (d.size === 'v') {
         // B8+r: movabs only takes the 64-bit form; `mov` uses imm64 only when a sign-extended imm32 cannot hold it.
@@ -145,10 +154,12 @@ function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ctx: Ctx)
         return true;
       }
       if (d.size === 'z' && size === 64) return !c || fitsS32as64(v.addend);
+      // In 64-bit code a value no 32-bit field can hold is an error unless a suffix/register sized it.
+      if (d.size === 'z' && ctx.mode === 64 && !ctx.sized && c) return inRange(wrapS(v.addend, 64), 32);
       if (typeof d.size === 'number' && d.size !== size && c) {
         // A field narrower than the operation (shift count, port, enter/ret imm16) must hold the value,
         // after GNU's truncation of a 32-bit value to a 16/32-bit operand size (`rol $0xffff,%ax` is -1).
-        return inRange(gnuImm(v.addend, size, ctx.mode), d.size);
+        return inRange(gnuImm(v.addend, size, ctx.mode, ctx.sized), d.size);
       }
       return true;
     }
@@ -347,7 +358,9 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const pfx = parsePrefixes(insn.prefixes, mode);
   const movabs = mnemonic.startsWith('movabs');
   const noGpr = !ops.some((o) => o.kind === 'reg' && o.reg.cls === 'gpr');
-  const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr };
+  // (inb/inw/outb/outw are table spellings of in/out + suffix, so they count as suffixed.)
+  const sized = !noGpr || (cands.some((c) => c.sfx) && !cands.some((c) => !c.sfx)) || /^(in|out)[bw]$/.test(mnemonic);
+  const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized };
 
   let m = findMatch(cands, ops, ctx);
   const warnings: string[] = [];
