@@ -3,7 +3,8 @@
 
 import type { DirArg, Expr } from './ast.js';
 import { AsmError } from './errors.js';
-import { evalExpr, isAbsolute, parseString } from './expr.js';
+import { evalExpr, isAbsolute, NotYetKnown, parseString } from './expr.js';
+import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, defaultAttrs, here, isCode, reserve } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
@@ -79,11 +80,19 @@ function data(size: 1 | 2 | 4 | 8 | 16): Handler {
         asm.cur.buf.fill(0, pos, pos + size);
         continue;
       }
-      if (a.k === 'str' && size === 1) {
-        asm.emit(parseString(toks[a.t].value));
+      if (a.k === 'str') {
+        // In an expression GNU reads "name" as a quoted symbol name.
+        asm.emitValue({ add: 0n, sym: asm.symbols.ref(toks[a.t].value.slice(1, -1)) }, size === 16 ? 8 : size);
         continue;
       }
-      const v = expr(a, asm, toks);
+      let v: Val;
+      try {
+        v = expr(a, asm, toks);
+      } catch (e) {
+        if (!(e instanceof NotYetKnown) || size === 16) throw e;
+        asm.emitLate(captureLate(a as Expr, toks, asm.ctx()), size);
+        continue;
+      }
       if (size === 16) {
         if (!isAbsolute(v)) throw new AsmError(asm.loc, 'bad expression');
         const pos = reserve(asm.cur, 16);
@@ -120,18 +129,30 @@ function firstTok(a: DirArg): number | undefined {
 }
 
 function space(asm: Assembly, count: bigint, fill: bigint, name: string): void {
-  if (count === 0n) {
-    asm.warn(`${name === '.zero' ? '.zero' : '.space'} repeat count is zero, ignored`);
-    return;
-  }
-  if (count < 0n) {
-    asm.warn(`${name === '.zero' ? '.zero' : '.space'} repeat count is negative, ignored`);
+  if (count <= 0n) {
+    // GNU words it this way for .zero and negative counts too.
+    asm.warn('.space repeat count is zero, ignored');
     return;
   }
   if (count > 1n << 30n) throw new AsmError(asm.loc, `${name} size too large`);
   const n = Number(count);
   const pos = reserve(asm.cur, n);
   asm.cur.buf.fill(Number(BigInt.asUintN(8, fill)), pos, pos + n);
+}
+
+/** `.skip N[, fill]`: N may depend on labels laid out later (a space fragment sized at layout). */
+function skip(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], name: string): void {
+  const fill = optAbs(args[1], asm, toks) ?? 0n;
+  let n: bigint;
+  try {
+    n = absolute(args[0], asm, toks);
+  } catch (e) {
+    if (!(e instanceof NotYetKnown)) throw e;
+    const late = captureLate(args[0] as Expr, toks, asm.ctx());
+    addVarFrag(asm.cur, { kind: 'space', addr: 0, count: late, fill: Number(BigInt.asUintN(8, fill)), size: 0 });
+    return;
+  }
+  space(asm, n, fill, name);
 }
 
 function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
@@ -154,7 +175,7 @@ function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
     else if (n > asm.cur.align) asm.cur.align = Math.max(asm.cur.align, n);
     if (n <= 1) return;
     addVarFrag(asm.cur, {
-      kind: 'align', addr: 0, align: n, nops, max: Number(max), mode: asm.mode, size: 0,
+      kind: 'align', addr: 0, align: n, nops, max: Number(max), mode: asm.mode, size: 0, loc: asm.loc,
       ...(nops ? {} : { fill: { value: fill ?? 0n, size: fillSize } }),
     });
   };
@@ -268,8 +289,8 @@ const HANDLERS: Record<string, Handler> = {
   '.asciz': strings(true),
   '.string': strings(true),
   '.zero': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), 0n, name),
-  '.skip': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), optAbs(args[1], asm, toks) ?? 0n, name),
-  '.space': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), optAbs(args[1], asm, toks) ?? 0n, name),
+  '.skip': skip,
+  '.space': skip,
   '.fill': (asm, args, toks) => {
     const rep = absolute(args[0], asm, toks);
     let size = optAbs(args[1], asm, toks) ?? 1n;
@@ -294,15 +315,12 @@ const HANDLERS: Record<string, Handler> = {
   '.org': (asm, args, toks) => {
     const v = expr(args[0], asm, toks);
     const fill = optAbs(args[1], asm, toks) ?? 0n;
-    let target: bigint;
-    if (isAbsolute(v)) target = v.add;
-    else if (v.sym && !v.minus && v.sym.def?.kind === 'label' && v.sym.def.sec === asm.cur) {
+    if (isAbsolute(v)) {
+      addVarFrag(asm.cur, { kind: 'org', addr: 0, target: Number(v.add), fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
+    } else if (v.sym && !v.minus && v.sym.def?.kind === 'label' && v.sym.def.sec === asm.cur) {
       const m = v.sym.def.mark;
-      // Only a position already laid out in this fragment chain can be an .org target here.
-      if (m.frag !== asm.cur.cur) throw new AsmError(asm.loc, 'cannot handle .org to a position across a relaxable fragment');
-      target = BigInt(m.off) + v.add + BigInt(fragStart(asm));
+      addVarFrag(asm.cur, { kind: 'org', addr: 0, tfrag: m.frag, target: m.off + Number(v.add), fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
     } else throw new AsmError(asm.loc, `invalid segment "${v.sym?.def?.kind === 'label' ? v.sym.def.sec.name : '*UND*'}"`);
-    addVarFrag(asm.cur, { kind: 'org', addr: 0, target: Number(target), fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
   },
   '.set': setSym('set'),
   '.equ': setSym('set'),
@@ -327,17 +345,6 @@ const HANDLERS: Record<string, Handler> = {
   '.comm': (asm, args, toks) => comm(asm, args, toks, false),
   '.lcomm': (asm, args, toks) => comm(asm, args, toks, true),
 };
-
-/** Sum of the sizes of fixed fragments before the current one is not known yet; .org targets are section offsets. */
-function fragStart(asm: Assembly): number {
-  let n = 0;
-  for (const f of asm.cur.frags) {
-    if (f === asm.cur.cur) return n;
-    if (f.kind !== 'data') throw new AsmError(asm.loc, 'cannot handle .org to a position across a relaxable fragment');
-    n += f.size;
-  }
-  return n;
-}
 
 function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], local: boolean): void {
   const s = asm.symbols.ref(symName(args[0], asm, toks));

@@ -99,6 +99,22 @@ export function foldDiff(a: Sym, b: Sym): bigint | undefined {
   return undefined;
 }
 
+/**
+ * Thrown when an operator needs absolute operands but one is a label whose distance is not known
+ * yet (a forward reference, or labels with a relaxable branch between them). GNU as keeps such an
+ * expression and evaluates it after layout; callers that can do the same catch this (see late.ts).
+ */
+export class NotYetKnown extends AsmError {}
+
+/** Can this operand become absolute once addresses are known (same-section label arithmetic)? */
+function pending(v: Val): boolean {
+  const s = v.sym?.def, m = v.minus?.def;
+  if (v.sym && !s) return true;
+  if (v.minus && !m) return true;
+  if (v.minus && s?.kind === 'label' && m?.kind === 'label') return s.sec === m.sec;
+  return false;
+}
+
 function symVal(s: Sym): Val {
   const d = s.def;
   if (d && d.kind === 'equ') return d.value;
@@ -133,7 +149,10 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
     case 'un': {
       const a = evalExpr(e.a, toks, ctx);
       if (e.op === '+') return a;
-      if (!abs(a)) throw new AsmError(ctx.loc, `invalid operands (${secName(a)} and *ABS* sections) for \`${e.op}'`);
+      if (!abs(a)) {
+        const msg = `invalid operands (${secName(a)} and *ABS* sections) for \`${e.op}'`;
+        throw pending(a) ? new NotYetKnown(ctx.loc, msg) : new AsmError(ctx.loc, msg);
+      }
       if (e.op === '-') return { add: s64(-a.add) };
       if (e.op === '~') return { add: s64(~a.add) };
       return { add: a.add === 0n ? 1n : 0n };
@@ -146,7 +165,7 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
   }
 }
 
-function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
+export function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
   if (op === '+') {
     if (abs(b)) return { ...a, add: s64(a.add + b.add) };
     if (abs(a)) return { ...b, add: s64(a.add + b.add) };
@@ -154,7 +173,8 @@ function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
       : a.sym && b.sym && a.minus && !b.minus ? simplify({ sym: a.sym, minus: a.minus, add: a.add + b.add }, b.sym)
       : undefined;
     if (r) return r;
-    throw new AsmError(ctx.loc, `invalid operands (${secName(a)} and ${secName(b)} sections) for \`+'`);
+    const msg = `invalid operands (${secName(a)} and ${secName(b)} sections) for \`+'`;
+    throw pending(a) || pending(b) ? new NotYetKnown(ctx.loc, msg) : new AsmError(ctx.loc, msg);
   }
   if (op === '-') {
     if (abs(b)) return { ...a, add: s64(a.add - b.add) };
@@ -164,11 +184,13 @@ function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
       return { sym: a.sym, minus: b.sym, add: s64(a.add - b.add) };
     }
     if (a.sym && a.minus && b.sym && !b.minus && a.minus === b.sym) return { sym: a.sym, minus: a.minus, add: s64(a.add - b.add) };
-    throw new AsmError(ctx.loc, `invalid operands (${secName(a)} and ${secName(b)} sections) for \`-'`);
+    const msg = `invalid operands (${secName(a)} and ${secName(b)} sections) for \`-'`;
+    throw pending(a) || pending(b) ? new NotYetKnown(ctx.loc, msg) : new AsmError(ctx.loc, msg);
   }
   if (!abs(a) || !abs(b)) {
     // Comparing two labels of one fragment still works in GNU as (the difference is known).
-    throw new AsmError(ctx.loc, `invalid operands (${secName(a)} and ${secName(b)} sections) for \`${op}'`);
+    const msg = `invalid operands (${secName(a)} and ${secName(b)} sections) for \`${op}'`;
+    throw (!abs(a) && pending(a)) || (!abs(b) && pending(b)) ? new NotYetKnown(ctx.loc, msg) : new AsmError(ctx.loc, msg);
   }
   const x = a.add, y = b.add;
   switch (op) {

@@ -4,68 +4,45 @@
 // absolute addresses), with the same bytes left in the section as GNU leaves.
 
 import type { Fixup } from '../encode/types.js';
-import { AsmError, type SrcLoc } from './errors.js';
+import { AsmError } from './errors.js';
 import { writeNops } from './nops.js';
 import type { AssembleResult, ListingOut, RelocOut, SectionOut, SymbolOut } from './result.js';
-import { fragSize, isCode, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
+import { fragSize, isCode, orgTarget, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
+import { diff, secOf, where, type Where } from './where.js';
+import { evalLate } from './late.js';
 
-/** Where a symbol ended up after layout. `sym` is the symbol a relocation would name. */
-type Where =
-  | { readonly kind: 'label'; readonly sec: Section; readonly addr: number; readonly sym: Sym; readonly add: bigint }
-  | { readonly kind: 'abs'; readonly value: bigint }
-  | { readonly kind: 'undef'; readonly sym: Sym; readonly add: bigint };
-
-function where(s: Sym, depth = 0): Where {
-  const d = s.def;
-  if (!d) return { kind: 'undef', sym: s, add: 0n };
-  if (d.kind === 'label') return { kind: 'label', sec: d.sec, addr: d.mark.frag.addr + d.mark.off, sym: s, add: 0n };
-  if (depth > 64) throw new AsmError(s.loc ?? { file: '', line: 0 }, `symbol definition loop encountered at \`${displayName(s.name)}'`);
-  const v = d.value;
-  if (v.minus) {
-    const a = v.sym ? where(v.sym, depth + 1) : { kind: 'abs' as const, value: 0n };
-    const b = where(v.minus, depth + 1);
-    return { kind: 'abs', value: diff(a, b, s.loc ?? { file: '', line: 0 }) + v.add };
-  }
-  if (!v.sym) return { kind: 'abs', value: v.add };
-  const w = where(v.sym, depth + 1);
-  if (w.kind === 'abs') return { kind: 'abs', value: w.value + v.add };
-  if (w.kind === 'label') return { ...w, add: w.add + v.add };
-  return { ...w, add: w.add + v.add };
-}
-
-function secOf(w: Where): string {
-  return w.kind === 'label' ? w.sec.name : w.kind === 'abs' ? '*ABS*' : '*UND*';
-}
-
-function diff(a: Where, b: Where, loc: SrcLoc): bigint {
-  if (a.kind === 'label' && b.kind === 'label' && a.sec === b.sec) return BigInt(a.addr - b.addr) + a.add - b.add;
-  if (a.kind === 'abs' && b.kind === 'abs') return a.value - b.value;
-  if (a.kind === 'label' && b.kind === 'label') {
-    throw new AsmError(loc, `can't resolve \`${displayName(a.sym.name)}' {${secOf(a)} section} - \`${displayName(b.sym.name)}' {${secOf(b)} section}`);
-  }
-  const an = a.kind === 'abs' ? '0' : displayName(a.sym.name);
-  const bn = b.kind === 'abs' ? '0' : displayName(b.sym.name);
-  throw new AsmError(loc, `can't resolve \`${an}' {${secOf(a)} section} - \`${bn}' {${secOf(b)} section}`);
-}
-
-function layout(asm: Assembly): void {
+/** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
+function layout(asm: Assembly): boolean {
+  let changed = false;
   for (const sec of asm.sections) {
     let addr = 0;
     for (const f of sec.frags) {
       f.addr = addr;
+      if (f.kind === 'space') {
+        let n = 0;
+        try {
+          const w = evalLate(f.count, () => undefined);
+          if (w.kind !== 'abs') throw new AsmError(f.count.loc, '.space specifies non-absolute value');
+          n = Number(w.value) > 0 ? Number(w.value) : 0;
+        } catch (e) {
+          if (!(e instanceof AsmError)) throw e;
+        }
+        if (n !== f.size) { f.size = n; changed = true; }
+      }
       if (f.kind === 'align') {
         let pad = (f.align - (addr % f.align)) % f.align;
         if (f.max > 0 && pad > f.max) pad = 0;
         f.size = pad;
       } else if (f.kind === 'org') {
-        f.size = Math.max(0, f.target - addr);
+        f.size = Math.max(0, orgTarget(f) - addr);
       }
       addr += fragSize(f);
     }
     sec.size = addr;
   }
+  return changed;
 }
 
 /** GNU relaxes a branch only to a non-weak symbol defined in the branch's own section. */
@@ -98,8 +75,7 @@ function relax(asm: Assembly): void {
     tOff.push(d.mark.off + Number(w.add + b.target.add));
   }
   for (let pass = 0; pass < 1000; pass++) {
-    layout(asm);
-    let changed = false;
+    let changed = layout(asm);
     for (let i = 0; i < frags.length; i++) {
       const f = frags[i];
       if (f.long) continue;
@@ -136,6 +112,7 @@ function writeSection(sec: Section): Uint8Array {
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
       case 'nops': writeNops(out, f.addr, f.size, f.mode, f.limit); break;
+      case 'space': out.fill(f.fill, f.addr, f.addr + f.size); break;
     }
   }
   return out;
@@ -174,7 +151,18 @@ export function finalize(asm: Assembly): AssembleResult {
   layout(asm);
   for (const sec of asm.sections) {
     for (const f of sec.frags) {
-      if (f.kind === 'org' && f.target < f.addr) asm.error('attempt to move .org backwards', f.loc);
+      if (f.kind === 'org' && orgTarget(f) < f.addr) asm.error('attempt to move .org backwards', f.loc);
+      if (f.kind === 'space') {
+        try {
+          const w = evalLate(f.count, (m) => asm.warn(m, f.count.loc));
+          if (w.kind !== 'abs') asm.error('.space specifies non-absolute value', f.count.loc);
+        } catch (e) {
+          if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
+        }
+      }
+      if (f.kind === 'align' && f.fill && f.fill.size > 1 && f.size % f.fill.size !== 0) {
+        asm.error(`alignment padding (${f.size} bytes) not a multiple of ${f.fill.size}`, f.loc);
+      }
     }
   }
   const bytes = new Map<Section, Uint8Array>();
@@ -263,12 +251,31 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   const fx = p.fixup;
   const field = p.frag.addr + p.off;
   const pc = p.frag.addr + p.pcOff;
-  const v = fx.value;
+  let v = fx.value;
+  if (p.late) {
+    const w = evalLate(p.late, (m) => asm.warn(m, p.loc));
+    if (w.kind === 'abs') v = { addend: w.value };
+    else v = { addend: w.add, sym: w.sym.name };
+  }
   let value: bigint;
   let reloc: { sym: string; add: bigint; plt: boolean } | undefined;
   if (v.minus !== undefined) {
     const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
-    value = diff(a, where(asm.symByName(v.minus)), p.loc) + v.addend;
+    const b = where(asm.symByName(v.minus));
+    if (!fx.pcrel && b.kind === 'label' && b.sec === p.sec && !(a.kind === 'label' && a.sec === p.sec) && a.kind !== 'abs') {
+      // `sym - label` with the label in the field's own section: a pc-relative reference to sym
+      // (exception tables' `.long 1b - .`), left to the linker as R_*_PC32 like GNU does.
+      const local = a.kind === 'label' && a.sym.binding === 'local';
+      const base = (local ? BigInt((a as Extract<Where, { kind: 'label' }>).addr) : 0n) + a.add + v.addend;
+      const add = base + BigInt(field - b.addr) - b.add;
+      relocs.push({
+        section: p.sec.name, offset: field, type: relocType(asm.objMode, { ...fx, pcrel: true }, false, false),
+        symbol: displayName(local ? (a as Extract<Where, { kind: 'label' }>).sec.name : a.sym.name), addend: add, size: fx.size, pcrel: true,
+      });
+      writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
+      return;
+    }
+    value = diff(a, b, p.loc) + v.addend;
     if (fx.pcrel) value -= BigInt(pc);
   } else if (v.sym === undefined) {
     value = v.addend;

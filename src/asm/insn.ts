@@ -133,7 +133,10 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   const pos = emitBytes(sec, enc.bytes);
   if (enc.fixups.length) {
     const flow = flowOf(enc.form);
-    const branch = flow === 'call' || flow === 'jmp' || flow === 'jcc';
+    // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
+    const op0 = operands[0];
+    const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
+    const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
     const off = pos - sec.cur.start;
     for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel);
   }

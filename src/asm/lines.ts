@@ -1,6 +1,8 @@
 // Turns source text into statements with positions: the unit the macro layer and the parser see.
-// (Owner: preprocessor/macro work. This first version splits on newlines and ';' and drops '#' and
-// /* */ comments, honouring strings; it also honours cpp linemarkers `# 12 "file"`.)
+// GNU as (x86 ELF) rules: `#` starts a comment anywhere outside strings; a line whose first
+// non-blank character is `/` is a comment; /* */ comments may span lines; `;` separates
+// statements; "..." strings keep escapes; 'c is a character constant. A line `# 12 "file"`
+// (optionally with flags, as cpp writes them) is a linemarker: the next line is line 12 of file.
 
 import type { SrcLoc } from './errors.js';
 
@@ -16,53 +18,87 @@ export interface LineSource {
   next(): SourceLine | undefined;
 }
 
+const MARKER = /^#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"/;
+// Characters that need the slow path: quotes, comment starts, separators.
+const SPECIAL = /["'#;/]/;
+
+function unescapeMarkerName(s: string): string {
+  return s.replace(/\\(.)/g, '$1');
+}
+
 /** Splits `text` (as from a file, or cpp output with linemarkers) into statements. */
 export function splitStatements(text: string, file: string): SourceLine[] {
   const out: SourceLine[] = [];
   let curFile = file;
   let lineNo = 0;
   let inBlock = false;
-  for (const raw of text.split('\n')) {
+  const rawLines = text.split('\n');
+  // A final newline ends the last line; it does not start another one.
+  if (rawLines.length > 1 && rawLines[rawLines.length - 1] === '') rawLines.pop();
+  for (let raw of rawLines) {
     lineNo++;
-    const marker = /^#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"/.exec(raw);
-    if (!inBlock && marker) {
-      curFile = marker[2];
-      lineNo = Number(marker[1]) - 1;
+    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
+    if (!inBlock && raw.charCodeAt(0) === 35 /* # */) {
+      const marker = MARKER.exec(raw);
+      if (marker) {
+        curFile = unescapeMarkerName(marker[2]);
+        lineNo = Number(marker[1]) - 1;
+        continue;
+      }
+    }
+    const loc: SrcLoc = { file: curFile, line: lineNo };
+    if (!inBlock && !SPECIAL.test(raw)) {
+      out.push({ text: raw, loc });
       continue;
     }
     let stmt = '';
     let i = 0;
-    const loc: SrcLoc = { file: curFile, line: lineNo };
-    while (i < raw.length) {
-      const c = raw[i];
-      if (inBlock) {
-        if (c === '*' && raw[i + 1] === '/') { inBlock = false; i += 2; stmt += ' '; } else i++;
+    let start = 0; // start of the pending plain run
+    const n = raw.length;
+    if (!inBlock) {
+      // `/` as the first non-blank character: the whole line is a comment.
+      let k = 0;
+      while (k < n && (raw[k] === ' ' || raw[k] === '\t')) k++;
+      if (raw[k] === '/' && raw[k + 1] !== '*') {
+        out.push({ text: '', loc });
         continue;
       }
-      if (c === '"') {
+    }
+    while (i < n) {
+      if (inBlock) {
+        const end = raw.indexOf('*/', i);
+        if (end < 0) { i = n; start = n; break; }
+        inBlock = false;
+        i = end + 2;
+        start = i;
+        stmt += ' ';
+        continue;
+      }
+      const c = raw.charCodeAt(i);
+      if (c === 34 /* " */) {
         let j = i + 1;
-        while (j < raw.length && raw[j] !== '"') j += raw[j] === '\\' ? 2 : 1;
-        stmt += raw.slice(i, j + 1);
-        i = j + 1;
-      } else if (c === "'") {
+        while (j < n && raw.charCodeAt(j) !== 34) j += raw.charCodeAt(j) === 92 ? 2 : 1;
+        i = Math.min(j + 1, n);
+      } else if (c === 39 /* ' */) {
         // character constant 'c or '\n (GNU also accepts a closing quote)
-        const n = raw[i + 1] === '\\' ? 3 : 2;
-        stmt += raw.slice(i, i + n);
-        i += n;
-      } else if (c === '/' && raw[i + 1] === '*') {
+        i += raw.charCodeAt(i + 1) === 92 ? 3 : 2;
+        if (i > n) i = n;
+      } else if (c === 47 /* / */ && raw.charCodeAt(i + 1) === 42 /* * */) {
+        stmt += raw.slice(start, i);
         inBlock = true;
         i += 2;
-      } else if (c === '#') {
-        break;
-      } else if (c === ';') {
-        out.push({ text: stmt, loc });
+        start = i;
+      } else if (c === 35 /* # */) {
+        stmt += raw.slice(start, i);
+        start = i = n;
+      } else if (c === 59 /* ; */) {
+        out.push({ text: stmt + raw.slice(start, i), loc });
         stmt = '';
         i++;
-      } else {
-        stmt += c;
-        i++;
-      }
+        start = i;
+      } else i++;
     }
+    if (!inBlock) stmt += raw.slice(start, n);
     out.push({ text: stmt, loc });
   }
   return out;

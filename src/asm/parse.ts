@@ -31,22 +31,43 @@ const MEMO_LIMIT = 100_000;
 /** Statistics for the benchmark and tests. */
 export const parseStats = { nearleyRuns: 0, memoHits: 0 };
 
+/**
+ * `b%a` lexes as `b` then register `%a`; after an operand (number, symbol, `)`) it is really the
+ * modulo operator and a symbol, as GNU reads it. Split such tokens (never right after the mnemonic).
+ */
+function splitModulo(toks: Tok[], mnemonic: number): Tok[] {
+  let out: Tok[] | undefined;
+  for (let j = 1; j < toks.length; j++) {
+    const t = toks[j];
+    const p = toks[j - 1].type;
+    if (t.type === 'reg' && j - 1 !== mnemonic && (p === 'num' || p === 'ident' || p === 'rparen' || p === 'char')) {
+      out ??= toks.slice(0, j);
+      out.push({ type: 'percent', value: '%', offset: t.offset, i: 0 }, { type: 'ident', value: t.value.slice(1), offset: t.offset + 1, i: 0 });
+    } else if (out) out.push(t);
+  }
+  if (!out) return toks;
+  out.forEach((t, k) => { t.i = k; });
+  return out;
+}
+
 /** Marks directive names and prefix mnemonics so that the grammar sees shape-distinct tokens. */
-function retag(toks: Tok[]): void {
+function retag(toks: Tok[]): Tok[] {
   let i = 0;
   while (i + 1 < toks.length && (toks[i].type === 'ident' || toks[i].type === 'num') && toks[i + 1].type === 'colon') i += 2;
   const head = toks[i];
-  if (!head || head.type !== 'ident') return;
+  if (!head || head.type !== 'ident') return toks;
   const next = toks[i + 1];
-  if (next && next.type === 'assign') return;
+  if (next && next.type === 'assign') return splitModulo(toks, -1);
   if (head.value.charCodeAt(0) === 46 /* . */ && head.value.length > 1) {
     head.type = 'dname';
-    return;
+    // `.type sym,%function`: a register-looking word right after a comma stays as written.
+    return splitModulo(toks, -1);
   }
   while (toks[i] && toks[i].type === 'ident' && toks[i + 1]?.type === 'ident' && PREFIX_MNEMONICS.has(toks[i].value.toLowerCase())) {
     toks[i].type = 'prefix';
     i++;
   }
+  return splitModulo(toks, i);
 }
 
 function runNearley(toks: readonly Tok[]): Stmt | number {
@@ -55,6 +76,8 @@ function runNearley(toks: readonly Tok[]): Stmt | number {
   try {
     p.feed(toks as unknown as string);
   } catch (e) {
+    // nearley's syntax errors carry the offending token's offset; anything else is a grammar bug.
+    if ((e as { offset?: number }).offset === undefined) throw e;
     const t = (e as { token?: Tok }).token;
     return t ? t.i : toks.length;
   }
@@ -68,8 +91,7 @@ function runNearley(toks: readonly Tok[]): Stmt | number {
 
 /** Parses one statement (comments already removed). Returns the tree or where parsing failed. */
 export function parseStatement(text: string): Parsed | ParseFailure {
-  const toks = tokenize(text);
-  retag(toks);
+  const toks = retag(tokenize(text));
   let key = '';
   for (const t of toks) key += t.type + ' ';
   let r = memo.get(key);

@@ -6,6 +6,7 @@
 import type { Encoded, Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import type { SrcLoc } from './errors.js';
+import type { LateExpr } from './late.js';
 
 export interface DataFrag {
   readonly kind: 'data';
@@ -37,11 +38,14 @@ export interface AlignFrag {
   readonly max: number;
   readonly mode: Mode;
   size: number;
+  readonly loc?: SrcLoc;
 }
 
 export interface OrgFrag {
   readonly kind: 'org';
   addr: number;
+  /** Target: `target` bytes past the start of `tfrag` (or of the section when absent). */
+  readonly tfrag?: Frag;
   readonly target: number;
   readonly fill: number;
   readonly loc: SrcLoc;
@@ -57,7 +61,16 @@ export interface NopsFrag {
   readonly mode: Mode;
 }
 
-export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag;
+/** `.skip`/`.space` whose count is known only after layout (a late expression). */
+export interface SpaceFrag {
+  readonly kind: 'space';
+  addr: number;
+  readonly count: LateExpr;
+  readonly fill: number;
+  size: number;
+}
+
+export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag | SpaceFrag;
 
 /** A position inside a section that survives relaxation. */
 export interface Mark {
@@ -78,6 +91,8 @@ export interface PendingFixup {
   readonly branch: boolean;
   readonly loc: SrcLoc;
   readonly mode: Mode;
+  /** The value is an expression evaluated after layout (replaces `fixup.value`). */
+  readonly late?: LateExpr;
 }
 
 export interface Section {
@@ -149,6 +164,11 @@ export function addVarFrag(sec: Section, f: Exclude<Frag, DataFrag>): void {
   sec.cur = d;
 }
 
+/** Section offset an .org fragment moves to (its target fragment is laid out before it). */
+export function orgTarget(f: OrgFrag): number {
+  return (f.tfrag ? f.tfrag.addr : 0) + f.target;
+}
+
 export function here(sec: Section): Mark {
   return { frag: sec.cur, off: sec.cur.size };
 }
@@ -161,6 +181,6 @@ export function fragSize(f: Frag): number {
   switch (f.kind) {
     case 'data': return f.size;
     case 'branch': return f.long ? f.near.bytes.length : f.short.bytes.length;
-    case 'align': case 'org': case 'nops': return f.size;
+    case 'align': case 'org': case 'nops': case 'space': return f.size;
   }
 }

@@ -11,6 +11,7 @@ import {
   type Frag, type PendingFixup, type Section, type BranchFrag,
 } from './sections.js';
 import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
+import type { LateExpr } from './late.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -155,6 +156,18 @@ export class Assembly {
     sec.buf.fill(0, pos, pos + size);
     const off = pos - sec.cur.start;
     this.addFixup(sec.cur, off, { offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }, off + size, false);
+  }
+
+  /** An n-byte field whose value is an expression known only after layout. */
+  emitLate(late: LateExpr, size: 1 | 2 | 4 | 8): void {
+    const sec = this.cur;
+    const pos = reserve(sec, size);
+    sec.buf.fill(0, pos, pos + size);
+    const off = pos - sec.cur.start;
+    this.fixups.push({
+      sec, frag: sec.cur, off, fixup: { offset: 0, size, value: { addend: 0n }, pcrel: false, signed: false },
+      pcOff: off + size, branch: false, loc: this.loc, mode: this.mode, late,
+    });
   }
 
   addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean): void {

@@ -7,7 +7,7 @@ import { FORMS } from '../isa/index.js';
 import { decodeInto } from '../decode/decode.js';
 import { newDecoded, NONE } from '../decode/types.js';
 import { Cpu, CpuFault, ACC_X, SEG_CS, canonLo, canonHi } from './state.js';
-import { P_X, PAGE_SIZE } from './memory.js';
+import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
 import { handlers } from './dispatch.js';
@@ -124,26 +124,46 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
   const H = handlers();
   let steps = 0;
   cpu.halted = false;
+  // Fast fetch: the current code page's decode cache, used while RIP stays in it and nothing
+  // (paging, a CS base, a write to the page's code) can make it stale.
+  let pageBase = NaN;
+  let page: Page | undefined = undefined;
+  let icache: unknown[] | null = null;
+  const mem = cpu.mem;
   for (;;) {
     try {
       while (steps < max) {
         if (cpu.interrupts !== null) cpu.interrupts.poll(cpu);
         if (cpu.shadow !== 0) cpu.shadow--;
         const rip = cpu.rip;
-        if (rip === until) return { stop: 'until', steps };
+        if (rip === until) break;
         cpu.curIp = rip;
-        const i = fetch(cpu);
+        let i: Insn | undefined;
+        const off = rip - pageBase;
+        if (off >= 0 && off < PAGE_SIZE && icache !== null && page!.icache === icache && cpu.translate === null) {
+          i = icache[off] as Insn | undefined;
+          if (i === undefined || i.addr !== rip) i = fetch(cpu);
+        } else {
+          i = fetch(cpu);
+          if (cpu.translate === null && (cpu.mode === 64 || cpu.segs[SEG_CS].base === 0)) {
+            const o = rip & 0xfff;
+            pageBase = rip - o;
+            page = mem.page(pageBase / PAGE_SIZE);
+            icache = page !== undefined ? page.icache : null;
+          } else { pageBase = NaN; icache = null; }
+        }
         cpu.rip = i.next;
         H[i.form](cpu, i);
         steps++;
         cpu.tsc++;
         if (cpu.halted) return { stop: 'hlt', steps };
       }
-      return { stop: 'steps', steps };
+      return { stop: steps < max ? 'until' : 'steps', steps };
     } catch (e) {
       if (!(e instanceof CpuFault)) throw e;
       if (e.kind === 'fault') cpu.rip = cpu.curIp;
       else { steps++; cpu.tsc++; }
+      icache = null;
       if (cpu.onException !== null && cpu.onException(cpu, e)) continue;
       return { stop: 'exception', steps, fault: e };
     }

@@ -126,13 +126,14 @@ function memText(c: Ctx): string {
   }
   if (d.base === NONE && d.index === NONE) {
     if (asz === 16) return s + signedHex(d.disp);
-    if (d.sib === NONE || (d.mode === 64 && asz === 64)) {
+    if (d.sib === NONE || (d.mode === 64 && asz === 64 && d.scale === 1)) {
       // Absolute address: unsigned at the address size, sign-extended to 64 bits with 64-bit addressing.
       const v = d.disp;
       if (asz === 64) return s + '0x' + hex64(v >>> 0, v < 0 ? 0xffffffff : 0);
       return s + '0x' + (v >>> 0).toString(16);
     }
     // A SIB byte with neither base nor index: objdump shows the pseudo index %eiz.
+    if (asz === 64) return s + signedHex(d.disp) + '(,%riz,' + d.scale + ')';
     return s + (d.mode === 64 ? '0x' + (d.disp >>> 0).toString(16) : signedHex(d.disp)) + '(,%eiz,' + d.scale + ')';
   }
   if (d.hasDisp) s += signedHex(d.disp);
@@ -140,8 +141,8 @@ function memText(c: Ctx): string {
     // objdump's comment gives the effective address: next instruction + disp32 (SDM Vol. 2 §2.2.1.6).
     const sum = c.addrLo + d.length + d.disp;
     const lo = sum >>> 0;
-    let hi = (c.addrHi + Math.floor(sum / 4294967296)) >>> 0;
-    if (asz === 32) hi = 0;
+    // objdump adds the sign-extended disp32 at full width even with 67h (%eip).
+    const hi = (c.addrHi + Math.floor(sum / 4294967296)) >>> 0;
     c.comment = '        # ' + target(c, lo, hi);
     return s + '(' + addrReg(RIP, asz) + ')';
   }
@@ -190,6 +191,7 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       } else return memText(c);
       if (isByteReg(bits, num)) c.rexUsed |= 0x40;
       out.sized = true;
+      if (c.form.sem === 'bswap') return reg(num, d.opsize, d.rex);
       // lar/lsl name a register source at the operand size (objdump), though only 16 bits are used.
       if (op.loc === 'rm' && (c.form.sem === 'sys:lar' || c.form.sem === 'sys:lsl')) return reg(num, d.opsize, d.rex);
       // 63 /r without REX.W: objdump's movsxd with a 32-bit (16 with 66h) destination.
@@ -292,7 +294,7 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
   if (f.operands.some((o) => o.kind === 'moffs') && d.mode === 64 && d.adsize === 64) return 'movabs';
   if (base === 'mov' && f.operands.some((o) => o.loc === 'opreg') && sz === 64) return 'movabs';
   if (f.flow === 'loop') return d.adsize !== d.mode ? base + SUFFIX[d.adsize] : base;
-  if (f.operands.some((o) => o.kind === 'rel' && o.size === 'z')) return sz === 16 ? base + 'w' : base;
+  if (f.operands.some((o) => o.kind === 'rel' && o.size === 'z')) return sz === 16 && f.flow !== 'jcc' ? base + 'w' : base;
   if (f.suffix === 'always') return base + SUFFIX[sz];
   if (f.suffix === 'none' || f.osz === 'none' || sized || f.sem === 'setcc') return base;
   const sizedMem = f.operands.some((o) => (o.kind === 'rm' || o.kind === 'mem') && o.size !== 0);
@@ -324,7 +326,8 @@ export function formatDecoded(
     }
   }
   const form = tables.forms[d.form];
-  const lastSeg = lastSegByte(bytes, offset, d.prefixLen);
+  const lastSegIdx = lastSegIndex(bytes, offset, d.prefixLen);
+  const lastSeg = lastSegIdx >= 0 ? bytes[offset + lastSegIdx] : 0;
   // objdump: notrack needs DS last among segment prefixes, and in 64-bit mode no 66h.
   const notrack = lastSeg === 0x3e && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
     !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
@@ -363,12 +366,20 @@ export function formatDecoded(
   if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64 && !farInd) c.rexUsed |= 0x48;
   // objdump ignores REX.W on ljmp/lcall *m (it prints rex.W); the CPU takes an m16:64 pointer.
   let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, d, base, sized);
-  const hinted = form.flow === 'jcc' || form.flow === 'loop';
-  if (hinted && d.prefixes & Pfx.SEG) {
-    // Branch hints (SDM Vol. 2 §2.1.1): objdump writes 2E as ",pn" and 3E as ",pt".
-    const last = lastSegByte(bytes, offset, d.prefixLen);
-    if (last === 0x2e) mnem += ',pn';
-    else if (last === 0x3e) mnem += ',pt';
+  // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
+  // of the two is present; it then drops the last segment prefix (whichever it is) from the names.
+  let hinted = false;
+  if ((form.flow === 'jcc' || form.flow === 'loop') && d.prefixes & Pfx.SEG) {
+    let cs = false;
+    let ds = false;
+    for (let i = 0; i < d.prefixLen; i++) {
+      if (bytes[offset + i] === 0x2e) cs = true;
+      else if (bytes[offset + i] === 0x3e) ds = true;
+    }
+    if (cs !== ds) {
+      mnem += cs ? ',pn' : ',pt';
+      hinted = true;
+    }
   }
 
   // Prefix names for prefixes the instruction did not use, in byte order.
@@ -378,6 +389,8 @@ export function formatDecoded(
     form.operands.some((o) => o.size === 'z') || (DESC_TABLE.has(base) && d.mode !== 64);
   if (form.osz === 'w' && d.mode === 16) used66 = false;
   let lastRepSeen = false;
+  let f2Seen = false;
+  let f3Seen = false;
   let used67 = true;
   // HLE hints (SDM Vol. 1 §16.3.3): F2/F3 on a locked read-modify-write (xchg locks implicitly) or F3 on a store.
   const locked = usesMem && form.lockable === true && ((d.prefixes & Pfx.LOCK) !== 0 || form.sem === 'xchg');
@@ -386,17 +399,21 @@ export function formatDecoded(
     const b = bytes[offset + i];
     let name: string | undefined;
     if (b === 0xf3 || b === 0xf2) {
+      // The mandatory prefix is the last F2/F3; rep/bnd/xacquire/xrelease name the last F3 or F2 byte.
       const isLast = !lastRepSeen;
       lastRepSeen = true;
+      const lastOfKind = b === 0xf3 ? !f3Seen : !f2Seen;
+      if (b === 0xf3) f3Seen = true;
+      else f2Seen = true;
       if (isLast && form.prefix === b) name = undefined;
-      else if (locked) name = b === 0xf2 ? 'xacquire' : 'xrelease';
-      else if (store && b === 0xf3) name = 'xrelease';
-      else if (form.rep === 'rep' && b === 0xf3) name = 'rep';
-      else if ((form.flow === 'jmp' || form.flow === 'call' || form.flow === 'ret' || form.flow === 'jcc') && b === 0xf2 && !form.sem.endsWith(':far') && form.asz === undefined) name = 'bnd';
+      else if (lastOfKind && locked) name = b === 0xf2 ? 'xacquire' : 'xrelease';
+      else if (lastOfKind && store && b === 0xf3) name = 'xrelease';
+      else if (lastOfKind && form.rep === 'rep' && b === 0xf3) name = 'rep';
+      else if (lastOfKind && (form.flow === 'jmp' || form.flow === 'call' || form.flow === 'ret' || form.flow === 'jcc') && b === 0xf2 && !form.sem.endsWith(':far') && form.asz === undefined) name = 'bnd';
       else name = b === 0xf3 ? 'repz' : 'repnz';
     } else if (b === 0x66) {
       // REX.W overrides 66h (SDM Vol. 2 §2.2.1.2): then the 66h is unused.
-      name = used66 && !((d.rex & 8) && d.opsize === 64) ? undefined : 'data16';
+      name = used66 && (form.prefix === 0x66 || d.opsize === 16) ? undefined : 'data16';
       used66 = false;
     } else if (b === 0x67) {
       // Only the last 67h takes effect; objdump leaves it unnamed when the address size matters.
@@ -404,9 +421,9 @@ export function formatDecoded(
         ? undefined : prefixName(b, d.mode);
       used67 = false;
     } else if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) {
-      if (b === lastSeg && c.segUsed) name = undefined; // objdump drops the last one, whichever was used
-      else if (hinted && b === lastSeg && (b === 0x2e || b === 0x3e)) name = undefined;
-      else if (b === lastSeg && notrack) name = 'notrack';
+      const isLastSeg = i === lastSegIdx;
+      if (isLastSeg && (c.segUsed || hinted)) name = undefined; // objdump drops the last one, whichever was used
+      else if (isLastSeg && notrack) name = 'notrack';
       else name = prefixName(b, d.mode);
     } else if ((b & 0xf0) === 0x40 && d.mode === 64) {
       name = (d.rex ^ c.rexUsed) === 0 ? undefined : rexName(b);
@@ -419,10 +436,10 @@ export function formatDecoded(
   return head.padEnd(6) + ' ' + ops + c.comment;
 }
 
-function lastSegByte(bytes: Uint8Array, offset: number, n: number): number {
+function lastSegIndex(bytes: Uint8Array, offset: number, n: number): number {
   for (let i = n - 1; i >= 0; i--) {
     const b = bytes[offset + i];
-    if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) return b;
+    if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) return i;
   }
-  return 0;
+  return -1;
 }

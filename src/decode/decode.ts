@@ -191,7 +191,8 @@ export function decodeWith(
     const st = t.fStrict[k];
     if (st !== 0) {
       const o66 = has66 && mp !== MP_66;
-      const sz = long && rexW && !t.fStrictNoQ[k] ? 64 : o66 ? 16 : long && t.fStrictD64[k] ? 64 : 32;
+      // REX.W beats 66h; a group without a 64-bit member (in/out/ins/outs) then stays 32-bit.
+      const sz = long && rexW ? (t.fStrictNoQ[k] ? 32 : 64) : o66 ? 16 : long && t.fStrictD64[k] ? 64 : 32;
       if (sz !== st) continue;
     }
     form = k;
@@ -329,13 +330,16 @@ export function decodeWith(
   out.length = n;
 
   // ---- branch target = next instruction's address + displacement, wrapped to the operand size.
-  if (t.fRel[form]) {
+  const rel = t.fRel[form];
+  if (rel) {
     const disp = out.immLo | 0;
     const sum = ipLo + n + disp;
     let lo = sum >>> 0;
     let hi = 0;
-    if (long && opsize !== 16) hi = (ipHi + Math.floor(sum / TWO32)) >>> 0;
-    if (opsize === 16) lo &= 0xffff;
+    // A rel16 branch (66h with a rel16/32 form) wraps to 16 bits; objdump shows rel8 ones unwrapped.
+    const wrap16 = opsize === 16 && rel === 2;
+    if (long && !wrap16) hi = (ipHi + Math.floor(sum / TWO32)) >>> 0;
+    if (wrap16) lo &= 0xffff;
     out.targetLo = lo;
     out.targetHi = hi;
   }

@@ -68,7 +68,7 @@ export interface DecodeTables {
   readonly fImmB: Uint8Array;
   /** First immediate is sign-extended to 64 bits in Decoded.imm (sx imm8, imm32 of 64-bit ops). */
   readonly fImmSx: Uint8Array;
-  /** The first immediate is a relative branch displacement. */
+  /** The first immediate is a relative branch displacement (2 = rel16/32 sized by the operand size). */
   readonly fRel: Uint8Array;
   /** +r form: register number in the low 3 opcode bits. */
   readonly fOpreg: Uint8Array;
@@ -180,7 +180,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
         if (imms++ === 0) {
           fImmA[k] = immCode(op);
           fImmSx[k] = op.sx || op.kind === 'rel' || op.size === 'z' ? 1 : 0;
-          fRel[k] = op.kind === 'rel' ? 1 : 0;
+          fRel[k] = op.kind === 'rel' ? (op.size === 8 ? 1 : 2) : 0;
         } else fImmB[k] = immCode(op);
       } else if (op.loc === 'imm2') fImmB[k] = immCode(op);
       else if (op.kind === 'far') fImmA[k] = IMM_FAR;

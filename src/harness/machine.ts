@@ -64,7 +64,10 @@ export class Machine {
   private readonly arrivals = new Map<number, number>();
   private readonly labels = new Map<number, string[]>();
   private readonly sym: Symbolizer;
-  steps = 0;
+  /** Ticks the harness skipped while the CPU was halted (waiting for a step-scheduled event). */
+  private idle = 0;
+  /** Instructions retired so far (cpu.tsc counts retired instructions and idle ticks). */
+  get steps(): number { return this.cpu.tsc - this.idle; }
   private traceSink: ((l: string) => void) | null = null;
   private eventsShown = 0;
 
@@ -175,7 +178,6 @@ export class Machine {
         const left = max - this.steps;
         if (left <= 0) return this.finish({ stop: 'steps', steps: this.steps });
         const r = tracing ? this.runTraced(left) : execRun(cpu, { maxSteps: left });
-        this.steps += r.steps;
         if (r.stop === 'steps') return this.finish({ stop: 'steps', steps: this.steps });
         if (r.stop === 'exception') {
           const f = r.fault;
@@ -188,7 +190,7 @@ export class Machine {
           if (this.wakeable()) { woke = true; break; }
           const next = this.nextStepEvent();
           if (next === undefined) break;
-          cpu.tsc = Math.max(cpu.tsc, next);
+          if (next > cpu.tsc) { this.idle += next - cpu.tsc; cpu.tsc = next; }
           this.boundary(cpu);
         }
         if (!woke) return this.finish({ stop: 'hlt', steps: this.steps });
@@ -248,7 +250,7 @@ export class Machine {
       }
       const rip = cpu.rip;
       const s = this.sym.lookup(rip);
-      const head = `${String(this.steps + steps).padStart(6)}  ${hex(rip, this.mode).padEnd(10)} ${(s ? `<${s}>` : '').padEnd(28)} `;
+      const head = `${String(this.steps).padStart(6)}  ${hex(rip, this.mode).padEnd(10)} ${(s ? `<${s}>` : '').padEnd(28)} `;
       const text = disasm(cpu, this.sym);
       cpu.curIp = rip;
       let fault: CpuFault | null = null;

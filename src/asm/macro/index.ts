@@ -576,7 +576,7 @@ class MacroLayer implements LineSource {
 
   /** GNU macro_expand_body: \name, \(), \@ and (altmacro) bare names. */
   private substitute(text: string, values: ReadonlyMap<string, string>): string {
-    if (!text.includes('\\') && !this.alt) return text;
+    if (!text.includes('\\') && !text.includes('&') && !this.alt) return text;
     let out = '';
     const n = text.length;
     let i = 0;
@@ -601,6 +601,23 @@ class MacroLayer implements LineSource {
           out += v !== undefined ? v : '\\' + name;
           i = j;
         }
+      } else if (c === '&') {
+        // GNU also substitutes `&name` / `&name&` (in either mode); `&&` stays as it is.
+        if (text[i + 1] === '&') {
+          out += '&&';
+          i += 2;
+          continue;
+        }
+        const [name, j] = getToken(text, i + 1);
+        if (!name) {
+          out += '&';
+          i++;
+          continue;
+        }
+        const end = text[j] === '&' ? j + 1 : j;
+        const v = values.get(name);
+        out += v !== undefined ? v : this.alt ? name : text.slice(i, end);
+        i = end;
       } else if (this.alt && isNameStart(c)) {
         const [name, j] = getToken(text, i, true);
         const v = values.get(name);

@@ -178,6 +178,9 @@ const movCr: Handler = (cpu, i) => {
     case 3:
       if (hi >= 0x100000) gp0(); // bits 63:52 reserved (MAXPHYADDR 52)
       cpu.cr3 = v;
+      // From the first CR3 load on, every access walks the tables in memory (the harness identity
+      // map may have been edited by the listing).
+      m.identityCr3 = null;
       updatePaging(cpu, m.identityCr3);
       return;
     case 4:
