@@ -20,3 +20,12 @@ local_demo 7
 .ascii "a"
 .endm
 plain 9
+.macro amp a, b
+.ascii "x&a& &b y&c& &&a z& a&b"
+.endm
+amp 1, 2
+.altmacro
+.macro amp2 a, b
+.ascii "x&a& &b y&c& &&a z& a&b"
+.endm
+amp2 1, 2
