@@ -10,7 +10,8 @@
 @{%
 import { tokenStream as lexer } from './token-stream.js';
 const ix = (d: any) => d[0].i;
-const bin = (d: any) => ({ k: 'bin', op: d[1][0].value === '<>' ? '!=' : d[1][0].value, a: d[0], b: d[2] });
+const opTok = (x: any) => (Array.isArray(x) ? x[0] : x);
+const bin = (d: any) => ({ k: 'bin', op: opTok(d[1]).value === '<>' ? '!=' : opTok(d[1]).value, a: d[0], b: d[2] });
 %}
 @lexer lexer
 

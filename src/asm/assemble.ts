@@ -4,14 +4,12 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
-import type { Mode } from '../isa/types.js';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
-import { EncodeError, encodeInstruction } from '../encode/index.js';
 import { AsmError, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
-import { assembleInsn, scrubbedText } from './insn.js';
+import { assembleInsn, mnemonicKnown, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
 import { arraySource, splitStatements, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
@@ -161,7 +159,7 @@ function failureMessage(p: ParseFailure, asm: Assembly): string {
   if (head && (head.type === 'ident' || head.type === 'prefix')) {
     let m = h;
     while (toks[m] && toks[m].type === 'prefix') m++;
-    if (!mnemonicKnown(toks[m]?.value ?? '', asm)) return `no such instruction: \`${scrubbedText(toks, h)}'`;
+    if (!mnemonicKnown((toks[m]?.value ?? '').toLowerCase(), asm)) return `no such instruction: \`${scrubbedText(toks, h)}'`;
     return operandMessage(toks, m, at);
   }
   if (!at) return 'bad expression';
@@ -170,15 +168,6 @@ function failureMessage(p: ParseFailure, asm: Assembly): string {
 
 function isKnown(name: string): boolean {
   return isKnownDirective(name);
-}
-
-function mnemonicKnown(mn: string, asm: Assembly): boolean {
-  try {
-    encodeInstruction({ mnemonic: mn.toLowerCase(), prefixes: [], operands: [] }, { mode: asm.mode as Mode });
-    return true;
-  } catch (e) {
-    return !(e instanceof EncodeError && e.code === 'no-such-insn');
-  }
 }
 
 /** Operand syntax errors, worded as GNU's operand parser words them. */

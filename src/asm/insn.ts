@@ -90,6 +90,24 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
   }
 }
 
+const known = new Map<string, boolean>();
+
+/** Is `mn` an instruction the encoder knows in this mode (asked once per mnemonic and mode)? */
+export function mnemonicKnown(mn: string, asm: Assembly): boolean {
+  const key = `${asm.mode}:${mn}`;
+  let k = known.get(key);
+  if (k === undefined) {
+    try {
+      encodeInstruction({ mnemonic: mn, prefixes: [], operands: [] }, { mode: asm.mode });
+      k = true;
+    } catch (e) {
+      k = !(e instanceof EncodeError && e.code === 'no-such-insn');
+    }
+    known.set(key, k);
+  }
+  return k;
+}
+
 /** Encoder errors arrive as typed errors carrying GNU's message; anything else is a host bug. */
 function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefined, toks: readonly Tok[], from: number): Encoded {
   try {
@@ -109,6 +127,8 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
     asm.emit([PREFIX_BYTES[mnemonic]]);
     return;
   }
+  // GNU looks the mnemonic up before it reads the operands.
+  if (!mnemonicKnown(mnemonic, asm)) throw new AsmError(asm.loc, `no such instruction: \`${scrubbedText(toks, from)}'`);
   const operands = body.ops.map((op) => operand(op, toks, asm));
   const insn: AsmInsn = { mnemonic, prefixes, operands };
   const enc = encode(insn, asm, undefined, toks, from);
