@@ -407,7 +407,7 @@ export function formatDecoded(
       else f2Seen = true;
       if (isLast && form.prefix === b) name = undefined;
       else if (lastOfKind && locked) name = b === 0xf2 ? 'xacquire' : 'xrelease';
-      else if (lastOfKind && store && b === 0xf3) name = 'xrelease';
+      else if (isLast && store && b === 0xf3) name = 'xrelease';
       else if (lastOfKind && form.rep === 'rep' && b === 0xf3) name = 'rep';
       else if (lastOfKind && (form.flow === 'jmp' || form.flow === 'call' || form.flow === 'ret' || form.flow === 'jcc') && b === 0xf2 && !form.sem.endsWith(':far') && form.asz === undefined) name = 'bnd';
       else name = b === 0xf3 ? 'repz' : 'repnz';

@@ -185,7 +185,8 @@ export function decodeWith(
       if (t.fReg[k] >= 0 && t.fReg[k] !== mreg) continue;
       if (t.fRm[k] >= 0 && t.fRm[k] !== mrm) continue;
     }
-    if (t.fOverlayExact[k] && ((rex & 1) !== 0 || (has66 && mp !== MP_66))) continue;
+    // nop is 90 only without REX.B and 66h (else xchg); pause (F3 90) stays pause.
+    if (t.fOverlayExact[k] && mp === MP_NONE && ((rex & 1) !== 0 || has66)) continue;
     const asz = t.fAsz[k];
     if (asz !== 0 && asz !== adsize) continue;
     const st = t.fStrict[k];

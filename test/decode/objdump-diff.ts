@@ -13,6 +13,8 @@ export interface OdInsn {
   readonly addr: bigint;
   readonly hex: string;
   readonly text: string;
+  /** Address of the next symbol label (objdump never decodes across one), if any. */
+  stop?: bigint;
 }
 
 export function haveObjdump(): boolean {
@@ -28,9 +30,20 @@ export function haveObjdump(): boolean {
 export function parseObjdump(out: string): OdInsn[] {
   const res: OdInsn[] = [];
   const re = /^ *([0-9a-f]+):\t([0-9a-f ]+?) *\t(.*)$/;
+  const label = /^([0-9a-f]+) <.*>:$/;
+  let open = 0; // first instruction of the current label region
   for (const line of out.split('\n')) {
     const m = re.exec(line);
-    if (m) res.push({ addr: BigInt('0x' + m[1]), hex: m[2].replace(/ /g, ''), text: m[3].trimEnd() });
+    if (m) {
+      res.push({ addr: BigInt('0x' + m[1]), hex: m[2].replace(/ /g, ''), text: m[3].trimEnd() });
+      continue;
+    }
+    const l = label.exec(line);
+    if (l) {
+      const at = BigInt('0x' + l[1]);
+      for (let i = open; i < res.length; i++) res[i].stop = at;
+      open = res.length;
+    }
   }
   return res;
 }
@@ -74,7 +87,9 @@ export function compareInsns(
     const hi = Number(ins.addr >> 32n);
     const end = loc.off + ins.hex.length / 2;
     // objdump decodes within a symbol's region; give the decoder at most 15 bytes past the start.
-    const view = loc.bytes.subarray(0, Math.min(loc.bytes.length, loc.off + 15));
+    let limit = Math.min(loc.bytes.length, loc.off + 15);
+    if (ins.stop !== undefined && ins.stop > ins.addr) limit = Math.min(limit, loc.off + Number(ins.stop - ins.addr));
+    const view = loc.bytes.subarray(0, limit);
     decodeInto(d, view, loc.off, mode, lo, hi);
     let ours: string;
     let len: number;

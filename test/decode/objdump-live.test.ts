@@ -101,9 +101,9 @@ describe.skipIf(!OBJDUMP)('live: raw binaries (objdump -D -b binary)', () => {
       const r = compareInsns(parseObjdump(out), mode, (a) => (a < BigInt(bytes.length) ? { bytes, off: Number(a) } : undefined));
       // Random soups stack prefixes in ways no compiler emits (several segment prefixes before a
       // branch hint, REX.W with 66h ...): objdump's quirks there are not all modelled yet, so this
-      // one asks for 99%; real code and compiled objects above must agree exactly.
+      // one asks for 99.9%; real code and compiled objects above must agree exactly.
       expect(r.covered).toBeGreaterThan(1000);
-      expect(r.agree / r.covered, `${summary(r)}\n${r.mismatches.slice(0, 10).map((m) => `${m.hex}: ${m.objdump} | ${m.ours}`).join('\n')}`).toBeGreaterThanOrEqual(0.99);
+      expect(r.agree / r.covered, `${summary(r)}\n${r.mismatches.slice(0, 10).map((m) => `${m.hex}: ${m.objdump} | ${m.ours}`).join('\n')}`).toBeGreaterThanOrEqual(0.999);
     }
   }, 60_000);
 });
