@@ -47,6 +47,8 @@ export class Expander {
   private back: Tok[] = [];
   private preventExpansion = 0;
   private counter = 0;
+  /** Last token read from the base source (gcc reports an unterminated call where it gave up). */
+  private lastBase: Tok | undefined;
 
   constructor(
     readonly macros: Map<string, Macro>,
@@ -83,7 +85,12 @@ export class Expander {
     if (this.back.length) return this.back.pop()!;
     for (;;) {
       const c = this.ctx[this.ctx.length - 1];
-      if (!c) return this.base.next() ?? EOF_TOK;
+      if (!c) {
+        const t = this.base.next();
+        if (!t) return EOF_TOK;
+        this.lastBase = t;
+        return t;
+      }
       if (c.pos < c.toks.length) return c.toks[c.pos++];
       this.ctx.pop();
       if (c.macro) {
@@ -142,7 +149,7 @@ export class Expander {
         let t = this.raw();
         if (t.kind === 'eof') {
           if (!this.ctx.length && !this.back.length && this.base.more(false)) { newline = true; continue; }
-          this.diag(`unterminated argument list invoking macro "${m.name}"`, name);
+          this.diag(`unterminated argument list invoking macro "${m.name}"`, this.lastBase ?? name);
           return undefined;
         }
         if (newline && t.kind !== 'pad') { t = { ...t, ws: true }; newline = false; }
@@ -224,7 +231,11 @@ export class Expander {
             res.push(pad(b));
             emit(i + 2, j);
             res.push(pad(null));
-          } else res.push({ kind: 'other', text: '', ws: false, line: 0, col: 0, synth: true, pasteLeft: body[j]?.pasteLeft });
+          } else {
+            // gcc still leaves padding that carries the __VA_OPT__ token's whitespace
+            res.push(pad(b));
+            res.push({ kind: 'other', text: '', ws: false, line: 0, col: 0, synth: true, pasteLeft: body[j]?.pasteLeft });
+          }
           i = j;
           continue;
         }

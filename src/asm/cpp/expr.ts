@@ -129,7 +129,7 @@ export function evalIfExpr(toks: readonly Tok[], lineCol: number, warn: (msg: st
   const rest = peek();
   if (rest) {
     if (rest.text === ')') throw new CppExprError("missing '(' in expression", rest.col);
-    if (rest.text === ':') throw new CppExprError("':' without preceding '?'", rest.col);
+    if (rest.text === ':') throw new CppExprError(" ':' without preceding '?'", rest.col); // sic: gcc's text has the space
     throw new CppExprError(`missing binary operator before token "${rest.text}"`, rest.col);
   }
   void endCol;
