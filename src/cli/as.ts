@@ -95,10 +95,13 @@ function parseArgs(argv: string[]): Args | 'help' {
 }
 
 function report(diags: readonly Diagnostic[], file: string): void {
-  if (diags.length === 0) return;
-  let out = `${file}: Assembler messages:\n`;
-  for (const d of diags) out += formatDiagnostic(d) + '\n';
-  process.stderr.write(out);
+  let out = '';
+  for (const d of diags) {
+    // `.print` text goes to stdout as GNU prints it; everything else is a diagnostic on stderr.
+    if (d.stdout) process.stdout.write(d.message + '\n');
+    else out += formatDiagnostic(d) + '\n';
+  }
+  if (out) process.stderr.write(`${file}: Assembler messages:\n${out}`);
 }
 
 function removeQuietly(path: string | undefined): void {
