@@ -54,7 +54,7 @@ describe('macros', () => {
       'mov OFF(%rsp), REG(bx)', '.ascii S(a  "b"), XS(OFF), S(OFF)', 'V(REG, cx)', 'GNU(1)', 'GNU(1, 2)', '.long OPT(1), OPT(1, 2)',
     ));
     expect(r.out.map((l) => l.replace(/^main\.S:\d+: /, ''))).toEqual([
-      'mov 8(%rsp), %rbx', '.ascii "a \\"b\\"", "8", "OFF"', '%rcx', '.byte 1', '.byte 1, 2', '.long 1, 1 + 2',
+      'mov 8(%rsp), %rbx', '.ascii "a \\"b\\"", "8", "OFF"', '%rcx', '.byte 1', '.byte 1, 2', '.long 1 , 1 + 2',
     ]);
   });
 
