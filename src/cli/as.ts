@@ -136,7 +136,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const diags: Diagnostic[] = [];
   if (input.endsWith('.S')) {
-    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs });
+    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, mode: args.mode });
     diags.push(...pp.diagnostics);
     if (pp.diagnostics.some((d) => d.severity === 'error')) {
       report(diags, file);
