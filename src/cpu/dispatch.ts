@@ -63,5 +63,11 @@ export function registerHandlers(map: Record<string, Handler>): void {
 /** Bumped on every registration so caches of handler references can notice. */
 export let handlerGen = 0;
 
+/** True while `sem` is served by the built-in user-mode handler (so fast.ts may specialise it). */
+export function isUserSem(sem: string): boolean {
+  const h = registry.get(sem);
+  return h !== undefined && h === USER_HANDLERS[sem];
+}
+
 /** The user-mode handler for a sem (the system model may wrap one, e.g. popf at CPL 0). */
 export function userHandler(sem: string): Handler | undefined { return USER_HANDLERS[sem]; }

@@ -10,7 +10,8 @@ import { Cpu, CpuFault, ACC_X, SEG_CS, canonLo, canonHi } from './state.js';
 import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
-import { handlers } from './dispatch.js';
+import { handlers, isUserSem } from './dispatch.js';
+import { specialize } from './fast.js';
 
 export type StopReason = 'hlt' | 'until' | 'steps' | 'exception';
 
@@ -73,7 +74,10 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
   }
   if (d.form === NONE) throw new CpuFault(6);
   const insn = new Insn();
-  prepare(insn, d, FORMS[d.form], ip);
+  const form = FORMS[d.form];
+  prepare(insn, d, form, ip);
+  // A specialised closure for hot shapes, unless the system model replaced the sem's handler.
+  insn.handler = isUserSem(form.sem) ? specialize(insn, form) : null;
   // Cache by physical page offset when the instruction does not cross a page and paging is off
   // (with paging the same physical bytes may sit at several RIPs; only the RIP-relative fields differ).
   const off = phys0 - Math.floor(phys0 / PAGE_SIZE) * PAGE_SIZE;
@@ -109,7 +113,8 @@ export function step(cpu: Cpu): void {
   try {
     const i = fetch(cpu);
     cpu.rip = i.next;
-    H[i.form](cpu, i);
+    const h = i.handler;
+    if (h !== null) h(cpu, i); else H[i.form](cpu, i);
     cpu.tsc++;
   } catch (e) {
     if (e instanceof CpuFault && e.kind === 'fault') cpu.rip = cpu.curIp;
@@ -153,7 +158,8 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
           } else { pageBase = NaN; icache = null; }
         }
         cpu.rip = i.next;
-        H[i.form](cpu, i);
+        const h = i.handler;
+        if (h !== null) h(cpu, i); else H[i.form](cpu, i);
         steps++;
         cpu.tsc++;
         if (cpu.halted) return { stop: 'hlt', steps };

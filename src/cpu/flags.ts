@@ -112,7 +112,8 @@ export function setLazy(cpu: Cpu, op: number, size: number, aLo: number, aHi: nu
 
 /** inc/dec: everything but CF is pending; CF keeps its current value (SDM INC/DEC). */
 export function setLazyIncDec(cpu: Cpu, op: number, size: number, aLo: number, aHi: number, rLo: number, rHi: number): void {
-  if (cpu.lzOp !== LZ_NONE) getFlags(cpu);
+  // Only CF survives: fold a pending CF into cpu.flags (the other five are replaced).
+  if (cpu.lzOp !== LZ_NONE && (cpu.lzMask & F_CF) !== 0) cpu.flags = (cpu.flags & ~F_CF) | (lazyStatus(cpu) & F_CF);
   cpu.lzOp = op;
   cpu.lzMask = STATUS & ~F_CF;
   cpu.lzSize = size;
@@ -122,8 +123,9 @@ export function setLazyIncDec(cpu: Cpu, op: number, size: number, aLo: number, a
 
 /** ZF/SF/PF from a result; `eager` holds the values of the other status flags in `eagerMask`. */
 export function setLazyRes(cpu: Cpu, size: number, rLo: number, rHi: number, eager: number, eagerMask: number): void {
-  const f = getFlags(cpu);
-  cpu.flags = (f & ~eagerMask) | (eager & eagerMask);
+  // ZF SF PF become pending; when eagerMask covers the other three nothing old survives.
+  const f = (eagerMask | F_ZF | F_SF | F_PF) === STATUS ? cpu.flags : getFlags(cpu);
+  cpu.flags = (f & ~STATUS & ~eagerMask) | (f & STATUS & ~eagerMask & ~(F_ZF | F_SF | F_PF)) | (eager & eagerMask);
   cpu.lzOp = LZ_RES;
   cpu.lzMask = F_ZF | F_SF | F_PF;
   cpu.lzSize = size;
