@@ -14,8 +14,8 @@
  * Run:    x86lab run --32 --trace examples/int3-call-32.S
  * Result: old_calls=1, new_calls=1, result_after=0x42, sentinel=0x5a5a5a5a.
  */
-#include <x86lab/harness.h>
-#include <x86lab/ptregs.h>
+#include "../include/x86lab/harness.h"
+#include "../include/x86lab/ptregs.h"
 
 	DEFINE_IDT idt_table
 

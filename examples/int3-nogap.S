@@ -14,8 +14,8 @@
  * Run:    x86lab run --trace examples/int3-nogap.S
  * Result: new_calls=1, gp_count=1, gp_rip=int3_iret, gp_error = return address & 0xfffc.
  */
-#include <x86lab/harness.h>
-#include <x86lab/ptregs.h>
+#include "../include/x86lab/harness.h"
+#include "../include/x86lab/ptregs.h"
 
 	DEFINE_IDT idt_table
 

@@ -17,8 +17,8 @@
  * Result: call_log = 41 42 42 .. 42, old_calls = 1, int3_emulated = number of calls
  *         made while the int3 was in place, final bytes at patch_site = e8 <rel32 of new_func>.
  */
-#include <x86lab/harness.h>
-#include <x86lab/ptregs.h>
+#include "../include/x86lab/harness.h"
+#include "../include/x86lab/ptregs.h"
 
 #define TIMER_VECTOR 0x20
 

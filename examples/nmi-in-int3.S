@@ -25,8 +25,8 @@
  * Result: nmi_broken_count = 1 for the second run, 0 otherwise; new_calls counts
  *         the main call plus one per NMI.
  */
-#include <x86lab/harness.h>
-#include <x86lab/ptregs.h>
+#include "../include/x86lab/harness.h"
+#include "../include/x86lab/ptregs.h"
 
 	DEFINE_GDT gdt_table
 	DEFINE_IDT idt_table

@@ -13,8 +13,8 @@
  * Run:    x86lab run --32 --trace examples/popf-ret-32.S
  * Result: new_calls=1, result_after=0x42, sentinel=0x5a5a5a5a.
  */
-#include <x86lab/harness.h>
-#include <x86lab/ptregs.h>
+#include "../include/x86lab/harness.h"
+#include "../include/x86lab/ptregs.h"
 
 	DEFINE_IDT idt_table
 

@@ -18,8 +18,8 @@
  * Run:    x86lab run --trace examples/popf-ret.S
  * Result: both call sites (%rsp 8 and 0 mod 16) reach new_func; sentinels intact.
  */
-#include <x86lab/harness.h>
-#include <x86lab/ptregs.h>
+#include "../include/x86lab/harness.h"
+#include "../include/x86lab/ptregs.h"
 
 	DEFINE_IDT idt_table
 

@@ -144,14 +144,15 @@ export class Machine {
 
   private fire(spec: EventSpec, rip: number): void {
     const m = this.model;
-    const where = this.sym.lookup(rip) ?? hex(rip, this.mode);
+    const s = this.sym.lookup(rip);
+    const where = s ? `${hex(rip, this.mode)} <${s}>` : hex(rip, this.mode);
     if (spec.kind === 'nmi') {
       const lost = m.nmiPending;
       m.nmiPending = true;
-      m.log({ kind: 'nmi-latched', from: rip, note: `${spec.text} at ${where}${this.cpu.nmiBlocked ? ', blocked until the next iret' : ''}${lost ? ', one already pending: merged' : ''}` });
+      m.log({ kind: 'nmi-latched', from: rip, note: `at ${where} (--nmi-at ${spec.text})${this.cpu.nmiBlocked ? ', blocked until the next iret' : ''}${lost ? ', one already pending: merged' : ''}` });
     } else {
       m.irqPending.push(spec.vector);
-      m.log({ kind: 'irq-latched', vector: spec.vector, from: rip, note: `${spec.text} at ${where}${(this.cpu.flags & F_IF) === 0 ? ', waiting for IF=1' : ''}` });
+      m.log({ kind: 'irq-latched', vector: spec.vector, from: rip, note: `at ${where} (--irq-at ${spec.text})${(this.cpu.flags & F_IF) === 0 ? ', waiting for IF=1' : ''}` });
     }
   }
 

@@ -166,9 +166,9 @@ export function eventText(e: SysEvent, mode: 32 | 64, sym: Symbolizer): string {
     case 'iret':
       return `** iret at ${at(e.from)} -> ${at(e.to)}${e.cplFrom !== e.cplTo ? ` cpl ${e.cplFrom}->${e.cplTo}` : ''} ${e.note ?? ''}${e.nmiUnblocked ? ', NMIs unblocked' : ''}`;
     case 'nmi-latched':
-      return `** NMI injected (${e.note ?? ''})${e.note?.includes('blocked') ? '' : ''}`;
+      return `** NMI raised ${e.note ?? ''}`;
     case 'irq-latched':
-      return `** interrupt 0x${(e.vector ?? 0).toString(16)} raised (${e.note ?? ''})`;
+      return `** interrupt 0x${(e.vector ?? 0).toString(16)} raised ${e.note ?? ''}`;
     case 'double-fault':
       return `** ${e.note ?? 'fault'} -> #DF`;
     case 'triple-fault':

@@ -9,7 +9,7 @@ import { registerHandlers, userHandler, type Handler } from '../dispatch.js';
 import { K_REG, K_MEM, ea, readOp, pop, push, adjustSp, type Insn } from '../operands.js';
 import { rd16, rd32, rd64, wr16, wr32, wr64 } from '../access.js';
 import { getFlags } from '../flags.js';
-import { modelOf } from './model.js';
+import { modelOf, Unsupported } from './model.js';
 import { deliverSoft, rflags, setRflags } from './deliver.js';
 import { iret, lret, farTransfer, flagMask } from './transfer.js';
 import { loadDataSeg, readDesc, selErr, descP, descS, markAccessed, setSeg, descBase, descLimit, descAttr } from './descriptors.js';
@@ -263,7 +263,7 @@ const sysret: Handler = (cpu, i) => {
   if (cpu.cpl !== 0) gp0();
   const star = msr(cpu, MSR_STAR);
   const sel = Number((star >> 48n) & 0xffffn);
-  if (i.opsize !== 64) throw new CpuFault(6); // return to compatibility mode is not modelled
+  if (i.opsize !== 64) throw new Unsupported('sysret to compatibility mode');
   const rcxLo = cpu.lo[1], rcxHi = cpu.hi[1];
   if (!isCanonical(rcxLo, rcxHi)) gp0();
   cpu.rip = pairToCanon(rcxLo, rcxHi);
@@ -296,7 +296,7 @@ const sysexit: Handler = (cpu, i) => {
     cpu.rip = pairToCanon(cpu.lo[2], cpu.hi[2]);
     cpu.lo[4] = cpu.lo[1]; cpu.hi[4] = cpu.hi[1];
   } else {
-    if (cpu.mode === 64) ud(); // compatibility-mode return is not modelled
+    if (cpu.mode === 64) throw new Unsupported('sysexit to compatibility mode');
     flat(cpu, SEG_CS, (cs + 16) | 3, 0xc0fb);
     flat(cpu, SEG_SS, (cs + 24) | 3, 0xc0f3);
     cpu.rip = cpu.lo[2] >>> 0;
