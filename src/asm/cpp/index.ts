@@ -230,6 +230,10 @@ class Cpp {
 
   /** Macro-expands a text line; a call may pull following lines in (they are then consumed). */
   private expandLine(l: LexLine): Tok[] {
+    // Fast path: nothing on the line names a macro (most assembly lines).
+    let any = false;
+    for (const t of l.tokens) if (t.kind === 'ident' && this.macros.has(t.text)) { any = true; break; }
+    if (!any) return l.tokens;
     const f = this.cur;
     const toks = [...l.tokens];
     let i = 0;

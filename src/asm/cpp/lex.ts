@@ -47,36 +47,39 @@ export const isIdStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >=
 export const isIdChar = (c: string): boolean => isIdStart(c) || (c >= '0' && c <= '9');
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 
+const PUNCT3 = new Set(PUNCTS.filter((p) => p.length === 3));
+const PUNCT2 = new Set(PUNCTS.filter((p) => p.length === 2));
+
+/** Removes line splices (backslash, blanks, newline) and CRs; `lineOf[i]` is the physical line of text[i]. */
+function splice(src: string): { text: string; lineOf: Int32Array } {
+  if (src.includes('\r')) src = src.replace(/\r\n/g, '\n');
+  const parts: string[] = [];
+  const lineOf = new Int32Array(src.length + 1);
+  let line = 1;
+  let out = 0;
+  let from = 0;
+  const re = /\\[ \t]*\n/g;
+  for (let m = re.exec(src); ; m = re.exec(src)) {
+    const to = m ? m.index : src.length;
+    for (let i = from; i < to; i++) {
+      lineOf[out++] = line;
+      if (src.charCodeAt(i) === 10) line++;
+    }
+    parts.push(src.slice(from, to));
+    if (!m) break;
+    line++;
+    from = m.index + m[0].length;
+  }
+  lineOf[out] = line;
+  return { text: parts.length === 1 ? parts[0] : parts.join(''), lineOf };
+}
+
 /** Splits a file into logical lines of tokens. Line splices (backslash-newline) and comments are removed here. */
 export function lexFile(src: string): LexLine[] {
-  // Remove line splices but remember where each character came from (physical line).
-  const chars: string[] = [];
-  const lineOf: number[] = [];
-  let line = 1;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === '\\') {
-      let j = i + 1;
-      while (j < src.length && (src[j] === ' ' || src[j] === '\t')) j++;
-      if (src[j] === '\n' || (src[j] === '\r' && src[j + 1] === '\n')) {
-        i = src[j] === '\r' ? j + 1 : j;
-        line++;
-        continue;
-      }
-    }
-    if (c === '\r' && src[i + 1] === '\n') continue;
-    chars.push(c);
-    lineOf.push(line);
-    if (c === '\n') line++;
-  }
-  const text = chars.join('');
+  const { text, lineOf } = splice(src);
   const n = text.length;
   const lines: LexLine[] = [];
-  const colOf = (p: number): number => {
-    let q = p;
-    while (q > 0 && text[q - 1] !== '\n') q--;
-    return p - q + 1;
-  };
+  let lineStart = 0; // position of the current physical line's first character (for columns)
   let pos = 0;
   while (pos < n) {
     const first = lineOf[pos];
@@ -84,24 +87,30 @@ export function lexFile(src: string): LexLine[] {
     let ws = false;
     let atStart = true;
     let hash = false;
-    while (pos < n && text[pos] !== '\n') {
+    lineStart = pos;
+    while (pos < n) {
       const c = text[pos];
+      if (c === '\n') break;
       if (c === ' ' || c === '\t' || c === '\f' || c === '\v' || c === '\r') { ws = true; pos++; continue; }
       if (c === '/' && text[pos + 1] === '*') {
         const end = text.indexOf('*/', pos + 2);
-        pos = end < 0 ? n : end + 2;
+        const stop = end < 0 ? n : end + 2;
+        const nl = text.lastIndexOf('\n', stop - 1);
+        if (nl >= pos) lineStart = nl + 1;
+        pos = stop;
         ws = true;
         continue;
       }
       if (c === '/' && text[pos + 1] === '/') {
-        while (pos < n && text[pos] !== '\n') pos++;
+        const nl = text.indexOf('\n', pos);
+        pos = nl < 0 ? n : nl;
         ws = true;
         continue;
       }
       const start = pos;
-      const tl = lineOf[pos];
       let kind: TokKind;
       if (isIdStart(c)) {
+        pos++;
         while (pos < n && isIdChar(text[pos])) pos++;
         kind = 'ident';
       } else if (isDigit(c) || (c === '.' && isDigit(text[pos + 1] ?? ''))) {
@@ -122,21 +131,24 @@ export function lexFile(src: string): LexLine[] {
           kind = c === '"' ? 'string' : 'char';
         } else {
           // Unterminated: gcc in assembler mode keeps the rest of the line as one token.
-          while (pos < n && text[pos] !== '\n') pos++;
+          const nl = text.indexOf('\n', pos);
+          pos = nl < 0 ? n : nl;
           kind = 'other';
         }
       } else {
-        const p = PUNCTS.find((s) => text.startsWith(s, pos));
-        pos += p ? p.length : 1;
-        kind = p || '!#%&()*+,-./:;<=>?[]^{|}~'.includes(c) ? 'punct' : 'other';
+        if (c === '%' && text.startsWith('%:%:', pos)) pos += 4;
+        else if (PUNCT3.has(text.substr(pos, 3))) pos += 3;
+        else if (PUNCT2.has(text.substr(pos, 2))) pos += 2;
+        else pos++;
+        kind = pos - start > 1 || '!#%&()*+,-./:;<=>?[]^{|}~'.includes(c) ? 'punct' : 'other';
       }
-      const t: Tok = { kind, text: text.slice(start, pos), ws, line: tl, col: colOf(start) };
+      const t: Tok = { kind, text: text.slice(start, pos), ws, line: lineOf[start], col: start - lineStart + 1 };
       if (atStart && (t.text === '#' || t.text === '%:')) hash = true;
       atStart = false;
       toks.push(t);
       ws = false;
     }
-    const last = pos < n ? lineOf[pos] : lineOf[n - 1];
+    const last = lineOf[Math.min(pos, n - 1)];
     pos++; // the newline
     lines.push({ tokens: toks, first, last, hash });
   }

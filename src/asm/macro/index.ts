@@ -118,22 +118,37 @@ interface Head {
   readonly rest: string;
 }
 
-const LABEL_RE = /^\s*(?:[A-Za-z_.$][A-Za-z0-9_.$]*|[0-9]+)\s*:(?!:)/;
-const WORD_RE = /^\s*([A-Za-z_.$][A-Za-z0-9_.$]*)/;
+// Name characters of GNU as symbols: letters, digits, _ . $
+const isNameCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 36;
+const isBlank = (c: number): boolean => c === 32 || c === 9;
 
+/** Reads leading `label:`s and the first word with plain char scanning (this runs on every statement). */
 function parseHead(text: string): Head {
+  const n = text.length;
   let p = 0;
   for (;;) {
-    const m = LABEL_RE.exec(text.slice(p));
-    if (!m) break;
-    p += m[0].length;
+    let i = p;
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    const ws = i;
+    const c0 = text.charCodeAt(i);
+    if (!(isNameCode(c0))) return { labelEnd: p, word: '', rest: '' };
+    while (i < n && isNameCode(text.charCodeAt(i))) i++;
+    const we = i;
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 58 /* : */ && text.charCodeAt(i + 1) !== 58) {
+      // a label (identifier, or a numeric local label made of digits only)
+      const digit = c0 >= 48 && c0 <= 57;
+      if (!digit || /^[0-9]+$/.test(text.slice(ws, we))) {
+        p = i + 1;
+        continue;
+      }
+    }
+    if (c0 >= 48 && c0 <= 57) return { labelEnd: p, word: '', rest: '' };
+    // `sym = expr` is an assignment, never a macro call (but `==` is not an assignment).
+    if (text.charCodeAt(i) === 61 && text.charCodeAt(i + 1) !== 61) return { labelEnd: p, word: '', rest: '' };
+    return { labelEnd: p, word: text.slice(ws, we), rest: text.slice(we) };
   }
-  const w = WORD_RE.exec(text.slice(p));
-  if (!w) return { labelEnd: p, word: '', rest: '' };
-  const rest = text.slice(p + w[0].length);
-  // `sym = expr` and `sym == ...` are assignments/expressions, never macro calls.
-  if (/^\s*=/.test(rest) && !/^\s*==/.test(rest)) return { labelEnd: p, word: '', rest: '' };
-  return { labelEnd: p, word: w[1], rest };
 }
 
 /** The directive word a body-collecting scan sees: after an optional leading label, lowercased. */
@@ -273,6 +288,8 @@ class MacroLayer implements LineSource {
     }
     const h = parseHead(line.text);
     if (!h.word) return line;
+    // Most statements are instructions: no dot and no macros defined means nothing to do here.
+    if (h.word.charCodeAt(0) !== 46 && this.macros.size === 0) return line;
     const lw = h.word.toLowerCase();
     const isDir = lw[0] === '.' && LAYER_DIRECTIVES.has(lw.slice(1));
     const mac = !isDir && !(lw[0] === '.' && KNOWN_POPS.has(lw.slice(1))) ? this.macros.get(lw) : undefined;
