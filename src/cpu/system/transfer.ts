@@ -145,7 +145,7 @@ export function iret(cpu: Cpu, size: number): void {
   if (newCpl > oldCpl) nullInaccessibleSegs(cpu, newCpl);
   const unblocked = cpu.nmiBlocked;
   cpu.nmiBlocked = false;
-  m.log({ kind: 'iret', from, to: ip, cplFrom: oldCpl, cplTo: newCpl, nmiUnblocked: unblocked, note: `rsp=0x${(cpu.mode === 64 ? BigInt.asUintN(64, BigInt(Math.round(getSp(cpu)))) : BigInt(cpu.lo[4] >>> 0)).toString(16)} rflags=0x${(nf >>> 0).toString(16)}` });
+  m.log({ kind: 'iret', from, to: ip, cplFrom: oldCpl, cplTo: newCpl, nmiUnblocked: unblocked, note: `${cpu.mode === 64 ? 'rsp' : 'esp'}=0x${(cpu.mode === 64 ? BigInt.asUintN(64, BigInt(Math.round(getSp(cpu)))) : BigInt(cpu.lo[4] >>> 0)).toString(16)} ${cpu.mode === 64 ? 'rflags' : 'eflags'}=0x${(nf >>> 0).toString(16)}` });
 }
 
 /** lret / lret $n (SDM RET far, protected mode): same privilege, or outer with SS:RSP popped after the n bytes. */
