@@ -101,6 +101,14 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const sec = asm.cur;
   const startFrag = sec.cur;
   const startOff = startFrag.size;
+  // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
+  const known = asm.recall(text);
+  if (known) {
+    asm.emit(known.bytes);
+    if (known.warnings) for (const w of known.warnings) asm.warn(w);
+    asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
+    return undefined;
+  }
   try {
     const raw = RAW_RE.exec(text);
     if (raw && RAW_DIRECTIVES.has(raw[1].toLowerCase())) {
@@ -120,7 +128,10 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     }
     const body = stmt.body;
     if (body) {
-      if (body.k === 'insn') assembleInsn(body, toks, asm);
+      if (body.k === 'insn') {
+        const enc = assembleInsn(body, toks, asm);
+        if (enc && stmt.labels.length === 0) asm.remember(text, enc);
+      }
       else if (body.k === 'dir') {
         const name = toks[body.name].value.toLowerCase();
         if (name === '.end') return 'end';

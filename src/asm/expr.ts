@@ -19,8 +19,19 @@ export interface EvalCtx {
 const M64 = (1n << 64n) - 1n;
 const s64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 
+const numCache = new Map<string, bigint>();
+
 /** Value of a number token in any GNU spelling (0x, 0b, leading-0 octal, decimal). Not label refs. */
 export function parseNumber(text: string, loc: SrcLoc): bigint {
+  let v = numCache.get(text);
+  if (v === undefined) {
+    v = parseNumberText(text, loc);
+    if (numCache.size < 10000) numCache.set(text, v);
+  }
+  return v;
+}
+
+function parseNumberText(text: string, loc: SrcLoc): bigint {
   const c1 = text.charCodeAt(1);
   if (text.length > 2 && text.charCodeAt(0) === 48 && (c1 === 120 || c1 === 88)) return BigInt(text);
   if (text.length > 2 && text.charCodeAt(0) === 48 && (c1 === 98 || c1 === 66)) return BigInt('0b' + text.slice(2));

@@ -63,7 +63,8 @@ function relax(asm: Assembly): void {
   const tFrag: Frag[] = [];
   const tOff: number[] = [];
   for (const b of asm.branches) {
-    if (!relaxable(b.target, b.sec)) {
+    b.relaxable = relaxable(b.target, b.sec);
+    if (!b.relaxable) {
       b.frag.long = true;
       continue;
     }
@@ -174,7 +175,7 @@ export function finalize(asm: Assembly): AssembleResult {
     const enc = b.frag.long ? b.frag.near : b.frag.short;
     const len = enc.bytes.length;
     for (const fx of enc.fixups) {
-      if (fx.pcrel && relaxable(b.target, b.sec) && fx.value.sym !== undefined) {
+      if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
         const d = BigInt(branchDisp(b, len));
         if (!fits(d, fx.size, true)) {
           asm.error(`value of ${d} too large for field of ${fx.size} byte${fx.size > 1 ? 's' : ''} at 0x${(b.frag.addr + fx.offset).toString(16)}`, b.frag.loc);
@@ -195,7 +196,8 @@ export function finalize(asm: Assembly): AssembleResult {
       else throw e;
     }
   }
-  relocations.sort((a, b) => (a.section === b.section ? a.offset - b.offset : 0));
+  const secIndex = new Map(asm.sections.map((x) => [x.name, x.index]));
+  relocations.sort((a, b) => secIndex.get(a.section)! - secIndex.get(b.section)! || a.offset - b.offset);
 
   const sections: SectionOut[] = asm.sections.map((s) => ({
     name: s.name, flags: s.flags, type: s.type, align: s.align, size: s.size, bytes: bytes.get(s)!,

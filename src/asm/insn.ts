@@ -119,13 +119,18 @@ function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefin
   }
 }
 
-export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly): void {
+/**
+ * Assembles one instruction. Returns its encoding when the bytes depend on nothing but the
+ * statement's text and mode (no symbols, no `.`, no local label references), so the driver may
+ * reuse them for an identical line; undefined otherwise.
+ */
+export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly): Encoded | undefined {
   const mnemonic = toks[body.mn].value.toLowerCase();
   const prefixes = body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
   if (body.ops.length === 0 && prefixes.length === 0 && PREFIX_BYTES[mnemonic] !== undefined && !(mnemonic === 'rex64' && asm.mode !== 64)) {
     asm.emit([PREFIX_BYTES[mnemonic]]);
-    return;
+    return undefined;
   }
   // GNU looks the mnemonic up before it reads the operands.
   if (!mnemonicKnown(mnemonic, asm)) throw new AsmError(asm.loc, `no such instruction: \`${scrubbedText(toks, from)}'`);
@@ -146,7 +151,7 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
         ...(fx.value.minus ? { minus: asm.symByName(fx.value.minus) } : {}),
       };
       asm.branches.push({ sec, frag, target, mode: asm.mode });
-      return;
+      return undefined;
     }
   }
   const sec = asm.cur;
@@ -159,5 +164,16 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
     const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
     const off = pos - sec.cur.start;
     for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel);
+    return undefined;
   }
+  if (enc.relax) return undefined;
+  for (let i = body.mn + 1; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.type === 'ident') return undefined;
+    if (t.type === 'num') {
+      const last = t.value.charCodeAt(t.value.length - 1) | 0x20;
+      if ((last === 98 || last === 102) && !/^0[bBxX]/.test(t.value)) return undefined;
+    }
+  }
+  return enc;
 }

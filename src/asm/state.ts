@@ -2,7 +2,7 @@
 // fixups, listing marks and diagnostics. Directives and instructions act on it; nothing here
 // is module-global, so two assemblies never share state.
 
-import type { Fixup } from '../encode/types.js';
+import type { Encoded, Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
 import { foldDiff, type EvalCtx } from './expr.js';
@@ -41,6 +41,8 @@ export interface BranchInfo {
   /** The relaxable target (from the short form's 1-byte pc-relative fixup). */
   readonly target: Val;
   readonly mode: Mode;
+  /** Decided at the end of assembly: target in this section and not preemptible. */
+  relaxable?: boolean;
 }
 
 export class Assembly {
@@ -172,6 +174,22 @@ export class Assembly {
 
   addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean): void {
     this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode });
+  }
+
+  private readonly lineCache = new Map<string, Encoded>();
+  private lineCacheMode: Mode = 0 as Mode;
+
+  /** Bytes of an instruction line that depend only on its text (see insn.ts), for this mode. */
+  recall(text: string): Encoded | undefined {
+    return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
+  }
+
+  remember(text: string, enc: Encoded): void {
+    if (this.lineCacheMode !== this.mode) {
+      this.lineCache.clear();
+      this.lineCacheMode = this.mode;
+    }
+    if (this.lineCache.size < 65536) this.lineCache.set(text, enc);
   }
 
   /** Maps a symbol name the encoder hands back in a fixup to the symbol. */
