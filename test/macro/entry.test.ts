@@ -1,13 +1,11 @@
 // examples/entry_64.S, the kernel-style entry file: x86lab's `-f json` output is pinned in
 // examples/entry_64.json, and its section bytes equal gcc -c's (examples/entry_64.gnu.hex).
 
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAVE_GCC } from '../cpp/gcc.js';
-import { ENTRY, ROOT, assembleEntry, entryJson, gnuSectionsOf } from './entry.js';
+import { ENTRY, ROOT, assembleEntry, entryJson, gccSections } from './entry.js';
 
 function oursSections(): Record<string, string> {
   const out: Record<string, string> = {};
@@ -42,14 +40,6 @@ describe('examples/entry_64.S', () => {
   });
 
   it.runIf(HAVE_GCC)('has the same section bytes as gcc -c (live)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'x86lab-entry-'));
-    try {
-      const obj = join(dir, 'entry_64.o');
-      const r = spawnSync('gcc', ['-c', '-I', 'examples/include', ENTRY, '-o', obj], { cwd: ROOT, encoding: 'utf8' });
-      expect(r.stderr).toBe('');
-      expect(oursSections()).toEqual(gnuSectionsOf(obj));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    expect(oursSections()).toEqual(gccSections(ENTRY, ['-I', 'examples/include']));
   });
 });
