@@ -319,6 +319,8 @@ export function formatDecoded(
         return formatPrefixesOnly(bytes, offset, d.length, d.mode);
       case Bad.TRUNCATED:
         return '.byte 0x' + bytes[offset].toString(16);
+      case Bad.UNSUPPORTED:
+        return '(bad)';
       default: {
         const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
         return pre ? pre + ' (bad)' : '(bad)';

@@ -16,6 +16,7 @@ import {
   OSZ_B, OSZ_D, OSZ_D64, OSZ_F64, OSZ_Q, OSZ_W, type DecodeTables,
 } from './tables.js';
 import { defaultTables } from './default.js';
+import { FOREIGN } from './foreign-lengths.js';
 import { formatDecoded } from './att.js';
 import { gprName } from '../isa/registers.js';
 
@@ -151,7 +152,7 @@ export function decodeWith(
   const slot = map * 256 + b;
   let ci = t.slotStart[slot];
   const ce = t.slotStart[slot + 1];
-  if (ci === ce) return fail(out, Bad.OPCODE, opEnd);
+  if (ci === ce) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd);
 
   let modrm = -1;
   if (t.slotModrm[slot]) {
@@ -200,7 +201,7 @@ export function decodeWith(
     used66 = mp === MP_66;
     break;
   }
-  if (form < 0) return fail(out, Bad.OPCODE, opEnd);
+  if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd);
 
   // ---- operand size (SDM Vol. 1 §3.6.1, Vol. 2 §2.2.1.2)
   const o66 = has66 && !used66;
@@ -345,6 +346,87 @@ export function decodeWith(
     out.targetHi = hi;
   }
   return out;
+}
+
+/**
+ * An opcode the ISA table does not define. If objdump knows it (FOREIGN, or a VEX/EVEX prefix),
+ * measure its real length and report Bad.UNSUPPORTED; else Bad.OPCODE with objdump's (bad) length.
+ */
+function foreign(
+  out: Decoded, bytes: Uint8Array, offset: number, n: number, avail: number, map: number, op: number,
+  mode: Mode, pfx: number, lastRep: number, opEnd: number,
+): Decoded {
+  const long = mode === 64;
+  let p = offset + n;
+  let hasModrm = false;
+  let imm = 0;
+  let regOnly = false;
+  let memOnly = false;
+  const adsize = long ? ((pfx & Pfx.ADSIZE) ? 32 : 64) : (pfx & Pfx.ADSIZE) ? 16 : 32;
+  if (map === 0 && (op === 0xc4 || op === 0xc5 || op === 0x62) && n < avail && (long || bytes[p] >= 0xc0)) {
+    // VEX (C4/C5) and EVEX (62) prefixes (SDM Vol. 2 §2.3, §2.7); outside 64-bit mode only with
+    // a following byte >= C0 (else LES/LDS/BOUND).
+    let vmap: number;
+    if (op === 0xc5) {
+      vmap = 1;
+      p += 1;
+      n += 1;
+    } else if (op === 0xc4) {
+      if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+      vmap = bytes[p] & 0x1f;
+      p += 2;
+      n += 2;
+    } else {
+      vmap = bytes[p] & 7;
+      p += 3;
+      n += 3;
+    }
+    if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+    if (vmap < 1 || vmap > 6 || vmap === 4) return fail(out, Bad.OPCODE, opEnd);
+    const vop = bytes[p++];
+    n++;
+    hasModrm = !(op !== 0x62 && vmap === 1 && vop === 0x77); // vzeroupper/vzeroall
+    imm = vmap === 3 || (vmap === 1 && ((vop >= 0x70 && vop <= 0x73) || vop === 0xc2 || (vop >= 0xc4 && vop <= 0xc6))) ? 1 : 0;
+  } else {
+    const ctx = lastRep === 0xf3 ? 2 : lastRep === 0xf2 ? 3 : (pfx & Pfx.OPSIZE) ? 1 : 0;
+    const c = FOREIGN[map][ctx].charCodeAt(op);
+    switch (c) {
+      case 0x6d: hasModrm = true; break; // m
+      case 0x69: hasModrm = true; imm = 1; break; // i
+      case 0x4d: hasModrm = true; memOnly = true; break; // M
+      case 0x49: hasModrm = true; memOnly = true; imm = 1; break; // I
+      case 0x31: hasModrm = true; regOnly = true; break; // 1
+      case 0x32: hasModrm = true; regOnly = true; imm = 1; break; // 2
+      case 0x6e: break; // n
+      case 0x6a: imm = 1; break; // j
+      default: return fail(out, Bad.OPCODE, opEnd);
+    }
+  }
+  if (hasModrm) {
+    if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+    const modrm = bytes[p++];
+    n++;
+    const mod = modrm >> 6;
+    const rm = modrm & 7;
+    if ((mod === 3 && memOnly) || (mod !== 3 && regOnly)) return fail(out, Bad.OPCODE, opEnd);
+    if (mod !== 3) {
+      if (adsize === 16) {
+        n += mod === 1 ? 1 : mod === 2 || (mod === 0 && rm === 6) ? 2 : 0;
+      } else {
+        let base = rm;
+        if (rm === 4) {
+          if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
+          base = bytes[p] & 7;
+          n++;
+        }
+        n += mod === 1 ? 1 : mod === 2 || (mod === 0 && (base === 5)) ? 4 : 0;
+      }
+    }
+  }
+  n += imm;
+  if (n > avail) return fail(out, Bad.TRUNCATED, 1);
+  if (n > MAX_INSN) return fail(out, Bad.TOO_LONG, MAX_INSN);
+  return fail(out, Bad.UNSUPPORTED, n);
 }
 
 /** What decode() returns: a plain, self-contained description of one instruction. */

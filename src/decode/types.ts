@@ -83,6 +83,11 @@ export const enum Bad {
   TRUNCATED = 3,
   /** Longer than 15 bytes (SDM Vol. 2 §2.3.11, #GP): objdump prints the prefixes and "(bad)", 15 bytes. */
   TOO_LONG = 4,
+  /**
+   * A valid instruction outside the ISA table (SSE, AVX, x87 ...): length is its real length, so a
+   * listing stays in step with objdump; x86lab prints "(bad)" for it and the executor raises #UD.
+   */
+  UNSUPPORTED = 5,
 }
 
 /** A fresh zeroed record (allocate once, reuse). */

@@ -96,11 +96,29 @@ describe('decoder over hand-made forms', () => {
   });
 
   it('(bad) consumes prefixes and opcode bytes, like objdump', () => {
-    const d = dec('66 0f 0b ff');
+    const d = dec('66 0f 04 ff');
     expect([d.form, d.bad, d.length]).toEqual([NONE, Bad.OPCODE, 3]);
+    expect([dec('d6').bad, dec('d6').length]).toEqual([Bad.OPCODE, 1]);
     expect(dec('01').bad).toBe(Bad.TRUNCATED);
     expect(dec('66'.repeat(14) + '90').bad).toBe(Bad.PREFIXES);
     expect(dec('66'.repeat(14) + '90').length).toBe(14);
+  });
+
+  it('valid encodings outside the table (SSE, AVX, x87) report their real length', () => {
+    const cases: [string, number][] = [
+      ['66 0f 6e c0', 4], // movd %eax,%xmm0
+      ['f3 0f 6f 44 24 08', 6], // movdqu 0x8(%rsp),%xmm0
+      ['66 0f 3a 0f c1 08', 6], // palignr $0x8,%xmm1,%xmm0
+      ['c5 f9 6e c0', 4], // vmovd %eax,%xmm0
+      ['c4 e3 79 0f c1 08', 6], // vpalignr
+      ['62 f1 fe 48 6f 04 24', 7], // vmovdqu64 (%rsp),%zmm0
+      ['dd 05 00 00 00 00', 6], // fldl 0x0(%rip)
+      ['c5 f8 77', 3], // vzeroupper
+    ];
+    for (const [h, len] of cases) {
+      const d = dec(h + ' 90 90');
+      expect([h, d.form, d.bad, d.length]).toEqual([h, NONE, Bad.UNSUPPORTED, len]);
+    }
   });
 
   it('rel targets from the instruction address, wrapped to the operand size', () => {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Mode } from '../../src/isa/types.js';
 import { decodeInto } from '../../src/decode/decode.js';
 import { formatDecoded, formatPrefixesOnly } from '../../src/decode/att.js';
-import { newDecoded, NONE } from '../../src/decode/types.js';
+import { Bad, newDecoded, NONE } from '../../src/decode/types.js';
 import { readElf, SHF_EXECINSTR, EM_X86_64 } from '../../src/decode/elf.js';
 
 export interface OdInsn {
@@ -61,13 +61,15 @@ export interface DiffResult {
   agree: number;
   /** objdump "(bad)" that x86lab also calls undefined, same length. */
   badAgree: number;
+  /** Instructions outside the ISA table (Bad.UNSUPPORTED) whose length equals objdump's. */
+  unsupportedLen: number;
   mismatches: { addr: bigint; hex: string; objdump: string; ours: string }[];
   /** Mnemonics (first word) of instructions x86lab does not cover, with counts. */
   uncovered: Map<string, number>;
 }
 
 export function emptyResult(): DiffResult {
-  return { total: 0, covered: 0, agree: 0, badAgree: 0, mismatches: [], uncovered: new Map() };
+  return { total: 0, covered: 0, agree: 0, badAgree: 0, unsupportedLen: 0, mismatches: [], uncovered: new Map() };
 }
 
 /**
@@ -104,6 +106,7 @@ export function compareInsns(
     if (d.form === NONE || d.ignoredRexEnd > 0) {
       if (odBad && len === end - loc.off && normalize(ours) === normalize(ins.text)) r.badAgree++;
       else {
+        if (d.bad === Bad.UNSUPPORTED && len === end - loc.off) r.unsupportedLen++;
         const m = ins.text.split(/\s+/)[0];
         r.uncovered.set(m, (r.uncovered.get(m) ?? 0) + 1);
       }
@@ -156,5 +159,5 @@ export function diffElf(path: string, opts: { start?: bigint; stop?: bigint; res
 export function summary(r: DiffResult): string {
   const pct = (a: number, b: number) => (b ? ((100 * a) / b).toFixed(2) : '0.00');
   const top = [...r.uncovered.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${k}:${v}`).join(' ');
-  return `instructions ${r.total}, covered ${r.covered} (${pct(r.covered, r.total)}%), agree ${r.agree} (${pct(r.agree, r.covered)}% of covered), (bad) agreed ${r.badAgree}\nuncovered: ${top}`;
+  return `instructions ${r.total}, covered ${r.covered} (${pct(r.covered, r.total)}%), agree ${r.agree} (${pct(r.agree, r.covered)}% of covered), (bad) agreed ${r.badAgree}, uncovered with objdump's length ${r.unsupportedLen}/${r.total - r.covered - r.badAgree}\nuncovered: ${top}`;
 }
