@@ -124,6 +124,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     m = Machine.fromFile(args.file!, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
     for (const e of args.events) m.arm(e);
+    for (const w of m.warnings) process.stderr.write(w + '\n');
   } catch (e) {
     if (e instanceof LoadError) { process.stderr.write(`${args.file}: Assembler messages:\n${e.message}\n`); return 1; }
     if (e instanceof SpecError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 2; }

@@ -20,6 +20,12 @@ export function dumpMachine(m: Machine, out: RunOutcome): Record<string, unknown
   regs[mode === 64 ? 'rflags' : 'eflags'] = hx(m.reg('rflags'));
   for (const s of ['cs', 'ss', 'ds', 'es', 'fs', 'gs']) regs[s] = hx(m.reg(s));
   for (const c of ['cr0', 'cr2', 'cr3', 'cr4']) regs[c] = hx(m.reg(c) & mask);
+  if (mode === 32) {
+    // The exec snapshot names registers rax..rdi/rip/rflags in both modes: give those names too.
+    GPR64.slice(0, 8).forEach((r, k) => { regs[r] = regs[GPR32[k]]; });
+    regs.rip = regs.eip;
+    regs.rflags = regs.eflags;
+  }
   if (mode === 64) {
     regs.fs_base = hx(m.reg('fs_base'));
     regs.gs_base = hx(m.reg('gs_base'));

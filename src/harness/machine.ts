@@ -60,6 +60,8 @@ export class Machine {
   /** Labels in the order execution reached them (every arrival at a labelled instruction). */
   readonly visited: string[] = [];
   readonly trace: string[] = [];
+  /** Load-time warnings (e.g. no _start). */
+  readonly warnings: string[] = [];
   private readonly armed: Armed[] = [];
   private readonly arrivals = new Map<number, number>();
   private readonly labels = new Map<number, string[]>();
@@ -86,7 +88,15 @@ export class Machine {
     this.model = installSystem(this.cpu);
     this.model.identityCr3 = image.mode === 64 ? this.cpu.cr3 : null;
     const entry = opts.entry ?? '_start';
-    const start = image.symbols.get(entry);
+    let start = image.symbols.get(entry);
+    if (start === undefined && opts.entry === undefined) {
+      // Like ld: without _start, begin at the start of .text (or the first section) with a warning.
+      const text = image.sections.find((s) => s.name === '.text' && s.size > 0) ?? image.sections.find((s) => s.size > 0);
+      if (text !== undefined) {
+        start = text.addr;
+        this.warnings.push(`${image.file}: Warning: cannot find entry symbol _start; defaulting to ${hex(start, image.mode)} (${text.name})`);
+      }
+    }
     if (start === undefined) throw new LoadError(`${image.file}: Error: entry symbol \`${entry}' is not defined`);
     this.cpu.rip = start;
     for (const [name, a] of image.symbols) {
