@@ -7,6 +7,7 @@
 // the native and qemu runs use a static ELF linked from the same source (gcc -nostdlib -static).
 //
 // Usage: node bench/exec.bench.mjs          (or `npm run bench`; needs `npm run build` for dist/)
+// Times are CPU time (user + system) of the process doing the work: the machine is shared.
 // Env:   BENCH_ITERS=N   loop iterations for x86lab (default 20,000,000); native/qemu run 20x / 2x more
 //        BENCH_RUNS=N    timed runs (median; default 3)
 
@@ -98,9 +99,11 @@ async function main() {
       cpu.mem.map(0x401000, code.length, P_R | P_X, new Uint8Array(code));
       cpu.mem.map(0x402000, 4096, P_R | P_W, new Uint8Array(4096).fill(0).map((_, k) => dbytes[k] ?? 0));
       cpu.rip = 0x401000;
-      const t0 = performance.now();
+      // CPU time of this process (user + system): the machine is shared, wall time is noisy.
+      const c0 = process.cpuUsage();
       const res = run(cpu, { maxSteps: instrs + 10 });
-      const t = performance.now() - t0;
+      const cu = process.cpuUsage(c0);
+      const t = (cu.user + cu.system) / 1000;
       if (res.stop !== 'hlt') throw new Error(`exec bench: ${name} stopped with ${res.stop} after ${res.steps} steps`);
       if (res.steps !== instrs) throw new Error(`exec bench: ${name} ran ${res.steps} instructions, expected ${instrs}`);
       if (r > 0) times.push(t); // first run is the warm-up
@@ -118,12 +121,13 @@ async function main() {
         return e;
       };
       const timeProc = (argv, iters) => {
+        // CPU time of the child (bash's `time`, user + sys), like the in-process measurement.
         const ts = [];
         for (let r = 0; r < RUNS; r++) {
-          const t0 = performance.now();
-          const p = spawnSync(argv[0], argv.slice(1));
-          if (p.status !== 0) throw new Error(`${argv.join(' ')} exited with ${p.status}`);
-          ts.push(performance.now() - t0);
+          const p = spawnSync('bash', ['-c', 'TIMEFORMAT="%3U %3S"; time "$@" >/dev/null', 'bash', ...argv], { encoding: 'utf8' });
+          if (p.status !== 0) throw new Error(`${argv.join(' ')} exited with ${p.status}: ${p.stderr}`);
+          const [u, sy] = p.stderr.trim().split(/\s+/).slice(-2).map(Number);
+          ts.push((u + sy) * 1000);
         }
         return (5 + loop.perIter * iters) / (median(ts) / 1000);
       };

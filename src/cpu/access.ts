@@ -95,7 +95,7 @@ function codeTouched(p: Page, off: number, n: number): void {
   const m = p.codeMask;
   if (m === null) return;
   for (let k = 0; k < n && off + k < PAGE_SIZE; k++) {
-    if (m[off + k] !== 0) { p.icache = null; p.codeMask = null; return; }
+    if (m[off + k] !== 0) { p.icache = null; p.codeMask = null; p.jit = null; return; }
   }
 }
 

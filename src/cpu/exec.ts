@@ -12,6 +12,7 @@ import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
 import { handlers, isUserSem } from './dispatch.js';
 import { specialize } from './fast.js';
+import { Block, compileBlock, blocksAllowed, HOT } from './jit.js';
 
 export type StopReason = 'hlt' | 'until' | 'steps' | 'exception';
 
@@ -20,6 +21,8 @@ export interface RunOptions {
   maxSteps?: number;
   /** Stop before executing the instruction at this address (canonical-signed number). */
   until?: number;
+  /** Compile hot blocks to JavaScript (default true; they are skipped automatically when an interrupt controller, paging or TF needs instruction boundaries). */
+  blocks?: boolean;
 }
 
 export interface RunResult {
@@ -135,6 +138,9 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
   let page: Page | undefined = undefined;
   let icache: unknown[] | null = null;
   const mem = cpu.mem;
+  const lo = cpu.lo, hi = cpu.hi;
+  const useBlocks = opts.blocks ?? true;
+  let inBlock = false;
   for (;;) {
     try {
       while (steps < max) {
@@ -146,6 +152,26 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
         let i: Insn | undefined;
         const off = rip - pageBase;
         if (off >= 0 && off < PAGE_SIZE && icache !== null && page!.icache === icache && cpu.translate === null) {
+          if (useBlocks) {
+            let jit = page!.jit;
+            if (jit === null) jit = page!.jit = new Array(PAGE_SIZE);
+            let b = jit[off] as Block | number | null | undefined;
+            if (b === undefined || typeof b === 'number') {
+              b = (b ?? 0) + 1;
+              if (b >= HOT && icache[off] !== undefined) b = compileBlock(page!, off);
+              jit[off] = b;
+            }
+            if (b instanceof Block && b.start === rip && steps + b.len <= max && !(until > b.start && until < b.end) &&
+                cpu.shadow === 0 && blocksAllowed(cpu)) {
+              inBlock = true;
+              const n = b.fn(cpu, lo, hi, page!, b.insns, H, max - steps);
+              inBlock = false;
+              steps += n;
+              cpu.tsc += n;
+              if (cpu.halted) return { stop: 'hlt', steps };
+              continue;
+            }
+          }
           i = icache[off] as Insn | undefined;
           if (i === undefined || i.addr !== rip) i = fetch(cpu);
         } else {
@@ -166,6 +192,7 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
       }
       return { stop: steps < max ? 'until' : 'steps', steps };
     } catch (e) {
+      if (inBlock) { inBlock = false; steps += cpu.blkDone; cpu.tsc += cpu.blkDone; }
       if (!(e instanceof CpuFault)) throw e;
       if (e.kind === 'fault') cpu.rip = cpu.curIp;
       else { steps++; cpu.tsc++; }

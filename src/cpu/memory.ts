@@ -19,6 +19,8 @@ export class Page {
   /** Decoded instructions cached by page offset (owned by exec.ts), and the bytes they cover. */
   icache: unknown[] | null = null;
   codeMask: Uint8Array | null = null;
+  /** Compiled blocks / hotness counters by page offset (owned by jit.ts), dropped with icache. */
+  jit: unknown[] | null = null;
   constructor(readonly num: number) {}
 }
 
@@ -142,6 +144,7 @@ export class Memory {
     if (p.icache !== null) {
       p.icache = null;
       p.codeMask = null;
+      p.jit = null;
     }
   }
 }

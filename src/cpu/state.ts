@@ -127,6 +127,8 @@ export class Cpu {
   tHi = 0;
   /** Address of the instruction being executed (for faults) and of the next one. */
   curIp = 0;
+  /** Instructions a compiled block completed before the one that faulted (jit.ts). */
+  blkDone = 0;
   /** Decode/TLB generation: bump to drop cached translations (flushTlb). */
   tlbGen = 0;
 

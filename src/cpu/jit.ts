@@ -1,0 +1,212 @@
+// Block compilation: a hot straight-line run of cached instructions (up to a branch, a page end or
+// something that must stop the block) becomes one JavaScript function. Hot shapes are emitted
+// inline with their operands as constants; anything else calls its ordinary handler, so every
+// instruction can sit in a block and both paths share one semantics.
+//
+// Precision: before each instruction that may fault the block records cpu.curIp and
+// cpu.blkDone (instructions completed), so a CpuFault leaves the machine exactly as the
+// interpreter would. A store that hits cached code ends the block (self-modifying code). A
+// handler that moves RIP elsewhere (rep chunking, a fault-free jump) ends it too.
+//
+// The run loop (exec.ts) uses blocks only when nothing needs instruction-boundary control:
+// no interrupt controller, TF clear, no paging hook, and the block fits the step limit and
+// does not contain the `until` address.
+
+import type { Form } from '../isa/types.js';
+import { FORMS } from '../isa/index.js';
+import { Cpu, CpuFault, STATUS, F_CF, F_TF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC } from './state.js';
+import { cond, lazyStatus, getFlags } from './flags.js';
+import { PAGE_SIZE, type Page } from './memory.js';
+import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea } from './operands.js';
+import { rd32, rd64, wr32, wr64 } from './access.js';
+import { isUserSem } from './dispatch.js';
+
+/** Runs the block (a self-loop repeats while it fits `budget` instructions); returns instructions executed. */
+export type BlockFn = (cpu: Cpu, lo: Int32Array, hi: Int32Array, pg: Page, I: Insn[], H: Handler[], budget: number) => number;
+
+export class Block {
+  constructor(
+    readonly fn: BlockFn,
+    readonly insns: Insn[],
+    /** Number of instructions. */
+    readonly len: number,
+    /** [start, end) addresses covered (canonical-signed numbers). */
+    readonly start: number,
+    readonly end: number,
+  ) {}
+}
+
+/** Executions of an address before it is compiled. */
+export const HOT = 40;
+const MAX_BLOCK = 48;
+
+const HELPERS = { cond, lazyStatus, getFlags, ea, rd32, rd64, wr32, wr64, CpuFault };
+
+/** Sems whose handler may change machine state the block loop relies on (mode, paging, TF, halt). */
+function endsBlock(f: Form): boolean {
+  return f.flow !== 'none' || f.sem.startsWith('sys:') || f.sem === 'popf' || f.sem === 'mov:sreg' || f.sem === 'pop:seg' ||
+    f.sem === 'hlt' || f.sem === 'flag:sti' || f.sem === 'flag:cli' || f.sem === 'iret' || !isUserSem(f.sem);
+}
+
+/** Does the instruction read the status flags (so an earlier flag record must be kept)? */
+function readsFlags(f: Form): boolean { return f.flags.read !== 0 || !inlineable(f); }
+function writesAllStatus(f: Form): boolean {
+  return (f.sem === 'alu:add' || f.sem === 'alu:sub' || f.sem === 'alu:cmp' || f.sem === 'alu:and' || f.sem === 'alu:or' || f.sem === 'alu:xor' || f.sem === 'alu:test');
+}
+function inlineable(f: Form): boolean {
+  return f.sem.startsWith('alu:') || f.sem === 'mov' || f.sem === 'lea' || f.sem === 'jcc' || f.sem === 'jmp' || f.sem === 'nop';
+}
+
+const TWO32 = 4294967296;
+
+/** Emit inline JS for instruction k, or null to fall back to the generic handler call. */
+function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean): string | null {
+  const sem = f.sem;
+  const lz32 = (op: number, a: string, b: string, r: string): string =>
+    keepFlags ? `cpu.lzOp=${op};cpu.lzMask=${STATUS};cpu.lzSize=32;cpu.lzALo=${a};cpu.lzBLo=${b};cpu.lzRLo=${r};cpu.lzCin=0;` : '';
+  const lz64 = (op: number, a: string, aH: string, b: string, bH: string, r: string, rH: string): string =>
+    keepFlags ? `cpu.lzOp=${op};cpu.lzMask=${STATUS};cpu.lzSize=64;cpu.lzALo=${a};cpu.lzAHi=${aH};cpu.lzBLo=${b};cpu.lzBHi=${bH};cpu.lzRLo=${r};cpu.lzRHi=${rH};cpu.lzCin=0;` : '';
+  switch (sem) {
+    case 'nop': return '';
+    case 'jcc': return last ? `cpu.rip=cond(cpu,${i.cc})?${i.target}:${i.next};` : null;
+    case 'jmp': return last ? `cpu.rip=${i.target};` : null;
+    case 'lea': {
+      if (i.k1 !== K_REG || !Number.isNaN(i.abs) || i.base < 0 || i.base >= 16 || i.adsize !== 64 || (i.s1 !== 64 && i.s1 !== 32)) return null;
+      const idx = i.index >= 0 ? `+(lo[${i.index}]>>>0)*${i.scale}` : '';
+      const idxH = i.index >= 0 ? `+hi[${i.index}]*${i.scale}` : '';
+      return `l=(lo[${i.base}]>>>0)${idx}+${i.disp};h=hi[${i.base}]${idxH};if(l>=${TWO32}||l<0){c=Math.floor(l/${TWO32});l-=c*${TWO32};h+=c;}` +
+        `lo[${i.r1}]=l|0;hi[${i.r1}]=${i.s1 === 64 ? 'h|0' : '0'};`;
+    }
+    case 'mov': {
+      if (i.k1 === K_REG && i.r1 < 16 && (i.s1 === 32 || i.s1 === 64)) {
+        const d = i.r1;
+        if (i.k0 === K_REG && i.r0 < 16) return i.s1 === 64 ? `lo[${d}]=lo[${i.r0}];hi[${d}]=hi[${i.r0}];` : `lo[${d}]=lo[${i.r0}];hi[${d}]=0;`;
+        if (i.k0 === K_IMM) return `lo[${d}]=${i.immLo};hi[${d}]=${i.s1 === 64 ? i.immHi : 0};`;
+        if (i.k0 === K_MEM) {
+          return i.s1 === 64 ? `a=rd64(cpu,ea(cpu,I[${k}]));lo[${d}]=a;hi[${d}]=cpu.tHi;` : `a=rd32(cpu,ea(cpu,I[${k}]));lo[${d}]=a;hi[${d}]=0;`;
+        }
+      }
+      if (i.k1 === K_MEM && (i.s1 === 32 || i.s1 === 64) && (i.k0 === K_REG && i.r0 < 16 || i.k0 === K_IMM)) {
+        const v = i.k0 === K_REG ? `lo[${i.r0}]` : `${i.immLo}`;
+        const vh = i.k0 === K_REG ? `hi[${i.r0}]` : `${i.immHi}`;
+        return (i.s1 === 64 ? `wr64(cpu,ea(cpu,I[${k}]),${v},${vh});` : `wr32(cpu,ea(cpu,I[${k}]),${v});`) +
+          `if(pg.icache!==ic){cpu.rip=${i.next};return ${k + 1};}`;
+      }
+      return null;
+    }
+    case 'alu:inc': case 'alu:dec': {
+      if (i.k0 !== K_REG || i.r0 >= 16 || i.s0 !== 32) return null;
+      const d = i.r0, inc = sem === 'alu:inc';
+      const keepCf = `if(cpu.lzOp!==0&&(cpu.lzMask&${F_CF})!==0)cpu.flags=(cpu.flags&${~F_CF})|(lazyStatus(cpu)&${F_CF});`;
+      return `a=lo[${d}];r=(a${inc ? '+' : '-'}1)|0;lo[${d}]=r;hi[${d}]=0;` +
+        (keepFlags ? `${keepCf}cpu.lzOp=${inc ? LZ_INC : LZ_DEC};cpu.lzMask=${STATUS & ~F_CF};cpu.lzSize=32;cpu.lzALo=a;cpu.lzBLo=1;cpu.lzRLo=r;cpu.lzCin=0;` : '');
+    }
+    case 'alu:add': case 'alu:sub': case 'alu:cmp': case 'alu:and': case 'alu:or': case 'alu:xor': case 'alu:test': {
+      const op = sem.slice(4);
+      if (i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64)) return null;
+      if (i.k0 === K_REG && i.r0 >= 16) return null;
+      const d = i.r1;
+      let b: string, bH: string;
+      let pre = '';
+      if (i.k0 === K_IMM) { b = `${i.immLo}`; bH = `${i.immHi}`; }
+      else if (i.k0 === K_REG) { b = `lo[${i.r0}]`; bH = `hi[${i.r0}]`; }
+      else {
+        pre = i.s1 === 64 ? `b=rd64(cpu,ea(cpu,I[${k}]));bh=cpu.tHi;` : `b=rd32(cpu,ea(cpu,I[${k}]));bh=0;`;
+        b = 'b'; bH = 'bh';
+      }
+      const write = op !== 'cmp' && op !== 'test';
+      if (i.s1 === 32) {
+        switch (op) {
+          case 'add': case 'sub': case 'cmp': {
+            const lz = op === 'add' ? LZ_ADD : LZ_SUB;
+            return `${pre}a=lo[${d}];b2=${b};r=(a${op === 'add' ? '+' : '-'}b2)|0;` + (write ? `lo[${d}]=r;hi[${d}]=0;` : '') + lz32(lz, 'a', 'b2', 'r');
+          }
+          default: {
+            const o = op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^';
+            return `${pre}r=lo[${d}]${o}${b};` + (write ? `lo[${d}]=r;hi[${d}]=0;` : '') + lz32(LZ_LOGIC, '0', '0', 'r');
+          }
+        }
+      }
+      switch (op) {
+        case 'add': case 'sub': case 'cmp': {
+          const sub = op !== 'add';
+          return `${pre}a=lo[${d}];ah=hi[${d}];b2=${b};b2h=${bH};l=${sub ? '(a>>>0)-(b2>>>0)' : '(a>>>0)+(b2>>>0)'};r=l|0;` +
+            `rh=${sub ? `(ah-b2h-(l<0?1:0))|0` : `(ah+b2h+(l>=${TWO32}?1:0))|0`};` +
+            (write ? `lo[${d}]=r;hi[${d}]=rh;` : '') + lz64(sub ? LZ_SUB : LZ_ADD, 'a', 'ah', 'b2', 'b2h', 'r', 'rh');
+        }
+        default: {
+          const o = op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^';
+          return `${pre}r=lo[${d}]${o}${b};rh=hi[${d}]${o}${bH};` + (write ? `lo[${d}]=r;hi[${d}]=rh;` : '') + lz64(LZ_LOGIC, '0', '0', '0', '0', 'r', 'rh');
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** Can instruction `i` fault (so its address must be recorded first)? */
+function mayFault(i: Insn, f: Form, inl: string | null): boolean {
+  if (inl === null) return true;
+  return i.memOp >= 0 && f.sem !== 'lea' && f.sem !== 'nop';
+}
+
+/**
+ * Compile the block starting at page offset `off` (the instruction there is cached), or return
+ * null when the first instruction cannot start a block.
+ */
+export function compileBlock(page: Page, off: number): Block | null {
+  const icache = page.icache;
+  if (icache === null) return null;
+  const insns: Insn[] = [];
+  let o = off;
+  while (insns.length < MAX_BLOCK && o < PAGE_SIZE) {
+    const i = icache[o] as Insn | undefined;
+    if (i === undefined) break;
+    const f = FORMS[i.form];
+    insns.push(i);
+    if (endsBlock(f)) break;
+    o += i.len;
+  }
+  if (insns.length === 0) return null;
+  const n = insns.length;
+  const lastInsn = insns[n - 1];
+  const selfLoop = FORMS[lastInsn.form].sem === 'jcc' && lastInsn.target === insns[0].addr;
+  let body = '';
+  for (let k = 0; k < n; k++) {
+    const i = insns[k];
+    const f = FORMS[i.form];
+    // The flag record of k is dead if a later instruction in the block overwrites all six
+    // status flags before anything reads them.
+    // Only across instructions that cannot fault: a fault must see k's flags.
+    let keep = true;
+    for (let j = k + 1; j < n; j++) {
+      const g = FORMS[insns[j].form];
+      if (readsFlags(g) || !inlineable(g) || insns[j].memOp >= 0) break;
+      if (writesAllStatus(g)) { keep = false; break; }
+    }
+    const last = k === n - 1;
+    let inl = inline(i, f, k, keep, last);
+    // A loop closed by its own final jcc runs inside the function, up to the step budget.
+    if (last && selfLoop) inl = `if(!cond(cpu,${i.cc})){cpu.rip=${i.next};return base+${n};}base+=${n};if(base+${n}>budget){cpu.rip=${i.target};return base;}continue;`;
+    if (mayFault(i, f, inl)) body += `cpu.curIp=${i.addr};cpu.blkDone=base+${k};`;
+    if (inl !== null) {
+      body += inl.replace(/return (\d+);/g, 'return base+$1;');
+      if (last && f.sem !== 'jcc' && f.sem !== 'jmp') body += `cpu.rip=${i.next};`;
+    } else {
+      body += `cpu.rip=${i.next};H[${i.form}](cpu,I[${k}]);`;
+      if (!last) body += `if(cpu.rip!==${i.next}||pg.icache!==ic||cpu.halted)return base+${k + 1};`;
+    }
+  }
+  if (selfLoop) body = `for(;;){${body}}`;
+  else body += `return ${n};`;
+  const src = `const {cond,lazyStatus,getFlags,ea,rd32,rd64,wr32,wr64}=R;\n` +
+    `return function block(cpu,lo,hi,pg,I,H,budget){const ic=pg.icache;let base=0,a=0,ah=0,b=0,bh=0,b2=0,b2h=0,r=0,rh=0,l=0,h=0,c=0;${body}};`;
+  const fn = new Function('R', src)(HELPERS) as BlockFn;
+  const first = insns[0], lastI = insns[n - 1];
+  return new Block(fn, insns, n, first.addr, lastI.addr + lastI.len);
+}
+
+/** Blocks are usable only without boundary-level control (see the header). */
+export function blocksAllowed(cpu: Cpu): boolean {
+  return cpu.interrupts === null && cpu.translate === null && (cpu.flags & F_TF) === 0;
+}
