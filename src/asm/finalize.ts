@@ -238,7 +238,13 @@ export function finalize(asm: Assembly): AssembleResult {
   for (let i = 0; i < L.loc.length; i++) {
     const start = L.startFrag[i].addr + L.startOff[i];
     const end = L.endFrag[i].addr + L.endOff[i];
-    if (end > start) listing.push({ file: L.loc[i].file, line: L.loc[i].line, section: L.sec[i].name, offset: start, size: end - start });
+    if (end <= start) continue;
+    const loc = L.loc[i];
+    const prev = listing[listing.length - 1];
+    // Statements of one source line (`a; b`, or a macro's expansion) that follow each other: one record.
+    if (prev && prev.file === loc.file && prev.line === loc.line && prev.section === L.sec[i].name && prev.offset + prev.size === start) {
+      listing[listing.length - 1] = { ...prev, size: end - prev.offset };
+    } else listing.push({ file: loc.file, line: loc.line, section: L.sec[i].name, offset: start, size: end - start });
   }
 
   return {

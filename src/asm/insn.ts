@@ -128,9 +128,19 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   const mnemonic = toks[body.mn].value.toLowerCase();
   const prefixes = body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
-  if (body.ops.length === 0 && prefixes.length === 0 && PREFIX_BYTES[mnemonic] !== undefined && !(mnemonic === 'rex64' && asm.mode !== 64)) {
-    asm.emit([PREFIX_BYTES[mnemonic]]);
-    return undefined;
+  if (body.ops.length === 0 && prefixes.length === 0) {
+    const rex = /^rex(?:\.([wrxb]{1,4}))?$/.exec(mnemonic);
+    if (rex && asm.mode === 64) {
+      // rex.WRXB alone: 0x40 with W=8, R=4, X=2, B=1.
+      let b = 0x40;
+      for (const c of rex[1] ?? '') b |= c === 'w' ? 8 : c === 'r' ? 4 : c === 'x' ? 2 : 1;
+      asm.emit([b]);
+      return undefined;
+    }
+    if (PREFIX_BYTES[mnemonic] !== undefined && !(mnemonic === 'rex64' && asm.mode !== 64)) {
+      asm.emit([PREFIX_BYTES[mnemonic]]);
+      return undefined;
+    }
   }
   // GNU looks the mnemonic up before it reads the operands.
   if (!mnemonicKnown(mnemonic, asm)) throw new AsmError(asm.loc, `no such instruction: \`${scrubbedText(toks, from)}'`);

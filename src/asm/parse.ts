@@ -13,6 +13,11 @@ export const PREFIX_MNEMONICS: ReadonlySet<string> = new Set([
   'data16', 'data32', 'addr16', 'addr32', 'rex64', 'rex', 'rex.w', 'notrack', 'xacquire', 'xrelease', 'bnd',
 ]);
 
+/** A prefix mnemonic, including GNU's `rex.WRXB` spellings. */
+export function isPrefixMnemonic(lower: string): boolean {
+  return PREFIX_MNEMONICS.has(lower) || /^rex\.[wrxb]{1,4}$/.test(lower);
+}
+
 export interface Parsed {
   readonly toks: readonly Tok[];
   readonly stmt: Stmt;
@@ -63,7 +68,7 @@ function retag(toks: Tok[]): Tok[] {
     // `.type sym,%function`: a register-looking word right after a comma stays as written.
     return splitModulo(toks, -1);
   }
-  while (toks[i] && toks[i].type === 'ident' && toks[i + 1]?.type === 'ident' && PREFIX_MNEMONICS.has(toks[i].value.toLowerCase())) {
+  while (toks[i] && toks[i].type === 'ident' && toks[i + 1]?.type === 'ident' && isPrefixMnemonic(toks[i].value.toLowerCase())) {
     toks[i].type = 'prefix';
     i++;
   }

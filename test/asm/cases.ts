@@ -8,6 +8,9 @@ export function CASE_MODES(_name: string, src: string): (32 | 64)[] {
   return _name.includes('64') ? [64] : [64, 32];
 }
 
+/** Case files whose per-line listing is also compared with GNU's `-al` listing. */
+export const LISTED = ['labels.s', 'relocs.s', 'relocs64.s', 'late.s', 'sections.s', 'gen-relax.s'];
+
 /** A small deterministic PRNG (xorshift32) so generated files are stable. */
 function rng(seed: number): () => number {
   let x = seed >>> 0 || 1;

@@ -3,8 +3,8 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gnuAssemble, HAVE_AS } from './oracle.js';
-import { CASE_MODES, generatedCases } from './cases.js';
+import { gnuAssemble, gnuListing, HAVE_AS } from './oracle.js';
+import { CASE_MODES, generatedCases, LISTED } from './cases.js';
 
 const here = import.meta.dirname;
 if (!HAVE_AS) throw new Error('GNU as is needed to regenerate goldens');
@@ -14,6 +14,9 @@ for (const f of readdirSync(join(here, 'cases')).filter((n) => n.endsWith('.s'))
   for (const mode of CASE_MODES(f, src)) {
     const g = gnuAssemble(src, mode, f);
     writeFileSync(join(here, 'golden', `${f}.${mode}.json`), JSON.stringify(g, null, 1) + '\n');
+    if (g.ok && LISTED.includes(f)) {
+      writeFileSync(join(here, 'golden', `${f}.${mode}.listing.json`), JSON.stringify(gnuListing(src, mode, f)) + '\n');
+    }
     console.log(`${f} --${mode}: ${g.ok ? 'ok' : 'errors'} ${g.messages.length} messages`);
   }
 }

@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assemble } from '../../src/asm/assemble.js';
 import { formatDiagnostic } from '../../src/asm/errors.js';
-import { CASE_MODES, generatedCases } from './cases.js';
-import { gnuAssemble, HAVE_AS, type GnuResult } from './oracle.js';
+import { CASE_MODES, generatedCases, LISTED } from './cases.js';
+import { gnuAssemble, gnuListing, HAVE_AS, type GnuListingLine, type GnuResult } from './oracle.js';
 
 const dir = import.meta.dirname;
 const files = readdirSync(join(dir, 'cases')).filter((f) => f.endsWith('.s')).sort();
@@ -71,6 +71,22 @@ for (const f of files) {
       it.runIf(HAVE_AS)('golden equals a live GNU as run', () => {
         expect(gnuAssemble(src, mode, f)).toEqual(golden);
       });
+      if (LISTED.includes(f)) {
+        const listPath = join(dir, 'golden', `${f}.${mode}.listing.json`);
+        const gnuList = JSON.parse(readFileSync(listPath, 'utf8')) as GnuListingLine[];
+        it('listing: every line GNU lists has the same offset and bytes', () => {
+          const r = assemble(src, { mode, file: f });
+          const bytes = new Map(r.sections.map((s) => [s.name, Buffer.from(s.bytes).toString('hex')]));
+          const mine = r.listing.map((l) => ({ line: l.line, offset: l.offset, hex: bytes.get(l.section)!.slice(l.offset * 2, (l.offset + l.size) * 2) }));
+          expect(gnuList.length).toBeGreaterThan(5);
+          expect(mine.map((m) => m.line)).toEqual(gnuList.map((g) => g.line));
+          // GNU's listing shows at most a few rows of a long data line: compare what it shows.
+          expect(mine.map((m, i) => ({ line: m.line, offset: m.offset, hex: m.hex.slice(0, gnuList[i].hex.length) }))).toEqual(gnuList);
+        });
+        it.runIf(HAVE_AS)('listing golden equals a live GNU as run', () => {
+          expect(gnuListing(src, mode, f)).toEqual(gnuList);
+        });
+      }
     });
   }
 }

@@ -36,6 +36,33 @@ export interface GnuResult {
 
 const SKIP = new Set(['', '.symtab', '.strtab', '.shstrtab', '.note.GNU-stack', '.comment']);
 
+/** One listed source line: its offset in its section and the bytes GNU's `-al` listing shows (it may cut long data short). */
+export interface GnuListingLine {
+  line: number;
+  offset: number;
+  hex: string;
+}
+
+/** GNU as `-al` listing of a source: every line that shows bytes. */
+export function gnuListing(source: string, mode: 32 | 64, name = 'input.s'): GnuListingLine[] {
+  const dir = mkdtempSync(join(tmpdir(), 'x86lab-gas-'));
+  try {
+    writeFileSync(join(dir, name), source);
+    const r = spawnSync('as', [mode === 64 ? '--64' : '--32', '-al=list.txt', '-o', 'out.o', name], { cwd: dir, encoding: 'utf8' });
+    if (r.status !== 0) return [];
+    const out: GnuListingLine[] = [];
+    for (const l of readFileSync(join(dir, 'list.txt'), 'utf8').split('\n')) {
+      const first = /^\s*(\d+) ([0-9a-f]{4}) ([0-9A-F]+)/.exec(l);
+      const cont = /^\s*(\d+)      ([0-9A-F]+)\s*$/.exec(l);
+      if (first) out.push({ line: Number(first[1]), offset: parseInt(first[2], 16), hex: first[3].toLowerCase() });
+      else if (cont && out.length && out[out.length - 1].line === Number(cont[1])) out[out.length - 1].hex += cont[2].toLowerCase();
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export function gnuAssemble(source: string, mode: 32 | 64, name = 'input.s'): GnuResult {
   const dir = mkdtempSync(join(tmpdir(), 'x86lab-gas-'));
   try {
