@@ -10,6 +10,7 @@
 import { Cpu, CpuFault, canonToBig, F_IF } from '../cpu/state.js';
 import { Memory } from '../cpu/memory.js';
 import { run as execRun, fetch } from '../cpu/exec.js';
+import { ea } from '../cpu/operands.js';
 import { handlers } from '../cpu/dispatch.js';
 import { getFlags } from '../cpu/flags.js';
 import { installSystem, RunStop } from '../cpu/system/controller.js';
@@ -263,6 +264,13 @@ export class Machine {
       const s = this.sym.lookup(rip);
       const head = `${String(this.steps).padStart(6)}  ${hex(rip, this.mode).padEnd(10)} ${(s ? `<${s}>` : '').padEnd(28)} `;
       const text = disasm(cpu, this.sym);
+      // The instruction's memory operand (address and size), to show its write at its own size.
+      let hint: { addr: number; size: number } | null = null;
+      try {
+        const pi = fetch(cpu);
+        const sz = pi.memOp === 0 ? pi.s0 : pi.memOp === 1 ? pi.s1 : pi.memOp === 2 ? pi.s2 : 0;
+        if (pi.memOp >= 0 && sz > 0) hint = { addr: ea(cpu, pi), size: sz >> 3 };
+      } catch { hint = null; }
       cpu.curIp = rip;
       let fault: CpuFault | null = null;
       try {
@@ -278,7 +286,7 @@ export class Machine {
         fault = e;
       }
       after.take(cpu);
-      const ch = changes(cpu, before, after, watch.diff());
+      const ch = changes(cpu, before, after, watch.diff(), hint);
       const note = fault ? `  ${fault.kind} ${vectorName(fault.vector)}${fault.errorCode >= 0 ? `(0x${fault.errorCode.toString(16)})` : ''}` : '';
       this.emit((head + text.padEnd(40) + ' ' + ch + note).replace(/\s+$/, ''));
       this.flushEvents();

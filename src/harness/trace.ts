@@ -87,7 +87,7 @@ export class RegShot {
 const SEGN = ['es', 'cs', 'ss', 'ds', 'fs', 'gs'];
 
 /** "rax=0x41 rsp=0x7fff0 rflags=0x246 [0x7ffe8]=0x100087" */
-export function changes(cpu: Cpu, a: RegShot, b: RegShot, mem: MemChange[]): string {
+export function changes(cpu: Cpu, a: RegShot, b: RegShot, mem: MemChange[], hint: { addr: number; size: number } | null = null): string {
   const mode = cpu.mode;
   const out: string[] = [];
   const n = mode === 64 ? 16 : 8;
@@ -105,7 +105,7 @@ export function changes(cpu: Cpu, a: RegShot, b: RegShot, mem: MemChange[]): str
   if (a.cr3 !== b.cr3) out.push(`cr3=${hex(b.cr3, mode)}`);
   if (a.cr4 !== b.cr4) out.push(`cr4=${hex(b.cr4, mode)}`);
   if (a.tr !== b.tr) out.push(`tr=0x${b.tr.toString(16)}`);
-  for (const c of mem) out.push(memText(c, mode, c.old));
+  for (const c of mem) out.push(memText(c, mode, hint));
   return out.join(' ');
 }
 
@@ -115,21 +115,33 @@ function le(bytes: Uint8Array, off: number, n: number): bigint {
   return v;
 }
 
-function memText(c: MemChange, mode: 32 | 64, old?: Uint8Array): string {
+/**
+ * Memory changes as `[addr]=value`: the instruction's own memory operand (hint) at its size, any
+ * other change (stack pushes, frames) as whole machine words.
+ */
+function memText(c: MemChange, mode: 32 | 64, hint: { addr: number; size: number } | null): string {
   const w = mode === 64 ? 8 : 4;
   const parts: string[] = [];
-  for (let off = 0; off < c.bytes.length; off += w) {
-    // Show the narrowest aligned field (1/2/4/w bytes) that covers the bytes that changed in the word.
-    let first = 0, last = w - 1;
-    if (old) {
-      while (first < w && old[off + first] === c.bytes[off + first]) first++;
-      while (last > first && old[off + last] === c.bytes[off + last]) last--;
-      if (first === w) { first = 0; last = w - 1; }
+  const end = c.addr + c.bytes.length;
+  let pos = c.addr;
+  const field = (at: number, n: number): void => { parts.push(`[${hex(at, mode)}]=0x${le(c.bytes, at - c.addr, n).toString(16)}`); };
+  while (pos < end) {
+    if (hint && pos <= hint.addr + hint.size - 1 && hint.addr < end && hint.addr >= c.addr && hint.addr + hint.size <= end && pos + w > hint.addr) {
+      // Words before the operand, then the operand itself.
+      for (; pos + w <= hint.addr; pos += w) field(pos, w);
+      const mid = hint.addr + hint.size;
+      if (pos < hint.addr && hint.addr - pos < w) { const o = c.old; let changed = false; for (let k = pos; k < hint.addr; k++) if (o[k - c.addr] !== c.bytes[k - c.addr]) changed = true; if (changed) field(pos, hint.addr - pos); }
+      field(hint.addr, hint.size);
+      pos = mid;
+      // Realign to the next word boundary, showing leftover changed bytes of the word.
+      const next = Math.min(end, Math.ceil(pos / w) * w);
+      if (next > pos) { const o = c.old; let changed = false; for (let k = pos; k < next; k++) if (o[k - c.addr] !== c.bytes[k - c.addr]) changed = true; if (changed) field(pos, next - pos); }
+      pos = next;
+      hint = null;
+      continue;
     }
-    let size = 1;
-    while (size < w && (Math.floor(first / size) !== Math.floor(last / size))) size *= 2;
-    const start = Math.floor(first / size) * size;
-    parts.push(`[${hex(c.addr + off + start, mode)}]=0x${le(c.bytes, off + start, size).toString(16)}`);
+    field(pos, Math.min(w, end - pos));
+    pos += w;
   }
   return parts.join(' ');
 }

@@ -92,7 +92,7 @@ export function loadDataSeg(cpu: Cpu, seg: number, sel: number): void {
     if (seg === SEG_SS && !(cpu.mode === 64 && cpu.cpl < 3 && rpl === cpu.cpl)) throw new CpuFault(13, 0);
     s.sel = sel;
     if (seg === SEG_SS) { s.base = 0; s.limit = 0xffffffff; s.attr = 0x0093 | (cpu.cpl << 5) | 0xc000; }
-    else if (cpu.mode === 64 && (seg === SEG_FS || seg === SEG_GS)) { s.attr = 0; s.limit = 0; }
+    else if (cpu.mode === 64 && (seg === SEG_FS || seg === SEG_GS)) { s.base = 0; s.attr = 0; s.limit = 0; } // Intel clears the base (Linux: X86_BUG_NULL_SEG is AMD's)
     else { s.base = 0; s.limit = 0; s.attr = 0; }
     return;
   }
