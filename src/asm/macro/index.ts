@@ -168,6 +168,8 @@ class MacroLayer implements LineSource {
   private readonly queue: SourceLine[] = [];
   private nest = 0;
   private counter = 0;
+  private localCount = 0;
+  private curLoc: SrcLoc = { file: '', line: 0 };
   private alt = false;
   private stopped = false;
   private expanded = 0;
@@ -578,9 +580,10 @@ class MacroLayer implements LineSource {
       values.set(f.name, a !== '' ? a : f.def);
     }
     const out: SourceLine[] = [];
+    this.curLoc = loc;
     for (const b of m.body) {
       const via: SrcLoc = { file: b.loc.file, line: b.loc.line, via: loc };
-      for (const t of splitSemis(this.substitute(b.text, values))) out.push({ text: t, loc: via });
+      for (const t of splitSemis(this.substitute(b.text, values, values))) out.push({ text: t, loc: via });
     }
     this.counter++;
     this.pushFrame('macro', out, 1);
@@ -592,7 +595,7 @@ class MacroLayer implements LineSource {
   }
 
   /** GNU macro_expand_body: \name, \(), \@ and (altmacro) bare names. */
-  private substitute(text: string, values: ReadonlyMap<string, string>): string {
+  private substitute(text: string, values: ReadonlyMap<string, string>, locals?: Map<string, string>): string {
     if (!text.includes('\\') && !text.includes('&') && !this.alt) return text;
     let out = '';
     const n = text.length;
@@ -636,6 +639,18 @@ class MacroLayer implements LineSource {
         out += v !== undefined ? v : this.alt ? name : text.slice(i, end);
         i = end;
       } else if (this.alt && isNameStart(c)) {
+        if (locals && /^local[ \t]/i.test(text.slice(i, i + 6))) {
+          // altmacro `LOCAL a, b`: each name becomes a fresh .LLnnnn label for the rest of the body.
+          let k = skipWhite(text, i + 5);
+          while (k < n) {
+            const [ln, e] = getToken(text, k);
+            if (!ln) break;
+            if (locals.has(ln)) this.error(this.curLoc, `\`${ln}' was already used as parameter (or another local) name`);
+            else locals.set(ln, `.LL${(++this.localCount).toString(16).padStart(4, '0')}`);
+            k = skipComma(text, e);
+          }
+          return out;
+        }
         const [name, j] = getToken(text, i, true);
         const v = values.get(name);
         out += v !== undefined ? v : name;

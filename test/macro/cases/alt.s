@@ -29,3 +29,11 @@ amp 1, 2
 .ascii "x&a& &b y&c& &&a z& a&b"
 .endm
 amp2 1, 2
+.macro loc a
+LOCAL l1, l2
+l1: .byte a
+l2: .long l2 - l1
+.endm
+loc 1
+loc 2
+.noaltmacro
