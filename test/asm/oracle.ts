@@ -95,11 +95,16 @@ export function gnuAssemble(source: string, mode: 32 | 64, name = 'input.s'): Gn
       if (h) { cur = h[1]; continue; }
       const m = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+[0-9a-f]+\s+(\S+)(?:\s+([+-])\s+([0-9a-f]+))?\s*$/.exec(line);
       const m0 = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s*$/.exec(line);
+      const abs = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+([0-9a-f]+)\s*$/.exec(line);
+      if (abs) {
+        relocs.push({ section: cur, offset: parseInt(abs[1], 16), type: abs[2], symbol: '*ABS*', addend: parseInt(abs[3], 16) });
+        continue;
+      }
       if (m) {
         const r: GnuReloc = { section: cur, offset: parseInt(m[1], 16), type: m[2], symbol: m[3] };
         if (m[4]) r.addend = Number(BigInt('0x' + m[5])) * (m[4] === '-' ? -1 : 1);
         relocs.push(r);
-      } else if (m0) relocs.push({ section: cur, offset: parseInt(m0[1], 16), type: m0[2], symbol: '' });
+      } else if (m0) relocs.push({ section: cur, offset: parseInt(m0[1], 16), type: m0[2], symbol: cur && /R_386/.test(m0[2]) ? '*ABS*' : '' });
     }
     return { ok: true, messages, sections, relocs };
   } finally {
