@@ -128,7 +128,7 @@ export class Machine {
   /** Schedule an NMI: 'SYM', 'SYM:N', 'SYM+OFF' or a step count (see schedule.ts). */
   nmiAt(where: string | number): void { this.arm(parseNmi(String(where))); }
   /** Schedule a maskable interrupt with `vector` (32..255). */
-  irqAt(vector: number, where: string | number): void { this.arm(parseIrq(`${vector}@${where}`)); }
+  irqAt(vector: number, where: string | number): void { this.arm(parseIrq(`0x${vector.toString(16)}@${where}`)); }
   arm(spec: EventSpec): void {
     const w = spec.where;
     const addr = 'sym' in w ? this.addr(w.sym) + w.off : NaN;

@@ -161,7 +161,6 @@ const movCr: Handler = (cpu, i) => {
   }
   const lo = cpu.getReg(gpr, size) >>> 0;
   const hi = size === 64 ? cpu.tHi >>> 0 : 0;
-  const v = hi * TWO32 + lo;
   const m = modelOf(cpu);
   switch (n) {
     case 0: {
@@ -175,14 +174,18 @@ const movCr: Handler = (cpu, i) => {
       return;
     }
     case 2: cpu.cr2 = size === 64 ? pairToCanon(lo, hi) : lo; return;
-    case 3:
-      if (hi >= 0x100000) gp0(); // bits 63:52 reserved (MAXPHYADDR 52)
-      cpu.cr3 = v;
+    case 3: {
+      // With CR4.PCIDE, bit 63 is a "don't flush" hint and is not stored (SDM 4.10.4.1).
+      let h = hi;
+      if ((cpu.cr4 & 0x20000) !== 0 && (h & 0x80000000) !== 0) h &= 0x7fffffff;
+      if (h >= 0x100000) gp0(); // bits 63:52 reserved (MAXPHYADDR 52)
+      cpu.cr3 = h * TWO32 + lo;
       // From the first CR3 load on, every access walks the tables in memory (the harness identity
       // map may have been edited by the listing).
       m.identityCr3 = null;
       updatePaging(cpu, m.identityCr3);
       return;
+    }
     case 4:
       if (hi !== 0 || (lo & ~0x3f77ff) !== 0) gp0();
       if (cpu.mode === 64 && (lo & 0x20) === 0) gp0(); // clearing PAE in IA-32e mode
