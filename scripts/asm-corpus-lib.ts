@@ -185,6 +185,18 @@ function extraLines(mode: Mode): string[] {
     'add $1,$2', 'add %eax', 'add', 'foo %eax', 'movl %eax,%ebx,%ecx', 'mov %cr0,%eax', 'mov %eax,%cr3', 'mov %db7,%eax',
     'mov %eax,%db0', 'mov %cr0,%ax', 'mov %cr0,(%eax)', 'shl $1,(%eax)', 'rcl $1,%eax', 'rcrb $1,%al', 'ror %cl,(%eax)',
     'rol $8,%ax', 'movabs $1,%eax', 'int1', 'icebp',
+    'movsb (%esi),(%edi)', 'movsl (%esi),(%edi)', 'movs (%esi),(%edi)', 'movsw %fs:(%esi),%es:(%edi)', 'cmpsb (%esi),(%edi)',
+    'stos %al,(%edi)', 'stosl %eax,%es:(%edi)', 'stosb (%edi)', 'lods (%esi),%al', 'lodsl %ds:(%esi),%eax', 'lodsw %gs:(%esi)',
+    'scas (%edi),%eax', 'scasb %es:(%edi)', 'ins (%dx),(%edi)', 'insb (%dx),%es:(%edi)', 'outs (%esi),(%dx)', 'outsl %fs:(%esi),(%dx)',
+    'rep movsb (%esi),(%edi)', 'rep stosl %eax,(%edi)', 'repne scasb (%edi),%al', 'xlat (%ebx)', 'xlatb %fs:(%ebx)',
+    'movsb (%eax),(%edi)', 'movsb (%esi),(%eax)', 'movsb 4(%esi),(%edi)', 'stos %al,(%esi)', 'lods (%edi),%al', 'movsb (%si),(%di)',
+    'lss (%eax),%esp', 'lss 4(%eax),%sp', 'lfs (%eax),%eax', 'lgs foo,%ebx', 'lss %eax,%esp', 'endbr64', 'endbr32',
+    'prefetcht0 (%eax)', 'prefetchnta 4(%eax)', 'prefetchw (%eax)', 'prefetch (%eax)', 'monitor %eax,%ecx,%edx', 'mwait %eax,%ecx',
+    'movnti %eax,(%eax)', 'movnti %ax,(%eax)', 'wbnoinvd', 'rdpid %eax', 'invpcid (%eax),%eax', 'serialize', 'rdpkru', 'wrpkru',
+    'clzero', 'lock; addl $1,(%eax)', 'rep; movsb', 'nopw %cs:0x0(%eax,%eax,1)', 'data16 nopw %cs:0x0(%eax,%eax,1)',
+    'lock lock addl $1,(%eax)', 'rep rep movsb', 'data16 data16 nop', 'rep lock addl $1,(%eax)', 'lock rep movsb',
+    'rep inc %eax', 'rep hlt', 'repne ret', 'rep bsf %eax,%eax', 'rep pause', 'notrack jmp foo', 'notrack nop', 'ss nop',
+    'es nop', 'ds nop', 'int $3', 'int $4', 'ud1 (%eax),%eax', 'ud2b %eax,%eax',
   ];
   if (mode === 32) {
     return [
@@ -238,6 +250,20 @@ function extraLines(mode: Mode): string[] {
     'leaveq', 'iretq', 'in $1,%rax', 'mov %al,%ebx', 'addb $1,%eax', 'addq $1,%eax', 'addl $1,%rax', 'addw $1,%r8d',
     'mov (%rsp,%rsp),%eax', 'lea (%rax,%rbx,3),%eax', 'mov %eax,(%rax,%ebx)', 'mov (%ax),%eax', 'incl (%eip)',
     'mov foo(%eip),%eax', 'syscall', 'sysret', 'sysretl', 'wrmsr', 'rdmsr', 'lfence', 'ud2', 'hlt',
+    'movsb (%rsi),(%rdi)', 'movsq (%rsi),(%rdi)', 'movs (%rsi),(%rdi)', 'movsl %ds:(%rsi),%es:(%rdi)', 'stos %al,%es:(%rdi)',
+    'stosq %rax,(%rdi)', 'lods %ds:(%rsi),%rax', 'lodsq (%rsi)', 'cmpsb (%rdi),(%rsi)', 'scas (%rdi),%al', 'scasq (%rdi)',
+    'ins (%dx),%es:(%rdi)', 'outsb (%rsi),(%dx)', 'xlat (%rbx)', 'xlatb (%rbx)', 'movsb %fs:(%rsi),(%rdi)', 'rep stosb %al,(%rdi)',
+    'rep movsq (%rsi),(%rdi)', 'movsb (%esi),(%edi)', 'movsb (%rax),(%rdi)', 'stos %rax,(%rsi)', 'insq (%dx),(%rdi)',
+    'lss (%rax),%esp', 'lfs (%rax),%rax', 'lgs 4(%rax),%ax', 'lss (%rax),%rsp', 'lds (%rax),%eax', 'bound %eax,(%rax)',
+    'prefetcht1 (%rax)', 'prefetcht2 foo(%rip)', 'monitor %rax,%ecx,%edx', 'monitor %eax,%ecx,%edx', 'mwait %eax,%ecx',
+    'movnti %rax,(%rax)', 'movnti %eax,(%r8)', 'rdpid %rax', 'rdpid %eax', 'invpcid (%rax),%rax', 'invpcid (%rax),%eax',
+    'endbr64', 'endbr32', 'serialize', 'nopw %cs:0x0(%rax,%rax,1)', 'data16 nopw %cs:0x0(%rax,%rax,1)', 'nopl 0x0(%rax)',
+    'nopw 0x0(%rax,%rax,1)', 'nopl 0x0(%rax,%rax,1)', 'xchg %ax,%ax', 'lock lock add %eax,(%rax)', 'rep rep movsb',
+    'rex64 rex64 nop', 'addr32 addr32 nop', 'data16 add %ax,%ax', 'lock; incq (%rdi)', 'rep; stosq', 'repz ret', 'rep iret',
+    'ss mov (%rax),%eax', 'cs jmp *%rax', 'ds jmp *%rax', 'notrack jmp *(%rax)', 'int $3', 'int $0x80', 'int3', 'ud1 %rax,%rcx',
+    'mov %cr3,%rax', 'mov %rax,%cr4', 'mov %rdi,%cr3', 'mov %cr2,%rsi', 'mov %db6,%rax', 'mov %rax,%db7', 'movq %rax,%cr0',
+    'wrmsr', 'swapgs', 'sysretq', 'iretq', 'lretq', 'pushq %fs', 'popq %gs', 'pushw %fs', 'pushl %fs', 'pushfq', 'popfq',
+    'movq %fs:0x28,%rax', 'movq %gs:0,%rax', 'mov %gs:(%rax),%rcx', 'movl $0,%fs:0x10', 'incl %gs:0x20', 'mov %es,%eax',
   ];
 }
 

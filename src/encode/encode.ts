@@ -462,6 +462,7 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
   let moffs: Value | undefined;
   let moffsSeg = 0;
+  const strMems: { op: MemOperand; es: boolean }[] = [];
   const byteRegs: RegInfo[] = [];
   let relax: 'short' | 'near' | undefined;
 
@@ -497,8 +498,44 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
         imm2 = { v: (o as { value: Value }).value, n: defSize(d, size) / 8 };
         break;
       case 'implicit':
+        if (d.kind === 'mem') strMems.push({ op: o as MemOperand, es: d.reg === 'es' });
         break;
     }
+  });
+
+  // String-op operands written out (`movsb (%rsi),(%rdi)`): they pick the address size and the source segment.
+  let strAsz = 0;
+  let strSeg = 0;
+  // GNU only looks at their registers' size and segments, not at which registers they name.
+  strMems.forEach(({ op: sm, es }, k) => {
+    const r = sm.base ?? sm.index;
+    // An absolute address is taken for the %es operand and for movs/cmps, not as the lone source (lods, outs).
+    // Written first it has the mode's address size; written second it takes the other operand's.
+    if (!r) {
+      const asz = strAsz || mode;
+      if ((!es && strMems.length === 1) || (sm.disp && isConst(sm.disp) && asz === 64 && !fitsS(wrapS(sm.disp.addend, 64), 32))) {
+        throw new EncodeError(`operand type mismatch for \`${name}'`);
+      }
+    }
+    // movsb/movsw (and movsl in 64-bit code) are also movsx/movsxd spellings; GNU's attempt at those
+    // checks each address's shape first.
+    const sx = /^movs[bw]$/.test(insn.mnemonic) || (mode === 64 && insn.mnemonic === 'movsl');
+    if (sx && r) encodeAddress(sm, mode, mode);
+    // With the port written `(%dx)`, GNU refuses an indexed outs source and an index-only ins destination.
+    const dxMem = m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx');
+    if (dxMem && f.sem === 'str:outs' && sm.index) throw new EncodeError(`operand size mismatch for \`${name}'`);
+    if (dxMem && f.sem === 'str:ins' && sm.index && !sm.base && !sm.disp) throw new EncodeError(`operand type mismatch for \`${name}'`);
+    // The first operand sets the address size (from its registers, else the mode's); a later one is
+    // compared only through its base register.
+    const b = k === 0 ? r : sm.base;
+    const sz = !b ? (k === 0 ? mode : 0) : b.cls === 'ip' ? b.size : !(mode === 64 && b.size === 16) ? b.size : 0;
+    if (sz) {
+      if (strAsz && strAsz !== sz) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
+      strAsz = sz;
+    }
+    if (es) {
+      if (sm.seg && sm.seg.name !== 'es') throw new EncodeError(`\`${name}' operand ${k + 1} must use \`%es' segment`);
+    } else if (sm.seg && sm.seg.name !== 'ds') strSeg = SEG_PREFIX[sm.seg.name];
   });
 
   // Relaxable branches: pick the partner the relaxation pass asked for.
@@ -536,6 +573,7 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   if (moffs === undefined && rel === undefined) { /* nothing */ }
   // moffs has no default segment to compare with: an override is always written (mov %fs:0x10,%eax).
   if (moffsSeg && moffsSeg !== 0x3e && !seg) seg = moffsSeg;
+  if (strSeg && strSeg !== 0x3e && !seg) seg = strSeg;
   if (pfx.notrack) {
     if (!isBranchForm(f)) throw new EncodeError(`expecting indirect branch instruction after \`notrack'`);
     seg = 0x3e;
@@ -544,6 +582,11 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   const modeAsz = mode;
   let asz: number = addr ? addr.asize : pfx.addr || modeAsz;
   if (f.asz) asz = f.asz;
+  if (strAsz) asz = strAsz;
+  // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.
+  if (mode === 32 && f.sem === 'str:ins' && strMems.length && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
+    asz = 16;
+  }
   if (moffs !== undefined && pfx.addr) asz = pfx.addr;
   // An explicit addr32/addr16 prefix is written even where it changes nothing.
   if (asz !== modeAsz || pfx.addr) out.push(0x67);
@@ -637,11 +680,14 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   return { bytes: Uint8Array.from(out), fixups, form: f.id, ...(relax ? { relax } : {}), ...(warnings.length ? { warnings } : {}) };
 }
 
-function memText(m: MemOperand): string {
+function memText(m: MemOperand, full = false): string {
   const parts = [m.base ? `%${m.base.name}` : ''];
   if (m.index) parts.push(`%${m.index.name}`);
   if (m.index && m.scale !== 1) parts.push(String(m.scale));
-  return `(${parts.join(',')})`;
+  if (!full) return `(${parts.join(',')})`;
+  const seg = m.seg ? `%${m.seg.name}:` : '';
+  const d = m.disp ? (m.disp.sym ? m.disp.sym + (m.disp.addend ? (m.disp.addend > 0n ? '+' : '') + m.disp.addend : '') : hex(m.disp.addend)) : '';
+  return `${seg}${d}(${parts.join(',')})`;
 }
 
 function hex(v: bigint): string {

@@ -71,7 +71,8 @@ function operand(t: string): AsmOperand {
 }
 
 export function parseLine(line: string): AsmInsn {
-  let rest = line.trim();
+  // `lock; addl ...`: a prefix on its own statement applies to the next instruction.
+  let rest = line.trim().replace(/^([a-z0-9.]+)\s*;\s*/i, '$1 ');
   const prefixes: string[] = [];
   for (;;) {
     const m = /^([A-Za-z][\w.]*)\s*(.*)$/.exec(rest);

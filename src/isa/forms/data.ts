@@ -1,7 +1,7 @@
 // Data movement: mov (all forms), movzx/movsx/movsxd, xchg, bswap, movbe, lea, push/pop,
 // conversions (cbw..cqo), string ops, in/out, cmovcc/setcc, flag moves.
 
-import type { FormDef, OperandDef } from '../types.js';
+import type { FormDef, OperandDef, Size } from '../types.js';
 import {
   row, E, R, RR, M, O, I, I2, FX, SREG, SEG, MOFFS, CC, ccFlags, fl,
   CF, PF, AF, ZF, SF, OF, DF, STATUS, ALLFLAGS, M32, M64,
@@ -44,6 +44,14 @@ function movRows(): FormDef[] {
     // 63 /r is arpl outside 64-bit mode.
     row({ id: 'arpl', mnem: 'arpl', opcode: [0x63], modrm: {}, operands: [R(16), E(16, 'rw')], osz: 'none', modes: M32, flags: fl(0, ZF), sem: 'sys:arpl' }),
 
+    // Far pointer loads (SDM Vol. 2A LDS/LES/LFS/LGS/LSS); lds/les are C5/C4 outside 64-bit mode only.
+    row({ id: 'lss', mnem: 'lss', opcode: [0x0f, 0xb2], modrm: { mod: 'mem' }, operands: [M(0), R('v', 'w')], osz: 'v', encSizes: [16, 32], sem: 'lseg:ss' }),
+    row({ id: 'lfs', mnem: 'lfs', opcode: [0x0f, 0xb4], modrm: { mod: 'mem' }, operands: [M(0), R('v', 'w')], osz: 'v', encSizes: [16, 32], sem: 'lseg:fs' }),
+    row({ id: 'lgs', mnem: 'lgs', opcode: [0x0f, 0xb5], modrm: { mod: 'mem' }, operands: [M(0), R('v', 'w')], osz: 'v', encSizes: [16, 32], sem: 'lseg:gs' }),
+    row({ id: 'les', mnem: 'les', opcode: [0xc4], modrm: { mod: 'mem' }, operands: [M(0), R('v', 'w')], osz: 'v', modes: M32, sem: 'lseg:es' }),
+    row({ id: 'lds', mnem: 'lds', opcode: [0xc5], modrm: { mod: 'mem' }, operands: [M(0), R('v', 'w')], osz: 'v', modes: M32, sem: 'lseg:ds' }),
+    row({ id: 'bound', mnem: 'bound', opcode: [0x62], modrm: { mod: 'mem' }, operands: [R('v'), M(0)], osz: 'v', modes: M32, sem: 'bound' }),
+    row({ id: 'movnti', mnem: 'movnti', opcode: [0x0f, 0xc3], modrm: { mod: 'mem' }, operands: [R('v'), M('v', 'w')], osz: 'v', encSizes: [32, 64], sem: 'mov' }),
     row({ id: 'lea', mnem: 'lea', opcode: [0x8d], modrm: { mod: 'mem' }, operands: [M(0, 'none'), R('v', 'w')], osz: 'v', sem: 'lea' }),
 
     // xchg: GNU picks 90+r when either operand is the accumulator (`xchg %eax,%eax` in 64-bit mode excepted:
@@ -109,7 +117,30 @@ function stringRows(): FormDef[] {
     row({ id: `${m}w`, mnem: m, opcode: [op + 1], operands: [], osz: 'w', rep: 'rep', flags: dfr, sem: `str:${m}` }),
     row({ id: `${m}l`, mnem: m, opcode: [op + 1], operands: [], osz: 'd', rep: 'rep', flags: dfr, sem: `str:${m}` }),
   ];
+  // Explicit-operand spellings (`movsb (%rsi),(%rdi)`, `stos %eax,%es:(%rdi)`, `scasb (%rdi)`): the memory
+  // operands only name the implied addresses; they select the address size and the source segment.
+  const SM = (size: Size): OperandDef => ({ kind: 'mem', loc: 'implicit', size, access: 'r' });
+  /** The %es:(%rdi) operand (reg names its fixed segment). */
+  const SE = (size: Size): OperandDef => ({ kind: 'mem', loc: 'implicit', size, reg: 'es', access: 'rw' });
+  const explicit = (m: string, op: number, rep: 'rep' | 'repcc', shapes: readonly ((sz: Size) => OperandDef[])[], flags = dfr): FormDef[] =>
+    shapes.flatMap((shape, k) => [
+      row({ id: `${m}_8_x${k}`, mnem: m, opcode: [op], operands: shape(8), osz: 'b', rep, flags, encodeOnly: true, sem: `str:${m}` }),
+      row({ id: `${m}_v_x${k}`, mnem: m, opcode: [op + 1], operands: shape('v'), osz: 'v', rep, flags, encodeOnly: true, sem: `str:${m}` }),
+    ]);
+  const accR = (sz: Size) => FX('acc', sz);
+  const accW = (sz: Size) => FX('acc', sz, 'w');
+  const dxOp = FX('dx', 16);
   return [
+    ...explicit('movs', 0xa4, 'rep', [(z) => [SM(z), SE(z)]]),
+    ...explicit('cmps', 0xa6, 'repcc', [(z) => [SE(z), SM(z)]], dfc),
+    ...explicit('stos', 0xaa, 'rep', [(z) => [accR(z), SE(z)], (z) => [SE(z)]]),
+    ...explicit('lods', 0xac, 'rep', [(z) => [SM(z), accW(z)], (z) => [SM(z)]]),
+    ...explicit('scas', 0xae, 'repcc', [(z) => [SE(z), accR(z)], (z) => [SE(z)]], dfc),
+    row({ id: 'ins_8_x', mnem: 'ins', opcode: [0x6c], operands: [dxOp, SE(8)], osz: 'b', rep: 'rep', flags: dfr, encodeOnly: true, sem: 'str:ins' }),
+    row({ id: 'ins_v_x', mnem: 'ins', opcode: [0x6d], operands: [dxOp, SE('v')], osz: 'v', encSizes: [16, 32], rep: 'rep', flags: dfr, encodeOnly: true, sem: 'str:ins' }),
+    row({ id: 'outs_8_x', mnem: 'outs', opcode: [0x6e], operands: [SM(8), dxOp], osz: 'b', rep: 'rep', flags: dfr, encodeOnly: true, sem: 'str:outs' }),
+    row({ id: 'outs_v_x', mnem: 'outs', opcode: [0x6f], operands: [SM('v'), dxOp], osz: 'v', encSizes: [16, 32], rep: 'rep', flags: dfr, encodeOnly: true, sem: 'str:outs' }),
+    row({ id: 'xlat_x', mnem: 'xlat', aliases: ['xlatb'], opcode: [0xd7], operands: [SM(0)], osz: 'none', encodeOnly: true, sem: 'xlat' }),
     ...s('movs', 0xa4, 'rep'), ...s('cmps', 0xa6, 'repcc', dfc), ...s('stos', 0xaa, 'rep'),
     ...s('lods', 0xac, 'rep'), ...s('scas', 0xae, 'repcc', dfc),
     ...io('ins', 0x6c), ...io('outs', 0x6e),

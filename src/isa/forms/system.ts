@@ -2,7 +2,7 @@
 // cache/TLB control, fences, FS/GS base, SMAP, and the FXSAVE/XSAVE state family.
 
 import type { FormDef } from '../types.js';
-import { row, E, M, RR, R, CREG, DREG, fl, ZF, ALLFLAGS, AC, M32, M64 } from '../build.js';
+import { row, E, M, RR, R, FX, CREG, DREG, fl, ZF, ALLFLAGS, AC, M32, M64 } from '../build.js';
 
 /** A zero-operand row, optionally with a fixed ModRM byte (mod=11). */
 function z(id: string, opcode: readonly number[], extra: Partial<FormDef> = {}): FormDef {
@@ -73,6 +73,22 @@ function miscRows(): FormDef[] {
     f01('clac', 1, 2, { flags: fl(0, AC), priv: true }), f01('stac', 1, 3, { flags: fl(0, AC), priv: true }),
     f01('monitor', 1, 0, { priv: true }), f01('mwait', 1, 1, { priv: true }),
     f01('xgetbv', 2, 0), f01('xsetbv', 2, 1, { priv: true }),
+    f01('serialize', 5, 0), f01('rdpkru', 5, 6), f01('wrpkru', 5, 7), f01('clzero', 7, 4),
+    // monitor/mwait also take their implicit registers spelled out.
+    z('monitor_r64', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('rax', 64), FX('ecx', 32), FX('edx', 32)], modes: M64, encodeOnly: true, sem: 'sys:monitor' }),
+    z('monitor_r32', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('eax', 32), FX('ecx', 32), FX('edx', 32)], modes: M32, encodeOnly: true, sem: 'sys:monitor' }),
+    z('mwait_r', [0x0f, 0x01], { mnem: 'mwait', modrm: { mod: 'reg', reg: 1, rm: 1 }, operands: [FX('eax', 32), FX('ecx', 32)], encodeOnly: true, sem: 'sys:mwait' }),
+    // CET end-branch markers (F3 0F 1E FA/FB): nops on older CPUs.
+    z('endbr64', [0x0f, 0x1e], { prefix: 0xf3, modrm: { mod: 'reg', reg: 7, rm: 2 }, sem: 'nop' }),
+    z('endbr32', [0x0f, 0x1e], { prefix: 0xf3, modrm: { mod: 'reg', reg: 7, rm: 3 }, sem: 'nop' }),
+    z('wbnoinvd', [0x0f, 0x09], { prefix: 0xf3, priv: true }),
+    row({ id: 'rdpid64', mnem: 'rdpid', prefix: 0xf3, opcode: [0x0f, 0xc7], modrm: { reg: 7, mod: 'reg' }, operands: [RR(64, 'w')], osz: 'none', modes: M64, sem: 'sys:rdpid' }),
+    row({ id: 'rdpid32', mnem: 'rdpid', prefix: 0xf3, opcode: [0x0f, 0xc7], modrm: { reg: 7, mod: 'reg' }, operands: [RR(32, 'w')], osz: 'none', modes: M32, sem: 'sys:rdpid' }),
+    row({ id: 'invpcid64', mnem: 'invpcid', prefix: 0x66, opcode: [0x0f, 0x38, 0x82], modrm: { mod: 'mem' }, operands: [M(0), R(64)], osz: 'none', modes: M64, priv: true, sem: 'sys:invpcid' }),
+    row({ id: 'invpcid32', mnem: 'invpcid', prefix: 0x66, opcode: [0x0f, 0x38, 0x82], modrm: { mod: 'mem' }, operands: [M(0), R(32)], osz: 'none', modes: M32, priv: true, sem: 'sys:invpcid' }),
+    m('prefetchnta', [0x0f, 0x18], 0, { sem: 'nop' }), m('prefetcht0', [0x0f, 0x18], 1, { sem: 'nop' }),
+    m('prefetcht1', [0x0f, 0x18], 2, { sem: 'nop' }), m('prefetcht2', [0x0f, 0x18], 3, { sem: 'nop' }),
+    m('prefetch', [0x0f, 0x0d], 0, { sem: 'nop' }), m('prefetchw', [0x0f, 0x0d], 1, { sem: 'nop' }),
     z('lfence', [0x0f, 0xae], { modrm: { mod: 'reg', reg: 5, rm: 0 } }),
     z('mfence', [0x0f, 0xae], { modrm: { mod: 'reg', reg: 6, rm: 0 } }),
     z('sfence', [0x0f, 0xae], { modrm: { mod: 'reg', reg: 7, rm: 0 } }),
