@@ -239,9 +239,13 @@ export function shiftDouble(cpu: Cpu, left: boolean, size: number, d: number, dH
   }
   let rLo: number, rHi = 0;
   if (size === 64) { rLo = fromBig(cpu, r); rHi = cpu.tHi; } else rLo = Number(r) | 0;
+  // 16-bit operand, count 17..31 (undefined in the SDM): the value is the source rotated as the
+  // D:S:S model gives, and this CPU clears CF (and OF for shld) — measured.
+  const over = size === 16 && cnt > 16;
+  if (over) cf = 0;
   // OF is defined for a count of 1 only; this CPU computes msb(result) ^ CF for shld and
   // msb(result) ^ bit size-2 of the result for shrd at every count (measured).
-  const of = left ? (size === 16 && cnt === 16 ? cf : msb(rLo, rHi, size) ^ cf) : msb(rLo, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (rLo >>> (size - 2)) & 1);
+  const of = left ? (over ? 0 : size === 16 && cnt === 16 ? cf : msb(rLo, rHi, size) ^ cf) : msb(rLo, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (rLo >>> (size - 2)) & 1);
   setLazyRes(cpu, size, rLo, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
   cpu.tHi = rHi;
   return rLo;

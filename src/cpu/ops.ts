@@ -705,31 +705,34 @@ const sahfH: Handler = (cpu) => {
 };
 
 // ---- BCD (32-bit mode only; SDM Vol.2A DAA/DAS/AAA/AAS/AAM/AAD) ----
+// Undefined flags as this CPU sets them (measured): daa/das OF = signed overflow of AL +/- the whole
+// adjustment; aaa/aas adjust AX by +0x106 / -0x106 and take SF ZF PF from that 16-bit value before
+// AL is masked, OF cleared; aad adds AH*imm to AL with an 8-bit add's flags.
 const daaH = (sub_: boolean): Handler => (cpu) => {
   const f = getFlags(cpu);
   const oldAl = cpu.lo[0] & 0xff, oldCf = f & F_CF;
-  let al = oldAl, cf = 0, af = 0;
-  if ((al & 0xf) > 9 || (f & F_AF)) {
-    al = sub_ ? al - 6 : al + 6;
-    cf = oldCf | ((sub_ ? al < 0 : al > 0xff) ? 1 : 0);
-    al &= 0xff; af = F_AF;
+  let adj = 0, cf = 0, af = 0;
+  if ((oldAl & 0xf) > 9 || (f & F_AF)) {
+    adj = 6; af = F_AF;
+    cf = oldCf | ((sub_ ? oldAl < 6 : oldAl + 6 > 0xff) ? 1 : 0);
   }
-  if (oldAl > 0x99 || oldCf) { al = (sub_ ? al - 0x60 : al + 0x60) & 0xff; cf = 1; }
+  if (oldAl > 0x99 || oldCf) { adj += 0x60; cf = 1; }
+  const al = (sub_ ? oldAl - adj : oldAl + adj) & 0xff;
+  const ov = sub_ ? ((oldAl ^ adj) & (oldAl ^ al) & 0x80) : ((oldAl ^ al) & (adj ^ al) & 0x80);
   cpu.setReg(0, 8, al);
-  setLazyRes(cpu, 8, al, 0, (cf ? F_CF : 0) | af, F_CF | F_AF | F_OF);
+  setLazyRes(cpu, 8, al, 0, (cf ? F_CF : 0) | af | (ov ? F_OF : 0), F_CF | F_AF | F_OF);
 };
 const aaaH = (sub_: boolean): Handler => (cpu) => {
   const f = getFlags(cpu);
   let ax = cpu.lo[0] & 0xffff;
   let fl = f & ~STATUS;
   if ((ax & 0xf) > 9 || (f & F_AF)) {
-    ax = sub_ ? ((ax - 6) & 0xffff) - 0x100 : ax + 0x106;
+    ax = (sub_ ? ax - 0x106 : ax + 0x106) & 0xffff;
     fl |= F_AF | F_CF;
   }
-  ax &= 0xff0f | 0xff00;
-  ax = (ax & 0xff00) | (ax & 0x0f);
-  cpu.setReg(0, 16, ax);
-  cpu.flags = fl | PARITY[ax & 0xff] | ((ax & 0xff) === 0 ? F_ZF : 0);
+  fl |= PARITY[ax & 0xff] | (ax === 0 ? F_ZF : 0) | (ax & 0x8000 ? F_SF : 0);
+  cpu.setReg(0, 16, ax & 0xff0f);
+  cpu.flags = fl;
 };
 const aamH: Handler = (cpu, i) => {
   const base = i.n > 0 ? i.immLo & 0xff : 10;
@@ -742,9 +745,9 @@ const aamH: Handler = (cpu, i) => {
 const aadH: Handler = (cpu, i) => {
   const base = i.n > 0 ? i.immLo & 0xff : 10;
   const ax = cpu.lo[0];
-  const al = ((ax & 0xff) + ((ax >> 8) & 0xff) * base) & 0xff;
+  const t = (((ax >> 8) & 0xff) * base) & 0xff;
+  const al = add(cpu, 8, ax & 0xff, 0, t, 0, 0);
   cpu.setReg(0, 16, al);
-  setLazyRes(cpu, 8, al, 0, 0, F_CF | F_AF | F_OF);
 };
 const arplH: Handler = (cpu, i) => {
   const d = readRmw(cpu, i, i.k1, i.r1, 16);
