@@ -289,6 +289,37 @@ for (const mode of [64, 32]) {
   }
   add(`${p}xlat`, 10, (v) => { v.stack(); v.regs[3] = BigInt(DATA); v.regs[0] = (v.regs[0] & ~0xffn) | BigInt(ri(WIN)); return 'xlat'; }, mode);
   for (const f of ['clc', 'stc', 'cmc', 'cld', 'std', 'lahf', 'sahf']) add(`${p}${f}`, 10, () => f, mode);
+  // more shapes: exchange forms, moffs, 16-bit stack ops, indirect branches, rep faults, sequences
+  add(`${p}xchg_acc`, 10, (v) => `xchg %${R[W][0]},%${v.reg(W).name}`, mode);
+  add(`${p}xchgw_acc`, 5, (v) => `xchg %ax,%${v.reg(16).name}`, mode);
+  add(`${p}bswapw`, 5, (v) => `.byte 0x66\nbswap %${v.reg(32, { avoid: mode === 64 ? [8, 9, 10, 11, 12, 13, 14, 15] : [] }).name}`, mode);
+  add(`${p}cmpxchg8b`, 15, (v) => { const m = v.mem(8, { avoid: [0, 1, 2, 3] }); if (ri(2)) { v.regs[0] = 0n; v.regs[2] = 0n; } return `cmpxchg8b ${m.text}`; }, mode);
+  if (mode === 64) add('cmpxchg16b', 15, (v) => { v.stack(); v.regs[6] = BigInt(DATA + 16 * ri(6)); return 'cmpxchg16b (%rsi)'; });
+  add(`${p}pushw_popw`, 10, (v) => { v.stack(); return `pushw $${simm(16)}\npopw %${v.reg(16).name}`; }, mode);
+  add(`${p}pop_rsp_mem`, 5, (v) => { v.stack(); return `pop${SUF[S]} 8(%${mode === 64 ? 'rsp' : 'esp'})`; }, mode);
+  add(`${p}push_rsp`, 5, (v) => { v.stack(); return `push %${mode === 64 ? 'rsp' : 'esp'}`; }, mode);
+  add(`${p}jmp_ind`, 10, (v) => { const r = v.reg(S, { avoid: [4] }); return `lea 1f${mode === 64 ? '(%rip)' : ''},%${r.name}\njmp *%${r.name}\nnop\n1: nop`; }, mode);
+  add(`${p}call_mem`, 10, (v) => { v.stack(); const r = v.reg(S, { avoid: [4, 3] }); return `lea 1f${mode === 64 ? '(%rip)' : ''},%${r.name}\nmov %${r.name},(%${mode === 64 ? 'rsp' : 'esp'})\ncall *(%${mode === 64 ? 'rsp' : 'esp'})\njmp 2f\n1: ret\n2: nop`; }, mode);
+  if (mode === 64) add('ret_noncanon', 5, (v) => { v.stack(); v.regs[3] = 0x0000900000000000n; return 'push %rbx\nret'; });
+  add(`${p}rep_movs_long`, 5, (v) => { v.stack(); v.regs[1] = BigInt(ri(40)); v.regs[6] = BigInt(DATA); v.regs[7] = BigInt(DATA + 64); v.flags &= ~0x400n; return 'rep movsb'; }, mode);
+  add(`${p}nopw`, 5, () => 'nopw 0x0(%rax,%rax,1)', mode);
+  add(`${p}lea_addr32`, 10, (v) => `lea ${simm(8)}(%${R[32][v.reg(32).num]},%${R[32][v.reg(32, { avoid: [4] }).num]},2),%${v.reg(mode === 64 ? 64 : 32).name}`, mode);
+  if (mode === 64) add('movabs', 10, (v) => { v.stack(); return ri(2) ? `movabs $0x${hex(r64())},%${v.reg(64).name}` : `movabs 0x${hex(BigInt(DATA + ri(WIN - 8)))},%${pick(['al', 'ax', 'eax', 'rax'])}`; });
+  if (mode === 64) add('movabs_st', 5, (v) => { v.stack(); return `movabs %${pick(['al', 'ax', 'eax', 'rax'])},0x${hex(BigInt(DATA + ri(WIN - 8)))}`; });
+  const SEQ = ['add', 'sub', 'adc', 'sbb', 'and', 'or', 'xor', 'cmp', 'test'];
+  add(`${p}seq`, 150, (v) => {
+    const lines = [];
+    for (let k = 0; k < 4 + ri(6); k++) {
+      const sz = pick(sizes);
+      const kind = ri(8);
+      if (kind < 4) lines.push(`${pick(SEQ)}${SUF[sz]} %${v.reg(sz).name},%${v.reg(sz).name}`);
+      else if (kind === 4) lines.push(`${pick(['inc', 'dec', 'neg', 'not'])}${SUF[sz]} %${v.reg(sz).name}`);
+      else if (kind === 5) lines.push(`${pick(['shl', 'shr', 'sar', 'rol', 'ror', 'rcl', 'rcr'])}${SUF[sz]} $${ri(70)},%${v.reg(sz).name}`);
+      else if (kind === 6) lines.push(`set${pick(CCS)} %${v.reg(8).name}`);
+      else lines.push(sz > 8 ? `cmov${pick(CCS)}${SUF[sz]} %${v.reg(sz).name},%${v.reg(sz).name}` : 'cmc');
+    }
+    return lines.join('\n');
+  }, mode);
   // exceptions
   add(`${p}ud2`, 5, () => 'ud2', mode);
   add(`${p}int3`, 5, () => 'int3', mode);

@@ -706,8 +706,8 @@ const sahfH: Handler = (cpu) => {
 
 // ---- BCD (32-bit mode only; SDM Vol.2A DAA/DAS/AAA/AAS/AAM/AAD) ----
 // Undefined flags as this CPU sets them (measured): daa/das OF = signed overflow of AL +/- the whole
-// adjustment; aaa/aas adjust AX by +0x106 / -0x106 and take SF ZF PF from that 16-bit value before
-// AL is masked, OF cleared; aad adds AH*imm to AL with an 8-bit add's flags.
+// adjustment; aaa/aas adjust AX by +0x106 / -0x106 and take SF ZF PF OF from that 16-bit add/sub before
+// AL is masked; aad adds AH*imm to AL with an 8-bit add's flags.
 const daaH = (sub_: boolean): Handler => (cpu) => {
   const f = getFlags(cpu);
   const oldAl = cpu.lo[0] & 0xff, oldCf = f & F_CF;
@@ -727,8 +727,11 @@ const aaaH = (sub_: boolean): Handler => (cpu) => {
   let ax = cpu.lo[0] & 0xffff;
   let fl = f & ~STATUS;
   if ((ax & 0xf) > 9 || (f & F_AF)) {
-    ax = (sub_ ? ax - 0x106 : ax + 0x106) & 0xffff;
-    fl |= F_AF | F_CF;
+    const r = (sub_ ? ax - 0x106 : ax + 0x106) & 0xffff;
+    // OF: signed overflow of that 16-bit add/sub (measured)
+    const ov = sub_ ? (ax ^ 0x106) & (ax ^ r) & 0x8000 : (ax ^ r) & (0x106 ^ r) & 0x8000;
+    ax = r;
+    fl |= F_AF | F_CF | (ov ? F_OF : 0);
   }
   fl |= PARITY[ax & 0xff] | (ax === 0 ? F_ZF : 0) | (ax & 0x8000 ? F_SF : 0);
   cpu.setReg(0, 16, ax & 0xff0f);
