@@ -144,7 +144,8 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     }
   } catch (e) {
     if (e instanceof AsmError) asm.error(e.message, e.loc);
-    else throw e;
+    // A bug in x86lab, not in the source: say so at the line that triggered it, and go on.
+    else asm.error(`internal error in x86lab: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
   if (asm.cur === sec) {

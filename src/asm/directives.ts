@@ -349,19 +349,29 @@ const HANDLERS: Record<string, Handler> = {
 
 function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], local: boolean): void {
   const s = asm.symbols.ref(symName(args[0], asm, toks));
-  const size = Number(absolute(args[1], asm, toks));
-  const al = Number(optAbs(args[2], asm, toks) ?? 1n);
-  // Allocated in .bss (GNU gives global .comm symbols the COMMON section; x86lab allocates them locally).
+  if (args.length < 2) throw new AsmError(asm.loc, `expected comma after symbol-name: rest of line ignored.`);
+  const size = absolute(args[1], asm, toks);
+  const given = optAbs(args[2], asm, toks);
+  if (s.def) throw new AsmError(asm.loc, `symbol \`${s.name}' is already defined`);
+  if (!local) {
+    // A common symbol: the linker allocates it (GNU: section *COM*, value = alignment).
+    s.common = { size, align: given ?? 1n };
+    s.binding = s.binding === 'weak' ? 'weak' : 'global';
+    if (!s.type) s.type = 'object';
+    return;
+  }
+  // .lcomm: allocated in .bss, aligned by size when no alignment is given (as GNU's bss_alloc does).
+  const al = Number(given ?? (size >= 8n ? 8n : size >= 4n ? 4n : size >= 2n ? 2n : 1n));
   const bss = asm.section('.bss');
   if (al > 1) {
     addVarFrag(bss, { kind: 'align', addr: 0, align: al, nops: false, max: 0, mode: asm.mode, size: 0, fill: { value: 0n, size: 1 } });
     bss.align = Math.max(bss.align, al);
   }
-  const m = here(bss);
-  s.def = { kind: 'label', sec: bss, mark: m };
-  if (!local) s.binding = 'global';
-  const pos = reserve(bss, size);
-  bss.buf.fill(0, pos, pos + size);
+  s.def = { kind: 'label', sec: bss, mark: here(bss) };
+  if (!s.type) s.type = 'object';
+  s.size = { add: size };
+  const pos = reserve(bss, Number(size));
+  bss.buf.fill(0, pos, pos + Number(size));
 }
 
 function leb(v: bigint, signed: boolean): number[] {

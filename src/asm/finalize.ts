@@ -222,6 +222,10 @@ export function finalize(asm: Assembly): AssembleResult {
         if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
       }
     }
+    if (s.common && w.kind === 'undef') {
+      symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size });
+      continue;
+    }
     symbols.push({
       name: s.name,
       section: secOf(w),

@@ -30,6 +30,8 @@ export interface Sym {
   equiv?: boolean;
   /** Defined by `.set`/`=`/`.equ`: may be redefined. */
   settable?: boolean;
+  /** `.comm`: a common symbol (ELF SHN_COMMON) the linker allocates. */
+  common?: { readonly size: bigint; readonly align: bigint };
   /** Internal (`.` positions): never listed. */
   temp?: boolean;
   loc?: SrcLoc;

@@ -8,6 +8,7 @@ import type { Diagnostic, Severity } from '../errors.js';
 import { CppExprError, evalIfExpr } from './expr.js';
 import { Expander, printTokens, type BaseSource, type Macro } from './expand.js';
 import { lexFile, type LexLine, type Tok } from './lex.js';
+import { PREDEFS_32, PREDEFS_64 } from './predefs.js';
 
 export interface CppOptions {
   readonly file: string;
@@ -38,19 +39,9 @@ const DIRECTIVES = new Set([
 const CONDITIONALS = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef', 'else', 'endif']);
 const MAX_INCLUDE_DEPTH = 200;
 
-/** What gcc 12 predefines in assembler-with-cpp mode that .S files and kernel headers test (from `gcc -dM -E`). */
-function predefined(mode: 32 | 64): string[] {
-  const common = [
-    '__ASSEMBLER__ 1', '__STDC__ 1', '__GNUC__ 12', '__GNUC_MINOR__ 2', '__GNUC_PATCHLEVEL__ 0', '__ELF__ 1',
-    '__linux__ 1', '__linux 1', 'linux 1', '__unix__ 1', '__unix 1', 'unix 1', '__gnu_linux__ 1',
-    '__CHAR_BIT__ 8', '__SIZEOF_INT__ 4', '__SIZEOF_SHORT__ 2', '__SIZEOF_LONG_LONG__ 8',
-    '__ORDER_LITTLE_ENDIAN__ 1234', '__ORDER_BIG_ENDIAN__ 4321', '__ORDER_PDP_ENDIAN__ 3412',
-    '__BYTE_ORDER__ __ORDER_LITTLE_ENDIAN__', '__code_model_small__ 1',
-  ];
-  return mode === 64
-    ? [...common, '__x86_64__ 1', '__x86_64 1', '__amd64__ 1', '__amd64 1', '__LP64__ 1', '_LP64 1',
-       '__SIZEOF_LONG__ 8', '__SIZEOF_POINTER__ 8']
-    : [...common, '__i386__ 1', '__i386 1', 'i386 1', '__ILP32__ 1', '__SIZEOF_LONG__ 4', '__SIZEOF_POINTER__ 4'];
+/** What gcc predefines in assembler-with-cpp mode for the target (data from gcc -dM -E). */
+function predefined(mode: 32 | 64): readonly string[] {
+  return mode === 64 ? PREDEFS_64 : PREDEFS_32;
 }
 
 interface CondFrame {
@@ -71,6 +62,8 @@ interface FileState {
   idx: number;
   readonly conds: CondFrame[];
   readonly dir: string;
+  /** Index of the -I directory the file was found in (-1: the includer's folder or a plain path), for #include_next. */
+  readonly dirIndex: number;
 }
 
 const defaultRead = (p: string): string | undefined => {
@@ -151,13 +144,13 @@ class Cpp {
   private defineFromText(def: string, where: string): void {
     const [line] = lexFile(def);
     const save = this.cur;
-    this.cur = { path: where, presumed: where, lineDelta: 0, lines: [], idx: 0, conds: [], dir: '' };
+    this.cur = { path: where, presumed: where, lineDelta: 0, lines: [], idx: 0, conds: [], dir: '', dirIndex: -1 };
     if (line) this.define(line.tokens, where, 0);
     this.cur = save;
   }
 
-  private pushFile(path: string, text: string, included: boolean): void {
-    const f: FileState = { path, presumed: path, lineDelta: 0, lines: lexFile(text), idx: 0, conds: [], dir: dirOf(path) };
+  private pushFile(path: string, text: string, included: boolean, dirIndex = -1): void {
+    const f: FileState = { path, presumed: path, lineDelta: 0, lines: lexFile(text), idx: 0, conds: [], dir: dirOf(path), dirIndex };
     this.stack.push(f);
     this.cur = f;
     this.marker(1, path, included ? ' 1' : '');
@@ -370,6 +363,25 @@ class Cpp {
     const pre: Tok[] = [];
     for (let i = 0; i < rest.length; i++) {
       const t = rest[i];
+      if (t.kind === 'ident' && (t.text === '__has_include' || t.text === '__has_include_next') && rest[i + 1]?.text === '(') {
+        // __has_include("file") / __has_include(<file>): would #include find it?
+        const close = rest.findIndex((x, k) => k > i + 1 && x.text === ')');
+        if (close < 0) {
+          this.report('error', `missing ')' after "${t.text}" operand`, t.line, t.col);
+          return false;
+        }
+        const inner = rest.slice(i + 2, close);
+        const angled = inner[0]?.text === '<';
+        const fname = inner[0]?.kind === 'string' ? inner[0].text.slice(1, -1) : angled ? spell(inner.slice(1, -1)) : undefined;
+        if (fname === undefined) {
+          this.report('error', `operator "${t.text}" requires a header-name`, t.line, t.col);
+          return false;
+        }
+        const found = this.findInclude(fname, angled, t.text === '__has_include_next') !== undefined;
+        pre.push({ kind: 'number', text: found ? '1' : '0', ws: t.ws, line: t.line, col: t.col, noexp: true });
+        i = close;
+        continue;
+      }
       if (t.kind === 'ident' && t.text === 'defined') {
         let j = i + 1;
         const paren = rest[j]?.text === '(';
@@ -383,7 +395,8 @@ class Cpp {
           this.report('error', 'missing \')\' after "defined"', (rest[j + 1] ?? n).line, (rest[j + 1] ?? n).col);
           return false;
         }
-        pre.push({ kind: 'number', text: this.macros.has(n.text) ? '1' : '0', ws: t.ws, line: t.line, col: t.col, noexp: true });
+        const def = this.macros.has(n.text) || n.text === '__has_include' || n.text === '__has_include_next';
+        pre.push({ kind: 'number', text: def ? '1' : '0', ws: t.ws, line: t.line, col: t.col, noexp: true });
         i = paren ? j + 1 : j;
         continue;
       }
@@ -486,17 +499,32 @@ class Cpp {
       this.report('error', `#include nested depth ${this.stack.length} exceeds maximum of ${MAX_INCLUDE_DEPTH} (use -fmax-include-depth=DEPTH to increase the maximum)`, at.line, at.col);
       return;
     }
-    const cands = fname.startsWith('/') ? [fname] : [...(angled ? [] : [this.cur.dir + fname]), ...this.opts.includeDirs.map((d) => (d.endsWith('/') ? d : d + '/') + fname)];
-    for (const c of cands) {
-      const text = this.read(c);
-      if (text !== undefined) {
-        this.pushFile(c, text, true);
-        return;
-      }
+    const hit = this.findInclude(fname, angled, name === 'include_next');
+    if (hit) {
+      this.pushFile(hit.path, hit.text, true, hit.dirIndex);
+      return;
     }
     // gcc stops at a missing include: it is a fatal error.
     this.report('error', `${fname}: No such file or directory`, first.line, first.col);
     this.fatal = true;
+  }
+
+  /** Search order: the includer's folder (for "..."), then -I in order; #include_next
+   *  continues after the -I directory the current file came from. */
+  private findInclude(fname: string, angled: boolean, next: boolean): { path: string; text: string; dirIndex: number } | undefined {
+    const dirs = this.opts.includeDirs;
+    const isNext = next && this.stack.length > 1;
+    const cands: [string, number][] = [];
+    if (fname.startsWith('/')) cands.push([fname, -1]);
+    else {
+      if (!angled && !isNext) cands.push([this.cur.dir + fname, -1]);
+      for (let k = isNext ? this.cur.dirIndex + 1 : 0; k < dirs.length; k++) cands.push([(dirs[k].endsWith('/') ? dirs[k] : dirs[k] + '/') + fname, k]);
+    }
+    for (const [c, k] of cands) {
+      const text = this.read(c);
+      if (text !== undefined) return { path: c, text, dirIndex: k };
+    }
+    return undefined;
   }
 
   private lineDirective(rest: readonly Tok[], at: Tok): void {
