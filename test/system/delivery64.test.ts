@@ -128,7 +128,8 @@ frame_at: .quad 0
 `);
     const f = Number(m.u64('frame_at'));
     expect(f).toBe(0x80000 - 48);
-    expect([...m.read(f, 48)]).toEqual(frameBytes([0x1000, m.addr('gp_site'), 0x10, m.reg('rflags'), 0x80000, 0x18], 8));
+    // Fault-class exception: the pushed RFLAGS image has RF (bit 16) set (SDM 17.3.1.1).
+    expect([...m.read(f, 48)]).toEqual(frameBytes([0x1000, m.addr('gp_site'), 0x10, m.reg('rflags') | 0x10000n, 0x80000, 0x18], 8));
     expect(m.reg('ds')).toBe(0x18n);
   });
 
@@ -211,7 +212,12 @@ gp_rip: .quad 0
     expect(m.u64('user_cs')).toBe(0x33n);
     const k = m.addr('kstack');
     expect(m.u64('sys_frame')).toBe(BigInt(k - 40));
-    expect([...m.read(k - 40, 40)]).toEqual(frameBytes([m.addr('user2'), 0x33, 0x202, m.addr('ustack'), 0x2b], 8));
+    const [sys, gpf] = events(m, 'exception');
+    expect(sys.frame).toEqual([m.addr('user2'), 0x33, 0x202, m.addr('ustack'), 0x2b].map(BigInt));
+    // The #GP from int $0x81 reuses the same rsp0 stack: error code, then the image with RF = 1
+    // (a fault, SDM 17.3.1.1), and it is what memory holds now.
+    expect([...m.read(k - 48, 48)]).toEqual(frameBytes([0x81 * 8 + 2, m.addr('user2'), 0x33, 0x10202, m.addr('ustack'), 0x2b], 8));
+    expect(gpf.vector).toBe(13);
     expect(m.u64('sys_ss')).toBe(0n); // null SS with RPL 0 after a privilege change (SDM 6.14.4)
     expect(m.u64('kern_calls')).toBe(0n);
     expect(m.u64('gp_err')).toBe(BigInt(0x81 * 8 + 2));

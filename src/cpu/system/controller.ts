@@ -7,7 +7,7 @@
 //   - The mov/pop %ss shadow also holds back NMIs and the single-step trap (6.8.3).
 // cpu.shadow is 2 at the boundary right after the shadowing instruction (the run loop counts it down).
 
-import { Cpu, CpuFault, F_IF, F_TF } from '../state.js';
+import { Cpu, CpuFault, F_IF, F_TF, F_RF } from '../state.js';
 import { modelOf, SystemModel } from './model.js';
 import { deliver } from './deliver.js';
 import { installSystemHandlers } from './handlers.js';
@@ -49,13 +49,16 @@ export function poll(m: SystemModel): void {
   }
   m.tfArmed = (cpu.flags & F_TF) !== 0;
   m.deliveredSince = false;
+  // RF is cleared at the start of every instruction (SDM Vol.3 17.3.1.1); an event taken at this
+  // boundary has already pushed it.
+  cpu.flags &= ~F_RF;
   m.afterBoundary?.(cpu);
 }
 
 export function onException(m: SystemModel, f: CpuFault): boolean {
   const cpu = m.cpu;
   if (f.vector === 1) cpu.dr[6] = (cpu.dr[6] || 0xffff0ff0);
-  const ok = deliver(cpu, f.vector, f.errorCode, 'hw', cpu.rip);
+  const ok = deliver(cpu, f.vector, f.errorCode, 'hw', cpu.rip, f.kind === 'fault');
   if (!ok) stopIfNeeded(m);
   return ok;
 }

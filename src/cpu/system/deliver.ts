@@ -64,7 +64,7 @@ function readGate(cpu: Cpu, vec: number, ext: number): Gate {
  * Deliver one event through the IDT. `ret` is the RIP to save (the faulting instruction for faults,
  * the next one for traps and interrupts). Throws CpuFault when delivery itself faults.
  */
-function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource, ret: number): void {
+function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource, ret: number, rfImage = false): void {
   const cpu = m.cpu;
   const ext = src === 'soft' ? 0 : 1;
   const g = readGate(cpu, vec, ext);
@@ -85,7 +85,10 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
   if (!descP(d)) throw new CpuFault(11, selErr(g.sel, ext));
   const oldCpl = cpu.cpl;
   const newCpl = isConforming(d) ? oldCpl : descDpl(d);
-  const flags = rflags(cpu);
+  // The image pushed for a fault-class exception has RF = 1 so the restarted instruction does not
+  // re-trigger an instruction breakpoint (SDM Vol.3 17.3.1.1); otherwise RF as it is.
+  const cur = rflags(cpu);
+  const flags = rfImage ? (cur | F_RF) >>> 0 : cur;
   const oldCs = cpu.segs[SEG_CS].sel, oldSs = cpu.segs[SEG_SS].sel;
   const hasErr = (src === 'hw' || src === 'icebp') && pushesErrorCode(vec);
   const errVal = err >= 0 ? err : 0;
@@ -114,7 +117,7 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
     loadCs(cpu, g.sel, d, newCpl);
     cpu.lo[4] = canonLo(sp); cpu.hi[4] = canonHi(sp);
     cpu.rip = g.offset;
-    let nf = flags & ~(F_TF | F_NT | F_RF | F_VM);
+    let nf = cur & ~(F_TF | F_NT | F_RF | F_VM);
     if (g.type === 0xe) nf &= ~F_IF;
     setRflags(cpu, nf);
     m.log({ kind: src === 'nmi' ? 'nmi' : src === 'irq' ? 'interrupt' : 'exception', vector: vec, ...(hasErr ? { errorCode: errVal } : {}), from: ret, to: g.offset, frameAddr: sp, frame: [...(hasErr ? [errVal] : []), ret, oldCs, flags, oldRsp, oldSs].map((w) => BigInt.asUintN(64, BigInt(w))), frameWordBytes: 8, ist: g.ist, cplFrom: oldCpl, cplTo: newCpl });
@@ -159,7 +162,7 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
   loadCs(cpu, g.sel, d, newCpl);
   cpu.lo[4] = sp | 0; cpu.hi[4] = 0;
   cpu.rip = g.offset;
-  let nf = flags & ~(F_TF | F_NT | F_RF | F_VM); // SDM 6.12.1.3
+  let nf = cur & ~(F_TF | F_NT | F_RF | F_VM); // SDM 6.12.1.3
   if ((g.type & 7) === 6) nf &= ~F_IF;
   setRflags(cpu, nf);
   const frame = words.slice().reverse().map((w) => BigInt(w >>> 0));
@@ -183,13 +186,13 @@ export function deliverSoft(cpu: Cpu, vec: number, ret: number): void {
  * contributory) give #DF; anything during #DF delivery is a triple fault. Returns false when the
  * run must stop (triple fault or an unsupported feature); m.stop says why.
  */
-export function deliver(cpu: Cpu, vec: number, err: number, src: EventSource, ret: number): boolean {
+export function deliver(cpu: Cpu, vec: number, err: number, src: EventSource, ret: number, fault = false): boolean {
   const m = modelOf(cpu);
   let v = vec, e = err, s: EventSource = src;
   const savedRip = cpu.rip;
   for (let depth = 0; depth < 8; depth++) {
     try {
-      deliverOnce(m, v, e, s, ret);
+      deliverOnce(m, v, e, s, ret, fault && v !== 8);
       m.deliveredSince = true;
       if (v === 2 && s === 'nmi') cpu.nmiBlocked = true; // SDM 6.7.1
       cpu.halted = false;
