@@ -26,7 +26,11 @@ export interface Decoded {
   /** Total length in bytes, prefixes included (1..15); for (bad), the bytes objdump consumes. */
   length: number;
   mode: Mode;
-  /** Effective operand size in bits (8/16/32/64), after 66h/REX.W/default-64 rules. */
+  /**
+   * Effective operand size in bits (8/16/32/64), after 66h/REX.W/default-64 rules (REX.W beats 66h).
+   * Forms with osz 'none' still get the 16/32/64 a 'v' form would have. Near branches ('f64') are
+   * 64-bit in long mode, 16 with 66h (as AMD CPUs, this machine's, and objdump do; Intel ignores 66h).
+   */
   opsize: number;
   /** Effective address size in bits (16/32/64), after 67h. */
   adsize: number;
@@ -34,11 +38,18 @@ export interface Decoded {
   prefixes: number;
   /** The REX byte in effect (0x40..0x4f) or 0. */
   rex: number;
-  /** Segment override register number (0..5 = es cs ss ds fs gs) or NONE. */
+  /**
+   * Segment override in effect (0..5 = es cs ss ds fs gs) or NONE. In 64-bit mode only FS/GS are
+   * reported (ES/CS/SS/DS overrides do nothing there, SDM Vol. 1 §3.3.7.1); the default segment
+   * (SS for rbp/rsp bases, DS otherwise, ES for string destinations) is the executor's to apply.
+   */
   seg: number;
   /** ModRM fields (NONE when the form has no ModRM). */
   mod: number;
-  /** ModRM.reg extended by REX.R, or the +r register from the opcode (extended by REX.B). */
+  /**
+   * ModRM.reg extended by REX.R, or the +r register from the opcode (extended by REX.B). For 8-bit
+   * registers numbers 4..7 mean ah/ch/dh/bh when rex == 0 and spl/bpl/sil/dil otherwise (gprName).
+   */
   reg: number;
   /** ModRM.rm extended by REX.B when mod == 3 (a register operand), else NONE. */
   rm: number;
@@ -49,12 +60,22 @@ export interface Decoded {
   disp: number;
   /** True when the memory operand has a displacement field (even if 0) — the formatter prints 0x0(%rbp). */
   hasDisp: number;
-  /** Immediate, split in 32-bit halves so 64-bit values need no BigInt: imm = immHi:immLo, sign-extended to 64 per the form. */
+  /**
+   * Immediate, split in 32-bit halves so 64-bit values need no BigInt: imm = immHi:immLo (both
+   * unsigned). Sign-extended to 64 bits for sx imm8 (83, 6A, 6B), for 'z' immediates (imm16/32 of
+   * ALU/mov/push/test ...) and for rel displacements; zero-extended otherwise (imm8 of 8-bit ops and
+   * shifts, ret/enter imm16, B8+r imm32, imm64). moffs forms: the absolute offset (address size);
+   * far pointers (EA/9A): the offset, with the selector in imm2.
+   */
   immLo: number;
   immHi: number;
-  /** Second immediate (enter's 8-bit nesting level; far pointer selector). */
+  /** Second immediate, unsigned (enter's 8-bit nesting level; far pointer selector). */
   imm2: number;
-  /** For rel operands: target address as halves (address of next instruction + displacement, wrapped to the mode's width). */
+  /**
+   * For rel operands: target address as halves = address of the next instruction + displacement
+   * (0 in 32-bit mode for the high half). Forms with a rel16/32 field wrap to 16 bits under a 16-bit
+   * operand size; rel8 forms are not wrapped (as objdump shows them).
+   */
   targetLo: number;
   targetHi: number;
   /** Why form is NONE (Bad.*); Bad.NONE for a decoded instruction. */
