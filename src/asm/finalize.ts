@@ -206,7 +206,7 @@ export function finalize(asm: Assembly): AssembleResult {
 
   const symbols: SymbolOut[] = [];
   for (const s of asm.symbols.all().sort((a, b) => a.seq - b.seq)) {
-    if (s.temp) continue;
+    if (s.temp || asm.lateSyms.has(s.name)) continue;
     let w: Where;
     try { w = where(s); } catch (e) {
       if (e instanceof AsmError) { asm.error(e.message, e.loc); continue; }
@@ -264,10 +264,12 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   const field = p.frag.addr + p.off;
   const pc = p.frag.addr + p.pcOff;
   let v = fx.value;
-  if (p.late) {
-    const w = evalLate(p.late, (m) => asm.warn(m, p.loc));
-    if (w.kind === 'abs') v = { addend: w.value };
-    else v = { addend: w.add, sym: w.sym.name };
+  const late = p.late ?? (v.sym !== undefined ? asm.lateSyms.get(v.sym) : undefined);
+  if (late) {
+    const w = evalLate(late, (m) => asm.warn(m, p.loc));
+    const add = p.late ? 0n : v.addend;
+    if (w.kind === 'abs') v = { addend: w.value + add };
+    else v = { addend: w.add + add, sym: w.sym.name };
   }
   let value: bigint;
   let reloc: { sym: string; add: bigint; plt: boolean } | undefined;

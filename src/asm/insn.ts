@@ -6,9 +6,10 @@ import { EncodeError, encodeInstruction } from '../encode/index.js';
 import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
 import { FORMS } from '../isa/index.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
-import type { Body, Operand } from './ast.js';
+import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
-import { evalExpr, isAbsolute } from './expr.js';
+import { evalExpr, isAbsolute, NotYetKnown } from './expr.js';
+import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -58,13 +59,27 @@ function value(v: Val): Value {
   return toEncValue(v);
 }
 
+/**
+ * Evaluates an operand expression; one that needs addresses not known yet (`$(2f-1f)*4`) becomes a
+ * placeholder symbol the encoder treats like any unresolved symbol (full-size field and a fixup),
+ * which finalize.ts evaluates after layout — GNU as does the same with an expression symbol.
+ */
+function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly): Value {
+  try {
+    return value(evalExpr(e, toks, asm.ctx()));
+  } catch (err) {
+    if (!(err instanceof NotYetKnown)) throw err;
+    return { addend: 0n, sym: asm.lateSymbol(captureLate(e, toks, asm.ctx())) };
+  }
+}
+
 function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
   const ctx = asm.ctx();
   switch (op.k) {
     case 'reg':
       return { kind: 'reg', reg: reg(toks, op.t, asm), indirect: op.ind };
     case 'imm':
-      return { kind: 'imm', value: value(evalExpr(op.e, toks, ctx)) };
+      return { kind: 'imm', value: operandValue(op.e, toks, asm) };
     case 'mem': {
       let scale: 1 | 2 | 4 | 8 = 1;
       if (op.scale) {
@@ -79,7 +94,7 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
       return {
         kind: 'mem',
         ...(seg ? { seg } : {}),
-        ...(op.disp ? { disp: value(evalExpr(op.disp, toks, ctx)) } : {}),
+        ...(op.disp ? { disp: operandValue(op.disp, toks, asm) } : {}),
         ...(op.base !== undefined ? { base: reg(toks, op.base, asm) } : {}),
         ...(op.index !== undefined ? { index: reg(toks, op.index, asm) } : {}),
         scale,

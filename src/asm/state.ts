@@ -192,6 +192,15 @@ export class Assembly {
     if (this.lineCache.size < 65536) this.lineCache.set(text, enc);
   }
 
+  /** Placeholder symbols standing for operand expressions evaluated after layout. */
+  readonly lateSyms = new Map<string, LateExpr>();
+
+  lateSymbol(late: LateExpr): string {
+    const name = `.L.late\x01${this.lateSyms.size}`;
+    this.lateSyms.set(name, late);
+    return name;
+  }
+
   /** Maps a symbol name the encoder hands back in a fixup to the symbol. */
   symByName(name: string): Sym {
     return this.symbols.ref(name);

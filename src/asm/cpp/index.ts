@@ -38,6 +38,9 @@ const DIRECTIVES = new Set([
 ]);
 const CONDITIONALS = new Set(['if', 'ifdef', 'ifndef', 'elif', 'elifdef', 'elifndef', 'else', 'endif']);
 const MAX_INCLUDE_DEPTH = 200;
+// gcc's built-in operators: `#ifdef __has_include` is true. __has_attribute/__has_builtin are
+// answered 1 and __has_cpp_attribute 0 (they ask about the C compiler, which gcc 12 mostly has).
+const HAS_OPERATORS = new Set(['__has_include', '__has_include_next', '__has_attribute', '__has_cpp_attribute', '__has_builtin']);
 
 /** What gcc predefines in assembler-with-cpp mode for the target (data from gcc -dM -E). */
 function predefined(mode: 32 | 64): readonly string[] {
@@ -355,7 +358,7 @@ class Cpp {
     if (!n) { this.report('error', `no macro name given in #${name} directive`, at.line, at.col + at.text.length); return false; }
     if (n.kind !== 'ident') { this.report('error', 'macro names must be identifiers', n.line, n.col); return false; }
     if (rest.length > 1) this.report('warning', `extra tokens at end of #${name} directive`, rest[1].line, rest[1].col);
-    return this.macros.has(n.text) === (name === 'ifdef');
+    return (this.macros.has(n.text) || HAS_OPERATORS.has(n.text)) === (name === 'ifdef');
   }
 
   private evalIf(rest: readonly Tok[], at: Tok): boolean {
@@ -363,25 +366,6 @@ class Cpp {
     const pre: Tok[] = [];
     for (let i = 0; i < rest.length; i++) {
       const t = rest[i];
-      if (t.kind === 'ident' && (t.text === '__has_include' || t.text === '__has_include_next') && rest[i + 1]?.text === '(') {
-        // __has_include("file") / __has_include(<file>): would #include find it?
-        const close = rest.findIndex((x, k) => k > i + 1 && x.text === ')');
-        if (close < 0) {
-          this.report('error', `missing ')' after "${t.text}" operand`, t.line, t.col);
-          return false;
-        }
-        const inner = rest.slice(i + 2, close);
-        const angled = inner[0]?.text === '<';
-        const fname = inner[0]?.kind === 'string' ? inner[0].text.slice(1, -1) : angled ? spell(inner.slice(1, -1)) : undefined;
-        if (fname === undefined) {
-          this.report('error', `operator "${t.text}" requires a header-name`, t.line, t.col);
-          return false;
-        }
-        const found = this.findInclude(fname, angled, t.text === '__has_include_next') !== undefined;
-        pre.push({ kind: 'number', text: found ? '1' : '0', ws: t.ws, line: t.line, col: t.col, noexp: true });
-        i = close;
-        continue;
-      }
       if (t.kind === 'ident' && t.text === 'defined') {
         let j = i + 1;
         const paren = rest[j]?.text === '(';
@@ -395,7 +379,7 @@ class Cpp {
           this.report('error', 'missing \')\' after "defined"', (rest[j + 1] ?? n).line, (rest[j + 1] ?? n).col);
           return false;
         }
-        const def = this.macros.has(n.text) || n.text === '__has_include' || n.text === '__has_include_next';
+        const def = this.macros.has(n.text) || HAS_OPERATORS.has(n.text);
         pre.push({ kind: 'number', text: def ? '1' : '0', ws: t.ws, line: t.line, col: t.col, noexp: true });
         i = paren ? j + 1 : j;
         continue;
@@ -405,7 +389,34 @@ class Cpp {
     let k = 0;
     const f = this.cur;
     const base: BaseSource = { next: () => pre[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta };
-    const toks = this.expander.expandAll(base).filter((t) => t.kind !== 'pad');
+    const expanded = this.expander.expandAll(base).filter((t) => t.kind !== 'pad');
+    // gcc's __has_include(...) and friends, which may also come out of a macro expansion.
+    const toks: Tok[] = [];
+    for (let i = 0; i < expanded.length; i++) {
+      const t = expanded[i];
+      if (!(t.kind === 'ident' && HAS_OPERATORS.has(t.text) && expanded[i + 1]?.text === '(')) {
+        toks.push(t);
+        continue;
+      }
+      const close = expanded.findIndex((x, k) => k > i + 1 && x.text === ')');
+      if (close < 0) {
+        this.report('error', `missing ')' after "${t.text}" operand`, t.line, t.col);
+        return false;
+      }
+      let v = t.text === '__has_attribute' || t.text === '__has_builtin';
+      if (t.text === '__has_include' || t.text === '__has_include_next') {
+        const inner = expanded.slice(i + 2, close);
+        const angled = inner[0]?.text === '<';
+        const fname = inner[0]?.kind === 'string' ? inner[0].text.slice(1, -1) : angled ? spell(inner.slice(1, -1)) : undefined;
+        if (fname === undefined) {
+          this.report('error', `operator "${t.text}" requires a header-name`, t.line, t.col);
+          return false;
+        }
+        v = this.findInclude(fname, angled, t.text === '__has_include_next') !== undefined;
+      }
+      toks.push({ kind: 'number', text: v ? '1' : '0', ws: t.ws, line: t.line, col: t.col });
+      i = close;
+    }
     try {
       return evalIfExpr(toks, at.col + at.text.length, (m, col) => this.report('warning', m, at.line, col)) !== 0n;
     } catch (e) {

@@ -4,6 +4,10 @@
 start:
 	.long (end - start) * 2, (end - start) / 2, (end - start) << 1, end - start == 12
 	.byte (2f - 1f) * 3, -(2f - 1f)
+	movl $(end - start) * 2, %eax
+	addl $(2f - 1f) * 4, %ecx
+	movl ((end - start) / 2)(%ebx), %edx
+	movl $ext + (2f - 1f) * 2, %esi
 1:	nop
 	nop
 2:
