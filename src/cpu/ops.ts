@@ -771,15 +771,17 @@ const intoH: Handler = (cpu) => { if (getFlags(cpu) & F_OF) throw new CpuFault(4
 const hltH: Handler = (cpu) => { cpu.halted = true; };
 
 /**
- * cpuid: fixed, documented values (not the host's): vendor "x86labx86lab"-free Intel-like leaves
- * describing what this executor implements (long mode, cmov, cx8/cx16, popcnt, lzcnt, movbe...).
+ * cpuid: fixed, documented values (not the host's, so runs are reproducible anywhere), describing
+ * what this executor implements. Vendor "x86labx86lab"; leaf 1: family 6, CX8 CMOV SEP PGE TSC MSR
+ * FPU, CX16 MOVBE POPCNT; leaf 7: FSGSBASE BMI1; 0x80000001: LAHF/SAHF, LZCNT, SYSCALL, NX,
+ * RDTSCP, LM. Unknown leaves return zeros. Order: eax, ebx, ecx, edx.
  */
 export const CPUID: Record<number, readonly [number, number, number, number]> = {
-  0x0: [0x7, 0x6c61_3678, 0x6c61_3678, 0x6236_3878], // max leaf 7, "x86lab" padded vendor
-  0x1: [0x00000f00, 0x00000800, 0x00c0_2201, 0x0781_8171], // SSE3? no; CX16, MOVBE, POPCNT; FPU TSC MSR CX8 SEP PGE CMOV
-  0x7: [0, 0x0000_0009, 0, 0], // FSGSBASE, BMI1 (tzcnt)
+  0x0: [0x7, 0x6c363878, 0x62616c36, 0x38786261],
+  0x1: [0x00000600, 0x00000800, 0x00c02000, 0x0000a931],
+  0x7: [0, 0x00000009, 0, 0],
   0x8000_0000: [0x8000_0001, 0, 0, 0],
-  0x8000_0001: [0, 0, 0x0000_0021, 0x2810_0800], // LAHF-SAHF, ABM(lzcnt); SYSCALL, NX, RDTSCP, LM
+  0x8000_0001: [0, 0, 0x00000021, 0x28100800],
 };
 const cpuidH: Handler = (cpu) => {
   const leaf = cpu.lo[0] >>> 0;

@@ -74,7 +74,8 @@ export function loadSnapshot(json: unknown, defaults: { mode?: CpuMode; until?: 
       cpu.rip = bigToCanon(u, mode);
       if (mode === 64 && BigInt.asUintN(64, BigInt.asIntN(48, u)) !== u) throw new SnapshotError(`regs.${k0}: non-canonical address`);
     } else if (k === 'rflags' || k === 'eflags') {
-      cpu.flags = Number(u & 0x3f7fd5n) | 2;
+      // RF and VM are dropped: RF clears when the first instruction completes, VM is not modelled.
+      cpu.flags = Number(u & 0x3c7fd5n) | 2;
       sawFlags = true;
     } else if (k === 'fs_base' || k === 'fsbase') cpu.segs[SEG_FS].base = bigToCanon(u, mode);
     else if (k === 'gs_base' || k === 'gsbase') cpu.segs[SEG_GS].base = bigToCanon(u, mode);

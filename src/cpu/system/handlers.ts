@@ -6,13 +6,13 @@
 import { Cpu, CpuFault, SEG_CS, SEG_SS, SEG_GS, F_IF, F_IOPL, F_RF, F_VM, MSR_STAR, MSR_LSTAR, MSR_FMASK, MSR_SYSENTER_CS, MSR_SYSENTER_ESP, MSR_SYSENTER_EIP, canonLo, canonHi, isCanonical, pairToCanon } from '../state.js';
 import { FORMS } from '../../isa/index.js';
 import { registerHandlers, userHandler, type Handler } from '../dispatch.js';
-import { K_REG, K_MEM, ea, readOp, pop, push, adjustSp, type Insn } from '../operands.js';
+import { K_REG, K_MEM, ea, readOp, pop, type Insn } from '../operands.js';
 import { rd16, rd32, rd64, wr16, wr32, wr64 } from '../access.js';
 import { getFlags } from '../flags.js';
 import { modelOf, Unsupported } from './model.js';
 import { deliverSoft, rflags, setRflags } from './deliver.js';
 import { iret, lret, farTransfer, flagMask } from './transfer.js';
-import { loadDataSeg, readDesc, selErr, descP, descS, markAccessed, setSeg, descBase, descLimit, descAttr } from './descriptors.js';
+import { loadDataSeg, readDesc, selErr, descP, descS, descBase, descLimit, descAttr } from './descriptors.js';
 import { sysWr8 } from './sysmem.js';
 import { updatePaging } from './paging.js';
 
@@ -329,5 +329,4 @@ export function installSystemHandlers(): void {
   registerHandlers(SYSTEM_HANDLERS);
 }
 
-void push; void adjustSp; void wr32; void SEG_SS; void markAccessed; void setSeg; void K_MEM;
 export type { Insn };

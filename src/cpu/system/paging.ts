@@ -142,4 +142,3 @@ export function updatePaging(cpu: Cpu, identityCr3: number | null): void {
   cpu.translate = translate;
 }
 
-void CpuFault;

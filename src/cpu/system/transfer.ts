@@ -204,4 +204,3 @@ export function farTransfer(cpu: Cpu, sel: number, off: number, size: number, is
   cpu.rip = off;
 }
 
-void F_VM; void F_RF; void SEG_CS;
