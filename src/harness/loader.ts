@@ -96,10 +96,9 @@ export function link(res: AssembleResult, file: string, diags: readonly Diagnost
     at += Math.max(s.size, 1);
   }
   const symbols = new Map<string, number>();
-  const undefinedRefs: string[] = [];
   for (const sym of res.symbols) {
     if (sym.name === '' || sym.name.startsWith('.L')) continue;
-    if (sym.section === '*UND*') { undefinedRefs.push(sym.name); continue; }
+    if (sym.section === '*UND*') continue; // reported below if a relocation needs it
     const base = sym.section === '*ABS*' ? 0 : secAddr.get(sym.section);
     if (base === undefined) continue;
     symbols.set(sym.name, base + Number(BigInt.asIntN(64, sym.value)));
@@ -121,7 +120,6 @@ export function link(res: AssembleResult, file: string, diags: readonly Diagnost
     v &= wordMask;
     for (let k = 0; k < r.size; k++) sec.bytes[r.offset + k] = Number((v >> BigInt(8 * k)) & 0xffn);
   }
-  void undefinedRefs;
   return { mode: res.mode, file, sections, symbols, diagnostics: diags };
 }
 

@@ -13,14 +13,14 @@ export class MemWatch {
   private readonly views = new Map<number, Int32Array>();
   constructor(private readonly mem: Memory, private readonly word: number) { this.sync(); }
 
-  private copyOf(n: number, data?: Uint8Array): Copy {
+  private copyOf(data?: Uint8Array): Copy {
     const bytes = data ? Uint8Array.from(data) : new Uint8Array(4096);
     return { bytes, words: new Int32Array(bytes.buffer) };
   }
 
   /** Take a fresh copy of all pages. */
   sync(): void {
-    for (const [n, p] of this.mem.pages) this.copies.set(n, this.copyOf(n, p.data));
+    for (const [n, p] of this.mem.pages) this.copies.set(n, this.copyOf(p.data));
   }
 
   /** Changed `word`-aligned words since the last call, merged into runs; the copies are updated. */
@@ -29,7 +29,7 @@ export class MemWatch {
     const step = this.word >> 2; // int32s per word
     for (const [n, p] of this.mem.pages) {
       let c = this.copies.get(n);
-      if (c === undefined) { c = this.copyOf(n); this.copies.set(n, c); }
+      if (c === undefined) { c = this.copyOf(); this.copies.set(n, c); }
       let v = this.views.get(n);
       if (v === undefined || v.buffer !== p.data.buffer) { v = new Int32Array(p.data.buffer, p.data.byteOffset, 1024); this.views.set(n, v); }
       const cw = c.words;
