@@ -171,6 +171,30 @@ returned: .quad 0
     expect(m.u64('returned')).toBe(2n);
   });
 
+  it('iretl in 64-bit mode pops five 32-bit words, SS:ESP included', () => {
+    const { m, out } = runListing(`${PRE}
+	movq %rsp, %rbx
+	subq $20, %rsp
+	leaq target(%rip), %rax
+	movl %eax, 0(%rsp)
+	movl $__KERNEL_CS, 4(%rsp)
+	movl $0x246, 8(%rsp)
+	movl %ebx, 12(%rsp)
+	movl $__KERNEL_DS, 16(%rsp)
+	iretl
+target:	movq %rsp, rsp_after(%rip)
+	pushfq
+	popq flags_after(%rip)
+	hlt
+	.data
+rsp_after: .quad 0
+flags_after: .quad 0
+`);
+    expect(out.stop).toBe('hlt');
+    expect(m.u64('rsp_after')).toBe(0x80000n);
+    expect(m.u64('flags_after')).toBe(0x246n);
+  });
+
   it('a far jump to a data segment selector is #GP(selector)', () => {
     const { m } = runListing(`${PRE}
 	SET_INTR_GATE idt, X86_TRAP_GP, gp_h
