@@ -1,4 +1,6 @@
 // x86lab exec: run a CPU snapshot (or a batch of them) and write the resulting snapshot(s).
+// User-mode semantics only: no IDT is consulted, so an exception stops the run (issue 5); the
+// system-level model (src/cpu/system/) is used by `x86lab run`.
 
 import { readFileSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -77,7 +79,6 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`x86lab exec: ${(e as Error).message}\n${usage}`);
     return 2;
   }
-  await loadSystemModel();
   if (o.batch) return runBatch(o);
   if (!o.state) { process.stderr.write(`x86lab exec: --state IN.json is required\n${usage}`); return 2; }
   let text: string;
@@ -124,10 +125,4 @@ async function runBatch(o: Opts): Promise<number> {
   }
   if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
   return bad > 0 ? 1 : 0;
-}
-
-/** Load the system-level model when it is present (it registers handlers for system forms). */
-async function loadSystemModel(): Promise<void> {
-  const spec = '../cpu/system/index.js';
-  try { await import(spec); } catch { /* not built yet: system forms stay #UD/#GP */ }
 }

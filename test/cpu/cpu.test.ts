@@ -9,6 +9,7 @@ import { Memory, P_R, P_W, P_X } from '../../src/cpu/memory.js';
 import { run, step } from '../../src/cpu/exec.js';
 import { getFlags } from '../../src/cpu/flags.js';
 import { rd64, wr32, rd32 } from '../../src/cpu/access.js';
+import { join } from 'node:path';
 
 const CODE = 0x10000000, DATA = 0x20000000;
 
@@ -171,5 +172,34 @@ describe('block compilation agrees with the interpreter and the CPU', () => {
     });
     expect(results[1]).toEqual(results[0]);
     expect(results[0].r).toEqual({ stop: 'exception', steps: 100 * 5 + 1, vec: 14 });
+  });
+});
+
+describe('compiled blocks agree with the interpreter on the native-vector snippets', () => {
+  it('each snippet looped until the step limit gives the same machine state both ways', async () => {
+    const { readCompact } = await import('./vectors.js');
+    const vs = readCompact(join(__dirname, '..', 'golden', 'cpu', 'vectors.jsonl.gz')).filter((c, k) => c[1] === 64 && c[6] === 13 && k % 7 === 0);
+    let compared = 0;
+    for (const c of vs) {
+      const snippet = Buffer.from(c[2], 'hex').subarray(0, c[2].length / 2 - 1); // drop the final hlt
+      if (snippet.length > 100) continue;
+      // jmp rel32 back to the start
+      const code = Buffer.concat([snippet, Buffer.from([0xe9]), Buffer.alloc(4)]);
+      code.writeInt32LE(-(snippet.length + 5), snippet.length + 1);
+      const state = (blocks: boolean): string => {
+        const cpu = new Cpu(64);
+        cpu.mem.map(CODE, code.length, P_R | P_X, new Uint8Array(code));
+        if (c[3]) cpu.mem.map(DATA, c[3].length / 2, P_R | P_W, new Uint8Array(Buffer.from(c[3], 'hex')));
+        c[4].forEach((v, k) => cpu.setReg64(k, BigInt('0x' + v)));
+        cpu.flags = Number('0x' + c[5]);
+        cpu.rip = CODE;
+        const r = run(cpu, { maxSteps: 300, blocks });
+        return JSON.stringify([r.stop, r.steps, r.fault?.vector, r.fault?.errorCode, cpu.rip, [...cpu.lo], [...cpu.hi], getFlags(cpu), cpu.cr2,
+          c[3] ? Buffer.from(cpu.mem.readBytes(DATA, c[3].length / 2)).toString('hex') : '']);
+      };
+      expect(state(true), c[0]).toBe(state(false));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(2000);
   });
 });
