@@ -91,20 +91,19 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
       }
       const seg = op.seg !== undefined ? reg(toks, op.seg, asm) : undefined;
       if (seg && seg.cls !== 'seg') throw new AsmError(asm.loc, `\`${toks[op.seg!].value}' is not a valid segment register`);
-      return {
-        kind: 'mem',
-        ...(seg ? { seg } : {}),
-        ...(op.disp ? { disp: operandValue(op.disp, toks, asm) } : {}),
-        ...(op.base !== undefined ? { base: reg(toks, op.base, asm) } : {}),
-        ...(op.index !== undefined ? { index: reg(toks, op.index, asm) } : {}),
-        scale,
-        indirect: op.ind,
-        bare: !op.paren,
-      };
+      // Built field by field: absent parts stay absent (the encoder tests `in`/undefined alike).
+      const m: { kind: 'mem'; seg?: RegInfo; disp?: Value; base?: RegInfo; index?: RegInfo; scale: 1 | 2 | 4 | 8; indirect: boolean; bare: boolean } =
+        { kind: 'mem', scale, indirect: op.ind, bare: !op.paren };
+      if (seg) m.seg = seg;
+      if (op.disp) m.disp = operandValue(op.disp, toks, asm);
+      if (op.base !== undefined) m.base = reg(toks, op.base, asm);
+      if (op.index !== undefined) m.index = reg(toks, op.index, asm);
+      return m;
     }
   }
 }
 
+const NO_PREFIXES: readonly string[] = Object.freeze([]);
 const known = new Map<string, boolean>();
 
 /** Is `mn` an instruction the encoder knows in this mode (asked once per mnemonic and mode)? */
@@ -141,7 +140,7 @@ function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefin
  */
 export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly): Encoded | undefined {
   const mnemonic = toks[body.mn].value.toLowerCase();
-  const prefixes = body.prefixes.map((i) => toks[i].value.toLowerCase());
+  const prefixes = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
   if (body.ops.length === 0 && prefixes.length === 0) {
     const rex = /^rex(?:\.([wrxb]{1,4}))?$/.exec(mnemonic);

@@ -30,7 +30,13 @@ export interface ParseFailure {
 }
 
 const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
-const memo = new Map<string, Stmt | number>();
+/** Memo of parses keyed by the token-type sequence, as a trie (no key string built per statement). */
+interface MemoNode {
+  readonly next: Map<string, MemoNode>;
+  result?: Stmt | number;
+}
+const memo: MemoNode = { next: new Map() };
+let memoSize = 0;
 const MEMO_LIMIT = 100_000;
 
 /** Statistics for the benchmark and tests. */
@@ -97,12 +103,23 @@ function runNearley(toks: readonly Tok[]): Stmt | number {
 /** Parses one statement (comments already removed). Returns the tree or where parsing failed. */
 export function parseStatement(text: string): Parsed | ParseFailure {
   const toks = retag(tokenize(text));
-  let key = '';
-  for (const t of toks) key += t.type + ' ';
-  let r = memo.get(key);
+  let node = memo;
+  for (let i = 0; i < toks.length; i++) {
+    const type = toks[i].type;
+    let n = node.next.get(type);
+    if (!n) {
+      n = { next: new Map() };
+      if (memoSize < MEMO_LIMIT) {
+        node.next.set(type, n);
+        memoSize++;
+      }
+    }
+    node = n;
+  }
+  let r = node.result;
   if (r === undefined) {
     r = runNearley(toks);
-    if (memo.size < MEMO_LIMIT) memo.set(key, r);
+    node.result = r;
   } else parseStats.memoHits++;
   if (typeof r === 'number') return { toks, at: toks[r] };
   return { toks, stmt: r };
