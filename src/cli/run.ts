@@ -132,6 +132,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const out = m.run({ ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}), trace: args.trace, onTrace: (l) => process.stdout.write(l + '\n') });
   if (!args.quiet) process.stdout.write(summary(m, out));
+  for (const u of m.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
   if (args.dump) writeFileSync(args.dump, JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
   return out.stop === 'hlt' ? 0 : 1;
 }

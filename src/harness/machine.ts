@@ -167,6 +167,9 @@ export class Machine {
     }
   }
 
+  /** Scheduled events that have not fired (their position was never reached). */
+  unfired(): string[] { return this.armed.filter((a) => !a.done).map((a) => `--${a.spec.kind}-at ${a.spec.text}`); }
+
   private wakeable(): boolean {
     const m = this.model;
     return (m.nmiPending && !this.cpu.nmiBlocked) || (m.irqPending.length > 0 && (this.cpu.flags & F_IF) !== 0);
