@@ -320,6 +320,21 @@ for (const mode of [64, 32]) {
     }
     return lines.join('\n');
   }, mode);
+  // far returns and iret to the same ring, segment loads, cache-line flushes
+  const CS = mode === 64 ? '0x33' : '0x23';
+  add(`${p}lret`, 8, (v) => { v.stack(); return mode === 64 ? `pushq $${CS}\nlea 1f(%rip),%rax\npush %rax\nlretq\nnop\n1: nop` : `push $${CS}\npush $1f\nlret\nnop\n1: nop`; }, mode);
+  add(`${p}lret_bad`, 4, (v) => { v.stack(); return mode === 64 ? `pushq $0x10\nlea 1f(%rip),%rax\npush %rax\nlretq\n1: nop` : `push $0x10\npush $1f\nlret\n1: nop`; }, mode);
+  add(`${p}iret`, 10, (v) => {
+    v.stack();
+    const f = ri(0x1000) & 0xcd5;
+    return mode === 64
+      ? `mov %rsp,%rax\npushq $0x2b\npush %rax\npushq $${f}\npushq $0x33\nlea 1f(%rip),%rax\npush %rax\niretq\nnop\n1: nop`
+      : `pushl $${f}\npush $0x23\npush $1f\niret\nnop\n1: nop`;
+  }, mode);
+  add(`${p}mov_seg`, 8, (v) => { const r = v.reg(16); v.regs[r.num] = (v.regs[r.num] & ~0xffffn) | BigInt(pick([0, 0x2b, 0x28, 0x29, 0x2a, 0x33, 0x23, 0x18, 0x10, 0x63])); return `mov %${r.name},%${pick(['ds', 'es'])}\nmov %ds,%${r.name}`; }, mode);
+  if (mode === 32) add('32:pop_ds', 6, (v) => { v.stack(); return `push $${pick([0x2b, 0x28, 0x18, 0, 0x2b])}\npop %ds\nmov %ds,%eax`; }, 32);
+  add(`${p}clflush`, 5, (v) => `clflush ${v.mem(1).text}`, mode);
+  if (mode === 32) add('32:bound', 10, (v) => { const m = v.mem(8); return `bound %${v.reg(32, { avoid: m.regs }).name},${m.text}`; }, 32);
   // exceptions
   add(`${p}ud2`, 5, () => 'ud2', mode);
   add(`${p}int3`, 5, () => 'int3', mode);

@@ -826,18 +826,95 @@ const movFromSregH: Handler = (cpu, i) => {
  */
 const movToSregH: Handler = (cpu, i) => {
   const s = i.r1 & 7;
-  const sel = readOp(cpu, i, i.k0, i.r0, 16) & 0xffff;
   if (s === SEG_CS || s > 5) throw new CpuFault(6);
-  if ((sel & ~3) === 0) {
+  loadSegUser(cpu, s, readOp(cpu, i, i.k0, i.r0, 16) & 0xffff);
+};
+/**
+ * Load a data/stack segment register without descriptor tables, as Linux's GDT would answer:
+ * null selectors (not SS outside 64-bit ring 0), the DPL-3 user segments 0x20/0x28/0x30 at any
+ * RPL (SS: 0x2b only, RPL = CPL), the kernel ones 0x10/0x18 only at CPL 0. Else #GP(selector).
+ */
+export function loadSegUser(cpu: Cpu, s: number, sel: number): void {
+  const idx = sel & ~3;
+  if (idx === 0) {
     if (s === SEG_SS && (cpu.mode !== 64 || cpu.cpl === 3)) throw new CpuFault(13, 0);
     cpu.segs[s].sel = sel;
     if (cpu.mode === 32) cpu.segs[s].base = 0;
     return;
   }
-  if ((sel & 3) !== cpu.cpl || ![0x2b, 0x23, 0x33, 0x18, 0x10].includes(sel & ~0)) throw new CpuFault(13, sel & 0xfffc);
+  const user = idx === 0x20 || idx === 0x28 || idx === 0x30;
+  const kern = idx === 0x10 || idx === 0x18;
+  let ok = user || (kern && cpu.cpl === 0);
+  if (s === SEG_SS) ok = (sel & 3) === cpu.cpl && (cpu.cpl === 3 ? idx === 0x28 : idx === 0x18);
+  if (!ok) throw new CpuFault(13, idx);
   cpu.segs[s].sel = sel;
-  if (cpu.mode === 32 || s < SEG_FS) cpu.segs[s].base = 0;
+  cpu.segs[s].base = 0;
   if (s === SEG_SS) cpu.shadow = 2;
+}
+const popSegH: Handler = (cpu, i) => {
+  const s = SEGNUM[FORM_SEG.get(i.form) ?? 'ds'];
+  const size = stackSize(i);
+  const v = peekStack(cpu, size, 0) & 0xffff;
+  loadSegUser(cpu, s, v);
+  adjustSp(cpu, size >> 3);
+};
+/** The code selector of the current flat user/kernel code segment. */
+function sameCs(cpu: Cpu, sel: number): boolean {
+  return (sel & 0xfffc) === (cpu.segs[SEG_CS].sel & 0xfffc) && (sel & 3) === cpu.cpl;
+}
+/** lret to the same privilege level and code segment (far returns elsewhere need the system model). */
+const lretH: Handler = (cpu, i) => {
+  const size = i.opsize;
+  const ip = peekStack(cpu, size, 0); const ipHi = cpu.tHi;
+  const cs = peekStack(cpu, size, size >> 3) & 0xffff;
+  if (!sameCs(cpu, cs)) throw new CpuFault(13, cs & 0xfffc);
+  let t: number;
+  if (size === 64) { if (!isCanonical(ip, ipHi)) throw new CpuFault(13, 0); t = pairToCanon(ip, ipHi); }
+  else t = size === 16 ? ip & 0xffff : ip >>> 0;
+  adjustSp(cpu, 2 * (size >> 3) + (i.n > 0 ? i.immLo & 0xffff : 0));
+  cpu.rip = t;
+};
+/** iret to the same privilege level (64-bit mode always pops SS:RSP too; SDM IRET). */
+const iretUserH: Handler = (cpu, i) => {
+  const size = i.opsize;
+  const w = size >> 3;
+  const ip = peekStack(cpu, size, 0); const ipHi = cpu.tHi;
+  const cs = peekStack(cpu, size, w) & 0xffff;
+  const fl = peekStack(cpu, size, 2 * w);
+  if (!sameCs(cpu, cs)) throw new CpuFault(13, cs & 0xfffc);
+  let sp = 0, spHi = 0, ss = 0;
+  if (cpu.mode === 64) {
+    sp = peekStack(cpu, size, 3 * w); spHi = size === 64 ? cpu.tHi : 0;
+    ss = peekStack(cpu, size, 4 * w) & 0xffff;
+    if ((ss & 3) !== cpu.cpl || (ss & ~3) !== (cpu.segs[SEG_SS].sel & ~3)) throw new CpuFault(13, ss & 0xfffc);
+  }
+  let t: number;
+  if (size === 64) { if (!isCanonical(ip, ipHi)) throw new CpuFault(13, 0); t = pairToCanon(ip, ipHi); }
+  else t = size === 16 ? ip & 0xffff : ip >>> 0;
+  const f = getFlags(cpu);
+  let mask = STATUS | F_TF | F_DF | F_NT | F_AC | F_ID | F_RF;
+  const iopl = (f & F_IOPL) >> 12;
+  if (cpu.cpl === 0) mask |= F_IOPL | F_IF;
+  else if (cpu.cpl <= iopl) mask |= F_IF;
+  if (size === 16) mask &= 0xffff;
+  cpu.flags = (f & ~mask) | (fl & mask) | 2;
+  if (cpu.mode === 64) {
+    if (size === 64) cpu.setReg(4, 64, sp, spHi); else adjustSp(cpu, 5 * w);
+    if (size !== 64) cpu.setReg(4, size, sp, 0);
+    cpu.segs[SEG_SS].sel = ss;
+  } else adjustSp(cpu, 3 * w);
+  cpu.rip = t;
+};
+/** clflush/clflushopt/clwb: no cache is modelled, but the line must be addressable (#PF like a read). */
+const clflushH: Handler = (cpu, i) => { rd8(cpu, ea(cpu, i)); };
+/** bound (32-bit): #BR when the signed index lies outside [lower, upper] (SDM BOUND). */
+const boundH: Handler = (cpu, i) => {
+  const size = i.opsize === 16 ? 16 : 32;
+  const a = ea(cpu, i);
+  const sh = 32 - size;
+  const idx = (cpu.getReg(i.r0, size) << sh) >> sh;
+  const lo = (rdN(cpu, a, size) << sh) >> sh, hi = (rdN(cpu, a + (size >> 3), size) << sh) >> sh;
+  if (idx < lo || idx > hi) throw new CpuFault(5);
 };
 const movSregH: Handler = (cpu, i) => {
   if (i.k1 === 4 /* K_OTHER: sreg destination */) movToSregH(cpu, i);
@@ -874,7 +951,10 @@ export const USER_HANDLERS: Record<string, Handler> = {
   'sys:cpuid': cpuidH, 'sys:rdtsc': rdtscH, 'sys:rdtscp': rdtscpH,
   'sys:lfence': nopH, 'sys:mfence': nopH, 'sys:sfence': nopH, 'sys:pause': nopH,
   'sys:rdfsbase': fsgsH(false, SEG_FS), 'sys:rdgsbase': fsgsH(false, SEG_GS), 'sys:wrfsbase': fsgsH(true, SEG_FS), 'sys:wrgsbase': fsgsH(true, SEG_GS),
-  'mov:sreg': movSregH,
+  'mov:sreg': movSregH, 'pop:seg': popSegH, 'ret:far': lretH, iret: iretUserH,
+  'sys:clflush': clflushH, 'sys:clflushopt': clflushH, 'sys:clwb': clflushH, 'sys:serialize': nopH,
+  'sys:rdpid': (cpu, i) => { cpu.setReg(i.r0, i.mode === 64 ? 64 : 32, Number((cpu.readMsr(0xc0000103) ?? 0n) & 0xffffffffn) | 0, 0); },
+  bound: boundH,
 };
 
 export { setLazy, LZ_SUB, msb, F_PF, F_AF, F_SF, F_OF, F_TF, F_IF, getSp, rmwAddr, rd16, wr8, NONE, canonLo };

@@ -113,7 +113,8 @@ int main(void) {
       // sigreturn cannot change EFLAGS.ID: clear it here so a guest popf does not leak into the next vector.
       __asm__ volatile("pushfq; andq $~0x200000, (%%rsp); popfq" ::: "memory", "cc");
       // 64-bit sigreturn leaves DS/ES alone: give compatibility-mode snippets flat user data segments.
-      if (in_mode == 32) __asm__ volatile("mov %0, %%ds; mov %0, %%es" :: "r"(0x2b));
+      // (reset for every vector: a guest segment load would otherwise leak into the next one)
+      __asm__ volatile("mov %0, %%ds; mov %0, %%es" :: "r"(in_mode == 32 ? 0x2b : 0));
       setitimer(ITIMER_REAL, &t, NULL);
       raise(SIGUSR1);
       // not reached: the guest ends in a signal
