@@ -116,6 +116,19 @@ describe('exec loop', () => {
     expect(run(cpu2, { until: CODE + 3 })).toMatchObject({ stop: 'until', steps: 3 });
     expect(cpu2.rip).toBe(CODE + 3);
   });
+  it('the step limit is exact inside compiled loops', () => {
+    // 1: inc %rax; add %rax,%rbx; cmp $100000,%rax; jne 1b; hlt
+    for (const max of [1001, 4000, 4003, 77777]) {
+      const got = [false, true].map((blocks) => {
+        const cpu = cpuWith('48ffc04801c3483da086010075f2f4');
+        const r = run(cpu, { maxSteps: max, blocks });
+        return [r.stop, r.steps, cpu.rip, cpu.reg64(0), cpu.reg64(3), getFlags(cpu)];
+      });
+      expect(got[1]).toEqual(got[0]);
+      expect(got[0][1]).toBe(max);
+      expect(got[0][3]).toBe(BigInt(Math.ceil(max / 4)));
+    }
+  });
   it('an undefined opcode is #UD with RIP at it; int3 is a trap with RIP after it', () => {
     const c1 = cpuWith('900f0b'); // nop; ud2
     expect(run(c1)).toMatchObject({ stop: 'exception', steps: 1 });
