@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Mode } from '../isa/types.js';
 import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_PROGBITS, type ElfFile } from '../decode/elf.js';
-import { disassembleSection, type DisSymbol } from '../decode/listing.js';
+import { disassembleSection, disassembleSectionChunks, type DisSymbol } from '../decode/listing.js';
 
 export { disassembleSection } from '../decode/listing.js';
 
@@ -73,9 +73,16 @@ function formatName(elf: ElfFile): string {
 
 /** Disassemble every executable section of an ELF image as objdump -d does. */
 export function disassembleElf(bytes: Uint8Array, path: string, mode?: Mode): string {
+  let s = '';
+  for (const chunk of disassembleElfChunks(bytes, path, mode)) s += chunk;
+  return s;
+}
+
+/** disassembleElf in pieces (output of large files is streamed, not built as one string). */
+export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mode): Generator<string> {
   const elf = readElf(bytes);
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
-  const out: string[] = [`\n${path}:     file format ${formatName(elf)}\n\n`];
+  yield `\n${path}:     file format ${formatName(elf)}\n\n`;
   const defined = elf.symbols.filter((s) => s.name !== '' && s.type !== 3 && s.type !== 4 && s.shndx !== 0 && s.shndx < 0xff00);
   for (const sec of elf.sections) {
     if ((sec.flags & SHF_EXECINSTR) === 0 || sec.type !== SHT_PROGBITS || sec.size === 0) continue;
@@ -85,12 +92,11 @@ export function disassembleElf(bytes: Uint8Array, path: string, mode?: Mode): st
       .map((s) => ({ name: s.name, addr: s.value, global: s.bind !== 0, func: s.type === 2, size: s.size }));
     // Targets: in a relocatable object addresses are per section; otherwise any section's symbols count.
     const targets: DisSymbol[] = elf.type === 1 ? mine : defined.map((s) => ({ name: s.name, addr: s.value, global: s.bind !== 0, func: s.type === 2 }));
-    out.push(`\nDisassembly of section ${sec.name}:\n`);
-    out.push(disassembleSection(bytes.subarray(sec.offset, sec.offset + sec.size), m, sec.addr, mine, {
+    yield `\nDisassembly of section ${sec.name}:\n`;
+    yield* disassembleSectionChunks(bytes.subarray(sec.offset, sec.offset + sec.size), m, sec.addr, mine, {
       addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets,
-    }));
+    });
   }
-  return out.join('');
 }
 
 /** Raw bytes as `objdump -D -b binary -m i386[:x86-64] --adjust-vma=START` prints them. */
@@ -128,10 +134,29 @@ export async function run(argv: string[]): Promise<number> {
   }
   const format = args.format ?? (isElf(bytes) ? 'elf' : 'bin');
   try {
-    const text = format === 'elf'
-      ? disassembleElf(bytes, args.file, args.mode)
-      : disassembleBinary(bytes, args.file, args.mode ?? 64, args.start);
-    process.stdout.write(text);
+    if (format === 'elf') {
+      // Stream the listing; a closed pipe (`| head`) just ends the output.
+      let closed = false;
+      let wake: (() => void) | undefined;
+      const onError = (): void => {
+        closed = true;
+        wake?.();
+      };
+      process.stdout.on('error', onError);
+      try {
+        for (const chunk of disassembleElfChunks(bytes, args.file, args.mode)) {
+          if (closed) break;
+          if (!process.stdout.write(chunk)) {
+            await new Promise<void>((r) => {
+              wake = r;
+              process.stdout.once('drain', r);
+            });
+          }
+        }
+      } finally {
+        process.stdout.off('error', onError);
+      }
+    } else process.stdout.write(disassembleBinary(bytes, args.file, args.mode ?? 64, args.start));
     return 0;
   } catch (e) {
     if (e instanceof ElfError || e instanceof RangeError) {

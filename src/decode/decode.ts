@@ -387,6 +387,11 @@ function foreign(
     n++;
     hasModrm = !(op !== 0x62 && vmap === 1 && vop === 0x77); // vzeroupper/vzeroall
     imm = vmap === 3 || (vmap === 1 && ((vop >= 0x70 && vop <= 0x73) || vop === 0xc2 || (vop >= 0xc4 && vop <= 0xc6))) ? 1 : 0;
+  } else if (map === 0 && (op === 0xc6 || op === 0xc7) && n < avail && bytes[p] === 0xf8) {
+    // RTM xabort imm8 / xbegin rel16/32 (C6 F8 / C7 F8): the probe table has no imm32 code.
+    hasModrm = true;
+    regOnly = true;
+    imm = op === 0xc6 ? 1 : (pfx & Pfx.OPSIZE) ? 2 : 4;
   } else {
     const ctx = lastRep === 0xf3 ? 2 : lastRep === 0xf2 ? 3 : (pfx & Pfx.OPSIZE) ? 1 : 0;
     const c = FOREIGN[map][ctx].charCodeAt(op);

@@ -35,6 +35,8 @@ export const SHF_EXECINSTR = 4;
 export const SHT_PROGBITS = 1;
 export const SHT_SYMTAB = 2;
 export const SHT_DYNSYM = 11;
+export const SHT_GNU_VERDEF = 0x6ffffffd;
+export const SHT_GNU_VERSYM = 0x6fffffff;
 export const EM_386 = 3;
 export const EM_X86_64 = 62;
 
@@ -85,7 +87,25 @@ export function readElf(b: Uint8Array): ElfFile {
     name: shstr ? cstr(shstr.offset + s.name) : '', type: s.type, flags: s.flags, addr: s.addr, offset: s.offset, size: s.size, index,
   }));
   let symtab = raw.findIndex((s) => s.type === SHT_SYMTAB);
-  if (symtab < 0) symtab = raw.findIndex((s) => s.type === SHT_DYNSYM);
+  const dynamic = symtab < 0;
+  if (dynamic) symtab = raw.findIndex((s) => s.type === SHT_DYNSYM);
+  // Dynamic symbols are named with their version as objdump shows them: name@@VER (default) or
+  // name@VER (hidden), from .gnu.version and .gnu.version_d.
+  const verNames = new Map<number, string>();
+  const versym = dynamic ? raw.find((s) => s.type === SHT_GNU_VERSYM) : undefined;
+  const verdef = dynamic ? raw.find((s) => s.type === SHT_GNU_VERDEF) : undefined;
+  if (verdef && raw[verdef.link]) {
+    const strOff = raw[verdef.link].offset;
+    let o = verdef.offset;
+    for (let guard = 0; guard < 4096 && o + 20 <= b.length; guard++) {
+      const ndx = u16(o + 4);
+      const aux = u32(o + 12);
+      const next = u32(o + 16);
+      if (o + aux + 8 <= b.length) verNames.set(ndx, cstr(strOff + u32(o + aux)));
+      if (next === 0) break;
+      o += next;
+    }
+  }
   const symbols: ElfSymbol[] = [];
   if (symtab >= 0) {
     const st = raw[symtab];
@@ -98,7 +118,17 @@ export function readElf(b: Uint8Array): ElfFile {
       } else {
         name = u32(o); value = BigInt(u32(o + 4)); size = u32(o + 8); info = b[o + 12]; shndx = u16(o + 14);
       }
-      symbols.push({ name: strs ? cstr(strs.offset + name) : '', value, size, type: info & 15, bind: info >> 4, shndx });
+      let nm = strs ? cstr(strs.offset + name) : '';
+      if (versym && shndx !== 0 && nm !== '') {
+        const i = (o - st.offset) / ent;
+        const vo = versym.offset + i * 2;
+        if (vo + 2 <= b.length) {
+          const v = u16(vo);
+          const ver = verNames.get(v & 0x7fff);
+          if ((v & 0x7fff) >= 2 && ver !== undefined) nm += (v & 0x8000 ? '@' : '@@') + ver;
+        }
+      }
+      symbols.push({ name: nm, value, size, type: info & 15, bind: info >> 4, shndx });
     }
   }
   return { bits, machine, type, sections, symbols };

@@ -55,7 +55,11 @@ export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
         l = m + 1;
       } else r = m - 1;
     }
-    if (best < 0) return undefined;
+    if (best < 0) {
+      // Before every symbol: objdump counts back from the first one.
+      if (!uniq.length) return undefined;
+      return `${uniq[0].name}-0x${(uniq[0].addr - a).toString(16)}`;
+    }
     const s = uniq[best];
     const off = a - s.addr;
     return off === 0n ? s.name : `${s.name}+0x${off.toString(16)}`;
@@ -91,6 +95,15 @@ function hexBytes(b: Uint8Array, from: number, to: number): string {
 export function disassembleSection(
   bytes: Uint8Array, mode: Mode, baseAddr: bigint, symbols: readonly DisSymbol[] = [], opts: ListingOptions = {},
 ): string {
+  let s = '';
+  for (const chunk of disassembleSectionChunks(bytes, mode, baseAddr, symbols, opts)) s += chunk;
+  return s;
+}
+
+/** The same listing in pieces of about 64 KiB, for large sections (a whole node binary is ~700 MB of text). */
+export function* disassembleSectionChunks(
+  bytes: Uint8Array, mode: Mode, baseAddr: bigint, symbols: readonly DisSymbol[] = [], opts: ListingOptions = {},
+): Generator<string> {
   const digits = opts.addrDigits ?? 16;
   const end = baseAddr + BigInt(bytes.length);
   const skip = addrSkip(end, digits);
@@ -100,9 +113,13 @@ export function disassembleSection(
     const off = Number(s.addr - baseAddr);
     if (!labels.length || labels[labels.length - 1].off !== off) labels.push({ off, name: s.name });
   }
-  if (!labels.length || labels[0].off !== 0) labels.unshift({ off: 0, name: opts.sectionName ?? '.text' });
+  // No symbol at the section start: objdump names it after the first symbol of the section with a
+  // negative offset (<abort-0x1f>), or after the section when it has no symbols.
+  if (!labels.length) labels.push({ off: 0, name: opts.sectionName ?? '.text' });
+  else if (labels[0].off !== 0) labels.unshift({ off: 0, name: `${labels[0].name}-0x${labels[0].off.toString(16)}` });
   const sym = opts.symbolizeTargets ? makeSymbolizer(opts.targetSymbols ?? symbols) : undefined;
-  const out: string[] = [];
+  let out: string[] = [];
+  let size = 0;
   const d = newDecoded();
   const full = (1n << BigInt(digits * 4)) - 1n;
   for (let li = 0; li < labels.length; li++) {
@@ -111,6 +128,11 @@ export function disassembleSection(
     out.push(`\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
     let p = start;
     while (p < stop) {
+      if (size > 65536) {
+        yield out.join('');
+        out = [];
+        size = 0;
+      }
       // objdump skips runs of zeros: 8 or more, or fewer than 3 that end the region (padding);
       // before more code only a multiple of 4 is skipped.
       let z = p;
@@ -148,13 +170,14 @@ export function disassembleSection(
       const a = addrText(addr & full, digits, skip);
       const first = Math.min(len, 7);
       out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}\n`);
+      size += 40 + text.length;
       for (let k = 7; k < len; k += 7) {
         out.push(`${addrText((addr + BigInt(k)) & full, digits, skip)}:\t${hexBytes(bytes, p + k, p + Math.min(len, k + 7))}\n`);
       }
       p += len;
     }
   }
-  return out.join('');
+  yield out.join('');
 }
 
 function prefixCount(b: Uint8Array, p: number, mode: Mode): number {

@@ -114,6 +114,7 @@ describe('decoder over hand-made forms', () => {
       ['62 f1 fe 48 6f 04 24', 7], // vmovdqu64 (%rsp),%zmm0
       ['dd 05 00 00 00 00', 6], // fldl 0x0(%rip)
       ['c5 f8 77', 3], // vzeroupper
+      ['c7 f8 00 00 00 00', 6], // xbegin (not in MINI's C7 slot either)
     ];
     for (const [h, len] of cases) {
       const d = dec(h + ' 90 90');
@@ -170,6 +171,11 @@ describe('decoder over the ISA table', () => {
         '   8:\t00 00 00 \n' +
         '   b:\tf0 83 00 01          \tlock addl $0x1,(%rax)\n',
     );
+  });
+
+  it('a section start without a symbol is named after the first symbol, counting back (as objdump)', () => {
+    const text = disassembleSection(hex('90 c3'), 64, 0x1000n, [{ name: 'f', addr: 0x1001n }], { symbolizeTargets: true });
+    expect(text).toBe('\n0000000000001000 <f-0x1>:\n    1000:\t90                   \tnop\n\n0000000000001001 <f>:\n    1001:\tc3                   \tret\n');
   });
 
   it('zero runs: 8+ skipped in multiples of 4, short tails skipped', () => {
