@@ -1,6 +1,7 @@
 // Regenerates the golden data of the preprocessor and macro-layer tests from the real tools:
 //   test/golden/cpp/*.txt       gcc -E -x assembler-with-cpp output, normalised (test/cpp/gcc.ts)
 //   test/golden/macro/*.json    GNU as messages and section bytes for test/macro/cases/*.s
+//   test/golden/macro/fuzz.json GNU as output for the random macro programs (seeds 1..300)
 //   test/golden/cpp/kernel-*.json  gcc -c section bytes of test/cpp/kernel/*.S
 //   examples/entry_64.gnu.hex   gcc -c section bytes of examples/entry_64.S
 //   examples/entry_64.json      x86lab as -f json output for the same file
@@ -12,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
 import { MACRO_CASES, gnu } from '../test/macro/gnu.js';
+import { genCase, gnuRun } from '../test/macro/fuzz-gen.js';
 import { entryJson, gccSections, gnuSectionsOf } from '../test/macro/entry.js';
 
 const root = join(__dirname, '..');
@@ -26,6 +28,13 @@ for (const name of readdirSync(CASES_DIR).filter((f) => f.endsWith('.S')).sort()
 for (const name of readdirSync(MACRO_CASES).filter((f) => f.endsWith('.s')).sort()) {
   writeFileSync(join(root, 'test/golden/macro', name.replace(/\.s$/, '.json')), JSON.stringify(gnu(name), null, 1) + '\n');
   console.log('macro', name);
+}
+
+{
+  const out: string[][] = [];
+  for (let seed = 1; seed <= 300; seed++) out.push(gnuRun(genCase(seed)));
+  writeFileSync(join(root, 'test/golden/macro/fuzz.json'), JSON.stringify(out) + '\n');
+  console.log('macro fuzz 300 seeds');
 }
 
 for (const f of readdirSync(join(root, 'test/cpp/kernel')).filter((x) => x.endsWith('.S')).sort()) {

@@ -14,7 +14,7 @@ export const isNameChar = (c: string | undefined): boolean => c !== undefined &&
 const CHAR_ESC: Record<string, number> = { n: 10, t: 9, r: 13, b: 8, f: 12, v: 11, a: 7, '\\': 92, "'": 39, '"': 34 };
 
 /** The whitespace/char-constant normalisation GNU as applies to an operand field. */
-export function scrub(s: string, alt = false): string {
+export function scrub(s: string, _alt = false): string {
   let out = '';
   let i = 0;
   const n = s.length;
@@ -28,7 +28,7 @@ export function scrub(s: string, alt = false): string {
       i = j + 1;
       continue;
     }
-    if (c === "'" && i + 1 < n && !alt) {
+    if (c === "'" && i + 1 < n) {
       // 'c becomes its decimal value; '\n and friends too.
       if (s[i + 1] === '\\' && i + 2 < n) {
         const e = s[i + 2];

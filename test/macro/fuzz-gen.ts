@@ -1,0 +1,73 @@
+// Random macro programs for the differential check of argument splitting and substitution
+// against GNU as: a macro prints its arguments (.print), iterates them (.irp/.irpc) and
+// compares them (.ifc/.ifb); invocations combine argument shapes and separators at random.
+// Deterministic per seed, so golden data only needs GNU's output.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Diagnostic, SrcLoc } from '../../src/asm/errors.js';
+import { formatDiagnostic } from '../../src/asm/errors.js';
+import { arraySource, splitStatements } from '../../src/asm/lines.js';
+import { createMacroLayer } from '../../src/asm/macro/index.js';
+import { evalInt } from './fake-host.js';
+
+const ARGS = ['a', '1', '%rax', '(1 2)', '"x y"', '"q,r"', "'c", '<x y>', '[1, 2]', '1+2', '1 + 2', '-1', 'b=5', 'c=', '', 'x.y', '$3', '(a,b)', 'a(b)c', '%1+1', '<a!>b>', '(', ')', 'z\tw', 'b = 2', '"a b" c'];
+const SEPS = [',', ' ', ' , ', ',,', '\t', ', ', ' ,'];
+const FORMALS = ['a, b, c', 'a b c', 'a=1, b=2 c', 'a:req, b, c:vararg', 'a, b:vararg', 'a=x y, b, c', 'a b=<q> c', 'a, b, c=3', 'a="d e", b, c'];
+
+export function genCase(seed: number): string {
+  let s = seed;
+  const rnd = (n: number): number => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
+  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)];
+  const alt = rnd(4) === 0;
+  const lines = alt ? ['.altmacro'] : [];
+  lines.push(`.macro m ${pick(FORMALS)}`);
+  lines.push(alt ? '.print "[a][b][c]"' : '.print "[\\a][\\b][\\c]"');
+  lines.push('.irp q, \\a, \\b', '.print "<\\q>"', '.endr');
+  if (!alt) lines.push('.irpc q, \\a', '.print "{\\q}"', '.endr');
+  lines.push('.ifc \\a,\\b', '.print "same"', '.endif', '.ifb \\c', '.print "cblank"', '.endif', '.endm');
+  for (let k = 0; k < 6; k++) {
+    const n = rnd(4);
+    const parts: string[] = [];
+    for (let j = 0; j < n; j++) parts.push(pick(ARGS));
+    lines.push('m' + pick([' ', '\t', '  ']) + parts.map((p, j) => (j ? pick(SEPS) : '') + p).join(''), '.print "--"');
+  }
+  return lines.join('\n') + '\n';
+}
+
+// Assembler-level complaints (about the printed text reaching the parser) are not the layer's business.
+const NOT_LAYER = /no such instruction|junk at end|bad expression|missing operand|zero assumed|unknown pseudo|Info: macro invoked|non-constant/;
+
+/** GNU as: .print lines (stdout) then the layer-level messages (stderr). */
+export function gnuRun(src: string): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'x86lab-fz-'));
+  try {
+    writeFileSync(join(dir, 'fz.s'), src);
+    const r = spawnSync('as', ['--64', '-o', 'fz.o', 'fz.s'], { cwd: dir, encoding: 'utf8' });
+    const err = r.stderr.split('\n').filter((l) => l && !l.endsWith('Assembler messages:') && !NOT_LAYER.test(l));
+    return [...r.stdout.split('\n').filter(Boolean), ...err];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The macro layer alone, same shape. */
+export function layerRun(src: string): string[] {
+  const diags: Diagnostic[] = [];
+  const syms = new Map<string, bigint>();
+  const layer = createMacroLayer(arraySource(splitStatements(src, 'fz.s')), {
+    evalAbsolute: (e: string, loc: SrcLoc) => evalInt(e, syms, loc),
+    isDefined: () => false,
+    diag: (d) => diags.push(d),
+    readInclude: () => undefined,
+  });
+  while (layer.next()) { /* drain */ }
+  const out = diags.filter((d) => d.stdout).map((d) => d.message);
+  const err = diags.filter((d) => !d.stdout).map((d) => formatDiagnostic(d).split('\n')[0]).filter((l) => !NOT_LAYER.test(l));
+  return [...out, ...err];
+}
