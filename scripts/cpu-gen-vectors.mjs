@@ -338,6 +338,7 @@ for (const mode of [64, 32]) {
   // exceptions
   add(`${p}ud2`, 5, () => 'ud2', mode);
   add(`${p}int3`, 5, () => 'int3', mode);
+  add(`${p}int_n`, 8, () => `int $${pick([3, 4, 1, 2, 0x21, 0xff, 0x40, 13, 14])}`, mode);
   add(`${p}pf_read`, 5, (v) => { const r = v.reg(W); v.regs[r.num] = BigInt(0x30000000 + ri(0x1000)); return `mov (%${r.name}),%eax`; }, mode);
   add(`${p}pf_write`, 5, (v) => { const r = v.reg(W); v.regs[r.num] = BigInt(0x30000000 + ri(0x1000)); return `movb $1,(%${r.name})`; }, mode);
   if (mode === 64) add('gp_noncanon', 5, (v) => { const r = v.reg(64); v.regs[r.num] = 0x0000800000000000n + BigInt(ri(100)); return `mov (%${r.name}),%eax`; });

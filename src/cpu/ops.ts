@@ -765,7 +765,16 @@ const nopH: Handler = () => {};
 const udH: Handler = () => { throw new CpuFault(6); };
 const int3H: Handler = () => { throw new CpuFault(3, -1, 'trap'); };
 const int1H: Handler = () => { throw new CpuFault(1, -1, 'trap'); };
-const intH: Handler = (cpu, i) => { throw new CpuFault(i.immLo & 0xff, -1, 'trap'); };
+/**
+ * int n without the system model: a user-mode snapshot stands for a Linux process, whose IDT opens
+ * only vectors 3, 4 and 0x80 to ring 3; any other gate fails the DPL check, #GP(n*8+2) (SDM INT n,
+ * IDT bit set in the error code). At CPL 0 the vector itself is reported.
+ */
+const intH: Handler = (cpu, i) => {
+  const n = i.immLo & 0xff;
+  if (cpu.cpl === 3 && n !== 3 && n !== 4 && n !== 0x80) throw new CpuFault(13, n * 8 + 2);
+  throw new CpuFault(n, -1, 'trap');
+};
 const intoH: Handler = (cpu) => { if (getFlags(cpu) & F_OF) throw new CpuFault(4, -1, 'trap'); };
 /** hlt: privileged (#GP(0) at CPL > 0) in the system model; the run loop treats it as a stop. */
 const hltH: Handler = (cpu) => { cpu.halted = true; };
