@@ -44,7 +44,8 @@ memref -> expr                         {% (d) => ({ k: 'mem', disp: d[0], paren:
 baseidx -> %reg                        {% (d) => ({ base: d[0].i }) %}
          | %reg:? %comma %reg          {% (d) => ({ ...(d[0] ? { base: d[0].i } : {}), index: d[2].i }) %}
          | %reg:? %comma %reg %comma expr {% (d) => ({ ...(d[0] ? { base: d[0].i } : {}), index: d[2].i, scale: d[4] }) %}
-         | %reg:? %comma %comma expr   {% (d) => ({ ...(d[0] ? { base: d[0].i } : {}), scale: d[3] }) %}
+         | %reg:? %comma %reg %comma   {% (d) => ({ ...(d[0] ? { base: d[0].i } : {}), index: d[2].i }) %}
+         | %reg:? %comma expr          {% (d) => ({ ...(d[0] ? { base: d[0].i } : {}), scale: d[2] }) %}
 
 directive -> %dname                    {% (d) => ({ k: 'dir', name: d[0].i, args: [] }) %}
            | %dname dargs              {% (d) => ({ k: 'dir', name: d[0].i, args: d[1] }) %}

@@ -115,10 +115,17 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
       rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
       return undefined;
     }
-    const p = parseStatement(text);
+    let p = parseStatement(text);
     if (!isParsed(p)) {
-      asm.error(failureMessage(p, asm));
-      return undefined;
+      // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
+      const fixed = zeroAssumed(p, text);
+      const q = fixed !== undefined ? parseStatement(fixed) : undefined;
+      if (!q || !isParsed(q)) {
+        asm.error(failureMessage(p, asm));
+        return undefined;
+      }
+      asm.warn('missing operand; zero assumed');
+      p = q;
     }
     const { toks, stmt } = p;
     for (const li of stmt.labels) {
@@ -156,6 +163,22 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   return undefined;
 }
 
+const BINARY_OPS = new Set(['plus', 'minus', 'star', 'slash', 'percent', 'shl', 'shr', 'pipe', 'amp', 'caret', 'bang', 'eqeq', 'ne', 'lt', 'gt', 'le', 'ge', 'andand', 'oror']);
+
+/** The statement with a `0` after a dangling binary operator, or undefined if that is not the problem. */
+function zeroAssumed(p: ParseFailure, text: string): string | undefined {
+  const at = p.at;
+  if (at && at.type !== 'comma') return undefined;
+  const prev = p.toks[at ? at.i - 1 : p.toks.length - 1];
+  if (!prev || !BINARY_OPS.has(prev.type)) return undefined;
+  // Only after an operand: `jmp *` is an indirect marker with nothing after it, not a product.
+  const before = p.toks[prev.i - 1];
+  const operandTypes = prev.type === 'star' ? ['num', 'rparen', 'char'] : ['num', 'rparen', 'char', 'ident'];
+  if (!before || !operandTypes.includes(before.type)) return undefined;
+  const pos = prev.offset + prev.value.length;
+  return `${text.slice(0, pos)} 0${text.slice(pos)}`;
+}
+
 /** GNU-style message for a statement the grammar rejects. */
 function failureMessage(p: ParseFailure, asm: Assembly): string {
   const toks = p.toks;
@@ -163,6 +186,7 @@ function failureMessage(p: ParseFailure, asm: Assembly): string {
   while (h + 1 < toks.length && (toks[h].type === 'ident' || toks[h].type === 'num') && toks[h + 1].type === 'colon') h += 2;
   const head = toks[h];
   const at = p.at;
+  if (head && head.type === 'ident' && toks[h + 1]?.type === 'assign' && !at) return 'missing expression';
   if (head && head.type === 'dname') {
     if (!isKnown(head.value)) return `unknown pseudo-op: \`${head.value.toLowerCase()}'`;
     if (!at) return 'bad expression';
@@ -174,8 +198,9 @@ function failureMessage(p: ParseFailure, asm: Assembly): string {
     if (!mnemonicKnown((toks[m]?.value ?? '').toLowerCase(), asm)) return `no such instruction: \`${scrubbedText(toks, h)}'`;
     return operandMessage(toks, m, at);
   }
-  if (!at) return 'bad expression';
-  return `junk at end of line, first unrecognized character is \`${at.value[0]}'`;
+  const t = at ?? head;
+  if (!t) return 'bad expression';
+  return `junk at end of line, first unrecognized character is \`${t.value[0]}'`;
 }
 
 function isKnown(name: string): boolean {
@@ -206,6 +231,21 @@ function operandMessage(toks: readonly Tok[], mn: number, at: Tok | undefined): 
   let opens = 0;
   for (let i = opStart; i < opEnd; i++) opens += toks[i].type === 'lparen' ? 1 : toks[i].type === 'rparen' ? -1 : 0;
   if (opens !== 0) return `unbalanced parenthesis in operand ${n}.`;
+  const last = toks[toks.length - 1];
+  if (!at && last && last.type === 'comma') return "expecting operand after ','; got nothing";
+  if (at && at.type === 'comma' && at.i === opStart) return "expecting operand before ','; got nothing";
+  const prevTok = at ? toks[at.i - 1] : last;
+  if (prevTok && prevTok.type === 'dollar') {
+    return `missing or invalid immediate expression \`${toks.slice(prevTok.i + 1, opEnd).map((x) => x.value).join('')}'`;
+  }
+  if (at && depth > 0 && toks[at.i - 1]?.type === 'reg') {
+    let lp = at.i - 1;
+    while (lp > opStart && toks[lp].type !== 'lparen') lp--;
+    let rp = at.i;
+    while (rp < opEnd && toks[rp].type !== 'rparen') rp++;
+    const inner = toks.slice(lp + 1, rp).map((x) => x.value).join(' ').replace(/ ,/g, ',').replace(/, /g, ',');
+    return `expecting \`,' or \`)' after base register in \`(${inner})'`;
+  }
   if (!at) return 'bad expression';
   const rest = toks.slice(at.i, opEnd).map((t) => t.value).join('');
   const prev = toks[at.i - 1];

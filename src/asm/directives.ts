@@ -207,6 +207,7 @@ function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly
 function sectionName(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): string {
   if (a && a.k === 'sym') return toks[a.t].value;
   if (a && a.k === 'str') return toks[a.t].value.slice(1, -1);
+  if (!a) throw new AsmError(asm.loc, 'missing name');
   throw new AsmError(asm.loc, 'expected symbol name');
 }
 
@@ -263,7 +264,7 @@ const HANDLERS: Record<string, Handler> = {
   '.type': (asm, args, toks) => {
     const s = asm.symbols.ref(symName(args[0], asm, toks));
     const a = args[1];
-    if (!a || a.k === 'empty') throw new AsmError(asm.loc, 'expected comma after name in .type');
+    if (!a || a.k === 'empty') throw new AsmError(asm.loc, 'unrecognized symbol type ""');
     let t: string;
     if (a.k === 'at' || a.k === 'str' || a.k === 'regarg') t = toks[a.t].value.replace(/^[%"]|"$/g, '');
     else if (a.k === 'sym') t = toks[a.t].value;

@@ -88,9 +88,18 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
           throw new AsmError(asm.loc, `expecting scale factor of 1, 2, 4, or 8: got \`${isAbsolute(s) ? s.add : '?'}'`);
         }
         scale = Number(s.add) as 1 | 2 | 4 | 8;
+        if (op.index === undefined) {
+          // `(%rax,1)`: GNU accepts a scale without an index and ignores it (warning unless 1).
+          if (scale !== 1) asm.warn(`scale factor of ${scale} without an index register`);
+          scale = 1;
+        }
       }
       const seg = op.seg !== undefined ? reg(toks, op.seg, asm) : undefined;
-      if (seg && seg.cls !== 'seg') throw new AsmError(asm.loc, `\`${toks[op.seg!].value}' is not a valid segment register`);
+      if (seg && seg.cls !== 'seg') {
+        let rest = '';
+        for (let i = op.seg! + 1; i < toks.length && toks[i].type !== 'comma'; i++) rest += toks[i].value;
+        throw new AsmError(asm.loc, `junk \`${rest}' after register`);
+      }
       // Built field by field: absent parts stay absent (the encoder tests `in`/undefined alike).
       const m: { kind: 'mem'; seg?: RegInfo; disp?: Value; base?: RegInfo; index?: RegInfo; scale: 1 | 2 | 4 | 8; indirect: boolean; bare: boolean } =
         { kind: 'mem', scale, indirect: op.ind, bare: !op.paren };
