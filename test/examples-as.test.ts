@@ -21,6 +21,7 @@ const EXAMPLES: [string, 32 | 64, string[]][] = [
   ['examples/popf-ret-32.S', 32, []],
   ['examples/nmi-in-int3.S', 64, []],
   ['examples/nmi-in-int3.S', 64, ['POPF_RET']],
+  ['examples/nmi-in-int3-32.S', 32, []],
   ['examples/live-patch.S', 64, []],
 ];
 

@@ -142,6 +142,22 @@ const CASES: Case[] = [
     },
   },
   {
+    golden: 'examples/nmi-in-int3-32.trace', file: 'examples/nmi-in-int3-32.S', mode: 32, nmi: ['do_int3', 'nmi_after_callback'],
+    check: (m, out) => {
+      // i386 has no IST: the second NMI (let in early by the nested int3's iret) nests below the
+      // first on the same stack, and both return in order.
+      expect(out.stop).toBe('hlt');
+      expect(m.u32('nmi_count')).toBe(2n);
+      expect(m.u32('max_nmi_depth')).toBe(2n);
+      expect(m.u32('nmi_broken_count')).toBe(0n);
+      expect(m.u32('result')).toBe(0x42n);
+      expect(m.u32('sentinel_sum')).toBe((3n * 0x5a5a5a5an) & 0xffffffffn);
+      const nmis = m.events.filter((e) => e.kind === 'nmi');
+      expect(nmis[1].from).toBe(m.addr('nmi_after_callback'));
+      expect(nmis[1].frameAddr!).toBeLessThan(nmis[0].frameAddr!);
+    },
+  },
+  {
     golden: 'examples/live-patch.trace', file: 'examples/live-patch.S', irq: [[0x20, 'poke_step2'], [0x20, 'poke_step3']],
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
