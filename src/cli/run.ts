@@ -21,6 +21,7 @@ options:
   --nmi-at WHERE       inject an NMI at WHERE: SYM (before its first execution), SYM:N (N-th
                        arrival), SYM+OFF, or a step count; repeatable
   --irq-at V@WHERE     raise external interrupt vector V (32..255) at WHERE; repeatable
+                       (--irq-at WHERE: vector 0x20)
   --max-steps N        step limit (default 10000000)
   --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events)
   -q, --quiet          do not print the final state

@@ -117,6 +117,7 @@ describe('x86lab run', () => {
     expect(b.err).toContain("unknown symbol 'nosuch'");
     const c = await cli(['--irq-at', '0x20', 'examples/int3-call.S']);
     expect(c.code).toBe(2);
+    expect(c.err).toContain('step count is decimal');
     const d = await cli([join(dir, 'missing.S')]);
     expect(d.code).toBe(1);
     expect(d.err).toContain('No such file');
@@ -135,6 +136,7 @@ describe('event positions', () => {
     expect(parseIrq('0x20@done')).toMatchObject({ kind: 'irq', vector: 32 });
     expect(() => parseWhere('a:0')).toThrow(SpecError);
     expect(() => parseIrq('3@x')).toThrow(/out of range/);
+    expect(parseIrq('idle')).toMatchObject({ vector: 0x20, where: { sym: 'idle', off: 0, n: 1 } });
   });
 });
 
