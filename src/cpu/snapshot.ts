@@ -134,13 +134,16 @@ export function dumpSnapshot(s: LoadedSnapshot, res: RunResult | null): Record<s
   delete out.until; delete out.steps;
   out.mode = mode;
   const regs: Record<string, string> = {};
-  const names = s.names.length ? s.names : [...(mode === 64 ? R64 : R64.slice(0, 8)), 'rip', 'rflags'];
-  const have = new Set(names.map((n) => n.toLowerCase()));
-  const all = [...names];
-  // Always report every GPR, RIP and RFLAGS even if the input omitted some.
+  // Every GPR, RIP and RFLAGS in architectural order (spelled as the input spelled them: a 32-bit
+  // snapshot may say eax/eip/eflags), then any other registers the input named.
+  const have = new Map(s.names.map((n) => [n.toLowerCase(), n]));
   const std = mode === 64 ? [...R64, 'rip', 'rflags'] : [...R64.slice(0, 8), 'rip', 'rflags'];
   const alt = (n: string): string => (R64.indexOf(n) >= 0 && R64.indexOf(n) < 8 ? R32[R64.indexOf(n)] : n === 'rip' ? 'eip' : n === 'rflags' ? 'eflags' : n);
-  for (const n of std) if (!have.has(n) && !have.has(alt(n))) all.push(n);
+  const e32 = mode === 32 && s.names.some((n) => R32.includes(n.toLowerCase()) || /^e(ip|flags)$/i.test(n));
+  const all: string[] = [];
+  for (const n of std) all.push(have.get(n) ?? have.get(alt(n)) ?? (e32 ? alt(n) : n));
+  const used = new Set(all.map((n) => n.toLowerCase()));
+  for (const n of s.names) if (!used.has(n.toLowerCase())) all.push(n);
   let flags = getFlags(cpu);
   if (res?.stop === 'exception' && res.fault?.kind === 'fault') flags |= F_RF; // the image a fault pushes (SDM Vol.3 17.3.1.1)
   for (const n0 of all) {
