@@ -23,6 +23,18 @@ interface Cand {
 }
 
 const candCache = new Map<string, readonly Cand[]>();
+const modeCache = [new Map<string, readonly Cand[]>(), new Map<string, readonly Cand[]>()];
+
+/** candidatesFor() restricted to the forms valid in `mode` (cached). */
+function candidatesInMode(mnemonic: string, mode: Mode): readonly Cand[] {
+  const cache = modeCache[mode === 64 ? 1 : 0];
+  let c = cache.get(mnemonic);
+  if (!c) {
+    c = candidatesFor(mnemonic).filter((x) => x.form.modes.includes(mode));
+    cache.set(mnemonic, c);
+  }
+  return c;
+}
 
 /** Forms a written mnemonic may mean, in table order. */
 export function candidatesFor(mnemonic: string): readonly Cand[] {
@@ -223,33 +235,43 @@ function tryForm(f: Form, ops: readonly AsmOperand[], size: number, ctx: Ctx): M
     if (ops.length === defs.length - 1 && defs[0].kind === 'one') omitted = 0;
     else return undefined;
   }
-  const attempt = (order: readonly AsmOperand[]): Match | undefined => {
-    const mapped: (AsmOperand | undefined)[] = [];
-    let j = 0;
-    for (let i = 0; i < defs.length; i++) {
-      if (i === omitted) { mapped.push(undefined); continue; }
-      const op = order[j++];
-      if (!matchOp(defs[i], op, size, f, ctx)) return undefined;
-      mapped.push(op);
-    }
-    let pinned = false;
-    let sizedMem = false;
-    defs.forEach((d, i) => {
-      if (pins(d, mapped[i])) pinned = true;
-      const o = mapped[i];
-      if (o && o.kind === 'mem' && (d.kind === 'rm' || d.kind === 'mem') && d.size !== 0) sizedMem = true;
-    });
-    return { form: f, size, ops: mapped, unpinned: !pinned && (sizedMem || defs.length === 0) };
-  };
-  let m = attempt(list);
-  if (!m && f.commute && list.length === 2) {
-    list = [list[1], list[0]];
-    m = attempt(list);
-  }
+  let m = attemptForm(f, defs, list, omitted, size, ctx);
+  if (!m && f.commute && list.length === 2) m = attemptForm(f, defs, [list[1], list[0]], omitted, size, ctx);
   return m;
 }
 
-function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined, noGpr = false): number[] {
+function attemptForm(f: Form, defs: readonly OperandDef[], order: readonly AsmOperand[], omitted: number, size: number, ctx: Ctx): Match | undefined {
+  // Check every operand before allocating anything: most candidate rows fail here.
+  for (let i = 0, j = 0; i < defs.length; i++) {
+    if (i === omitted) continue;
+    if (!matchOp(defs[i], order[j++], size, f, ctx)) return undefined;
+  }
+  const mapped: (AsmOperand | undefined)[] = [];
+  let pinned = false;
+  let sizedMem = false;
+  for (let i = 0, j = 0; i < defs.length; i++) {
+    const o = i === omitted ? undefined : order[j++];
+    mapped.push(o);
+    const d = defs[i];
+    if (pins(d, o)) pinned = true;
+    if (o && o.kind === 'mem' && (d.kind === 'rm' || d.kind === 'mem') && d.size !== 0) sizedMem = true;
+  }
+  return { form: f, size, ops: mapped, unpinned: !pinned && (sizedMem || defs.length === 0) };
+}
+
+// sizesToTry is asked the same few questions for every instruction: memoize the common (unforced) ones
+// per form, indexed by mode, suffix and noGpr.
+const SFX_INDEX: Readonly<Record<string, number>> = { '': 0, b: 1, w: 2, l: 3, q: 4 };
+const sizeMemo: (readonly number[] | undefined)[][] = [];
+
+function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined, noGpr = false): readonly number[] {
+  if (forced !== undefined) return computeSizes(f, mode, sfx, forced, noGpr);
+  const k = ((mode === 64 ? 1 : 0) * 5 + SFX_INDEX[sfx]) * 2 + (noGpr ? 1 : 0);
+  const row = sizeMemo[f.index] ?? (sizeMemo[f.index] = []);
+  return row[k] ?? (row[k] = Object.freeze(computeSizes(f, mode, sfx, undefined, noGpr)));
+}
+
+function computeSizes(f: Form, mode: Mode, sfx: string, forced: number | undefined, noGpr: boolean): number[] {
   let sizes = formSizes(f, mode);
   if (f.encSizes) sizes = sizes.filter((x) => f.encSizes!.includes(x));
   if (sfx && f.badSuffix?.includes(sfx) && mode === 64) return [];
@@ -270,10 +292,48 @@ function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined
   return sizes.includes(def) ? [def, ...sizes.filter((s) => s !== def)] : [...sizes];
 }
 
+// A cheap pre-filter on operand kinds (register class / immediate / memory) before the size loop.
+const K_GPR = 1, K_SEG = 2, K_CR = 4, K_DR = 8, K_IMM = 16, K_MEM = 32, K_OTHER = 64;
+function defMask(d: OperandDef): number {
+  switch (d.kind) {
+    case 'gpr': return K_GPR;
+    case 'rm': return K_GPR | K_MEM;
+    case 'mem': case 'rel': case 'moffs': return K_MEM;
+    case 'imm': case 'one': return K_IMM;
+    case 'fixed': return d.reg === 'dx' ? K_GPR | K_MEM : K_GPR;
+    case 'sreg': case 'seg': return K_SEG;
+    case 'creg': return K_CR;
+    case 'dreg': return K_DR;
+    default: return 0x7f;
+  }
+}
+function opMask(o: AsmOperand): number {
+  if (o.kind === 'imm') return K_IMM;
+  if (o.kind === 'mem') return K_MEM;
+  switch (o.reg.cls) {
+    case 'gpr': return K_GPR;
+    case 'seg': return K_SEG;
+    case 'cr': return K_CR;
+    case 'dr': return K_DR;
+    default: return K_OTHER;
+  }
+}
+const maskMemo: (readonly number[] | undefined)[] = [];
+function quickOk(f: Form, ops: readonly AsmOperand[]): boolean {
+  const defs = f.operands;
+  if (ops.length !== defs.length) return ops.length === defs.length - 1 || f.sem === 'alu:imul3';
+  const masks = maskMemo[f.index] ?? (maskMemo[f.index] = defs.map(defMask));
+  let ok = true;
+  for (let i = 0; i < ops.length; i++) if (!(masks[i] & opMask(ops[i]))) { ok = false; break; }
+  if (ok || !f.commute || ops.length !== 2) return ok;
+  return !!(masks[0] & opMask(ops[1])) && !!(masks[1] & opMask(ops[0]));
+}
+
 function findMatch(cands: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx, forced?: number): Match | undefined {
   for (const c of cands) {
-    if (!c.form.modes.includes(ctx.mode)) continue;
+    if (!quickOk(c.form, ops)) continue;
     if (ctx.movabs && c.form.mnem !== 'mov') continue;
+    if (!c.form.modes.includes(ctx.mode)) continue;
     for (const s of sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr)) {
       const m = tryForm(c.form, ops, s, ctx);
       if (m) return m;
@@ -344,14 +404,44 @@ function baseMnem(insn: AsmInsn, cands: readonly Cand[]): string {
 }
 
 /** Encode one instruction. Throws EncodeError with GNU as's message when GNU as would reject it. */
+/** Facts about a spelling that do not depend on the operands (cached per mnemonic). */
+interface Spelling {
+  readonly cands: readonly Cand[];
+  /** The name GNU uses in messages (the mnemonic without a stripped suffix). */
+  readonly name: string;
+  /** The spelling itself states the operand size (a stripped suffix, or inb/inw/outb/outw). */
+  readonly sized: boolean;
+  readonly movabs: boolean;
+}
+const spellings = new Map<string, Spelling>();
+
+function spelling(mnemonic: string): Spelling {
+  let sp = spellings.get(mnemonic);
+  if (!sp) {
+    const cands = candidatesFor(mnemonic);
+    sp = {
+      cands,
+      name: baseMnem({ mnemonic, prefixes: [], operands: [] }, cands),
+      // (inb/inw/outb/outw are table spellings of in/out + suffix, so they count as suffixed.)
+      sized: (cands.some((c) => c.sfx) && !cands.some((c) => !c.sfx)) || /^(in|out)[bw]$/.test(mnemonic),
+      movabs: mnemonic.startsWith('movabs'),
+    };
+    spellings.set(mnemonic, sp);
+  }
+  return sp;
+}
+
+const NO_PREFIXES: PrefixState = Object.freeze({ lock: false, rep: 0, data16: false, addr: 0, rex: 0, seg: 0, notrack: false });
+
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const mode = opts.mode;
   const mnemonic = insn.mnemonic.toLowerCase();
-  const cands = candidatesFor(mnemonic);
+  const sp = spelling(mnemonic);
+  const cands = sp.cands;
   if (!cands.length) throw new EncodeError(`no such instruction: \`${insn.mnemonic}'`, 'no-such-insn');
-  const name = baseMnem(insn, cands);
+  const name = sp.name;
   if (mode !== 64 && mnemonic.startsWith('movabs')) throw new EncodeError(`\`movabs' is only supported in 64-bit mode`, 'mode');
-  const inMode = cands.filter((c) => c.form.modes.includes(mode));
+  const inMode = candidatesInMode(mnemonic, mode);
   const ops = insn.operands;
   if (!inMode.length) {
     // A suffix spelling of an instruction that exists in this mode (loopnew in 64-bit code).
@@ -369,15 +459,17 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     const sr = ops[0].reg.name;
     if ((mode === 64 && sr !== 'fs' && sr !== 'gs') || (name === 'pop' && sr === 'cs')) throw new EncodeError(`you can't \`${name} %${sr}'`);
   }
-  for (const o of ops) checkRegsMode(o, mode);
-  const pfx = parsePrefixes(insn.prefixes, mode);
-  const movabs = mnemonic.startsWith('movabs');
-  const noGpr = !ops.some((o) => o.kind === 'reg' && o.reg.cls === 'gpr');
-  // (inb/inw/outb/outw are table spellings of in/out + suffix, so they count as suffixed.)
-  const sized = !noGpr || (cands.some((c) => c.sfx) && !cands.some((c) => !c.sfx)) || /^(in|out)[bw]$/.test(mnemonic);
+  let noGpr = true;
+  for (const o of ops) {
+    if (mode !== 64) checkRegsMode(o, mode);
+    if (o.kind === 'reg' && o.reg.cls === 'gpr') noGpr = false;
+  }
+  const pfx = insn.prefixes.length ? parsePrefixes(insn.prefixes, mode) : NO_PREFIXES;
+  const movabs = sp.movabs;
+  const sized = !noGpr || sp.sized;
   const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized };
 
-  let m = findMatch(cands, ops, ctx);
+  let m = findMatch(inMode, ops, ctx);
   const warnings: string[] = [];
   if (m && m.unpinned && !cands.some((c) => c.sfx && c.form === m!.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
@@ -391,7 +483,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     if (sizes.size > 1) {
       const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
       const def = stack && mode === 64 ? 64 : 32;
-      m = findMatch(cands, ops, ctx, def);
+      m = findMatch(inMode, ops, ctx, def);
       if (!stack && m) warnings.push(`no instruction mnemonic suffix given and no register operands; using default for \`${name}'`);
     }
   }
@@ -509,7 +601,17 @@ function templateError(sibs: readonly Cand[], ops: readonly AsmOperand[], ctx: C
   return 'register type mismatch';
 }
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 function pushLE(out: number[], v: bigint, n: number): void {
+  if (n <= 4 || (v <= SAFE && v >= -SAFE)) {
+    // Number arithmetic is exact here (|v| < 2^53, or only the low 32 bits are kept).
+    let x = n <= 4 ? Number(BigInt.asIntN(32, v)) : Number(v);
+    for (let i = 0; i < n; i++) {
+      out.push(((x % 256) + 256) % 256);
+      x = Math.floor(x / 256);
+    }
+    return;
+  }
   let x = BigInt.asUintN(n * 8, v);
   for (let i = 0; i < n; i++) { out.push(Number(x & 0xffn)); x >>= 8n; }
 }
@@ -548,9 +650,10 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   const byteRegs: RegInfo[] = [];
   let relax: 'short' | 'near' | undefined;
 
-  defs.forEach((d, i) => {
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i];
     const o = m.ops[i];
-    if (!o) return;
+    if (!o) continue;
     if (o.kind === 'reg' && o.reg.cls === 'gpr' && o.reg.size === 8) byteRegs.push(o.reg);
     switch (d.loc) {
       case 'reg':
@@ -583,7 +686,7 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
         if (d.kind === 'mem') strMems.push({ op: o as MemOperand, es: d.reg === 'es' });
         break;
     }
-  });
+  }
 
   // String-op operands written out (`movsb (%rsi),(%rdi)`): they pick the address size and the source segment.
   let strAsz = 0;
@@ -649,10 +752,8 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     const s = SEG_PREFIX[mem.seg.name];
     // GNU drops an override naming the segment the address uses anyway (SDM Vol. 1 §3.7.4).
     const dflt = mem.base && (mem.base.num === 4 || mem.base.num === 5) && mem.base.cls === 'gpr' ? 0x36 : 0x3e;
-    if (s !== dflt || mode === 16) seg = seg || s;
-    else if (!seg && s === dflt && mem.base === undefined && mem.index === undefined && false) seg = s;
+    if (s !== dflt) seg = seg || s;
   }
-  if (moffs === undefined && rel === undefined) { /* nothing */ }
   // moffs has no default segment to compare with: an override is always written (mov %fs:0x10,%eax).
   if (moffsSeg && moffsSeg !== 0x3e && !seg) seg = moffsSeg;
   if (strSeg && strSeg !== 0x3e && !seg) seg = strSeg;

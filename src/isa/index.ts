@@ -28,16 +28,19 @@ export function formById(id: string): Form {
   return f;
 }
 
-/** Operand sizes a form can take in a mode (empty: the form has no operand size). */
+const S8 = Object.freeze([8]), S16 = Object.freeze([16]), S32 = Object.freeze([32]), S64 = Object.freeze([64]);
+const SV64 = Object.freeze([16, 32, 64]), SV32 = Object.freeze([16, 32]), SD64 = Object.freeze([16, 64]), SNONE = Object.freeze([]);
+
+/** Operand sizes a form can take in a mode (empty: the form has no operand size). Shared frozen arrays. */
 export function formSizes(f: FormDef, mode: Mode): readonly number[] {
   switch (f.osz) {
-    case 'b': return [8];
-    case 'v': return mode === 64 ? [16, 32, 64] : [16, 32];
-    case 'd64': case 'f64': return mode === 64 ? [16, 64] : [16, 32];
-    case 'w': return [16];
-    case 'd': return [32];
-    case 'q': return [64];
-    case 'none': return [];
+    case 'b': return S8;
+    case 'v': return mode === 64 ? SV64 : SV32;
+    case 'd64': case 'f64': return mode === 64 ? SD64 : SV32;
+    case 'w': return S16;
+    case 'd': return S32;
+    case 'q': return S64;
+    case 'none': return SNONE;
   }
 }
 
