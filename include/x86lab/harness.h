@@ -2,8 +2,9 @@
  * x86lab/harness.h - build the machine structures of a handler listing in kernel style.
  *
  * Included by listings run with `x86lab run` (and assembled by `gcc -c -I include`).
- * The harness passes -D__x86_64__ for --64 (the default) and -D__i386__ for --32,
- * as gcc does, so one header serves both modes.
+ * The preprocessor predefines __x86_64__ for --64 (the default) and __i386__ for --32,
+ * as gcc does for -m64/-m32, so one header serves both modes.  docs/harness.md has
+ * the whole machine contract.
  *
  * What the harness has done before _start (docs/harness.md has the full contract):
  *   - 64-bit: long mode, ring 0, paging on (identity map of the low 512 GiB built by
