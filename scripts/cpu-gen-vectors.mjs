@@ -335,6 +335,13 @@ for (const mode of [64, 32]) {
   if (mode === 32) add('32:pop_ds', 6, (v) => { v.stack(); return `push $${pick([0x2b, 0x28, 0x18, 0, 0x2b])}\npop %ds\nmov %ds,%eax`; }, 32);
   add(`${p}clflush`, 5, (v) => `clflush ${v.mem(1).text}`, mode);
   if (mode === 32) add('32:bound', 10, (v) => { const m = v.mem(8); return `bound %${v.reg(32, { avoid: m.regs }).name},${m.text}`; }, 32);
+  // 32-bit specifics: moffs forms, 16-bit addressing (67h), jcxz / loop with CX
+  if (mode === 32) {
+    add('32:mov_moffs', 10, (v) => { v.stack(); return ri(2) ? `mov 0x${hex(BigInt(DATA + ri(WIN - 8)))},%${pick(['al', 'ax', 'eax'])}` : `mov %${pick(['al', 'ax', 'eax'])},0x${hex(BigInt(DATA + ri(WIN - 8)))}`; }, 32);
+    add('32:addr16', 10, (v) => { v.stack(); v.regs[3] = (v.regs[3] & ~0xffffn) | BigInt(ri(0x100)); v.regs[6] = (v.regs[6] & ~0xffffn) | BigInt(ri(0x100)); return `addr16 lea 0x${hex(BigInt(ri(0x10000)))}(%bx,%si),%${pick(['eax', 'ecx', 'edx'])}`; }, 32);
+    add('32:jcxz', 10, (v) => { v.regs[1] = ri(2) ? (v.regs[1] & ~0xffffn) : v.regs[1]; return 'jcxz 1f\nnop\n1: nop'; }, 32);
+    add('32:loopw', 10, (v) => { v.regs[1] = (v.regs[1] & ~0xffffn) | BigInt(ri(3)); return 'addr16 loop 1f\nnop\n1: nop'; }, 32);
+  }
   // exceptions
   add(`${p}ud2`, 5, () => 'ud2', mode);
   add(`${p}int3`, 5, () => 'int3', mode);
