@@ -345,6 +345,7 @@ for (const mode of [64, 32]) {
   // exceptions
   add(`${p}ud2`, 5, () => 'ud2', mode);
   add(`${p}int3`, 5, () => 'int3', mode);
+  add(`${p}lock`, 12, (v) => { const m = v.mem(4); const r = v.reg(32, { avoid: m.regs }); return pick([`lock addl %${r.name},${m.text}`, `lock xchg %${r.name},${m.text}`, `.byte 0xf0\nadd %${r.name},%${v.reg(32).name}`, `.byte 0xf0\nmov %${r.name},${m.text}`, `lock incl ${m.text}`, `lock btsl $3,${m.text}`, `lock cmpxchg %${r.name},${m.text}`, `.byte 0xf0\nnop`]); }, mode);
   add(`${p}int_n`, 8, () => `int $${pick([3, 4, 1, 2, 0x21, 0xff, 0x40, 13, 14])}`, mode);
   add(`${p}pf_read`, 5, (v) => { const r = v.reg(W); v.regs[r.num] = BigInt(0x30000000 + ri(0x1000)); return `mov (%${r.name}),%eax`; }, mode);
   add(`${p}pf_write`, 5, (v) => { const r = v.reg(W); v.regs[r.num] = BigInt(0x30000000 + ri(0x1000)); return `movb $1,(%${r.name})`; }, mode);

@@ -5,7 +5,7 @@
 
 import { FORMS } from '../isa/index.js';
 import { decodeInto } from '../decode/decode.js';
-import { newDecoded, NONE } from '../decode/types.js';
+import { newDecoded, NONE, Pfx } from '../decode/types.js';
 import { Cpu, CpuFault, ACC_X, SEG_CS, canonLo, canonHi } from './state.js';
 import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
@@ -76,8 +76,10 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
     pageFault(cpu, la, ACC_X, mem.permAt(pa) !== 0);
   }
   if (d.form === NONE) throw new CpuFault(6);
-  const insn = new Insn();
   const form = FORMS[d.form];
+  // LOCK is #UD unless the form is lockable and its destination is memory (SDM Vol.2 LOCK).
+  if ((d.prefixes & Pfx.LOCK) !== 0 && (!form.lockable || d.mod === 3)) throw new CpuFault(6);
+  const insn = new Insn();
   prepare(insn, d, form, ip);
   // A specialised closure for hot shapes, unless the system model replaced the sem's handler.
   insn.handler = isUserSem(form.sem) ? specialize(insn, form) : null;
