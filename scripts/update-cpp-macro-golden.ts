@@ -38,7 +38,7 @@ for (const name of readdirSync(MACRO_CASES).filter((f) => f.endsWith('.s')).sort
 }
 
 for (const f of readdirSync(join(root, 'test/cpp/kernel')).filter((x) => x.endsWith('.S')).sort()) {
-  const secs = gccSections(`test/cpp/kernel/${f}`, ['-I', 'test/cpp/kernel/include']);
+  const secs = gccSections(`test/cpp/kernel/${f}`, [f.endsWith('-32.S') ? '-m32' : '-m64', '-I', 'test/cpp/kernel/include']);
   if (!secs) throw new Error(`gcc -c failed on ${f}`);
   writeFileSync(join(root, 'test/golden/cpp', `kernel-${f.replace(/\.S$/, '.json')}`), JSON.stringify(secs, null, 1) + '\n');
   console.log('kernel', f);

@@ -7,6 +7,9 @@ export interface SrcLoc {
   readonly line: number;
   readonly col?: number;
   readonly via?: SrcLoc;
+  /** This `via` entry is a .rept/.irp/.irpc expansion: GNU names no location for it, but it
+   *  still deepens the indentation of the "macro invoked from here" lines after it. */
+  readonly silent?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -33,7 +36,8 @@ export class AsmError extends Error {
  *    m.s:3: Error: no such instruction: `bogus'
  *    m.s:6:  Info: macro invoked from here
  *    m.s:10:   Info: macro invoked from here
- *  (one more space of indent per level). Line 0 means "no line" (`file: Error: end of file ...`).
+ *  (one more space of indent per expansion level, .rept/.irp levels included though GNU prints
+ *  no line for them). Line 0 means "no line" (`file: Error: end of file ...`).
  *  A `.print` diagnostic (stdout) is just its message. */
 export function formatDiagnostic(d: Diagnostic): string {
   if (d.stdout) return d.message;
@@ -41,7 +45,7 @@ export function formatDiagnostic(d: Diagnostic): string {
   let out = `${d.loc.file}${d.loc.line > 0 ? `:${d.loc.line}` : ''}: ${word}: ${d.message}`;
   let indent = '  ';
   for (let v = d.loc.via; v; v = v.via) {
-    out += `\n${v.file}:${v.line}:${indent}Info: macro invoked from here`;
+    if (!v.silent) out += `\n${v.file}:${v.line}:${indent}Info: macro invoked from here`;
     indent += ' ';
   }
   return out;

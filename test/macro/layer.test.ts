@@ -52,6 +52,13 @@ describe('.macro', () => {
     );
   });
 
+  it('indents "invoked from here" by expansion depth, counting .rept/.irp levels GNU does not name', () => {
+    const r = run(lines('.macro m', '.irp x, 1', 'bad\\x', '.endr', '.endm', '.rept 1', 'm', '.endr'));
+    expect(r.lines.map((l) => l.text)).toEqual(['bad1']);
+    const text = formatDiagnostic({ severity: 'error', loc: r.lines[0].loc, message: "no such instruction: `bad1'" });
+    expect(text).toBe("t.s:3: Error: no such instruction: `bad1'\nt.s:7:   Info: macro invoked from here");
+  });
+
   it('reports definition and invocation errors as GNU as does', () => {
     const r = run(lines(
       '.macro u a:req', '.endm', 'u',                 // 1-3

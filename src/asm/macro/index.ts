@@ -703,7 +703,7 @@ class MacroLayer implements LineSource {
     if (count * BigInt(body.length) > BigInt(this.maxRept))
       return this.error(loc, `.rept count ${count} is too large: the expansion would exceed ${this.maxRept} statements`);
     if (this.nest > this.maxNest) return this.fatal(loc, 'macros nested too deeply');
-    this.pushFrame('rept', body, Number(count));
+    this.pushFrame('rept', body.map((b) => ({ text: b.text, loc: reptLoc(b.loc, loc) })), Number(count));
   }
 
   private irp(chars: boolean, rest: string, line: SourceLine): void {
@@ -745,7 +745,7 @@ class MacroLayer implements LineSource {
     const out: SourceLine[] = [];
     for (const v of values) {
       const map = new Map([[sym, v]]);
-      for (const b of body) for (const t of splitSemis(this.substitute(b.text, map))) out.push({ text: t, loc: b.loc });
+      for (const b of body) for (const t of splitSemis(this.substitute(b.text, map))) out.push({ text: t, loc: reptLoc(b.loc, loc) });
     }
     this.pushFrame('rept', out, 1);
   }
@@ -759,6 +759,11 @@ class MacroLayer implements LineSource {
     if (!r) return this.error(loc, `can't open ${s.value} for reading: No such file or directory`);
     this.frames.push({ kind: 'include', lines: splitStatements(r.text, r.file), pos: 0, repeat: 1 });
   }
+}
+
+/** A .rept/.irp body line: its own position, inside an expansion level GNU does not name. */
+function reptLoc(body: SrcLoc, directive: SrcLoc): SrcLoc {
+  return { file: body.file, line: body.line, via: { file: directive.file, line: directive.line, silent: true, via: directive.via } };
 }
 
 /** A label in front of the closing .endm/.endr stays in the body, as GNU keeps it. */

@@ -43,3 +43,13 @@ fact \n-1, \acc*(\n)
 .endif
 .endm
 fact 6
+# errors inside .irp inside a macro: GNU indents the Info line one level deeper
+.macro bad_in_irp
+.irp x, 1
+bogus_insn_\x
+.endr
+.endm
+bad_in_irp
+.rept 1
+bad_in_irp
+.endr
