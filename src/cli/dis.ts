@@ -3,8 +3,9 @@
 
 import { readFileSync } from 'node:fs';
 import type { Mode } from '../isa/types.js';
-import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_PROGBITS, type ElfFile } from '../decode/elf.js';
-import { disassembleSection, disassembleSectionChunks, type DisSymbol } from '../decode/listing.js';
+import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_PROGBITS, type ElfDynReloc, type ElfFile } from '../decode/elf.js';
+import { disassembleSection, disassembleSectionChunks, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
+import type { Symbolizer } from '../decode/att.js';
 
 export { disassembleSection } from '../decode/listing.js';
 
@@ -84,19 +85,93 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
   yield `\n${path}:     file format ${formatName(elf)}\n\n`;
   const defined = elf.symbols.filter((s) => s.name !== '' && s.type !== 3 && s.type !== 4 && s.shndx !== 0 && s.shndx < 0xff00);
+  const asDis = (s: (typeof defined)[number]): DisSymbol => ({
+    name: s.name, addr: s.value, global: s.bind === 1, local: s.bind === 0, func: s.type === 2 || s.type === 10, object: s.type === 1, size: s.size,
+  });
+  const plt = elf.type === 1 ? [] : pltSymbols(elf, bytes);
+  const allTargets: DisSymbol[] = [...defined.map(asDis), ...plt.map((p) => p.sym)];
+  const relocSym = elf.type === 1 ? undefined : relocSymbolizer(elf, makeSymbolizer(allTargets));
   for (const sec of elf.sections) {
     if ((sec.flags & SHF_EXECINSTR) === 0 || sec.type !== SHT_PROGBITS || sec.size === 0) continue;
     if (sec.offset + sec.size > bytes.length) throw new ElfError(`section ${sec.name} runs past the end of the file`);
-    const mine: DisSymbol[] = defined
-      .filter((s) => s.shndx === sec.index)
-      .map((s) => ({ name: s.name, addr: s.value, global: s.bind !== 0, func: s.type === 2, size: s.size }));
+    const mine: DisSymbol[] = [
+      ...defined.filter((s) => s.shndx === sec.index).map(asDis),
+      ...plt.filter((p) => p.section === sec.index).map((p) => p.sym),
+    ];
     // Targets: in a relocatable object addresses are per section; otherwise any section's symbols count.
-    const targets: DisSymbol[] = elf.type === 1 ? mine : defined.map((s) => ({ name: s.name, addr: s.value, global: s.bind !== 0, func: s.type === 2 }));
+    const targets: DisSymbol[] = elf.type === 1 ? mine : allTargets;
     yield `\nDisassembly of section ${sec.name}:\n`;
     yield* disassembleSectionChunks(bytes.subarray(sec.offset, sec.offset + sec.size), m, sec.addr, mine, {
-      addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets,
+      addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer: relocSym,
     });
   }
+}
+
+// Dynamic relocation types that name a GOT slot or a PLT target (x86-64 / i386).
+const R_X86_64_GLOB_DAT = 6;
+const R_X86_64_JUMP_SLOT = 7;
+const R_X86_64_IRELATIVE = 37;
+const R_386_GLOB_DAT = 6;
+const R_386_JUMP_SLOT = 7;
+const R_386_IRELATIVE = 42;
+
+/**
+ * objdump's synthetic `name@plt` symbols: each PLT entry's `jmp *slot` names the dynamic
+ * relocation of its GOT slot (`*ABS*+0xaddend@plt` for an IRELATIVE one).
+ */
+function pltSymbols(elf: ElfFile, bytes: Uint8Array): { section: number; sym: DisSymbol }[] {
+  const bySlot = new Map<bigint, ElfDynReloc>();
+  const i386 = elf.machine === EM_386;
+  for (const r of elf.dynRelocs) {
+    const t = r.type;
+    const ok = i386 ? t === R_386_JUMP_SLOT || t === R_386_GLOB_DAT || t === R_386_IRELATIVE : t === R_X86_64_JUMP_SLOT || t === R_X86_64_GLOB_DAT || t === R_X86_64_IRELATIVE;
+    if (ok) bySlot.set(r.offset, r);
+  }
+  if (!bySlot.size) return [];
+  const gotplt = elf.sections.find((s) => s.name === '.got.plt') ?? elf.sections.find((s) => s.name === '.got');
+  const out: { section: number; sym: DisSymbol }[] = [];
+  for (const sec of elf.sections) {
+    if (sec.name !== '.plt' && sec.name !== '.plt.sec' && sec.name !== '.plt.got') continue;
+    if ((sec.flags & SHF_EXECINSTR) === 0 || sec.offset + sec.size > bytes.length) continue;
+    // .plt.got entries are 8 bytes (jmp *slot; xchg %ax,%ax), or 16 with IBT (endbr64 first).
+    const ibt = bytes[sec.offset] === 0xf3 && bytes[sec.offset + 1] === 0x0f && bytes[sec.offset + 2] === 0x1e;
+    const ent = sec.name === '.plt.got' && !ibt ? 8 : 16;
+    for (let e = 0; e + ent <= sec.size; e += ent) {
+      const at = sec.offset + e;
+      for (let k = 0; k + 6 <= ent; k++) {
+        const b0 = bytes[at + k];
+        const b1 = bytes[at + k + 1];
+        if (b0 !== 0xff || (b1 !== 0x25 && !(i386 && b1 === 0xa3))) continue;
+        const disp = BigInt(new DataView(bytes.buffer, bytes.byteOffset + at + k + 2, 4).getInt32(0, true));
+        let slot: bigint;
+        if (!i386) slot = sec.addr + BigInt(e + k + 6) + disp; // jmp *disp(%rip)
+        else if (b1 === 0x25) slot = disp & 0xffffffffn; // jmp *abs32
+        else slot = ((gotplt?.addr ?? 0n) + disp) & 0xffffffffn; // jmp *disp(%ebx)
+        const r = bySlot.get(slot);
+        if (r) {
+          const isIrel = r.type === (i386 ? R_386_IRELATIVE : R_X86_64_IRELATIVE);
+          const name = isIrel || r.bare === undefined ? `*ABS*+0x${BigInt.asUintN(64, r.addend).toString(16)}@plt` : `${r.bare}@plt`;
+          out.push({ section: sec.index, sym: { name, addr: sec.addr + BigInt(e), global: true, func: true } });
+        }
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** objdump names an address that holds a dynamic relocation after the relocation's symbol. */
+function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
+  const at = new Map<bigint, ElfDynReloc>();
+  for (const r of elf.dynRelocs) if (r.sym !== undefined && r.bare !== '') at.set(r.offset, r);
+  return (lo, hi) => {
+    const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+    const r = at.get(a);
+    if (!r || r.sym === undefined) return base(lo, hi);
+    if (!r.symDefined) return r.sym;
+    const off = a - r.symValue;
+    return off === 0n ? r.sym : off > 0n ? `${r.sym}+0x${off.toString(16)}` : `${r.sym}-0x${(-off).toString(16)}`;
+  };
 }
 
 /** Raw bytes as `objdump -D -b binary -m i386[:x86-64] --adjust-vma=START` prints them. */

@@ -22,6 +22,19 @@ export interface ElfSymbol {
   readonly shndx: number;
 }
 
+/** A dynamic relocation (.rela.dyn/.rela.plt, .rel.* for i386) with its symbol resolved. */
+export interface ElfDynReloc {
+  readonly offset: bigint;
+  readonly type: number;
+  readonly addend: bigint;
+  /** Symbol name as objdump -R prints it (name@VER, name@@VER, name@Base), or undefined for none. */
+  readonly sym?: string;
+  /** The bare symbol name (for name@plt). */
+  readonly bare?: string;
+  readonly symDefined: boolean;
+  readonly symValue: bigint;
+}
+
 export interface ElfFile {
   readonly bits: 32 | 64;
   readonly machine: number;
@@ -29,13 +42,17 @@ export interface ElfFile {
   readonly type: number;
   readonly sections: readonly ElfSection[];
   readonly symbols: readonly ElfSymbol[];
+  readonly dynRelocs: readonly ElfDynReloc[];
 }
 
 export const SHF_EXECINSTR = 4;
 export const SHT_PROGBITS = 1;
 export const SHT_SYMTAB = 2;
 export const SHT_DYNSYM = 11;
+export const SHT_RELA = 4;
+export const SHT_REL = 9;
 export const SHT_GNU_VERDEF = 0x6ffffffd;
+export const SHT_GNU_VERNEED = 0x6ffffffe;
 export const SHT_GNU_VERSYM = 0x6fffffff;
 export const EM_386 = 3;
 export const EM_X86_64 = 62;
@@ -63,7 +80,7 @@ export function readElf(b: Uint8Array): ElfFile {
   const shentsize = u16(bits === 64 ? 0x3a : 0x2e);
   let shnum = u16(bits === 64 ? 0x3c : 0x30);
   let shstrndx = u16(bits === 64 ? 0x3e : 0x32);
-  if (shoff === 0) return { bits, machine, type, sections: [], symbols: [] };
+  if (shoff === 0) return { bits, machine, type, sections: [], symbols: [], dynRelocs: [] };
   if (shoff + shentsize > b.length) throw new ElfError('section header table past the end of the file');
   if (shnum === 0) shnum = offAt(shoff + (bits === 64 ? 0x20 : 0x14));
   if (shstrndx === 0xffff) shstrndx = u32(shoff + (bits === 64 ? 0x28 : 0x18));
@@ -131,5 +148,84 @@ export function readElf(b: Uint8Array): ElfFile {
       symbols.push({ name: nm, value, size, type: info & 15, bind: info >> 4, shndx });
     }
   }
-  return { bits, machine, type, sections, symbols };
+  return { bits, machine, type, sections, symbols, dynRelocs: readDynRelocs() };
+
+  /** Version names by index: verdef (defined) and verneed (undefined) entries of the dynamic symbols. */
+  function versionNames(): Map<number, string> {
+    const names = new Map<number, string>();
+    for (const sec of raw) {
+      if ((sec.type !== SHT_GNU_VERDEF && sec.type !== SHT_GNU_VERNEED) || !raw[sec.link]) continue;
+      const strOff = raw[sec.link].offset;
+      let o = sec.offset;
+      for (let guard = 0; guard < 4096 && o + 16 <= b.length; guard++) {
+        if (sec.type === SHT_GNU_VERDEF) {
+          const aux = u32(o + 12);
+          if (o + aux + 8 <= b.length) names.set(u16(o + 4), cstr(strOff + u32(o + aux)));
+        } else {
+          let a = o + u32(o + 8);
+          for (let k = u16(o + 2); k > 0 && a + 16 <= b.length; k--) {
+            names.set(u16(a + 6) & 0x7fff, cstr(strOff + u32(a + 8)));
+            const na = u32(a + 12);
+            if (na === 0) break;
+            a += na;
+          }
+        }
+        const next = u32(o + (sec.type === SHT_GNU_VERDEF ? 16 : 12));
+        if (next === 0) break;
+        o += next;
+      }
+    }
+    return names;
+  }
+
+  function readDynRelocs(): ElfDynReloc[] {
+    const dynsymIdx = raw.findIndex((x) => x.type === SHT_DYNSYM);
+    if (dynsymIdx < 0) return [];
+    const ds = raw[dynsymIdx];
+    const dstr = raw[ds.link];
+    const ent = ds.entsize || (bits === 64 ? 24 : 16);
+    const vs = raw.find((x) => x.type === SHT_GNU_VERSYM);
+    const vnames = versionNames();
+    const symAt = (i: number): { sym: string; bare: string; defined: boolean; value: bigint } | undefined => {
+      const o = ds.offset + i * ent;
+      if (i === 0 || o + ent > b.length) return undefined;
+      const nm = dstr ? cstr(dstr.offset + u32(o)) : '';
+      const shndx = bits === 64 ? u16(o + 6) : u16(o + 14);
+      const value = bits === 64 ? v.getBigUint64(o + 8, true) : BigInt(u32(o + 4));
+      let sym = nm;
+      if (vs && vs.offset + i * 2 + 2 <= b.length) {
+        const ver = u16(vs.offset + i * 2);
+        const idx = ver & 0x7fff;
+        const defined = shndx !== 0;
+        if (idx === 1) sym += defined ? '@@Base' : '@Base';
+        else if (idx >= 2 && vnames.has(idx)) sym += (defined && !(ver & 0x8000) ? '@@' : '@') + vnames.get(idx);
+      }
+      return { sym, bare: nm, defined: shndx !== 0, value };
+    };
+    const out: ElfDynReloc[] = [];
+    for (const sec of raw) {
+      const rela = sec.type === SHT_RELA;
+      if ((!rela && sec.type !== SHT_REL) || sec.link !== dynsymIdx) continue;
+      const rent = sec.entsize || (bits === 64 ? (rela ? 24 : 16) : rela ? 12 : 8);
+      for (let o = sec.offset; o + rent <= sec.offset + sec.size && o + rent <= b.length; o += rent) {
+        let offset: bigint, symIdx: number, rtype: number, addend = 0n;
+        if (bits === 64) {
+          offset = v.getBigUint64(o, true);
+          const info = v.getBigUint64(o + 8, true);
+          symIdx = Number(info >> 32n);
+          rtype = Number(info & 0xffffffffn);
+          if (rela) addend = v.getBigInt64(o + 16, true);
+        } else {
+          offset = BigInt(u32(o));
+          const info = u32(o + 4);
+          symIdx = info >>> 8;
+          rtype = info & 0xff;
+          if (rela) addend = BigInt(v.getInt32(o + 8, true));
+        }
+        const s = symAt(symIdx);
+        out.push({ offset, type: rtype, addend, sym: s?.sym, bare: s?.bare, symDefined: s?.defined ?? false, symValue: s?.value ?? 0n });
+      }
+    }
+    return out;
+  }
 }

@@ -11,6 +11,9 @@ export interface DisSymbol {
   readonly addr: bigint;
   readonly global?: boolean;
   readonly func?: boolean;
+  readonly object?: boolean;
+  /** Local binding (weak symbols are neither local nor global, as in BFD). */
+  readonly local?: boolean;
   readonly size?: number;
 }
 
@@ -23,13 +26,29 @@ export interface ListingOptions {
   readonly symbolizeTargets?: boolean;
   /** Symbols used for targets only (e.g. all symbols of the file), default: `symbols`. */
   readonly targetSymbols?: readonly DisSymbol[];
+  /** A ready symbolizer for targets (overrides targetSymbols). */
+  readonly symbolizer?: Symbolizer;
 }
 
-/** objdump's preference among symbols at one address: global, then function, then larger, then name. */
+/**
+ * objdump's order among symbols at one address (the first one names it): functions, then data
+ * objects, then non-local before local, global before weak, larger size first, names starting
+ * with '.' last, then by name.
+ */
 function better(a: DisSymbol, b: DisSymbol): number {
-  if (!!a.global !== !!b.global) return a.global ? -1 : 1;
   if (!!a.func !== !!b.func) return a.func ? -1 : 1;
-  return 0;
+  if (!!a.object !== !!b.object) return a.object ? -1 : 1;
+  if (!!a.local !== !!b.local) return a.local ? 1 : -1;
+  if (!!a.global !== !!b.global) return a.global ? -1 : 1;
+  const as = a.size ?? 0;
+  const bs = b.size ?? 0;
+  if (as !== bs) return as > bs ? -1 : 1;
+  const ad = a.name.startsWith('.');
+  if (ad !== b.name.startsWith('.')) return ad ? 1 : -1;
+  // Versions of one dynamic symbol (name@V1, name@@V2) keep symbol-table order (stable sort).
+  const an = a.name.replace(/@.*/, '');
+  const bn = b.name.replace(/@.*/, '');
+  return an < bn ? -1 : an > bn ? 1 : 0;
 }
 
 function sortSyms(syms: readonly DisSymbol[]): DisSymbol[] {
@@ -117,7 +136,7 @@ export function* disassembleSectionChunks(
   // negative offset (<abort-0x1f>), or after the section when it has no symbols.
   if (!labels.length) labels.push({ off: 0, name: opts.sectionName ?? '.text' });
   else if (labels[0].off !== 0) labels.unshift({ off: 0, name: `${labels[0].name}-0x${labels[0].off.toString(16)}` });
-  const sym = opts.symbolizeTargets ? makeSymbolizer(opts.targetSymbols ?? symbols) : undefined;
+  const sym = opts.symbolizer ?? (opts.symbolizeTargets ? makeSymbolizer(opts.targetSymbols ?? symbols) : undefined);
   let out: string[] = [];
   let size = 0;
   const d = newDecoded();
