@@ -173,3 +173,39 @@ describe.skipIf(!has('as') || !has('objcopy'))('live: round trip through GNU as'
     }, 60_000);
   }
 });
+
+describe.skipIf(!OBJDUMP || !has('gcc'))('live: x86lab dis equals objdump -d on linked executables', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'x86lab-exe-'));
+  writeFileSync(join(dir, 'p.c'), C_SRC);
+  for (const [name, flags] of [['pie', ['-O2']], ['no-pie', ['-O1', '-no-pie']], ['O0', ['-O0']]] as const) {
+    it(name, (ctx) => {
+      const exe = join(dir, name);
+      try {
+        execFileSync('gcc', [...flags, '-o', exe, join(dir, 'p.c')], { stdio: 'ignore' });
+      } catch {
+        ctx.skip();
+        return;
+      }
+      const expected = execFileSync('objdump', ['-d', exe]).toString();
+      expect(disassembleElf(new Uint8Array(readFileSync(exe)), exe)).toBe(expected);
+    });
+  }
+
+  it.skipIf(!existsSync('/lib/x86_64-linux-gnu/libc.so.6'))('libc.so.6: every line equal except instructions outside the ISA table', () => {
+    const lib = '/lib/x86_64-linux-gnu/libc.so.6';
+    const expected = execFileSync('objdump', ['-d', lib], { maxBuffer: 1 << 30 }).toString().split('\n');
+    const ours = disassembleElf(new Uint8Array(readFileSync(lib)), lib).split('\n');
+    expect(ours.length).toBe(expected.length);
+    let unsupported = 0;
+    const diffs: string[] = [];
+    for (let i = 0; i < ours.length; i++) {
+      if (ours[i] === expected[i]) continue;
+      // Same address and bytes, x86lab says (bad): an SSE/AVX/x87/BMI instruction the table lacks.
+      const cut = (s: string) => s.slice(0, s.lastIndexOf('\t'));
+      if (ours[i].endsWith('\t(bad)') && cut(ours[i]) === cut(expected[i])) unsupported++;
+      else if (diffs.length < 10) diffs.push(`objdump: ${expected[i]}\nx86lab:  ${ours[i]}`);
+    }
+    expect(diffs).toEqual([]);
+    expect(unsupported / ours.length).toBeLessThan(0.1);
+  }, 120_000);
+});
