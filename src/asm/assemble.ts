@@ -92,12 +92,13 @@ const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const text = line.text;
   asm.loc = line.loc;
-  let blank = true;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) { blank = false; break; }
+  let first = 0;
+  while (first < text.length) {
+    const c = text.charCodeAt(first);
+    if (c !== 32 && c !== 9 && c !== 13) break;
+    first++;
   }
-  if (blank) return undefined;
+  if (first === text.length) return undefined;
   const sec = asm.cur;
   const startFrag = sec.cur;
   const startOff = startFrag.size;
@@ -110,7 +111,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     return undefined;
   }
   try {
-    const raw = RAW_RE.exec(text);
+    const raw = text.charCodeAt(first) === 46 /* . */ ? RAW_RE.exec(text) : null;
     if (raw && RAW_DIRECTIVES.has(raw[1].toLowerCase())) {
       rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
       return undefined;

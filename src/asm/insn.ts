@@ -1,6 +1,6 @@
 // Instruction statements: turn the parsed operands into the encoder's AsmInsn, encode, and
 // emit the bytes — or, for a branch the encoder marks relaxable, a branch fragment holding both
-// the short and the near encoding, decided once addresses are known (relax.ts).
+// the short and the near encoding, decided once addresses are known (finalize.ts).
 
 import { EncodeError, encodeInstruction } from '../encode/index.js';
 import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
