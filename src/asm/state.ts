@@ -86,11 +86,10 @@ export class Assembly {
     return s;
   }
 
+  /** Every section change, even to the current section, makes it `.previous` (as GNU does). */
   switchTo(s: Section): void {
-    if (s !== this.cur) {
-      this.prev = this.cur;
-      this.cur = s;
-    }
+    this.prev = this.cur;
+    this.cur = s;
   }
 
   error(message: string, loc: SrcLoc = this.loc): void {
