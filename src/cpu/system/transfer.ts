@@ -2,7 +2,7 @@
 // (SDM Vol.2 IRET, RET, JMP, CALL "protected mode" pseudocode; Vol.3 5.8 privilege checks).
 // Call gates and task switches are not modelled: they stop the run as unsupported.
 
-import { Cpu, CpuFault, SEG_CS, SEG_SS, SEG_ES, SEG_DS, SEG_FS, SEG_GS, F_IF, F_IOPL, F_NT, F_VM, F_RF, F_AC, F_ID, F_TF, F_DF, STATUS, canonLo, canonHi } from '../state.js';
+import { Cpu, CpuFault, SEG_CS, SEG_SS, SEG_ES, SEG_DS, SEG_FS, SEG_GS, F_IF, F_IOPL, F_NT, F_VM, F_RF, F_AC, F_ID, F_TF, F_DF, F_VIF, F_VIP, STATUS, canonLo, canonHi } from '../state.js';
 import { getSp, push } from '../operands.js';
 import { rd16, rd32, rd64 } from '../access.js';
 import { modelOf, Unsupported } from './model.js';
@@ -89,6 +89,7 @@ export function flagMask(cpu: Cpu, size: number, iret: boolean): number {
   if (cpu.cpl === 0) mask |= F_IOPL | F_IF;
   else if (cpu.cpl <= iopl) mask |= F_IF;
   if (iret) mask |= F_RF; // IRET loads RF; POPF clears it
+  if (iret && cpu.cpl === 0) mask |= F_VIF | F_VIP; // SDM IRET: VIF/VIP loaded at CPL 0 (32/64-bit)
   if (size === 16) mask &= 0xffff;
   return mask;
 }
