@@ -22,8 +22,9 @@
  *                    examples/nmi-in-int3.S                                  (breaks)
  *         x86lab run --trace -D POPF_RET --nmi-at do_int3 \
  *                    --nmi-at nmi_after_callback examples/nmi-in-int3.S      (survives)
- * Result: nmi_broken_count = 1 for the second run, 0 otherwise; new_calls counts
- *         the main call plus one per NMI.
+ * Result: nmi_broken_count = 1 for the second run (and result stays 0: the main call
+ *         never completes), 0 otherwise with result = 0x42; new_calls counts the calls
+ *         that reached new_func (one per NMI, plus the main one when it completes).
  */
 #include "../include/x86lab/harness.h"
 #include "../include/x86lab/ptregs.h"
