@@ -146,8 +146,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
         directive(asm, name, body.args, toks);
       } else {
         const name = toks[body.sym].value;
-        if (name === '.') throw new AsmError(asm.loc, 'cannot set `.\' with `=\'; use .org');
-        asm.defineEqu(asm.symbols.ref(name), evalExpr(body.e, toks, asm.ctx()), 'set');
+        // `. = expr` moves the location counter, like .org.
+        if (name === '.') directive(asm, '.org', [body.e], toks);
+        else asm.defineEqu(asm.symbols.ref(name), evalExpr(body.e, toks, asm.ctx()), 'set');
       }
     }
   } catch (e) {

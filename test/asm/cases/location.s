@@ -1,0 +1,6 @@
+# Assigning the location counter: '. = expr' works like .org.
+nop
+. = . + 4
+nop
+. = 0x10
+.byte 1
