@@ -27,6 +27,8 @@ export class Insn {
   opsize = 32;
   adsize = 64;
   prefixes = 0;
+  /** The last F2/F3 prefix byte (0 if none): rep vs repne for cmps/scas. */
+  lastRep = 0;
   rex = 0;
   /** Operands in AT&T order: kind, register, size (bits). */
   n = 0;
@@ -76,6 +78,7 @@ export function prepare(i: Insn, d: Decoded, form: Form, addr: number): void {
   i.opsize = d.opsize;
   i.adsize = d.adsize;
   i.prefixes = d.prefixes;
+  i.lastRep = d.lastRep;
   i.rex = d.rex;
   i.immLo = d.immLo | 0; // the decoder reports unsigned halves; handlers work on int32
   i.immHi = d.immHi | 0;

@@ -616,14 +616,15 @@ function strAddr(cpu: Cpu, i: Insn, r: number, seg: number): number {
 
 function strOp(kind: 'movs' | 'stos' | 'lods' | 'cmps' | 'scas' | 'ins' | 'outs'): Handler {
   return (cpu, i) => {
-    const size = i.form >= 0 && kind !== 'ins' && kind !== 'outs' ? (i.opsize === 8 || BYTE_FORM.has(i.form) ? 8 : i.opsize) : (BYTE_FORM.has(i.form) ? 8 : i.opsize);
+    const size = BYTE_FORM.has(i.form) ? 8 : i.opsize;
     if (kind === 'ins' || kind === 'outs') {
       const iopl = (getFlags(cpu) & F_IOPL) >> 12;
       if (cpu.cpl > iopl) throw new CpuFault(13, 0);
       throw new CpuFault(6); // no I/O ports are modelled
     }
     const rep = (i.prefixes & (Pfx.REP | Pfx.REPNE)) !== 0;
-    const repne = (i.prefixes & Pfx.REPNE) !== 0 && (i.prefixes & Pfx.REP) === 0 ? true : lastRepIsNe(i);
+    // With both F2 and F3 present the last one decides (the decoder records it).
+    const repne = i.lastRep === 0xf2;
     const step = (getFlags(cpu) & F_DF) ? -(size >> 3) : size >> 3;
     const ad = i.adsize;
     const srcSeg = i.seg;
@@ -680,9 +681,6 @@ function strOp(kind: 'movs' | 'stos' | 'lods' | 'cmps' | 'scas' | 'ins' | 'outs'
 }
 /** Forms of the byte-sized string instructions (their osz is 'b', opsize reported by the decoder may differ). */
 export const BYTE_FORM = new Set<number>();
-/** With both F2 and F3 present the last one wins; the decoder records it in prefixes order. */
-function lastRepIsNe(i: Insn): boolean { return (i.prefixes & Pfx.REPNE) !== 0 && (i.prefixes & Pfx.REP) === 0 || (i.prefixes & REPNE_LAST) !== 0; }
-export const REPNE_LAST = 1 << 12;
 
 // ---- flags ----
 const clcH: Handler = (cpu) => { cpu.flags = getFlags(cpu) & ~F_CF; };

@@ -5,6 +5,7 @@
 //   - NMI: blocked from delivery until the next IRET completes (6.7.1); at most one is latched.
 //   - Maskable interrupts: need RFLAGS.IF = 1 and no sti / mov-ss shadow (6.8.3, STI).
 //   - The mov/pop %ss shadow also holds back NMIs and the single-step trap (6.8.3).
+//   - Instruction breakpoints from DR0-DR3/DR7 (execution, length 1), lowest priority (6.9).
 // cpu.shadow is 2 at the boundary right after the shadowing instruction (the run loop counts it down).
 
 import { Cpu, CpuFault, F_IF, F_TF, F_RF } from '../state.js';
@@ -46,6 +47,20 @@ export function poll(m: SystemModel): void {
       continue;
     }
     break;
+  }
+  // 4. Instruction breakpoints (DR0-DR3 with R/W = 00 enabled in DR7): a fault before the
+  // instruction runs, suppressed while RF = 1 (SDM 17.3.1.1, 17.2.4).
+  const dr7 = cpu.dr[7];
+  if ((dr7 & 0xff) !== 0 && (cpu.flags & F_RF) === 0) {
+    for (let n = 0; n < 4; n++) {
+      const enabled = (dr7 >>> (2 * n)) & 3;
+      const rw = (dr7 >>> (16 + 4 * n)) & 3;
+      if (enabled !== 0 && rw === 0 && cpu.dr[n] === cpu.rip) {
+        cpu.dr[6] = ((cpu.dr[6] || 0xffff0ff0) & ~0xf) | (1 << n);
+        if (!deliver(cpu, 1, -1, 'hw', cpu.rip)) stopIfNeeded(m);
+        break;
+      }
+    }
   }
   m.tfArmed = (cpu.flags & F_TF) !== 0;
   m.deliveredSince = false;
