@@ -252,3 +252,41 @@ at: .quad 0
     expect(m.u64('at')).toBe(BigInt(m.addr('user')));
   });
 });
+
+describe('debug registers', () => {
+  it('an execution breakpoint in DR0/DR7 raises #DB before the instruction; RF=1 in the frame lets it run', () => {
+    const { m } = runListing(`${PRE}
+	SET_INTR_GATE idt, X86_TRAP_DB, db_h
+	LOAD_IDT idt
+	leaq bp_here(%rip), %rax
+	movq %rax, %db0
+	movq $0x1, %rax				/* L0, R/W0 = 00 (execution), LEN0 = 00 */
+	movq %rax, %db7
+	nop
+bp_here:
+	incq counter(%rip)
+	hlt
+db_h:	incq db_count(%rip)
+	movq (%rsp), %rax
+	movq %rax, db_rip(%rip)
+	movq counter(%rip), %rax
+	movq %rax, counter_at_db(%rip)
+	movq %db6, %rax
+	movq %rax, dr6(%rip)
+	orq $X86_EFLAGS_RF, 16(%rsp)		/* resume without re-triggering */
+	iretq
+	.data
+counter: .quad 0
+db_count: .quad 0
+db_rip: .quad 0
+counter_at_db: .quad -1
+dr6: .quad 0
+`);
+    expect(m.u64('db_count')).toBe(1n);
+    expect(m.u64('db_rip')).toBe(BigInt(m.addr('bp_here')));
+    expect(m.u64('counter_at_db')).toBe(0n); // a fault: the instruction had not run
+    expect(m.u64('counter')).toBe(1n);
+    expect(m.u64('dr6') & 0xfn).toBe(1n);
+    expect(m.reg('rflags') & 0x10000n).toBe(0n); // RF cleared again once the instruction started
+  });
+});
