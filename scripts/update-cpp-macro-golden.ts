@@ -3,6 +3,7 @@
 //   test/golden/macro/*.json    GNU as messages and section bytes for test/macro/cases/*.s
 //   test/golden/macro/fuzz.json GNU as output for the random macro programs (seeds 1..300)
 //   test/golden/cpp/kernel-*.json  gcc -c section bytes of test/cpp/kernel/*.S
+//   test/golden/cpp/diag-*.txt  gcc -c messages for test/cpp/diag/*.S
 //   examples/entry_64.gnu.hex   gcc -c section bytes of examples/entry_64.S
 //   examples/entry_64.json      x86lab as -f json output for the same file
 // Run: npm run golden:cpp-macro   (needs gcc and binutils)
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
 import { MACRO_CASES, gnu } from '../test/macro/gnu.js';
 import { genCase, gnuRun } from '../test/macro/fuzz-gen.js';
-import { entryJson, gccSections, gnuSectionsOf } from '../test/macro/entry.js';
+import { entryJson, gccMessages, gccSections, gnuSectionsOf } from '../test/macro/entry.js';
 
 const root = join(__dirname, '..');
 
@@ -42,6 +43,11 @@ for (const f of readdirSync(join(root, 'test/cpp/kernel')).filter((x) => x.endsW
   if (!secs) throw new Error(`gcc -c failed on ${f}`);
   writeFileSync(join(root, 'test/golden/cpp', `kernel-${f.replace(/\.S$/, '.json')}`), JSON.stringify(secs, null, 1) + '\n');
   console.log('kernel', f);
+}
+
+for (const f of readdirSync(join(root, 'test/cpp/diag')).filter((x) => x.endsWith('.S')).sort()) {
+  writeFileSync(join(root, 'test/golden/cpp', `diag-${f.replace(/\.S$/, '.txt')}`), gccMessages(`test/cpp/diag/${f}`).join('\n') + '\n');
+  console.log('diag', f);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'x86lab-entry-'));

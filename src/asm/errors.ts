@@ -10,6 +10,9 @@ export interface SrcLoc {
   /** This `via` entry is a .rept/.irp/.irpc expansion: GNU names no location for it, but it
    *  still deepens the indentation of the "macro invoked from here" lines after it. */
   readonly silent?: boolean;
+  /** For a macro-expanded line: the file the macro body was really written in. GNU as names the
+   *  invoking file with the body's line number (`file` and `line` here follow GNU). */
+  readonly origin?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'info';

@@ -67,3 +67,9 @@ export function x86labSections(file: string, includeDirs: string[], mode: 32 | 6
   for (const s of r.sections) if (s.type !== 'nobits' && s.size > 0) sections[s.name] = Buffer.from(s.bytes).toString('hex');
   return { sections, messages: [...pp.diagnostics, ...r.diagnostics].map((d) => formatDiagnostic(d)) };
 }
+
+/** What `gcc -c` prints for a .S file (cwd = repository root), without the "Assembler messages:" header. */
+export function gccMessages(file: string): string[] {
+  const r = spawnSync('gcc', ['-c', file, '-o', '/dev/null'], { cwd: ROOT, encoding: 'utf8' });
+  return r.stderr.split('\n').filter((l) => l !== '' && !l.endsWith('Assembler messages:'));
+}

@@ -192,6 +192,11 @@ describe('conditionals', () => {
 });
 
 describe('messages, includes, altmacro', () => {
+  it('names the invoking file with the body line for a macro from another file, as GNU does', () => {
+    const r = run(lines('.include "defs.s"', 'm'), { files: { 'defs.s': lines('', '.macro m', 'inner', '.endm') } });
+    expect(r.lines[0]).toEqual({ text: 'inner', loc: { file: 't.s', line: 3, origin: 'defs.s', via: { file: 't.s', line: 2 } } });
+  });
+
   it('.error, .warning, .print, .err', () => {
     const r = run(lines('.error "bad \\"thing\\""', '.warning "careful"', '.print "hello"', '.error', '.warning', '.error foo', '.err'));
     expect(r.messages).toEqual([

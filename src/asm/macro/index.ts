@@ -582,7 +582,10 @@ class MacroLayer implements LineSource {
     const out: SourceLine[] = [];
     this.curLoc = loc;
     for (const b of m.body) {
-      const via: SrcLoc = { file: b.loc.file, line: b.loc.line, via: loc };
+      // GNU as names the invoking file with the body's line number (observed with 2.40).
+      const via: SrcLoc = b.loc.file === loc.file
+        ? { file: loc.file, line: b.loc.line, via: loc }
+        : { file: loc.file, line: b.loc.line, via: loc, origin: b.loc.origin ?? b.loc.file };
       for (const t of splitSemis(this.substitute(b.text, values, values))) out.push({ text: t, loc: via });
     }
     this.counter++;
