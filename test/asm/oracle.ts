@@ -81,7 +81,8 @@ export function gnuAssemble(source: string, mode: 32 | 64, name = 'input.s'): Gn
       let hex = '';
       if (m[2] !== 'NOBITS' && size > 0) {
         const bin = join(dir, 'sec.bin');
-        spawnSync('objcopy', ['-O', 'binary', '--only-section', m[1], obj, bin]);
+        // --dump-section works for every section with contents (-O binary skips non-allocated ones).
+        spawnSync('objcopy', ['--dump-section', `${m[1]}=${bin}`, obj, join(dir, 'scratch.o')]);
         hex = existsSync(bin) ? readFileSync(bin).toString('hex') : '';
         rmSync(bin, { force: true });
       }

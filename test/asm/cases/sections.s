@@ -31,3 +31,7 @@ t1:	ret
 	.byte 9
 	.previous
 	pause
+.section .discard.x
+.long 1
+.section .comment2,"",@progbits
+.byte 5
