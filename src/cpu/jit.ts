@@ -17,7 +17,8 @@ import { FORMS } from '../isa/index.js';
 import { Cpu, CpuFault, STATUS, F_CF, F_TF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC } from './state.js';
 import { cond, lazyStatus, getFlags } from './flags.js';
 import { PAGE_SIZE, type Page } from './memory.js';
-import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea } from './operands.js';
+import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea, push, pop } from './operands.js';
+import { shift } from './alu.js';
 import { rd32, rd64, wr32, wr64 } from './access.js';
 import { isUserSem } from './dispatch.js';
 
@@ -40,7 +41,7 @@ export class Block {
 export const HOT = 40;
 const MAX_BLOCK = 48;
 
-const HELPERS = { cond, lazyStatus, getFlags, ea, rd32, rd64, wr32, wr64, CpuFault };
+const HELPERS = { cond, lazyStatus, getFlags, ea, rd32, rd64, wr32, wr64, CpuFault, shift, push, pop };
 
 /** Sems whose handler may change machine state the block loop relies on (mode, paging, TF, halt). */
 function endsBlock(f: Form): boolean {
@@ -54,8 +55,17 @@ function writesAllStatus(f: Form): boolean {
   return (f.sem === 'alu:add' || f.sem === 'alu:sub' || f.sem === 'alu:cmp' || f.sem === 'alu:and' || f.sem === 'alu:or' || f.sem === 'alu:xor' || f.sem === 'alu:test');
 }
 function inlineable(f: Form): boolean {
-  return f.sem.startsWith('alu:') || f.sem === 'mov' || f.sem === 'lea' || f.sem === 'jcc' || f.sem === 'jmp' || f.sem === 'nop';
+  const m = f.sem;
+  return m === 'alu:add' || m === 'alu:sub' || m === 'alu:cmp' || m === 'alu:and' || m === 'alu:or' || m === 'alu:xor' || m === 'alu:test' ||
+    m === 'alu:inc' || m === 'alu:dec' || m === 'mov' || m === 'lea' || m === 'jcc' || m === 'jmp' || m === 'nop' ||
+    m === 'shift:shl' || m === 'shift:shr' || m === 'shift:sar' || m === 'shift:rol' || m === 'shift:ror' ||
+    m === 'push' || m === 'pop' || m === 'movzx' || m === 'movsx';
 }
+/** Inline code that can raise a fault (memory operands, the stack). */
+function faultsInline(i: Insn, f: Form): boolean {
+  return (i.memOp >= 0 && f.sem !== 'lea' && f.sem !== 'nop') || f.sem === 'push' || f.sem === 'pop';
+}
+const SHIFT_OP: Record<string, number> = { 'shift:rol': 0, 'shift:ror': 1, 'shift:shl': 4, 'shift:shr': 5, 'shift:sar': 7 };
 
 const TWO32 = 4294967296;
 
@@ -93,6 +103,25 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean):
           `if(pg.icache!==ic){cpu.rip=${i.next};return ${k + 1};}`;
       }
       return null;
+    }
+    case 'shift:shl': case 'shift:shr': case 'shift:sar': case 'shift:rol': case 'shift:ror': {
+      if (i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64) || i.k0 !== K_IMM) return null;
+      const d = i.r1;
+      return `r=shift(cpu,${SHIFT_OP[sem]},${i.s1},lo[${d}],hi[${d}],${i.immLo & 0xff});lo[${d}]=r;hi[${d}]=${i.s1 === 64 ? 'cpu.tHi' : '0'};`;
+    }
+    case 'push': {
+      if (i.k0 !== K_REG || i.r0 >= 16 || i.opsize !== 64) return null;
+      return `push(cpu,64,lo[${i.r0}],hi[${i.r0}]);`;
+    }
+    case 'pop': {
+      if (i.k0 !== K_REG || i.r0 >= 16 || i.opsize !== 64) return null;
+      return `a=pop(cpu,64);lo[${i.r0}]=a;hi[${i.r0}]=cpu.tHi;`;
+    }
+    case 'movzx': case 'movsx': {
+      if (i.k0 !== K_REG || i.r0 >= 16 || i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64)) return null;
+      const sx = sem === 'movsx';
+      const src = i.s0 === 8 ? (sx ? `(lo[${i.r0}]<<24>>24)` : `(lo[${i.r0}]&255)`) : i.s0 === 16 ? (sx ? `(lo[${i.r0}]<<16>>16)` : `(lo[${i.r0}]&65535)`) : `lo[${i.r0}]`;
+      return `a=${src};lo[${i.r1}]=a;hi[${i.r1}]=${i.s1 === 64 && sx ? 'a>>31' : '0'};`;
     }
     case 'alu:inc': case 'alu:dec': {
       if (i.k0 !== K_REG || i.r0 >= 16 || i.s0 !== 32) return null;
@@ -147,7 +176,7 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean):
 /** Can instruction `i` fault (so its address must be recorded first)? */
 function mayFault(i: Insn, f: Form, inl: string | null): boolean {
   if (inl === null) return true;
-  return i.memOp >= 0 && f.sem !== 'lea' && f.sem !== 'nop';
+  return faultsInline(i, f);
 }
 
 /**
@@ -181,7 +210,7 @@ export function compileBlock(page: Page, off: number): Block | null {
     let keep = true;
     for (let j = k + 1; j < n; j++) {
       const g = FORMS[insns[j].form];
-      if (readsFlags(g) || !inlineable(g) || insns[j].memOp >= 0) break;
+      if (readsFlags(g) || !inlineable(g) || faultsInline(insns[j], g)) break;
       if (writesAllStatus(g)) { keep = false; break; }
     }
     const last = k === n - 1;
@@ -199,7 +228,7 @@ export function compileBlock(page: Page, off: number): Block | null {
   }
   if (selfLoop) body = `for(;;){${body}}`;
   else body += `return ${n};`;
-  const src = `const {cond,lazyStatus,getFlags,ea,rd32,rd64,wr32,wr64}=R;\n` +
+  const src = `const {cond,lazyStatus,getFlags,ea,rd32,rd64,wr32,wr64,shift,push,pop}=R;\n` +
     `return function block(cpu,lo,hi,pg,I,H,budget){const ic=pg.icache;let base=0,a=0,ah=0,b=0,bh=0,b2=0,b2h=0,r=0,rh=0,l=0,h=0,c=0;${body}};`;
   const fn = new Function('R', src)(HELPERS) as BlockFn;
   const first = insns[0], lastI = insns[n - 1];
