@@ -237,6 +237,21 @@ export function finalize(asm: Assembly): AssembleResult {
     });
   }
 
+  // The listing is built on first use: `-f bin` never needs it.
+  let listing: ListingOut[] | undefined;
+  return {
+    mode: asm.objMode,
+    sections, symbols, relocations,
+    get listing(): readonly ListingOut[] {
+      listing ??= buildListing(asm);
+      return listing;
+    },
+    diagnostics: asm.diagnostics,
+    errors: asm.errorCount,
+  };
+}
+
+function buildListing(asm: Assembly): ListingOut[] {
   const listing: ListingOut[] = [];
   const L = asm.listing;
   for (let i = 0; i < L.loc.length; i++) {
@@ -251,12 +266,7 @@ export function finalize(asm: Assembly): AssembleResult {
     } else listing.push({ file: loc.file, line: loc.line, section: L.sec[i].name, offset: start, size: end - start });
   }
 
-  return {
-    mode: asm.objMode,
-    sections, symbols, relocations, listing,
-    diagnostics: asm.diagnostics,
-    errors: asm.errorCount,
-  };
+  return listing;
 }
 
 function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[]): void {
