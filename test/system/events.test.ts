@@ -290,3 +290,92 @@ dr6: .quad 0
     expect(m.reg('rflags') & 0x10000n).toBe(0n); // RF cleared again once the instruction started
   });
 });
+
+describe('data breakpoints and the mov-ss shadow', () => {
+  it('a write watchpoint traps after the writing instruction with DR6.Bn', () => {
+    const { m } = runListing(`${PRE}
+	SET_INTR_GATE idt, X86_TRAP_DB, db_h
+	LOAD_IDT idt
+	leaq watched(%rip), %rax
+	movq %rax, %db1
+	movq $((1 << 2) | (1 << 20) | (3 << 22)), %rax	/* L1, R/W1 = 01 (write), LEN1 = 11 (4 bytes) */
+	movq %rax, %db7
+	movl watched(%rip), %ebx		/* a read: no trap */
+site:	movl $7, watched(%rip)
+after:	nop
+	hlt
+db_h:	movq (%rsp), %rax
+	movq %rax, db_rip(%rip)
+	movq %db6, %rax
+	movq %rax, dr6(%rip)
+	iretq
+	.data
+	.balign 8
+watched: .long 0
+	.balign 8
+db_rip: .quad 0
+dr6: .quad 0
+`);
+    expect(events(m, 'exception').length).toBe(1);
+    expect(m.u64('db_rip')).toBe(BigInt(m.addr('after')));
+    expect(m.u64('dr6') & 0xfn).toBe(2n);
+  });
+
+  it('mov %ss from a watched location, then syscall: the #DB lands on the first kernel instruction (CVE-2018-8897)', () => {
+    const { m } = runListing(`
+	DEFINE_GDT gdt
+	DEFINE_IDT idt
+	DEFINE_STACK kstack
+	DEFINE_STACK ustack
+	DEFINE_TSS tss, kstack
+	.text
+	.globl _start
+_start:
+	LOAD_GDT gdt
+	LOAD_TSS gdt, tss
+	SET_INTR_GATE idt, X86_TRAP_DB, db_h
+	LOAD_IDT idt
+	movl $0xc0000081, %ecx
+	xorl %eax, %eax
+	movl $0x00230010, %edx
+	wrmsr
+	movl $0xc0000082, %ecx
+	leaq entry_SYSCALL_64(%rip), %rax
+	movq %rax, %rdx
+	shrq $32, %rdx
+	wrmsr
+	leaq ss_value(%rip), %rax		/* a read/write watchpoint on the selector in memory */
+	movq %rax, %db0
+	movq $((1 << 0) | (3 << 16) | (1 << 18)), %rax	/* L0, R/W0 = 11, LEN0 = 01 (2 bytes) */
+	movq %rax, %db7
+	pushq $__USER_DS
+	leaq ustack(%rip), %rax
+	pushq %rax
+	pushq $0x2
+	pushq $__USER_CS
+	leaq user(%rip), %rax
+	pushq %rax
+	iretq
+user:	movw ss_value(%rip), %ss		/* the #DB is held back by the mov-ss shadow ... */
+	syscall					/* ... past syscall, into ring 0 */
+	hlt
+entry_SYSCALL_64:
+	swapgs					/* not reached before the #DB */
+	hlt
+db_h:	movq (%rsp), %rax
+	movq %rax, db_rip(%rip)
+	movq 8(%rsp), %rax
+	movq %rax, db_cs(%rip)
+	hlt
+	.data
+	.balign 8
+ss_value: .word __USER_DS
+	.balign 8
+db_rip: .quad 0
+db_cs: .quad 0
+`);
+    expect(m.u64('db_rip')).toBe(BigInt(m.addr('entry_SYSCALL_64')));
+    expect(m.u64('db_cs')).toBe(0x10n); // taken in ring 0, before swapgs: the kernel's bug to handle
+    expect(m.cpu.dr[6] & 1).toBe(1);
+  });
+});

@@ -26,10 +26,16 @@ export function poll(m: SystemModel): void {
   const cpu = m.cpu;
   const shadowed = cpu.shadow >= 2;
   const movSs = shadowed && m.shadowKind === 2;
-  // 1. Single-step trap after an instruction that started with TF = 1 (SDM 17.3.1.4).
-  if (m.tfArmed && !m.deliveredSince && !movSs) {
+  // 1. Debug traps of the previous instruction: single step (TF at its start, SDM 17.3.1.4) and
+  // data breakpoints (17.3.1.2), reported together in DR6; a mov-ss shadow holds both (6.8.3).
+  const step = m.tfArmed && !m.deliveredSince;
+  if ((step || m.dbHits !== 0) && !movSs) {
+    let dr6 = (cpu.dr[6] || 0xffff0ff0) & ~0xf;
+    if (step) dr6 |= 0x4000; // BS
+    dr6 |= m.dbHits; // B0-B3
+    cpu.dr[6] = dr6 >>> 0;
     m.tfArmed = false;
-    cpu.dr[6] = (cpu.dr[6] || 0xffff0ff0) | 0x4000; // DR6.BS
+    m.dbHits = 0;
     if (!deliver(cpu, 1, -1, 'hw', cpu.rip)) stopIfNeeded(m);
   }
   m.onBoundary?.(cpu);

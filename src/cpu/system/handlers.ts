@@ -14,7 +14,7 @@ import { deliverSoft, rflags, setRflags } from './deliver.js';
 import { iret, lret, farTransfer, flagMask } from './transfer.js';
 import { loadDataSeg, readDesc, selErr, descP, descS, descBase, descLimit, descAttr } from './descriptors.js';
 import { sysWr8 } from './sysmem.js';
-import { updatePaging } from './paging.js';
+import { updatePaging, updateDataBreakpoints } from './paging.js';
 
 const TWO32 = 4294967296;
 const gp0 = (): never => { throw new CpuFault(13, 0); };
@@ -213,6 +213,7 @@ const movDr: Handler = (cpu, i) => {
   const hi = size === 64 ? cpu.tHi >>> 0 : 0;
   if ((r === 6 || r === 7) && hi !== 0) gp0();
   cpu.dr[r] = size === 64 ? pairToCanon(lo, hi) : lo;
+  if (r <= 3 || r === 7) updateDataBreakpoints(cpu);
 };
 const invlpg: Handler = (cpu, i) => { ea(cpu, i); cpu.flushTlb(); };
 const clts: Handler = (cpu) => { cpu.cr0 &= ~8; };

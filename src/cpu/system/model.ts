@@ -58,6 +58,12 @@ export class SystemModel {
   tfArmed = false;
   /** An event was delivered since the last boundary (cancels the pending single-step trap). */
   deliveredSince = false;
+  /** Data breakpoints from DR0-DR3/DR7 (R/W = 01 write, 11 read/write): byte ranges to watch. */
+  dataWatch: { n: number; start: number; end: number; writeOnly: boolean }[] = [];
+  /** DR6.B0-B3 bits of data breakpoints hit by the instruction just executed (a trap, taken at the next boundary). */
+  dbHits = 0;
+  /** The paging translation in force under the data-breakpoint watcher (null: linear = physical). */
+  baseTranslate: Cpu['translate'] = null;
   /** Record events when true (the harness may turn it off for speed). */
   logging = true;
 

@@ -5,6 +5,7 @@
 // access kind is dropped on every cpu.flushTlb() (CR3 writes, INVLPG, CR0/CR4 changes).
 
 import { Cpu, CpuFault, ACC_W, ACC_X, type AccessKind } from '../state.js';
+import { modelOf } from './model.js';
 
 const TWO32 = 4294967296;
 const PG = 0x80000000, WP = 0x10000, PSE = 0x10, PAE = 0x20, NXE = 0x800, SMEP = 0x100000;
@@ -137,8 +138,44 @@ export function translate(cpu: Cpu, lin: number, acc: AccessKind): number {
  */
 export function updatePaging(cpu: Cpu, identityCr3: number | null): void {
   cpu.flushTlb();
-  if ((cpu.cr0 & PG) === 0) { cpu.translate = null; return; }
-  if (identityCr3 !== null && cpu.cr3 === identityCr3) { cpu.translate = null; return; }
-  cpu.translate = translate;
+  let base: Cpu['translate'] = translate;
+  if ((cpu.cr0 & PG) === 0) base = null;
+  else if (identityCr3 !== null && cpu.cr3 === identityCr3) base = null;
+  const m = modelOf(cpu);
+  m.baseTranslate = base;
+  cpu.translate = m.dataWatch.length > 0 ? watchTranslate : base;
+}
+
+/**
+ * Data breakpoints (SDM 17.2.4, 17.3.1.2): every data access goes through cpu.translate, so while
+ * DR7 enables one, a wrapper notes accesses whose address falls in a watched range (the access's
+ * first byte: exact for accesses no wider than the watched field and aligned with it). The #DB is
+ * a trap taken at the next instruction boundary (controller.ts), held back by a mov-ss shadow.
+ */
+function watchTranslate(cpu: Cpu, lin: number, acc: AccessKind): number {
+  const m = modelOf(cpu);
+  const phys = m.baseTranslate === null ? lin : m.baseTranslate(cpu, lin, acc);
+  if (acc !== ACC_X) {
+    for (const w of m.dataWatch) {
+      if (lin >= w.start && lin < w.end && (acc === ACC_W || !w.writeOnly)) m.dbHits |= 1 << w.n;
+    }
+  }
+  return phys;
+}
+
+/** Recompute the watched ranges after a DR0-DR3 or DR7 write. */
+export function updateDataBreakpoints(cpu: Cpu): void {
+  const m = modelOf(cpu);
+  const dr7 = cpu.dr[7];
+  m.dataWatch = [];
+  for (let n = 0; n < 4; n++) {
+    if (((dr7 >>> (2 * n)) & 3) === 0) continue;
+    const rw = (dr7 >>> (16 + 4 * n)) & 3;
+    if (rw !== 1 && rw !== 3) continue; // 00 = execution (controller.ts), 10 = I/O (not modelled)
+    const len = [1, 2, 8, 4][(dr7 >>> (18 + 4 * n)) & 3];
+    const start = Math.floor(cpu.dr[n] / len) * len; // the address is aligned to the length (17.2.5)
+    m.dataWatch.push({ n, start, end: start + len, writeOnly: rw === 1 });
+  }
+  updatePaging(cpu, m.identityCr3);
 }
 
