@@ -44,6 +44,9 @@ nmi_count: .quad 0
     expect(nmis[0].from).toBe(m.addr('main1'));
     expect(nmis[1].from).toBe(m.addr('main1')); // right after the first iretq, before main1 runs
     expect(events(m, 'iret')[0].nmiUnblocked).toBe(true);
+    // visited: the NMI taken at main1's boundary comes before main1 itself.
+    expect(m.visited.indexOf('nmi_h')).toBeLessThan(m.visited.indexOf('main1'));
+    expect(m.visited.filter((l) => l === 'main1').length).toBe(1);
   });
 
   it('the iretq of an exception nested in the NMI handler unblocks NMIs (SDM 6.7.1)', () => {
