@@ -35,13 +35,14 @@ const MEM64 = [
   'foo+4(%rip)', '0x10(%rip)', '(%rip)', 'foo(%rax)', 'foo(,%rax,8)', '%fs:(%rax)', '%gs:0x28', '%fs:foo', '%ds:(%rax)',
   '%ss:(%rbp)', '%ss:(%rax)', '%ds:(%rbp)', '%es:(%rdi)', '%cs:8(%rax)', '%ds:(%rsp)', '(%eax)', '4(%ebx,%ecx,2)',
   '(%r8d)', '(%esp)', '(%ebp)', '(%eip)', 'foo(%eip)', '%gs:(%eax)', '(%rsp,%rsp)', '(%rax,%ebx)', '(%ax)',
+  '0x80000000(%rax)', '0xffffffff(%eax)', '-1(%eax)', '0x100000000(%eax)', '0x7fffffff(%r11,%r10,4)',
 ];
 const MEM32 = [
   '(%eax)', '(%esp)', '(%ebp)', '0(%eax)', '8(%ebp)', '-0x80(%esi)', '0x80(%esi)', '0x12345678(%edi)', '(%eax,%ebx,4)',
   '4(%esp,%ecx,2)', '(%ebp,%eax)', '(,%ecx,2)', '(,%ebp,1)', '0x1234', '0', '0x80000000', '0xffffffff', 'foo', 'foo+4',
   'foo(%eax)', 'foo(,%eax,4)', '%fs:(%eax)', '%gs:0x14', '%ds:(%eax)', '%ss:(%ebp)', '%ss:(%eax)', '%ds:(%ebp)',
   '%es:(%edi)', '%cs:foo', '(%bx,%si)', '4(%bp)', '(%bp)', '(%si)', '0x10(%bx,%di)', '0x1234(%bx)', '(%esp,%esp)',
-  '(%rax)', '(%eax,%bx)',
+  '(%rax)', '(%eax,%bx)', '0xffffffff(%eax)', '-1(%ebp)', '0xffff(%bx)', '-1(%bx,%si)', '0x10000(%bx)',
 ];
 const IMMS = [
   '0', '1', '2', '127', '128', '-128', '-129', '255', '256', '-1', '0x7fff', '0x8000', '0xffff', '0x10000', '-0x8000',
@@ -209,6 +210,7 @@ function extraLines(mode: Mode): string[] {
       'mov %eax,0x80000000', 'mov %fs:0x10,%eax', 'mov %es:foo,%ax', 'mov (%bx,%si),%ax', 'mov 4(%bp,%di),%al',
       'lea (%bx),%ax', 'lea (%si,%bx),%ax', 'addr16 mov (%eax),%eax', 'rex64 add %eax,%eax', 'movl %cr0,%eax',
       'rdfsbase %eax', 'mov %ax,%cr0', 'movzbl %sil,%eax', 'add %r8d,%eax', 'mov %eax,%eip',
+      'mov %cr1,%eax', 'mov %eax,%cr7', 'mov %db9,%eax', 'mov %dr6,%eax', 'mov %cr8,%eax',
     ];
   }
   return [
@@ -264,6 +266,9 @@ function extraLines(mode: Mode): string[] {
     'mov %cr3,%rax', 'mov %rax,%cr4', 'mov %rdi,%cr3', 'mov %cr2,%rsi', 'mov %db6,%rax', 'mov %rax,%db7', 'movq %rax,%cr0',
     'wrmsr', 'swapgs', 'sysretq', 'iretq', 'lretq', 'pushq %fs', 'popq %gs', 'pushw %fs', 'pushl %fs', 'pushfq', 'popfq',
     'movq %fs:0x28,%rax', 'movq %gs:0,%rax', 'mov %gs:(%rax),%rcx', 'movl $0,%fs:0x10', 'incl %gs:0x20', 'mov %es,%eax',
+    'mov %rax,%cr15', 'mov %cr1,%rax', 'mov %cr5,%rax', 'mov %db8,%rax', 'mov %dr7,%rax', 'mov %rax,%dr6', 'mov %cr8,%eax',
+    'mov 0x80000000(%rip),%eax', 'mov 0x80000000(%eip),%eax', 'lea 0x80000000(%rax),%rax', 'movsxd %eax,%eax', 'movsxd %eax,%ax',
+    'movsxd (%rax),%eax', 'movsxd %ax,%ax', 'monitor %eax,%ecx,%edx', 'mov %eax,%cr0', 'mov %cr0,%eax',
   ];
 }
 

@@ -493,6 +493,8 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
 
 function checkRegsMode(o: AsmOperand, mode: Mode): void {
   const regs: RegInfo[] = [];
+  // %cr8 outside 64-bit mode is reachable with a LOCK prefix (AMD's alternative encoding); GNU uses it.
+  if (o.kind === 'reg' && o.reg.cls === 'cr' && o.reg.num === 8) return;
   if (o.kind === 'reg') regs.push(o.reg);
   else if (o.kind === 'mem') {
     if (o.base) regs.push(o.base);
@@ -706,6 +708,9 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     // checks each address's shape first.
     const sx = /^movs[bw]$/.test(insn.mnemonic) || (mode === 64 && insn.mnemonic === 'movsl');
     if (sx && r) encodeAddress(sm, mode, mode);
+    if (sm.base?.size === 64 && sm.disp && isConst(sm.disp) && !fitsS(wrapS(sm.disp.addend, 64), 32)) {
+      throw new EncodeError(`0x${BigInt.asUintN(64, sm.disp.addend).toString(16)} out of range of signed 32bit displacement`);
+    }
     // With the port written `(%dx)`, GNU refuses an indexed outs source and an index-only ins destination.
     const dxMem = m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx');
     if (dxMem && f.sem === 'str:outs' && sm.index) throw new EncodeError(`operand size mismatch for \`${name}'`);
@@ -713,6 +718,8 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     // The first operand sets the address size (from its registers, else the mode's); a later one is
     // compared only through its base register.
     const b = k === 0 ? r : sm.base;
+    // (A 16-bit register in 64-bit code counts as the default 64-bit address size.)
+    if (k > 0 && b && mode === 64 && b.size === 16 && strAsz !== 64) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
     const sz = !b ? (k === 0 ? mode : 0) : b.cls === 'ip' ? b.size : !(mode === 64 && b.size === 16) ? b.size : 0;
     if (sz) {
       if (strAsz && strAsz !== sz) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
@@ -735,7 +742,7 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   // Address.
   let addr: AddrEnc | undefined;
   const absSize = (pfx.addr || mode) as 16 | 32 | 64;
-  if (mem) addr = encodeAddress(mem, mode, absSize);
+  if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64);
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
     encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
@@ -786,6 +793,11 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
   // GNU accepts rep on string ops, on ret and nop (the `rep ret` / `rep nop` idioms) and on bsf/bsr (tzcnt/lzcnt).
   if (pfx.rep && !f.rep && !REP_OK.has(f.id)) {
     throw new EncodeError(`invalid instruction \`${name}' after \`${insn.prefixes.find((p) => p.startsWith('rep'))}'`);
+  }
+
+  if (mode !== 64 && regField === 8 && f.sem === 'sys:movcr') {
+    out.push(0xf0); // mov %cr8 in 32-bit code: LOCK stands in for REX.R
+    regField = 0;
   }
 
   // REX.

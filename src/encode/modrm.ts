@@ -39,6 +39,10 @@ export function isConst(v: Value | undefined): boolean {
 
 const fits8 = (v: bigint) => v >= -128n && v <= 127n;
 
+function hexU64(v: bigint): string {
+  return `0x${BigInt.asUintN(64, v).toString(16)}`;
+}
+
 function regText(r: RegInfo): string {
   return `%${r.name}`;
 }
@@ -62,7 +66,7 @@ export function memAddrSize(m: MemOperand): 0 | 16 | 32 | 64 {
  * Encode the address of `m` in `mode`. `absSize` is the address size to use when the operand has no
  * registers (the mode's, or 32 under an addr32 prefix).
  */
-export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 32 | 64): AddrEnc {
+export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 32 | 64, truncate = false): AddrEnc {
   const base = m.base;
   const index = m.index;
   const disp = m.disp;
@@ -72,6 +76,10 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
 
   if (base && base.cls === 'ip') {
     if (index || mode !== 64) throw invalid();
+    if (dconst && disp && base.size === 64) {
+      const v64 = BigInt.asIntN(64, dval);
+      if (v64 < -(1n << 31n) || v64 >= 1n << 31n) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
+    }
     // RIP-relative: mod=00 rm=101 disp32 (SDM Vol. 2A §2.2.1.6).
     return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: base.size === 32 ? 32 : 64, ripRel: true };
   }
@@ -83,6 +91,22 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   if (mode !== 64 && asize === 64) throw invalid();
 
   if (asize === 16) return encode16(m, invalid);
+  // How GNU reads the displacement constant: a 64-bit address must hold it as signed 32 bits; a 32-bit
+  // one wraps a value within 32 bits (0xffffffff is -1, so disp8) and otherwise keeps a truncated disp32.
+  let forceDisp32 = false;
+  let dv = dval;
+  if (dconst && disp && (base || index)) {
+    const v64 = BigInt.asIntN(64, dval);
+    if (asize === 64) {
+      // (lea into a 32/16-bit register only keeps the low bits, so GNU truncates instead: `truncate`.)
+      if (v64 < -(1n << 31n) || v64 >= 1n << 31n) {
+        if (!truncate) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
+        forceDisp32 = true;
+      }
+      dv = v64;
+    } else if (mode !== 64 || (v64 >= -(1n << 31n) && v64 < 1n << 32n)) dv = BigInt.asIntN(32, dval);
+    else forceDisp32 = true;
+  }
 
   if (index && index.num === 4) throw invalid(); // %esp/%rsp cannot be an index
   const ss = m.scale === 1 ? 0 : m.scale === 2 ? 1 : m.scale === 4 ? 2 : 3;
@@ -100,14 +124,16 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   let mod: number;
   let dispSize: 0 | 1 | 4;
   const needsDisp = base !== undefined && (base.num & 7) === 5;
-  if (!disp || (dconst && dval === 0n)) {
+  if (forceDisp32) {
+    mod = 2; dispSize = 4;
+  } else if (!disp || (dconst && dv === 0n)) {
     if (needsDisp) { mod = 1; dispSize = 1; } else { mod = 0; dispSize = 0; }
-  } else if (dconst && fits8(dval)) {
+  } else if (dconst && fits8(dv)) {
     mod = 1; dispSize = 1;
   } else {
     mod = 2; dispSize = 4;
   }
-  const dispV = dispSize ? disp ?? { addend: 0n } : undefined;
+  const dispV = dispSize ? (disp && dconst ? { addend: dv } : disp ?? { addend: 0n }) : undefined;
 
   if (!base) {
     // Index without base: SIB with base=101 and mod=00 always carries a disp32.
@@ -142,11 +168,14 @@ function encode16(m: MemOperand, invalid: () => EncodeError): AddrEnc {
   else throw invalid();
   const d = m.disp;
   const dconst = isConst(d);
-  const dv = d ? d.addend : 0n;
-  if (!d || (dconst && dv === 0n)) {
+  // A 16-bit displacement wraps a value within 16 bits (0xffff is -1); a larger one is truncated to disp16.
+  const raw = d ? BigInt.asIntN(64, d.addend) : 0n;
+  const wide = dconst && (raw < -(1n << 15n) || raw >= 1n << 16n);
+  const dv = wide ? raw : BigInt.asIntN(16, raw);
+  if (!wide && (!d || (dconst && dv === 0n))) {
     if (rm === 6) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
     return { mod: 0, rm, sib: -1, dispSize: 0, disp: undefined, rexX: 0, rexB: 0, asize: 16, ripRel: false };
   }
-  if (dconst && fits8(dv)) return { mod: 1, rm, sib: -1, dispSize: 1, disp: d, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+  if (dconst && !wide && fits8(dv)) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: dv }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
   return { mod: 2, rm, sib: -1, dispSize: 2, disp: d, rexX: 0, rexB: 0, asize: 16, ripRel: false };
 }

@@ -52,10 +52,12 @@ for (let i = 0; i < 16; i++) {
 for (let i = 4; i < 8; i++) def(GPR8LEGACY[i], 'gpr', i, 8, { highByte: true });
 // GNU as also accepts the Intel-manual spellings r8l..r15l? No: it accepts only r8b..r15b. Keep to that.
 SEGS.forEach((s, i) => def(s, 'seg', i, 16));
-for (let i = 0; i < 16; i++) {
-  if (i === 0 || (i >= 2 && i <= 4) || i === 8) def(`cr${i}`, 'cr', i, 0, { only64: i === 8, needsRex: i === 8 });
-}
-for (let i = 0; i < 8; i++) def(`db${i}`, 'dr', i, 0);
+// GNU as accepts every encodable number (%cr0-%cr15, %db0-%db15 and the %dr spelling), not only the
+// architecturally defined ones; 8-15 need REX.R and exist only in 64-bit mode.
+// (%cr8 is also reachable outside 64-bit mode, with a LOCK prefix in place of REX.R.)
+for (let i = 0; i < 16; i++) def(`cr${i}`, 'cr', i, 0, { only64: i > 8, needsRex: i >= 8 });
+for (let i = 0; i < 16; i++) def(`db${i}`, 'dr', i, 0, { only64: i >= 8, needsRex: i >= 8 });
+for (let i = 0; i < 16; i++) def(`dr${i}`, 'dr', i, 0, { only64: i >= 8, needsRex: i >= 8 });
 def('rip', 'ip', 16, 64, { only64: true });
 def('eip', 'ip', 16, 32, { only64: true });
 for (let i = 0; i < 8; i++) def(`st(${i})`, 'st', i, 80);

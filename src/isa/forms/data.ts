@@ -41,6 +41,9 @@ function movRows(): FormDef[] {
     row({ id: 'movzx_16_x', mnem: 'movzx', aliases: ['movzxw'], opcode: [0x0f, 0xb7], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', suffix: 'none', encodeOnly: true, sem: 'movzx' }),
     row({ id: 'movsx_16_x', mnem: 'movsx', aliases: ['movsxw'], opcode: [0x0f, 0xbf], modrm: {}, operands: [E(16), R('v', 'w')], osz: 'v', suffix: 'none', encodeOnly: true, sem: 'movsx' }),
     row({ id: 'movslq', mnem: 'movsl', aliases: ['movsxd', 'movsx'], opcode: [0x63], modrm: {}, operands: [E(32), R(64, 'w')], osz: 'q', modes: M64, sem: 'movsx' }),
+    // Without REX.W, 63 /r copies 32 bits (GNU and objdump spell it movsxd %eax,%eax).
+    row({ id: 'movsxd_32', mnem: 'movsxd', opcode: [0x63], modrm: {}, operands: [E(32), R(32, 'w')], osz: 'd', suffix: 'none', modes: M64, sem: 'mov' }),
+    row({ id: 'movsxd_16', mnem: 'movsxd', opcode: [0x63], modrm: {}, operands: [E(32), R(16, 'w')], osz: 'w', suffix: 'none', modes: M64, sem: 'mov' }),
     // 63 /r is arpl outside 64-bit mode.
     row({ id: 'arpl', mnem: 'arpl', opcode: [0x63], modrm: {}, operands: [R(16), E(16, 'rw')], osz: 'none', modes: M32, flags: fl(0, ZF), sem: 'sys:arpl' }),
 
