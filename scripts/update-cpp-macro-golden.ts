@@ -1,7 +1,7 @@
 // Regenerates the golden data of the preprocessor and macro-layer tests from the real tools:
 //   test/golden/cpp/*.txt       gcc -E -x assembler-with-cpp output, normalised (test/cpp/gcc.ts)
 //   test/golden/macro/*.json    GNU as messages and section bytes for test/macro/cases/*.s
-//   test/golden/macro/fuzz.json GNU as output for the random macro programs (seeds 1..300)
+//   test/golden/macro/fuzz*.json GNU as output for the random macro programs
 //   test/golden/cpp/kernel-*.json  gcc -c section bytes of test/cpp/kernel/*.S
 //   test/golden/cpp/diag-*.txt  gcc -c messages for test/cpp/diag/*.S
 //   examples/entry_64.gnu.hex   gcc -c section bytes of examples/entry_64.S
@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
 import { MACRO_CASES, gnu } from '../test/macro/gnu.js';
-import { genCase, gnuRun } from '../test/macro/fuzz-gen.js';
+import { genCase, genCase2, gnuRun } from '../test/macro/fuzz-gen.js';
 import { entryJson, gccMessages, gccSections, gnuSectionsOf } from '../test/macro/entry.js';
 
 const root = join(__dirname, '..');
@@ -35,7 +35,10 @@ for (const name of readdirSync(MACRO_CASES).filter((f) => f.endsWith('.s')).sort
   const out: string[][] = [];
   for (let seed = 1; seed <= 300; seed++) out.push(gnuRun(genCase(seed)));
   writeFileSync(join(root, 'test/golden/macro/fuzz.json'), JSON.stringify(out) + '\n');
-  console.log('macro fuzz 300 seeds');
+  const out2: string[][] = [];
+  for (let seed = 1; seed <= 200; seed++) out2.push(gnuRun(genCase2(seed)));
+  writeFileSync(join(root, 'test/golden/macro/fuzz2.json'), JSON.stringify(out2) + '\n');
+  console.log('macro fuzz 300 + 200 seeds');
 }
 
 for (const f of readdirSync(join(root, 'test/cpp/kernel')).filter((x) => x.endsWith('.S')).sort()) {

@@ -40,8 +40,35 @@ export function genCase(seed: number): string {
   return lines.join('\n') + '\n';
 }
 
+const VALS = ['1', 'x', '%rax', '"a b"', '(1, 2)', '<p q>', '1 + 1', '', 'a=b', "'z", '-3', '"q"r', 'y\\()z', '%2*3', '[x y]'];
+
+/** Second family: nested invocations passing arguments on, keyword/default/vararg mixes, .ifc/.ifnc. */
+export function genCase2(seed: number): string {
+  let s = seed;
+  const rnd = (n: number): number => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
+  const pick = <T>(a: readonly T[]): T => a[rnd(a.length)];
+  const alt = rnd(5) === 0;
+  const lines = alt ? ['.altmacro'] : [];
+  lines.push('.macro in p, q=dq', alt ? '.print "in:[p][q]"' : '.print "in:[\\p][\\q]"', '.endm');
+  lines.push(`.macro out a, b=${pick(['1', 'x y', '"s t"', '<u v>', ''])}, c:vararg`);
+  lines.push(alt ? '.print "out:[a][b][c]"' : '.print "out:[\\a][\\b][\\c]"');
+  lines.push(`in ${pick(['\\a', '\\b', '\\c', 'q=\\a', '\\a \\b', '\\a,\\c', '"\\a"', 'p=\\b q=\\a'])}`);
+  lines.push('.ifnc "\\a",""', '.print "a-nonempty"', '.endif');
+  lines.push(`.ifc \\b,${pick(['1', 'x y', 'x', ''])}`, '.print "b-match"', '.endif', '.endm');
+  for (let k = 0; k < 6; k++) {
+    const n = rnd(4);
+    const parts: string[] = [];
+    for (let j = 0; j < n; j++) parts.push((rnd(5) === 0 ? pick(['a=', 'b=', 'c=']) : '') + pick(VALS));
+    lines.push('out ' + parts.join(pick([',', ' ', ', ', ' , '])), '.print "--"');
+  }
+  return lines.join('\n') + '\n';
+}
+
 // Assembler-level complaints (about the printed text reaching the parser) are not the layer's business.
-const NOT_LAYER = /no such instruction|junk at end|bad expression|missing operand|zero assumed|unknown pseudo|Info: macro invoked|non-constant/;
+const NOT_LAYER = /no such instruction|junk at end|bad expression|missing operand|zero assumed|unknown pseudo|Info: macro invoked|non-constant|mismatch for|invalid character|bad register name|operand|expected: |after expression/;
 
 /** GNU as: .print lines (stdout) then the layer-level messages (stderr). */
 export function gnuRun(src: string): string[] {

@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAVE_AS } from '../asm/oracle.js';
-import { genCase, gnuRun, layerRun } from './fuzz-gen.js';
+import { genCase, genCase2, gnuRun, layerRun } from './fuzz-gen.js';
 
 const golden = JSON.parse(readFileSync(join(__dirname, '../golden/macro/fuzz.json'), 'utf8')) as string[][];
+const golden2 = JSON.parse(readFileSync(join(__dirname, '../golden/macro/fuzz2.json'), 'utf8')) as string[][];
 
 describe('random macro programs agree with GNU as', () => {
   it(`golden: seeds 1..${golden.length}`, () => {
@@ -17,8 +18,17 @@ describe('random macro programs agree with GNU as', () => {
     expect(bad).toEqual([]);
   });
 
+  it(`golden, nested invocations: seeds 1..${golden2.length}`, () => {
+    expect(golden2.length).toBeGreaterThanOrEqual(200);
+    const bad = golden2.map((g, i) => ({ seed: i + 1, ok: JSON.stringify(layerRun(genCase2(i + 1))) === JSON.stringify(g) })).filter((r) => !r.ok);
+    expect(bad).toEqual([]);
+  });
+
   it.runIf(HAVE_AS)('live: a fresh sample of seeds', () => {
     const start = 100000 + (Date.now() % 100000);
-    for (let s = start; s < start + 30; s++) expect(layerRun(genCase(s)), `seed ${s}`).toEqual(gnuRun(genCase(s)));
+    for (let s = start; s < start + 20; s++) {
+      expect(layerRun(genCase(s)), `seed ${s}`).toEqual(gnuRun(genCase(s)));
+      expect(layerRun(genCase2(s)), `seed ${s} (nested)`).toEqual(gnuRun(genCase2(s)));
+    }
   });
 });
