@@ -190,7 +190,7 @@ function failureMessage(p: ParseFailure, asm: Assembly): string {
   const at = p.at;
   if (head && head.type === 'ident' && toks[h + 1]?.type === 'assign' && !at) return 'missing expression';
   if (head && head.type === 'dname') {
-    if (!isKnown(head.value)) return `unknown pseudo-op: \`${head.value.toLowerCase()}'`;
+    if (!isKnownDirective(head.value)) return `unknown pseudo-op: \`${head.value.toLowerCase()}'`;
     if (!at) return 'bad expression';
     return `junk at end of line, first unrecognized character is \`${at.value[0]}'`;
   }
@@ -203,10 +203,6 @@ function failureMessage(p: ParseFailure, asm: Assembly): string {
   const t = at ?? head;
   if (!t) return 'bad expression';
   return `junk at end of line, first unrecognized character is \`${t.value[0]}'`;
-}
-
-function isKnown(name: string): boolean {
-  return isKnownDirective(name);
 }
 
 /** Operand syntax errors, worded as GNU's operand parser words them. */

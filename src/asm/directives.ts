@@ -20,7 +20,7 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.cfi_register', '.cfi_remember_state', '.cfi_restore_state', '.cfi_return_column', '.cfi_signal_frame',
   '.cfi_window_save', '.cfi_escape', '.cfi_personality', '.cfi_lsda', '.cfi_val_encoded_addr', '.cfi_label',
   '.cfi_b_key_frame', '.cfi_negate_ra_state', '.cfi_val_offset', '.cfi_llvm_def_aspace_cfa', '.cfi_inline_lsda',
-  '.cfi_fde_data', '.cfi_startproc', '.cfi_register', '.ident',
+  '.cfi_fde_data',
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
