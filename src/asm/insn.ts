@@ -113,12 +113,14 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
 }
 
 const NO_PREFIXES: readonly string[] = Object.freeze([]);
-const known = new Map<string, boolean>();
+/** Per mode: mnemonic -> known to the encoder. */
+const known = new Map<number, Map<string, boolean>>();
 
 /** Is `mn` an instruction the encoder knows in this mode (asked once per mnemonic and mode)? */
 export function mnemonicKnown(mn: string, asm: Assembly): boolean {
-  const key = `${asm.mode}:${mn}`;
-  let k = known.get(key);
+  let byMn = known.get(asm.mode);
+  if (!byMn) known.set(asm.mode, (byMn = new Map()));
+  let k = byMn.get(mn);
   if (k === undefined) {
     try {
       encodeInstruction({ mnemonic: mn, prefixes: [], operands: [] }, { mode: asm.mode });
@@ -126,7 +128,7 @@ export function mnemonicKnown(mn: string, asm: Assembly): boolean {
     } catch (e) {
       k = !(e instanceof EncodeError && e.code === 'no-such-insn');
     }
-    known.set(key, k);
+    byMn.set(mn, k);
   }
   return k;
 }

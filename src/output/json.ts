@@ -1,5 +1,19 @@
 // `-f json`: the whole assembly as one JSON document, for tools and tests.
 // Numbers that fit in a JS number are numbers; larger 64-bit values are decimal strings.
+//
+//   { "file": "x.s", "mode": 64,
+//     "sections":    [{ "name": ".text", "flags": "ax", "type": "progbits", "align": 16, "size": 12,
+//                       "hex": "4889e5..." }, ...]                 // every section, nobits: hex ""
+//     "symbols":     [{ "name": "foo", "section": ".text", "value": 0, "binding": "global",
+//                       "type"?: "function", "size"?: 12, "visibility"?: "hidden" }, ...]
+//                     // local labels too (numeric ones as ".L1\u00022"); "*UND*", "*ABS*", "*COM*"
+//     "relocations": [{ "section": ".text", "offset": 1, "type": "R_X86_64_PLT32",
+//                       "symbol": "ext", "addend": -4 }, ...]      // what GNU leaves to the linker;
+//                     // local targets are named by their section, as GNU does; on i386 (REL) the
+//                     // addend is also what the section bytes hold
+//     "listing":     [{ "file": "x.s", "line": 3, "section": ".text", "offset": 0, "hex": "55" }, ...]
+//                     // one record per source line that emitted bytes, in emission order
+//     "warnings":    [{ "file": "x.s", "line": 7, "message": "..." }] }
 
 import type { AssembleResult } from '../asm/result.js';
 
