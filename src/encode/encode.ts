@@ -708,6 +708,8 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     // checks each address's shape first.
     const sx = /^movs[bw]$/.test(insn.mnemonic) || (mode === 64 && insn.mnemonic === 'movsl');
     if (sx && r) encodeAddress(sm, mode, mode);
+    // (Measured: that attempt also refuses a RIP-relative second operand after an indexed first one.)
+    if (sx && k === 1 && r?.cls === 'ip' && strMems[0].op.index) throw new EncodeError(`\`${memText(sm, true)}' is not a valid base/index expression`);
     if (sm.base?.size === 64 && sm.disp && isConst(sm.disp) && !fitsS(wrapS(sm.disp.addend, 64), 32)) {
       throw new EncodeError(`0x${BigInt.asUintN(64, sm.disp.addend).toString(16)} out of range of signed 32bit displacement`);
     }
@@ -720,7 +722,7 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     const b = k === 0 ? r : sm.base;
     // (A 16-bit register in 64-bit code counts as the default 64-bit address size.)
     if (k > 0 && b && mode === 64 && b.size === 16 && strAsz !== 64) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
-    const sz = !b ? (k === 0 ? mode : 0) : b.cls === 'ip' ? b.size : !(mode === 64 && b.size === 16) ? b.size : 0;
+    const sz = !b ? (k === 0 ? mode : 0) : b.cls === 'ip' ? b.size : mode === 64 && b.size === 16 ? (k === 0 ? 64 : 0) : b.size;
     if (sz) {
       if (strAsz && strAsz !== sz) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
       strAsz = sz;
