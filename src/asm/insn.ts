@@ -51,7 +51,9 @@ export function scrubbedText(toks: readonly Tok[], from: number): string {
 function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const name = toks[t].value;
   const r = lookupReg(name.slice(1));
-  if (!r || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}'`);
+  // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
+  const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
+  if (!r || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
   return r;
 }
 
@@ -172,7 +174,7 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   const operands = body.ops.map((op) => operand(op, toks, asm));
   const insn: AsmInsn = { mnemonic, prefixes, operands };
   const enc = encode(insn, asm, undefined, toks, from);
-  for (const w of enc.warnings ?? []) asm.warn(w);
+  if (enc.warnings) for (const w of enc.warnings) asm.warn(w);
   if (enc.relax === 'short') {
     const near = encode(insn, asm, 'near', toks, from);
     const fx = enc.fixups.find((f) => f.pcrel && f.size === 1);
