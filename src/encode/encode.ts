@@ -446,6 +446,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   if (!inMode.length) {
     // A suffix spelling of an instruction that exists in this mode (loopnew in 64-bit code).
     const base = mnemonic.slice(0, -1);
+    if (mode !== 64 && mnemonic.endsWith('q') && BY_MNEMONIC.has(base)) throw new EncodeError(`\`${mnemonic}' is only supported in 64-bit mode`, 'mode');
     if (mnemonic.length > 1 && mnemonic[mnemonic.length - 1] in SUFFIX_SIZE && (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode))) {
       const counts = (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode) && f.operands.length === ops.length);
       throw new EncodeError(counts ? `invalid instruction suffix for \`${base}'` : `number of operands mismatch for \`${base}'`);
@@ -487,7 +488,11 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       if (!stack && m) warnings.push(`no instruction mnemonic suffix given and no register operands; using default for \`${name}'`);
     }
   }
-  if (!m) throw explainMismatch(insn, cands, inMode, ops, ctx, name);
+  if (!m) {
+    // `movq' is also an MMX/SSE mnemonic in GNU's table, which it tries first and names in the message.
+    if (mnemonic === 'movq') throw new EncodeError(mode === 64 ? explainMismatch(insn, cands, inMode, ops, ctx, 'movq').message : "operand type mismatch for `movq'");
+    throw explainMismatch(insn, cands, inMode, ops, ctx, name);
+  }
   return emit(m, insn, pfx, opts, warnings, name);
 }
 
@@ -517,7 +522,8 @@ function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: readonly
   const sfx = sfxCands.length && !cands.some((c) => !c.sfx) ? insn.mnemonic.slice(-1).toLowerCase() : '';
   if (sfx) {
     const any = inMode.some((c) => c.sfx && sizesToTry(c.form, ctx.mode, c.sfx, undefined).length > 0);
-    if (!any && sfx === 'q' && ctx.mode !== 64 && cands.some((c) => c.sfx && c.form.modes.includes(64) && sizesToTry(c.form, 64, c.sfx, undefined).length > 0)) {
+    // Outside 64-bit mode GNU rejects any `q' spelling as 64-bit only.
+    if (!any && sfx === 'q' && ctx.mode !== 64) {
       return new EncodeError(`\`${insn.mnemonic}' is only supported in 64-bit mode`, 'mode');
     }
     if (!any) return new EncodeError(`invalid instruction suffix for \`${name}'`);

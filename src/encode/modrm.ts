@@ -52,7 +52,7 @@ function bracket(m: MemOperand): string {
   const parts = [m.base ? regText(m.base) : ''];
   if (m.index) parts.push(regText(m.index));
   if (m.index && m.scale !== 1) parts.push(String(m.scale));
-  return `(${parts.join(',')})`;
+  return `${m.indirect ? '*' : ''}(${parts.join(',')})`;
 }
 
 /** Address size implied by the registers of a memory operand (0 = none given). */
