@@ -130,6 +130,10 @@ function firstTok(a: DirArg): number | undefined {
 }
 
 function space(asm: Assembly, count: bigint, fill: bigint, name: string): void {
+  if (name === '.fill' && count <= 0n) {
+    if (count < 0n) asm.warn('repeat < 0; .fill ignored');
+    return;
+  }
   if (count <= 0n) {
     // GNU words it this way for .zero and negative counts too.
     asm.warn('.space repeat count is zero, ignored');
@@ -144,16 +148,24 @@ function space(asm: Assembly, count: bigint, fill: bigint, name: string): void {
 /** `.skip N[, fill]`: N may depend on labels laid out later (a space fragment sized at layout). */
 function skip(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], name: string): void {
   const fill = optAbs(args[1], asm, toks) ?? 0n;
-  let n: bigint;
+  lateSpace(asm, args[0], toks, fill, name);
+}
+
+/** Emits `count` fill bytes now, or a space fragment sized after layout when count is not known yet. */
+function lateSpace(asm: Assembly, countArg: DirArg | undefined, toks: readonly Tok[], fill: bigint, name: string): void {
+  let v: Val | undefined;
   try {
-    n = absolute(args[0], asm, toks);
+    v = expr(countArg, asm, toks);
   } catch (e) {
     if (!(e instanceof NotYetKnown)) throw e;
-    const late = captureLate(args[0] as Expr, toks, asm.ctx());
-    addVarFrag(asm.cur, { kind: 'space', addr: 0, count: late, fill: Number(BigInt.asUintN(8, fill)), size: 0 });
+  }
+  if (v && isAbsolute(v)) {
+    space(asm, v.add, fill, name);
     return;
   }
-  space(asm, n, fill, name);
+  // A forward symbol or a label distance: GNU sizes the space once addresses are known.
+  const late = captureLate(countArg as Expr, toks, asm.ctx());
+  addVarFrag(asm.cur, { kind: 'space', addr: 0, count: late, fill: Number(BigInt.asUintN(8, fill)), size: 0 });
 }
 
 function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
@@ -293,10 +305,17 @@ const HANDLERS: Record<string, Handler> = {
   '.zero': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), 0n, name),
   '.skip': skip,
   '.space': skip,
-  '.fill': (asm, args, toks) => {
-    const rep = absolute(args[0], asm, toks);
+  '.fill': (asm, args, toks, name) => {
     let size = optAbs(args[1], asm, toks) ?? 1n;
     const value = optAbs(args[2], asm, toks) ?? 0n;
+    if (size === 1n) {
+      // One-byte units: the same as .skip (and, like it, the count may be known only later).
+      const a0 = args[0];
+      if (!a0 || a0.k === 'empty') throw new AsmError(asm.loc, 'missing expression');
+      lateSpace(asm, a0, toks, value, name);
+      return;
+    }
+    const rep = absolute(args[0], asm, toks);
     if (size > 8n) { asm.warn('.fill size clamped to 8'); size = 8n; }
     if (rep < 0n) { asm.warn('repeat < 0; .fill ignored'); return; }
     if (size <= 0n || rep === 0n) return;
