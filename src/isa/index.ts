@@ -56,6 +56,7 @@ export const BY_MNEMONIC: ReadonlyMap<string, readonly Form[]> = (() => {
     else m.set(k, [f]);
   };
   for (const f of FORMS) {
+    if (f.decodeOnly) continue;
     add(f.mnem, f);
     for (const a of f.aliases ?? []) add(a, f);
   }

@@ -128,6 +128,8 @@ export interface FormDef {
   readonly commute?: boolean;
   /** Encoder-only spelling of an encoding another row decodes to (not a decode slot of its own). */
   readonly encodeOnly?: boolean;
+  /** Decoder-only alias encoding that GNU as never emits (82 /n, F6/F7 /1, D0-D3/C0/C1 /6); not in the encoder's index. */
+  readonly decodeOnly?: boolean;
   /** Claims one exact opcode/ModRM value inside a wider slot of another row, and wins there (nop = 90 inside xchg 90+r). */
   readonly overlay?: boolean;
   /** Address size the form is tied to (jcxz/jecxz/jrcxz, loop with 67h): 67h is emitted when it differs from the mode's. */

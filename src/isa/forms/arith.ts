@@ -36,7 +36,7 @@ function aluRows(): FormDef[] {
   ALU.forEach(([m, rd], n) => {
     const logic = m === 'and' || m === 'or' || m === 'xor';
     const flags = logic ? fl(0, STATUS & ~AF, AF) : fl(rd, STATUS);
-    out.push(row({ id: `${m}_rm8_imm8_82`, mnem: m, opcode: [0x82], modrm: { reg: n }, operands: [I(8), E(8, m === 'cmp' ? 'r' : 'rw')], osz: 'b', modes: [32], flags, lockable: m !== 'cmp', sem: `alu:${m}`, encodeOnly: false }));
+    out.push(row({ id: `${m}_rm8_imm8_82`, mnem: m, opcode: [0x82], modrm: { reg: n }, operands: [I(8), E(8, m === 'cmp' ? 'r' : 'rw')], osz: 'b', modes: [32], flags, lockable: m !== 'cmp', sem: `alu:${m}`, decodeOnly: true }));
   });
   return out;
 }
@@ -65,8 +65,8 @@ function unaryRows(): FormDef[] {
     row({ id: 'test_rm8_imm8', mnem: 'test', opcode: [0xf6], modrm: { reg: 0 }, operands: [I(8), E(8)], osz: 'b', flags: LOGIC, sem: 'alu:test' }),
     row({ id: 'test_rm_imm', mnem: 'test', opcode: [0xf7], modrm: { reg: 0 }, operands: [I('z'), E('v')], osz: 'v', flags: LOGIC, sem: 'alu:test' }),
     // F6/F7 /1 is an undocumented alias of /0 that objdump decodes as test; GNU never emits it.
-    row({ id: 'test_rm8_imm8_1', mnem: 'test', opcode: [0xf6], modrm: { reg: 1 }, operands: [I(8), E(8)], osz: 'b', flags: LOGIC, sem: 'alu:test', encodeOnly: false }),
-    row({ id: 'test_rm_imm_1', mnem: 'test', opcode: [0xf7], modrm: { reg: 1 }, operands: [I('z'), E('v')], osz: 'v', flags: LOGIC, sem: 'alu:test', encodeOnly: false }),
+    row({ id: 'test_rm8_imm8_1', mnem: 'test', opcode: [0xf6], modrm: { reg: 1 }, operands: [I(8), E(8)], osz: 'b', flags: LOGIC, sem: 'alu:test', decodeOnly: true }),
+    row({ id: 'test_rm_imm_1', mnem: 'test', opcode: [0xf7], modrm: { reg: 1 }, operands: [I('z'), E('v')], osz: 'v', flags: LOGIC, sem: 'alu:test', decodeOnly: true }),
   ];
   const muldivFlags = fl(0, CF | OF, SF | ZF | AF | PF);
   const divFlags = fl(0, 0, STATUS);
@@ -98,14 +98,15 @@ function shiftRows(): FormDef[] {
     const mnem = m;
     const aliases = m === 'shl' ? ['sal'] : undefined;
     const idp = m === 'sal' ? 'sal6' : m;
+    const dec = m === 'sal' ? { decodeOnly: true } : {};
     // GNU encodes a count of exactly 1 (`shl $1,%eax` or `shl %eax`) with D0/D1 (SDM Vol. 2B SAL/SAR/SHL/SHR).
     out.push(
-      row({ id: `${idp}_rm8_1`, mnem, aliases, opcode: [0xd0], modrm: { reg: n }, operands: [ONE, E(8, 'rw')], osz: 'b', flags, sem }),
-      row({ id: `${idp}_rm_1`, mnem, aliases, opcode: [0xd1], modrm: { reg: n }, operands: [ONE, E('v', 'rw')], osz: 'v', flags, sem }),
-      row({ id: `${idp}_rm8_cl`, mnem, aliases, opcode: [0xd2], modrm: { reg: n }, operands: [FX('cl', 8), E(8, 'rw')], osz: 'b', flags, sem }),
-      row({ id: `${idp}_rm_cl`, mnem, aliases, opcode: [0xd3], modrm: { reg: n }, operands: [FX('cl', 8), E('v', 'rw')], osz: 'v', flags, sem }),
-      row({ id: `${idp}_rm8_imm8`, mnem, aliases, opcode: [0xc0], modrm: { reg: n }, operands: [I(8), E(8, 'rw')], osz: 'b', flags, sem }),
-      row({ id: `${idp}_rm_imm8`, mnem, aliases, opcode: [0xc1], modrm: { reg: n }, operands: [I(8), E('v', 'rw')], osz: 'v', flags, sem }),
+      row({ id: `${idp}_rm8_1`, mnem, aliases, opcode: [0xd0], modrm: { reg: n }, operands: [ONE, E(8, 'rw')], osz: 'b', flags, sem, ...dec }),
+      row({ id: `${idp}_rm_1`, mnem, aliases, opcode: [0xd1], modrm: { reg: n }, operands: [ONE, E('v', 'rw')], osz: 'v', flags, sem, ...dec }),
+      row({ id: `${idp}_rm8_cl`, mnem, aliases, opcode: [0xd2], modrm: { reg: n }, operands: [FX('cl', 8), E(8, 'rw')], osz: 'b', flags, sem, ...dec }),
+      row({ id: `${idp}_rm_cl`, mnem, aliases, opcode: [0xd3], modrm: { reg: n }, operands: [FX('cl', 8), E('v', 'rw')], osz: 'v', flags, sem, ...dec }),
+      row({ id: `${idp}_rm8_imm8`, mnem, aliases, opcode: [0xc0], modrm: { reg: n }, operands: [I(8), E(8, 'rw')], osz: 'b', flags, sem, ...dec }),
+      row({ id: `${idp}_rm_imm8`, mnem, aliases, opcode: [0xc1], modrm: { reg: n }, operands: [I(8), E('v', 'rw')], osz: 'v', flags, sem, ...dec }),
     );
   });
   const dflags = fl(0, STATUS & ~AF, AF);
