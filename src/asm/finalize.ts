@@ -133,6 +133,21 @@ function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean): stri
   return fx.size === 4 ? 'R_386_32' : fx.size === 2 ? 'R_386_16' : fx.size === 1 ? 'R_386_8' : 'R_386_32';
 }
 
+/** GNU's overflow test for a data field: the bits above it must be all zeros or all ones. */
+function gnuFits(v: bigint, size: number): boolean {
+  if (size >= 8) return true;
+  const u = BigInt.asUintN(64, v);
+  const mask = ((1n << 64n) - 1n) ^ ((1n << BigInt(size * 8)) - 1n);
+  return (u & mask) === 0n || (u & mask) === mask;
+}
+
+/** GNU's message: addresses as a full-width hex vma, values over 1000 likewise, else decimal. */
+function tooLarge(asm: Assembly, v: bigint, size: number, at: number): string {
+  const width = asm.objMode === 64 ? 16 : 8;
+  const vma = (x: bigint): string => BigInt.asUintN(width * 4, x).toString(16).padStart(width, '0');
+  return `value of ${v > 1000n ? vma(v) : String(v)} too large for field of ${size} byte${size > 1 ? 's' : ''} at ${vma(BigInt(at))}`;
+}
+
 function fits(v: bigint, size: number, pcrel: boolean): boolean {
   if (size >= 8) return true;
   const bits = BigInt(size * 8);
@@ -178,7 +193,7 @@ export function finalize(asm: Assembly): AssembleResult {
       if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
         const d = BigInt(branchDisp(b, len));
         if (!fits(d, fx.size, true)) {
-          asm.error(`value of ${d} too large for field of ${fx.size} byte${fx.size > 1 ? 's' : ''} at 0x${(b.frag.addr + fx.offset).toString(16)}`, b.frag.loc);
+          asm.error(tooLarge(asm, d, fx.size, b.frag.addr + fx.offset), b.frag.loc);
         }
         writeLE(bytes.get(b.sec)!, b.frag.addr + fx.offset, fx.size, d);
       } else {
@@ -329,8 +344,8 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : reloc.add);
     return;
   }
-  if (!fits(value, fx.size, fx.pcrel) && !(fx.signed && fits(value, fx.size, true))) {
-    throw new AsmError(p.loc, `value of ${value} too large for field of ${fx.size} byte${fx.size > 1 ? 's' : ''} at 0x${field.toString(16)}`);
+  if (fx.pcrel ? !fits(value, fx.size, true) : !gnuFits(value, fx.size)) {
+    throw new AsmError(p.loc, tooLarge(asm, value, fx.size, field));
   }
   writeLE(out, field, fx.size, value);
 }
