@@ -1,5 +1,6 @@
 // Regenerates the golden data of the preprocessor and macro-layer tests from the real tools:
 //   test/golden/cpp/*.txt       gcc -E -x assembler-with-cpp output, normalised (test/cpp/gcc.ts)
+//   test/golden/cpp/fuzz.json, avoid-paste.txt   gcc -E -P output for test/cpp/fuzz-gen.ts
 //   test/golden/macro/*.json    GNU as messages and section bytes for test/macro/cases/*.s
 //   test/golden/macro/fuzz*.json GNU as output for the random macro programs
 //   test/golden/cpp/kernel-*.json  gcc -c section bytes of test/cpp/kernel/*.S
@@ -13,6 +14,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
+import { gccOut, genCpp, pasteSource } from '../test/cpp/fuzz-gen.js';
 import { MACRO_CASES, gnu } from '../test/macro/gnu.js';
 import { genCase, genCase2, gnuRun } from '../test/macro/fuzz-gen.js';
 import { entryJson, gccMessages, gccSections, gnuSectionsOf } from '../test/macro/entry.js';
@@ -24,6 +26,14 @@ for (const name of readdirSync(CASES_DIR).filter((f) => f.endsWith('.S')).sort()
   if (!g.ok) throw new Error(`gcc failed on ${name}: ${g.stderr}`);
   writeFileSync(join(root, 'test/golden/cpp', name.replace(/\.S$/, '.txt')), normalize(g.text).join('\n') + '\n');
   console.log('cpp', name);
+}
+
+writeFileSync(join(root, 'test/golden/cpp/avoid-paste.txt'), gccOut(pasteSource()).join('\n') + '\n');
+{
+  const out: string[][] = [];
+  for (let seed = 1; seed <= 200; seed++) out.push(gccOut(genCpp(seed)));
+  writeFileSync(join(root, 'test/golden/cpp/fuzz.json'), JSON.stringify(out) + '\n');
+  console.log('cpp fuzz 200 seeds, avoid-paste table');
 }
 
 for (const name of readdirSync(MACRO_CASES).filter((f) => f.endsWith('.s')).sort()) {

@@ -267,26 +267,36 @@ export class Expander {
     return this.paste(res, m);
   }
 
+  /** Applies `##`. Like gcc, the token a paste chain yields (or, when a paste fails in
+   *  assembler mode, its left operand) is read from its own little context: padding whose
+   *  source is the original left operand comes before it and an avoid-paste padding after. */
   private paste(toks: Tok[], m: Macro): Tok[] {
-    if (!toks.some((t) => t.pasteLeft) && !toks.some((t) => t.synth && t.text === '')) return toks;
+    const isMarker = (t: Tok): boolean => t.kind === 'other' && t.synth === true && t.text === '';
+    if (!toks.some((t) => t.pasteLeft) && !toks.some(isMarker)) return toks;
     const out: Tok[] = [];
     for (let i = 0; i < toks.length; i++) {
-      let lhs = toks[i];
+      const orig = toks[i];
+      if (!orig.pasteLeft) {
+        if (!isMarker(orig)) out.push(orig);
+        continue;
+      }
+      let lhs: Tok | undefined = orig;
       while (lhs.pasteLeft && i + 1 < toks.length) {
-        const rhs = toks[++i];
-        if (lhs.synth && lhs.text === '' && lhs.kind === 'other') { lhs = { ...rhs, ws: lhs.ws || rhs.ws }; continue; }
-        if (rhs.synth && rhs.text === '' && rhs.kind === 'other') { lhs = { ...lhs, pasteLeft: rhs.pasteLeft }; continue; }
+        const rhs: Tok = toks[++i];
+        if (isMarker(lhs)) { lhs = { ...rhs, ws: lhs.ws || rhs.ws }; continue; }
+        if (isMarker(rhs)) { lhs = { ...lhs, pasteLeft: rhs.pasteLeft }; continue; }
         const joined = lexOne(lhs.text + rhs.text);
         if (!joined) {
-          // gcc in assembler mode does not complain: both tokens stay, side by side.
-          out.push({ ...lhs, pasteLeft: false });
-          lhs = rhs;
-          continue;
+          // gcc in assembler mode does not complain: both tokens stay; the right one is read
+          // again (and may start a paste of its own).
+          out.push(pad(orig), { ...lhs, pasteLeft: false }, pad(null));
+          i--;
+          lhs = undefined;
+          break;
         }
         lhs = { ...joined, ws: lhs.ws, line: lhs.line, col: lhs.col, pasteLeft: rhs.pasteLeft, noexp: joined.text === m.name && m.disabled };
       }
-      if (lhs.kind === 'other' && lhs.synth && lhs.text === '') continue;
-      out.push(lhs.pasteLeft ? { ...lhs, pasteLeft: false } : lhs);
+      if (lhs && !isMarker(lhs)) out.push(pad(orig), { ...lhs, pasteLeft: false }, pad(null));
     }
     return out;
   }
@@ -314,7 +324,8 @@ export function avoidPaste(a: Tok, b: Tok): boolean {
     case '+': return c === '+';
     case '-': return c === '-' || c === '>';
     case '/': return c === '/' || c === '*';
-    case '%': return c === ':' || c === '%';
+    case '%': return c === ':' || c === '>';
+    case '<=': return c === '>';
     case '&': return c === '&';
     case '|': return c === '|';
     case ':': return c === ':' || c === '>';
@@ -322,7 +333,8 @@ export function avoidPaste(a: Tok, b: Tok): boolean {
     case '.': return c === '.' || c === '%' || b.kind === 'number';
     case '#': return c === '#' || c === '%';
   }
-  if (a.kind === 'ident') return b.kind === 'number' || b.kind === 'ident' || b.kind === 'char' || b.kind === 'string';
+  // a number pastes onto a name only when it is made of identifier characters (x1, not x1.5)
+  if (a.kind === 'ident') return (b.kind === 'number' && /^\w+$/.test(b.text)) || b.kind === 'ident' || b.kind === 'char' || b.kind === 'string';
   if (a.kind === 'number') return b.kind === 'number' || b.kind === 'ident' || b.kind === 'char' || c === '.' || c === '+' || c === '-';
   if (a.kind === 'other' && a.text === '\\' && b.kind === 'ident') return true;
   return false;

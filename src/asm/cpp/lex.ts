@@ -36,11 +36,12 @@ export interface LexLine {
   readonly hash: boolean;
 }
 
-// Longest-first multi-character punctuators (C and C++ operators, as gcc's lexer knows them).
+// Multi-character punctuators of C in assembler mode: no C++ `::`/`.*`/`->*` and no digraphs
+// (gcc -x assembler-with-cpp lexes `<:` as `<` `:`).
 const PUNCTS = [
-  '%:%:', '...', '<<=', '>>=', '->*',
+  '...', '<<=', '>>=',
   '##', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '++', '--', '->', '+=', '-=', '*=', '/=', '%=',
-  '&=', '|=', '^=', '::', '.*', '<:', ':>', '<%', '%>', '%:',
+  '&=', '|=', '^=',
 ];
 
 export const isIdStart = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_';
@@ -72,6 +73,14 @@ function splice(src: string): { text: string; lineOf: Int32Array } {
   }
   lineOf[out] = line;
   return { text: parts.length === 1 ? parts[0] : parts.join(''), lineOf };
+}
+
+/** End (exclusive) of the quoted literal starting at `i` if it closes on its line, else 0. */
+function closes(text: string, i: number): number {
+  const q = text[i];
+  let j = i + 1;
+  while (j < text.length && text[j] !== q && text[j] !== '\n') j += text[j] === '\\' && text[j + 1] !== '\n' ? 2 : 1;
+  return j < text.length && text[j] === q ? j + 1 : 0;
 }
 
 /** Splits a file into logical lines of tokens. Line splices (backslash-newline) and comments are removed here. */
@@ -109,7 +118,12 @@ export function lexFile(src: string): LexLine[] {
       }
       const start = pos;
       let kind: TokKind;
-      if (isIdStart(c)) {
+      if (c === 'L' && (text[pos + 1] === '"' || text[pos + 1] === "'") && closes(text, pos + 1)) {
+        // L"..." / L'.': a wide literal is one token (the only prefix gcc takes in this mode)
+        const q = text[pos + 1];
+        pos = closes(text, pos + 1);
+        kind = q === '"' ? 'string' : 'char';
+      } else if (isIdStart(c)) {
         pos++;
         while (pos < n && isIdChar(text[pos])) pos++;
         kind = 'ident';
@@ -136,14 +150,13 @@ export function lexFile(src: string): LexLine[] {
           kind = 'other';
         }
       } else {
-        if (c === '%' && text.startsWith('%:%:', pos)) pos += 4;
-        else if (PUNCT3.has(text.substr(pos, 3))) pos += 3;
+        if (PUNCT3.has(text.substr(pos, 3))) pos += 3;
         else if (PUNCT2.has(text.substr(pos, 2))) pos += 2;
         else pos++;
         kind = pos - start > 1 || '!#%&()*+,-./:;<=>?[]^{|}~'.includes(c) ? 'punct' : 'other';
       }
       const t: Tok = { kind, text: text.slice(start, pos), ws, line: lineOf[start], col: start - lineStart + 1 };
-      if (atStart && (t.text === '#' || t.text === '%:')) hash = true;
+      if (atStart && t.text === '#') hash = true;
       atStart = false;
       toks.push(t);
       ws = false;
