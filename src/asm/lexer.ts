@@ -141,13 +141,21 @@ export function tokenize(text: string): Tok[] {
       while (i < n && isC(text, i, C_ID)) i++;
       type = 'ident';
     } else {
-      const two = PUNCT2[text.slice(i, i + 2)];
+      // Two-character operators start with one of | & < > ! = ; test those before slicing.
+      const c2 = text.charCodeAt(i + 1);
+      const two = (c === 124 && c2 === 124) || (c === 38 && c2 === 38) ||
+        ((c === 60 || c === 62 || c === 33 || c === 61) && (c2 === 61 || c2 === 60 || c2 === 62))
+        ? PUNCT2[text.slice(i, i + 2)] : undefined;
       if (two) {
         type = two;
         i += 2;
       } else {
-        type = PUNCT1[text[i]] ?? 'junk';
+        // One character: V8 keeps one-character strings interned, so this allocates nothing.
+        const ch = text[i];
+        type = PUNCT1[ch] ?? 'junk';
         i++;
+        out.push({ type, value: ch, offset: start, i: out.length });
+        continue;
       }
     }
     out.push({ type, value: text.slice(start, i), offset: start, i: out.length });
