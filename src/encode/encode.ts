@@ -116,6 +116,8 @@ interface Ctx {
   readonly sized: boolean;
   /** Error analysis only: accept any immediate value. */
   readonly ignoreImm?: boolean;
+  /** The mnemonic was written with a size suffix (stripped to find the forms). */
+  readonly suffixed?: boolean;
 }
 
 function defSize(d: OperandDef, size: number): number {
@@ -468,7 +470,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const pfx = insn.prefixes.length ? parsePrefixes(insn.prefixes, mode) : NO_PREFIXES;
   const movabs = sp.movabs;
   const sized = !noGpr || sp.sized;
-  const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized };
+  const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized, suffixed: name !== mnemonic };
 
   let m = findMatch(inMode, ops, ctx);
   const warnings: string[] = [];
@@ -594,7 +596,9 @@ function templateError(sibs: readonly Cand[], ops: readonly AsmOperand[], ctx: C
   // instructions (int, ret, push) and a type mismatch otherwise (enter, in).
   const immOnly = !ops.some((o) => o.kind === 'reg' && o.reg.cls === 'gpr') ||
     sibs.some((c) => sizesToTry(c.form, ctx.mode, '', undefined).some((s) => tryForm(c.form, ops, s, { ...ctx, ignoreImm: true })));
-  if (immOnly) return ops.length === 1 ? 'operand size mismatch' : 'operand type mismatch';
+  if (immOnly) return ops.length !== 1 ? 'operand type mismatch' : ctx.suffixed ? 'invalid instruction suffix' : 'operand size mismatch';
+  // A register of the wrong size next to a segment/control/debug register is a type mismatch in GNU.
+  if (sibs.some((c) => c.form.operands.some((d) => d.kind === 'sreg' || d.kind === 'creg' || d.kind === 'dreg'))) return 'operand type mismatch';
   // Each register operand on its own: is its size allowed at its position by some sibling?
   for (let i = 0; i < kinds.ops.length; i++) {
     const o = kinds.ops[i];
@@ -707,7 +711,8 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     if (!r) {
       const asz = strAsz || mode;
       if ((!es && strMems.length === 1) || (sm.disp && isConst(sm.disp) && asz === 64 && !fitsS(wrapS(sm.disp.addend, 64), 32))) {
-        throw new EncodeError(`operand type mismatch for \`${name}'`);
+        const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
+        throw new EncodeError(`${why} for \`${name}'`);
       }
     }
     // movsb/movsw (and movsl in 64-bit code) are also movsx/movsxd spellings; GNU's attempt at those
@@ -757,7 +762,11 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
     throw new EncodeError(`\`${memText(mem!)}' is not a valid base/index expression`);
   }
   if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
-    if (!fitsS(wrapS(mem.disp.addend, 64), 32) || mem.disp.addend > M64) throw new EncodeError(`operand type mismatch for \`${name}'`);
+    if (!fitsS(wrapS(mem.disp.addend, 64), 32) || mem.disp.addend > M64) {
+      // Measured: a lone operand gets "size mismatch", or "invalid suffix" when a suffix was written.
+      const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
+      throw new EncodeError(`${why} for \`${name}'`);
+    }
   }
 
   // Prefix bytes in GNU's order: segment, address size, operand size, rep/mandatory, lock, REX.
