@@ -62,6 +62,15 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
       return undefined;
     },
   };
+  asm.readBinary = (name) => {
+    const dirs = [...(opts.includeDirs ?? []), dirname(asm.loc.file)];
+    for (const c of isAbsPath(name) ? [name] : [name, ...dirs.map((d) => join(d, name))]) {
+      try {
+        if (existsSync(c)) return readFileSync(c);
+      } catch { /* try the next place */ }
+    }
+    return undefined;
+  };
   const lines = createMacroLayer(arraySource(splitStatements(source, opts.file)), host);
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     if (statement(asm, l) === 'end') break;

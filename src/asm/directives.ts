@@ -362,6 +362,19 @@ const HANDLERS: Record<string, Handler> = {
   '.uleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), false)); },
   '.sleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), true)); },
   '.end': () => { /* handled by the driver */ },
+  '.incbin': (asm, args, toks) => {
+    const a = args[0];
+    if (!a || a.k !== 'str') throw new AsmError(asm.loc, 'missing string');
+    const name = String.fromCharCode(...parseString(toks[a.t].value));
+    const data = asm.readBinary(name);
+    if (!data) throw new AsmError(asm.loc, `file not found: ${name}`);
+    const skipN = Number(optAbs(args[1], asm, toks) ?? 0n);
+    const count = args[2] && args[2].k !== 'empty' ? Number(absolute(args[2], asm, toks)) : data.length - skipN;
+    if (skipN < 0 || skipN > data.length || count < 0 || skipN + count > data.length) {
+      throw new AsmError(asm.loc, `invalid skip or count for .incbin (${skipN}, ${count}) for ${name}`);
+    }
+    asm.emit(data.subarray(skipN, skipN + count));
+  },
   '.err': (asm) => { throw new AsmError(asm.loc, '.err encountered'); },
   '.comm': (asm, args, toks) => comm(asm, args, toks, false),
   '.lcomm': (asm, args, toks) => comm(asm, args, toks, true),

@@ -58,6 +58,8 @@ export class Assembly {
   readonly listing = new Listing();
   readonly diagnostics: Diagnostic[] = [];
   errorCount = 0;
+  /** Reads a binary file for `.incbin`, searching like `.include` (set by the driver). */
+  readBinary: (name: string) => Uint8Array | undefined = () => undefined;
   /** Location of the statement being assembled. */
   loc: SrcLoc = { file: '', line: 0 };
 

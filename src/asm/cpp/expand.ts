@@ -39,6 +39,11 @@ interface Ctx {
   macro?: Macro;
 }
 
+/** Thrown when one line's expansion grows past the budget (e.g. a macro doubling itself 30 times). */
+export class ExpansionLimit extends Error {}
+/** Tokens one source line may produce through expansion, counting intermediate argument expansions. */
+export const MAX_LINE_TOKENS = 5_000_000;
+
 const EOF_TOK: Tok = { kind: 'eof', text: '', ws: false, line: 0, col: 0 };
 const pad = (source: Tok | null): Tok => ({ kind: 'pad', text: '', ws: false, line: 0, col: 0, source });
 
@@ -47,6 +52,8 @@ export class Expander {
   private back: Tok[] = [];
   private preventExpansion = 0;
   private counter = 0;
+  private work = 0;
+  private depth = 0;
   /** Last token read from the base source (gcc reports an unterminated call where it gave up). */
   private lastBase: Tok | undefined;
 
@@ -64,14 +71,17 @@ export class Expander {
     this.ctx = [];
     this.back = [];
     this.preventExpansion = 0;
+    if (this.depth++ === 0) this.work = 0;
     const out: Tok[] = [];
     try {
       for (;;) {
         const t = this.get();
         if (t.kind === 'eof') break;
         out.push(t);
+        if (++this.work > MAX_LINE_TOKENS) throw new ExpansionLimit();
       }
     } finally {
+      this.depth--;
       for (const c of this.ctx) if (c.macro) c.macro.disabled = false;
       this.base = save.base;
       this.ctx = save.ctx;
@@ -264,6 +274,8 @@ export class Expander {
       }
     };
     emit(0, body.length);
+    this.work += res.length;
+    if (this.work > MAX_LINE_TOKENS) throw new ExpansionLimit();
     return this.paste(res, m);
   }
 

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic, Severity } from '../errors.js';
 import { CppExprError, evalIfExpr } from './expr.js';
-import { Expander, printTokens, type BaseSource, type Macro } from './expand.js';
+import { Expander, ExpansionLimit, MAX_LINE_TOKENS, printTokens, type BaseSource, type Macro } from './expand.js';
 import { lexFile, type LexLine, type Tok } from './lex.js';
 import { PREDEFS_32, PREDEFS_64 } from './predefs.js';
 
@@ -161,7 +161,7 @@ class Cpp {
 
   private popFile(): void {
     const f = this.stack.pop()!;
-    for (let i = f.conds.length - 1; i >= 0; i--) {
+    for (let i = this.fatal ? -1 : f.conds.length - 1; i >= 0; i--) {
       const c = f.conds[i];
       this.cur = f;
       this.report('error', `unterminated #${c.kind}`, c.line);
@@ -265,7 +265,19 @@ class Cpp {
       get file() { return f.presumed; },
       get line() { return curLine + f.lineDelta; },
     };
-    return this.expander.expandAll(base);
+    return this.expand(base, l.first);
+  }
+
+  /** Expands with the runaway-expansion guard: past the budget it is a fatal error. */
+  private expand(base: BaseSource, physLine: number): Tok[] {
+    try {
+      return this.expander.expandAll(base);
+    } catch (e) {
+      if (!(e instanceof ExpansionLimit)) throw e;
+      this.report('error', `macro expansion exceeds ${MAX_LINE_TOKENS} tokens`, physLine);
+      this.fatal = true;
+      return [];
+    }
   }
 
   private directive(l: LexLine): void {
@@ -389,7 +401,8 @@ class Cpp {
     let k = 0;
     const f = this.cur;
     const base: BaseSource = { next: () => pre[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta };
-    const expanded = this.expander.expandAll(base).filter((t) => t.kind !== 'pad');
+    const expanded = this.expand(base, at.line).filter((t) => t.kind !== 'pad');
+    if (this.fatal) return false;
     // gcc's __has_include(...) and friends, which may also come out of a macro expansion.
     const toks: Tok[] = [];
     for (let i = 0; i < expanded.length; i++) {
@@ -489,8 +502,7 @@ class Cpp {
     if (toks[0] && toks[0].kind !== 'string' && toks[0].text !== '<') {
       let k = 0;
       const f = this.cur;
-      toks = this.expander
-        .expandAll({ next: () => rest[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta })
+      toks = this.expand({ next: () => rest[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta }, at.line)
         .filter((t) => t.kind !== 'pad');
     }
     let fname: string | undefined;
@@ -541,8 +553,7 @@ class Cpp {
   private lineDirective(rest: readonly Tok[], at: Tok): void {
     const f = this.cur;
     let k = 0;
-    const toks = this.expander
-      .expandAll({ next: () => rest[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta })
+    const toks = this.expand({ next: () => rest[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta }, at.line)
       .filter((t) => t.kind !== 'pad');
     const n = toks[0];
     if (!n || n.kind !== 'number' || !/^[0-9]+$/.test(n.text)) {
