@@ -433,7 +433,37 @@ function spelling(mnemonic: string): Spelling {
   return sp;
 }
 
+/** Throws GNU's message for a mnemonic that has no form in this mode (called when none is valid). */
+function modeError(mnemonic: string, mode: Mode, nops: number, cands: readonly Cand[]): never {
+  // A suffix spelling of an instruction that exists in this mode (loopnew in 64-bit code).
+  const base = mnemonic.slice(0, -1);
+  if (mode !== 64 && mnemonic.endsWith('q') && BY_MNEMONIC.has(base)) throw new EncodeError(`\`${mnemonic}' is only supported in 64-bit mode`, 'mode');
+  if (mnemonic.length > 1 && mnemonic[mnemonic.length - 1] in SUFFIX_SIZE && (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode))) {
+    const counts = (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode) && f.operands.length === nops);
+    throw new EncodeError(counts ? `invalid instruction suffix for \`${base}'` : `number of operands mismatch for \`${base}'`);
+  }
+  const only = cands[0].form.modes;
+  if (only.length === 1 && only[0] === 64) throw new EncodeError(`\`${mnemonic}' is only supported in 64-bit mode`, 'mode');
+  throw new EncodeError(`\`${mnemonic}' is not supported in ${mode}-bit mode`, 'mode');
+}
+
 const NO_PREFIXES: PrefixState = Object.freeze({ lock: false, rep: 0, data16: false, addr: 0, rex: 0, seg: 0, notrack: false });
+
+/**
+ * The checks GNU makes on the mnemonic alone, before it reads any operand: throws EncodeError
+ * ('no-such-insn' or a mode error such as "`movslq' is only supported in 64-bit mode").
+ */
+export function checkMnemonic(mnemonic: string, mode: Mode): void {
+  const m = mnemonic.toLowerCase();
+  const cands = spelling(m).cands;
+  if (!cands.length) throw new EncodeError(`no such instruction: \`${mnemonic}'`, 'no-such-insn');
+  if (candidatesInMode(m, mode).length) return;
+  // `loopnew` in 64-bit code: whether that is a suffix or an operand-count error depends on the operands.
+  const base = m.slice(0, -1);
+  const suffixCase = m.length > 1 && m[m.length - 1] in SUFFIX_SIZE && !(mode !== 64 && m.endsWith('q')) &&
+    (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode));
+  if (!suffixCase) modeError(m, mode, 0, cands);
+}
 
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const mode = opts.mode;
@@ -445,18 +475,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   if (mode !== 64 && mnemonic.startsWith('movabs')) throw new EncodeError(`\`movabs' is only supported in 64-bit mode`, 'mode');
   const inMode = candidatesInMode(mnemonic, mode);
   const ops = insn.operands;
-  if (!inMode.length) {
-    // A suffix spelling of an instruction that exists in this mode (loopnew in 64-bit code).
-    const base = mnemonic.slice(0, -1);
-    if (mode !== 64 && mnemonic.endsWith('q') && BY_MNEMONIC.has(base)) throw new EncodeError(`\`${mnemonic}' is only supported in 64-bit mode`, 'mode');
-    if (mnemonic.length > 1 && mnemonic[mnemonic.length - 1] in SUFFIX_SIZE && (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode))) {
-      const counts = (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode) && f.operands.length === ops.length);
-      throw new EncodeError(counts ? `invalid instruction suffix for \`${base}'` : `number of operands mismatch for \`${base}'`);
-    }
-    const only = cands[0].form.modes;
-    if (only.length === 1 && only[0] === 64) throw new EncodeError(`\`${mnemonic}' is only supported in 64-bit mode`, 'mode');
-    throw new EncodeError(`\`${mnemonic}' is not supported in ${mode}-bit mode`, 'mode');
-  }
+  if (!inMode.length) modeError(mnemonic, mode, ops.length, cands);
   // push/pop of a segment register the mode cannot push or pop.
   if ((name === 'push' || name === 'pop') && ops.length === 1 && ops[0].kind === 'reg' && ops[0].reg.cls === 'seg') {
     const sr = ops[0].reg.name;

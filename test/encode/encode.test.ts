@@ -2,7 +2,7 @@
 // fixups the encoder leaves for symbols, relaxation partners and GNU's error messages.
 
 import { describe, expect, it } from 'vitest';
-import { encodeInstruction, EncodeError, relaxPartner } from '../../src/encode/index.js';
+import { checkMnemonic, encodeInstruction, EncodeError, relaxPartner } from '../../src/encode/index.js';
 import { parseLine } from './line-parser.js';
 
 const hex = (line: string, mode: 32 | 64 = 64, branch?: 'short' | 'near') =>
@@ -140,6 +140,13 @@ describe('GNU error messages', () => {
   for (const [line, msg, mode] of cases) {
     it(`${line}${mode === 32 ? ' (--32)' : ''}`, () => expect(err(line, mode ?? 64)).toBe(msg));
   }
+  it('checkMnemonic makes GNU mnemonic-only checks before any operand is read', () => {
+    expect(() => checkMnemonic('movslq', 32)).toThrow("`movslq' is only supported in 64-bit mode");
+    expect(() => checkMnemonic('pusha', 64)).toThrow("`pusha' is not supported in 64-bit mode");
+    expect(() => checkMnemonic('frob', 64)).toThrow(/no such instruction/);
+    expect(() => checkMnemonic('movslq', 64)).not.toThrow();
+    expect(() => checkMnemonic('loopnew', 64)).not.toThrow(); // depends on the operands
+  });
   it('unknown mnemonics carry a code so the front end can quote the whole statement', () => {
     try {
       encodeInstruction(parseLine('foo %eax'), { mode: 64 });
