@@ -2,7 +2,7 @@
 // emit the bytes — or, for a branch the encoder marks relaxable, a branch fragment holding both
 // the short and the near encoding, decided once addresses are known (finalize.ts).
 
-import { EncodeError, encodeInstruction } from '../encode/index.js';
+import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
 import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
 import { FORMS } from '../isa/index.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
@@ -171,6 +171,12 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   }
   // GNU looks the mnemonic up before it reads the operands.
   if (!mnemonicKnown(mnemonic, asm)) throw new AsmError(asm.loc, `no such instruction: \`${scrubbedText(toks, from)}'`);
+  try {
+    checkMnemonic(mnemonic, asm.mode); // mode errors (`movslq' in 32-bit code) come before bad registers
+  } catch (e) {
+    if (e instanceof EncodeError) throw new AsmError(asm.loc, e.message);
+    throw e;
+  }
   const operands = body.ops.map((op) => operand(op, toks, asm));
   const insn: AsmInsn = { mnemonic, prefixes, operands };
   const enc = encode(insn, asm, undefined, toks, from);
