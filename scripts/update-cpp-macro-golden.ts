@@ -1,6 +1,7 @@
 // Regenerates the golden data of the preprocessor and macro-layer tests from the real tools:
 //   test/golden/cpp/*.txt       gcc -E -x assembler-with-cpp output, normalised (test/cpp/gcc.ts)
 //   test/golden/cpp/fuzz.json, avoid-paste.txt   gcc -E -P output for test/cpp/fuzz-gen.ts
+//   test/golden/cpp/e2e.json    gcc -c .text for test/cpp/e2e-gen.ts programs
 //   test/golden/macro/*.json    GNU as messages and section bytes for test/macro/cases/*.s
 //   test/golden/macro/fuzz*.json GNU as output for the random macro programs
 //   test/golden/cpp/kernel-*.json  gcc -c section bytes of test/cpp/kernel/*.S
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
 import { gccOut, genCpp, pasteSource } from '../test/cpp/fuzz-gen.js';
+import { gccText, genS } from '../test/cpp/e2e-gen.js';
 import { MACRO_CASES, gnu } from '../test/macro/gnu.js';
 import { genCase, genCase2, gnuRun } from '../test/macro/fuzz-gen.js';
 import { entryJson, gccMessages, gccSections, gnuSectionsOf } from '../test/macro/entry.js';
@@ -34,6 +36,13 @@ writeFileSync(join(root, 'test/golden/cpp/avoid-paste.txt'), gccOut(pasteSource(
   for (let seed = 1; seed <= 200; seed++) out.push(gccOut(genCpp(seed)));
   writeFileSync(join(root, 'test/golden/cpp/fuzz.json'), JSON.stringify(out) + '\n');
   console.log('cpp fuzz 200 seeds, avoid-paste table');
+}
+
+{
+  const out: string[] = [];
+  for (let seed = 1; seed <= 60; seed++) out.push(gccText(genS(seed)));
+  writeFileSync(join(root, 'test/golden/cpp/e2e.json'), JSON.stringify(out, null, 0) + '\n');
+  console.log('cpp+macro e2e 60 seeds');
 }
 
 for (const name of readdirSync(MACRO_CASES).filter((f) => f.endsWith('.s')).sort()) {
