@@ -11,7 +11,7 @@
 // Run: npm run golden:cpp-macro   (needs gcc and binutils)
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
@@ -84,4 +84,3 @@ try {
 }
 writeFileSync(join(root, 'examples/entry_64.json'), entryJson());
 console.log('examples/entry_64');
-void readFileSync;

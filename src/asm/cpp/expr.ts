@@ -27,10 +27,6 @@ export function evalIfExpr(toks: readonly Tok[], lineCol: number, warn: (msg: st
       throw new CppExprError('floating constant in preprocessor expression', t.col);
   }
   let i = 0;
-  const endCol = (): number => {
-    const l = toks[toks.length - 1];
-    return l.col + l.text.length;
-  };
   const peek = (): Tok | undefined => toks[i];
 
   // Binary operator precedence (higher binds tighter); '?' handled separately.
@@ -132,7 +128,6 @@ export function evalIfExpr(toks: readonly Tok[], lineCol: number, warn: (msg: st
     if (rest.text === ':') throw new CppExprError(" ':' without preceding '?'", rest.col); // sic: gcc's text has the space
     throw new CppExprError(`missing binary operator before token "${rest.text}"`, rest.col);
   }
-  void endCol;
   return v.v;
 }
 

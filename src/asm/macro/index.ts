@@ -550,11 +550,10 @@ class MacroLayer implements LineSource {
       if (!this.alt) while (scan < s.length && !' \t,";)(<>='.includes(s[scan])) scan++;
       if (!this.alt && s[scan] === '=') {
         keyword = true;
-        const [name, j] = getToken(s, i);
+        const [name] = getToken(s, i);
         const f = m.formals.find((x) => x.name === name);
         let v: string;
         [v, i] = getAnyString(s, scan + 1, env);
-        void j;
         if (!f) this.error(loc, `Parameter named \`${name}' does not exist for macro \`${m.name}'`);
         else {
           if (actual.get(name)) this.warn(loc, `Value for parameter \`${name}' of macro \`${m.name}' was already specified`);
