@@ -11,7 +11,8 @@ import { FORMATS, render, type OutputFormat } from '../output/index.js';
 export const usage = `usage: x86lab as [options] FILE.s|FILE.S|-
 
 Assemble AT&T-syntax x86 assembly as GNU as 2.40 does (same bytes, same choices).
-Files ending in .S go through the built-in C preprocessor first.
+Files ending in .S or .sx (or any file with -x assembler-with-cpp) go through the built-in
+C preprocessor first.
 
 options:
   --64              assemble 64-bit code (default, like as --64)
@@ -26,6 +27,7 @@ options:
   --defsym SYM=VAL  define SYM as the absolute value VAL before assembling
   -D NAME[=VAL]     define a preprocessor macro (.S files)
   -U NAME           undefine a preprocessor macro (.S files)
+  -x LANG           assembler-with-cpp: preprocess whatever the file name; assembler: never
   -h, --help        show this help
 
 exit status: 0 success, 1 assembly errors (reported on stderr, no output written), 2 usage errors.
@@ -39,6 +41,10 @@ interface Args {
   defsyms: [string, bigint][];
   defines: string[];
   undefs: string[];
+  /** -D/-U in command-line order (the preprocessor applies them in order, as gcc does). */
+  cmdline: ['D' | 'U', string][];
+  /** -x: force (or forbid) preprocessing regardless of the file name. */
+  lang?: 'assembler' | 'assembler-with-cpp';
   input?: string;
 }
 
@@ -58,7 +64,7 @@ function parseValue(text: string): bigint {
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { mode: 64, format: 'json', includeDirs: [], defsyms: [], defines: [], undefs: [] };
+  const a: Args = { mode: 64, format: 'json', includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [] };
   const need = (i: number, opt: string): string => {
     const v = argv[i];
     if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
@@ -81,10 +87,15 @@ function parseArgs(argv: string[]): Args | 'help' {
       const eq = d.indexOf('=');
       if (eq <= 0) throw new UsageError('bad defsym; format is --defsym name=value');
       a.defsyms.push([d.slice(0, eq), parseValue(d.slice(eq + 1))]);
-    } else if (o === '-D') a.defines.push(need(++i, o));
-    else if (o.startsWith('-D') && o.length > 2) a.defines.push(o.slice(2));
-    else if (o === '-U') a.undefs.push(need(++i, o));
-    else if (o.startsWith('-U') && o.length > 2) a.undefs.push(o.slice(2));
+    } else if (o.startsWith('-D') || o.startsWith('-U')) {
+      const v = o.length > 2 ? o.slice(2) : need(++i, o);
+      (o[1] === 'D' ? a.defines : a.undefs).push(v);
+      a.cmdline.push([o[1] as 'D' | 'U', v]);
+    } else if (o === '-x' || (o.startsWith('-x') && o.length > 2)) {
+      const l = o.length > 2 ? o.slice(2) : need(++i, o);
+      if (l !== 'assembler' && l !== 'assembler-with-cpp') throw new UsageError(`unsupported language '${l}' for -x (expected assembler or assembler-with-cpp)`);
+      a.lang = l;
+    }
     else if (o === '-' || !o.startsWith('-')) {
       if (a.input !== undefined) throw new UsageError('only one input file is supported');
       a.input = o;
@@ -135,8 +146,8 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   const diags: Diagnostic[] = [];
-  if (input.endsWith('.S')) {
-    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, mode: args.mode });
+  if (args.lang ? args.lang === 'assembler-with-cpp' : /\.(S|sx)$/.test(input)) {
+    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode });
     diags.push(...pp.diagnostics);
     if (pp.diagnostics.some((d) => d.severity === 'error')) {
       report(diags, file);
