@@ -4,7 +4,8 @@
 // Used by scripts/asm-gen-corpus.ts (writes the committed golden files) and by the live-oracle
 // test (test/oracle/as-encode.test.ts, which regenerates a sample against the local `as`).
 //
-// Golden line format:  <line> TAB <hex>      bytes, with relocated fields written as `xx` per byte
+// Golden line format:  <line> TAB <hex> [TAB <relocs>]   bytes, relocated fields written as `xx` per byte,
+//                                                       relocs as TYPE@offset,... (offset within the line)
 //                      <line> TAB ERROR: <message>
 
 import { execFileSync } from 'node:child_process';
@@ -306,19 +307,26 @@ export function runGnuAs(lines: readonly string[], mode: Mode): string[] {
       if (m) addr.set(m[2], parseInt(m[1], 16));
     }
     const relocated = new Uint8Array(text.length + 16);
+    const relocAt = new Map<number, string>();
     for (const l of execFileSync('readelf', ['-rW', obj], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n')) {
       const m = /^([0-9a-f]{8,16})\s+[0-9a-f]+\s+(R_\S+)/.exec(l);
       if (!m) continue;
       const off = parseInt(m[1], 16);
       const n = relocSize(m[2]);
       for (let k = 0; k < n; k++) relocated[off + k] = 1;
+      relocAt.set(off, m[2]);
     }
     const starts = ok.map((i) => addr.get(`__L${i}`)!);
     starts.push(addr.get('__Lend') ?? text.length);
     ok.forEach((i, k) => {
       let hex = '';
-      for (let p = starts[k]; p < starts[k + 1]; p++) hex += relocated[p] ? 'xx' : text[p].toString(16).padStart(2, '0');
-      result[i] = hex;
+      const rel: string[] = [];
+      for (let p = starts[k]; p < starts[k + 1]; p++) {
+        hex += relocated[p] ? 'xx' : text[p].toString(16).padStart(2, '0');
+        const t = relocAt.get(p);
+        if (t) rel.push(`${t}@${p - starts[k]}`);
+      }
+      result[i] = rel.length ? `${hex}\t${rel.join(',')}` : hex;
     });
     return result;
   } finally {

@@ -331,7 +331,8 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
-      reloc = { sym, add, plt: !local };
+      // GNU asks for a PLT entry only for a branch to the symbol itself, not to `foo+4`.
+      reloc = { sym, add, plt: !local && base === 0n };
       value = add;
     }
   }

@@ -188,8 +188,10 @@ function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ctx: Ctx)
     case 'moffs': {
       if (op.kind !== 'mem' || op.base || op.index || op.indirect || !op.disp) return false;
       if (ctx.mode === 64 && !ctx.movabs) {
-        // GNU uses A0-A3 in 64-bit mode only when the address does not fit a sign-extended disp32.
-        if (!isConst(op.disp) || ctx.addr32) return false;
+        // GNU uses A0-A3 in 64-bit mode for an addr32 absolute address (moffs32), otherwise only when the
+        // address does not fit a sign-extended disp32.
+        if (ctx.addr32) return true;
+        if (!isConst(op.disp)) return false;
         return !fitsS(wrapS(op.disp.addend, 64), 32);
       }
       return true;
@@ -877,7 +879,8 @@ function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, wa
         if (isConst(d) && !addr.ripRel) pushLE(out, d.addend, addr.dispSize);
         else if (isConst(d) && addr.ripRel) pushLE(out, d.addend, 4);
         else {
-          fixups.push({ offset: out.length, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 });
+          // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
+          fixups.push({ offset: out.length, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !(f.sem === 'lea' && size < 64) });
           pushLE(out, 0n, addr.dispSize);
         }
       }
