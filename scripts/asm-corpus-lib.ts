@@ -4,8 +4,8 @@
 // Used by scripts/asm-gen-corpus.ts (writes the committed golden files) and by the live-oracle
 // test (test/oracle/as-encode.test.ts, which regenerates a sample against the local `as`).
 //
-// Golden line format:  <line> TAB <hex> [TAB <relocs>]   bytes, relocated fields written as `xx` per byte,
-//                                                       relocs as TYPE@offset,... (offset within the line)
+// Golden line format:  <line> TAB [<relocs> TAB] <hex>   bytes last (readers take the last column), relocated
+//                                                       fields written `xx` per byte, relocs TYPE@offset,...
 //                      <line> TAB ERROR: <message>
 
 import { execFileSync } from 'node:child_process';
@@ -326,7 +326,7 @@ export function runGnuAs(lines: readonly string[], mode: Mode): string[] {
         const t = relocAt.get(p);
         if (t) rel.push(`${t}@${p - starts[k]}`);
       }
-      result[i] = rel.length ? `${hex}\t${rel.join(',')}` : hex;
+      result[i] = rel.length ? `${rel.join(',')}\t${hex}` : hex;
     });
     return result;
   } finally {

@@ -12,7 +12,7 @@ for (const mode of [64, 32] as const) {
   const lines = generateLines(mode);
   const res = runGnuAs(lines, mode);
   const body = lines.map((l, i) => `${l}\t${res[i]}`).join('\n') + '\n';
-  writeFileSync(join(outDir, `corpus${mode}.txt`), `# GNU as 2.40 --${mode}: line<TAB>hex (xx = relocated byte)[<TAB>TYPE@offset,...] | line<TAB>ERROR: message. Regenerate: npx vite-node scripts/asm-gen-corpus.ts\n` + body);
+  writeFileSync(join(outDir, `corpus${mode}.txt`), `# GNU as 2.40 --${mode}: line<TAB>[TYPE@offset,...<TAB>]hex (xx = relocated byte) | line<TAB>ERROR: message. Regenerate: npx vite-node scripts/asm-gen-corpus.ts\n` + body);
   const errs = res.filter((r) => r.startsWith('ERROR')).length;
   console.log(`--${mode}: ${lines.length} lines, ${lines.length - errs} accepted, ${errs} rejected`);
 }

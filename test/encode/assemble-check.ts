@@ -25,7 +25,7 @@ export function assembleLines(lines: readonly string[], mode: 32 | 64): string[]
       const t = relAt.get(p);
       if (t) rel.push(`${t}@${p - l.offset}`);
     }
-    out[i] = rel.length ? `${hex}\t${rel.join(',')}` : hex;
+    out[i] = rel.length ? `${rel.join(',')}\t${hex}` : hex;
   }
   return out;
 }

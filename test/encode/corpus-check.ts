@@ -29,7 +29,7 @@ export function ourResult(line: string, mode: Mode): string {
     e.bytes.forEach((b, i) => { hex += mask[i] ? 'xx' : b.toString(16).padStart(2, '0'); });
     const branch = FORMS[formIndex(e.form)].operands.some((d) => d.kind === 'rel');
     const rel = [...e.fixups].sort((a, b) => a.offset - b.offset).map((f) => `${relocType(f, mode, branch)}@${f.offset}`);
-    return rel.length ? `${hex}\t${rel.join(',')}` : hex;
+    return rel.length ? `${rel.join(',')}\t${hex}` : hex;
   } catch (err) {
     return `ERROR: ${(err as Error).message}`;
   }
