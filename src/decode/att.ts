@@ -331,8 +331,13 @@ export function formatDecoded(
   const lastSegIdx = lastSegIndex(bytes, offset, d.prefixLen);
   const lastSeg = lastSegIdx >= 0 ? bytes[offset + lastSegIdx] : 0;
   // objdump: notrack needs DS last among segment prefixes, and in 64-bit mode no 66h.
-  const notrack = lastSeg === 0x3e && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
+  // A DS prefix anywhere makes it notrack; the name replaces the last segment prefix and no
+  // segment applies to the operand.
+  let hasDs = false;
+  for (let i = 0; i < d.prefixLen; i++) if (bytes[offset + i] === 0x3e) hasDs = true;
+  const notrack = hasDs && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
     !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
+  void lastSeg;
   const c: Ctx = { d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
   const base = form.mnem;
 
@@ -415,7 +420,8 @@ export function formatDecoded(
       else name = b === 0xf3 ? 'repz' : 'repnz';
     } else if (b === 0x66) {
       // REX.W overrides 66h (SDM Vol. 2 §2.2.1.2): then the 66h is unused.
-      name = used66 && (form.prefix === 0x66 || d.opsize === 16) ? undefined : 'data16';
+      // (objdump leaves the 66h of 90 with REX.W, its nop slot, unnamed.)
+      name = used66 && (form.prefix === 0x66 || d.opsize === 16 || (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg' && (d.reg & 7) === 0)) ? undefined : 'data16';
       used66 = false;
     } else if (b === 0x67) {
       // Only the last 67h takes effect; objdump leaves it unnamed when the address size matters.
