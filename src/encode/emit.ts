@@ -1,0 +1,285 @@
+// Byte emission for a matched form: prefixes in GNU's order, REX, opcode, ModRM/SIB/displacement,
+// immediates, and fixups where a value is not yet known (SDM Vol. 2A §2.1-2.2).
+
+import type { RegInfo } from '../isa/registers.js';
+import type { AsmInsn, Encoded, EncodeOptions, Fixup, Value } from './types.js';
+import { EncodeError } from './errors.js';
+import { encodeAddress, isConst, type AddrEnc, type MemOperand } from './modrm.js';
+import { candidatesFor, defSize, isBranchForm, regFrom, type Match } from './match.js';
+import { SEG_PREFIX, type PrefixState } from './prefixes.js';
+import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
+
+export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
+
+export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): Encoded {
+  const mode = opts.mode;
+  if (m.form.id === 'xchg_acc_r' && regFrom(m.ops[0])?.num === 0) {
+    // xchg of the accumulator with itself: GNU emits a plain 90 (nop) except for %eax in 64-bit mode,
+    // where 90 would not zero-extend %rax, so it uses 87 C0 (SDM Vol. 2B XCHG).
+    if (mode === 64 && m.size === 32) {
+      const alt = candidatesFor('xchg').find((c) => c.form.id === 'xchg_rm_r')!.form;
+      return emit({ ...m, form: alt }, insn, pfx, opts, warnings, name);
+    }
+    if (m.size === 64) m = { ...m, size: 32 };
+  }
+  if (m.form.id === 'int' && m.ops[0]?.kind === 'imm' && isConst(m.ops[0].value) && m.ops[0].value.addend === 3n && !insn.prefixes.length) {
+    return { bytes: Uint8Array.of(0xcc), fixups: [], form: 'int3' }; // GNU turns `int $3` into int3
+  }
+  const f = m.form;
+  const size = m.size;
+  const defs = f.operands;
+
+  // Operand roles.
+  let regField = -1; // ModRM.reg value (0..15)
+  let rmReg: RegInfo | undefined;
+  let mem: MemOperand | undefined;
+  let opreg: RegInfo | undefined;
+  let imm: { v: Value; n: number; signed: boolean } | undefined;
+  let imm2: { v: Value; n: number } | undefined;
+  let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
+  let moffs: Value | undefined;
+  let moffsSeg = 0;
+  const strMems: { op: MemOperand; es: boolean }[] = [];
+  const byteRegs: RegInfo[] = [];
+  let relax: 'short' | 'near' | undefined;
+
+  for (let i = 0; i < defs.length; i++) {
+    const d = defs[i];
+    const o = m.ops[i];
+    if (!o) continue;
+    if (o.kind === 'reg' && o.reg.cls === 'gpr' && o.reg.size === 8) byteRegs.push(o.reg);
+    switch (d.loc) {
+      case 'reg':
+        regField = (o as { reg: RegInfo }).reg.num;
+        break;
+      case 'rm':
+        if (o.kind === 'reg') rmReg = o.reg;
+        else mem = o as MemOperand;
+        break;
+      case 'opreg':
+        opreg = (o as { reg: RegInfo }).reg;
+        break;
+      case 'imm':
+        if (d.kind === 'rel') {
+          const short = d.size === 8;
+          rel = { v: (o as MemOperand).disp!, n: short ? 1 : size === 16 ? 2 : 4 };
+          if (f.relaxTo) relax = short ? 'short' : 'near';
+        } else if (d.kind === 'moffs') {
+          moffs = (o as MemOperand).disp!;
+          if ((o as MemOperand).seg) moffsSeg = SEG_PREFIX[(o as MemOperand).seg!.name];
+        } else {
+          const n = d.sx ? 1 : d.size === 'v' ? size / 8 : defSize(d, size) / 8;
+          imm = { v: (o as { value: Value }).value, n, signed: size === 64 && n === 4 };
+        }
+        break;
+      case 'imm2':
+        imm2 = { v: (o as { value: Value }).value, n: defSize(d, size) / 8 };
+        break;
+      case 'implicit':
+        if (d.kind === 'mem') strMems.push({ op: o as MemOperand, es: d.reg === 'es' });
+        break;
+    }
+  }
+
+  // String-op operands written out (`movsb (%rsi),(%rdi)`): they pick the address size and the source segment.
+  let strAsz = 0;
+  let strSeg = 0;
+  // GNU only looks at their registers' size and segments, not at which registers they name.
+  strMems.forEach(({ op: sm, es }, k) => {
+    const r = sm.base ?? sm.index;
+    // An absolute address is taken for the %es operand and for movs/cmps, not as the lone source (lods, outs).
+    // Written first it has the mode's address size; written second it takes the other operand's.
+    if (!r) {
+      const asz = strAsz || mode;
+      if ((!es && strMems.length === 1) || (sm.disp && isConst(sm.disp) && asz === 64 && !fitsS(wrapS(sm.disp.addend, 64), 32))) {
+        const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
+        throw new EncodeError(`${why} for \`${name}'`);
+      }
+    }
+    // movsb/movsw (and movsl in 64-bit code) are also movsx/movsxd spellings; GNU's attempt at those
+    // checks each address's shape first.
+    const sx = /^movs[bw]$/.test(insn.mnemonic) || (mode === 64 && insn.mnemonic === 'movsl');
+    if (sx && r) encodeAddress(sm, mode, mode);
+    // (Measured: that attempt also refuses a RIP-relative second operand after an indexed first one.)
+    if (sx && k === 1 && r?.cls === 'ip' && strMems[0].op.index) throw new EncodeError(`\`${memText(sm, true)}' is not a valid base/index expression`);
+    if (sm.base?.size === 64 && sm.disp && isConst(sm.disp) && !fitsS(wrapS(sm.disp.addend, 64), 32)) {
+      throw new EncodeError(`0x${BigInt.asUintN(64, sm.disp.addend).toString(16)} out of range of signed 32bit displacement`);
+    }
+    // With the port written `(%dx)`, GNU refuses an indexed outs source and an index-only ins destination.
+    const dxMem = m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx');
+    if (dxMem && f.sem === 'str:outs' && sm.index) throw new EncodeError(`operand size mismatch for \`${name}'`);
+    if (dxMem && f.sem === 'str:ins' && sm.index && !sm.base && !sm.disp) throw new EncodeError(`operand type mismatch for \`${name}'`);
+    // The first operand sets the address size (from its registers, else the mode's); a later one is
+    // compared only through its base register.
+    const b = k === 0 ? r : sm.base;
+    // (A 16-bit register in 64-bit code counts as the default 64-bit address size.)
+    if (k > 0 && b && mode === 64 && b.size === 16 && strAsz !== 64) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
+    const sz = !b ? (k === 0 ? mode : 0) : b.cls === 'ip' ? b.size : mode === 64 && b.size === 16 ? (k === 0 ? 64 : 0) : b.size;
+    if (sz) {
+      if (strAsz && strAsz !== sz) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
+      strAsz = sz;
+    }
+    if (es) {
+      if (sm.seg && sm.seg.name !== 'es') throw new EncodeError(`\`${f.mnem}' operand ${insn.operands.indexOf(sm) + 1} must use \`%es' segment`);
+    } else if (sm.seg && sm.seg.name !== 'ds') strSeg = SEG_PREFIX[sm.seg.name];
+  });
+
+  // Relaxable branches: pick the partner the relaxation pass asked for.
+  if (f.relaxTo && rel) {
+    const want = opts.branch ?? (isConst(rel.v) ? 'near' : 'short');
+    if ((want === 'near') !== (rel.n === 4)) {
+      const partner = candidatesFor(f.mnem).find((c) => c.form.id === f.relaxTo)!.form;
+      return emit({ ...m, form: partner }, insn, pfx, opts, warnings, name);
+    }
+  }
+
+  // Address.
+  let addr: AddrEnc | undefined;
+  const absSize = (pfx.addr || mode) as 16 | 32 | 64;
+  if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64);
+  if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
+    // addr32/addr16 written as a prefix must agree with the registers of the address.
+    encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
+    throw new EncodeError(`\`${memText(mem!)}' is not a valid base/index expression`);
+  }
+  if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
+    if (!fitsS(wrapS(mem.disp.addend, 64), 32) || mem.disp.addend > M64) {
+      // Measured: a lone operand gets "size mismatch", or "invalid suffix" when a suffix was written.
+      const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
+      throw new EncodeError(`${why} for \`${name}'`);
+    }
+  }
+
+  // Prefix bytes in GNU's order: segment, address size, operand size, rep/mandatory, lock, REX.
+  const out: number[] = [];
+  let seg = pfx.seg;
+  if (mem?.seg) {
+    const s = SEG_PREFIX[mem.seg.name];
+    // GNU drops an override naming the segment the address uses anyway (SDM Vol. 1 §3.7.4).
+    const dflt = mem.base && (mem.base.num === 4 || mem.base.num === 5) && mem.base.cls === 'gpr' ? 0x36 : 0x3e;
+    if (s !== dflt) seg = seg || s;
+  }
+  // moffs has no default segment to compare with: an override is always written (mov %fs:0x10,%eax).
+  if (moffsSeg && moffsSeg !== 0x3e && !seg) seg = moffsSeg;
+  if (strSeg && strSeg !== 0x3e && !seg) seg = strSeg;
+  if (pfx.notrack) {
+    if (!isBranchForm(f)) throw new EncodeError(`expecting indirect branch instruction after \`notrack'`);
+    seg = 0x3e;
+  }
+  if (seg) out.push(seg);
+  const modeAsz = mode;
+  let asz: number = addr ? addr.asize : pfx.addr || modeAsz;
+  if (f.asz) asz = f.asz;
+  if (strAsz) asz = strAsz;
+  // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.
+  if (mode === 32 && f.sem === 'str:ins' && strMems.length && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
+    asz = 16;
+  }
+  if (moffs !== undefined && pfx.addr) asz = pfx.addr;
+  // An explicit addr32/addr16 prefix is written even where it changes nothing.
+  if (asz !== modeAsz || pfx.addr) out.push(0x67);
+  const opsz16 = size === 16 && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none';
+  if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
+  if (opsz16 || pfx.data16) out.push(0x66);
+  if (f.prefix === 0x66) out.push(0x66);
+  if (pfx.rep) out.push(pfx.rep);
+  if (f.prefix === 0xf2 || f.prefix === 0xf3) out.push(f.prefix);
+  if (pfx.lock) {
+    if (!f.lockable || !mem) throw new EncodeError(`expecting lockable instruction after \`lock'`);
+    out.push(0xf0);
+  }
+  // GNU accepts rep on string ops, on ret and nop (the `rep ret` / `rep nop` idioms) and on bsf/bsr (tzcnt/lzcnt).
+  if (pfx.rep && !f.rep && !REP_OK.has(f.id)) {
+    throw new EncodeError(`invalid instruction \`${name}' after \`${insn.prefixes.find((p) => p.startsWith('rep'))}'`);
+  }
+
+  if (mode !== 64 && regField === 8 && f.sem === 'sys:movcr') {
+    out.push(0xf0); // mov %cr8 in 32-bit code: LOCK stands in for REX.R
+    regField = 0;
+  }
+
+  // REX.
+  let rexW = 0;
+  if (size === 64 && (f.osz === 'v' || f.osz === 'q') && !f.osPrefix) rexW = 1;
+  const regIsExt = regField >= 8 ? 1 : 0;
+  const rexR = regIsExt;
+  const rexX = addr ? addr.rexX : 0;
+  const rexB = addr ? addr.rexB : rmReg ? rmReg.num >> 3 : opreg ? opreg.num >> 3 : 0;
+  let rex = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
+  let needRex = rex !== 0 || pfx.rex !== 0 || byteRegs.some((r) => r.needsRex);
+  if (needRex) {
+    if (mode !== 64) throw new EncodeError(`bad register name`);
+    const hi = byteRegs.find((r) => r.highByte);
+    if (hi) throw new EncodeError(`can't encode register '%${hi.name}' in an instruction requiring REX prefix.`);
+    rex |= pfx.rex & 0xf;
+    out.push(0x40 | rex);
+  }
+  needRex = false;
+
+  // Opcode.
+  const op = f.opcode;
+  for (let i = 0; i < op.length - 1; i++) out.push(op[i]);
+  let last = op[op.length - 1];
+  if (opreg) last += opreg.num & 7;
+  out.push(last);
+
+  // ModRM / SIB / displacement.
+  const fixups: Fixup[] = [];
+  if (f.modrm) {
+    const reg = f.modrm.reg !== undefined ? f.modrm.reg : regField >= 0 ? regField & 7 : 0;
+    if (f.modrm.rm !== undefined) {
+      out.push(0xc0 | (reg << 3) | f.modrm.rm);
+    } else if (rmReg) {
+      out.push(0xc0 | (reg << 3) | (rmReg.num & 7));
+    } else if (addr) {
+      out.push((addr.mod << 6) | (reg << 3) | addr.rm);
+      if (addr.sib >= 0) out.push(addr.sib);
+      if (addr.dispSize) {
+        const d = addr.disp!;
+        if (isConst(d) && !addr.ripRel) pushLE(out, d.addend, addr.dispSize);
+        else if (isConst(d) && addr.ripRel) pushLE(out, d.addend, 4);
+        else {
+          // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
+          fixups.push({ offset: out.length, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !(f.sem === 'lea' && size < 64) });
+          pushLE(out, 0n, addr.dispSize);
+        }
+      }
+    }
+  }
+
+  // moffs (address-size wide), rel, immediates.
+  if (moffs !== undefined) {
+    const n = asz / 8;
+    if (isConst(moffs)) pushLE(out, moffs.addend, n);
+    else { fixups.push({ offset: out.length, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
+  }
+  const field = (v: Value, n: number, signed: boolean, pcrel: boolean) => {
+    if (isConst(v) && !pcrel) pushLE(out, v.addend, n);
+    else { fixups.push({ offset: out.length, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed }); pushLE(out, 0n, n); }
+  };
+  if (imm) {
+    if (isConst(imm.v) && imm.n < 8 && !inRange(imm.v.addend, imm.n * 8) && !imm.signed) {
+      warnings.push(`${hex(imm.v.addend)} shortened to ${hex(BigInt.asUintN(imm.n * 8, imm.v.addend))}`);
+    }
+    field(imm.v, imm.n, imm.signed, false);
+  }
+  if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm.v) && !inRange(gnuImm(imm.v.addend, 16, mode), 16)) {
+    throw new EncodeError('16-bit jump out of range');
+  }
+  if (imm2) field(imm2.v, imm2.n, false, false);
+  if (rel) field(rel.v, rel.n, true, true);
+
+  // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
+  // immediates, whose size the front end sees as (bytes.length - offset - size).
+  return { bytes: Uint8Array.from(out), fixups, form: f.id, ...(relax ? { relax } : {}), ...(warnings.length ? { warnings } : {}) };
+}
+
+export function memText(m: MemOperand, full = false): string {
+  const parts = [m.base ? `%${m.base.name}` : ''];
+  if (m.index) parts.push(`%${m.index.name}`);
+  if (m.index && m.scale !== 1) parts.push(String(m.scale));
+  if (!full) return `(${parts.join(',')})`;
+  const seg = m.seg ? `%${m.seg.name}:` : '';
+  const d = m.disp ? (m.disp.sym ? m.disp.sym + (m.disp.addend ? (m.disp.addend > 0n ? '+' : '') + m.disp.addend : '') : hex(m.disp.addend)) : '';
+  return `${seg}${d}(${parts.join(',')})`;
+}

@@ -1,0 +1,57 @@
+// Prefixes written as mnemonics (lock, rep*, data16, addr32, rex*, segment names, notrack), with
+// GNU's checks on them.
+
+import type { Mode } from '../isa/types.js';
+import { EncodeError } from './errors.js';
+
+export const SEG_PREFIX: Readonly<Record<string, number>> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };
+
+export interface PrefixState {
+  lock: boolean;
+  rep: number; // 0, 0xf3, 0xf2
+  data16: boolean;
+  addr: 0 | 16 | 32 | 64;
+  rex: number; // explicit rex bits (0x40..0x4f), 0 if none
+  seg: number; // explicit segment prefix byte, 0 if none
+  notrack: boolean;
+}
+
+export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState {
+  const p: PrefixState = { lock: false, rep: 0, data16: false, addr: 0, rex: 0, seg: 0, notrack: false };
+  const twice = () => new EncodeError('same type of prefix used twice');
+  for (const raw of list) {
+    const n = raw.toLowerCase();
+    if (n === 'lock') { if (p.lock) throw twice(); p.lock = true; }
+    else if (n === 'rep' || n === 'repe' || n === 'repz' || n === 'repne' || n === 'repnz') {
+      if (p.rep) throw twice();
+      p.rep = n === 'repne' || n === 'repnz' ? 0xf2 : 0xf3;
+    }
+    else if (n === 'data16') { if (p.data16) throw twice(); p.data16 = true; }
+    else if (n === 'data32') { /* operand size 32 is the default in 32/64-bit code */ }
+    else if (n === 'addr32' || n === 'addr16') {
+      if (p.addr) throw twice();
+      if (n === 'addr32' && mode === 32) throw new EncodeError('redundant addr32 prefix');
+      p.addr = n === 'addr32' ? 32 : 16;
+    }
+    else if (n === 'notrack') { if (p.notrack || p.seg) throw twice(); p.notrack = true; }
+    else if (n in SEG_PREFIX) {
+      // es/ss (like the ineffective segments they name) are rejected as prefixes in 64-bit code.
+      if (mode === 64 && (n === 'es' || n === 'ss')) throw new EncodeError(`\`${n}' is not supported in 64-bit mode`, 'mode');
+      if (p.seg || p.notrack) throw twice();
+      p.seg = SEG_PREFIX[n];
+    }
+    else if (n === 'rex64') { if (p.rex) throw twice(); p.rex |= 0x48; }
+    else if (n.startsWith('rex')) {
+      if (mode !== 64) throw new EncodeError(`\`${raw}' is only supported in 64-bit mode`, 'mode');
+      if (p.rex) throw twice();
+      let bits = 0x40;
+      const m = /^rex(?:\.([wrxb]+))?$/.exec(n);
+      if (!m) throw new EncodeError(`no such instruction: \`${raw}'`, 'no-such-insn');
+      for (const ch of m[1] ?? '') bits |= ch === 'w' ? 8 : ch === 'r' ? 4 : ch === 'x' ? 2 : 1;
+      p.rex |= bits;
+    } else throw new EncodeError(`no such instruction: \`${raw}'`, 'no-such-insn');
+  }
+  return p;
+}
+
+export const NO_PREFIXES: PrefixState = Object.freeze({ lock: false, rep: 0, data16: false, addr: 0, rex: 0, seg: 0, notrack: false });

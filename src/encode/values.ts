@@ -1,0 +1,65 @@
+// Number handling for the encoder: GNU as's view of immediates and displacements (a signed 64-bit
+// number, with its own truncation rules), range checks, and little-endian field output.
+
+import type { Mode } from '../isa/types.js';
+
+export const M64 = (1n << 64n) - 1n;
+
+/** Two's-complement reading of v in `bits` bits. */
+export function wrapS(v: bigint, bits: number): bigint {
+  return BigInt.asIntN(bits, v);
+}
+
+export function inRange(v: bigint, bits: number): boolean {
+  // GNU accepts a value that fits either signed or unsigned in the field.
+  return v >= -(1n << BigInt(bits - 1)) && v <= (1n << BigInt(bits)) - 1n;
+}
+
+export function fitsS(v: bigint, bits: number): boolean {
+  return v >= -(1n << BigInt(bits - 1)) && v < 1n << BigInt(bits - 1);
+}
+
+/** A 64-bit value as GNU sees it for a sign-extended 32-bit field (0xffffffff80000000.. counts). */
+export function fitsS32as64(v: bigint): boolean {
+  return fitsS(wrapS(v & M64, 64), 32) && v >= -(1n << 63n) && v <= M64;
+}
+
+/**
+ * The immediate as GNU's optimize_imm sees it before choosing a field: a signed 64-bit number, where for a
+ * 16-bit operation an unsigned 16-bit value, and for a 16/32-bit operation an unsigned 32-bit value, is
+ * re-read as signed (so `add $0xffff,%ax` and `add $0xffffffff,%eax` are both -1 and take imm8).
+ */
+export function gnuImm(v: bigint, size: number, mode: Mode = 64, sized = true): bigint {
+  // Outside 64-bit mode GNU keeps 32 bits of a constant (read as signed) once a suffix or register has
+  // fixed the operand size; before that only a value just above 32 bits is wrapped (measured on 2.40).
+  let v64 = wrapS(v, 64);
+  if (mode !== 64) {
+    if (sized) v64 = wrapS(v, 32);
+    else if (v64 >= 0n && v64 < 1n << 33n) v64 = wrapS(v64, 32);
+    else return v64;
+  }
+  if (!sized) return v64;
+  if (size === 16 && v64 >= 0n && v64 <= 0xffffn) return wrapS(v64, 16);
+  if ((size === 16 || size === 32) && v64 >= 0n && v64 <= 0xffffffffn) return wrapS(v64, 32);
+  return v64;
+}
+
+export const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+export function pushLE(out: number[], v: bigint, n: number): void {
+  if (n <= 4 || (v <= SAFE && v >= -SAFE)) {
+    // Number arithmetic is exact here (|v| < 2^53, or only the low 32 bits are kept).
+    let x = n <= 4 ? Number(BigInt.asIntN(32, v)) : Number(v);
+    for (let i = 0; i < n; i++) {
+      out.push(((x % 256) + 256) % 256);
+      x = Math.floor(x / 256);
+    }
+    return;
+  }
+  let x = BigInt.asUintN(n * 8, v);
+  for (let i = 0; i < n; i++) { out.push(Number(x & 0xffn)); x >>= 8n; }
+}
+
+export function hex(v: bigint): string {
+  return v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`;
+}
