@@ -18,7 +18,7 @@ import { CASES_DIR, gccCpp, normalize } from '../test/cpp/gcc.js';
 import { gccOut, genCpp, pasteSource } from '../test/cpp/fuzz-gen.js';
 import { gccText, genS } from '../test/cpp/e2e-gen.js';
 import { MACRO_CASES, gnu } from '../test/macro/gnu.js';
-import { genCase, genCase2, gnuRun } from '../test/macro/fuzz-gen.js';
+import { genCase, genCase2, genCase3, gnuRun } from '../test/macro/fuzz-gen.js';
 import { entryJson, gccMessages, gccSections, gnuSectionsOf } from '../test/macro/entry.js';
 
 const root = join(__dirname, '..');
@@ -57,7 +57,10 @@ for (const name of readdirSync(MACRO_CASES).filter((f) => f.endsWith('.s')).sort
   const out2: string[][] = [];
   for (let seed = 1; seed <= 200; seed++) out2.push(gnuRun(genCase2(seed)));
   writeFileSync(join(root, 'test/golden/macro/fuzz2.json'), JSON.stringify(out2) + '\n');
-  console.log('macro fuzz 300 + 200 seeds');
+  const out3: string[][] = [];
+  for (let seed = 1; seed <= 300; seed++) out3.push(gnuRun(genCase3(seed)));
+  writeFileSync(join(root, 'test/golden/macro/fuzz3.json'), JSON.stringify(out3) + '\n');
+  console.log('macro fuzz 300 + 200 + 300 seeds');
 }
 
 for (const f of readdirSync(join(root, 'test/cpp/kernel')).filter((x) => x.endsWith('.S')).sort()) {

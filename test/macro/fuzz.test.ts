@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAVE_AS } from '../asm/oracle.js';
-import { genCase, genCase2, gnuRun, layerRun } from './fuzz-gen.js';
+import { genCase, genCase2, genCase3, gnuRun, layerRun } from './fuzz-gen.js';
 
 const golden = JSON.parse(readFileSync(join(__dirname, '../golden/macro/fuzz.json'), 'utf8')) as string[][];
 const golden2 = JSON.parse(readFileSync(join(__dirname, '../golden/macro/fuzz2.json'), 'utf8')) as string[][];
+const golden3 = JSON.parse(readFileSync(join(__dirname, '../golden/macro/fuzz3.json'), 'utf8')) as string[][];
 
 describe('random macro programs agree with GNU as', () => {
   it(`golden: seeds 1..${golden.length}`, () => {
@@ -24,11 +25,18 @@ describe('random macro programs agree with GNU as', () => {
     expect(bad).toEqual([]);
   });
 
+  it(`golden, conditional/repetition structure: seeds 1..${golden3.length}`, () => {
+    expect(golden3.length).toBeGreaterThanOrEqual(300);
+    const bad = golden3.map((g, i) => ({ seed: i + 1, ok: JSON.stringify(layerRun(genCase3(i + 1))) === JSON.stringify(g) })).filter((r) => !r.ok);
+    expect(bad).toEqual([]);
+  });
+
   it.runIf(HAVE_AS)('live: a fresh sample of seeds', () => {
     const start = 100000 + (Date.now() % 100000);
     for (let s = start; s < start + 20; s++) {
       expect(layerRun(genCase(s)), `seed ${s}`).toEqual(gnuRun(genCase(s)));
       expect(layerRun(genCase2(s)), `seed ${s} (nested)`).toEqual(gnuRun(genCase2(s)));
+      expect(layerRun(genCase3(s)), `seed ${s} (structure)`).toEqual(gnuRun(genCase3(s)));
     }
   });
 });

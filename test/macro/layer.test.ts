@@ -180,6 +180,22 @@ describe('conditionals', () => {
     ]);
   });
 
+  it('after a misplaced .elseif keeps evaluating, a duplicate .else changes nothing (GNU cond.c)', () => {
+    const r = run(lines('.if 0', '.else', 'G', '.elseif 1', 'H', '.elseif 0', 'no', '.endif', '.if 1', 'A', '.else', 'no', '.else', 'no', '.endif'));
+    expect(r.out).toEqual(['G', 'H', 'A']);
+    expect(r.messages.filter((m) => !m.includes('previous'))).toEqual([
+      't.s:4: Error: ".elseif" after ".else"',
+      't.s:6: Error: ".elseif" after ".else"',
+      't.s:13: Error: duplicate ".else"',
+    ]);
+  });
+
+  it('an .if left open inside .rept/.irp stays open after it (only macros close them)', () => {
+    const r = run(lines('.irp x, 1', '.if 0', '.endr', 'skipped', '.endif', 'shown'));
+    expect(r.out).toEqual(['shown']);
+    expect(r.messages).toEqual([]);
+  });
+
   it('closes conditionals left open by a macro', () => {
     const r = run(lines('.macro m', '.if 1', '.endm', 'm', 'after'));
     expect(r.messages).toEqual([

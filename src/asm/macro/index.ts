@@ -57,10 +57,10 @@ interface Frame {
 }
 
 interface Cond {
+  /** This branch is being skipped. */
   ignoring: boolean;
-  /** A branch was taken already (or the parent is skipped), so later .else/.elseif stay off. */
-  done: boolean;
-  readonly parentIgnoring: boolean;
+  /** No later branch may be taken: the parent is skipped, or a branch was already taken (GNU's dead_tree). */
+  dead: boolean;
   readonly ifLoc: SrcLoc;
   elseLoc?: SrcLoc;
   readonly nest: number;
@@ -233,11 +233,14 @@ class MacroLayer implements LineSource {
   private popFrame(natural: boolean): void {
     const f = this.frames.pop()!;
     if (f.kind === 'include') return;
+    // Only the end of a macro closes conditionals opened inside it (with an error); a .rept or
+    // .irp buffer ends without looking, so an .if left open there stays open (GNU as 2.40).
     const top = this.conds[this.conds.length - 1];
-    if (top && top.nest >= this.nest) {
+    if (top && top.nest >= this.nest && (f.kind === 'macro' || !natural)) {
       if (natural) {
         this.error(this.lastLoc, 'end of macro inside conditional');
         this.error(NO_LOC_VIA(top.ifLoc.via ?? top.ifLoc), 'here is the start of the unterminated conditional');
+        if (top.elseLoc) this.error(NO_LOC_VIA(top.elseLoc.via ?? top.elseLoc), 'here is the "else" of the unterminated conditional');
       }
       while (this.conds.length && this.conds[this.conds.length - 1].nest >= this.nest) this.conds.pop();
     }
@@ -343,14 +346,14 @@ class MacroLayer implements LineSource {
     const loc = line.loc;
     const top = this.conds[this.conds.length - 1];
     if (IF_DIRECTIVES.has(d)) {
-      const parentIgnoring = this.ignoring();
+      const dead = this.ignoring();
       let v = false;
-      if (!parentIgnoring) {
+      if (!dead) {
         const r = this.testIf(d, rest, loc);
         if (r === undefined) return; // .ifdef without a name pushes no frame (as GNU does)
         v = r;
       }
-      this.conds.push({ ignoring: parentIgnoring || !v, done: parentIgnoring || v, parentIgnoring, ifLoc: loc, nest: this.nest });
+      this.conds.push({ ignoring: dead || !v, dead, ifLoc: loc, nest: this.nest });
       return;
     }
     if (d === 'endif') {
@@ -359,23 +362,24 @@ class MacroLayer implements LineSource {
       return;
     }
     if (!top) return this.error(loc, `".${d}" without matching ".if"`);
+    // State changes follow GNU's cond.c: a misplaced .else changes nothing, a misplaced
+    // .elseif is still evaluated when its branch is live.
     if (top.elseLoc) {
       this.error(loc, d === 'else' ? 'duplicate ".else"' : '".elseif" after ".else"');
       this.error(top.elseLoc, 'here is the previous ".else"');
       this.error(top.ifLoc, 'here is the previous ".if"');
-      return;
-    }
-    if (d === 'else') {
+      if (d === 'else') return;
+    } else if (d === 'else') {
       top.elseLoc = loc;
-      top.ignoring = top.done;
-      top.done = true;
+      top.ignoring = top.dead || !top.ignoring;
       return;
+    } else {
+      top.dead ||= !top.ignoring;
+      top.ignoring = top.dead;
     }
     // .elseif
-    if (top.done) { top.ignoring = true; return; }
-    const v = this.testIf('if', rest, loc) ?? false;
-    top.ignoring = !v;
-    top.done = v;
+    if (top.ignoring) return;
+    top.ignoring = !(this.testIf('if', rest, loc) ?? false);
   }
 
   /** Evaluates one .ifXX test; undefined when the directive is malformed in a way that pushes no frame. */
