@@ -84,9 +84,15 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
   const elf = readElf(bytes);
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
   yield `\n${path}:     file format ${formatName(elf)}\n\n`;
-  const defined = elf.symbols.filter((s) => s.name !== '' && s.type !== 3 && s.type !== 4 && s.shndx !== 0 && s.shndx < 0xff00);
+  // Section symbols (STT_SECTION) are named after their section, as BFD does.
+  const defined = elf.symbols
+    // Symbols of sections that are not loaded (notes, debug info) never name an address.
+    .filter((s) => s.type !== 4 && s.shndx !== 0 && s.shndx < 0xff00 && (s.type === 3 || s.name !== '') && ((elf.sections[s.shndx]?.flags ?? 0) & 2) !== 0)
+    .map((s) => (s.type === 3 ? { ...s, name: elf.sections[s.shndx]?.name ?? '' } : s))
+    .filter((s) => s.name !== '');
   const asDis = (s: (typeof defined)[number]): DisSymbol => ({
-    name: s.name, addr: s.value, global: s.bind === 1, local: s.bind === 0, func: s.type === 2 || s.type === 10, object: s.type === 1, size: s.size,
+    name: s.name, addr: s.value, global: s.bind === 1, local: s.bind === 0, func: s.type === 2 || s.type === 10,
+    object: s.type === 1, section: s.type === 3, size: s.size,
   });
   const plt = elf.type === 1 ? [] : pltSymbols(elf, bytes);
   const allTargets: DisSymbol[] = [...defined.map(asDis), ...plt.map((p) => p.sym)];

@@ -148,11 +148,13 @@ export function readElf(b: Uint8Array): ElfFile {
       symbols.push({ name: nm, value, size, type: info & 15, bind: info >> 4, shndx });
     }
   }
+  const needed = new Set<number>();
   return { bits, machine, type, sections, symbols, dynRelocs: readDynRelocs() };
 
   /** Version names by index: verdef (defined) and verneed (undefined) entries of the dynamic symbols. */
   function versionNames(): Map<number, string> {
     const names = new Map<number, string>();
+    needed.clear();
     for (const sec of raw) {
       if ((sec.type !== SHT_GNU_VERDEF && sec.type !== SHT_GNU_VERNEED) || !raw[sec.link]) continue;
       const strOff = raw[sec.link].offset;
@@ -165,6 +167,7 @@ export function readElf(b: Uint8Array): ElfFile {
           let a = o + u32(o + 8);
           for (let k = u16(o + 2); k > 0 && a + 16 <= b.length; k--) {
             names.set(u16(a + 6) & 0x7fff, cstr(strOff + u32(a + 8)));
+            needed.add(u16(a + 6) & 0x7fff);
             const na = u32(a + 12);
             if (na === 0) break;
             a += na;
@@ -198,7 +201,8 @@ export function readElf(b: Uint8Array): ElfFile {
         const idx = ver & 0x7fff;
         const defined = shndx !== 0;
         if (idx === 1) sym += defined ? '@@Base' : '@Base';
-        else if (idx >= 2 && vnames.has(idx)) sym += (defined && !(ver & 0x8000) ? '@@' : '@') + vnames.get(idx);
+        // name@@V only for a version this object defines (and not hidden); needed versions are name@V.
+        else if (idx >= 2 && vnames.has(idx)) sym += (defined && !(ver & 0x8000) && !needed.has(idx) ? '@@' : '@') + vnames.get(idx);
       }
       return { sym, bare: nm, defined: shndx !== 0, value };
     };

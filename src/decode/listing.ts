@@ -12,6 +12,8 @@ export interface DisSymbol {
   readonly global?: boolean;
   readonly func?: boolean;
   readonly object?: boolean;
+  /** A section symbol (named after its section): objdump uses it only when nothing else is there. */
+  readonly section?: boolean;
   /** Local binding (weak symbols are neither local nor global, as in BFD). */
   readonly local?: boolean;
   readonly size?: number;
@@ -31,11 +33,12 @@ export interface ListingOptions {
 }
 
 /**
- * objdump's order among symbols at one address (the first one names it): functions, then data
+ * objdump's order among symbols at one address (the first one names it): section symbols last, functions, then data
  * objects, then non-local before local, global before weak, larger size first, names starting
  * with '.' last, then by name.
  */
 function better(a: DisSymbol, b: DisSymbol): number {
+  if (!!a.section !== !!b.section) return a.section ? 1 : -1;
   if (!!a.func !== !!b.func) return a.func ? -1 : 1;
   if (!!a.object !== !!b.object) return a.object ? -1 : 1;
   if (!!a.local !== !!b.local) return a.local ? 1 : -1;
