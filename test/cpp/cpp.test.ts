@@ -93,6 +93,12 @@ describe('#if', () => {
     for (const e of ['0', '1 > 2', 'defined(NOPE)', '1 - 1', "'a' == 98"]) expect(truth(e), e).toBe(false);
   });
 
+  it('treats `defined` produced by a macro as the operator, as gcc does', () => {
+    const r = cpp(lines('#define X', '#define HAVE_X defined(X)', '#define HAVE_Y defined Y', '#if HAVE_X && !HAVE_Y', 'a', '#endif', '#define Y', '#if HAVE_Y', 'b', '#endif'));
+    expect(r.out).toEqual(['main.S:5: a', 'main.S:9: b']);
+    expect(r.messages).toEqual([]);
+  });
+
   it('handles #ifdef/#ifndef/#elif/#else and nesting, skipping directives in dead groups', () => {
     const r = cpp(lines('#define A', '#ifdef A', 'a', '#elif 1/0', '#else', '#error no', '#endif', '#ifndef A', '#bogus', '#elif defined A', 'b', '# if 0', 'c', '# else', 'd', '# endif', '#endif'));
     expect(r.out).toEqual(['main.S:3: a', 'main.S:11: b', 'main.S:15: d']);

@@ -52,6 +52,8 @@ export class Expander {
   private back: Tok[] = [];
   private preventExpansion = 0;
   private counter = 0;
+  /** Set while expanding an #if/#elif line, where `defined` is an operator. */
+  inIf = false;
   private work = 0;
   private depth = 0;
   /** Last token read from the base source (gcc reports an unterminated call where it gave up). */
@@ -115,6 +117,7 @@ export class Expander {
     for (;;) {
       const t = this.raw();
       if (t.kind !== 'ident' || t.noexp) return t;
+      if (this.inIf && t.text === 'defined' && !this.preventExpansion) return this.definedOp(t);
       const m = this.macros.get(t.text);
       if (!m) return t;
       if (m.disabled) return { ...t, noexp: true };
@@ -140,6 +143,26 @@ export class Expander {
       m.disabled = true;
       return pad(t);
     }
+  }
+
+  /** `defined X` / `defined(X)` met while expanding an #if line (also when a macro produced it,
+   *  as gcc allows): the operand is not expanded. Malformed uses are left for the evaluator. */
+  private definedOp(t: Tok): Tok {
+    const taken: Tok[] = [];
+    const next = (): Tok => {
+      let x = this.raw();
+      while (x.kind === 'pad') { taken.push(x); x = this.raw(); }
+      taken.push(x);
+      return x;
+    };
+    let n = next();
+    const paren = n.text === '(';
+    if (paren) n = next();
+    if (n.kind === 'ident' && (!paren || next().text === ')')) {
+      return { kind: 'number', text: this.macros.has(n.text) || n.text.startsWith('__has_include') ? '1' : '0', ws: t.ws, line: t.line, col: t.col, noexp: true };
+    }
+    for (let i = taken.length - 1; i >= 0; i--) this.back.push(taken[i]);
+    return { ...t, noexp: true };
   }
 
   private builtin(m: Macro, t: Tok): Tok {

@@ -401,7 +401,13 @@ class Cpp {
     let k = 0;
     const f = this.cur;
     const base: BaseSource = { next: () => pre[k++], more: () => false, get file() { return f.presumed; }, line: at.line + f.lineDelta };
-    const expanded = this.expand(base, at.line).filter((t) => t.kind !== 'pad');
+    this.expander.inIf = true;
+    let expanded: Tok[];
+    try {
+      expanded = this.expand(base, at.line).filter((t) => t.kind !== 'pad');
+    } finally {
+      this.expander.inIf = false;
+    }
     if (this.fatal) return false;
     // gcc's __has_include(...) and friends, which may also come out of a macro expansion.
     const toks: Tok[] = [];
