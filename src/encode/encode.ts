@@ -7,6 +7,7 @@ import type { Mode } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, AsmOperand, Encoded, EncodeOptions } from './types.js';
 import { EncodeError } from './errors.js';
+import { encodeAddress, isConst } from './modrm.js';
 import { type Cand, type Ctx, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, sizesToTry } from './match.js';
 import { NO_PREFIXES, parsePrefixes } from './prefixes.js';
 import { explainMismatch, modeError } from './messages.js';
@@ -16,10 +17,11 @@ export { candidatesFor } from './match.js';
 
 function baseMnem(insn: AsmInsn, cands: readonly Cand[]): string {
   const c = cands.find((x) => x.sfx);
+  // (inb/inw/outb/outw/xlatb are table spellings of in/out/xlat plus a suffix; GNU names the base.)
+  if (/^((in|out)[bw]|xlatb)$/.test(insn.mnemonic)) return insn.mnemonic.slice(0, -1);
   return c && !cands.some((x) => !x.sfx) ? insn.mnemonic.slice(0, -1) : insn.mnemonic;
 }
 
-/** Encode one instruction. Throws EncodeError with GNU as's message when GNU as would reject it. */
 /** Facts about a spelling that do not depend on the operands (cached per mnemonic). */
 interface Spelling {
   readonly cands: readonly Cand[];
@@ -28,6 +30,10 @@ interface Spelling {
   /** The spelling itself states the operand size (a stripped suffix, or inb/inw/outb/outw). */
   readonly sized: boolean;
   readonly movabs: boolean;
+  /** Some form of the spelling is a string instruction (movs, lods, ...: their addresses are checked later). */
+  readonly string: boolean;
+  /** lea: an out-of-range displacement is truncated, not an error, for a 32/16-bit destination. */
+  readonly lea: boolean;
 }
 
 const spellings = new Map<string, Spelling>();
@@ -42,6 +48,8 @@ function spelling(mnemonic: string): Spelling {
       // (inb/inw/outb/outw are table spellings of in/out + suffix, so they count as suffixed.)
       sized: (cands.some((c) => c.sfx) && !cands.some((c) => !c.sfx)) || /^(in|out)[bw]$/.test(mnemonic),
       movabs: mnemonic.startsWith('movabs'),
+      string: cands.some((c) => !!c.form.rep || c.form.sem === 'xlat'),
+      lea: cands.some((c) => c.form.sem === 'lea'),
     };
     spellings.set(mnemonic, sp);
   }
@@ -64,6 +72,7 @@ export function checkMnemonic(mnemonic: string, mode: Mode): void {
   if (!suffixCase) modeError(m, mode, 0, cands);
 }
 
+/** Encode one instruction. Throws EncodeError with GNU as's message when GNU as would reject it. */
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const mode = opts.mode;
   const mnemonic = insn.mnemonic.toLowerCase();
@@ -84,6 +93,13 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   for (const o of ops) {
     if (mode !== 64) checkRegsMode(o, mode);
     if (o.kind === 'reg' && o.reg.cls === 'gpr') noGpr = false;
+    // GNU checks each address while reading the operands, before it looks for a form; string
+    // instructions get their own, laxer check later (only the displacement range applies here).
+    const port = o.kind === 'mem' && o.base?.name === 'dx' && !o.index && !o.disp; // in/out's (%dx)
+    if (o.kind === 'mem' && (o.base || o.index) && !port) {
+      if (!sp.string) encodeAddress(o, mode, mode, sp.lea);
+      else if (o.base?.size === 64 && o.disp && isConst(o.disp)) encodeAddress({ ...o, index: undefined }, mode, mode);
+    }
   }
   const pfx = insn.prefixes.length ? parsePrefixes(insn.prefixes, mode) : NO_PREFIXES;
   const movabs = sp.movabs;

@@ -28,6 +28,14 @@ export function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: r
     if (cands.some(fits)) return new EncodeError(`unsupported instruction \`${name}'`);
     return new EncodeError(`number of operands mismatch for \`${name}'`);
   }
+  // loop/jcxz to an absolute address out of rel8 reach: a size mismatch, or a suffix error for the
+  // address-size spellings (loopl, loopnew...).
+  const o0 = ops[0];
+  const rel8 = (c: Cand) => c.form.operands.length === 1 && c.form.operands[0].kind === 'rel' && c.form.operands[0].size === 8 && !c.form.relaxTo;
+  if (ops.length === 1 && o0.kind === 'mem' && o0.bare && !o0.indirect && o0.disp && o0.disp.sym === undefined && inMode.length && inMode.every(rel8)) {
+    if (inMode.some((c) => /_a(16|32|64)$/.test(c.form.id))) return new EncodeError(`invalid instruction suffix for \`${insn.mnemonic.slice(0, -1)}'`);
+    return new EncodeError(`operand size mismatch for \`${name}'`);
+  }
   const sfxCands = cands.filter((c) => c.sfx);
   const sfx = sfxCands.length && !cands.some((c) => !c.sfx) ? insn.mnemonic.slice(-1).toLowerCase() : '';
   if (sfx) {
@@ -90,7 +98,7 @@ export function lastTemplateError(inMode: readonly Cand[], ops: readonly AsmOper
 }
 
 export function templateError(sibs: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx): string {
-  const blind: Ctx = { ...ctx, ignoreRegSize: true };
+  const blind: Ctx = { ...ctx, ignoreRegSize: true, ignoreImm: true };
   let kinds: Match | undefined;
   for (const c of sibs) {
     for (const s of sizesToTry(c.form, ctx.mode, '', undefined)) {
