@@ -35,6 +35,12 @@ describe('output and positions', () => {
     expect(r.out).toEqual(['dir/b.h:1: from_dir', 'i1/c.h:1: c_i1', 'i2/d.h:1: d_i2', 'i1/b.h:1: from_i1']);
   });
 
+  it('__BASE_FILE__, __FILE_NAME__, __INCLUDE_LEVEL__, __DATE__, __TIME__', () => {
+    const r = cpp(lines('#include "d/h.h"', '__BASE_FILE__ __FILE_NAME__ __INCLUDE_LEVEL__', '.ascii __DATE__, __TIME__'), { files: { 'd/h.h': '__FILE__ __BASE_FILE__ __FILE_NAME__ __INCLUDE_LEVEL__\n' } });
+    expect(r.out.slice(0, 2)).toEqual(['d/h.h:1: "d/h.h" "main.S" "h.h" 1', 'main.S:2: "main.S" "main.S" 0']);
+    expect(r.out[2]).toMatch(/^main\.S:3: \.ascii "[A-Z][a-z]{2} [ 1-3][0-9] \d{4}", "\d\d:\d\d:\d\d"$/);
+  });
+
   it('__FILE__, __LINE__, #line, __COUNTER__', () => {
     const r = cpp(lines('.byte __LINE__', '.ascii __FILE__', '#line 100', '.byte __LINE__', '#line 7 "other.S"', '.ascii __FILE__; .byte __LINE__', '.byte __COUNTER__, __COUNTER__'));
     expect(r.out).toEqual(['main.S:1: .byte 1', 'main.S:2: .ascii "main.S"', 'main.S:100: .byte 100', 'other.S:7: .ascii "other.S"; .byte 7', 'other.S:8: .byte 0, 1']);

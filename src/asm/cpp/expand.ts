@@ -7,13 +7,24 @@
 
 import { lexOne, type Tok } from './lex.js';
 
+/** gcc's dynamic macros: __FILE__, __LINE__, __COUNTER__, __BASE_FILE__, __FILE_NAME__,
+ *  __INCLUDE_LEVEL__, __DATE__, __TIME__. */
+export type Builtin = 'FILE' | 'LINE' | 'COUNTER' | 'BASE_FILE' | 'FILE_NAME' | 'INCLUDE_LEVEL' | 'DATE' | 'TIME';
+
+/** What the dynamic macros need from the preprocessor around the expander. */
+export interface BuiltinInfo {
+  readonly baseFile: string;
+  includeLevel(): number;
+  readonly now: Date;
+}
+
 export interface Macro {
   readonly name: string;
   readonly fn: boolean;
   readonly params: readonly string[];
   readonly variadic: boolean;
   readonly body: readonly Tok[];
-  readonly builtin?: 'FILE' | 'LINE' | 'COUNTER';
+  readonly builtin?: Builtin;
   readonly file: string;
   readonly line: number;
   disabled?: boolean;
@@ -63,6 +74,7 @@ export class Expander {
     readonly macros: Map<string, Macro>,
     private base: BaseSource,
     private readonly diag: ExpandDiag,
+    private readonly info: BuiltinInfo,
   ) {}
 
   /** Expands a whole line (and whatever following lines a macro call spans); returns tokens with padding. */
@@ -166,10 +178,23 @@ export class Expander {
   }
 
   private builtin(m: Macro, t: Tok): Tok {
-    if (m.builtin === 'FILE')
-      return { kind: 'string', text: JSON.stringify(this.base.file).replace(/\\u[0-9a-f]{4}/g, (s) => s), ws: t.ws, line: t.line, col: t.col };
-    const v = m.builtin === 'LINE' ? this.base.line : this.counter++;
-    return { kind: 'number', text: String(v), ws: t.ws, line: t.line, col: t.col };
+    const str = (v: string): Tok => ({ kind: 'string', text: '"' + v.replace(/[\\"]/g, (c) => '\\' + c) + '"', ws: t.ws, line: t.line, col: t.col });
+    const num = (v: number): Tok => ({ kind: 'number', text: String(v), ws: t.ws, line: t.line, col: t.col });
+    const d = this.info.now;
+    const two = (n: number): string => String(n).padStart(2, '0');
+    switch (m.builtin) {
+      case 'FILE': return str(this.base.file);
+      case 'BASE_FILE': return str(this.info.baseFile);
+      case 'FILE_NAME': return str(this.base.file.slice(this.base.file.lastIndexOf('/') + 1));
+      case 'LINE': return num(this.base.line);
+      case 'INCLUDE_LEVEL': return num(this.info.includeLevel());
+      case 'DATE': {
+        const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()];
+        return str(`${mon} ${String(d.getDate()).padStart(2, ' ')} ${d.getFullYear()}`);
+      }
+      case 'TIME': return str(`${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`);
+      default: return num(this.counter++);
+    }
   }
 
   private collectArgs(m: Macro, name: Tok): Tok[][] | undefined {

@@ -106,7 +106,11 @@ class Cpp {
   constructor(private readonly opts: CppOptions) {
     this.read = opts.readFile ?? defaultRead;
     const dummy: BaseSource = { next: () => undefined, more: () => false, file: opts.file, line: 0 };
-    this.expander = new Expander(this.macros, dummy, (msg, tok, sev) => this.report(sev ?? 'error', msg, tok?.line, tok?.col));
+    this.expander = new Expander(this.macros, dummy, (msg, tok, sev) => this.report(sev ?? 'error', msg, tok?.line, tok?.col), {
+      baseFile: opts.file,
+      includeLevel: () => this.stack.length - 1,
+      now: new Date(),
+    });
   }
 
   private report(sev: Severity, message: string, physLine?: number, col?: number): void {
@@ -118,8 +122,8 @@ class Cpp {
 
   run(text: string): CppResult {
     for (const d of predefined(this.opts.mode ?? 64)) this.defineFromText(d, '<built-in>');
-    for (const b of ['__FILE__', '__LINE__', '__COUNTER__'] as const)
-      this.macros.set(b, { name: b, fn: false, params: [], variadic: false, body: [], builtin: b === '__FILE__' ? 'FILE' : b === '__LINE__' ? 'LINE' : 'COUNTER', file: '<built-in>', line: 0 });
+    for (const b of ['FILE', 'LINE', 'COUNTER', 'BASE_FILE', 'FILE_NAME', 'INCLUDE_LEVEL', 'DATE', 'TIME'] as const)
+      this.macros.set(`__${b}__`, { name: `__${b}__`, fn: false, params: [], variadic: false, body: [], builtin: b, file: '<built-in>', line: 0 });
     // -D and -U apply in command-line order; without `commandLine`, defines go first.
     const cmd = this.opts.commandLine ?? [
       ...this.opts.defines.map((d) => ['D', d] as const),
