@@ -93,13 +93,6 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   for (const o of ops) {
     if (mode !== 64) checkRegsMode(o, mode);
     if (o.kind === 'reg' && o.reg.cls === 'gpr') noGpr = false;
-    // GNU checks each address while reading the operands, before it looks for a form; string
-    // instructions get their own, laxer check later (only the displacement range applies here).
-    const port = o.kind === 'mem' && o.base?.name === 'dx' && !o.index && !o.disp; // in/out's (%dx)
-    if (o.kind === 'mem' && (o.base || o.index) && !port) {
-      if (!sp.string) encodeAddress(o, mode, mode, sp.lea);
-      else if (o.base?.size === 64 && o.disp && isConst(o.disp)) encodeAddress({ ...o, index: undefined }, mode, mode);
-    }
   }
   const pfx = insn.prefixes.length ? parsePrefixes(insn.prefixes, mode) : NO_PREFIXES;
   const movabs = sp.movabs;
@@ -125,6 +118,15 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     }
   }
   if (!m) {
+    // GNU checks each address while reading the operands, before it looks for a form, so a bad address
+    // is the error to report. (On success emit() checks them anyway.) String instructions get their own,
+    // laxer check; only the displacement range applies to them here.
+    for (const o of ops) {
+      const port = o.kind === 'mem' && o.base?.name === 'dx' && !o.index && !o.disp; // in/out's (%dx)
+      if (o.kind !== 'mem' || (!o.base && !o.index) || port) continue;
+      if (!sp.string) encodeAddress(o, mode, mode, sp.lea);
+      else if (o.base?.size === 64 && o.disp && isConst(o.disp)) encodeAddress({ ...o, index: undefined }, mode, mode);
+    }
     // `movq' is also an MMX/SSE mnemonic in GNU's table, which it tries first and names in the message.
     if (mnemonic === 'movq') throw new EncodeError(mode === 64 ? explainMismatch(insn, cands, inMode, ops, ctx, 'movq').message : "operand type mismatch for `movq'");
     throw explainMismatch(insn, cands, inMode, ops, ctx, name);
