@@ -152,7 +152,7 @@ export function decodeWith(
   const slot = map * 256 + b;
   let ci = t.slotStart[slot];
   const ce = t.slotStart[slot + 1];
-  if (ci === ce) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd);
+  if (ci === ce) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd, true);
 
   let modrm = -1;
   if (t.slotModrm[slot]) {
@@ -201,7 +201,7 @@ export function decodeWith(
     used66 = mp === MP_66;
     break;
   }
-  if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd);
+  if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd, false);
 
   // ---- operand size (SDM Vol. 1 §3.6.1, Vol. 2 §2.2.1.2)
   const o66 = has66 && !used66;
@@ -348,13 +348,22 @@ export function decodeWith(
   return out;
 }
 
+/** Opcodes of VEX map 1 (0F) that exist (SDM Vol. 2 Table A-3 VEX rows). */
+const VEX_MAP1: Uint8Array = (() => {
+  const t = new Uint8Array(256);
+  const on = (a: number, b = a) => t.fill(1, a, b + 1);
+  on(0x10, 0x17); on(0x28, 0x2f); on(0x41, 0x42); on(0x44, 0x47); on(0x4a, 0x4b); on(0x50, 0x7f);
+  on(0x90, 0x93); on(0x98, 0x99); on(0xae); on(0xc2); on(0xc4, 0xc6); on(0xd0, 0xfe);
+  return t;
+})();
+
 /**
  * An opcode the ISA table does not define. If objdump knows it (FOREIGN, or a VEX/EVEX prefix),
  * measure its real length and report Bad.UNSUPPORTED; else Bad.OPCODE with objdump's (bad) length.
  */
 function foreign(
   out: Decoded, bytes: Uint8Array, offset: number, n: number, avail: number, map: number, op: number,
-  mode: Mode, pfx: number, lastRep: number, opEnd: number,
+  mode: Mode, pfx: number, lastRep: number, opEnd: number, slotEmpty: boolean,
 ): Decoded {
   const long = mode === 64;
   let p = offset + n;
@@ -372,12 +381,15 @@ function foreign(
       p += 1;
       n += 1;
     } else if (op === 0xc4) {
-      if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
       vmap = bytes[p] & 0x1f;
+      if (vmap < 1 || vmap > 3) return fail(out, Bad.OPCODE, opEnd); // as objdump: (bad) over C4 alone
       p += 2;
       n += 2;
     } else {
+      // EVEX P0: bit 3 reserved (0), map 1/2/3/5/6; P1: bit 2 fixed 1 (SDM Vol. 2 §2.7.1).
       vmap = bytes[p] & 7;
+      if (bytes[p] & 8 || vmap === 0 || vmap === 4 || vmap === 7) return fail(out, Bad.OPCODE, opEnd);
+      if (n + 1 < avail && !(bytes[p + 1] & 4)) return fail(out, Bad.OPCODE, opEnd + 1);
       p += 3;
       n += 3;
     }
@@ -385,13 +397,22 @@ function foreign(
     if (vmap < 1 || vmap > 6 || vmap === 4) return fail(out, Bad.OPCODE, opEnd);
     const vop = bytes[p++];
     n++;
+    // VEX map 1 holds only the SSE-like rows, mask ops and vzero*: other opcodes are (bad) there.
+    if (op !== 0x62 && vmap === 1 && !VEX_MAP1[vop]) return fail(out, Bad.OPCODE, n);
     hasModrm = !(op !== 0x62 && vmap === 1 && vop === 0x77); // vzeroupper/vzeroall
     imm = vmap === 3 || (vmap === 1 && ((vop >= 0x70 && vop <= 0x73) || vop === 0xc2 || (vop >= 0xc4 && vop <= 0xc6))) ? 1 : 0;
+  } else if (map === 0 && op === 0x8f && n < avail && (bytes[p] & 0x1f) >= 8) {
+    // AMD XOP prefix (8F with map >= 8): objdump 2.40 decodes none of them, "(bad)" over the
+    // three prefix bytes and the opcode.
+    return fail(out, n + 3 <= avail ? Bad.OPCODE : Bad.TRUNCATED, n + 3 <= avail ? n + 3 : 1);
   } else if (map === 0 && (op === 0xc6 || op === 0xc7) && n < avail && bytes[p] === 0xf8) {
     // RTM xabort imm8 / xbegin rel16/32 (C6 F8 / C7 F8): the probe table has no imm32 code.
     hasModrm = true;
     regOnly = true;
     imm = op === 0xc6 ? 1 : (pfx & Pfx.OPSIZE) ? 2 : 4;
+  } else if (map === 0 && !slotEmpty) {
+    // A one-byte opcode the table defines, with an undefined ModRM.reg (FF /7): objdump's (bad).
+    return fail(out, Bad.OPCODE, opEnd);
   } else {
     const ctx = lastRep === 0xf3 ? 2 : lastRep === 0xf2 ? 3 : (pfx & Pfx.OPSIZE) ? 1 : 0;
     const c = FOREIGN[map][ctx].charCodeAt(op);
