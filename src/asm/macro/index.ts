@@ -72,9 +72,11 @@ const IF_DIRECTIVES = new Set([
 ]);
 const COND_DIRECTIVES = new Set([...IF_DIRECTIVES, 'elseif', 'else', 'endif']);
 const LAYER_DIRECTIVES = new Set([
-  ...COND_DIRECTIVES, 'macro', 'endm', 'exitm', 'purgem', 'rept', 'irp', 'irpc', 'endr', 'error', 'warning',
-  'print', 'err', 'include', 'altmacro', 'noaltmacro', 'end',
+  ...COND_DIRECTIVES, 'macro', 'endm', 'exitm', 'mexit', 'purgem', 'rept', 'rep', 'irp', 'irep', 'irpc', 'irepc',
+  'endr', 'error', 'warning', 'print', 'err', 'fail', 'include', 'altmacro', 'noaltmacro', 'end',
 ]);
+/** Directives that open a body closed by .endr (GNU also takes the .rep/.irep/.irepc spellings). */
+const REPT_OPENERS = new Set(['.rept', '.rep', '.irp', '.irep', '.irpc', '.irepc']);
 // GNU pseudo-ops take precedence over a macro of the same dotted name.
 const KNOWN_POPS = new Set([
   'text', 'data', 'bss', 'section', 'previous', 'pushsection', 'popsection', 'globl', 'global', 'local', 'weak',
@@ -312,11 +314,15 @@ class MacroLayer implements LineSource {
       case 'macro': return this.defineMacro(rest, line);
       case 'endm': return this.warn(loc, '.endm encountered without preceding .macro');
       case 'endr': return this.warn(loc, '.endr encountered without preceding .rept, .irp, or .irpc');
-      case 'exitm': return this.exitm(loc);
+      case 'exitm':
+      case 'mexit': return this.exitm(loc);
       case 'purgem': return this.purgem(rest, loc);
-      case 'rept': return this.rept(rest, line);
+      case 'rept':
+      case 'rep': return this.rept(rest, line);
       case 'irp':
-      case 'irpc': return this.irp(d === 'irpc', rest, line);
+      case 'irep':
+      case 'irpc':
+      case 'irepc': return this.irp(d === 'irpc' || d === 'irepc', rest, line);
       case 'error':
       case 'warning': {
         const sev = d === 'error' ? 'error' : 'warning';
@@ -331,6 +337,17 @@ class MacroLayer implements LineSource {
         return this.report('info', loc, s.value, { stdout: true });
       }
       case 'err': return this.error(loc, '.err encountered');
+      case 'fail': {
+        // .fail N: an error below 500, a warning from 500 up (GNU).
+        let v = 0n;
+        try {
+          v = this.eval(rest, loc);
+        } catch (e) {
+          if (!(e instanceof AsmError)) throw e;
+          return this.error(loc, e.message);
+        }
+        return this.report(v >= 500n ? 'warning' : 'error', loc, `.fail ${v} encountered`);
+      }
       case 'include': return this.include(rest, loc);
       case 'altmacro': this.alt = true; return;
       case 'noaltmacro': this.alt = false; return;
@@ -455,7 +472,7 @@ class MacroLayer implements LineSource {
         if (w === '.macro') depth++;
         else if (w === '.endm' && --depth === 0) return withLabel(body, l);
       } else {
-        if (w === '.rept' || w === '.irp' || w === '.irpc') depth++;
+        if (REPT_OPENERS.has(w)) depth++;
         else if (w === '.endr' && --depth === 0) return withLabel(body, l);
       }
       body.push(l);
