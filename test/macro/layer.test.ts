@@ -126,6 +126,10 @@ describe('.rept / .irp / .irpc', () => {
     expect(run(lines('.rept 3', 'nop')).messages).toEqual(['t.s:3: Error: REPT without ENDR']);
   });
 
+  it('a non-constant count gets GNU\'s message', () => {
+    expect(run(lines('.rept undefined_sym', 'x', '.endr')).messages).toEqual(['t.s:1: Error: bad or irreducible absolute expression']);
+  });
+
   it('refuses a huge .rept instead of hanging', () => {
     const t0 = Date.now();
     const r = run(lines('.rept 100000000', 'nop', '.endr', 'after'));

@@ -717,7 +717,9 @@ class MacroLayer implements LineSource {
         count = this.eval(rest, loc);
       } catch (e) {
         if (!(e instanceof AsmError)) throw e;
-        this.error(loc, e.message);
+        // GNU's get_absolute_expression wording for a value that is not a constant; syntax
+        // errors keep the evaluator's own message.
+        this.error(loc, /non-constant|not absolute|irreducible/i.test(e.message) ? 'bad or irreducible absolute expression' : e.message);
         return;
       }
     }
