@@ -139,8 +139,8 @@ describe('.rept / .irp / .irpc', () => {
   });
 
   it('stops when nested expansions exceed the total budget', () => {
-    const r = run(lines('.rept 100', '.rept 100', 'x', '.endr', '.endr', 'after'), { limits: { maxTotal: 5000 } });
-    expect(r.messages).toEqual(['t.s:3: Fatal error: macro expansion produced more than 5000 statements']);
+    const r = run(lines('.if 1', '.rept 100', '.rept 100', 'x', '.endr', '.endr', 'after', '.endif'), { limits: { maxTotal: 5000 } });
+    expect(r.messages).toEqual(['t.s:4: Fatal error: macro expansion produced more than 5000 statements']);
     expect(r.out.length).toBeLessThanOrEqual(5000);
     expect(r.out).not.toContain('after');
   });

@@ -272,6 +272,7 @@ class MacroLayer implements LineSource {
     this.stopped = true;
     this.frames.length = 0;
     this.queue.length = 0;
+    this.conds.length = 0; // GNU exits at once: no end-of-file complaints after a fatal error
   }
 
   private eval(expr: string, loc: SrcLoc): bigint {
