@@ -251,5 +251,8 @@ describe('messages, includes, altmacro', () => {
 
   it('.end stops the stream', () => {
     expect(run(lines('a', '.end', 'b')).out).toEqual(['a']);
+    const r = run(lines('.if 1', 'a', '.end', '.endif'));
+    expect(r.out).toEqual(['a']);
+    expect(r.messages).toEqual(['t.s: Error: end of file inside conditional', 't.s:1: Error: here is the start of the unterminated conditional']);
   });
 });

@@ -353,7 +353,9 @@ class MacroLayer implements LineSource {
       case 'altmacro': this.alt = true; return;
       case 'noaltmacro': this.alt = false; return;
       case 'end':
-        this.stopped = true;
+        // Nothing after .end is read; open conditionals are reported as at end of file.
+        this.frames.length = 0;
+        this.finish();
         return;
     }
   }
