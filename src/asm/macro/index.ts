@@ -431,11 +431,17 @@ class MacroLayer implements LineSource {
       }
       case 'ifeqs':
       case 'ifnes': {
+        // GNU's messages; a malformed first part pushes no conditional.
         const a = cString(rest);
+        if (!a) this.error(loc, 'missing string');
         const comma = a ? skipWhite(a.rest, 0) : -1;
-        const b = a && a.rest[comma] === ',' ? cString(a.rest.slice(comma + 1)) : undefined;
-        if (!a || !b) {
-          this.error(loc, a ? 'expected comma after first string' : 'expected quoted string');
+        if (!a || a.rest[comma] !== ',') {
+          this.error(loc, '.ifeqs syntax error');
+          return undefined;
+        }
+        const b = cString(a.rest.slice(comma + 1));
+        if (!b) {
+          this.error(loc, 'missing string');
           return false;
         }
         return (a.value === b.value) === (d === 'ifeqs');
