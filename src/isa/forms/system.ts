@@ -73,6 +73,12 @@ function miscRows(): FormDef[] {
     f01('clac', 1, 2, { flags: fl(0, AC), priv: true }), f01('stac', 1, 3, { flags: fl(0, AC), priv: true }),
     f01('monitor', 1, 0, { priv: true }), f01('mwait', 1, 1, { priv: true }),
     f01('xgetbv', 2, 0), f01('xsetbv', 2, 1, { priv: true }),
+    // Hypervisor calls and VMX/SVM control a kernel issues (0F 01 C1-C4, D4, D9, DC-DF), rsm, getsec.
+    f01('vmcall', 0, 1), f01('vmlaunch', 0, 2, { priv: true }), f01('vmresume', 0, 3, { priv: true }),
+    f01('vmxoff', 0, 4, { priv: true }), f01('vmfunc', 2, 4), f01('vmmcall', 3, 1), f01('stgi', 3, 4, { priv: true }),
+    f01('clgi', 3, 5, { priv: true }), f01('skinit', 3, 6, { priv: true }), f01('invlpga', 3, 7, { priv: true }),
+    f01('xtest', 2, 6, { flags: fl(0, 0x8d5) }),
+    z('rsm', [0x0f, 0xaa], { flags: fl(0, ALLFLAGS), flow: 'iret' }), z('getsec', [0x0f, 0x37], { priv: true }),
     f01('serialize', 5, 0), f01('rdpkru', 5, 6), f01('wrpkru', 5, 7), f01('clzero', 7, 4),
     // monitor/mwait also take their implicit registers spelled out.
     z('monitor_r64', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('rax', 64), FX('ecx', 32), FX('edx', 32)], modes: M64, encodeOnly: true, sem: 'sys:monitor' }),
