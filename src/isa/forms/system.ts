@@ -79,6 +79,23 @@ function miscRows(): FormDef[] {
     f01('clgi', 3, 5, { priv: true }), f01('skinit', 3, 6, { priv: true }), f01('invlpga', 3, 7, { priv: true }),
     f01('xtest', 2, 6, { flags: fl(0, 0x8d5) }),
     z('rsm', [0x0f, 0xaa], { flags: fl(0, ALLFLAGS), flow: 'iret' }), z('getsec', [0x0f, 0x37], { priv: true }),
+    // CET shadow stacks (SDM Vol. 1 ch. 17): the kernel reads/saves/restores SSP and marks tokens busy.
+    ...(['d', 'q'] as const).flatMap((w) => {
+      const n = w === 'd' ? 32 : 64;
+      const osz = w;
+      const modes = w === 'q' ? M64 : undefined;
+      const m64 = modes ? { modes } : {};
+      return [
+        row({ id: `rdssp${w}`, mnem: `rdssp${w}`, prefix: 0xf3, opcode: [0x0f, 0x1e], modrm: { reg: 1, mod: 'reg' }, operands: [RR(n, 'w')], osz, suffix: 'none', ...m64, sem: 'cet:rdssp' }),
+        row({ id: `incssp${w}`, mnem: `incssp${w}`, prefix: 0xf3, opcode: [0x0f, 0xae], modrm: { reg: 5, mod: 'reg' }, operands: [RR(n)], osz, suffix: 'none', ...m64, sem: 'cet:incssp' }),
+        row({ id: `wrss${w}`, mnem: `wrss${w}`, opcode: [0x0f, 0x38, 0xf6], modrm: { mod: 'mem' }, operands: [R(n), M(n, 'w')], osz, suffix: 'none', ...m64, sem: 'cet:wrss' }),
+        row({ id: `wruss${w}`, mnem: `wruss${w}`, prefix: 0x66, opcode: [0x0f, 0x38, 0xf5], modrm: { mod: 'mem' }, operands: [R(n), M(n, 'w')], osz, suffix: 'none', ...m64, priv: true, sem: 'cet:wruss' }),
+      ];
+    }),
+    z('saveprevssp', [0x0f, 0x01], { prefix: 0xf3, modrm: { mod: 'reg', reg: 5, rm: 2 }, sem: 'cet:saveprevssp' }),
+    z('setssbsy', [0x0f, 0x01], { prefix: 0xf3, modrm: { mod: 'reg', reg: 5, rm: 0 }, priv: true, sem: 'cet:setssbsy' }),
+    m('rstorssp', [0x0f, 0x01], 5, { prefix: 0xf3, sem: 'cet:rstorssp' }),
+    m('clrssbsy', [0x0f, 0xae], 6, { prefix: 0xf3, priv: true, sem: 'cet:clrssbsy' }),
     f01('serialize', 5, 0), f01('rdpkru', 5, 6), f01('wrpkru', 5, 7), f01('clzero', 7, 4),
     // monitor/mwait also take their implicit registers spelled out.
     z('monitor_r64', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('rax', 64), FX('ecx', 32), FX('edx', 32)], modes: M64, encodeOnly: true, sem: 'sys:monitor' }),
