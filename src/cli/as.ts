@@ -6,6 +6,8 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { preprocess } from '../asm/cpp/index.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
+import type { AssembleResult } from '../asm/result.js';
+import type { DisSymbol } from '../decode/listing.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
 
 export const usage = `usage: x86lab as [options] FILE.s|FILE.S|-
@@ -23,6 +25,8 @@ options:
                             the linker, and a listing of every line that emitted bytes
                       bin   the raw bytes of .text (what objcopy -O binary -j .text gives from
                             GNU as's object); not written to a terminal
+  --dis             print the disassembly of the assembled .text instead, as objdump -d prints
+                    it from GNU as's object (from its "Disassembly of section .text:" line on)
   -I DIR            add DIR to the .include and #include search path
   --defsym SYM=VAL  define SYM as the absolute value VAL before assembling
   -D NAME[=VAL]     define a preprocessor macro (.S files)
@@ -37,6 +41,8 @@ interface Args {
   mode: 32 | 64;
   out?: string;
   format: OutputFormat;
+  /** --dis: write objdump -d text of .text instead of the output format. */
+  dis: boolean;
   includeDirs: string[];
   defsyms: [string, bigint][];
   defines: string[];
@@ -64,7 +70,7 @@ function parseValue(text: string): bigint {
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { mode: 64, format: 'json', includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [] };
+  const a: Args = { mode: 64, format: 'json', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [] };
   const need = (i: number, opt: string): string => {
     const v = argv[i];
     if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
@@ -76,6 +82,7 @@ function parseArgs(argv: string[]): Args | 'help' {
     else if (o === '--64') a.mode = 64;
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);
+    else if (o === '--dis') a.dis = true;
     else if (o === '-f' || o === '--format') {
       const f = need(++i, o);
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown output format '${f}' (expected ${FORMATS.join(' or ')})`);
@@ -163,9 +170,9 @@ export async function run(argv: string[]): Promise<number> {
     removeQuietly(args.out);
     return 1;
   }
-  const bytes = render(result, args.format, { file });
+  const bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(result, args.format, { file });
   if (args.out === undefined) {
-    if (args.format === 'bin' && process.stdout.isTTY) {
+    if (args.format === 'bin' && !args.dis && process.stdout.isTTY) {
       process.stderr.write('x86lab as: refusing to write binary output to a terminal; use -o FILE\n');
       return 2;
     }
@@ -183,4 +190,28 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * `--dis`: .text as `objdump -d` lists it from GNU as's object. The symbols are those GNU as puts in
+ * the object's symbol table: no `.L` locals (nor x86lab's internal names for `1:` labels and late
+ * expressions), plus the `.text` section symbol when a relocation refers to it.
+ */
+async function disassembly(r: AssembleResult): Promise<string> {
+  const text = r.sections.find((s) => s.name === '.text');
+  if (!text || text.size === 0) return '';
+  // Loaded only here: plain assembly need not pay for the decoder's tables at start-up.
+  const { disassembleSection } = await import('../decode/listing.js');
+  const syms = r.symbols
+    .filter((s) => s.section === '.text' && !s.name.startsWith('.L') && !/[\x01\x02]/.test(s.name))
+    .map((s): DisSymbol => ({
+      name: s.name, addr: s.value, global: s.binding === 'global', local: s.binding === 'local',
+      func: s.type === 'function', object: s.type === 'object', size: s.size === undefined ? undefined : Number(s.size),
+    }));
+  // objdump names branch targets after the section symbol when nothing better is there, but never
+  // starts a block with it (a section without a symbol at 0 opens with `<first-0x..>`).
+  const targets = r.relocations.some((x) => x.symbol === '.text') ? [...syms, { name: '.text', addr: 0n, section: true }] : syms;
+  return `Disassembly of section .text:\n${disassembleSection(text.bytes, r.mode, 0n, syms, {
+    symbolizeTargets: true, targetSymbols: targets, sectionName: '.text', addrDigits: r.mode === 64 ? 16 : 8,
+  })}`;
 }
