@@ -108,6 +108,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     for (const c of inMode) {
       const n = c.form.operands.length;
       if (n !== ops.length && !(c.form.operands[0]?.kind === 'one' && n - 1 === ops.length)) continue;
+      if (c.bad) continue;
       for (const s of sizesToTry(c.form, mode, c.sfx, undefined)) if (s) sizes.add(s);
     }
     if (sizes.size > 1) {

@@ -16,6 +16,9 @@ export interface Cand {
   readonly form: Form;
   /** The suffix letter stripped to find this form ('' when the spelling matched as written). */
   readonly sfx: string;
+  /** Found by stripping a suffix the form does not take: it names the instruction (for GNU's "invalid
+   *  instruction suffix" message) but never matches. */
+  readonly bad?: boolean;
 }
 
 export const candCache = new Map<string, readonly Cand[]>();
@@ -27,7 +30,7 @@ export function candidatesInMode(mnemonic: string, mode: Mode): readonly Cand[] 
   const cache = modeCache[mode === 64 ? 1 : 0];
   let c = cache.get(mnemonic);
   if (!c) {
-    c = candidatesFor(mnemonic).filter((x) => x.form.modes.includes(mode));
+    c = candidatesFor(mnemonic).filter((x) => x.form.modes.includes(mode) && !x.bad);
     cache.set(mnemonic, c);
   }
   return c;
@@ -42,8 +45,12 @@ export function candidatesFor(mnemonic: string): readonly Cand[] {
   const last = mnemonic[mnemonic.length - 1];
   // movsx/movzx take b/w as the source size (movsxw), spelled out as aliases in the table.
   if (mnemonic.length > 1 && last in SUFFIX_SIZE && !/^mov[sz]x[bw]$/.test(mnemonic)) {
-    for (const form of BY_MNEMONIC.get(mnemonic.slice(0, -1)) ?? []) {
-      if (form.suffix === 'size') out.push({ form, sfx: last });
+    const base = mnemonic.slice(0, -1);
+    // movzx/movsx take no b/w/l/q operand-size suffix (their b/w spellings above name the source).
+    const noSuffix = base === 'movzx' || base === 'movsx';
+    for (const form of BY_MNEMONIC.get(base) ?? []) {
+      if (form.suffix === 'size' && !noSuffix) out.push({ form, sfx: last });
+      else out.push({ form, sfx: last, bad: true });
     }
   }
   out.sort((a, b) => a.form.index - b.form.index);
@@ -296,7 +303,7 @@ export function quickOk(f: Form, ops: readonly AsmOperand[]): boolean {
 
 export function findMatch(cands: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx, forced?: number): Match | undefined {
   for (const c of cands) {
-    if (!quickOk(c.form, ops)) continue;
+    if (c.bad || !quickOk(c.form, ops)) continue;
     if (ctx.movabs && c.form.mnem !== 'mov') continue;
     if (!c.form.modes.includes(ctx.mode)) continue;
     for (const s of sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr)) {

@@ -1,6 +1,6 @@
 // GNU as's error message for an instruction no form accepts: which of its checks failed furthest.
 
-import { BY_MNEMONIC } from '../isa/index.js';
+import { BY_MNEMONIC, formSizes } from '../isa/index.js';
 import type { Form, Mode } from '../isa/types.js';
 import type { AsmInsn, AsmOperand } from './types.js';
 import { EncodeError } from './errors.js';
@@ -24,6 +24,8 @@ export function modeError(mnemonic: string, mode: Mode, nops: number, cands: rea
 export function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx, name: string): EncodeError {
   const fits = (c: Cand) => c.form.operands.length === ops.length || (c.form.operands[0]?.kind === 'one' && c.form.operands.length - 1 === ops.length);
   if (!inMode.some(fits)) {
+    // A form that takes no suffix would have fitted (nopb).
+    if (cands.some((c) => c.bad && fits(c) && c.form.modes.includes(ctx.mode))) return new EncodeError(`invalid instruction suffix for \`${name}'`);
     // Only a form of another mode takes this many operands (ljmp $sel,$off in 64-bit code).
     if (cands.some(fits)) return new EncodeError(`unsupported instruction \`${name}'`);
     return new EncodeError(`number of operands mismatch for \`${name}'`);
@@ -39,12 +41,17 @@ export function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: r
   const sfxCands = cands.filter((c) => c.sfx);
   const sfx = sfxCands.length && !cands.some((c) => !c.sfx) ? insn.mnemonic.slice(-1).toLowerCase() : '';
   if (sfx) {
-    const any = inMode.some((c) => c.sfx && sizesToTry(c.form, ctx.mode, c.sfx, undefined).length > 0);
+    const any = inMode.some((c) => c.sfx && !c.bad && sizesToTry(c.form, ctx.mode, c.sfx, undefined).length > 0);
     // Outside 64-bit mode GNU rejects any `q' spelling as 64-bit only.
     if (!any && sfx === 'q' && ctx.mode !== 64) {
       return new EncodeError(`\`${insn.mnemonic}' is only supported in 64-bit mode`, 'mode');
     }
     if (!any) return new EncodeError(`invalid instruction suffix for \`${name}'`);
+    // Only a form that takes no suffix accepts these operand kinds (`jmpq foo`: rel jumps take none).
+    const kinds = (c: Cand) => fits(c) && tryForm(c.form, ops, formSizes(c.form, ctx.mode)[0] ?? 0, { ...ctx, ignoreRegSize: true, ignoreImm: true }) !== undefined;
+    if (!inMode.some(kinds) && cands.some((c) => c.bad && c.form.modes.includes(ctx.mode) && kinds(c))) {
+      return new EncodeError(`invalid instruction suffix for \`${name}'`);
+    }
     // The suffix is valid for the mnemonic: does a register of another size make it fail?
     const loose = findMatch(inMode.map((c) => ({ form: c.form, sfx: '' })), ops, ctx);
     if (loose) {
@@ -84,6 +91,7 @@ export function lastTemplateError(inMode: readonly Cand[], ops: readonly AsmOper
   let same = inMode.filter((c) => c.form.operands.length === ops.length || (c.form.operands[0]?.kind === 'one' && c.form.operands.length - 1 === ops.length));
   // GNU looks a spelling up as written first; only if that fails does it strip a suffix.
   if (same.some((c) => !c.sfx)) same = same.filter((c) => !c.sfx);
+  same = same.filter((c) => !c.bad);
   if (!same.length) return 'operand type mismatch';
   {
     const keys = [...new Set(same.map((c) => shapeKey(c.form)))];
