@@ -150,8 +150,11 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     }
   }
 
-  // Prefix bytes in GNU's order: segment, address size, operand size, rep/mandatory, lock, REX.
+  // Prefix bytes in GNU's order: (WAIT,) segment, address size, operand size, rep/mandatory, lock, REX.
   const out: number[] = [];
+  // fstcw & co.: the WAIT (9B) that makes them "fstcw" rather than "fnstcw" goes before every prefix.
+  const waitFirst = f.opcode.length > 1 && f.opcode[0] === 0x9b && f.sem.startsWith('x87:');
+  if (waitFirst) out.push(0x9b);
   let seg = pfx.seg;
   if (mem?.seg) {
     const s = SEG_PREFIX[mem.seg.name];
@@ -218,7 +221,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
 
   // Opcode.
   const op = f.opcode;
-  for (let i = 0; i < op.length - 1; i++) out.push(op[i]);
+  for (let i = waitFirst ? 1 : 0; i < op.length - 1; i++) out.push(op[i]);
   let last = op[op.length - 1];
   if (opreg) last += opreg.num & 7;
   out.push(last);

@@ -7,5 +7,6 @@ import { ARITH_FORMS } from './forms/arith.js';
 import { DATA_FORMS } from './forms/data.js';
 import { FLOW_FORMS } from './forms/flow.js';
 import { SYSTEM_FORMS } from './forms/system.js';
+import { X87_FORMS } from './forms/x87.js';
 
-export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS];
+export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS];
