@@ -124,6 +124,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     } else if (sm.seg && sm.seg.name !== 'ds') strSeg = SEG_PREFIX[sm.seg.name];
   });
 
+  if (isBranchForm(f) && m.ops[0]?.kind === 'reg' && !m.ops[0].indirect) warnings.push(`indirect ${f.flow} without \`*'`);
+  if (f.sem === 'lea' && mem?.seg) warnings.push("segment override on `lea' is ineffectual");
+
   // Relaxable branches: pick the partner the relaxation pass asked for.
   if (f.relaxTo && rel) {
     const want = opts.branch ?? (isConst(rel.v) ? 'near' : 'short');
@@ -261,7 +264,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     else { fixups.push({ offset: out.length, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed }); pushLE(out, 0n, n); }
   };
   if (imm) {
-    if (isConst(imm.v) && imm.n < 8 && !inRange(imm.v.addend, imm.n * 8) && !imm.signed) {
+    // GNU warns when bits beyond the field are neither all zeros nor all ones (-129 in an imm8 is silent).
+    const hi = isConst(imm.v) ? BigInt.asIntN(64, imm.v.addend) >> BigInt(imm.n * 8) : 0n;
+    if (imm.n < 8 && hi !== 0n && hi !== -1n && !imm.signed) {
       warnings.push(`${hex(imm.v.addend)} shortened to ${hex(BigInt.asUintN(imm.n * 8, imm.v.addend))}`);
     }
     field(imm.v, imm.n, imm.signed, false);
