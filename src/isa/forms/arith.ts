@@ -2,7 +2,7 @@
 // Families are generated from one base row each (SDM Vol. 2, Table A-6 opcode groups 1-3).
 
 import type { FormDef } from '../types.js';
-import { row, E, R, RR, I, FX, ONE, fl, NOFLAGS, CF, PF, AF, ZF, SF, OF, STATUS, M64 } from '../build.js';
+import { row, E, R, I, FX, ONE, fl, NOFLAGS, CF, PF, AF, ZF, SF, OF, STATUS } from '../build.js';
 
 /** ALU ops of group 1 in /digit order, with the flags each reads (adc/sbb read CF). */
 const ALU: readonly (readonly [string, number])[] = [
@@ -167,7 +167,6 @@ function legacyRows(): FormDef[] {
   ];
 }
 
-void RR; void M64;
 
 export const ARITH_FORMS: readonly FormDef[] = [
   ...aluRows(), ...unaryRows(), ...shiftRows(), ...bitRows(), ...xrows(), ...legacyRows(),

@@ -4,7 +4,7 @@
 import type { FormDef, OperandDef, Size } from '../types.js';
 import {
   row, E, R, RR, M, O, I, I2, FX, SREG, SEG, MOFFS, CC, ccFlags, fl,
-  CF, PF, AF, ZF, SF, OF, DF, STATUS, ALLFLAGS, M32, M64,
+  CF, PF, AF, ZF, SF, DF, STATUS, ALLFLAGS, M32, M64,
 } from '../build.js';
 
 const Y: OperandDef = { kind: 'gpr', loc: 'opreg', size: 'y', access: 'rw' };
@@ -204,7 +204,6 @@ function flagRows(): FormDef[] {
   ];
 }
 
-void OF;
 
 export const DATA_FORMS: readonly FormDef[] = [
   ...movRows(), ...stackRows(), ...convRows(), ...stringRows(), ...ioRows(), ...ccRows(), ...flagRows(),

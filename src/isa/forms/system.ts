@@ -134,5 +134,4 @@ function miscRows(): FormDef[] {
   ];
 }
 
-void E;
 export const SYSTEM_FORMS: readonly FormDef[] = [...descRows(), ...crRows(), ...miscRows()];
