@@ -95,7 +95,7 @@ export function lastTemplateError(inMode: readonly Cand[], ops: readonly AsmOper
   if (!same.length) return 'operand type mismatch';
   {
     const keys = [...new Set(same.map((c) => shapeKey(c.form)))];
-    const rank: Record<string, number> = { 'operand type mismatch': 1, 'operand size mismatch': 2, 'register type mismatch': 3 };
+    const rank: Record<string, number> = { 'operand type mismatch': 1, 'invalid instruction suffix': 2, 'operand size mismatch': 2, 'register type mismatch': 3 };
     let best = 'operand type mismatch';
     for (const k of keys) {
       const e = templateError(same.filter((c) => shapeKey(c.form) === k), ops, ctx);
