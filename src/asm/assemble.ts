@@ -114,11 +114,12 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
   const known = asm.recall(text);
   if (known) {
-    asm.emit(known.bytes);
-    if (known.warnings) for (const w of known.warnings) asm.warn(w);
+    asm.emit(known.enc.bytes);
+    for (const w of known.warnings) asm.warn(w);
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
   }
+  const diagStart = asm.diagnostics.length;
   try {
     const raw = text.charCodeAt(first) === 46 /* . */ ? RAW_RE.exec(text) : null;
     if (raw && RAW_DIRECTIVES.has(raw[1].toLowerCase())) {
@@ -147,7 +148,12 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     if (body) {
       if (body.k === 'insn') {
         const enc = assembleInsn(body, toks, asm);
-        if (enc && stmt.labels.length === 0) asm.remember(text, enc);
+        if (enc && stmt.labels.length === 0) {
+          // Replayed with the line: the encoder's warnings and those from reading the operands
+          // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
+          const added = asm.diagnostics.slice(diagStart);
+          if (added.every((d) => d.severity === 'warning')) asm.remember(text, { enc, warnings: added.map((d) => d.message) });
+        }
       }
       else if (body.k === 'dir') {
         const name = toks[body.name].value.toLowerCase();

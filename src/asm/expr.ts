@@ -206,8 +206,9 @@ export function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
   const x = a.add, y = b.add;
   switch (op) {
     case '*': return { add: s64(x * y) };
+    // GNU warns and divides by 1 instead (expr.c), so `5/0` is 5 and `5%0` is 0.
     case '/':
-      if (y === 0n) { ctx.warn('division by zero'); return { add: 0n }; }
+      if (y === 0n) { ctx.warn('division by zero'); return { add: x }; }
       return { add: s64(x / y) };
     case '%':
       if (y === 0n) { ctx.warn('division by zero'); return { add: 0n }; }

@@ -177,20 +177,20 @@ export class Assembly {
     this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode });
   }
 
-  private readonly lineCache = new Map<string, Encoded>();
+  private readonly lineCache = new Map<string, CachedLine>();
   private lineCacheMode: Mode = 0 as Mode;
 
-  /** Bytes of an instruction line that depend only on its text (see insn.ts), for this mode. */
-  recall(text: string): Encoded | undefined {
+  /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
+  recall(text: string): CachedLine | undefined {
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 
-  remember(text: string, enc: Encoded): void {
+  remember(text: string, line: CachedLine): void {
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
       this.lineCacheMode = this.mode;
     }
-    if (this.lineCache.size < 65536) this.lineCache.set(text, enc);
+    if (this.lineCache.size < 65536) this.lineCache.set(text, line);
   }
 
   /** Placeholder symbols standing for operand expressions evaluated after layout. */
@@ -206,6 +206,12 @@ export class Assembly {
   symByName(name: string): Sym {
     return this.symbols.ref(name);
   }
+}
+
+/** A remembered instruction line: its encoding and every warning the statement gave (replayed as well). */
+export interface CachedLine {
+  readonly enc: Encoded;
+  readonly warnings: readonly string[];
 }
 
 /** The encoder's view of a value: names instead of symbol objects. */
