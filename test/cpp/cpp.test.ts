@@ -201,9 +201,7 @@ describe('diagnostics (gcc wording, exact line)', () => {
 
   it('runaway expansion stops with an error instead of exhausting memory', () => {
     const defs = ['#define X0 a', ...Array.from({ length: 40 }, (_, i) => `#define X${i + 1} X${i} X${i}`)];
-    const t0 = Date.now();
     const r = cpp(lines(...defs, 'before', 'X40', 'after'));
-    expect(Date.now() - t0).toBeLessThan(10000);
     expect(r.messages).toEqual(['main.S:43: Error: macro expansion exceeds 5000000 tokens']);
     expect(r.out).toEqual(['main.S:42: before']);
     expect(cpp(lines(...defs, '#if X40', '#endif')).messages).toEqual(['main.S:42: Error: macro expansion exceeds 5000000 tokens']);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAVE_AS } from '../asm/oracle.js';
 import { genCase, genCase2, genCase3, gnuRun, layerRun } from './fuzz-gen.js';
+import { liveSeed } from '../seed.js';
 
 const golden = JSON.parse(readFileSync(join(__dirname, '../golden/macro/fuzz.json'), 'utf8')) as string[][];
 const golden2 = JSON.parse(readFileSync(join(__dirname, '../golden/macro/fuzz2.json'), 'utf8')) as string[][];
@@ -31,11 +32,11 @@ describe('random macro programs agree with GNU as', () => {
     expect(bad).toEqual([]);
   });
 
-  // A fixed window by default so CI is reproducible; sweep others with X86LAB_FUZZ_SEED=N (known
+  // A fixed window by default so CI is reproducible; sweep others with X86LAB_SEED=N (known
   // outlier: seed 189399 (structure), GNU's recovery after "too many positional arguments" inside
   // an unterminated conditional, not reproduced).
   it.runIf(HAVE_AS)('live: a sample of seeds beyond the golden ones', () => {
-    const start = Number(process.env.X86LAB_FUZZ_SEED ?? 100000);
+    const start = liveSeed(100000);
     for (let s = start; s < start + 20; s++) {
       expect(layerRun(genCase(s)), `seed ${s}`).toEqual(gnuRun(genCase(s)));
       expect(layerRun(genCase2(s)), `seed ${s} (nested)`).toEqual(gnuRun(genCase2(s)));

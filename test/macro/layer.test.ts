@@ -131,9 +131,7 @@ describe('.rept / .irp / .irpc', () => {
   });
 
   it('refuses a huge .rept instead of hanging', () => {
-    const t0 = Date.now();
     const r = run(lines('.rept 100000000', 'nop', '.endr', 'after'));
-    expect(Date.now() - t0).toBeLessThan(2000);
     expect(r.messages).toEqual(['t.s:1: Error: .rept count 100000000 is too large: the expansion would exceed 1000000 statements']);
     expect(r.out).toEqual(['after']);
   });
