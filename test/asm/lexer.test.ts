@@ -88,7 +88,7 @@ describe('statement grammar', () => {
     if (!isParsed(p)) return;
     const body = p.stmt.body!;
     expect(body.k).toBe('dir');
-    const e = (body as { args: unknown[] }).args[0] as { op: string; a: { op: string; a: { op: string; a: { op: string; b: { op: string } } } } };
+    const e = (body as unknown as { args: unknown[] }).args[0] as { op: string; a: { op: string; a: { op: string; a: { op: string; b: { op: string } } } } };
     expect(e.op).toBe('||');
     expect(e.a.op).toBe('&&');
     expect(e.a.a.op).toBe('==');

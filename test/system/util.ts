@@ -15,7 +15,7 @@ export function runListing(text: string, opts: { mode?: 32 | 64; nmi?: string[];
 }
 
 /** The little-endian bytes a frame of `words` (w bytes each, lowest address first) occupies. */
-export function frameBytes(words: (number | bigint)[], w: number): number[] {
+export function frameBytes(words: readonly (number | bigint)[], w: number): number[] {
   const out: number[] = [];
   for (const x of words) {
     let v = BigInt.asUintN(w * 8, BigInt(x));
