@@ -323,7 +323,9 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     const w = where(asm.symByName(v.sym));
     if (w.kind === 'abs') {
       value = w.value + v.addend;
-      if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: false };
+      // GNU chose the relocation when the branch was read, while the symbol was still undefined:
+      // a branch to the symbol itself stays PLT32 even though it resolves to an absolute value.
+      if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: v.addend === 0n };
     } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec) {
       value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
     } else {

@@ -28,6 +28,12 @@ target:	nop
 	.set abs1, 0x80
 	call abs1
 	movl abs1, %eax
+# Cached while undefined, an equate when the same text comes again.
+	call later_equ
+	movl later_equ+8, %eax
+	.set later_equ, 0x10
+	call later_equ
+	movl later_equ+8, %eax
 	.set val, 3
 	movl $val, %edx
 	.set val, 300
