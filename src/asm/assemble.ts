@@ -9,7 +9,7 @@ import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './dir
 import { AsmError, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
-import { assembleInsn, mnemonicKnown, scrubbedText } from './insn.js';
+import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
 import { arraySource, splitStatements, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
@@ -113,8 +113,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const startOff = startFrag.size;
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
   const known = asm.recall(text);
-  if (known) {
-    asm.emit(known.enc.bytes);
+  if (known && (known.insn.sym === undefined || asm.symbols.get(known.insn.sym)?.def?.kind !== 'equ')) {
+    const r = known.insn;
+    placeInsn(asm, r.enc, r.near, r.direct);
     for (const w of known.warnings) asm.warn(w);
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
@@ -147,12 +148,12 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     const body = stmt.body;
     if (body) {
       if (body.k === 'insn') {
-        const enc = assembleInsn(body, toks, asm);
-        if (enc && stmt.labels.length === 0) {
+        const done = assembleInsn(body, toks, asm);
+        if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.slice(diagStart);
-          if (added.every((d) => d.severity === 'warning')) asm.remember(text, { enc, warnings: added.map((d) => d.message) });
+          if (added.every((d) => d.severity === 'warning')) asm.remember(text, { insn: done, warnings: added.map((d) => d.message) });
         }
       }
       else if (body.k === 'dir') {

@@ -146,12 +146,54 @@ function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefin
   }
 }
 
+/** What an instruction line did, so that an identical later line can do it again without parsing or encoding. */
+export interface InsnReplay {
+  readonly enc: Encoded;
+  /** The near form of a relaxable branch (`enc` is the short one). */
+  readonly near?: Encoded;
+  /** The operand is a direct branch target (`call foo`): its pc-relative fixups are branch relocations. */
+  readonly direct: boolean;
+  /**
+   * The one symbol the operands name, if any. The encoder saw `sym + constant`, which stays true
+   * while the symbol is undefined or a label; an equate (whose value the encoder would see) is not reused.
+   */
+  readonly sym?: string;
+}
+
+/** Emits an encoded instruction: its bytes and fixups, or a branch fragment decided after layout. */
+export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean): void {
+  if (near) {
+    const fx = enc.fixups.find((f) => f.pcrel && f.size === 1);
+    if (fx) {
+      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near, long: false, loc: asm.loc };
+      const sec = asm.cur;
+      addVarFrag(sec, frag);
+      const target: Val = {
+        add: fx.value.addend,
+        ...(fx.value.sym ? { sym: asm.symByName(fx.value.sym) } : {}),
+        ...(fx.value.minus ? { minus: asm.symByName(fx.value.minus) } : {}),
+      };
+      asm.branches.push({ sec, frag, target, mode: asm.mode });
+      return;
+    }
+  }
+  const sec = asm.cur;
+  const pos = emitBytes(sec, enc.bytes);
+  if (enc.fixups.length) {
+    const flow = flowOf(enc.form);
+    // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
+    const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
+    const off = pos - sec.cur.start;
+    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel);
+  }
+}
+
 /**
- * Assembles one instruction. Returns its encoding when the bytes depend on nothing but the
- * statement's text and mode (no symbols, no `.`, no local label references), so the driver may
- * reuse them for an identical line; undefined otherwise.
+ * Assembles one instruction. Returns what it did when that depends on nothing but the statement's
+ * text and mode — no `.`, no local label references, no expression left for after layout, at most
+ * one symbol (see InsnReplay.sym) — so the driver may replay it for an identical line; undefined otherwise.
  */
-export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly): Encoded | undefined {
+export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly): InsnReplay | undefined {
   const mnemonic = toks[body.mn].value.toLowerCase();
   const prefixes = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
@@ -177,46 +219,29 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
     if (e instanceof EncodeError) throw new AsmError(asm.loc, e.message);
     throw e;
   }
+  const lates = asm.lateSyms.size;
   const operands = body.ops.map((op) => operand(op, toks, asm));
   const insn: AsmInsn = { mnemonic, prefixes, operands };
   const enc = encode(insn, asm, undefined, toks, from);
   if (enc.warnings) for (const w of enc.warnings) asm.warn(w);
-  if (enc.relax === 'short') {
-    const near = encode(insn, asm, 'near', toks, from);
-    const fx = enc.fixups.find((f) => f.pcrel && f.size === 1);
-    if (fx) {
-      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near, long: false, loc: asm.loc };
-      const sec = asm.cur;
-      addVarFrag(sec, frag);
-      const target: Val = {
-        add: fx.value.addend,
-        ...(fx.value.sym ? { sym: asm.symByName(fx.value.sym) } : {}),
-        ...(fx.value.minus ? { minus: asm.symByName(fx.value.minus) } : {}),
-      };
-      asm.branches.push({ sec, frag, target, mode: asm.mode });
-      return undefined;
-    }
-  }
-  const sec = asm.cur;
-  const pos = emitBytes(sec, enc.bytes);
-  if (enc.fixups.length) {
-    const flow = flowOf(enc.form);
-    // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
-    const op0 = operands[0];
-    const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
-    const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
-    const off = pos - sec.cur.start;
-    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel);
-    return undefined;
-  }
-  if (enc.relax) return undefined;
+  const near = enc.relax === 'short' ? encode(insn, asm, 'near', toks, from) : undefined;
+  const op0 = operands[0];
+  const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
+  placeInsn(asm, enc, near, direct);
+
+  if (enc.relax === 'near' || asm.lateSyms.size !== lates) return undefined;
+  let sym: string | undefined;
   for (let i = body.mn + 1; i < toks.length; i++) {
     const t = toks[i];
-    if (t.type === 'ident') return undefined;
-    if (t.type === 'num') {
+    if (t.type === 'ident') {
+      if (sym !== undefined || t.value === '.') return undefined;
+      sym = t.value;
+    } else if (t.type === 'string') return undefined; // a quoted symbol name: not tracked here
+    else if (t.type === 'num') {
       const last = t.value.charCodeAt(t.value.length - 1) | 0x20;
       if ((last === 98 || last === 102) && !/^0[bBxX]/.test(t.value)) return undefined;
     }
   }
-  return enc;
+  if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;
+  return near ? { enc, near, direct, sym } : { enc, direct, sym };
 }

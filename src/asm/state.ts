@@ -2,7 +2,7 @@
 // fixups, listing marks and diagnostics. Directives and instructions act on it; nothing here
 // is module-global, so two assemblies never share state.
 
-import type { Encoded, Fixup } from '../encode/types.js';
+import type { Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
 import { foldDiff, type EvalCtx } from './expr.js';
@@ -12,6 +12,7 @@ import {
 } from './sections.js';
 import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
 import type { LateExpr } from './late.js';
+import type { InsnReplay } from './insn.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -208,9 +209,9 @@ export class Assembly {
   }
 }
 
-/** A remembered instruction line: its encoding and every warning the statement gave (replayed as well). */
+/** A remembered instruction line: what it did and every warning the statement gave (replayed as well). */
 export interface CachedLine {
-  readonly enc: Encoded;
+  readonly insn: InsnReplay;
   readonly warnings: readonly string[];
 }
 
