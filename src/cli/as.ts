@@ -4,7 +4,6 @@
 
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
-import { preprocess } from '../asm/cpp/index.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
@@ -154,6 +153,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   const diags: Diagnostic[] = [];
   if (args.lang ? args.lang === 'assembler-with-cpp' : /\.(S|sx)$/.test(input)) {
+    // Loaded only for .S input: plain .s files need not pay for the preprocessor at start-up.
+    const { preprocess } = await import('../asm/cpp/index.js');
     const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode });
     diags.push(...pp.diagnostics);
     if (pp.diagnostics.some((d) => d.severity === 'error')) {
