@@ -34,7 +34,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let rmReg: RegInfo | undefined;
   let mem: MemOperand | undefined;
   let opreg: RegInfo | undefined;
-  let imm: { v: Value; n: number; signed: boolean } | undefined;
+  let imm: { v: Value; n: number; signed: boolean; range: number } | undefined;
   let imm2: { v: Value; n: number } | undefined;
   let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
   let moffs: Value | undefined;
@@ -69,7 +69,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
           if ((o as MemOperand).seg) moffsSeg = SEG_PREFIX[(o as MemOperand).seg!.name];
         } else {
           const n = d.sx ? 1 : d.size === 'v' ? size / 8 : defSize(d, size) / 8;
-          imm = { v: (o as { value: Value }).value, n, signed: size === 64 && n === 4 };
+          // GNU checks a sign-extended imm8 against the operand size, not the byte it emits.
+          imm = { v: (o as { value: Value }).value, n, signed: size === 64 && n === 4, range: d.sx ? size / 8 : n };
         }
         break;
       case 'imm2':
@@ -264,10 +265,14 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     else { fixups.push({ offset: out.length, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed }); pushLE(out, 0n, n); }
   };
   if (imm) {
-    // GNU warns when bits beyond the field are neither all zeros nor all ones (-129 in an imm8 is silent).
-    const hi = isConst(imm.v) ? BigInt.asIntN(64, imm.v.addend) >> BigInt(imm.n * 8) : 0n;
-    if (imm.n < 8 && hi !== 0n && hi !== -1n && !imm.signed) {
-      warnings.push(`${hex(imm.v.addend)} shortened to ${hex(BigInt.asUintN(imm.n * 8, imm.v.addend))}`);
+    // GNU checks (and prints) the constant as it reads it for this operand size (gnuImm).
+    const val = isConst(imm.v) ? gnuImm(imm.v.addend, imm.range * 8, mode) : 0n;
+    // Its test: neither the value nor its negation fits in the field's bits (so -255 in an imm8 is
+    // silent but -256 is "shortened").
+    const keep = ~((1n << BigInt(imm.range * 8)) - 1n);
+    const outOfRange = (BigInt.asUintN(64, val) & keep) !== 0n && (BigInt.asUintN(64, -val) & keep) !== 0n;
+    if (imm.range < 8 && outOfRange && !imm.signed) {
+      warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(imm.range * 8, val))}`);
     }
     field(imm.v, imm.n, imm.signed, false);
   }
