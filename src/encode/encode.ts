@@ -115,7 +115,9 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
       const def = stack && mode === 64 ? 64 : 32;
       m = findMatch(inMode, ops, ctx, def);
-      if (!stack && m) warnings.push(`no instruction mnemonic suffix given and no register operands; using default for \`${name}'`);
+      // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
+      const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');
+      if (!stack && !sreg && m) warnings.push(`no instruction mnemonic suffix given and no register operands; using default for \`${name}'`);
     }
   }
   if (!m) {
