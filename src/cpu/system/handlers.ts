@@ -14,7 +14,7 @@ import { deliverSoft, rflags, setRflags } from './deliver.js';
 import { iret, lret, farTransfer, flagMask } from './transfer.js';
 import { loadDataSeg, readDesc, selErr, descP, descS, descBase, descLimit, descAttr } from './descriptors.js';
 import { sysWr8 } from './sysmem.js';
-import { updatePaging, updateDataBreakpoints } from './paging.js';
+import { updatePaging, updateDataBreakpoints, MAXPHYADDR } from './paging.js';
 
 const TWO32 = 4294967296;
 const gp0 = (): never => { throw new CpuFault(13, 0); };
@@ -178,7 +178,7 @@ const movCr: Handler = (cpu, i) => {
       // With CR4.PCIDE, bit 63 is a "don't flush" hint and is not stored (SDM 4.10.4.1).
       let h = hi;
       if ((cpu.cr4 & 0x20000) !== 0 && (h & 0x80000000) !== 0) h &= 0x7fffffff;
-      if (h >= 0x100000) gp0(); // bits 63:52 reserved (MAXPHYADDR 52)
+      if (h >= 2 ** (MAXPHYADDR - 32)) gp0(); // bits 63:MAXPHYADDR reserved
       cpu.cr3 = h * TWO32 + lo;
       // From the first CR3 load on, every access walks the tables in memory (the harness identity
       // map may have been edited by the listing).

@@ -9,6 +9,28 @@ import { modelOf } from './model.js';
 
 const TWO32 = 4294967296;
 const PG = 0x80000000, WP = 0x10000, PSE = 0x10, PAE = 0x20, NXE = 0x800, SMEP = 0x100000;
+/**
+ * MAXPHYADDR: 48, this machine's (/proc/cpuinfo "48 bits physical"). Address bits 51:48 of an 8-byte
+ * entry are then reserved (SDM 4.5.5 / 4.4.2 tables, "Reserved (must be 0)").
+ */
+export const MAXPHYADDR = 48;
+const HI_ADDR_RSVD = ((1 << (52 - 32)) - 1) & ~((1 << (MAXPHYADDR - 32)) - 1);
+
+/**
+ * Reserved bits of a present 8-byte entry (SDM 4.4.2 / 4.5.4, tables 4-15..4-20): address bits at or
+ * above MAXPHYADDR, XD without EFER.NXE, PS in a PML4E, and the low address bits of a large page
+ * (bits 29:13 of a 1 GiB PDPTE, 20:13 of a 2 MiB PDE) which must be zero.
+ */
+function rsvd8(cpu: Cpu, lo: number, hi: number, level: number, pml4: boolean): boolean {
+  if ((hi & HI_ADDR_RSVD) !== 0) return true;
+  if ((hi & 0x80000000) !== 0 && (cpu.efer & NXE) === 0) return true;
+  if (pml4 && (lo & 0x80) !== 0) return true;
+  if ((lo & 0x80) !== 0) {
+    if (level === 3 && (lo & 0x3fffe000) !== 0) return true;
+    if (level === 2 && (lo & 0x1fe000) !== 0) return true;
+  }
+  return false;
+}
 
 /** Physical memory reads/writes of paging-structure entries (no permission checks: physical). */
 function rdPhys32(cpu: Cpu, a: number): number {
@@ -61,6 +83,8 @@ function walk(cpu: Cpu, lin: number, acc: AccessKind): Walk {
       const ea = table + 8 * idx;
       const lo = rdPhys32(cpu, ea), hi = rdPhys32(cpu, ea + 4);
       if ((lo & 1) === 0) fault(cpu, lin, acc, false);
+      // A reserved bit set in a present entry: #PF with P=1 and RSVD=1, nothing accessed (SDM 4.7).
+      if (rsvd8(cpu, lo, hi, level, cpu.mode === 64 && level === 4)) fault(cpu, lin, acc, true, true);
       perm(lo, hi);
       visit.push(ea);
       const frame = (hi & 0xfffff) * TWO32 + ((lo & 0xfffff000) >>> 0);
@@ -85,6 +109,8 @@ function walk(cpu: Cpu, lin: number, acc: AccessKind): Walk {
   const pde = ((cpu.cr3 >>> 0) & 0xfffff000) + 4 * (u >>> 22);
   const d = rdPhys32(cpu, pde);
   if ((d & 1) === 0) fault(cpu, lin, acc, false);
+  // 4 MiB page: bit 21 is reserved (PSE-36 with MAXPHYADDR > 40, SDM 4.3 table 4-4).
+  if ((d & 0x80) !== 0 && (cpu.cr4 & PSE) !== 0 && (d & 0x200000) !== 0) fault(cpu, lin, acc, true, true);
   perm(d, 0);
   visit.push(pde);
   if ((d & 0x80) !== 0 && (cpu.cr4 & PSE) !== 0) {
