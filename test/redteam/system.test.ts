@@ -1,0 +1,249 @@
+// Red-team checks of the system model: kernel-style listings in test/redteam/system/ that build
+// their own GDT/IDT/TSS/page tables (not x86lab/harness.h), run through `x86lab run --dump`
+// in-process. Every expected value is derived from the Intel SDM by hand (see each listing's
+// header); symbol addresses come from the dump, everything else is spelled out here.
+import { describe, it, expect, vi } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/run.js';
+
+const DIR = 'test/redteam/system';
+const tmp = mkdtempSync(join(tmpdir(), 'x86lab-redteam-'));
+
+interface Dump {
+  stop: string; cpl: number; nmi_blocked: boolean; regs: Record<string, string>;
+  symbols: Record<string, string>; memory: { addr: string; hex: string }[]; visited: string[];
+  events: { kind: string; vector?: number }[];
+}
+
+let seq = 0;
+async function runDump(file: string, ...opts: string[]): Promise<{ code: number; d: Dump }> {
+  const out = join(tmp, `d${seq++}.json`);
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  let code: number;
+  try { code = await run(['--dump', out, ...opts, join(DIR, file)]); } finally { o.mockRestore(); e.mockRestore(); }
+  return { code, d: JSON.parse(readFileSync(out, 'utf8')) as Dump };
+}
+
+/** Little-endian n-byte words at label+off in the dump's memory. */
+function words(d: Dump, label: string, n: number, count = 1, off = 0): bigint[] {
+  const res: bigint[] = [];
+  const base = BigInt(d.symbols[label]) + BigInt(off);
+  for (let i = 0; i < count; i++) {
+    const a = base + BigInt(i * n);
+    const r = d.memory.find((m) => a >= BigInt(m.addr) && a + BigInt(n) <= BigInt(m.addr) + BigInt(m.hex.length / 2));
+    if (!r) throw new Error(`${label}+${i * n} not in the dump`);
+    const o = Number(a - BigInt(r.addr));
+    let v = 0n;
+    for (let k = n - 1; k >= 0; k--) v = (v << 8n) | BigInt(parseInt(r.hex.substr((o + k) * 2, 2), 16));
+    res.push(v);
+  }
+  return res;
+}
+const q = (d: Dump, l: string, count = 1): bigint[] => words(d, l, 8, count);
+const q1 = (d: Dump, l: string): bigint => q(d, l)[0];
+const l1 = (d: Dump, l: string, count = 1): bigint[] => words(d, l, 4, count);
+const sym = (d: Dump, l: string): bigint => BigInt(d.symbols[l]);
+const reg = (d: Dump, r: string): bigint => BigInt(d.regs[r]);
+/** visited labels from `first` on, without the setup's own labels. */
+const after = (d: Dump, first: string): string[] => d.visited.slice(d.visited.indexOf(first));
+
+describe('64-bit gates, frames and IST (SDM 6.14)', () => {
+  it('interrupt gate clears IF, trap gate keeps it; frame at RSP&~15; IST top aligned down', async () => {
+    const { code, d } = await runDump('gates64.S');
+    expect(code).toBe(0);
+    expect(q1(d, 'fl_intr')).toBe(0x2n);
+    expect(q1(d, 'fl_trap')).toBe(0x202n);
+    expect(q1(d, 'rsp_intr')).toBe(0x7fff0n - 40n);
+    expect(q(d, 'frame_intr', 5)).toEqual([sym(d, 'after40'), 0x8n, 0x202n, 0x7fff8n, 0x10n]);
+    expect(q1(d, 'rsp_ist')).toBe(sym(d, 'ist_top') - 40n);
+    expect(q(d, 'frame_ist', 5)).toEqual([sym(d, 'after42'), 0x8n, 0x202n, 0x7fff8n, 0x10n]);
+    expect(after(d, 'site40')).toEqual(['site40', 'h_intr', 'after40', 'h_trap', 'after41', 'h_ist', 'after42', 'done']);
+    expect(reg(d, 'rsp')).toBe(0x7fff8n);
+    expect(reg(d, 'rflags')).toBe(0x2n);
+  });
+
+  it('#GP/#NP error codes from selector loads and gate checks; accessed bits set', async () => {
+    const { d } = await runDump('gp64.S');
+    expect(q1(d, 'nlog')).toBe(10n);
+    const gp = (e: number): bigint => (13n << 16n) | BigInt(e);
+    expect(q(d, 'log', 10)).toEqual([gp(0x48), gp(0x08), gp(0x20), gp(0x20), gp(0x38), gp(0x0c),
+      (11n << 16n) | 0x282n, gp(0x28a), gp(0x292), gp(0x29a)]);
+    expect(words(d, 'ss_null', 2)[0]).toBe(0n);
+    expect(words(d, 'ds_user', 2)[0]).toBe(0x23n);
+    // descriptors loaded get their accessed bit (type 0x9a -> 0x9b, 0x92 -> 0x93, 0xf2 -> 0xf3)
+    expect(q(d, 'gdt', 6)).toEqual([0n, 0x00af9b000000ffffn, 0x00cf93000000ffffn, 0x00cffa000000ffffn, 0x00cff3000000ffffn, 0x00affa000000ffffn]);
+    expect(after(d, 'f_np').slice(0, 2)).toEqual(['f_np', 'h_np']);
+  });
+
+  it('#PF under the listing\'s own 4-level tables: error codes, CR2, restart, A/D bits, WP', async () => {
+    const { d } = await runDump('pf64.S');
+    expect(q(d, 'log', 8)).toEqual([0x3n, 0x201008n, 0x0n, 0x202010n, 0x11n, 0x203000n, 0x9n, 0x204000n]);
+    expect(q1(d, 'got')).toBe(0x5a5an);
+    const pages = sym(d, 'pages');
+    expect(q(d, 'pt', 5)).toEqual([pages | 0x63n, (pages + 0x1000n) | 0x61n, (pages + 0x2000n) | 0x23n,
+      (1n << 63n) | (pages + 0x3000n) | 3n, (1n << 51n) | (pages + 0x4000n) | 1n]);
+    expect(q(d, 'pd', 2)).toEqual([0xe3n, sym(d, 'pt') | 0x23n]);
+    expect(after(d, 'f_ro')).toEqual(['f_ro', 'h_pf', 'f_np', 'h_pf', 'f_np', 'f_nx', 'h_pf', 'f_rsvd', 'h_pf']);
+    expect(reg(d, 'cr0')).toBe(0x80000033n);
+    expect(reg(d, 'cr2')).toBe(0x204000n);
+    expect(reg(d, 'cr3')).toBe(sym(d, 'pml4'));
+  });
+
+  it('faults save the faulting RIP, traps the next; TF single-step with DR6.BS', async () => {
+    const { d } = await runDump('exc64.S');
+    const s = (l: string, k = 0): bigint => sym(d, l) + BigInt(k);
+    expect(q1(d, 'nlog')).toBe(9n);
+    expect(q(d, 'log', 9)).toEqual([s('de1'), s('de2'), s('ud1'), s('ud2s'), s('bp1', 1), s('bp2', 2), s('ib1', 1), s('tf2'), s('tf3')]);
+    expect(q1(d, 'dr6_1')).toBe(0xffff4ff0n);
+    expect(after(d, 'ib_after')).toEqual(['ib_after', 'tf1', 'h_db', 'logit', 'tf2', 'h_db', 'logit', 'tf3', 'tf4']);
+    expect(d.events.filter((e) => e.kind === 'exception').map((e) => e.vector)).toEqual([0, 0, 6, 6, 3, 3, 1, 1, 1]);
+  });
+});
+
+describe('#DF and shutdown (SDM 6.15 table 6-5)', () => {
+  for (const [def, vec] of [[[], 13], [['-D', 'PF_STACK'], 14]] as const) {
+    it(`#DF with error code 0 on IST1 ${def.join(' ')}`, async () => {
+      const { code, d } = await runDump('df64.S', ...def);
+      expect(code).toBe(0);
+      expect(q1(d, 'df_err')).toBe(0n);
+      expect(q1(d, 'df_rsp')).toBe(sym(d, 'ist_top') - 40n);
+      expect(q1(d, 'df_cs')).toBe(0x8n);
+      expect(after(d, 'fault')).toEqual(['fault', 'h_df', 'df_done']);
+      expect(d.events.map((e) => [e.kind, e.vector])).toEqual([['double-fault', vec], ['exception', 8]]);
+    });
+  }
+  it('no #DF gate: triple fault', async () => {
+    const { code, d } = await runDump('df64.S', '-D', 'TRIPLE');
+    expect(code).toBe(1);
+    expect(d.stop).toBe('triple-fault');
+    expect(q1(d, 'df_err')).toBe(0xdeadn);
+  });
+});
+
+describe('NMI (SDM 6.7.1)', () => {
+  it('--nmi-at loop:3 arrives before the third execution of loop', async () => {
+    const { d } = await runDump('nmi64.S', '--nmi-at', 'loop:3');
+    expect(q1(d, 'n')).toBe(1n);
+    expect(q1(d, 'rips')).toBe(sym(d, 'loop'));
+    expect(q1(d, 'rcxs')).toBe(2n);
+    expect(q1(d, 'rsps')).toBe(sym(d, 'nmi_top') - 40n);
+    expect(after(d, 'loop')).toEqual(['loop', 'loop', 'nmi_h', 'nmi_body', 'loop', 'loop', 'loop', 'work', 'idle']);
+  });
+  it('a second NMI inside the handler is latched until iretq, then taken before work', async () => {
+    const { d } = await runDump('nmi64.S', '--nmi-at', 'work', '--nmi-at', 'nmi_body');
+    expect(q(d, 'rips', 2)).toEqual([sym(d, 'work'), sym(d, 'work')]);
+    expect(q(d, 'rsps', 2)).toEqual([sym(d, 'nmi_top') - 40n, sym(d, 'nmi_top') - 40n]);
+    expect(after(d, 'nmi_h')).toEqual(['nmi_h', 'nmi_body', 'nmi_h', 'nmi_body', 'work', 'idle']);
+    expect(d.nmi_blocked).toBe(false);
+  });
+  it('an NMI by step count wakes hlt and returns after it', async () => {
+    const { code, d } = await runDump('nmi64.S', '--nmi-at', '100000');
+    expect(code).toBe(0);
+    expect(q1(d, 'rips')).toBe(sym(d, 'idle_ret'));
+    expect(after(d, 'idle')).toEqual(['idle', 'nmi_h', 'nmi_body', 'idle_ret']);
+  });
+  it('an NMI before lidt: IDT limit 0 -> #GP -> #DF -> shutdown', async () => {
+    const { d } = await runDump('nmi64.S', '--nmi-at', '3');
+    expect(d.stop).toBe('triple-fault');
+  });
+});
+
+describe('maskable interrupts (SDM 6.8)', () => {
+  it('IF=0 holds them; sti shadow one instruction, popf none, mov ss one; hlt wake', async () => {
+    const { d } = await runDump('irq64.S', '--irq-at', '0x30@raise', '--irq-at', '0x31@raise2', '--irq-at', '0x32@in_shadow', '--irq-at', '0x33@5000');
+    expect(q(d, 'vecs', 4)).toEqual([0x30n, 0x31n, 0x32n, 0x33n]);
+    expect(q(d, 'rips', 4)).toEqual([sym(d, 'after'), sym(d, 'after_popf'), sym(d, 'past_shadow'), sym(d, 'idle_ret')]);
+    expect(q(d, 'fls', 4)).toEqual([0x202n, 0x202n, 0x202n, 0x202n]);
+    expect(after(d, 'raise')).toEqual(['raise', 'shadow', 'h0x30', 'common', 'after', 'raise2', 'h0x31', 'common', 'after_popf',
+      'movss', 'in_shadow', 'h0x32', 'common', 'past_shadow', 'idle', 'h0x33', 'common', 'idle_ret']);
+  });
+});
+
+describe('privilege changes', () => {
+  it('iretq to ring 3, int $0x80 via DPL-3 gate, #GP for DPL-0 gate, cli, hlt', async () => {
+    const { d } = await runDump('ring3_64.S');
+    expect(words(d, 'u_ds', 2)[0]).toBe(0n);
+    expect(words(d, 'u_es', 2)[0]).toBe(0n);
+    expect(words(d, 'u_cs', 2)[0]).toBe(0x2bn);
+    expect(q1(d, 'u_fl1')).toBe(0x202n);
+    expect(q1(d, 'u_fl2')).toBe(0x202n);
+    expect(q1(d, 'u_rax')).toBe(14n);
+    expect(words(d, 'k_ss', 2)[0]).toBe(0n);
+    expect(q1(d, 'k_rsp')).toBe(sym(d, 'kstack_top') - 40n);
+    expect(q(d, 'k_frame', 5)).toEqual([sym(d, 'u_after80'), 0x2bn, 0x202n, sym(d, 'ustack_top'), 0x23n]);
+    expect(q(d, 'gp_log', 3)).toEqual([0x40an, 0n, 0n]);
+    expect(q1(d, 'ngp')).toBe(3n);
+    expect(q1(d, 'gp_cs')).toBe(0x2bn);
+    expect(q(d, 'x_frame', 5)).toEqual([sym(d, 'u_exit') + 2n, 0x2bn, 0x202n, sym(d, 'ustack_top'), 0x23n]);
+    expect(after(d, 'to_user')).toEqual(['to_user', 'user', 'u_int80', 'sys_h', 'u_after80', 'u_int81', 'gp_h', 'u_after81',
+      'u_cli', 'gp_h', 'u_after_cli', 'u_hlt', 'gp_h', 'u_after_hlt', 'u_exit', 'exit_h', 'k_done']);
+    expect(d.cpl).toBe(0);
+    expect([reg(d, 'cs'), reg(d, 'ss'), reg(d, 'rsp')]).toEqual([0x8n, 0n, sym(d, 'kstack_top') - 40n]);
+  });
+
+  it('sysretq / syscall with MSRs from wrmsr, swapgs', async () => {
+    const { d } = await runDump('syscall64.S');
+    expect(q1(d, 'u_gs')).toBe(0x1111n);
+    expect(words(d, 'u_cs', 2)[0]).toBe(0x2bn);
+    expect(words(d, 'u_ss', 2)[0]).toBe(0x23n);
+    expect(q1(d, 'u_fl')).toBe(0x646n);
+    expect(q1(d, 'k_gs')).toBe(0x2222n);
+    expect(q1(d, 'k_rcx')).toBe(sym(d, 'u_after'));
+    expect(q1(d, 'k_r11')).toBe(0x646n);
+    expect(q1(d, 'k_fl')).toBe(0x46n);
+    expect(words(d, 'k_cs', 2)[0]).toBe(0x8n);
+    expect(words(d, 'k_ss', 2)[0]).toBe(0x10n);
+    expect(q1(d, 'u_rax')).toBe(10n);
+    expect(q1(d, 'u_fl2')).toBe(0x646n);
+    expect(q(d, 'percpu', 2)[1]).toBe(sym(d, 'ustack_top'));
+    expect(reg(d, 'gs_base')).toBe(sym(d, 'user_tls'));
+    expect(reg(d, 'kernel_gs_base')).toBe(sym(d, 'percpu'));
+    expect(reg(d, 'rflags')).toBe(0x446n);
+    expect(after(d, 'to_user')).toEqual(['to_user', 'user', 'u_sys', 'entry', 'k_ret', 'u_after', 'u_exit', 'exit_h', 'k_done']);
+  });
+
+  it('ret $n, lretq $n, far jmp through m16:32, popfq at CPL 0 (RF never set)', async () => {
+    const { d } = await runDump('misc64.S');
+    expect(q(d, 'rsp0', 3)).toEqual([0x80000n, 0x80000n, 0x80000n]);
+    expect(words(d, 'cs_ljmp', 2)[0]).toBe(0x8n);
+    expect(q1(d, 'fl_a')).toBe(0x47602n);
+    expect(q1(d, 'fl_b')).toBe(0x2n);
+    expect(after(d, 'f_ret16')).toEqual(['f_ret16', 'after_lret', 'ljmp_target']);
+  });
+});
+
+describe('32-bit protected mode', () => {
+  it('3-word same-privilege frame, #GP(sel), popfl by CPL, ring 3 and back via TSS ss0:esp0', async () => {
+    const { d } = await runDump('prot32.S', '--32');
+    expect(l1(d, 'bp_esp')[0]).toBe(0x7fff0n - 12n);
+    expect(l1(d, 'bp_frame', 3)).toEqual([sym(d, 'bp_after'), 0x8n, 0x2n]);
+    expect(l1(d, 'gp_err')[0]).toBe(0x28n);
+    expect(l1(d, 'gp_eip')[0]).toBe(sym(d, 'gp1'));
+    expect(l1(d, 'k_fl1', 2)).toEqual([0x3202n, 0x2n]);
+    expect(l1(d, 'u_ds')[0]).toBe(0n);
+    expect(l1(d, 'u_fl')[0]).toBe(0x40202n);
+    expect(l1(d, 'k_ss')[0]).toBe(0x10n);
+    expect(l1(d, 'k_esp')[0]).toBe(sym(d, 'kstack_top') - 20n);
+    expect(l1(d, 'k_frame', 5)).toEqual([sym(d, 'u_int80') + 2n, 0x1bn, 0x202n, sym(d, 'ustack_top'), 0x23n]);
+    expect(words(d, 'gdt', 8, 1, 0x28)[0] >> 40n & 0xffn).toBe(0x8bn); // TSS busy after ltr
+    expect(after(d, 'bp1')).toEqual(['bp1', 'h_bp', 'bp_after', 'gp1', 'h_gp', 'gp_after', 'to_user', 'user', 'u_int80', 'h_sys', 'k_done']);
+    expect([reg(d, 'cs'), reg(d, 'ss'), reg(d, 'esp')]).toEqual([0x8n, 0x10n, sym(d, 'kstack_top') - 20n]);
+  });
+
+  it('2-level paging with a PSE page: #PF codes, CR2, A/D bits', async () => {
+    const { d } = await runDump('paging32.S', '--32');
+    expect(l1(d, 'log', 4)).toEqual([0x3n, 0x401008n, 0x0n, 0x402010n]);
+    expect(l1(d, 'pd', 2)).toEqual([0xe3n, sym(d, 'pt') | 0x23n]);
+    expect(l1(d, 'pt', 3)).toEqual([sym(d, 'pages') | 0x63n, (sym(d, 'pages') + 0x1000n) | 0x21n, 0n]);
+  });
+
+  it('PAE paging: not-present and NX fetch #PF', async () => {
+    const { d } = await runDump('pae32.S', '--32');
+    expect(l1(d, 'log', 4)).toEqual([0x0n, 0x401010n, 0x11n, 0x402000n]);
+    expect(q1(d, 'pdpt')).toBe(sym(d, 'pd') | 1n);
+    expect(q(d, 'pd', 3)).toEqual([0xe3n, 0n, sym(d, 'pt') | 0x23n]);
+  });
+});
