@@ -73,6 +73,14 @@ export function checkMnemonic(mnemonic: string, mode: Mode): void {
 }
 
 /** Encode one instruction. Throws EncodeError with GNU as's message when GNU as would reject it. */
+/**
+ * GNU's DefaultSize templates (far return, iret, pusha/popa) and IgnoreSize ones (smsw/str/sldt) never
+ * warn about a missing suffix, except that in 64-bit mode a template that takes both `l` and `q`
+ * (lret/retf with or without an immediate, iret, sysret, sysexit) always does (tc-i386.c process_suffix).
+ */
+const QUIET = new Set(['lret', 'retf', 'iret', 'pusha', 'popa', 'smsw', 'str', 'sldt']);
+const WARN_64 = new Set(['lret', 'retf', 'iret', 'sysret', 'sysexit']);
+
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const mode = opts.mode;
   const mnemonic = insn.mnemonic.toLowerCase();
@@ -101,7 +109,9 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
 
   let m = findMatch(inMode, ops, ctx);
   const warnings: string[] = [];
-  if (m && m.unpinned && !cands.some((c) => c.sfx && c.form === m!.form)) {
+  const defaultWarning = `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
+  if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) warnings.push(defaultWarning);
+  else if (m && m.unpinned && !QUIET.has(name) && !cands.some((c) => c.sfx && c.form === m!.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
     // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
     const sizes = new Set<number>();
@@ -117,7 +127,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       m = findMatch(inMode, ops, ctx, def);
       // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
       const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');
-      if (!stack && !sreg && m) warnings.push(`no instruction mnemonic suffix given and no register operands; using default for \`${name}'`);
+      if (!stack && !sreg && m) warnings.push(defaultWarning);
     }
   }
   if (!m) {
