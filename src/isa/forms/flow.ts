@@ -19,8 +19,8 @@ function jumpRows(): FormDef[] {
     row({ id: 'lcall_ptr', mnem: 'lcall', aliases: ['call'], opcode: [0x9a], operands: [I2(16), I('z')], osz: 'v', modes: M32, flow: 'call', sem: 'call:far' }),
     row({ id: 'ret', mnem: 'ret', opcode: [0xc3], operands: [], osz: 'f64', flow: 'ret', sem: 'ret' }),
     row({ id: 'ret_imm', mnem: 'ret', opcode: [0xc2], operands: [I(16)], osz: 'f64', flow: 'ret', sem: 'ret' }),
-    row({ id: 'lret', mnem: 'lret', opcode: [0xcb], operands: [], osz: 'v', flow: 'ret', sem: 'ret:far' }),
-    row({ id: 'lret_imm', mnem: 'lret', opcode: [0xca], operands: [I(16)], osz: 'v', flow: 'ret', sem: 'ret:far' }),
+    row({ id: 'lret', mnem: 'lret', aliases: ['retf'], opcode: [0xcb], operands: [], osz: 'v', flow: 'ret', sem: 'ret:far' }),
+    row({ id: 'lret_imm', mnem: 'lret', aliases: ['retf'], opcode: [0xca], operands: [I(16)], osz: 'v', flow: 'ret', sem: 'ret:far' }),
   ];
   CC.forEach((names, cc) => {
     const [n, ...alt] = names;
