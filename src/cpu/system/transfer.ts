@@ -26,6 +26,17 @@ function stackRead(cpu: Cpu, off: number, size: number): number {
   return size === 32 ? rd32(cpu, a) >>> 0 : rd16(cpu, a);
 }
 
+/**
+ * A return RIP from the stack: like stackRead, but in 64-bit mode a non-canonical value stays
+ * non-canonical (NaN) so the caller's canonical check raises #GP(0) (SDM IRET, RET far) instead of
+ * silently sign-extending bit 47.
+ */
+function stackReadIp(cpu: Cpu, off: number, size: number): number {
+  if (cpu.mode !== 64 || size !== 64) return stackRead(cpu, off, size);
+  const v = stackRead(cpu, off, size);
+  return (cpu.tHi | 0) === ((cpu.tHi | 0) << 16 >> 16) ? v : NaN;
+}
+
 function setSpValue(cpu: Cpu, v: number): void {
   if (cpu.mode === 64) { cpu.lo[4] = canonLo(v); cpu.hi[4] = canonHi(v); return; }
   if ((cpu.segs[SEG_SS].attr & 0x4000) !== 0) cpu.lo[4] = v | 0;
@@ -108,7 +119,7 @@ export function iret(cpu: Cpu, size: number): void {
     if (cpu.mode === 64) gp(0); // no task return in IA-32e mode
     throw new Unsupported('iret with NT=1 (task return)');
   }
-  const tIp = stackRead(cpu, 0, size);
+  const tIp = stackReadIp(cpu, 0, size);
   const tCs = stackRead(cpu, b, size) & 0xffff;
   const tFlags = stackRead(cpu, 2 * b, size);
   if (cpu.mode === 32 && cpu.cpl === 0 && (tFlags & F_VM) !== 0 && size === 32) throw new Unsupported('iret to virtual-8086 mode');
@@ -152,7 +163,7 @@ export function iret(cpu: Cpu, size: number): void {
 /** lret / lret $n (SDM RET far, protected mode): same privilege, or outer with SS:RSP popped after the n bytes. */
 export function lret(cpu: Cpu, size: number, n: number): void {
   const b = size >> 3;
-  const tIp = stackRead(cpu, 0, size);
+  const tIp = stackReadIp(cpu, 0, size);
   const tCs = stackRead(cpu, b, size) & 0xffff;
   const d = returnCs(cpu, tCs);
   const newCpl = tCs & 3;
