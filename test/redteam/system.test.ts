@@ -184,6 +184,15 @@ describe('privilege changes', () => {
     expect([reg(d, 'cs'), reg(d, 'ss'), reg(d, 'rsp')]).toEqual([0x8n, 0n, sym(d, 'kstack_top') - 40n]);
   });
 
+  it('ring-3 #PF error codes (U/S), int3 from ring 3 on IST, #GP(0x22) for a DPL-0 gate with RF=1, iretq to a non-canonical RIP', async () => {
+    const { d } = await runDump('user64.S');
+    expect(q(d, 'log', 10)).toEqual([0x4n, 0x300000n, 0x6n, 0x300000n, 0x5n, 0x203000n, 0x22n, sym(d, 'u_int4'), 0x0n, sym(d, 'k_iret')]);
+    expect(q1(d, 'bp_rsp')).toBe(sym(d, 'ist_top') - 40n);
+    expect(q(d, 'bp_frame', 5)).toEqual([sym(d, 'u_bp_after'), 0x2bn, 0x202n, sym(d, 'ustack_top'), 0x23n]);
+    expect(q1(d, 'gp_fl')).toBe(0x10002n); // the last #GP (at k_iret, IF=0 in the int $0x80 handler): RF pushed as 1
+    expect(after(d, 'h_exit')).toEqual(['h_exit', 'k_iret', 'h_gp', 'k_after_iret', 'k_done']);
+  });
+
   it('sysretq / syscall with MSRs from wrmsr, swapgs', async () => {
     const { d } = await runDump('syscall64.S');
     expect(q1(d, 'u_gs')).toBe(0x1111n);
