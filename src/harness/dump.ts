@@ -9,6 +9,14 @@ import { eventText } from './trace.js';
 
 function hx(v: bigint): string { return '0x' + v.toString(16); }
 
+/**
+ * A run that loops through an exception until the step limit logs millions of events; the dump keeps
+ * the first MAX_DUMP_EVENTS and the last TAIL_EVENTS (so the end of the run is always there) and says
+ * how many it left out, instead of building a JSON string too long for the host.
+ */
+export const MAX_DUMP_EVENTS = 100_000;
+const TAIL_EVENTS = 1_000;
+
 export function dumpMachine(m: Machine, out: RunOutcome): Record<string, unknown> {
   const cpu = m.cpu;
   const mode = m.mode;
@@ -54,7 +62,7 @@ export function dumpMachine(m: Machine, out: RunOutcome): Record<string, unknown
     tr: hx(BigInt(cpu.tr.sel)),
     symbols,
     visited: m.visited,
-    events: m.model.events.map((e) => ({
+    events: pickEvents(m.model.events).map((e) => ({
       kind: e.kind,
       step: e.step,
       ...(e.vector !== undefined ? { vector: e.vector } : {}),
@@ -65,7 +73,14 @@ export function dumpMachine(m: Machine, out: RunOutcome): Record<string, unknown
       text: eventText(e, mode, { lookup: (a: number) => m.symbolize(a) } as never),
     })),
   };
+  const omitted = m.model.events.length - pickEvents(m.model.events).length;
+  if (omitted > 0) res.events_omitted = omitted;
   if (out.detail) res.detail = out.detail;
   if (out.vector !== undefined) res.vector = out.vector;
   return res;
+}
+
+function pickEvents<T>(ev: readonly T[]): readonly T[] {
+  if (ev.length <= MAX_DUMP_EVENTS + TAIL_EVENTS) return ev;
+  return [...ev.slice(0, MAX_DUMP_EVENTS), ...ev.slice(ev.length - TAIL_EVENTS)];
 }
