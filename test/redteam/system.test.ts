@@ -242,6 +242,23 @@ describe('32-bit protected mode', () => {
     expect([reg(d, 'cs'), reg(d, 'ss'), reg(d, 'esp')]).toEqual([0x8n, 0x10n, sym(d, 'kstack_top') - 20n]);
   });
 
+  it('lcall/lret, lret to ring 3, IOPL-3 cli/popf, sysenter/sysexit, ring-3 #PF, DR0 execution breakpoint', async () => {
+    const { code, d } = await runDump('sys32.S', '--32');
+    expect(code).toBe(0);
+    expect(l1(d, 'lc_esp')[0]).toBe(0x7fff0n - 8n);
+    expect(l1(d, 'lc_frame', 2)).toEqual([sym(d, 'k_after_lcall'), 0x8n]);
+    expect(l1(d, 'after_lc_esp')[0]).toBe(0x7fff0n);
+    expect(l1(d, 'u_cs')[0]).toBe(0x1bn);
+    expect(l1(d, 'u_fl1', 2)).toEqual([0x3002n, 0x3202n]);
+    expect(l1(d, 'se_cs', 4)).toEqual([0x8n, 0x10n, sym(d, 'kstack_top'), 0x3002n]); // sysenter clears IF
+    expect(l1(d, 'u_after_se')[0]).toBe(sym(d, 'ustack_top'));
+    expect(l1(d, 'pf_err', 2)).toEqual([0x5n, 0x400000n]);
+    // instruction breakpoint: a fault before bp_site runs, RF pushed as 0 (SDM 17.3.1.1), DR6.B0
+    expect(l1(d, 'db_eip', 4)).toEqual([sym(d, 'bp_site'), 0xffff0ff1n, 0x3002n, 1n]);
+    expect(after(d, 'k_lcall')).toEqual(['k_lcall', 'far_fn', 'k_after_lcall', 'k_lret', 'user', 'u_se', 'k_sysenter', 'k_sysexit',
+      'u_after_sysenter', 'u_pf', 'h_pf', 'u_pf_after', 'h_db', 'bp_site', 'bp_after', 'h_exit']);
+  });
+
   it('2-level paging with a PSE page: #PF codes, CR2, A/D bits', async () => {
     const { d } = await runDump('paging32.S', '--32');
     expect(l1(d, 'log', 4)).toEqual([0x3n, 0x401008n, 0x0n, 0x402010n]);
