@@ -62,7 +62,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
       case 'imm':
         if (d.kind === 'rel') {
           const short = d.size === 8;
-          rel = { v: (o as MemOperand).disp!, n: short ? 1 : size === 16 ? 2 : 4 };
+          // data16 on a near branch makes its displacement 16 bits (callw/jmpw, R_*_PC16).
+          rel = { v: (o as MemOperand).disp!, n: short ? 1 : size === 16 || pfx.data16 ? 2 : 4 };
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
           moffs = (o as MemOperand).disp!;
@@ -131,10 +132,18 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // Relaxable branches: pick the partner the relaxation pass asked for.
   if (f.relaxTo && rel) {
     const want = opts.branch ?? (isConst(rel.v) ? 'near' : 'short');
-    if ((want === 'near') !== (rel.n === 4)) {
+    if ((want === 'near') !== (rel.n !== 1)) {
       const partner = candidatesFor(f.mnem).find((c) => c.form.id === f.relaxTo)!.form;
       return emit({ ...m, form: partner }, insn, pfx, opts, warnings, name);
     }
+  }
+
+  // Relative jmp/call/jcc (not loop/jcxz, whose address size selects the count register): GNU
+  // drops an address-size prefix and any segment but the cs/ds branch hints, with a warning
+  // (tc-i386.c output_branch/output_jump).
+  if (rel && (rel.n !== 1 || f.relaxTo) && (pfx.addr || (pfx.seg && pfx.seg !== 0x2e && pfx.seg !== 0x3e))) {
+    warnings.push(`skipping prefixes on \`${name}'`);
+    pfx = { ...pfx, addr: 0, seg: pfx.seg === 0x2e || pfx.seg === 0x3e ? pfx.seg : 0 };
   }
 
   // Address.
@@ -177,6 +186,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   const modeAsz = mode;
   let asz: number = addr ? addr.asize : pfx.addr || modeAsz;
   if (f.asz) asz = f.asz;
+  // jecxz (64-bit) / jcxz (32-bit) carry their own 67h: an explicit address prefix is a second one.
+  if (f.asz && f.asz !== modeAsz && pfx.addr) throw new EncodeError('same type of prefix used twice');
   if (strAsz) asz = strAsz;
   // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.
   if (mode === 32 && f.sem === 'str:ins' && strMems.length && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
