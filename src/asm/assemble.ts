@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
-import { AsmError, type SrcLoc } from './errors.js';
+import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
@@ -28,6 +28,12 @@ export interface AssembleOptions {
   readonly includeDirs?: readonly string[];
   /** `--defsym SYM=VAL`, defined before the first statement. */
   readonly defsyms?: readonly (readonly [string, bigint])[];
+  /**
+   * Record the per-line listing (default true). `-f bin` turns it off: on a large file the
+   * listing is one entry per statement kept to the end, which it would never read.
+   * When off, the result's listing is empty.
+   */
+  readonly listing?: boolean;
   /** File reader for `.include` (tests may supply a virtual file system). */
   readonly readFile?: (path: string) => string | undefined;
 }
@@ -43,6 +49,7 @@ function defaultRead(path: string): string | undefined {
 /** Assembles AT&T source text. Never throws for bad input: problems are in `diagnostics`. */
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
   const asm = new Assembly(opts.mode, opts.file);
+  asm.listing.enabled = opts.listing ?? true;
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? defaultRead;
   const host: MacroHost = {
@@ -95,6 +102,7 @@ function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
   }
 }
 
+const NONE: readonly Diagnostic[] = Object.freeze([]);
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 
 /** Assembles one statement; returns 'end' at `.end`. */
@@ -113,9 +121,10 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const startOff = startFrag.size;
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
   const known = asm.recall(text);
-  if (known && (known.insn.sym === undefined || asm.symbols.get(known.insn.sym)?.def?.kind !== 'equ')) {
-    const r = known.insn;
-    placeInsn(asm, r.enc, r.near, r.direct);
+  const r = known?.insn;
+  if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
+    if (r) placeInsn(asm, r.enc, r.near, r.direct);
+    else asm.emitRemembered(known);
     for (const w of known.warnings) asm.warn(w);
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
@@ -152,8 +161,8 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
         if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
-          const added = asm.diagnostics.slice(diagStart);
-          if (added.every((d) => d.severity === 'warning')) asm.remember(text, { insn: done, warnings: added.map((d) => d.message) });
+          const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
+          if (added.every((d) => d.severity === 'warning')) asm.remember(text, done, added.map((d) => d.message));
         }
       }
       else if (body.k === 'dir') {

@@ -20,6 +20,8 @@ import type { InsnReplay } from './insn.js';
  * Entry i runs from (startFrag[i], startOff[i]) to (endFrag[i], endOff[i]) in sec[i].
  */
 export class Listing {
+  /** Off when the caller will not read the listing (`-f bin`): add() then records nothing. */
+  enabled = true;
   readonly loc: SrcLoc[] = [];
   readonly sec: Section[] = [];
   readonly startFrag: Frag[] = [];
@@ -27,6 +29,7 @@ export class Listing {
   readonly endFrag: Frag[] = [];
   readonly endOff: number[] = [];
   add(loc: SrcLoc, sec: Section, sf: Frag, so: number, ef: Frag, eo: number): void {
+    if (!this.enabled) return;
     this.loc.push(loc);
     this.sec.push(sec);
     this.startFrag.push(sf);
@@ -180,18 +183,48 @@ export class Assembly {
 
   private readonly lineCache = new Map<string, CachedLine>();
   private lineCacheMode: Mode = 0 as Mode;
+  /**
+   * Bytes of the remembered plain instructions, back to back. Keeping them here rather than the
+   * encoder's result (an object, a Uint8Array and its buffer per line) keeps tens of megabytes of
+   * small long-lived objects out of the heap on a large file, which the garbage collector would copy.
+   */
+  private arena = new Uint8Array(1 << 16);
+  private arenaUsed = 0;
 
   /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
   recall(text: string): CachedLine | undefined {
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 
-  remember(text: string, line: CachedLine): void {
+  remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
       this.lineCacheMode = this.mode;
     }
-    if (this.lineCache.size < 65536) this.lineCache.set(text, line);
+    if (this.lineCache.size >= 65536) return;
+    const w = warnings.length ? warnings : NO_WARNINGS;
+    if (insn.near || insn.enc.fixups.length || insn.sym !== undefined) {
+      this.lineCache.set(text, { off: 0, len: 0, insn, warnings: w });
+      return;
+    }
+    const b = insn.enc.bytes;
+    if (this.arenaUsed + b.length > this.arena.length) {
+      const nb = new Uint8Array(this.arena.length * 2);
+      nb.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = nb;
+    }
+    this.arena.set(b, this.arenaUsed);
+    this.lineCache.set(text, { off: this.arenaUsed, len: b.length, warnings: w });
+    this.arenaUsed += b.length;
+  }
+
+  /** Emits a remembered plain instruction's bytes. */
+  emitRemembered(line: CachedLine): void {
+    const sec = this.cur;
+    const pos = reserve(sec, line.len);
+    const buf = sec.buf;
+    const arena = this.arena;
+    for (let i = 0; i < line.len; i++) buf[pos + i] = arena[line.off + i];
   }
 
   /** Placeholder symbols standing for operand expressions evaluated after layout. */
@@ -209,11 +242,17 @@ export class Assembly {
   }
 }
 
-/** A remembered instruction line: what it did and every warning the statement gave (replayed as well). */
+/** A remembered instruction line and every warning the statement gave (replayed as well). */
 export interface CachedLine {
-  readonly insn: InsnReplay;
+  /** A plain instruction (no fixups, no branch, no symbol): its bytes in the cache's arena. */
+  readonly off: number;
+  readonly len: number;
+  /** Anything else: what placeInsn needs to do it again. */
+  readonly insn?: InsnReplay;
   readonly warnings: readonly string[];
 }
+
+const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
 /** The encoder's view of a value: names instead of symbol objects. */
 export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string } {

@@ -164,7 +164,9 @@ export async function run(argv: string[]): Promise<number> {
     }
     text = pp.text;
   }
-  const result = assemble(text, { mode: args.mode, file, includeDirs: args.includeDirs, defsyms: args.defsyms });
+  const result = assemble(text, {
+    mode: args.mode, file, includeDirs: args.includeDirs, defsyms: args.defsyms, listing: args.format === 'json' && !args.dis,
+  });
   diags.push(...result.diagnostics);
   report(diags, file);
   if (result.errors > 0) {
