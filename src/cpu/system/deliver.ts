@@ -95,7 +95,11 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
 
   if (is64) {
     if (Number.isNaN(g.offset)) gp(ext);
-    const oldRsp = getSp(cpu);
+    // The interrupted RSP is saved as it is, even non-canonical (a #SS from a push at a bad RSP is
+    // delivered through an IST or TSS stack and its frame holds that RSP; getSp would fault here).
+    const oldRspLo = cpu.lo[4], oldRspHi = cpu.hi[4];
+    const rspOk = ((oldRspHi | 0) << 16 >> 16) === (oldRspHi | 0);
+    const oldRsp = rspOk ? getSp(cpu) : NaN;
     let rsp: number;
     if (g.ist !== 0) rsp = tss64(cpu, 36 + 8 * (g.ist - 1), ext);
     else if (newCpl < oldCpl) rsp = tss64(cpu, 4 + 8 * newCpl, ext);
@@ -104,10 +108,12 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
     const words = [oldSs, oldRsp, flags, oldCs, ret];
     if (hasErr) words.push(errVal);
     let sp = rsp;
-    for (const w of words) {
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k];
       sp -= 8;
-      if (!canonical(sp)) throw new CpuFault(12, ext);
-      sysWr64(cpu, sp, canonLo(w), canonHi(w));
+      if (!canonical(sp)) throw new CpuFault(12, ext); // NaN (non-canonical current RSP) lands here too
+      if (k === 1) sysWr64(cpu, sp, oldRspLo >>> 0, oldRspHi | 0);
+      else sysWr64(cpu, sp, canonLo(w), canonHi(w));
     }
     // Commit.
     if (newCpl < oldCpl) {
@@ -120,7 +126,7 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
     let nf = cur & ~(F_TF | F_NT | F_RF | F_VM);
     if (g.type === 0xe) nf &= ~F_IF;
     setRflags(cpu, nf);
-    m.log({ kind: src === 'nmi' ? 'nmi' : src === 'irq' ? 'interrupt' : 'exception', vector: vec, ...(hasErr ? { errorCode: errVal } : {}), from: ret, to: g.offset, frameAddr: sp, frame: [...(hasErr ? [errVal] : []), ret, oldCs, flags, oldRsp, oldSs].map((w) => BigInt.asUintN(64, BigInt(w))), frameWordBytes: 8, ist: g.ist, cplFrom: oldCpl, cplTo: newCpl });
+    m.log({ kind: src === 'nmi' ? 'nmi' : src === 'irq' ? 'interrupt' : 'exception', vector: vec, ...(hasErr ? { errorCode: errVal } : {}), from: ret, to: g.offset, frameAddr: sp, frame: [...[...(hasErr ? [errVal] : []), ret, oldCs, flags].map((w) => BigInt.asUintN(64, BigInt(w))), (BigInt(oldRspHi >>> 0) << 32n) | BigInt(oldRspLo >>> 0), BigInt(oldSs)], frameWordBytes: 8, ist: g.ist, cplFrom: oldCpl, cplTo: newCpl });
     return;
   }
 
