@@ -216,6 +216,19 @@ describe('privilege changes', () => {
     expect(q(d, 'log', 8).slice(6)).toEqual([0n, sym(d, 'u_ac')]);
   });
 
+  it('iretl in 64-bit mode, lretq to ring 3, misaligned RSP0, TF across syscall traps at the kernel entry', async () => {
+    const { d } = await runDump('ret64.S');
+    expect(q1(d, 'iretl_rsp')).toBe(0x80000n);
+    expect(q1(d, 'u_rsp')).toBe(sym(d, 'ustack_top'));
+    expect(words(d, 'u_cs', 2)[0]).toBe(0x2bn);
+    expect(q1(d, 'k_rsp')).toBe(sym(d, 'kstack_top') - 40n);
+    expect(q(d, 'k_frame', 5)).toEqual([sym(d, 'u_int') + 2n, 0x2bn, 0x2n, sym(d, 'ustack_top'), 0x23n]);
+    expect(q1(d, 'ndb')).toBe(2n);
+    expect(q1(d, 'db_rsp')).toBe(sym(d, 'ustack_top') - 40n); // syscall does not switch stacks
+    expect(q(d, 'db_frame', 5)).toEqual([sym(d, 'k_entry'), 0x8n, 0x2n, sym(d, 'ustack_top'), 0x10n]);
+    expect(after(d, 'k_iretl')).toEqual(['k_iretl', 'after_iretl', 'k_lret', 'user', 'u_int', 'h_80', 'u_tf', 'h_db', 'u_sys', 'h_db', 'k_entry', 'k_done']);
+  });
+
   it('sysretq / syscall with MSRs from wrmsr, swapgs', async () => {
     const { d } = await runDump('syscall64.S');
     expect(q1(d, 'u_gs')).toBe(0x1111n);
