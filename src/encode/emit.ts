@@ -277,7 +277,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   };
   if (imm) {
     // GNU checks (and prints) the constant as it reads it for this operand size (gnuImm).
-    const val = isConst(imm.v) ? gnuImm(imm.v.addend, imm.range * 8, mode) : 0n;
+    // An 8-bit field of a byte or word operation is read as a word first (optimize_imm's imm16 step:
+    // movb $0x8000 warns about 0xffffffffffff8000, movb $0xffff is silent).
+    const readBits = imm.range === 1 && (size === 8 || size === 16) ? 16 : imm.range * 8;
+    const val = isConst(imm.v) ? gnuImm(imm.v.addend, readBits, mode) : 0n;
     // Its test: neither the value nor its negation fits in the field's bits (so -255 in an imm8 is
     // silent but -256 is "shortened").
     const keep = ~((1n << BigInt(imm.range * 8)) - 1n);
