@@ -151,6 +151,17 @@ describe('NMI (SDM 6.7.1)', () => {
   });
 });
 
+describe('the mov-SS shadow (SDM 6.8.3) and event priority (SDM 6.9)', () => {
+  it('TF trap for mov %ss comes after the next instruction; the held NMI follows the #DB, before its handler runs', async () => {
+    const { d } = await runDump('shadow64.S', '--nmi-at', 'ss_next');
+    expect(q1(d, 'n')).toBe(4n);
+    expect(q(d, 'vecs', 4)).toEqual([1n, 2n, 1n, 6n]);
+    expect(q(d, 'rips', 4)).toEqual([sym(d, 'ss_mov'), sym(d, 'h_db'), sym(d, 'ss_after'), sym(d, 'ud_site')]);
+    expect(after(d, 'tf_a')).toEqual(['tf_a', 'h_db', 'common', 'ss_mov', 'ss_next', 'h_nmi', 'common', 'h_db', 'common', 'ss_after',
+      'ud_site', 'h_ud', 'common', 'ud_after']);
+  });
+});
+
 describe('maskable interrupts (SDM 6.8)', () => {
   it('IF=0 holds them; sti shadow one instruction, popf none, mov ss one; hlt wake', async () => {
     const { d } = await runDump('irq64.S', '--irq-at', '0x30@raise', '--irq-at', '0x31@raise2', '--irq-at', '0x32@in_shadow', '--irq-at', '0x33@5000');
