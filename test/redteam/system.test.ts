@@ -306,6 +306,20 @@ describe('32-bit protected mode', () => {
       'u_after_sysenter', 'u_pf', 'h_pf', 'u_pf_after', 'h_db', 'bp_site', 'bp_after', 'h_exit']);
   });
 
+  it('NMI in ring 0 (3 words), NMI and IRQ in ring 3 (5 words on ss0:esp0, not aligned)', async () => {
+    const { d } = await runDump('irq32.S', '--32', '--nmi-at', 'k_nmi', '--nmi-at', 'u_nmi', '--irq-at', '0x30@u_irq');
+    const top = sym(d, 'kstack_top') - 4n;
+    expect(l1(d, 'n')[0]).toBe(3n);
+    expect(l1(d, 'esps', 3)).toEqual([0x7fff2n - 12n, top - 20n, top - 20n]);
+    const f = l1(d, 'frames', 15);
+    expect(f.slice(0, 2)).toEqual([sym(d, 'k_nmi'), 0x8n]);
+    expect(f.slice(5, 15)).toEqual([sym(d, 'u_nmi'), 0x1bn, 0x202n, sym(d, 'ustack_top'), 0x23n,
+      sym(d, 'u_irq'), 0x1bn, 0x202n, sym(d, 'ustack_top'), 0x23n]);
+    expect(after(d, 'k_nmi').slice(0, 1)).toEqual(['k_nmi']);
+    expect(after(d, 'user')).toEqual(['user', 'h_ev', 'u_nmi', 'h_ev', 'u_irq', 'h_exit']);
+    expect(reg(d, 'ds')).toBe(0n); // nulled by the iret to ring 3, not reloaded by the gate
+  });
+
   it('2-level paging with a PSE page: #PF codes, CR2, A/D bits', async () => {
     const { d } = await runDump('paging32.S', '--32');
     expect(l1(d, 'log', 4)).toEqual([0x3n, 0x401008n, 0x0n, 0x402010n]);
