@@ -315,8 +315,8 @@ describe('32-bit protected mode', () => {
     expect(f.slice(0, 2)).toEqual([sym(d, 'k_nmi'), 0x8n]);
     expect(f.slice(5, 15)).toEqual([sym(d, 'u_nmi'), 0x1bn, 0x202n, sym(d, 'ustack_top'), 0x23n,
       sym(d, 'u_irq'), 0x1bn, 0x202n, sym(d, 'ustack_top'), 0x23n]);
-    expect(after(d, 'k_nmi').slice(0, 1)).toEqual(['k_nmi']);
-    expect(after(d, 'user')).toEqual(['user', 'h_ev', 'u_nmi', 'h_ev', 'u_irq', 'h_exit']);
+    // an event taken at a boundary is listed before the label it returns to; user and u_nmi share an address
+    expect(d.visited.slice(d.visited.indexOf('k_nmi') - 1)).toEqual(['h_ev', 'k_nmi', 'h_ev', 'user', 'u_nmi', 'h_ev', 'u_irq', 'h_exit']);
     expect(reg(d, 'ds')).toBe(0n); // nulled by the iret to ring 3, not reloaded by the gate
   });
 
