@@ -1,0 +1,40 @@
+.text
+start:
+1:
+addr16 call ext_func
+addr16 jmp ext_func
+addr16 jmp 1f
+addr16 jne 1f
+1:
+cs je 1b
+ds jne ext_func
+fs jmp 1b
+es call ext_func
+gs jmp ext_func
+ss je ext_func
+addr16 loop 1b
+addr16 jecxz 1b
+addr16 jcxz 1b
+data16 call ext_func
+data16 jmp ext_func
+data16 jmp 1b
+data16 je ext_func
+lret $8
+lret
+retf
+retf $4
+retfl
+retfw $2
+iret
+pusha
+popa
+mov 4(%esp), %fs
+mov %fs, 4(%esp)
+mov %ds, (%eax)
+movw (%eax), %ds
+smsw (%eax)
+str (%eax)
+sldt (%eax)
+pushl %ds
+popl %es
+nop
