@@ -68,7 +68,9 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
   for (let k = avail; k < 16; k++) fetchBuf[k] = 0;
   const d = scratch;
   const ip = cpu.rip;
-  decodeInto(d, fetchBuf, 0, cpu.mode, canonLo(ip), cpu.mode === 64 ? canonHi(ip) : 0);
+  // The decoder takes the low half unsigned: a signed one (EIP/RIP bits 31:0 >= 0x80000000) would
+  // borrow from the high half and put rel branch targets 4 GiB too low.
+  decodeInto(d, fetchBuf, 0, cpu.mode, canonLo(ip) >>> 0, cpu.mode === 64 ? canonHi(ip) : 0);
   if (d.length > avail) {
     // The instruction runs into bytes that cannot be fetched.
     const la = lin + avail;
