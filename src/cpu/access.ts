@@ -10,6 +10,10 @@ import { P_R, P_W, P_X, PAGE_SIZE, type Page } from './memory.js';
 /** Raise #PF for linear address `lin`. `present`: the page exists but forbids the access. */
 export function pageFault(cpu: Cpu, lin: number, acc: AccessKind, present: boolean): never {
   cpu.cr2 = lin;
+  // A user-mode snapshot without paging runs as a Linux process would: Linux reports every ring-3
+  // fault at or above TASK_SIZE_MAX (0x7ffffffff000, the kernel half and the guard page below it)
+  // as a protection fault, P=1 (arch/x86/mm/fault.c, sanitize_error_code), measured here.
+  if (cpu.cpl === 3 && cpu.translate === null && cpu.mode === 64 && (lin < 0 || lin >= 0x7ffffffff000)) present = true;
   const err = (present ? 1 : 0) | (acc === ACC_W ? 2 : 0) | (cpu.cpl === 3 ? 4 : 0) | (acc === ACC_X ? 0x10 : 0);
   throw new CpuFault(14, err, 'fault');
 }
