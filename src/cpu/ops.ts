@@ -429,6 +429,13 @@ function cmpxchgNb(sz: 64 | 128): Handler {
   };
 }
 const xlatH: Handler = (cpu, i) => {
+  if (i.adsize === 64) {
+    // rbx + al is a DS (or override) reference: non-canonical -> #GP(0), not a page fault.
+    const l = (cpu.lo[3] >>> 0) + (cpu.lo[0] & 0xff);
+    const h = (cpu.hi[3] + (l >= TWO32 ? 1 : 0)) | 0;
+    const t = h >> 15;
+    if (i.seg < SEG_FS && t !== 0 && t !== -1) throw new CpuFault(13, 0);
+  }
   let a = (i.adsize === 64 ? pairToCanon(cpu.lo[3], cpu.hi[3]) : i.adsize === 32 ? cpu.lo[3] >>> 0 : cpu.lo[3] & 0xffff) + (cpu.lo[0] & 0xff);
   if (i.adsize === 32) a = a % TWO32; else if (i.adsize === 16) a &= 0xffff;
   const b = i.mode === 64 ? (i.seg >= SEG_FS ? cpu.segs[i.seg].base : 0) : cpu.segs[i.seg].base;
