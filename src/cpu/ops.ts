@@ -525,7 +525,16 @@ const enterH: Handler = (cpu, i) => {
       let bp = rbp, bpHi = rbpHi;
       for (let k = 1; k < level; k++) {
         // rbp -= size/8, push [rbp]
-        const bpNum = (size === 64 ? pairToCanon(bp, bpHi) : bp >>> 0) - (size >> 3);
+        if (size === 64) {
+          // [rbp - 8k] is a stack-segment reference: non-canonical gives #SS(0) (SDM ENTER).
+          let l = (bp >>> 0) - 8, h = bpHi;
+          if (l < 0) { l += TWO32; h = (h - 1) | 0; }
+          if (!isCanonical(l | 0, h)) throw new CpuFault(12, 0);
+          bp = l | 0; bpHi = h;
+          push(cpu, size, rdN(cpu, pairToCanon(bp, bpHi), size), cpu.tHi);
+          continue;
+        }
+        const bpNum = (bp >>> 0) - (size >> 3);
         bp = canonLo(bpNum); bpHi = size === 64 ? canonHi(bpNum) : 0;
         const a = size === 64 ? bpNum : bpNum >>> 0;
         const v = rdN(cpu, a, size);
