@@ -173,6 +173,19 @@ describe('maskable interrupts (SDM 6.8)', () => {
   });
 });
 
+describe('error-code EXT bit and gate DPL checks (SDM 6.13, 6.12.1.1)', () => {
+  it('EXT set for an IRQ and a #UD through a bad gate, clear for int n; icebp/ud2 skip the DPL check, int3 does not', async () => {
+    const { d } = await runDump('ext64.S', '--irq-at', '0x31@k_irq');
+    const s = (l: string, k = 0): bigint => sym(d, l) + BigInt(k);
+    const none = (1n << 64n) - 1n;
+    expect(q1(d, 'nlog')).toBe(24n);
+    expect(q(d, 'log', 24)).toEqual([
+      11n, 0x18bn, s('k_irq'), 11n, 0x33n, s('k_ud'), 11n, 0x192n, s('k_int'), 13n, 0x11n, s('k_ud2'),
+      1n, none, s('u_icebp', 1), 6n, none, s('u_ud'), 13n, 0x1an, s('u_int3'), 13n, 0n, s('u_hlt')]);
+    expect(d.visited.includes('k_irq')).toBe(false); // delivered before it, resumed past it
+  });
+});
+
 describe('privilege changes', () => {
   it('iretq to ring 3, int $0x80 via DPL-3 gate, #GP for DPL-0 gate, cli, hlt', async () => {
     const { d } = await runDump('ring3_64.S');
