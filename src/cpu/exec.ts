@@ -6,7 +6,7 @@
 import { FORMS } from '../isa/index.js';
 import { decodeInto } from '../decode/decode.js';
 import { newDecoded, NONE, Pfx } from '../decode/types.js';
-import { Cpu, CpuFault, ACC_X, SEG_CS, canonLo, canonHi } from './state.js';
+import { Cpu, CpuFault, ACC_X, SEG_CS, F_TF, canonLo, canonHi } from './state.js';
 import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
@@ -187,12 +187,16 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
             icache = page !== undefined ? page.icache : null;
           } else { pageBase = NaN; icache = null; }
         }
+        // Single-step (SDM Vol.3 17.3.1.4): TF set when the instruction starts gives a #DB trap
+        // after it completes. The system model's controller does this itself when installed.
+        const tf = (cpu.flags & F_TF) !== 0 && cpu.interrupts === null;
         cpu.rip = i.next;
         const h = i.handler;
         if (h !== null) h(cpu, i); else H[i.form](cpu, i);
+        if (cpu.halted) { steps++; cpu.tsc++; return { stop: 'hlt', steps }; }
+        if (tf) throw new CpuFault(1, -1, 'trap');
         steps++;
         cpu.tsc++;
-        if (cpu.halted) return { stop: 'hlt', steps };
       }
       return { stop: steps < max ? 'until' : 'steps', steps };
     } catch (e) {
