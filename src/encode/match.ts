@@ -23,11 +23,12 @@ export interface Cand {
 
 export const candCache = new Map<string, readonly Cand[]>();
 
-export const modeCache = [new Map<string, readonly Cand[]>(), new Map<string, readonly Cand[]>()];
+// One cache per mode: 16-bit code (.code16) has its own answers and must not leak into 32-bit code.
+export const modeCache = [new Map<string, readonly Cand[]>(), new Map<string, readonly Cand[]>(), new Map<string, readonly Cand[]>()];
 
 /** candidatesFor() restricted to the forms valid in `mode` (cached). */
 export function candidatesInMode(mnemonic: string, mode: Mode): readonly Cand[] {
-  const cache = modeCache[mode === 64 ? 1 : 0];
+  const cache = modeCache[mode === 64 ? 1 : mode === 32 ? 0 : 2];
   let c = cache.get(mnemonic);
   if (!c) {
     c = candidatesFor(mnemonic).filter((x) => x.form.modes.includes(mode) && !x.bad);
