@@ -14,7 +14,7 @@ import { deliverSoft, rflags, setRflags } from './deliver.js';
 import { iret, lret, farTransfer, flagMask } from './transfer.js';
 import { loadDataSeg, readDesc, selErr, descP, descS, descBase, descLimit, descAttr } from './descriptors.js';
 import { sysWr8 } from './sysmem.js';
-import { updatePaging, updateDataBreakpoints, MAXPHYADDR } from './paging.js';
+import { updatePaging, updateDataBreakpoints, MAXPHYADDR, pdptesFor } from './paging.js';
 
 const TWO32 = 4294967296;
 const gp0 = (): never => { throw new CpuFault(13, 0); };
@@ -169,6 +169,9 @@ const movCr: Handler = (cpu, i) => {
       if (pg && !pe) gp0(); // SDM MOV CR: PG without PE
       if ((lo & 0x40000000) === 0 && (lo & 0x20000000) !== 0) gp0(); // NW without CD
       if (cpu.mode === 64 && (!pg || !pe)) throw new CpuFault(13, 0); // leaving long mode is not modelled
+      // PAE paging being turned on loads the PDPTEs (SDM 4.4.1); CR0 changes nothing if that faults.
+      const turnsOn = pg && ((cpu.cr0 & 0x80000000) === 0 || ((lo ^ cpu.cr0) & 0x60000000) !== 0);
+      if (turnsOn || !pg) m.pdptes = pdptesFor(cpu, lo, cpu.cr3, cpu.cr4);
       cpu.cr0 = (lo | CR0_FIXED) >>> 0;
       updatePaging(cpu, m.identityCr3);
       return;
@@ -179,6 +182,7 @@ const movCr: Handler = (cpu, i) => {
       let h = hi;
       if ((cpu.cr4 & 0x20000) !== 0 && (h & 0x80000000) !== 0) h &= 0x7fffffff;
       if (h >= 2 ** (MAXPHYADDR - 32)) gp0(); // bits 63:MAXPHYADDR reserved
+      m.pdptes = pdptesFor(cpu, cpu.cr0, h * TWO32 + lo, cpu.cr4); // #GP(0) before CR3 changes
       cpu.cr3 = h * TWO32 + lo;
       // From the first CR3 load on, every access walks the tables in memory (the harness identity
       // map may have been edited by the listing).
@@ -189,6 +193,8 @@ const movCr: Handler = (cpu, i) => {
     case 4:
       if (hi !== 0 || (lo & ~0x3f77ff) !== 0) gp0();
       if (cpu.mode === 64 && (lo & 0x20) === 0) gp0(); // clearing PAE in IA-32e mode
+      // Changing PAE, PGE, PSE or SMEP with paging on reloads the PDPTEs (SDM 4.4.1).
+      if (((lo ^ cpu.cr4) & 0x1000b0) !== 0) m.pdptes = pdptesFor(cpu, cpu.cr0, cpu.cr3, lo);
       cpu.cr4 = lo;
       updatePaging(cpu, m.identityCr3);
       return;

@@ -66,6 +66,12 @@ export class SystemModel {
   baseTranslate: Cpu['translate'] = null;
   /** Record events when true (the harness may turn it off for speed). */
   logging = true;
+  /**
+   * PAE paging in 32-bit mode: the four PDPTEs as loaded by the last MOV to CR3 / CR0 / CR4 that
+   * (re)loaded them (lo, hi pairs; SDM 4.4.1: the processor caches them, later writes to the table in
+   * memory take effect only at the next load). Null when PAE paging is not in force.
+   */
+  pdptes: number[] | null = null;
 
   constructor(readonly cpu: Cpu) {}
 

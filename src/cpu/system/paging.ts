@@ -49,6 +49,24 @@ function fault(cpu: Cpu, lin: number, acc: AccessKind, present: boolean, rsvd = 
   throw new CpuFault(14, err, 'fault');
 }
 
+/**
+ * The PDPTE registers for PAE paging (SDM 4.4.1): MOV to CR3 with PAE paging on, or a MOV to CR0/CR4
+ * that turns it on, loads the four PDPTEs from CR3[31:5]; a present PDPTE with a reserved bit set
+ * (2:1, 8:5, 63:MAXPHYADDR) makes that MOV raise #GP(0) and change nothing. Returns null when the
+ * given control-register values do not select PAE paging in 32-bit mode.
+ */
+export function pdptesFor(cpu: Cpu, cr0: number, cr3: number, cr4: number): number[] | null {
+  if (cpu.mode === 64 || (cr0 & PG) === 0 || (cr4 & PAE) === 0) return null;
+  const base = Math.floor((cr3 >>> 0) / 32) * 32;
+  const out: number[] = [];
+  for (let k = 0; k < 4; k++) {
+    const lo = rdPhys32(cpu, base + 8 * k), hi = rdPhys32(cpu, base + 8 * k + 4);
+    if ((lo & 1) !== 0 && ((lo & 0x1e6) !== 0 || (hi & ~((1 << (MAXPHYADDR - 32)) - 1)) !== 0)) throw new CpuFault(13, 0);
+    out.push(lo, hi);
+  }
+  return out;
+}
+
 interface Walk { phys: number; user: boolean; write: boolean; nx: boolean }
 
 /** Entry address helpers: an entry is 8 bytes (4-level, PAE) or 4 bytes (32-bit). */
@@ -71,8 +89,11 @@ function walk(cpu: Cpu, lin: number, acc: AccessKind): Walk {
       levels = 4;
     } else {
       // PAE: CR3[31:5] points at four PDPTEs (SDM 4.4.1); they only have P and address bits.
-      const pdpte = (Math.floor((cpu.cr3 >>> 0) / 32) * 32) + 8 * Math.floor(u / 2 ** 30);
-      const lo = rdPhys32(cpu, pdpte), hi = rdPhys32(cpu, pdpte + 4);
+      const k = Math.floor(u / 2 ** 30);
+      const cached = modelOf(cpu).pdptes;
+      const pdpte = (Math.floor((cpu.cr3 >>> 0) / 32) * 32) + 8 * k;
+      const lo = cached !== null ? cached[2 * k] : rdPhys32(cpu, pdpte);
+      const hi = cached !== null ? cached[2 * k + 1] : rdPhys32(cpu, pdpte + 4);
       if ((lo & 1) === 0) fault(cpu, lin, acc, false);
       table = (hi & 0xfffff) * TWO32 + ((lo & 0xfffff000) >>> 0);
       levels = 2;
