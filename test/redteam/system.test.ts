@@ -346,4 +346,14 @@ describe('32-bit protected mode', () => {
     expect(q1(d, 'pdpt')).toBe(sym(d, 'pd') | 1n);
     expect(q(d, 'pd', 3)).toEqual([0xe3n, 0n, sym(d, 'pt') | 0x23n]);
   });
+
+  it('PAE PDPTEs are cached at the load (clearing one in memory changes nothing); a reserved bit in one makes the mov to CR0 #GP(0)', async () => {
+    const ok = (await runDump('pae32.S', '--32')).d;
+    expect(l1(ok, 'gp_err')[0]).toBe(0xffffn); // no #GP, and no #PF after pdpt[0] was cleared
+    expect(l1(ok, 'log', 4)).toEqual([0x0n, 0x401010n, 0x11n, 0x402000n]);
+    const { d } = await runDump('pae32.S', '--32', '-D', 'BAD_PDPTE');
+    expect(l1(d, 'gp_err', 2)).toEqual([0n, sym(d, 'pg_on')]);
+    expect(reg(d, 'cr0')).toBe(0x33n);
+    expect(after(d, 'pg_on')).toEqual(['pg_on', 'h_gp', 'gp_done']);
+  });
 });
