@@ -162,6 +162,21 @@ describe('the mov-SS shadow (SDM 6.8.3) and event priority (SDM 6.9)', () => {
   });
 });
 
+describe('int $2 and blocked wake-ups', () => {
+  it('int $2 does not block NMIs; hlt inside a real NMI handler is not woken by a latched NMI or an IRQ with IF=0', async () => {
+    const { code, d } = await runDump('nmi2_64.S', '--nmi-at', 'nmi_body', '--nmi-at', '100000', '--irq-at', '0x30@nmi_idle');
+    expect(code).toBe(0);
+    expect(d.stop).toBe('hlt');
+    expect(q1(d, 'n')).toBe(2n);
+    expect(q(d, 'rips', 2)).toEqual([sym(d, 'soft') + 2n, sym(d, 'nmi_body')]);
+    expect(after(d, 'soft')).toEqual(['soft', 'nmi_h', 'nmi_h', 'nmi_body', 'nmi_idle']);
+    expect(d.nmi_blocked).toBe(true);
+    expect((d as unknown as { nmi_pending: boolean }).nmi_pending).toBe(true);
+    expect((d as unknown as { irq_pending: number[] }).irq_pending).toEqual([0x30]);
+    expect(reg(d, 'rip')).toBe(sym(d, 'nmi_idle') + 1n);
+  });
+});
+
 describe('maskable interrupts (SDM 6.8)', () => {
   it('IF=0 holds them; sti shadow one instruction, popf none, mov ss one; hlt wake', async () => {
     const { d } = await runDump('irq64.S', '--irq-at', '0x30@raise', '--irq-at', '0x31@raise2', '--irq-at', '0x32@in_shadow', '--irq-at', '0x33@5000');
