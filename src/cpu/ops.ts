@@ -838,7 +838,9 @@ function fsgsH(write: boolean, seg: number): Handler {
 }
 /** mov from a segment register (to a register: zero-extended at operand size; to memory: 16 bits). */
 const movFromSregH: Handler = (cpu, i) => {
-  const sel = cpu.segs[i.r0 & 7]?.sel ?? 0;
+  // ModRM.reg 6 and 7 name no segment register: #UD (SDM MOV, measured on this CPU).
+  if ((i.r0 & 7) > 5) throw new CpuFault(6);
+  const sel = cpu.segs[i.r0 & 7].sel;
   if (i.k1 === K_REG) cpu.setReg(i.r1, i.s1 === 0 ? 16 : i.s1, sel, 0);
   else wr16(cpu, ea(cpu, i), sel);
 };
