@@ -5,7 +5,7 @@
 
 import { FORMS } from '../isa/index.js';
 import { decodeInto } from '../decode/decode.js';
-import { newDecoded, NONE, Pfx } from '../decode/types.js';
+import { newDecoded, NONE, Pfx, Bad } from '../decode/types.js';
 import { Cpu, CpuFault, ACC_X, SEG_CS, F_TF, canonLo, canonHi } from './state.js';
 import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
@@ -71,6 +71,7 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
   // The decoder takes the low half unsigned: a signed one (EIP/RIP bits 31:0 >= 0x80000000) would
   // borrow from the high half and put rel branch targets 4 GiB too low.
   decodeInto(d, fetchBuf, 0, cpu.mode, canonLo(ip) >>> 0, cpu.mode === 64 ? canonHi(ip) : 0);
+  if (d.form === NONE && (d.bad === Bad.PREFIXES || d.bad === Bad.TOO_LONG)) decodeLong(cpu, ip);
   if (d.length > avail) {
     // The instruction runs into bytes that cannot be fetched.
     const la = lin + avail;
@@ -97,6 +98,39 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
     }
   }
   return insn;
+}
+
+const longBuf = new Uint8Array(16);
+function isPrefixByte(b: number, long: boolean): boolean {
+  return b === 0xf0 || b === 0xf2 || b === 0xf3 || b === 0x66 || b === 0x67 || b === 0x26 || b === 0x2e ||
+    b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65 || (long && (b & 0xf0) === 0x40);
+}
+/**
+ * The decoder stops at 14 prefixes (objdump's listing limit) and reports longer encodings as bad;
+ * the CPU runs anything up to 15 bytes and raises #GP(0) beyond (SDM Vol.2 2.3.11). Repeated
+ * prefixes add nothing, so decode with only the last occurrence of each prefix byte and put the
+ * dropped bytes back into the length.
+ */
+function decodeLong(cpu: Cpu, ip: number): void {
+  const long = cpu.mode === 64;
+  let n = 0;
+  while (n < 16 && isPrefixByte(fetchBuf[n], long)) n++;
+  if (n >= 15) throw new CpuFault(13, 0);
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    let later = false;
+    for (let j = k + 1; j < n; j++) if (fetchBuf[j] === fetchBuf[k]) { later = true; break; }
+    if (!later) longBuf[m++] = fetchBuf[k];
+  }
+  const removed = n - m;
+  for (let k = n; k < 16; k++) longBuf[m + k - n] = fetchBuf[k];
+  const d = scratch;
+  // Decode at ip + removed so rel targets (next + disp) come out right.
+  const at = ip + removed;
+  decodeInto(d, longBuf, 0, cpu.mode, canonLo(at) >>> 0, long ? canonHi(at) : 0);
+  if (d.form === NONE) { if (d.bad === Bad.TOO_LONG) throw new CpuFault(13, 0); return; }
+  d.length += removed;
+  if (d.length > 15) throw new CpuFault(13, 0);
 }
 
 /** The prepared instruction at RIP (cached path first). */
