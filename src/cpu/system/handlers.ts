@@ -23,6 +23,21 @@ const ud = (): never => { throw new CpuFault(6); };
 // ---- software interrupts (SDM INT n/INTO/INT3/INT1): traps, saved RIP after the instruction ----
 const intN: Handler = (cpu, i) => deliverSoft(cpu, i.immLo & 0xff, cpu.rip);
 const int3: Handler = (cpu) => deliverSoft(cpu, 3, cpu.rip);
+/**
+ * in/out (SDM IN, OUT; Vol.1 19.5): CPL > IOPL would consult the TSS I/O permission bitmap, which is
+ * not modelled, so #GP(0). At CPL <= IOPL the access goes to a bus with no devices: out is dropped and
+ * in reads all ones (a floating bus), so kernel-style code (PIC EOI, port-0x80 delays, serial output)
+ * runs instead of stopping at a #UD.
+ */
+function ioCheck(cpu: Cpu): void {
+  if (cpu.cpl > ((getFlags(cpu) & F_IOPL) >> 12)) gp0();
+}
+const ioIn: Handler = (cpu, i) => {
+  ioCheck(cpu);
+  const sz = i.s1;
+  cpu.setReg(0, sz, sz === 8 ? 0xff : sz === 16 ? 0xffff : 0xffffffff, 0);
+};
+const ioOut: Handler = (cpu) => { ioCheck(cpu); };
 const into: Handler = (cpu) => { if (cpu.mode === 64) ud(); if (getFlags(cpu) & 0x800) deliverSoft(cpu, 4, cpu.rip); };
 /** int1 (icebp) is delivered like a #DB trap: no gate DPL check (SDM INT1). */
 const int1: Handler = () => { throw new CpuFault(1, -1, 'trap'); };
@@ -326,6 +341,7 @@ export const SYSTEM_HANDLERS: Record<string, Handler> = {
   'sys:rdmsr': rdmsr, 'sys:wrmsr': wrmsr, 'sys:swapgs': swapgs,
   'sys:syscall': syscall, 'sys:sysret': sysret, 'sys:sysenter': sysenter, 'sys:sysexit': sysexit,
   'sys:wbinvd': () => {}, 'sys:invd': () => {},
+  'io:in': ioIn, 'io:out': ioOut,
 };
 
 let installed = false;
