@@ -268,6 +268,15 @@ describe('privilege changes', () => {
     expect(after(d, 'k_iretl')).toEqual(['k_iretl', 'after_iretl', 'k_lret', 'user', 'u_int', 'h_80', 'u_tf', 'h_db', 'u_sys', 'h_db', 'k_entry', 'k_done']);
   });
 
+  it('port I/O at CPL 0 (PIC EOI in an IRQ handler, in reads all ones); out at CPL 3 with IOPL 0 is #GP(0)', async () => {
+    const { code, d } = await runDump('io64.S', '--irq-at', '0x20@tick');
+    expect(code).toBe(0);
+    expect([q1(d, 'in8'), q1(d, 'in16'), q1(d, 'in32')]).toEqual([0xffn, 0xffffn, 0xffffffffn]);
+    expect(q1(d, 'eoi')).toBe(1n);
+    expect(q(d, 'gp_err', 2)).toEqual([0n, sym(d, 'u_out')]);
+    expect(after(d, 'tick')).toEqual(['tick', 'timer', 'user', 'u_out', 'h_gp', 'done']);
+  });
+
   it('sysretq / syscall with MSRs from wrmsr, swapgs', async () => {
     const { d } = await runDump('syscall64.S');
     expect(q1(d, 'u_gs')).toBe(0x1111n);
