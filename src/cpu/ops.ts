@@ -946,6 +946,39 @@ const movSregH: Handler = (cpu, i) => {
   else movFromSregH(cpu, i);
 };
 
+// ---- lar / lsl / verr / verw without descriptor tables ----
+// They answer as Linux's GDT does for a ring-3 process (measured): user CS32 0x20, user DS 0x28 and
+// user CS64 0x30 are flat DPL-3 segments; kernel entries (DPL 0), the null selector, LDT selectors
+// and anything else report ZF=0 and leave the destination alone (SDM LAR/LSL/VERR/VERW).
+/** Access-rights dword (as lar returns it) of the Linux user descriptors, by GDT index. */
+const LINUX_USER_AR: Record<number, number> = { 4: 0x00cffb00, 5: 0x00cff300, 6: 0x00affb00 };
+function userDescAR(cpu: Cpu, sel: number): number {
+  if ((sel & 4) !== 0) return 0;
+  const ar = LINUX_USER_AR[sel >> 3] ?? 0;
+  if (ar === 0) return 0;
+  const dpl = (ar >> 13) & 3;
+  return dpl >= cpu.cpl && dpl >= (sel & 3) ? ar : 0;
+}
+function setZF(cpu: Cpu, z: boolean): void { cpu.flags = (getFlags(cpu) & ~F_ZF) | (z ? F_ZF : 0); }
+function larLsl(limit: boolean): Handler {
+  return (cpu, i) => {
+    const ar = userDescAR(cpu, readOp(cpu, i, i.k0, i.r0, 16) & 0xffff);
+    if (ar !== 0) {
+      const v = limit ? -1 : ar;
+      cpu.setReg(i.r1, i.opsize, i.opsize === 16 ? v & 0xffff : v, 0);
+    }
+    setZF(cpu, ar !== 0);
+  };
+}
+function verRW(write: boolean): Handler {
+  return (cpu, i) => {
+    const ar = userDescAR(cpu, readOp(cpu, i, i.k0, i.r0, 16) & 0xffff);
+    const code = (ar & 0x800) !== 0;
+    // Readable: data, or code with R (bit 9); writable: data with W (bit 9).
+    setZF(cpu, ar !== 0 && (write ? !code && (ar & 0x200) !== 0 : !code || (ar & 0x200) !== 0));
+  };
+}
+
 /** Handlers for user-mode semantics, by ISA-table sem name. */
 export const USER_HANDLERS: Record<string, Handler> = {
   'alu:add': alu(OP_ADD), 'alu:or': alu(OP_OR), 'alu:adc': alu(OP_ADC), 'alu:sbb': alu(OP_SBB),
@@ -962,6 +995,7 @@ export const USER_HANDLERS: Record<string, Handler> = {
   'conv:cbw': cbwH, 'conv:cwd': cwdH, cmovcc: cmovH, setcc: setccH, cmpxchg: cmpxchgH, xadd: xaddH,
   cmpxchg8b: cmpxchgNb(64), cmpxchg16b: cmpxchgNb(128), 'sys:cmpxchg8b': cmpxchgNb(64), 'sys:cmpxchg16b': cmpxchgNb(128),
   xlat: xlatH,
+  'sys:lar': larLsl(false), 'sys:lsl': larLsl(true), 'sys:verr': verRW(false), 'sys:verw': verRW(true),
   push: pushH, pop: popH, 'push:seg': pushSegH, pusha: pushaH, popa: popaH, pushf: pushfH, popf: popfH,
   leave: leaveH, enter: enterH,
   jmp: jmpH, jcc: jccH, 'jmp:ind': jmpIndH, call: callH, 'call:ind': callIndH, ret: retH,
