@@ -472,14 +472,23 @@ const pushSegH: Handler = (cpu, i) => {
 export const FORM_SEG = new Map<number, string>();
 const SEGNUM: Record<string, number> = { es: SEG_ES, cs: SEG_CS, ss: SEG_SS, ds: SEG_DS, fs: SEG_FS, gs: SEG_GS };
 
+// pusha/popa are all-or-nothing: a fault part way (e.g. #PF at a page edge) leaves every register
+// as it was, as the native vectors show. 32-bit mode only, so the low halves are the whole state.
+const pushaSave = new Int32Array(8);
 const pushaH: Handler = (cpu, i) => {
   const size = i.opsize;
   const sp = cpu.getReg(4, size);
-  for (let r = 0; r < 8; r++) push(cpu, size, r === 4 ? sp : cpu.getReg(r, size), 0);
+  const sp0 = cpu.lo[4];
+  try {
+    for (let r = 0; r < 8; r++) push(cpu, size, r === 4 ? sp : cpu.getReg(r, size), 0);
+  } catch (e) { cpu.lo[4] = sp0; throw e; }
 };
 const popaH: Handler = (cpu, i) => {
   const size = i.opsize;
-  for (let r = 7; r >= 0; r--) { const v = pop(cpu, size); if (r !== 4) cpu.setReg(r, size, v); }
+  for (let r = 0; r < 8; r++) pushaSave[r] = cpu.lo[r];
+  try {
+    for (let r = 7; r >= 0; r--) { const v = pop(cpu, size); if (r !== 4) cpu.setReg(r, size, v); }
+  } catch (e) { for (let r = 0; r < 8; r++) cpu.lo[r] = pushaSave[r]; throw e; }
 };
 
 /** pushf: RF and VM are pushed as 0 (SDM PUSHF). */
