@@ -163,6 +163,11 @@ function storeSel(get: (cpu: Cpu) => number): Handler {
 
 // ---- control and debug registers (SDM MOV CR / MOV DR) ----
 const CR0_FIXED = 0x10; // ET reads as 1
+/** lmsw (SDM LMSW): loads CR0 bits 3:0 (PE, MP, EM, TS); it can set PE but never clear it. */
+const lmsw: Handler = (cpu, i) => {
+  const v = readOp(cpu, i, i.k0, i.r0, 16) & 0xf;
+  cpu.cr0 = ((cpu.cr0 & ~0xe) | v | (cpu.cr0 & 1)) >>> 0;
+};
 const movCr: Handler = (cpu, i) => {
   const toCr = i.k1 !== K_REG; // mov %reg,%crN: destination (operand 1) is the CR
   const n = toCr ? i.r1 : i.r0;
@@ -342,6 +347,8 @@ export const SYSTEM_HANDLERS: Record<string, Handler> = {
   'sys:syscall': syscall, 'sys:sysret': sysret, 'sys:sysenter': sysenter, 'sys:sysexit': sysexit,
   'sys:wbinvd': () => {}, 'sys:invd': () => {},
   'io:in': ioIn, 'io:out': ioOut,
+  // smsw is not privileged (UMIP off): CR0 to a register (as processors do), its low 16 bits to memory.
+  'sys:smsw': storeSel((c) => c.cr0), 'sys:lmsw': lmsw,
 };
 
 let installed = false;
