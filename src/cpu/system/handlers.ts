@@ -242,7 +242,7 @@ const movDr: Handler = (cpu, i) => {
   if (r <= 3 || r === 7) updateDataBreakpoints(cpu);
 };
 const invlpg: Handler = (cpu, i) => { ea(cpu, i); cpu.flushTlb(); };
-const clts: Handler = (cpu) => { cpu.cr0 &= ~8; };
+const clts: Handler = (cpu) => { cpu.cr0 = (cpu.cr0 & ~8) >>> 0; }; // unsigned: CR0.PG is bit 31
 
 // ---- MSRs (SDM RDMSR/WRMSR): unknown MSRs raise #GP(0) ----
 const rdmsr: Handler = (cpu) => {
