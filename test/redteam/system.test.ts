@@ -277,6 +277,20 @@ describe('privilege changes', () => {
     expect(after(d, 'tick')).toEqual(['tick', 'timer', 'user', 'u_out', 'h_gp', 'done']);
   });
 
+  it('privileged instructions at CPL 3 are #GP(0); sgdt/str/smsw/rdtsc are not; lmsw/clts in ring 0', async () => {
+    const { code, d } = await runDump('priv64.S');
+    expect(code).toBe(0);
+    const names = ['p_lgdt', 'p_lidt', 'p_ltr', 'p_crw', 'p_crr', 'p_dr', 'p_wrmsr', 'p_rdmsr', 'p_invlpg', 'p_clts', 'p_swapgs', 'p_sysret', 'p_hlt', 'p_cli'];
+    expect(q1(d, 'ngp')).toBe(14n);
+    expect(q(d, 'gp_rips', 14)).toEqual(names.map((n) => sym(d, n))); // error code 0 ORed with the saved RIP
+    expect(words(d, 'u_gdt', 2)[0]).toBe(0x3fn);
+    expect(words(d, 'u_str', 2)[0]).toBe(0x30n);
+    expect(words(d, 'u_msw', 2)[0]).toBe(0x31n); // after the kernel's lmsw cleared MP
+    expect(q(d, 'k_cr0', 3)).toEqual([0x8001003bn, 0x80010033n, 0x80010031n]);
+    expect(reg(d, 'cr0')).toBe(0x80010031n);
+    expect(d.visited.at(-1)).toBe('h_exit');
+  });
+
   it('sysretq / syscall with MSRs from wrmsr, swapgs', async () => {
     const { d } = await runDump('syscall64.S');
     expect(q1(d, 'u_gs')).toBe(0x1111n);
