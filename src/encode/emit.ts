@@ -11,6 +11,9 @@ import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
 
 export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
 
+/** 32-bit rows whose size is not an operand size (memory formats, sysret/sysexit): no 66h in .code16. Plain `iret` there is the 16-bit one. */
+const NO_OSZ_16 = new Set(['sysret', 'sysexit', 'rdsspd', 'incsspd', 'wrssd', 'wrussd', 'fxsave', 'fxrstor', 'xsave', 'xrstor', 'xsaveopt', 'cmpxchg8b', 'xrstors', 'xsavec', 'xsaves']);
+
 export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): Encoded {
   const mode = opts.mode;
   if (m.form.id === 'xchg_acc_r' && regFrom(m.ops[0])?.num === 0) {
@@ -63,7 +66,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         if (d.kind === 'rel') {
           const short = d.size === 8;
           // data16 on a near branch makes its displacement 16 bits (callw/jmpw, R_*_PC16).
-          rel = { v: (o as MemOperand).disp!, n: short ? 1 : size === 16 || pfx.data16 ? 2 : 4 };
+          const wide = mode === 16 ? size === 32 || pfx.data16 : size !== 16 && !pfx.data16;
+          rel = { v: (o as MemOperand).disp!, n: short ? 1 : wide ? 4 : 2 };
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
           moffs = (o as MemOperand).disp!;
@@ -196,7 +200,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (moffs !== undefined && pfx.addr) asz = pfx.addr;
   // An explicit addr32/addr16 prefix is written even where it changes nothing.
   if (asz !== modeAsz || pfx.addr) out.push(0x67);
-  const opsz16 = size === 16 && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none';
+  // 66h selects the operand size that is not the mode's default (16 in .code16, else 32; SDM Vol. 1 §3.6).
+  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none';
   if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (opsz16 || pfx.data16) out.push(0x66);
   if (f.prefix === 0x66) out.push(0x66);

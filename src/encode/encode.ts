@@ -8,7 +8,7 @@ import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, AsmOperand, Encoded, EncodeOptions } from './types.js';
 import { EncodeError } from './errors.js';
 import { encodeAddress, isConst } from './modrm.js';
-import { type Cand, type Ctx, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, sizesToTry } from './match.js';
+import { type Cand, type Ctx, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, formMode, sizesToTry } from './match.js';
 import { NO_PREFIXES, parsePrefixes } from './prefixes.js';
 import { explainMismatch, modeError } from './messages.js';
 import { emit } from './emit.js';
@@ -68,7 +68,7 @@ export function checkMnemonic(mnemonic: string, mode: Mode): void {
   // `loopnew` in 64-bit code: whether that is a suffix or an operand-count error depends on the operands.
   const base = m.slice(0, -1);
   const suffixCase = m.length > 1 && m[m.length - 1] in SUFFIX_SIZE && !(mode !== 64 && m.endsWith('q')) &&
-    (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode));
+    (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(formMode(mode)));
   if (!suffixCase) modeError(m, mode, 0, cands);
 }
 
@@ -123,7 +123,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     }
     if (sizes.size > 1) {
       const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
-      const def = stack && mode === 64 ? 64 : 32;
+      const def = mode === 16 ? 16 : stack && mode === 64 ? 64 : 32;
       m = findMatch(inMode, ops, ctx, def);
       // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
       const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');

@@ -26,12 +26,15 @@ export const candCache = new Map<string, readonly Cand[]>();
 // One cache per mode: 16-bit code (.code16) has its own answers and must not leak into 32-bit code.
 export const modeCache = [new Map<string, readonly Cand[]>(), new Map<string, readonly Cand[]>(), new Map<string, readonly Cand[]>()];
 
+/** The table's modes list 32 for code that also runs in 16-bit mode (.code16): same forms, other defaults. */
+export const formMode = (mode: Mode): Mode => (mode === 16 ? 32 : mode);
+
 /** candidatesFor() restricted to the forms valid in `mode` (cached). */
 export function candidatesInMode(mnemonic: string, mode: Mode): readonly Cand[] {
   const cache = modeCache[mode === 64 ? 1 : mode === 32 ? 0 : 2];
   let c = cache.get(mnemonic);
   if (!c) {
-    c = candidatesFor(mnemonic).filter((x) => x.form.modes.includes(mode) && !x.bad);
+    c = candidatesFor(mnemonic).filter((x) => x.form.modes.includes(formMode(mode)) && !x.bad);
     cache.set(mnemonic, c);
   }
   return c;
@@ -235,7 +238,7 @@ export const sizeMemo: (readonly number[] | undefined)[][] = [];
 
 export function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined, noGpr = false): readonly number[] {
   if (forced !== undefined) return computeSizes(f, mode, sfx, forced, noGpr);
-  const k = ((mode === 64 ? 1 : 0) * 5 + SFX_INDEX[sfx]) * 2 + (noGpr ? 1 : 0);
+  const k = ((mode === 64 ? 1 : mode === 32 ? 0 : 2) * 5 + SFX_INDEX[sfx]) * 2 + (noGpr ? 1 : 0);
   const row = sizeMemo[f.index] ?? (sizeMemo[f.index] = []);
   return row[k] ?? (row[k] = Object.freeze(computeSizes(f, mode, sfx, undefined, noGpr)));
 }
@@ -255,7 +258,7 @@ export function computeSizes(f: Form, mode: Mode, sfx: string, forced: number | 
   }
   if (!sizes.length) return [0];
   if (forced !== undefined) return sizes.includes(forced) ? [forced] : [];
-  const def = (f.osz === 'd64' || f.osz === 'f64') && mode === 64 ? 64 : 32;
+  const def = mode === 16 ? 16 : (f.osz === 'd64' || f.osz === 'f64') && mode === 64 ? 64 : 32;
   // Without a suffix or a register to decide, the size is the default one (push $0xffff is pushq).
   if (noGpr && sizes.includes(def)) return [def];
   return sizes.includes(def) ? [def, ...sizes.filter((s) => s !== def)] : [...sizes];
@@ -306,7 +309,7 @@ export function findMatch(cands: readonly Cand[], ops: readonly AsmOperand[], ct
   for (const c of cands) {
     if (c.bad || !quickOk(c.form, ops)) continue;
     if (ctx.movabs && c.form.mnem !== 'mov') continue;
-    if (!c.form.modes.includes(ctx.mode)) continue;
+    if (!c.form.modes.includes(formMode(ctx.mode))) continue;
     for (const s of sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr)) {
       const m = tryForm(c.form, ops, s, ctx);
       if (m) return m;

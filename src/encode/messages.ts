@@ -4,15 +4,15 @@ import { BY_MNEMONIC, formSizes } from '../isa/index.js';
 import type { Form, Mode } from '../isa/types.js';
 import type { AsmInsn, AsmOperand } from './types.js';
 import { EncodeError } from './errors.js';
-import { type Cand, type Ctx, type Match, SUFFIX_SIZE, defSize, findMatch, pins, regFrom, regOk, sizesToTry, tryForm } from './match.js';
+import { type Cand, type Ctx, type Match, SUFFIX_SIZE, defSize, findMatch, formMode, pins, regFrom, regOk, sizesToTry, tryForm } from './match.js';
 
 /** Throws GNU's message for a mnemonic that has no form in this mode (called when none is valid). */
 export function modeError(mnemonic: string, mode: Mode, nops: number, cands: readonly Cand[]): never {
   // A suffix spelling of an instruction that exists in this mode (loopnew in 64-bit code).
   const base = mnemonic.slice(0, -1);
   if (mode !== 64 && mnemonic.endsWith('q') && BY_MNEMONIC.has(base)) throw new EncodeError(`\`${mnemonic}' is only supported in 64-bit mode`, 'mode');
-  if (mnemonic.length > 1 && mnemonic[mnemonic.length - 1] in SUFFIX_SIZE && (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode))) {
-    const counts = (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(mode) && f.operands.length === nops);
+  if (mnemonic.length > 1 && mnemonic[mnemonic.length - 1] in SUFFIX_SIZE && (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(formMode(mode)))) {
+    const counts = (BY_MNEMONIC.get(base) ?? []).some((f) => f.modes.includes(formMode(mode)) && f.operands.length === nops);
     throw new EncodeError(counts ? `invalid instruction suffix for \`${base}'` : `number of operands mismatch for \`${base}'`);
   }
   const only = cands[0].form.modes;
@@ -25,7 +25,7 @@ export function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: r
   const fits = (c: Cand) => c.form.operands.length === ops.length || (c.form.operands[0]?.kind === 'one' && c.form.operands.length - 1 === ops.length);
   if (!inMode.some(fits)) {
     // A form that takes no suffix would have fitted (nopb).
-    if (cands.some((c) => c.bad && fits(c) && c.form.modes.includes(ctx.mode))) return new EncodeError(`invalid instruction suffix for \`${name}'`);
+    if (cands.some((c) => c.bad && fits(c) && c.form.modes.includes(formMode(ctx.mode)))) return new EncodeError(`invalid instruction suffix for \`${name}'`);
     // Only a form of another mode takes this many operands (ljmp $sel,$off in 64-bit code).
     if (cands.some(fits)) return new EncodeError(`unsupported instruction \`${name}'`);
     return new EncodeError(`number of operands mismatch for \`${name}'`);
@@ -49,7 +49,7 @@ export function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: r
     if (!any) return new EncodeError(`invalid instruction suffix for \`${name}'`);
     // Only a form that takes no suffix accepts these operand kinds (`jmpq foo`: rel jumps take none).
     const kinds = (c: Cand) => fits(c) && tryForm(c.form, ops, formSizes(c.form, ctx.mode)[0] ?? 0, { ...ctx, ignoreRegSize: true, ignoreImm: true }) !== undefined;
-    if (!inMode.some(kinds) && cands.some((c) => c.bad && c.form.modes.includes(ctx.mode) && kinds(c))) {
+    if (!inMode.some(kinds) && cands.some((c) => c.bad && c.form.modes.includes(formMode(ctx.mode)) && kinds(c))) {
       return new EncodeError(`invalid instruction suffix for \`${name}'`);
     }
     // The suffix is valid for the mnemonic: does a register of another size make it fail?

@@ -26,11 +26,19 @@ export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState 
       if (p.rep) throw twice();
       p.rep = n === 'repne' || n === 'repnz' ? 0xf2 : 0xf3;
     }
-    else if (n === 'data16') { if (p.data16) throw twice(); p.data16 = true; }
-    else if (n === 'data32') { /* operand size 32 is the default in 32/64-bit code */ }
+    else if (n === 'data16') {
+      if (mode === 16) throw new EncodeError('redundant data16 prefix');
+      if (p.data16) throw twice();
+      p.data16 = true;
+    }
+    else if (n === 'data32') {
+      // Operand size 32 is the default in 32/64-bit code; in .code16 data32 is the 66h prefix.
+      if (mode === 16) { if (p.data16) throw twice(); p.data16 = true; }
+    }
     else if (n === 'addr32' || n === 'addr16') {
       if (p.addr) throw twice();
       if (n === 'addr32' && mode === 32) throw new EncodeError('redundant addr32 prefix');
+      if (n === 'addr16' && mode === 16) throw new EncodeError('redundant addr16 prefix');
       p.addr = n === 'addr32' ? 32 : 16;
     }
     else if (n === 'notrack') { if (p.notrack || p.seg) throw twice(); p.notrack = true; }
