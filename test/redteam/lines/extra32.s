@@ -38,3 +38,45 @@ sldt (%eax)
 pushl %ds
 popl %es
 nop
+.code16
+addr32 movl (%eax), %eax
+pushl $1
+push $1
+call 1f
+1: calll 1b
+jmp 1b
+lgdt (%bx)
+lgdtl (%bx)
+movl %cr0, %eax
+retl
+lret
+pushfl
+pushf
+popa
+pushal
+ljmp $0x10,$0x100
+ljmpl $0x10,$0x100
+int $0x10
+movw $0x10, %ax
+mov %ax, %ds
+xorl %eax,%eax
+in $0x60,%al
+rep movsw
+rep movsl
+lodsb
+loop 1b
+jcxz 1b
+jecxz 1b
+data16 nop
+addr16 nop
+iret
+iretl
+sysexit
+cmpxchg8b (%bx,%si)
+fxsave (%di)
+cwtl
+cltd
+inl $0x60, %eax
+data32 call start
+.code32
+nop
