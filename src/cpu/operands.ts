@@ -268,10 +268,29 @@ function spAdd(cpu: Cpu, sp: number, delta: number): number {
   return (cpu.segs[SEG_SS].attr & 0x4000) !== 0 ? (sp + delta) >>> 0 : (sp + delta) & 0xffff;
 }
 
+/**
+ * The stack pointer a push of `size` bits leaves. In 64-bit mode the canonical check (#SS(0)) is on
+ * the address written, not the old RSP: RSP = 0x800000000000 pushes to 0x7ffffffffff8 (measured).
+ */
+export function pushSp(cpu: Cpu, size: number): number {
+  if (cpu.mode === 64) {
+    let l = (cpu.lo[4] >>> 0) - (size >> 3), h = cpu.hi[4];
+    if (l < 0) { l += TWO32; h = (h - 1) | 0; }
+    const t = h >> 15;
+    if (t !== 0 && t !== -1) throw new CpuFault(12, 0);
+    return ((h << 16) >> 16) * TWO32 + l;
+  }
+  return spAdd(cpu, getSp(cpu), -(size >> 3));
+}
+
+/** Check that a push of `size` bits could be written (call probes its push before the target check). */
+export function probePush(cpu: Cpu, size: number): void {
+  checkWrite(cpu, stackLin(cpu, pushSp(cpu, size)), size >> 3);
+}
+
 /** Push `size` bits (16/32/64). */
 export function push(cpu: Cpu, size: number, v: number, vHi: number): void {
-  const sp = getSp(cpu);
-  const nsp = spAdd(cpu, sp, -(size >> 3));
+  const nsp = pushSp(cpu, size);
   const a = stackLin(cpu, nsp);
   if (size === 64) wr64(cpu, a, v, vHi);
   else if (size === 32) wr32(cpu, a, v);

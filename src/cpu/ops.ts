@@ -8,7 +8,7 @@ import {
   add, sub, logic, inc, dec, neg, shift, shiftDouble, mulFlags, mul64, umul32, imul32, maskOf, msb, toBig, fromBig,
 } from './alu.js';
 import {
-  Insn, K_REG, K_MEM, K_IMM, ea, readOp, readRmw, writeRmw, writeOp, push, pop, peekStack, adjustSp, getSp, rmwAddr, type Handler,
+  Insn, K_REG, K_MEM, K_IMM, ea, readOp, readRmw, writeRmw, writeOp, push, pop, peekStack, adjustSp, getSp, rmwAddr, probePush, type Handler,
 } from './operands.js';
 import { rd8, rd16, rd32, rd64, rdN, wr8, wrN, wr16, checkWrite } from './access.js';
 import { Pfx, NONE } from '../decode/types.js';
@@ -579,8 +579,20 @@ function pushRip(cpu: Cpu, i: Insn): void {
   if (i.mode === 64) push(cpu, 64, canonLo(cpu.rip), canonHi(cpu.rip));
   else push(cpu, i.opsize === 16 ? 16 : 32, cpu.rip, 0);
 }
-const callH: Handler = (cpu, i) => { checkTarget(cpu, i.target); pushRip(cpu, i); cpu.rip = i.target; };
-const callIndH: Handler = (cpu, i) => { const t = indTarget(cpu, i); pushRip(cpu, i); cpu.rip = t; };
+// call: the return-address push is checked (#SS/#PF) before the target's canonical check (#GP),
+// as the native vectors show; nothing is written when either fails.
+const callH: Handler = (cpu, i) => {
+  if (i.mode === 64) probePush(cpu, 64);
+  checkTarget(cpu, i.target); pushRip(cpu, i); cpu.rip = i.target;
+};
+const callIndH: Handler = (cpu, i) => {
+  if (i.mode !== 64) { const t = indTarget(cpu, i); pushRip(cpu, i); cpu.rip = t; return; }
+  const v = readOp(cpu, i, i.k0, i.r0, 64), vh = cpu.tHi;
+  probePush(cpu, 64);
+  if (!isCanonical(v, vh)) throw new CpuFault(13, 0);
+  pushRip(cpu, i);
+  cpu.rip = pairToCanon(v, vh);
+};
 const retH: Handler = (cpu, i) => {
   const size = i.mode === 64 ? 64 : i.opsize;
   const sp0 = cpu.lo[4], sp0h = cpu.hi[4];
@@ -676,8 +688,9 @@ function strOp(kind: 'movs' | 'stos' | 'lods' | 'cmps' | 'scas' | 'ins' | 'outs'
           break;
         }
         case 'cmps': {
-          const a = rdN(cpu, strAddr(cpu, i, 6, srcSeg), size); const ah = size === 64 ? cpu.tHi : 0;
+          // ES:rDI is read first (measured: its #GP/#PF wins over one at rSI).
           const b = rdN(cpu, strAddr(cpu, i, 7, SEG_ES), size); const bh = size === 64 ? cpu.tHi : 0;
+          const a = rdN(cpu, strAddr(cpu, i, 6, srcSeg), size); const ah = size === 64 ? cpu.tHi : 0;
           sub(cpu, size, a, ah, b, bh, 0);
           idxAdd(cpu, 6, ad, step); idxAdd(cpu, 7, ad, step);
           break;
