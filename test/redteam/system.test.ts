@@ -123,6 +123,17 @@ describe('#DF and shutdown (SDM 6.15 table 6-5)', () => {
   });
 });
 
+describe('faults while switching stacks', () => {
+  it('int $0x80 from ring 3 with RSP0 unmapped: #PF on the push, again delivering it, #DF on IST1 with the user frame', async () => {
+    const { code, d } = await runDump('badrsp0.S');
+    expect(code).toBe(0);
+    expect(q(d, 'df_frame', 6)).toEqual([0n, sym(d, 'u_int'), 0x2bn, 0x2n, sym(d, 'ustack_top'), 0x23n]);
+    expect(q1(d, 'df_cr2')).toBe(0x8000010000n - 8n);
+    expect(after(d, 'user')).toEqual(['user', 'u_int', 'h_df', 'df_done']);
+    expect(d.events.map((e) => [e.kind, e.vector])).toEqual([['iret', undefined], ['double-fault', 14], ['exception', 8]]);
+  });
+});
+
 describe('NMI (SDM 6.7.1)', () => {
   it('--nmi-at loop:3 arrives before the third execution of loop', async () => {
     const { d } = await runDump('nmi64.S', '--nmi-at', 'loop:3');
