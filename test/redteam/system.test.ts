@@ -382,6 +382,13 @@ describe('32-bit protected mode', () => {
     expect(reg(d, 'ds')).toBe(0n); // nulled by the iret to ring 3, not reloaded by the gate
   });
 
+  it('into (#OF trap) and bound (#BR fault) and #DE: saved EIP and no error code', async () => {
+    const { d } = await runDump('exc32.S', '--32');
+    expect(l1(d, 'n')[0]).toBe(9n);
+    expect(l1(d, 'log', 9)).toEqual([4n, sym(d, 'of1_after'), 0x80000n - 12n, 5n, sym(d, 'br1'), 0x80000n - 12n, 0n, sym(d, 'de1'), 0x80000n - 12n]);
+    expect(after(d, 'of1')).toEqual(['of1', 'h_of', 'rec', 'of1_after', 'of2', 'br_ok', 'br1', 'h_br', 'rec', 'br_after', 'de1', 'h_de', 'rec', 'de_after']);
+  });
+
   it('2-level paging with a PSE page: #PF codes, CR2, A/D bits', async () => {
     const { d } = await runDump('paging32.S', '--32');
     expect(l1(d, 'log', 4)).toEqual([0x3n, 0x401008n, 0x0n, 0x402010n]);
