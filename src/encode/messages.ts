@@ -39,7 +39,9 @@ export function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: r
     return new EncodeError(`operand size mismatch for \`${name}'`);
   }
   const sfxCands = cands.filter((c) => c.sfx);
-  const sfx = sfxCands.length && !cands.some((c) => !c.sfx) ? insn.mnemonic.slice(-1).toLowerCase() : '';
+  // inb/outw & co. are table spellings, but GNU still reads their last letter as the suffix.
+  const spelled = name !== insn.mnemonic && /^(in|out)[bwl]$/.test(insn.mnemonic);
+  const sfx = (sfxCands.length && !cands.some((c) => !c.sfx)) || spelled ? insn.mnemonic.slice(-1).toLowerCase() : '';
   if (sfx) {
     const any = inMode.some((c) => c.sfx && !c.bad && sizesToTry(c.form, ctx.mode, c.sfx, undefined).length > 0);
     // Outside 64-bit mode GNU rejects any `q' spelling as 64-bit only.
@@ -56,7 +58,8 @@ export function explainMismatch(insn: AsmInsn, cands: readonly Cand[], inMode: r
     const loose = findMatch(inMode.map((c) => ({ form: c.form, sfx: '' })), ops, ctx);
     if (loose) {
       const want = SUFFIX_SIZE[sfx];
-      for (let i = 0; i < loose.ops.length; i++) {
+      // GNU's check_{byte,word,long}_reg walk the operands from the last (AT&T destination) back.
+      for (let i = loose.ops.length - 1; i >= 0; i--) {
         const r = regFrom(loose.ops[i]);
         if (r && pins(loose.form.operands[i], loose.ops[i]) && r.size !== want) {
           if (want === 8 || r.size === 8) return new EncodeError(`\`%${r.name}' not allowed with \`${insn.mnemonic}'`);
