@@ -25,7 +25,10 @@ const NEED = [P_R, P_W, P_X];
  * page is touched (SDM Vol.3 3.3.7.1; measured: no #PF for its first bytes).
  */
 function checkSpan(cpu: Cpu, lin: number, n: number): void {
-  if (lin >= 0 && lin + n > 0x800000000000 && cpu.mode === 64) throw new CpuFault(13, 0);
+  if (cpu.mode === 64) { if (lin >= 0 && lin + n > 0x800000000000) throw new CpuFault(13, 0); }
+  // 32-bit: flat segments end at 0xffffffff; an access running past it breaks the limit, #GP(0)
+  // (stack references are checked as #SS(0) by the stack helpers first).
+  else if (lin + n > 0x100000000) throw new CpuFault(13, 0);
 }
 
 /** Physical address of linear byte `lin` for access `acc`, after checking its permission. */

@@ -233,6 +233,11 @@ export function writeRmw(cpu: Cpu, kind: number, reg: number, size: number, v: n
 
 // ---- stack (SDM Vol.1 6.2): RSP in 64-bit mode, ESP (or SP for a 16-bit stack) in 32-bit ----
 
+/** Stack address check in 32-bit mode: an access past the flat 4 GiB limit is #SS(0) (measured: leave with EBP = 0xffffffff). */
+function stackSpan(cpu: Cpu, a: number, n: number): void {
+  if (cpu.mode !== 64 && a + n > TWO32) throw new CpuFault(12, 0);
+}
+
 function stackLin(cpu: Cpu, sp: number): number {
   if (cpu.mode === 64) return sp;
   const b = cpu.segs[SEG_SS].base;
@@ -292,6 +297,7 @@ export function probePush(cpu: Cpu, size: number): void {
 export function push(cpu: Cpu, size: number, v: number, vHi: number): void {
   const nsp = pushSp(cpu, size);
   const a = stackLin(cpu, nsp);
+  stackSpan(cpu, a, size >> 3);
   if (size === 64) wr64(cpu, a, v, vHi);
   else if (size === 32) wr32(cpu, a, v);
   else wr16(cpu, a, v);
@@ -302,6 +308,7 @@ export function push(cpu: Cpu, size: number, v: number, vHi: number): void {
 export function pop(cpu: Cpu, size: number): number {
   const sp = getSp(cpu);
   const a = stackLin(cpu, sp);
+  stackSpan(cpu, a, size >> 3);
   const v = size === 64 ? rd64(cpu, a) : size === 32 ? rd32(cpu, a) : rd16(cpu, a);
   const th = cpu.tHi;
   setSp(cpu, spAdd(cpu, sp, size >> 3));
