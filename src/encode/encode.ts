@@ -64,6 +64,9 @@ export function checkMnemonic(mnemonic: string, mode: Mode): void {
   const m = mnemonic.toLowerCase();
   const cands = spelling(m).cands;
   if (!cands.length) throw new EncodeError(`no such instruction: \`${mnemonic}'`, 'no-such-insn');
+  // A `q' spelling reached only by stripping the suffix is 64-bit only, whatever the operands (shlq
+  // %rax in 32-bit code is this error, not a bad register). movq is also an MMX/SSE mnemonic.
+  if (mode !== 64 && m.endsWith('q') && m !== 'movq' && cands.every((c) => c.sfx)) throw new EncodeError(`\`${mnemonic}' is only supported in 64-bit mode`, 'mode');
   if (candidatesInMode(m, mode).length) return;
   // `loopnew` in 64-bit code: whether that is a suffix or an operand-count error depends on the operands.
   const base = m.slice(0, -1);
