@@ -909,11 +909,38 @@ const popSegH: Handler = (cpu, i) => {
 function sameCs(cpu: Cpu, sel: number): boolean {
   return (sel & 0xfffc) === (cpu.segs[SEG_CS].sel & 0xfffc) && (sel & 3) === cpu.cpl;
 }
+/**
+ * Far jmp/call without descriptor tables: only the current code segment can be reached (another
+ * one, or a mode switch, needs the system model): any other selector is #GP(selector & ~3), as
+ * Linux's GDT answers for random selectors (measured). Memory form: offset, then the selector.
+ */
+function farUserH(call: boolean): Handler {
+  return (cpu, i) => {
+    const size = i.opsize;
+    let off: number, offHi = 0, sel: number;
+    if (i.k0 === K_MEM) {
+      const a = ea(cpu, i);
+      off = rdN(cpu, a, size); offHi = size === 64 ? cpu.tHi : 0;
+      sel = rd16(cpu, a + (size >> 3));
+    } else { off = i.immLo; sel = i.imm2 & 0xffff; }
+    if (!sameCs(cpu, sel)) throw new CpuFault(13, sel & 0xfffc);
+    let t: number;
+    if (size === 64) { if (!isCanonical(off, offHi)) throw new CpuFault(13, 0); t = pairToCanon(off, offHi); }
+    else t = size === 16 ? off & 0xffff : off >>> 0;
+    if (call) {
+      const w = i.mode === 64 && size === 64 ? 64 : size;
+      push(cpu, w, cpu.segs[SEG_CS].sel, 0);
+      if (w === 64) push(cpu, 64, canonLo(cpu.rip), canonHi(cpu.rip)); else push(cpu, w, cpu.rip, 0);
+    }
+    cpu.rip = t;
+  };
+}
 /** lret to the same privilege level and code segment (far returns elsewhere need the system model). */
 const lretH: Handler = (cpu, i) => {
   const size = i.opsize;
-  const ip = peekStack(cpu, size, 0); const ipHi = cpu.tHi;
+  // The CS slot is read first (measured: with RSP at an unmapped page, CR2 = RSP+8).
   const cs = peekStack(cpu, size, size >> 3) & 0xffff;
+  const ip = peekStack(cpu, size, 0); const ipHi = cpu.tHi;
   if (!sameCs(cpu, cs)) throw new CpuFault(13, cs & 0xfffc);
   let t: number;
   if (size === 64) { if (!isCanonical(ip, ipHi)) throw new CpuFault(13, 0); t = pairToCanon(ip, ipHi); }
@@ -1032,7 +1059,7 @@ export const USER_HANDLERS: Record<string, Handler> = {
   'sys:cpuid': cpuidH, 'sys:rdtsc': rdtscH, 'sys:rdtscp': rdtscpH,
   'sys:lfence': nopH, 'sys:mfence': nopH, 'sys:sfence': nopH, 'sys:pause': nopH,
   'sys:rdfsbase': fsgsH(false, SEG_FS), 'sys:rdgsbase': fsgsH(false, SEG_GS), 'sys:wrfsbase': fsgsH(true, SEG_FS), 'sys:wrgsbase': fsgsH(true, SEG_GS),
-  'mov:sreg': movSregH, 'pop:seg': popSegH, 'ret:far': lretH, iret: iretUserH,
+  'jmp:far': farUserH(false), 'call:far': farUserH(true), 'mov:sreg': movSregH, 'pop:seg': popSegH, 'ret:far': lretH, iret: iretUserH,
   'sys:clflush': clflushH, 'sys:clflushopt': clflushH, 'sys:clwb': clflushH, 'sys:serialize': nopH,
   'sys:rdpid': (cpu, i) => { cpu.setReg(i.r0, i.mode === 64 ? 64 : 32, Number((cpu.readMsr(0xc0000103) ?? 0n) & 0xffffffffn) | 0, 0); },
   bound: boundH,
