@@ -546,6 +546,8 @@ const enterH: Handler = (cpu, i) => {
         const bpNum = (bp >>> 0) - (size >> 3);
         bp = canonLo(bpNum); bpHi = size === 64 ? canonHi(bpNum) : 0;
         const a = size === 64 ? bpNum : bpNum >>> 0;
+        // A stack reference past the flat 4 GiB limit is #SS(0) (measured: enter $8, $3 with EBP = 2).
+        if (a + (size >> 3) > TWO32) throw new CpuFault(12, 0);
         const v = rdN(cpu, a, size);
         push(cpu, size, v, cpu.tHi);
       }
@@ -929,8 +931,11 @@ function farUserH(call: boolean): Handler {
     else t = size === 16 ? off & 0xffff : off >>> 0;
     if (call) {
       const w = i.mode === 64 && size === 64 ? 64 : size;
-      push(cpu, w, cpu.segs[SEG_CS].sel, 0);
-      if (w === 64) push(cpu, 64, canonLo(cpu.rip), canonHi(cpu.rip)); else push(cpu, w, cpu.rip, 0);
+      const sp0 = cpu.lo[4], sp0h = cpu.hi[4];
+      try {
+        push(cpu, w, cpu.segs[SEG_CS].sel, 0);
+        if (w === 64) push(cpu, 64, canonLo(cpu.rip), canonHi(cpu.rip)); else push(cpu, w, cpu.rip, 0);
+      } catch (e) { cpu.lo[4] = sp0; cpu.hi[4] = sp0h; throw e; } // a fault leaves RSP as it was
     }
     cpu.rip = t;
   };
