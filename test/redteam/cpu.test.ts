@@ -3,7 +3,7 @@
 // trampoline, hlt/faults caught by a signal handler), own generator (test/redteam/cpu/gen.mjs) and the
 // issue-5 snapshot format, run through `x86lab exec --batch` (the CLI module, in process).
 // Golden: test/redteam/cpu/golden.jsonl.gz (regenerate: node test/redteam/cpu/gen.mjs --seed 11
-// --count N --out DIR, then gzip DIR/vectors.jsonl). Live: a fresh fixed-seed sample when gcc and as exist.
+// --count 12500 --out DIR, then gzip -9 DIR/vectors.jsonl). Live: a fresh fixed-seed sample when gcc and as exist.
 
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';

@@ -214,10 +214,18 @@ const F = {
     return [pick(a).replace('.byte 0x0f, 0x05', '.byte 0x0f, 0x0b')]; },
   seg() { const r = ctx.mode === 64 ? pick(['%eax', '%rax', '%ax']) : pick(['%eax', '%ax']);
     return [pick([`mov %cs, ${r}`, `mov %ss, ${r}`, `mov %ds, ${r}`, `mov %es, ${r}`, `movw %ss, (%${ctx.mode === 64 ? 'rsi' : 'esi'})`, ctx.mode === 32 ? 'push %ss\npop %eax' : `push %fs\npop %rax`, ctx.mode === 32 ? 'pusha\npopa' : 'nop', ctx.mode === 32 ? 'pushw %ds\npopl %eax' : 'lar %ax, %ax', 'movl $0x2b, %eax\nmov %eax, %ss', 'movl $0x2b, %eax\nmov %eax, %es\nmov %es, %ebx', 'lsl %eax, %eax'.replace('lsl %eax, %eax', 'movl $0x2b, %ecx\nlsl %ecx, %eax'), 'movl $0x33, %ecx\nlar %ecx, %eax', 'movl $0x2b, %ecx\nverr %cx', 'movl $0x10, %ecx\nverw %cx'])]; },
+  popfx() { const w = ctx.mode === 64 ? 'q' : 'l', r = ctx.mode === 64 ? '%rax' : '%eax';
+    const v = (BigInt(ri(0x10000)) << 16n | BigInt(ri(0x10000))) & 0x7fffeeffn; // never TF; bit 31 clear for the sign-extended push
+    return [`push${w} $${v}`, `popf${w}`, `pushf${w}`, `pop${w} ${r}`, 'pushfw', 'popw %dx']; },
+  addr16() { if (ctx.mode === 64) return [pick(['.byte 0x87, 0xc0', '.byte 0x90', '.byte 0x48, 0x90', '.byte 0x41, 0x90', '.byte 0x66, 0x90', 'xchgl %ebx, %ebx', 'xchgw %bx, %bx', '.byte 0x87, 0xdb', '.byte 0x63, 0xc3', '.byte 0x66, 0x63, 0xc3', 'movzbq %al, %rbx', 'movzwq %ax, %rbx', '.byte 0xf3, 0x90'])];
+    const m = pick(['(%bx,%si)', '(%bx,%di)', '(%bp,%si)', '(%bp,%di)', '(%si)', '(%di)', `${ri(0x10000)}`, '(%bx)', `${ri(256) - 128}(%bp)`, `${ri(0x10000) - 0x8000}(%bx,%si)`]);
+    return [`addr16 ${pick(['movl', 'addl', 'leal', 'cmpl', 'movw'])} ${m}, ${pick(['%eax', '%ecx'])}`.replace(/movw (.*), %e/, 'movw $1, %')]; },
+  far() { if (ctx.mode === 32) return [pick(['lcall $0x23, $1f\n1: nop', 'ljmp $0x23, $1f\n1: nop', 'pushl $0x23\ncall 1f\n1: addl $5, (%esp)\nlret', 'lret', 'ljmp $0x1b, $1f\n1: nop', 'pushl %cs\npopl %eax'])];
+    return [pick(['pushq $0x33\ncall 1f\n1: addq $7, (%rsp)\nlretq', 'lretq', 'pushq $0x2b\npushq %rsp\npushfq\npushq $0x33\ncall 1f\n1: addq $7, (%rsp)\niretq', 'ljmp *(%rsi)', 'lcall *(%rsi)', 'movw %cs, %ax'])]; },
   smc() { const w = ctx.mode === 64 ? 'q' : 'l';
     return [`call 1f`, `1: pop${w} ${ctx.mode === 64 ? '%rbx' : '%ebx'}`, `movb $0x${pick(['90', 'f4', '40', '48'])}, 2f-1b(${ctx.mode === 64 ? '%rbx' : '%ebx'})`, `2: incl %eax`, `incl %ecx`]; },
 };
-const WEIGHTS = { tf: 4, ac: 4, ncanon: 8, strfault: 6, pushfault: 6, fetch: 4, ud: 6, seg: 5, alu: 10, unary: 4, test: 3, shift: 10, shd: 6, muldiv: 8, imul23: 4, bits: 8, mov: 8, cc: 6, loop: 3, callret: 4, stack: 4, misc: 4, string: 8, lea: 3, bmi: 0, cx8: 2, bcd: 4, seq: 8, fault: 8, smc: 2 };
+const WEIGHTS = { popfx: 5, addr16: 5, far: 4, tf: 4, ac: 4, ncanon: 8, strfault: 6, pushfault: 6, fetch: 4, ud: 6, seg: 5, alu: 10, unary: 4, test: 3, shift: 10, shd: 6, muldiv: 8, imul23: 4, bits: 8, mov: 8, cc: 6, loop: 3, callret: 4, stack: 4, misc: 4, string: 8, lea: 3, bmi: 0, cx8: 2, bcd: 4, seq: 8, fault: 8, smc: 2 };
 const famList = Object.entries(WEIGHTS).flatMap(([k, w]) => Array(w).fill(k));
 
 const CODE_ADDRS = [0x10000000, 0x7f0000, 0x12345000, 0xfffff000];
