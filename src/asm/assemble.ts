@@ -139,13 +139,13 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     let p = parseStatement(text);
     if (!isParsed(p)) {
       // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
-      const fixed = zeroAssumed(p, text);
+      const fixed = zeroAssumed(p, text) ?? typeWithComma(text) ?? adjacentStrings(text);
       const q = fixed !== undefined ? parseStatement(fixed) : undefined;
       if (!q || !isParsed(q)) {
         asm.error(failureMessage(p, asm));
         return undefined;
       }
-      asm.warn('missing operand; zero assumed');
+      if (fixed !== undefined && !TYPE_NO_COMMA.test(text) && !STRING_DIRECTIVE.test(text)) asm.warn('missing operand; zero assumed');
       p = q;
     }
     const { toks, stmt } = p;
@@ -204,6 +204,52 @@ function zeroAssumed(p: ParseFailure, text: string): string | undefined {
   if (!before || !operandTypes.includes(before.type)) return undefined;
   const pos = prev.offset + prev.value.length;
   return `${text.slice(0, pos)} 0${text.slice(pos)}`;
+}
+
+/** `.type sym STT_FUNC` / `.type sym @function`: GNU's comma after the name is optional (the kernel's
+ *  SYM_*_END macros leave it out). */
+const TYPE_NO_COMMA = /^((?:\s*[\w.$]+\s*:)*\s*\.type\s+[\w.$]+)(\s+[@%"]?[\w]+"?\s*)$/i;
+function typeWithComma(text: string): string | undefined {
+  const m = TYPE_NO_COMMA.exec(text);
+  return m ? `${m[1]},${m[2]}` : undefined;
+}
+
+/** `.ascii "a" "b"`: GNU's string directives join adjacent literals (what `__stringify(x) "\n"`
+ *  expands to); each literal's escapes end where the literal does (`"\x4" "1"` is 04 31). */
+const STRING_DIRECTIVE = /^(?:\s*[\w.$]+\s*:)*\s*\.(?:ascii|asciz|string|string8|string16|string32|string64)\s/i;
+function adjacentStrings(text: string): string | undefined {
+  if (!STRING_DIRECTIVE.test(text)) return undefined;
+  // Split into string literals (bodies) and the text between them.
+  const parts: { str?: string; other?: string }[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (text[i] === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+      parts.push({ str: text.slice(i + 1, j) });
+      i = j + 1;
+    } else {
+      const j = text.indexOf('"', i);
+      const end = j < 0 ? text.length : j;
+      parts.push({ other: text.slice(i, end) });
+      i = end;
+    }
+  }
+  const out: { str?: string; other?: string }[] = [];
+  let joined = false;
+  for (const p of parts) {
+    const a = out[out.length - 1];
+    const b = out[out.length - 2];
+    if (p.str !== undefined && a?.other !== undefined && /^[ \t]+$/.test(a.other) && b?.str !== undefined) {
+      out.pop();
+      // An escape ending the first literal must not run on into the second: spell it as \ooo.
+      b.str = b.str.replace(/(^|[^\\])((?:\\\\)*)\\(?:([xX][0-9a-fA-F]*)|([0-7]{1,2}))$/, (_m, pre: string, bs: string, hx?: string, oc?: string) =>
+        `${pre}${bs}\\${((hx !== undefined ? parseInt(hx.slice(1) || '0', 16) : parseInt(oc!, 8)) & 0xff).toString(8).padStart(3, '0')}`);
+      b.str += p.str;
+      joined = true;
+    } else out.push({ ...p });
+  }
+  return joined ? out.map((p) => (p.str !== undefined ? `"${p.str}"` : p.other)).join('') : undefined;
 }
 
 /** GNU-style message for a statement the grammar rejects. */

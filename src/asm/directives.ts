@@ -3,7 +3,7 @@
 
 import type { DirArg, Expr } from './ast.js';
 import { AsmError } from './errors.js';
-import { evalExpr, isAbsolute, NotYetKnown, parseString } from './expr.js';
+import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
 import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, defaultAttrs, here, isCode, reserve } from './sections.js';
@@ -83,6 +83,14 @@ function data(size: 1 | 2 | 4 | 8 | 16): Handler {
       if (a.k === 'str') {
         // In an expression GNU reads "name" as a quoted symbol name.
         asm.emitValue({ add: 0n, sym: asm.symbols.ref(toks[a.t].value.slice(1, -1)) }, size === 16 ? 8 : size);
+        continue;
+      }
+      if (size === 16 && a.k === 'num' && toks[a.t].type === 'num' && !isLocalLabelRef(toks[a.t].value)) {
+        // A literal wider than 64 bits keeps all its bits in .octa (expressions are 64-bit in GNU too).
+        const big = parseNumber(toks[a.t].value, asm.loc);
+        const pos = reserve(asm.cur, 16);
+        writeLE(asm.cur.buf, pos, 8, BigInt.asUintN(64, big));
+        writeLE(asm.cur.buf, pos + 8, 8, BigInt.asUintN(64, big >> 64n));
         continue;
       }
       let v: Val;

@@ -31,7 +31,17 @@ export function parseNumber(text: string, loc: SrcLoc): bigint {
   return v;
 }
 
+/**
+ * Is this number token a numeric local label reference (`1b`, `2f`, also `0b`/`0f`)? `0b1` is a
+ * binary number and `0x1b` hex; a bare `0b` is label 0, backwards, as in GNU as.
+ */
+export function isLocalLabelRef(v: string): boolean {
+  const last = v.charCodeAt(v.length - 1) | 0x20;
+  return (last === 98 /* b */ || last === 102 /* f */) && !/^0[bBxX][0-9a-fA-F]/.test(v);
+}
+
 function parseNumberText(text: string, loc: SrcLoc): bigint {
+  if (/[uUlL]$/.test(text)) text = text.replace(/[uUlL]+$/, '');
   const c1 = text.charCodeAt(1);
   if (text.length > 2 && text.charCodeAt(0) === 48 && (c1 === 120 || c1 === 88)) return BigInt(text);
   if (text.length > 2 && text.charCodeAt(0) === 48 && (c1 === 98 || c1 === 66)) return BigInt('0b' + text.slice(2));
@@ -142,10 +152,9 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
       const t = toks[e.t];
       if (t.type === 'char') return { add: parseChar(t.value) };
       const v = t.value;
-      const last = v.charCodeAt(v.length - 1) | 0x20;
-      if ((last === 98 /* b */ || last === 102 /* f */) && !/^0[bBxX]/.test(v)) {
+      if (isLocalLabelRef(v)) {
         const n = v.slice(0, -1);
-        if (last === 102) return { add: 0n, sym: ctx.symbols.ref(ctx.symbols.fbNext(n)) };
+        if ((v.charCodeAt(v.length - 1) | 0x20) === 102) return { add: 0n, sym: ctx.symbols.ref(ctx.symbols.fbNext(n)) };
         const name = ctx.symbols.fbPrev(n);
         if (!name) throw new AsmError(ctx.loc, `backward ref to unknown label "${n}:"`);
         return symVal(ctx.symbols.ref(name));

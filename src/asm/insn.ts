@@ -8,7 +8,7 @@ import { FORMS } from '../isa/index.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
-import { evalExpr, isAbsolute, NotYetKnown } from './expr.js';
+import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
@@ -238,8 +238,7 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
       sym = t.value;
     } else if (t.type === 'string') return undefined; // a quoted symbol name: not tracked here
     else if (t.type === 'num') {
-      const last = t.value.charCodeAt(t.value.length - 1) | 0x20;
-      if ((last === 98 || last === 102) && !/^0[bBxX]/.test(t.value)) return undefined;
+      if (isLocalLabelRef(t.value)) return undefined;
     }
   }
   if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;

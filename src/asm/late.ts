@@ -5,7 +5,7 @@
 
 import type { Expr } from './ast.js';
 import { AsmError, type SrcLoc } from './errors.js';
-import { binary, parseChar, parseNumber, type EvalCtx } from './expr.js';
+import { binary, isLocalLabelRef, parseChar, parseNumber, type EvalCtx } from './expr.js';
 import type { Tok } from './lexer.js';
 import type { Sym } from './symbols.js';
 import { where, type Where } from './where.js';
@@ -27,10 +27,9 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
         const t = toks[x.t];
         if (t.type !== 'num') return;
         const v = t.value;
-        const last = v.charCodeAt(v.length - 1) | 0x20;
-        if ((last === 98 || last === 102) && !/^0[bBxX]/.test(v)) {
+        if (isLocalLabelRef(v)) {
           const n = v.slice(0, -1);
-          const name = last === 102 ? ctx.symbols.fbNext(n) : ctx.symbols.fbPrev(n);
+          const name = (v.charCodeAt(v.length - 1) | 0x20) === 102 ? ctx.symbols.fbNext(n) : ctx.symbols.fbPrev(n);
           if (!name) throw new AsmError(ctx.loc, `backward ref to unknown label "${n}:"`);
           syms.set(x.t, ctx.symbols.ref(name));
         }

@@ -10,7 +10,8 @@ export const lexer = moo.compile({
   // %reg; a '%' followed by a non-letter is the modulo operator.
   reg: /%[a-zA-Z_][a-zA-Z0-9_]*/,
   // Numeric local label references `1f` / `1b` (`0b1` is binary, so binary must win when digits follow).
-  num: /0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+(?:[bBfF](?![0-9a-zA-Z_.$]))?/,
+  // GNU also takes C integer suffixes (`0xff000000ULL`, `12UL`: kernel headers shared with C).
+  num: /0[xX][0-9a-fA-F]+(?:[uUlL]+(?![0-9a-zA-Z_.$]))?|0[bB][01]+(?:[uUlL]+(?![0-9a-zA-Z_.$]))?|[0-9]+(?:[bBfF](?![0-9a-zA-Z_.$])|[uUlL]+(?![0-9a-zA-Z_.$]))?/,
   char: /'(?:\\(?:[0-7]{1,3}|[xX][0-9a-fA-F]+|[^])|[^\\\n])'?/,
   string: /"(?:[^"\\\n]|\\[^])*"/,
   ident: /[a-zA-Z_.][a-zA-Z0-9_.$]*/,
@@ -92,6 +93,13 @@ const isC = (text: string, i: number, k: number): boolean => {
   return c < 128 && (cls[c] & k) !== 0;
 };
 
+/** The end of a C integer suffix (u/U/l/L run) at i, if one ends the number there; else i. */
+function intSuffix(text: string, i: number): number {
+  let j = i;
+  for (let c = text.charCodeAt(j) | 0x20; c === 117 || c === 108; c = text.charCodeAt(j) | 0x20) j++;
+  return j > i && !(j < text.length && isC(text, j, C_ID)) ? j : i;
+}
+
 /** Punctuation, longest spelling first, with moo's type names. */
 const PUNCT2: Record<string, string> = { '||': 'oror', '&&': 'andand', '<<': 'shl', '>>': 'shr', '<=': 'le', '>=': 'ge', '!=': 'ne', '<>': 'ne', '==': 'eqeq' };
 const PUNCT1: Record<string, string> = {
@@ -128,13 +136,16 @@ export function tokenize(text: string): Tok[] {
       if (c === 48 && c1 === 120 && isC(text, i + 2, C_HEX)) {
         i += 2;
         while (i < n && isC(text, i, C_HEX)) i++;
+        i = intSuffix(text, i);
       } else if (c === 48 && c1 === 98 && (text.charCodeAt(i + 2) === 48 || text.charCodeAt(i + 2) === 49)) {
         i += 2;
         while (i < n && (text.charCodeAt(i) === 48 || text.charCodeAt(i) === 49)) i++;
+        i = intSuffix(text, i);
       } else {
         while (i < n && isC(text, i, C_DIG)) i++;
         const s = text.charCodeAt(i) | 0x20;
         if ((s === 98 || s === 102) && !(i + 1 < n && isC(text, i + 1, C_ID))) i++;
+        else i = intSuffix(text, i);
       }
     } else if (c < 128 && cls[c] & C_ID0) {
       i++;

@@ -9,7 +9,7 @@ export function CASE_MODES(_name: string, src: string): (32 | 64)[] {
 }
 
 /** Case files whose per-line listing is also compared with GNU's `-al` listing. */
-export const LISTED = ['labels.s', 'relocs.s', 'relocs64.s', 'late.s', 'sections.s', 'gen-relax.s', 'repeated.s'];
+export const LISTED = ['labels.s', 'kernel-syntax.s', 'relocs.s', 'relocs64.s', 'late.s', 'sections.s', 'gen-relax.s', 'repeated.s'];
 
 /** A small deterministic PRNG (xorshift32) so generated files are stable. */
 function rng(seed: number): () => number {
