@@ -946,6 +946,9 @@ const lretH: Handler = (cpu, i) => {
   // The CS slot is read first (measured: with RSP at an unmapped page, CR2 = RSP+8).
   const cs = peekStack(cpu, size, size >> 3) & 0xffff;
   const ip = peekStack(cpu, size, 0); const ipHi = cpu.tHi;
+  // With RPL != CPL the CPU fetches the SS slot, then the rSP slot, before the selector checks
+  // (measured: a #PF at rSP + 3 slots wins over the #GP(selector)).
+  if ((cs & 3) !== cpu.cpl) { peekStack(cpu, size, 3 * (size >> 3)); peekStack(cpu, size, 2 * (size >> 3)); }
   if (!sameCs(cpu, cs)) throw new CpuFault(13, cs & 0xfffc);
   let t: number;
   if (size === 64) { if (!isCanonical(ip, ipHi)) throw new CpuFault(13, 0); t = pairToCanon(ip, ipHi); }
