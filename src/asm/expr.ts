@@ -164,6 +164,8 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
     case 'sym': {
       const name = toks[e.t].value;
       if (name === '.') return { add: 0n, sym: ctx.dot() };
+      const at = name.indexOf('@');
+      if (at > 0) return { add: 0n, sym: ctx.symbols.ref(name.slice(0, at)), spec: name.slice(at + 1).toLowerCase() };
       return symVal(ctx.symbols.ref(name));
     }
     case 'un': {

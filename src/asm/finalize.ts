@@ -119,7 +119,7 @@ function writeSection(sec: Section): Uint8Array {
   return out;
 }
 
-function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean): string {
+function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?: string): string {
   if (mode === 64) {
     if (fx.pcrel) {
       if (fx.size === 4) return branch && plt ? 'R_X86_64_PLT32' : 'R_X86_64_PC32';
@@ -129,6 +129,7 @@ function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean): stri
     if (fx.size === 4) return fx.signed ? 'R_X86_64_32S' : 'R_X86_64_32';
     return fx.size === 2 ? 'R_X86_64_16' : 'R_X86_64_8';
   }
+  if (fx.pcrel && fx.size === 4 && spec === 'plt') return 'R_386_PLT32';
   if (fx.pcrel) return fx.size === 4 ? 'R_386_PC32' : fx.size === 2 ? 'R_386_PC16' : 'R_386_PC8';
   return fx.size === 4 ? 'R_386_32' : fx.size === 2 ? 'R_386_16' : fx.size === 1 ? 'R_386_8' : 'R_386_32';
 }
@@ -284,6 +285,63 @@ function buildListing(asm: Assembly): ListingOut[] {
   return listing;
 }
 
+/** Relocation type for `sym@spec` (measured with GNU as 2.40); `op` is the instruction's opcode byte. */
+function specType(mode: number, spec: string, size: number, out: Uint8Array, field: number): string | undefined {
+  // GNU marks GOT loads it may relax (mov, test, binary ops, indirect call/jmp) with the *X types.
+  const op = field >= 2 ? out[field - 2] : -1;
+  const modrm = out[field - 1];
+  const relaxable = [0x8b, 0x85, 0x03, 0x0b, 0x13, 0x1b, 0x23, 0x2b, 0x33, 0x3b].includes(op) || (op === 0xff && (modrm & 0x38) !== 0x30);
+  if (mode === 64) {
+    const rex = field >= 3 && (out[field - 3] & 0xf0) === 0x40;
+    switch (spec) {
+      case 'gotpcrel': return size !== 4 ? undefined : !relaxable ? 'R_X86_64_GOTPCREL' : rex && op !== 0xff ? 'R_X86_64_REX_GOTPCRELX' : 'R_X86_64_GOTPCRELX';
+      case 'got': return size === 8 ? 'R_X86_64_GOT64' : size === 4 ? 'R_X86_64_GOT32' : undefined;
+      case 'gotoff': return size === 8 ? 'R_X86_64_GOTOFF64' : undefined;
+      case 'gotplt': return size === 8 ? 'R_X86_64_GOTPLT64' : undefined;
+      case 'pltoff': return size === 8 ? 'R_X86_64_PLTOFF64' : undefined;
+      case 'tpoff': return size === 8 ? 'R_X86_64_TPOFF64' : size === 4 ? 'R_X86_64_TPOFF32' : undefined;
+      case 'dtpoff': return size === 8 ? 'R_X86_64_DTPOFF64' : size === 4 ? 'R_X86_64_DTPOFF32' : undefined;
+      case 'gottpoff': return size === 4 ? 'R_X86_64_GOTTPOFF' : undefined;
+      case 'tlsgd': return size === 4 ? 'R_X86_64_TLSGD' : undefined;
+      case 'tlsld': return size === 4 ? 'R_X86_64_TLSLD' : undefined;
+    }
+    return undefined;
+  }
+  if (size !== 4) return undefined;
+  switch (spec) {
+    case 'got': return relaxable ? 'R_386_GOT32X' : 'R_386_GOT32';
+    case 'gotoff': return 'R_386_GOTOFF';
+    case 'ntpoff': return 'R_386_TLS_LE';
+    case 'gotntpoff': return 'R_386_TLS_GOTIE';
+    case 'indntpoff': return 'R_386_TLS_IE';
+    case 'tlsgd': return 'R_386_TLS_GD';
+    case 'tlsldm': return 'R_386_TLS_LDM';
+    case 'dtpoff': return 'R_386_TLS_LDO_32';
+    case 'tpoff': return 'R_386_TLS_LE_32';
+    case 'gottpoff': return 'R_386_TLS_IE_32';
+  }
+  return undefined;
+}
+
+/** A `sym@spec` field: always left to the linker (GOTOFF of a local label goes against its section). */
+function specReloc(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[], name: string, spec: string, addend: bigint): void {
+  const fx = p.fixup;
+  const field = p.frag.addr + p.off;
+  const pc = p.frag.addr + p.pcOff;
+  const type = specType(asm.objMode, spec, fx.size, out, field);
+  if (type === undefined) throw new AsmError(p.loc, `unsupported relocation against ${name}`);
+  let sym = name;
+  let add = addend;
+  const w = where(asm.symByName(name));
+  if (spec === 'gotoff' && w.kind === 'label' && w.sym.binding === 'local') {
+    sym = w.sec.name;
+    add += BigInt(w.addr) + w.add;
+  }
+  if (fx.pcrel) add -= BigInt(pc - field);
+  relocs.push({ section: p.sec.name, offset: field, type, symbol: displayName(sym), addend: add, size: fx.size, pcrel: fx.pcrel });
+  writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
+}
+
 function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[]): void {
   const fx = p.fixup;
   const field = p.frag.addr + p.off;
@@ -298,6 +356,10 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   }
   let value: bigint;
   let reloc: { sym: string; add: bigint; plt: boolean } | undefined;
+  if (v.spec !== undefined && v.sym !== undefined && v.minus === undefined && v.spec !== 'plt') {
+    specReloc(asm, p, out, relocs, v.sym, v.spec, v.addend);
+    return;
+  }
   if (v.minus !== undefined) {
     const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
     const b = where(asm.symByName(v.minus));
@@ -334,13 +396,13 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
       // GNU asks for a PLT entry only for a branch to the symbol itself, not to `foo+4`.
-      reloc = { sym, add, plt: !local && base === 0n };
+      reloc = { sym, add, plt: (!local && base === 0n) || v.spec === 'plt' };
       value = add;
     }
   }
   if (reloc) {
     relocs.push({
-      section: p.sec.name, offset: field, type: relocType(asm.objMode, fx, p.branch, reloc.plt), symbol: displayName(reloc.sym),
+      section: p.sec.name, offset: field, type: relocType(asm.objMode, fx, p.branch || v.spec === 'plt', reloc.plt, v.spec), symbol: displayName(reloc.sym),
       addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
     });
     // RELA (x86-64) leaves zeros in the field; REL (i386) stores the addend there.

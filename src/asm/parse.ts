@@ -61,8 +61,31 @@ function splitModulo(toks: Tok[], mnemonic: number): Tok[] {
   return out;
 }
 
+/** Relocation specifiers GNU accepts after a symbol (`foo@PLT`); the part after `@`, lower case. */
+export const RELOC_SPECS = new Set([
+  'plt', 'gotpcrel', 'got', 'gotoff', 'gotplt', 'pltoff', 'tpoff', 'ntpoff', 'gottpoff', 'gotntpoff', 'indntpoff',
+  'tlsgd', 'tlsld', 'tlsldm', 'dtpoff',
+]);
+
+/** Joins `sym @ SPEC` into one identifier token `sym@SPEC` (expr.ts splits it again). */
+function joinSpecs(toks: Tok[]): Tok[] {
+  let out: Tok[] | undefined;
+  for (let j = 1; j + 1 < toks.length; j++) {
+    const a = toks[j - 1], at = toks[j], b = toks[j + 1];
+    if (at.type !== 'at' || a.type !== 'ident' || b.type !== 'ident' || !RELOC_SPECS.has(b.value.toLowerCase())) continue;
+    if (at.offset !== a.offset + a.value.length || b.offset !== at.offset + 1) continue;
+    out ??= toks.slice();
+    const k = out.indexOf(a);
+    out.splice(k, 3, { type: 'ident', value: `${a.value}@${b.value}`, offset: a.offset, i: k });
+  }
+  if (!out) return toks;
+  out.forEach((t, k) => { t.i = k; });
+  return out;
+}
+
 /** Marks directive names and prefix mnemonics so that the grammar sees shape-distinct tokens. */
-function retag(toks: Tok[]): Tok[] {
+function retag(toks0: Tok[]): Tok[] {
+  const toks = joinSpecs(toks0);
   let i = 0;
   while (i + 1 < toks.length && (toks[i].type === 'ident' || toks[i].type === 'num') && toks[i + 1].type === 'colon') i += 2;
   const head = toks[i];

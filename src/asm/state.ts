@@ -255,10 +255,11 @@ export interface CachedLine {
 const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
 /** The encoder's view of a value: names instead of symbol objects. */
-export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string } {
-  const out: { addend: bigint; sym?: string; minus?: string } = { addend: v.add };
+export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string; spec?: string } {
+  const out: { addend: bigint; sym?: string; minus?: string; spec?: string } = { addend: v.add };
   if (v.sym) out.sym = v.sym.name;
   if (v.minus) out.minus = v.minus.name;
+  if (v.spec) out.spec = v.spec;
   return out;
 }
 

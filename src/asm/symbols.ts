@@ -10,6 +10,8 @@ export interface Val {
   readonly add: bigint;
   readonly sym?: Sym;
   readonly minus?: Sym;
+  /** Relocation specifier written after the symbol (`foo@PLT` -> 'plt'). */
+  readonly spec?: string;
 }
 
 export type SymDef =

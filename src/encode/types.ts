@@ -16,6 +16,8 @@ export interface Value {
   readonly sym?: string;
   /** Symbol subtraction `a - b` where both are in the same section but not yet laid out. */
   readonly minus?: string;
+  /** Relocation specifier (`foo@PLT` -> 'plt'): the field is left to the linker with that relocation. */
+  readonly spec?: string;
 }
 
 export type AsmOperand =
