@@ -206,6 +206,12 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (opsz16 || pfx.data16) out.push(0x66);
   if (f.prefix === 0x66) out.push(0x66);
   if (pfx.rep) out.push(pfx.rep);
+  if (pfx.bnd) {
+    // GNU: near call/jmp/jcc/ret only (not loop/jcxz or far transfers).
+    const ok = (f.flow === 'jmp' || f.flow === 'jcc' || f.flow === 'call' || f.flow === 'ret') && !f.sem.endsWith(':far') && f.sem !== 'jcxz';
+    if (!ok) throw new EncodeError(`expecting valid branch instruction after \`bnd'`);
+    out.push(0xf2);
+  }
   if (f.prefix === 0xf2 || f.prefix === 0xf3) out.push(f.prefix);
   if (pfx.lock) {
     if (!f.lockable || !mem) throw new EncodeError(`expecting lockable instruction after \`lock'`);

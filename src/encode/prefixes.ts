@@ -14,6 +14,8 @@ export interface PrefixState {
   rex: number; // explicit rex bits (0x40..0x4f), 0 if none
   seg: number; // explicit segment prefix byte, 0 if none
   notrack: boolean;
+  /** MPX `bnd` (F2) on a near branch; shares the rep prefix slot. */
+  bnd?: boolean;
 }
 
 export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState {
@@ -23,7 +25,7 @@ export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState 
     const n = raw.toLowerCase();
     if (n === 'lock') { if (p.lock) throw twice(); p.lock = true; }
     else if (n === 'rep' || n === 'repe' || n === 'repz' || n === 'repne' || n === 'repnz') {
-      if (p.rep) throw twice();
+      if (p.rep || p.bnd) throw twice();
       p.rep = n === 'repne' || n === 'repnz' ? 0xf2 : 0xf3;
     }
     else if (n === 'data16') {
@@ -41,6 +43,7 @@ export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState 
       if (n === 'addr16' && mode === 16) throw new EncodeError('redundant addr16 prefix');
       p.addr = n === 'addr32' ? 32 : 16;
     }
+    else if (n === 'bnd') { if (p.rep || p.bnd) throw twice(); p.bnd = true; }
     else if (n === 'notrack') { if (p.notrack || p.seg) throw twice(); p.notrack = true; }
     else if (n in SEG_PREFIX) {
       // es/ss (like the ineffective segments they name) are rejected as prefixes in 64-bit code.
