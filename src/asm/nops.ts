@@ -29,9 +29,17 @@ const NOPS32: readonly (readonly number[])[] = [
   [0x8d, 0xb4, 0x26, 0x00, 0x00, 0x00, 0x00],
 ];
 
+// .code16: the 16-bit addressing forms of the same lea (%si), at most 4 bytes each (measured).
+const NOPS16: readonly (readonly number[])[] = [
+  [0x90],
+  [0x66, 0x90],
+  [0x8d, 0x74, 0x00],
+  [0x8d, 0xb4, 0x00, 0x00],
+];
+
 /** Writes `count` bytes of NOP padding at b[off]. `limit` caps the single-NOP size (`.nops N, limit`). */
 export function writeNops(b: Uint8Array, off: number, count: number, mode: Mode, limit = 0): void {
-  const patt = mode === 64 ? NOPS64 : NOPS32;
+  const patt = mode === 64 ? NOPS64 : mode === 16 ? NOPS16 : NOPS32;
   let max = patt.length;
   if (limit > 0 && limit < max) max = limit;
   // GNU: jump over the padding when it would take more than a few maximal NOPs.
@@ -44,7 +52,9 @@ export function writeNops(b: Uint8Array, off: number, count: number, mode: Mode,
       off += 2;
       count = disp;
     } else {
-      count -= 5;
+      // In .code16 GNU writes the jump with a 66h prefix and a rel32 (measured: 66 e9 rel32).
+      if (mode === 16) b[off++] = 0x66;
+      count -= mode === 16 ? 6 : 5;
       b[off] = 0xe9;
       b[off + 1] = count & 0xff;
       b[off + 2] = (count >>> 8) & 0xff;
