@@ -142,11 +142,14 @@ function gnuFits(v: bigint, size: number): boolean {
   return (u & mask) === 0n || (u & mask) === mask;
 }
 
-/** GNU's message: addresses as a full-width hex vma, values over 1000 likewise, else decimal. */
+/**
+ * GNU's message: addresses as a full-width hex vma, values over 1000 likewise, else decimal. GNU
+ * compares the value unsigned, so a negative one (a backward loop too far) prints in hex too.
+ */
 function tooLarge(asm: Assembly, v: bigint, size: number, at: number): string {
   const width = asm.objMode === 64 ? 16 : 8;
   const vma = (x: bigint): string => BigInt.asUintN(width * 4, x).toString(16).padStart(width, '0');
-  return `value of ${v > 1000n ? vma(v) : String(v)} too large for field of ${size} byte${size > 1 ? 's' : ''} at ${vma(BigInt(at))}`;
+  return `value of ${BigInt.asUintN(64, v) > 1000n ? vma(v) : String(v)} too large for field of ${size} byte${size > 1 ? 's' : ''} at ${vma(BigInt(at))}`;
 }
 
 function fits(v: bigint, size: number, pcrel: boolean): boolean {
