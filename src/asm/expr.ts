@@ -171,6 +171,8 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
     case 'un': {
       const a = evalExpr(e.a, toks, ctx);
       if (e.op === '+') return a;
+      // `-label`: GNU keeps it as `0 - label` (a pc-relative *ABS* relocation once laid out).
+      if (e.op === '-' && a.sym && !a.minus && !a.spec) return { add: s64(-a.add), minus: a.sym };
       if (!abs(a)) {
         const msg = `invalid operands (${secName(a)} and *ABS* sections) for \`${e.op}'`;
         throw pending(a) ? new NotYetKnown(ctx.loc, msg) : new AsmError(ctx.loc, msg);

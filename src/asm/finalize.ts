@@ -366,7 +366,17 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   if (v.minus !== undefined) {
     const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
     const b = where(asm.symByName(v.minus));
-    if (!fx.pcrel && b.kind === 'label' && b.sec === p.sec && !(a.kind === 'label' && a.sec === p.sec) && a.kind !== 'abs') {
+    if (!fx.pcrel && b.kind === 'label' && b.sec === p.sec && !(a.kind === 'label' && a.sec === p.sec) && (a.kind !== 'abs' || v.sym === undefined)) {
+      if (a.kind === 'abs') {
+        // `-label` (`0 - label`): GNU leaves a pc-relative relocation against *ABS*.
+        const add = a.value + v.addend + BigInt(field - b.addr) - b.add;
+        relocs.push({
+          section: p.sec.name, offset: field, type: relocType(asm.objMode, { ...fx, pcrel: true }, false, false),
+          symbol: displayName('*ABS*'), addend: add, size: fx.size, pcrel: true,
+        });
+        writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
+        return;
+      }
       // `sym - label` with the label in the field's own section: a pc-relative reference to sym
       // (exception tables' `.long 1b - .`), left to the linker as R_*_PC32 like GNU does.
       const local = a.kind === 'label' && a.sym.binding === 'local';

@@ -96,9 +96,10 @@ export function gnuAssemble(source: string, mode: 32 | 64, name = 'input.s'): Gn
       if (h) { cur = h[1]; continue; }
       const m = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+[0-9a-f]+\s+(\S+)(?:\s+([+-])\s+([0-9a-f]+))?\s*$/.exec(line);
       const m0 = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s*$/.exec(line);
-      const abs = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+([0-9a-f]+)\s*$/.exec(line);
+      // Against *ABS* (no symbol): readelf prints only the addend, with a '-' when it is negative.
+      const abs = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+(-?)([0-9a-f]+)\s*$/.exec(line);
       if (abs) {
-        relocs.push({ section: cur, offset: parseInt(abs[1], 16), type: abs[2], symbol: '*ABS*', addend: parseInt(abs[3], 16) });
+        relocs.push({ section: cur, offset: parseInt(abs[1], 16), type: abs[2], symbol: '*ABS*', addend: parseInt(abs[4], 16) * (abs[3] ? -1 : 1) });
         continue;
       }
       if (m) {
