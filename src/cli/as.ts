@@ -2,7 +2,7 @@
 // Diagnostics go to stderr as `FILE:LINE: Error: message`; on any error nothing is written
 // (an existing -o file is removed, as GNU as does), and the exit status is 1.
 
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
@@ -121,9 +121,14 @@ function report(diags: readonly Diagnostic[], file: string): void {
   if (out) process.stderr.write(`${file}: Assembler messages:\n${out}`);
 }
 
+/** Removes a regular file only, like GNU as (`-o /dev/null` must never delete the device). */
 function removeQuietly(path: string | undefined): void {
   if (path === undefined) return;
-  try { rmSync(path, { force: true }); } catch { /* nothing to remove */ }
+  try { if (statSync(path).isFile()) rmSync(path, { force: true }); } catch { /* nothing to remove */ }
+}
+
+function isSpecial(path: string): boolean {
+  try { return !statSync(path).isFile(); } catch { return false; }
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -182,8 +187,16 @@ export async function run(argv: string[]): Promise<number> {
     await new Promise<void>((res, rej) => process.stdout.write(bytes, (err) => (err ? rej(err) : res())));
     return 0;
   }
-  // Write beside the target and rename, so a failed write never leaves a partial file.
+  // Write beside the target and rename, so a failed write never leaves a partial file; a device
+  // or pipe (`-o /dev/null`) is written in place instead of being replaced.
   const tmp = `${args.out}.tmp-${process.pid}`;
+  if (isSpecial(args.out)) {
+    try { writeFileSync(args.out, bytes); } catch (e) {
+      process.stderr.write(`x86lab as: can't write ${args.out}: ${(e as Error).message}\n`);
+      return 1;
+    }
+    return 0;
+  }
   try {
     writeFileSync(tmp, bytes);
     renameSync(tmp, args.out);
