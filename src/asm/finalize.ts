@@ -359,6 +359,13 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   }
   let value: bigint;
   let reloc: { sym: string; add: bigint; plt: boolean } | undefined;
+  if (v.spec === 'plt' && v.sym !== undefined && v.minus === undefined && !fx.pcrel && fx.size === 4) {
+    // `.long foo@PLT`: GNU writes a PLT32 relocation with the plain addend (measured, both modes).
+    const type = asm.objMode === 64 ? 'R_X86_64_PLT32' : 'R_386_PLT32';
+    relocs.push({ section: p.sec.name, offset: field, type, symbol: displayName(v.sym), addend: v.addend, size: 4, pcrel: false });
+    writeLE(out, field, 4, asm.objMode === 64 ? 0n : v.addend);
+    return;
+  }
   if (v.spec !== undefined && v.sym !== undefined && v.minus === undefined && v.spec !== 'plt') {
     specReloc(asm, p, out, relocs, v.sym, v.spec, v.addend);
     return;
