@@ -326,13 +326,19 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
   return undefined;
 }
 
+/** GNU's complaint about a specifier on a field it does not fit (measured for .quad/.word/.byte). */
+function specMisfit(mode: number, spec: string, size: number): string {
+  if (mode === 64 && size === 8 && spec === 'plt') return '4-byte relocation cannot be applied to 8-byte field';
+  return "junk at end of line, first unrecognized character is `@'";
+}
+
 /** A `sym@spec` field: always left to the linker (GOTOFF of a local label goes against its section). */
 function specReloc(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[], name: string, spec: string, addend: bigint): void {
   const fx = p.fixup;
   const field = p.frag.addr + p.off;
   const pc = p.frag.addr + p.pcOff;
   const type = specType(asm.objMode, spec, fx.size, out, field);
-  if (type === undefined) throw new AsmError(p.loc, `unsupported relocation against ${name}`);
+  if (type === undefined) throw new AsmError(p.loc, specMisfit(asm.objMode, spec, fx.size));
   let sym = name;
   let add = addend;
   const w = where(asm.symByName(name));
@@ -359,6 +365,9 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   }
   let value: bigint;
   let reloc: { sym: string; add: bigint; plt: boolean } | undefined;
+  if (v.spec === 'plt' && v.sym !== undefined && v.minus === undefined && !fx.pcrel && fx.size !== 4) {
+    throw new AsmError(p.loc, specMisfit(asm.objMode, 'plt', fx.size));
+  }
   if (v.spec === 'plt' && v.sym !== undefined && v.minus === undefined && !fx.pcrel && fx.size === 4) {
     // `.long foo@PLT`: GNU writes a PLT32 relocation with the plain addend (measured, both modes).
     const type = asm.objMode === 64 ? 'R_X86_64_PLT32' : 'R_386_PLT32';
