@@ -2,7 +2,7 @@
 // Vol.2 RET far, POP): #NP for a not-present gate, #GP for a bad gate type, #TS for an IST with
 // no TSS, lret $n, far call, and the pop %ss shadow.
 import { describe, it, expect } from 'vitest';
-import { runListing, events } from './util.js';
+import { runListing, events, RING3 } from './util.js';
 
 const PRE = `
 	DEFINE_IDT idt
@@ -69,18 +69,7 @@ ${GP_NP}`);
   });
 
   it('a hardware exception ignores the gate DPL (DPL-0 #UD gate taken from ring 3)', () => {
-    const { m } = runListing(`
-	DEFINE_GDT gdt
-	DEFINE_IDT idt
-	DEFINE_STACK kstack
-	DEFINE_STACK ustack
-	DEFINE_TSS tss, kstack
-	.text
-	.globl _start
-_start:
-	LOAD_GDT gdt
-	LOAD_TSS gdt, tss
-	SET_INTR_GATE idt, X86_TRAP_UD, ud_h
+    const { m } = runListing(`${RING3}	SET_INTR_GATE idt, X86_TRAP_UD, ud_h
 	LOAD_IDT idt
 	pushq $__USER_DS
 	leaq ustack(%rip), %rax

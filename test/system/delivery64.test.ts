@@ -2,7 +2,7 @@
 // interrupt vs trap gates, error codes, IST, privilege change through TSS.rsp0, gate DPL checks,
 // #DF and triple fault.
 import { describe, it, expect } from 'vitest';
-import { runListing, frameBytes, events } from './util.js';
+import { runListing, frameBytes, events, TO_USER } from './util.js';
 
 const PRE = `
 	DEFINE_IDT idt
@@ -175,16 +175,7 @@ ${'\t.text\n\t.globl _start\n_start:'}
 	SET_SYSTEM_INTR_GATE idt, 0x80, sys_h
 	SET_INTR_GATE idt, 0x81, kern_h
 	SET_INTR_GATE idt, X86_TRAP_GP, gp_h
-	LOAD_IDT idt
-	pushq $__USER_DS
-	leaq ustack(%rip), %rax
-	pushq %rax
-	pushq $0x202
-	pushq $__USER_CS
-	leaq user(%rip), %rax
-	pushq %rax
-	iretq
-user:	movl %cs, %eax
+	LOAD_IDT idt${TO_USER}user:	movl %cs, %eax
 	movq %rax, user_cs(%rip)
 	int $0x80
 user2:	int $0x81

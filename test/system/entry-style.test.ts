@@ -1,7 +1,7 @@
 // A kernel-style syscall entry (entry_SYSCALL_64 shape): swapgs, per-CPU data through %gs, the
 // user stack pointer parked in per-CPU scratch, a pt_regs frame on the kernel stack, sysretq.
 import { describe, it, expect } from 'vitest';
-import { runListing } from './util.js';
+import { runListing, TO_USER } from './util.js';
 
 describe('kernel-style entry code', () => {
   it('syscall entry with swapgs and %gs per-CPU data returns to user mode with the result', () => {
@@ -42,16 +42,7 @@ _start:
 	leaq percpu(%rip), %rax
 	movq %rax, %rdx
 	shrq $32, %rdx
-	wrmsr
-	pushq $__USER_DS
-	leaq ustack(%rip), %rax
-	pushq %rax
-	pushq $0x202
-	pushq $__USER_CS
-	leaq user(%rip), %rax
-	pushq %rax
-	iretq
-
+	wrmsr${TO_USER}
 user:	movl $39, %eax			/* getpid */
 	movq $0x1111, %rdi
 	syscall

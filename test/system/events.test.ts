@@ -1,7 +1,7 @@
 // Instruction-boundary events (SDM Vol.3 6.7.1, 6.8.3, 6.9, 17.3.1.4): NMI blocking until the
 // next IRET, the sti and mov-ss shadows, the single-step trap, hlt waiting for an interrupt.
 import { describe, it, expect } from 'vitest';
-import { runListing, events } from './util.js';
+import { runListing, events, RING3 } from './util.js';
 
 const PRE = `
 	DEFINE_IDT idt
@@ -220,18 +220,7 @@ woken: .quad 0
   });
 
   it('hlt at CPL 3 is #GP(0)', () => {
-    const { m } = runListing(`
-	DEFINE_GDT gdt
-	DEFINE_IDT idt
-	DEFINE_STACK kstack
-	DEFINE_STACK ustack
-	DEFINE_TSS tss, kstack
-	.text
-	.globl _start
-_start:
-	LOAD_GDT gdt
-	LOAD_TSS gdt, tss
-	SET_INTR_GATE idt, X86_TRAP_GP, gp_h
+    const { m } = runListing(`${RING3}	SET_INTR_GATE idt, X86_TRAP_GP, gp_h
 	LOAD_IDT idt
 	pushq $__USER_DS
 	leaq ustack(%rip), %rax
@@ -325,18 +314,7 @@ dr6: .quad 0
   });
 
   it('mov %ss from a watched location, then syscall: the #DB lands on the first kernel instruction (CVE-2018-8897)', () => {
-    const { m } = runListing(`
-	DEFINE_GDT gdt
-	DEFINE_IDT idt
-	DEFINE_STACK kstack
-	DEFINE_STACK ustack
-	DEFINE_TSS tss, kstack
-	.text
-	.globl _start
-_start:
-	LOAD_GDT gdt
-	LOAD_TSS gdt, tss
-	SET_INTR_GATE idt, X86_TRAP_DB, db_h
+    const { m } = runListing(`${RING3}	SET_INTR_GATE idt, X86_TRAP_DB, db_h
 	LOAD_IDT idt
 	movl $0xc0000081, %ecx
 	xorl %eax, %eax

@@ -1,30 +1,8 @@
 // System instructions in 64-bit mode (SDM Vol.2): popf/cli privilege rules, swapgs and MSRs,
 // syscall/sysret, far jmp/lret through the GDT, ltr/lgdt checks, control and debug registers.
 import { describe, it, expect } from 'vitest';
-import { runListing, events } from './util.js';
+import { runListing, events, RING3, TO_USER } from './util.js';
 
-const RING3 = `
-	DEFINE_GDT gdt
-	DEFINE_IDT idt
-	DEFINE_STACK kstack
-	DEFINE_STACK ustack
-	DEFINE_TSS tss, kstack
-	.text
-	.globl _start
-_start:
-	LOAD_GDT gdt
-	LOAD_TSS gdt, tss
-`;
-const TO_USER = `
-	pushq $__USER_DS
-	leaq ustack(%rip), %rax
-	pushq %rax
-	pushq $0x202
-	pushq $__USER_CS
-	leaq user(%rip), %rax
-	pushq %rax
-	iretq
-`;
 const PRE = `
 	DEFINE_IDT idt
 	.text

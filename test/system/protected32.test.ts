@@ -2,25 +2,13 @@
 // 5-word frame on a privilege change with SS:ESP from the TSS, iret to an outer level,
 // sysenter/sysexit, and #PF under 2-level and PAE paging.
 import { describe, it, expect } from 'vitest';
-import { runListing, frameBytes, events } from './util.js';
+import { runListing, frameBytes, events, RING3 } from './util.js';
 
 const PRE = `
 	DEFINE_IDT idt
 	.text
 	.globl _start
 _start:
-`;
-const RING3 = `
-	DEFINE_GDT gdt
-	DEFINE_IDT idt
-	DEFINE_STACK kstack
-	DEFINE_STACK ustack
-	DEFINE_TSS tss, kstack
-	.text
-	.globl _start
-_start:
-	LOAD_GDT gdt
-	LOAD_TSS gdt, tss
 `;
 const TO_USER = `
 	pushl $__USER_DS

@@ -3,6 +3,32 @@
 import { Machine, type RunOutcome } from '../../src/harness/machine.js';
 import type { SysEvent } from '../../src/cpu/system/model.js';
 
+/** 64-bit prologue: GDT, IDT, kernel and user stacks, a TSS, loaded (interpolate, then add gates and LOAD_IDT). */
+export const RING3 = `
+	DEFINE_GDT gdt
+	DEFINE_IDT idt
+	DEFINE_STACK kstack
+	DEFINE_STACK ustack
+	DEFINE_TSS tss, kstack
+	.text
+	.globl _start
+_start:
+	LOAD_GDT gdt
+	LOAD_TSS gdt, tss
+`;
+
+/** 64-bit drop to ring 3 at label `user` on `ustack` with IF set, via iretq. */
+export const TO_USER = `
+	pushq $__USER_DS
+	leaq ustack(%rip), %rax
+	pushq %rax
+	pushq $0x202
+	pushq $__USER_CS
+	leaq user(%rip), %rax
+	pushq %rax
+	iretq
+`;
+
 export interface Ran { m: Machine; out: RunOutcome }
 
 export function runListing(text: string, opts: { mode?: 32 | 64; nmi?: string[]; irq?: [number, string][]; maxSteps?: number; defines?: string[] } = {}): Ran {
