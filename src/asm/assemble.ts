@@ -139,13 +139,15 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     let p = parseStatement(text);
     if (!isParsed(p)) {
       // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
-      const fixed = zeroAssumed(p, text) ?? typeWithComma(text) ?? adjacentStrings(text);
+      // GNU spellings the grammar does not take, retried once in a form it does.
+      const zeroed = zeroAssumed(p, text);
+      const fixed = zeroed ?? typeWithComma(text) ?? adjacentStrings(text);
       const q = fixed !== undefined ? parseStatement(fixed) : undefined;
       if (!q || !isParsed(q)) {
         asm.error(failureMessage(p, asm));
         return undefined;
       }
-      if (fixed !== undefined && !TYPE_NO_COMMA.test(text) && !STRING_DIRECTIVE.test(text)) asm.warn('missing operand; zero assumed');
+      if (zeroed !== undefined) asm.warn('missing operand; zero assumed');
       p = q;
     }
     const { toks, stmt } = p;
