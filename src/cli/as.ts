@@ -2,6 +2,7 @@
 // Diagnostics go to stderr as `FILE:LINE: Error: message`; on any error nothing is written
 // (an existing -o file is removed, as GNU as does), and the exit status is 1.
 
+import { hostClock } from './clock.js';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
@@ -160,7 +161,7 @@ export async function run(argv: string[]): Promise<number> {
   if (args.lang ? args.lang === 'assembler-with-cpp' : /\.(S|sx)$/.test(input)) {
     // Loaded only for .S input: plain .s files need not pay for the preprocessor at start-up.
     const { preprocess } = await import('../asm/cpp/index.js');
-    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode });
+    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode, clock: hostClock() });
     diags.push(...pp.diagnostics);
     if (pp.diagnostics.some((d) => d.severity === 'error')) {
       report(diags, file);

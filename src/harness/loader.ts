@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemble } from '../asm/assemble.js';
-import { preprocess } from '../asm/cpp/index.js';
+import { preprocess, type CppClock } from '../asm/cpp/index.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
 
@@ -25,6 +25,8 @@ export interface LoadOptions {
   defines?: readonly string[];
   undefs?: readonly string[];
   readFile?: (path: string) => string | undefined;
+  /** What __DATE__/__TIME__ show (default: the local time now). */
+  clock?: CppClock;
 }
 
 export interface LoadedSection {
@@ -68,7 +70,7 @@ export function loadSource(text: string, opts: LoadOptions = {}): Image {
   const diags: Diagnostic[] = [];
   let src = text;
   if (!file.endsWith('.s')) {
-    const pp = preprocess(text, { file, includeDirs, defines: opts.defines ?? [], undefs: opts.undefs ?? [], mode, ...(opts.readFile ? { readFile: opts.readFile } : {}) });
+    const pp = preprocess(text, { file, includeDirs, defines: opts.defines ?? [], undefs: opts.undefs ?? [], mode, ...(opts.readFile ? { readFile: opts.readFile } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
     diags.push(...pp.diagnostics);
     if (pp.diagnostics.some((d) => d.severity === 'error')) throw new LoadError(diags.map(formatDiagnostic).join('\n'), diags);
     src = pp.text;

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { preprocess, type CppOptions } from '../../src/asm/cpp/index.js';
 import { formatDiagnostic } from '../../src/asm/errors.js';
-import { normalize } from './gcc.js';
+import { spawnSync } from 'node:child_process';
+import { hostClock } from '../../src/cli/clock.js';
+import { HAVE_GCC, normalize } from './gcc.js';
 
 const lines = (...l: string[]): string => l.join('\n') + '\n';
 
@@ -38,7 +40,23 @@ describe('output and positions', () => {
   it('__BASE_FILE__, __FILE_NAME__, __INCLUDE_LEVEL__, __DATE__, __TIME__', () => {
     const r = cpp(lines('#include "d/h.h"', '__BASE_FILE__ __FILE_NAME__ __INCLUDE_LEVEL__', '.ascii __DATE__, __TIME__'), { files: { 'd/h.h': '__FILE__ __BASE_FILE__ __FILE_NAME__ __INCLUDE_LEVEL__\n' } });
     expect(r.out.slice(0, 2)).toEqual(['d/h.h:1: "d/h.h" "main.S" "h.h" 1', 'main.S:2: "main.S" "main.S" 0']);
-    expect(r.out[2]).toMatch(/^main\.S:3: \.ascii "[A-Z][a-z]{2} [ 1-3][0-9] \d{4}", "\d\d:\d\d:\d\d"$/);
+    // The squeezing `out` would fold gcc's padded day ("Dec  7"): read the raw line.
+    expect(r.text.split('\n').find((l) => l.startsWith('.ascii'))).toMatch(/^\.ascii "[A-Z][a-z]{2} [ 1-3][0-9] \d{4}", "\d\d:\d\d:\d\d"$/);
+  });
+
+  it('__DATE__ pads one-digit days with a space, from the injected clock (gcc: "Dec  7 2026")', () => {
+    for (const [iso, date, time] of [['2026-12-07T03:04:05Z', 'Dec  7 2026', '03:04:05'], ['2026-01-17T23:59:01Z', 'Jan 17 2026', '23:59:01']]) {
+      const r = preprocess('.ascii __DATE__, __TIME__\n', { file: 'main.S', includeDirs: [], defines: [], undefs: [], clock: { now: new Date(iso), utc: true } });
+      expect(r.text.split('\n')[1]).toBe(`.ascii "${date}", "${time}"`);
+    }
+  });
+
+  it.runIf(HAVE_GCC)('__DATE__/__TIME__ under SOURCE_DATE_EPOCH equal gcc -E (live)', () => {
+    for (const epoch of ['1796612645', '1768694341', '0']) {
+      const g = spawnSync('gcc', ['-E', '-P', '-x', 'assembler-with-cpp', '-'], { input: '.ascii __DATE__, __TIME__\n', encoding: 'utf8', env: { ...process.env, SOURCE_DATE_EPOCH: epoch } });
+      const ours = preprocess('.ascii __DATE__, __TIME__\n', { file: 'main.S', includeDirs: [], defines: [], undefs: [], clock: hostClock({ SOURCE_DATE_EPOCH: epoch }) });
+      expect(ours.text.split('\n')[1]).toBe(g.stdout.trim());
+    }
   });
 
   it('__FILE__, __LINE__, #line, __COUNTER__', () => {

@@ -15,7 +15,14 @@ export type Builtin = 'FILE' | 'LINE' | 'COUNTER' | 'BASE_FILE' | 'FILE_NAME' | 
 export interface BuiltinInfo {
   readonly baseFile: string;
   includeLevel(): number;
+  readonly clock: CppClock;
+}
+
+/** The moment __DATE__/__TIME__ show, and whether in UTC (gcc uses gmtime under SOURCE_DATE_EPOCH,
+ *  localtime otherwise). Injected, so output never depends on the host's clock unless asked to. */
+export interface CppClock {
   readonly now: Date;
+  readonly utc: boolean;
 }
 
 export interface Macro {
@@ -180,7 +187,7 @@ export class Expander {
   private builtin(m: Macro, t: Tok): Tok {
     const str = (v: string): Tok => ({ kind: 'string', text: '"' + v.replace(/[\\"]/g, (c) => '\\' + c) + '"', ws: t.ws, line: t.line, col: t.col });
     const num = (v: number): Tok => ({ kind: 'number', text: String(v), ws: t.ws, line: t.line, col: t.col });
-    const d = this.info.now;
+    const { now: d, utc } = this.info.clock;
     const two = (n: number): string => String(n).padStart(2, '0');
     switch (m.builtin) {
       case 'FILE': return str(this.base.file);
@@ -189,10 +196,13 @@ export class Expander {
       case 'LINE': return num(this.base.line);
       case 'INCLUDE_LEVEL': return num(this.info.includeLevel());
       case 'DATE': {
-        const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getMonth()];
-        return str(`${mon} ${String(d.getDate()).padStart(2, ' ')} ${d.getFullYear()}`);
+        const mon = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][utc ? d.getUTCMonth() : d.getMonth()];
+        const day = utc ? d.getUTCDate() : d.getDate();
+        return str(`${mon} ${String(day).padStart(2, ' ')} ${utc ? d.getUTCFullYear() : d.getFullYear()}`);
       }
-      case 'TIME': return str(`${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`);
+      case 'TIME': return str(utc
+        ? `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}`
+        : `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`);
       default: return num(this.counter++);
     }
   }

@@ -6,7 +6,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Diagnostic, Severity } from '../errors.js';
 import { CppExprError, evalIfExpr } from './expr.js';
-import { Expander, ExpansionLimit, MAX_LINE_TOKENS, printTokens, type BaseSource, type Macro } from './expand.js';
+import { Expander, ExpansionLimit, MAX_LINE_TOKENS, printTokens, type BaseSource, type CppClock, type Macro } from './expand.js';
+export type { CppClock } from './expand.js';
 import { lexFile, type LexLine, type Tok } from './lex.js';
 import { PREDEFS_32, PREDEFS_64 } from './predefs.js';
 
@@ -22,6 +23,8 @@ export interface CppOptions {
   readonly readFile?: (path: string) => string | undefined;
   /** Target mode: selects `__x86_64__` (64, the default) or `__i386__` (32) predefines. */
   readonly mode?: 32 | 64;
+  /** What __DATE__/__TIME__ show; default: the current time, local (see `hostClock` for the CLI's). */
+  readonly clock?: CppClock;
 }
 
 export interface CppResult {
@@ -109,7 +112,7 @@ class Cpp {
     this.expander = new Expander(this.macros, dummy, (msg, tok, sev) => this.report(sev ?? 'error', msg, tok?.line, tok?.col), {
       baseFile: opts.file,
       includeLevel: () => this.stack.length - 1,
-      now: new Date(),
+      clock: opts.clock ?? { now: new Date(), utc: false },
     });
   }
 
