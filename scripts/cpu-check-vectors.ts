@@ -3,7 +3,7 @@
 import { readCompact, checkVectors } from '../test/cpu/vectors.js';
 
 const args = process.argv.slice(2);
-const file = args.find((a, k) => !a.startsWith('--') && args[k - 1] !== '--show') ?? 'test/golden/cpu/vectors.jsonl.gz';
+const file = args.find((a, k) => !a.startsWith('--') && args[k - 1] !== '--show') ?? 'test/golden/cpu/amd/vectors.jsonl.gz';
 const k = args.indexOf('--show');
 const show = k >= 0 ? Number(args[k + 1]) : 20;
 const rep = checkVectors(readCompact(file));

@@ -9,7 +9,7 @@ import { readCompact, expand, compare } from '../test/cpu/vectors.js';
 
 const args = process.argv.slice(2).filter((a) => a !== '--check');
 const check = process.argv.includes('--check');
-const src = args.length > 1 ? args[0] : 'test/golden/cpu/vectors.jsonl.gz';
+const src = args.length > 1 ? args[0] : 'test/golden/cpu/amd/vectors.jsonl.gz';
 const out = args.length > 1 ? args[1] : (args[0] ?? 'bench/out/cpu-vectors');
 mkdirSync(out, { recursive: true });
 const vs = readCompact(src).map(expand);

@@ -7,20 +7,24 @@ import { createInterface } from 'node:readline';
 import { loadSnapshot, dumpSnapshot, SnapshotError } from '../cpu/snapshot.js';
 import { run as runCpu, DEFAULT_MAX_STEPS } from '../cpu/exec.js';
 import { bigToCanon, type CpuMode } from '../cpu/state.js';
+import type { CpuProfile } from '../cpu/profiles.js';
+import { profileFromOption } from './host-cpu.js';
 
-export const usage = `usage: x86lab exec [--64|--32] --state IN.json [--steps N] [--until ADDR] [--dump OUT.json]
-       x86lab exec [--64|--32] --batch IN.jsonl OUT.jsonl [--steps N] [--until ADDR]
+export const usage = `usage: x86lab exec [--64|--32] [--cpu intel|amd|host] --state IN.json [--steps N] [--until ADDR] [--dump OUT.json]
+       x86lab exec [--64|--32] [--cpu intel|amd|host] --batch IN.jsonl OUT.jsonl [--steps N] [--until ADDR]
 
 Loads a snapshot, runs it until hlt, the --until address, the step limit (default ${DEFAULT_MAX_STEPS},
 always on) or an exception, and writes the resulting snapshot (to --dump, else stdout).
 A snapshot's own "until"/"steps" override the flags. --batch runs one snapshot per line.
+--cpu picks whose undefined flags and quirks to reproduce (default host: this machine's vendor,
+Intel where it is neither).
 
 Snapshot: {"mode":64,"cpl":3,"regs":{"rax":"0x…",…,"rip":"0x…","rflags":"0x…"},
            "memory":[{"addr":"0x…","hex":"…","perm":"rwx"}]}
 Output adds "stop": "hlt"|"until"|"steps"|"exception", and "vector"/"error_code" for an exception.
 `;
 
-interface Opts { mode?: CpuMode; state?: string; dump?: string; batch?: [string, string]; steps?: number; until?: bigint }
+interface Opts { mode?: CpuMode; cpu?: CpuProfile; state?: string; dump?: string; batch?: [string, string]; steps?: number; until?: bigint }
 
 function parseArgs(argv: string[]): Opts | string {
   const o: Opts = {};
@@ -34,6 +38,12 @@ function parseArgs(argv: string[]): Opts | string {
     switch (a) {
       case '--64': o.mode = 64; break;
       case '--32': o.mode = 32; break;
+      case '--cpu': {
+        const p = profileFromOption(need());
+        if (typeof p === 'string') throw new Error(p);
+        o.cpu = p;
+        break;
+      }
       case '--state': o.state = need(); break;
       case '--dump': o.dump = need(); break;
       case '--batch': { const i = need(); const out = need(); o.batch = [i, out]; break; }
@@ -61,6 +71,7 @@ function runOne(json: unknown, o: Opts): Record<string, unknown> {
   const mode = (typeof json === 'object' && json !== null && (json as { mode?: unknown }).mode === 32) ? 32 : (o.mode ?? 64);
   const snap = loadSnapshot(json, {
     mode: o.mode,
+    profile: o.cpu ?? profileFromOption('host') as CpuProfile,
     steps: o.steps,
     until: o.until !== undefined ? bigToCanon(o.until, mode as CpuMode) : undefined,
   });

@@ -1,6 +1,9 @@
 // `x86lab run`: assemble a handler listing, run it in ring 0 from _start until hlt with nothing
 // left to wake it, with injected NMIs/interrupts, an optional trace, and a JSON dump.
 
+import type { CpuProfile } from '../cpu/profiles.js';
+import { profileFromOption } from './host-cpu.js';
+import { hostClock } from './clock.js';
 import { writeFileSync } from 'node:fs';
 import { Machine, LoadError, SpecError, type RunOutcome } from '../harness/machine.js';
 import { dumpMachine } from '../harness/dump.js';
@@ -23,6 +26,8 @@ options:
   --irq-at V@WHERE     raise external interrupt vector V (32..255) at WHERE; repeatable
                        (--irq-at WHERE: vector 0x20)
   --max-steps N        step limit (default 10000000)
+  --cpu intel|amd|host whose undefined flags, quirks and CPUID to reproduce (default intel, so
+                       traces are the same on every host; host: this machine's vendor)
   --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events)
   -q, --quiet          do not print the final state
   -h, --help           show this help
@@ -45,6 +50,7 @@ interface Args {
   maxSteps?: number;
   dump?: string;
   quiet: boolean;
+  cpu?: CpuProfile;
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
@@ -75,6 +81,12 @@ function parseArgs(argv: string[]): Args | 'help' {
         break;
       }
       case '--dump': a.dump = val(); break;
+      case '--cpu': {
+        const p = profileFromOption(val());
+        if (typeof p === 'string') throw new UsageError(p);
+        a.cpu = p;
+        break;
+      }
       default:
         if (t.startsWith('-I')) { a.includeDirs.push(t.length > 2 ? t.slice(2) : val()); break; }
         if (t.startsWith('-D')) { a.defines.push(t.length > 2 ? t.slice(2) : val()); break; }
@@ -123,7 +135,7 @@ export async function run(argv: string[]): Promise<number> {
   if (args === 'help') { process.stdout.write(usage); return 0; }
   let m: Machine;
   try {
-    m = Machine.fromFile(args.file!, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
+    m = Machine.fromFile(args.file!, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, clock: hostClock(), ...(args.cpu ? { cpu: args.cpu } : {}), ...(args.entry ? { entry: args.entry } : {}) });
     for (const e of args.events) m.arm(e);
     for (const w of m.warnings) process.stderr.write(w + '\n');
   } catch (e) {

@@ -10,8 +10,6 @@ import {
 import { setLazy, setLazyIncDec, setLazyRes, getFlags, getCF, PARITY } from './flags.js';
 
 const TWO32 = 4294967296;
-/** AF after a shift by a non-zero count is undefined (SDM): this CPU sets it (measured). */
-const SHIFT_AF = F_AF;
 
 export function maskOf(size: number): number {
   return size === 8 ? 0xff : size === 16 ? 0xffff : -1;
@@ -81,6 +79,11 @@ export function neg(cpu: Cpu, size: number, a: number, aHi: number): number {
   return sub(cpu, size, 0, 0, a, size === 64 ? aHi : 0, 0);
 }
 
+/** Bit size-2 of a value at size (the bit an one-bit rotate moves into or out of the msb). */
+function bitBelowMsb(lo: number, hi: number, size: number): number {
+  return size === 64 ? (hi >>> 30) & 1 : (lo >>> (size - 2)) & 1;
+}
+
 // ---- 64-bit shifts on halves (n in 0..63) ----
 
 export function shl64(lo: number, hi: number, n: number, cpu: Cpu): number {
@@ -116,8 +119,10 @@ function fromBig(cpu: Cpu, v: bigint): number {
  * Shift/rotate group 2 (SDM Vol.2B SAL/SAR/SHL/SHR, RCL/RCR/ROL/ROR).
  * op: 0 rol 1 ror 2 rcl 3 rcr 4 shl 5 shr 7 sar. `count` is the raw count operand.
  * Returns the result (cpu.tHi = high half); flags are updated unless the masked count is 0.
+ * `immCount`: 0 for a count in CL (or the D0/D1 forms), 1 for an immediate count with a register
+ * destination, 2 for an immediate count with a memory destination (their undefined OF differs).
  */
-export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number, count: number): number {
+export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number, count: number, immCount: 0 | 1 | 2 = 0): number {
   const cnt = count & (size === 64 ? 63 : 31);
   if (cnt === 0) { cpu.tHi = vHi; return v; }
   const mask = maskOf(size);
@@ -129,8 +134,9 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         r = cnt < 32 ? (v << cnt) & mask : 0;
         cf = cnt <= size ? (size === 32 ? (cnt === 32 ? v & 1 : (v >>> (32 - cnt)) & 1) : (v >>> (size - cnt)) & 1) : 0;
       }
-      of = msb(r, rHi, size) ^ cf;
-      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
+      // OF is defined for a count of 1 only (SDM SAL/SAL/SHL/SHR): beyond, the profile says which step it reflects.
+      of = cnt === 1 || cpu.profile.undef.shlOF === 'last' ? msb(r, rHi, size) ^ cf : msb(v, vHi, size) ^ (size === 64 ? (vHi >>> 30) & 1 : (v >>> (size - 2)) & 1);
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | (cpu.profile.undef.shiftAF ? F_AF : 0), F_CF | F_OF | F_AF);
       break;
     }
     case 5: { // shr
@@ -140,8 +146,8 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         r = cnt < 32 ? (u >>> cnt) & mask : 0;
         cf = cnt <= size ? (u >>> (cnt - 1)) & 1 : 0;
       }
-      of = cnt === 1 ? msb(v, vHi, size) : 0; // undefined for count > 1: measured
-      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
+      of = cnt === 1 || cpu.profile.undef.shrOF === 'first' ? msb(v, vHi, size) : 0;
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | (cpu.profile.undef.shiftAF ? F_AF : 0), F_CF | F_OF | F_AF);
       break;
     }
     case 7: { // sar
@@ -155,7 +161,7 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         else cf = (sv >> (cnt - 1)) & 1;
       }
       of = 0;
-      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
+      setLazyRes(cpu, size, r, rHi, (cf ? F_CF : 0) | (cpu.profile.undef.shiftAF ? F_AF : 0), F_CF | F_OF | F_AF);
       break;
     }
     case 0: case 1: { // rol, ror
@@ -178,8 +184,13 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         else r = ((u >>> n) | (u << (size - n))) & mask;
       }
       const f = getFlags(cpu);
-      if (op === 0) { cf = r & 1; of = msb(r, rHi, size) ^ cf; }
-      else { cf = msb(r, rHi, size); of = cf ^ (size === 64 ? (rHi >>> 30) & 1 : (r >>> (size - 2)) & 1); }
+      if (op === 0) cf = r & 1; else cf = msb(r, rHi, size);
+      // OF is defined for a count of 1 only (SDM ROL/ROR): beyond, the profile says which step it reflects.
+      const u = cpu.profile.undef;
+      const rule = cnt === 1 ? 'last' : immCount === 0 ? u.rotateOF : immCount === 1 ? u.rotateImmOF : u.rotateImmMemOF;
+      if (rule === 'last') of = op === 0 ? msb(r, rHi, size) ^ cf : cf ^ bitBelowMsb(r, rHi, size);
+      else if (rule === 'first') of = op === 0 ? msb(v, vHi, size) ^ bitBelowMsb(v, vHi, size) : msb(v, vHi, size) ^ (v & 1);
+      else of = (f & F_OF) !== 0 ? 1 : 0;
       cpu.flags = (f & ~(F_CF | F_OF)) | (cf ? F_CF : 0) | (of ? F_OF : 0);
       break;
     }
@@ -188,9 +199,11 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
       const c = getCF(cpu);
       const f = getFlags(cpu);
       if (n === 0) {
-        // Masked count a multiple of size+1: the value and CF stay, but this CPU still updates OF (measured).
-        of = op === 2 ? msb(v, vHi, size) ^ c : msb(v, vHi, size) ^ ((v >>> (size - 2)) & 1);
-        cpu.flags = (f & ~F_OF) | (of ? F_OF : 0);
+        // Masked count a multiple of size+1: the value and CF stay; OF is kept or updated (profile).
+        if (cpu.profile.undef.rcZeroRotateOF === 'update') {
+          of = op === 2 ? msb(v, vHi, size) ^ c : msb(v, vHi, size) ^ ((v >>> (size - 2)) & 1);
+          cpu.flags = (f & ~F_OF) | (of ? F_OF : 0);
+        }
         cpu.tHi = vHi;
         return v;
       }
@@ -202,8 +215,8 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
       cf = Number(x >> BigInt(size)) & 1;
       const rv = x & ((1n << BigInt(size)) - 1n);
       if (size === 64) { r = fromBig(cpu, rv); rHi = cpu.tHi; } else r = Number(rv) | 0;
-      if (op === 2) of = msb(r, rHi, size) ^ cf;
-      else of = msb(r, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (r >>> (size - 2)) & 1);
+      if (cnt === 1 || cpu.profile.undef.rotateOF === 'last') of = op === 2 ? msb(r, rHi, size) ^ cf : msb(r, rHi, size) ^ bitBelowMsb(r, rHi, size);
+      else of = op === 2 ? msb(v, vHi, size) ^ bitBelowMsb(v, vHi, size) : msb(v, vHi, size) ^ c;
       cpu.flags = (f & ~(F_CF | F_OF)) | (cf ? F_CF : 0) | (of ? F_OF : 0);
       break;
     }
@@ -225,36 +238,46 @@ export function shiftDouble(cpu: Cpu, left: boolean, size: number, d: number, dH
   const Sv = size === 64 ? toBig(s, sHi) : BigInt((s & maskOf(size)) >>> 0);
   let r: bigint, cf: number;
   const n = BigInt(cnt);
+  // Shift the 3*size-bit value made of D, S and a third part: only a 16-bit operand with a count
+  // above 16 reaches the third part (an undefined result, SDM SHLD/SHRD), which is S on AMD (D:S:S)
+  // and D on Intel (D:S:D) — profile shiftDouble16.
+  const dsd = cpu.profile.undef.shiftDouble16 === 'DSD';
   if (left) {
-    // Treat as the 3*size-bit value D:S:S shifted left (16-bit counts > 16 pull in src again).
-    const wide = (D << (2n * S)) | (Sv << S) | Sv;
+    const wide = (D << (2n * S)) | (Sv << S) | (dsd ? D : Sv);
     const sh = wide << n;
     r = (sh >> (2n * S)) & m;
     cf = Number((wide >> (3n * S - n)) & 1n);
   } else {
-    const wide = (Sv << (2n * S)) | (Sv << S) | D;
+    const wide = ((dsd ? D : Sv) << (2n * S)) | (Sv << S) | D;
     const sh = wide >> n;
     r = sh & m;
     cf = Number((wide >> (n - 1n)) & 1n);
   }
   let rLo: number, rHi = 0;
   if (size === 64) { rLo = fromBig(cpu, r); rHi = cpu.tHi; } else rLo = Number(r) | 0;
-  // 16-bit operand, count 17..31 (undefined in the SDM): the value is the source rotated as the
-  // D:S:S model gives, and this CPU clears CF (and OF for shld) — measured.
-  const over = size === 16 && cnt > 16;
+  // 16-bit operand, count 17..31: AMD also clears CF (and OF for shld) — measured.
+  const over = !dsd && size === 16 && cnt > 16;
   if (over) cf = 0;
-  // OF is defined for a count of 1 only; this CPU computes msb(result) ^ CF for shld and
-  // msb(result) ^ bit size-2 of the result for shrd at every count (measured).
-  const of = left ? (over ? 0 : size === 16 && cnt === 16 ? cf : msb(rLo, rHi, size) ^ cf) : msb(rLo, rHi, size) ^ (size === 64 ? (rHi >>> 30) & 1 : (rLo >>> (size - 2)) & 1);
-  setLazyRes(cpu, size, rLo, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | SHIFT_AF, F_CF | F_OF | F_AF);
+  // OF is defined for a count of 1 only; AMD computes msb(result) ^ CF for shld and msb(result) ^
+  // bit size-2 of the result for shrd at every count; Intel's OF for counts above 1 reflects the
+  // first one-bit step instead (profile shiftDoubleOF).
+  let of: number;
+  if (cnt !== 1 && cpu.profile.undef.shiftDoubleOF === 'first') of = msb(d, dHi, size) ^ (left ? bitBelowMsb(d, dHi, size) : s & 1);
+  else of = left ? (over ? 0 : size === 16 && cnt === 16 ? cf : msb(rLo, rHi, size) ^ cf) : msb(rLo, rHi, size) ^ bitBelowMsb(rLo, rHi, size);
+  setLazyRes(cpu, size, rLo, rHi, (cf ? F_CF : 0) | (of ? F_OF : 0) | (cpu.profile.undef.shiftAF ? F_AF : 0), F_CF | F_OF | F_AF);
   cpu.tHi = rHi;
   return rLo;
 }
 
-/** Flags after mul/imul: CF = OF = `ovf`; SF ZF AF PF are undefined (SDM): this CPU leaves them unchanged (measured). */
-export function mulFlags(cpu: Cpu, _size: number, ovf: boolean, _lo: number, _loHi: number): void {
+/**
+ * Flags after mul/imul: CF = OF = `ovf`; SF ZF AF PF are undefined (SDM MUL/IMUL): kept, or (profile
+ * 'lowHalf') SF and PF from the low half of the product (lo:loHi at `size`) with ZF and AF cleared.
+ */
+export function mulFlags(cpu: Cpu, size: number, ovf: boolean, lo: number, loHi: number): void {
   const f = getFlags(cpu);
-  cpu.flags = (f & ~(F_CF | F_OF)) | (ovf ? F_CF | F_OF : 0);
+  const cfof = ovf ? F_CF | F_OF : 0;
+  if (cpu.profile.undef.mulFlags === 'keep') cpu.flags = (f & ~(F_CF | F_OF)) | cfof;
+  else cpu.flags = (f & ~STATUS) | cfof | PARITY[lo & 0xff] | (msb(lo, loHi, size) ? F_SF : 0);
 }
 
 // ---- 64x64 -> 128 multiply on 16-bit limbs (no BigInt) ----

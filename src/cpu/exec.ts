@@ -5,12 +5,12 @@
 
 import { FORMS } from '../isa/index.js';
 import { decodeInto } from '../decode/decode.js';
-import { newDecoded, NONE, Pfx, Bad } from '../decode/types.js';
+import { newDecoded, NONE, Pfx, Bad, type Decoded } from '../decode/types.js';
 import { Cpu, CpuFault, ACC_X, SEG_CS, F_TF, canonLo, canonHi } from './state.js';
 import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
-import { handlers, isUserSem } from './dispatch.js';
+import { userHandlers, type HandlerTable } from './dispatch.js';
 import { specialize } from './fast.js';
 import { Block, compileBlock, blocksAllowed, HOT } from './jit.js';
 
@@ -78,6 +78,7 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
     const pa = cpu.translate === null ? la : cpu.translate(cpu, la, ACC_X);
     pageFault(cpu, la, ACC_X, mem.permAt(pa) !== 0);
   }
+  if (d.form === NONE && !cpu.profile.quirks.prefetchRegUD) regPrefetchAsNop(d, cpu.mode === 64);
   if (d.form === NONE) throw new CpuFault(6);
   const form = FORMS[d.form];
   // LOCK is #UD unless the form is lockable and its destination is memory (SDM Vol.2 LOCK).
@@ -85,7 +86,7 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
   const insn = new Insn();
   prepare(insn, d, form, ip);
   // A specialised closure for hot shapes, unless the system model replaced the sem's handler.
-  insn.handler = isUserSem(form.sem) ? specialize(insn, form) : null;
+  insn.handler = tableOf(cpu).user[form.index] !== 0 ? specialize(insn, form) : null;
   // Cache by physical page offset when the instruction does not cross a page and paging is off
   // (with paging the same physical bytes may sit at several RIPs; only the RIP-relative fields differ).
   const off = phys0 - Math.floor(phys0 / PAGE_SIZE) * PAGE_SIZE;
@@ -98,6 +99,21 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
     }
   }
   return insn;
+}
+
+/** The prefetch form (0F 0D /0): what a register-operand 0F 0D runs as where it is a hint NOP. */
+const PREFETCH_FORM = FORMS.findIndex((f) => f.mnem === 'prefetch');
+/**
+ * 0F 0D /r with a register operand has no form (objdump: "prefetch (bad)"); Intel executes it as a
+ * NOP, AMD raises #UD (measured; profile quirk prefetchRegUD). Rewrites the scratch decode in place.
+ */
+function regPrefetchAsNop(d: Decoded, long: boolean): void {
+  let k = 0;
+  while (k < 14 && isPrefixByte(fetchBuf[k], long)) k++;
+  if (fetchBuf[k] !== 0x0f || fetchBuf[k + 1] !== 0x0d || (fetchBuf[k + 2] & 0xc0) !== 0xc0) return;
+  d.form = PREFETCH_FORM;
+  d.length = k + 3;
+  d.mod = 3;
 }
 
 const longBuf = new Uint8Array(16);
@@ -147,9 +163,14 @@ export function fetch(cpu: Cpu): Insn {
   return decodeAt(cpu, lin);
 }
 
+/** The handler table `cpu` runs with (the user-mode one unless a system model installed its own). */
+export function tableOf(cpu: Cpu): HandlerTable {
+  return cpu.handlers ??= userHandlers();
+}
+
 /** Execute one instruction (exceptions propagate as CpuFault with RIP adjusted). */
 export function step(cpu: Cpu): void {
-  const H = handlers();
+  const H = tableOf(cpu).fns;
   cpu.curIp = cpu.rip;
   try {
     const i = fetch(cpu);
@@ -167,7 +188,8 @@ export function step(cpu: Cpu): void {
 export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
   const max = opts.maxSteps ?? DEFAULT_MAX_STEPS;
   const until = opts.until ?? NaN;
-  const H = handlers();
+  const T = tableOf(cpu);
+  const H = T.fns;
   let steps = 0;
   cpu.halted = false;
   // Fast fetch: the current code page's decode cache, used while RIP stays in it and nothing
@@ -196,10 +218,10 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
             let b = jit[off] as Block | number | null | undefined;
             if (b === undefined || typeof b === 'number') {
               b = (b ?? 0) + 1;
-              if (b >= HOT && icache[off] !== undefined) b = compileBlock(page!, off);
+              if (b >= HOT && icache[off] !== undefined) b = compileBlock(page!, off, T);
               jit[off] = b;
             }
-            if (b instanceof Block && b.start === rip && steps + b.len <= max && !(until > b.start && until < b.end) &&
+            if (b instanceof Block && b.start === rip && b.table === T && steps + b.len <= max && !(until > b.start && until < b.end) &&
                 cpu.shadow === 0 && blocksAllowed(cpu)) {
               inBlock = true;
               const n = b.fn(cpu, lo, hi, page!, b.insns, H, max - steps);

@@ -20,10 +20,10 @@ import { PAGE_SIZE, type Page } from './memory.js';
 import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea, push, pop } from './operands.js';
 import { shift } from './alu.js';
 import { rd32, rd64, wr32, wr64 } from './access.js';
-import { isUserSem } from './dispatch.js';
+import type { HandlerTable } from './dispatch.js';
 
 /** Runs the block (a self-loop repeats while it fits `budget` instructions); returns instructions executed. */
-export type BlockFn = (cpu: Cpu, lo: Int32Array, hi: Int32Array, pg: Page, I: Insn[], H: Handler[], budget: number) => number;
+export type BlockFn = (cpu: Cpu, lo: Int32Array, hi: Int32Array, pg: Page, I: Insn[], H: readonly Handler[], budget: number) => number;
 
 export class Block {
   constructor(
@@ -34,6 +34,8 @@ export class Block {
     /** [start, end) addresses covered (canonical-signed numbers). */
     readonly start: number,
     readonly end: number,
+    /** The handler table it was compiled against (a Cpu with another table must not run it). */
+    readonly table: HandlerTable,
   ) {}
 }
 
@@ -44,9 +46,9 @@ const MAX_BLOCK = 48;
 const HELPERS = { cond, lazyStatus, getFlags, ea, rd32, rd64, wr32, wr64, CpuFault, shift, push, pop };
 
 /** Sems whose handler may change machine state the block loop relies on (mode, paging, TF, halt). */
-function endsBlock(f: Form): boolean {
+function endsBlock(f: Form, T: HandlerTable): boolean {
   return f.flow !== 'none' || f.sem.startsWith('sys:') || f.sem === 'popf' || f.sem === 'mov:sreg' || f.sem === 'pop:seg' ||
-    f.sem === 'hlt' || f.sem === 'flag:sti' || f.sem === 'flag:cli' || f.sem === 'iret' || !isUserSem(f.sem);
+    f.sem === 'hlt' || f.sem === 'flag:sti' || f.sem === 'flag:cli' || f.sem === 'iret' || T.user[f.index] === 0;
 }
 
 /** Does the instruction read the status flags (so an earlier flag record must be kept)? */
@@ -107,7 +109,7 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean):
     case 'shift:shl': case 'shift:shr': case 'shift:sar': case 'shift:rol': case 'shift:ror': {
       if (i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64) || i.k0 !== K_IMM) return null;
       const d = i.r1;
-      return `r=shift(cpu,${SHIFT_OP[sem]},${i.s1},lo[${d}],hi[${d}],${i.immLo & 0xff});lo[${d}]=r;hi[${d}]=${i.s1 === 64 ? 'cpu.tHi' : '0'};`;
+      return `r=shift(cpu,${SHIFT_OP[sem]},${i.s1},lo[${d}],hi[${d}],${i.immLo & 0xff},1);lo[${d}]=r;hi[${d}]=${i.s1 === 64 ? 'cpu.tHi' : '0'};`;
     }
     case 'push': {
       if (i.k0 !== K_REG || i.r0 >= 16 || i.opsize !== 64) return null;
@@ -183,7 +185,7 @@ function mayFault(i: Insn, f: Form, inl: string | null): boolean {
  * Compile the block starting at page offset `off` (the instruction there is cached), or return
  * null when the first instruction cannot start a block.
  */
-export function compileBlock(page: Page, off: number): Block | null {
+export function compileBlock(page: Page, off: number, T: HandlerTable): Block | null {
   const icache = page.icache;
   if (icache === null) return null;
   const insns: Insn[] = [];
@@ -193,7 +195,7 @@ export function compileBlock(page: Page, off: number): Block | null {
     if (i === undefined) break;
     const f = FORMS[i.form];
     insns.push(i);
-    if (endsBlock(f)) break;
+    if (endsBlock(f, T)) break;
     o += i.len;
   }
   if (insns.length === 0) return null;
@@ -232,7 +234,7 @@ export function compileBlock(page: Page, off: number): Block | null {
     `return function block(cpu,lo,hi,pg,I,H,budget){const ic=pg.icache;let base=0,a=0,ah=0,b=0,bh=0,b2=0,b2h=0,r=0,rh=0,l=0,h=0,c=0;${body}};`;
   const fn = new Function('R', src)(HELPERS) as BlockFn;
   const first = insns[0], lastI = insns[n - 1];
-  return new Block(fn, insns, n, first.addr, lastI.addr + lastI.len);
+  return new Block(fn, insns, n, first.addr, lastI.addr + lastI.len, T);
 }
 
 /** Blocks are usable only without boundary-level control (see the header). */

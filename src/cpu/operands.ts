@@ -294,11 +294,12 @@ export function probePush(cpu: Cpu, size: number): void {
 }
 
 /** Push `size` bits (16/32/64). */
-export function push(cpu: Cpu, size: number, v: number, vHi: number): void {
+export function push(cpu: Cpu, size: number, v: number, vHi: number, low16Only = false): void {
   const nsp = pushSp(cpu, size);
   const a = stackLin(cpu, nsp);
   stackSpan(cpu, a, size >> 3);
-  if (size === 64) wr64(cpu, a, v, vHi);
+  if (low16Only) wr16(cpu, a, v);
+  else if (size === 64) wr64(cpu, a, v, vHi);
   else if (size === 32) wr32(cpu, a, v);
   else wr16(cpu, a, v);
   setSp(cpu, nsp);

@@ -2,16 +2,17 @@
 // Operands arrive in AT&T order (sources first, destination last): k0/r0/s0 is the first.
 // cpu.rip already points at the next instruction when a handler runs (exec.ts).
 
-import { Cpu, CpuFault, F_CF, F_PF, F_AF, F_ZF, F_SF, F_TF, F_IF, F_DF, F_OF, F_IOPL, F_NT, F_RF, F_AC, F_ID, STATUS, SEG_SS, SEG_DS, SEG_ES, SEG_FS, SEG_GS, SEG_CS, LZ_SUB, canonLo, canonHi, isCanonical, pairToCanon } from './state.js';
-import { getFlags, getCF, cond, setLazy, setLazyRes, PARITY } from './flags.js';
+import { Cpu, CpuFault, F_CF, F_PF, F_AF, F_ZF, F_SF, F_TF, F_IF, F_DF, F_OF, F_IOPL, F_NT, F_RF, F_AC, F_ID, STATUS, SEG_SS, SEG_DS, SEG_ES, SEG_FS, SEG_GS, SEG_CS, LZ_SUB, ACC_R, canonLo, canonHi, isCanonical, pairToCanon } from './state.js';
+import { getFlags, getCF, cond, setLazy, setLazyRes, setFlagsMasked, PARITY } from './flags.js';
 import {
   add, sub, logic, inc, dec, neg, shift, shiftDouble, mulFlags, mul64, umul32, imul32, maskOf, msb, toBig, fromBig,
 } from './alu.js';
 import {
   Insn, K_REG, K_MEM, K_IMM, ea, readOp, readRmw, writeRmw, writeOp, push, pop, peekStack, adjustSp, getSp, rmwAddr, probePush, type Handler,
 } from './operands.js';
-import { rd8, rd16, rd32, rd64, rdN, wr8, wrN, wr16, checkWrite } from './access.js';
+import { rd8, rd16, rd32, rd64, rdN, wr8, wrN, wr16, checkWrite, physByte } from './access.js';
 import { Pfx, NONE } from '../decode/types.js';
+import { FORMS } from '../isa/index.js';
 
 const TWO32 = 4294967296;
 
@@ -145,8 +146,11 @@ function imulN(three: boolean): Handler {
   };
 }
 
-/** Flags after div/idiv: all six undefined (SDM). Measured on this CPU: CF OF kept, AF set, SF ZF PF cleared. */
-function divFlags(cpu: Cpu): void { cpu.flags = (getFlags(cpu) & ~(F_SF | F_ZF | F_PF)) | F_AF; }
+/** Flags after div/idiv: all six undefined (SDM DIV/IDIV); the profile says what the silicon leaves. */
+function divFlags(cpu: Cpu): void {
+  if (cpu.profile.undef.divFlags === 'keep') return;
+  cpu.flags = (getFlags(cpu) & ~(F_SF | F_ZF | F_PF)) | F_AF;
+}
 
 function divOne(signed: boolean): Handler {
   return (cpu, i) => {
@@ -200,7 +204,7 @@ function shiftH(op: number): Handler {
     const count = i.k0 === K_IMM ? i.immLo & 0xff : cpu.lo[1] & 0xff;
     const v = readRmw(cpu, i, i.k1, i.r1, size);
     const vHi = size === 64 ? cpu.tHi : 0;
-    const r = shift(cpu, op, size, v, vHi, count);
+    const r = shift(cpu, op, size, v, vHi, count, i.k0 !== K_IMM ? 0 : i.k1 === K_MEM ? 2 : 1);
     writeRmw(cpu, i.k1, i.r1, size, r, cpu.tHi);
   };
 }
@@ -292,12 +296,12 @@ function bitScan(kind: 'bsf' | 'bsr' | 'tzcnt' | 'lzcnt' | 'popcnt'): Handler {
     }
     cpu.setReg(i.r1, size, r, 0);
     if (kind === 'popcnt') cpu.flags = f | (zero ? F_ZF : 0);
-    else cpu.flags = f | (getFlags(cpu) & F_OF) | (zero ? F_CF : 0) | (r === 0 ? F_ZF : 0);
+    else cpu.flags = f | (cpu.profile.undef.countOF === 'keep' ? getFlags(cpu) & F_OF : 0) | (zero ? F_CF : 0) | (r === 0 ? F_ZF : 0);
   };
 }
-// Undefined flags, measured on this CPU: bsf/bsr clear CF OF SF AF and set PF from the index
-// (from 0 for a zero source, which leaves the destination unchanged); tzcnt/lzcnt keep OF and
-// clear SF AF PF.
+// Undefined flags, measured on both vendors: bsf/bsr clear CF OF SF AF and set PF from the index
+// (from 0 for a zero source, which leaves the destination unchanged); tzcnt/lzcnt clear SF AF PF
+// and keep or clear OF (profile countOF).
 
 // ---- data movement ----
 const movH: Handler = (cpu, i) => {
@@ -467,9 +471,13 @@ const popH: Handler = (cpu, i) => {
 const pushSegH: Handler = (cpu, i) => {
   const sreg = SEGNUM[(FORM_SEG.get(i.form)) ?? 'ds'];
   const size = stackSize(i);
-  push(cpu, size, cpu.segs[sreg].sel, 0);
+  // A 32-bit push of a segment register writes the selector zero-extended or only its 16 bits,
+  // leaving the slot's upper half (SDM PUSH: "all recent Core and Atom processors perform a 16-bit move").
+  push(cpu, size, cpu.segs[sreg].sel, 0, size === 32 && cpu.profile.quirks.pushSeg32Low16);
 };
-export const FORM_SEG = new Map<number, string>();
+/** The segment register a push/pop-segment form names (derived from the ISA table at load). */
+export const FORM_SEG: ReadonlyMap<number, string> = new Map(
+  FORMS.flatMap((f) => { const o = f.operands.find((x) => x.kind === 'seg'); return o?.reg ? [[f.index, o.reg] as [number, string]] : []; }));
 const SEGNUM: Record<string, number> = { es: SEG_ES, cs: SEG_CS, ss: SEG_SS, ds: SEG_DS, fs: SEG_FS, gs: SEG_GS };
 
 // pusha/popa are all-or-nothing: a fault part way (e.g. #PF at a page edge) leaves every register
@@ -547,7 +555,11 @@ const enterH: Handler = (cpu, i) => {
         bp = canonLo(bpNum); bpHi = size === 64 ? canonHi(bpNum) : 0;
         const a = size === 64 ? bpNum : bpNum >>> 0;
         // A stack reference past the flat 4 GiB limit is #SS(0) (measured: enter $8, $3 with EBP = 2).
-        if (a + (size >> 3) > TWO32) throw new CpuFault(12, 0);
+        // Intel translates the first byte's page first, so a not-present page there is #PF (measured).
+        if (a + (size >> 3) > TWO32) {
+          if (cpu.profile.quirks.stackWrapPageFirst) physByte(cpu, a, ACC_R);
+          throw new CpuFault(12, 0);
+        }
         const v = rdN(cpu, a, size);
         push(cpu, size, v, cpu.tHi);
       }
@@ -591,7 +603,15 @@ const callIndH: Handler = (cpu, i) => {
   if (i.mode !== 64) { const t = indTarget(cpu, i); pushRip(cpu, i); cpu.rip = t; return; }
   const v = readOp(cpu, i, i.k0, i.r0, 64), vh = cpu.tHi;
   probePush(cpu, 64);
-  if (!isCanonical(v, vh)) throw new CpuFault(13, 0);
+  if (!isCanonical(v, vh)) {
+    // Intel stores the return address before the #GP for the target (RSP stays): measured.
+    if (cpu.profile.quirks.callBadTargetStoresReturn) {
+      const spLo = cpu.lo[4], spHi = cpu.hi[4];
+      pushRip(cpu, i);
+      cpu.lo[4] = spLo; cpu.hi[4] = spHi;
+    }
+    throw new CpuFault(13, 0);
+  }
   pushRip(cpu, i);
   cpu.rip = pairToCanon(v, vh);
 };
@@ -664,9 +684,24 @@ function strOp(kind: 'movs' | 'stos' | 'lods' | 'cmps' | 'scas' | 'ins' | 'outs'
     const rep = (i.prefixes & (Pfx.REP | Pfx.REPNE)) !== 0;
     // With both F2 and F3 present the last one decides (the decoder records it).
     const repne = i.lastRep === 0xf2;
-    const step = (getFlags(cpu) & F_DF) ? -(size >> 3) : size >> 3;
     const ad = i.adsize;
     const srcSeg = i.seg;
+    // rep with a 32-bit address size in 64-bit mode: Intel clears RCX[63:32] even when no iteration
+    // completes (ECX = 0, or a fault on the first); AMD leaves it until ECX is written (measured).
+    if (rep && ad === 32 && i.mode === 64 && cpu.profile.quirks.addr32RepClearsRcxHigh) cpu.hi[1] = 0;
+    if (rep && (kind === 'cmps' || kind === 'scas') && cpu.profile.quirks.repCompareFaultKeepsFlags) {
+      // Intel: a fault part way through repe/repne cmps/scas reports the flags the instruction
+      // started with, not those of the last completed iteration (measured).
+      const f0 = getFlags(cpu);
+      try { repLoop(cpu, i, kind, size, rep, repne, ad, srcSeg); } catch (e) { setFlagsMasked(cpu, f0, STATUS); throw e; }
+      return;
+    }
+    repLoop(cpu, i, kind, size, rep, repne, ad, srcSeg);
+  };
+}
+
+function repLoop(cpu: Cpu, i: Insn, kind: 'movs' | 'stos' | 'lods' | 'cmps' | 'scas', size: number, rep: boolean, repne: boolean, ad: number, srcSeg: number): void {
+  const step = (getFlags(cpu) & F_DF) ? -(size >> 3) : size >> 3;
     let n = 0;
     for (;;) {
       if (rep && cntZero(cpu, ad)) return;
@@ -716,11 +751,10 @@ function strOp(kind: 'movs' | 'stos' | 'lods' | 'cmps' | 'scas' | 'ins' | 'outs'
         cpu.rip = i.addr;
         return;
       }
-    }
-  };
+  }
 }
 /** Forms of the byte-sized string instructions (their osz is 'b', opsize reported by the decoder may differ). */
-export const BYTE_FORM = new Set<number>();
+export const BYTE_FORM: ReadonlySet<number> = new Set(FORMS.filter((f) => f.osz === 'b').map((f) => f.index));
 
 // ---- flags ----
 const clcH: Handler = (cpu) => { cpu.flags = getFlags(cpu) & ~F_CF; };
@@ -743,9 +777,10 @@ const sahfH: Handler = (cpu) => {
 };
 
 // ---- BCD (32-bit mode only; SDM Vol.2A DAA/DAS/AAA/AAS/AAM/AAD) ----
-// Undefined flags as this CPU sets them (measured): daa/das OF = signed overflow of AL +/- the whole
-// adjustment; aaa/aas adjust AX by +0x106 / -0x106 and take SF ZF PF OF from that 16-bit add/sub before
-// AL is masked; aad adds AH*imm to AL with an 8-bit add's flags.
+// Undefined flags (profile): daa/das OF = signed overflow of AL +/- the whole adjustment (AMD) or 0
+// (Intel); aaa/aas adjust AX by +0x106 / -0x106 and take SF ZF PF OF from that 16-bit add/sub before
+// AL is masked (AMD) or ZF PF from the final AL with SF = OF = 0 (Intel); aad adds AH*imm to AL with an
+// 8-bit add's flags (both).
 const daaH = (sub_: boolean): Handler => (cpu) => {
   const f = getFlags(cpu);
   const oldAl = cpu.lo[0] & 0xff, oldCf = f & F_CF;
@@ -756,7 +791,7 @@ const daaH = (sub_: boolean): Handler => (cpu) => {
   }
   if (oldAl > 0x99 || oldCf) { adj += 0x60; cf = 1; }
   const al = (sub_ ? oldAl - adj : oldAl + adj) & 0xff;
-  const ov = sub_ ? ((oldAl ^ adj) & (oldAl ^ al) & 0x80) : ((oldAl ^ al) & (adj ^ al) & 0x80);
+  const ov = cpu.profile.undef.decimalAdjustOF === 'clear' ? 0 : sub_ ? ((oldAl ^ adj) & (oldAl ^ al) & 0x80) : ((oldAl ^ al) & (adj ^ al) & 0x80);
   cpu.setReg(0, 8, al);
   setLazyRes(cpu, 8, al, 0, (cf ? F_CF : 0) | af | (ov ? F_OF : 0), F_CF | F_AF | F_OF);
 };
@@ -771,7 +806,10 @@ const aaaH = (sub_: boolean): Handler => (cpu) => {
     ax = r;
     fl |= F_AF | F_CF | (ov ? F_OF : 0);
   }
-  fl |= PARITY[ax & 0xff] | (ax === 0 ? F_ZF : 0) | (ax & 0x8000 ? F_SF : 0);
+  if (cpu.profile.undef.asciiAdjustFlags === 'finalAL') {
+    fl &= ~F_OF;
+    fl |= PARITY[ax & 0x0f] | ((ax & 0x0f) === 0 ? F_ZF : 0);
+  } else fl |= PARITY[ax & 0xff] | (ax === 0 ? F_ZF : 0) | (ax & 0x8000 ? F_SF : 0);
   cpu.setReg(0, 16, ax & 0xff0f);
   cpu.flags = fl;
 };
@@ -818,21 +856,13 @@ const intoH: Handler = (cpu) => { if (getFlags(cpu) & F_OF) throw new CpuFault(4
 const hltH: Handler = (cpu) => { cpu.halted = true; };
 
 /**
- * cpuid: fixed, documented values (not the host's, so runs are reproducible anywhere), describing
- * what this executor implements. Vendor "x86labx86lab"; leaf 1: family 6, CX8 CMOV SEP PGE TSC MSR
- * FPU, CX16 MOVBE POPCNT; leaf 7: FSGSBASE BMI1; 0x80000001: LAHF/SAHF, LZCNT, SYSCALL, NX,
- * RDTSCP, LM. Unknown leaves return zeros. Order: eax, ebx, ecx, edx.
+ * cpuid: the profile's fixed, documented leaves (profiles.ts), not the host's, so runs are
+ * reproducible anywhere. Unknown leaves return zeros. Order: eax, ebx, ecx, edx.
  */
-export const CPUID: Record<number, readonly [number, number, number, number]> = {
-  0x0: [0x7, 0x6c363878, 0x62616c36, 0x38786261],
-  0x1: [0x00000600, 0x00000800, 0x00c02000, 0x0000a931],
-  0x7: [0, 0x00000009, 0, 0],
-  0x8000_0000: [0x8000_0001, 0, 0, 0],
-  0x8000_0001: [0, 0, 0x00000021, 0x28100800],
-};
+const ZERO4 = [0, 0, 0, 0] as const;
 const cpuidH: Handler = (cpu) => {
   const leaf = cpu.lo[0] >>> 0;
-  const v = CPUID[leaf] ?? [0, 0, 0, 0];
+  const v = cpu.profile.cpuid[leaf] ?? ZERO4;
   cpu.setReg(0, 32, v[0]); cpu.setReg(3, 32, v[1]); cpu.setReg(1, 32, v[2]); cpu.setReg(2, 32, v[3]);
 };
 /** rdtsc: a deterministic counter (cpu.tsc, one tick per retired instruction). */

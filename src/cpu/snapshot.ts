@@ -6,6 +6,7 @@
 // "cr2" for #PF. 32-bit snapshots may name registers eax..edi/eip/eflags or rax..rdi/rip/rflags.
 // BigInt is used here only: this is the API edge.
 
+import type { CpuProfile } from './profiles.js';
 import { Cpu, F_IF, F_RF, SEG_FS, SEG_GS, bigToCanon, canonToBig, type CpuMode } from './state.js';
 import { permFromString, permToString } from './memory.js';
 import { getFlags } from './flags.js';
@@ -44,7 +45,7 @@ function parseNum(v: unknown, what: string): bigint {
 
 const U64 = (1n << 64n) - 1n;
 
-export function loadSnapshot(json: unknown, defaults: { mode?: CpuMode; until?: number; steps?: number } = {}): LoadedSnapshot {
+export function loadSnapshot(json: unknown, defaults: { mode?: CpuMode; until?: number; steps?: number; profile?: CpuProfile } = {}): LoadedSnapshot {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new SnapshotError('snapshot must be a JSON object');
   const o = json as Record<string, unknown>;
   const modeV = o.mode ?? defaults.mode ?? 64;
@@ -52,7 +53,7 @@ export function loadSnapshot(json: unknown, defaults: { mode?: CpuMode; until?: 
   const mode = modeV as CpuMode;
   const cplV = o.cpl ?? 3;
   if (cplV !== 0 && cplV !== 3 && cplV !== 1 && cplV !== 2) throw new SnapshotError(`"cpl" must be 0..3, got ${JSON.stringify(cplV)}`);
-  const cpu = new Cpu(mode);
+  const cpu = new Cpu(mode, undefined, defaults.profile);
   if (cplV === 0) cpu.setKernelFlat();
   cpu.cpl = cplV as number;
   const regs = o.regs ?? {};

@@ -12,7 +12,7 @@
 // │ • cpu.translate: null when paging is off (linear = physical). Set it to a function mapping      │
 // │   a linear address to a physical one (throwing CpuFault(14) with CR2 set on a miss); every      │
 // │   data access and instruction fetch goes through it. Call cpu.flushTlb() after CR3/INVLPG.      │
-// │ • Handlers for system forms: registerHandlers({ 'sem-name': handler }) in dispatch.ts.          │
+// │ • Handlers: cpu.handlers, a HandlerTable from dispatch.ts's buildHandlerTable(overrides).      │
 // │ • Descriptor tables: gdtr/idtr/ldtr/tr fields below; segment hidden parts in cpu.segs.          │
 // └─────────────────────────────────────────────────────────────────────────────────────────────────┘
 //
@@ -20,6 +20,8 @@
 // RIP are JS numbers in "canonical signed" form: a canonical 64-bit address is the sign-extended
 // 48-bit value, which a double holds exactly (0xffffffff81000000 is -0x7f000000).
 
+import type { HandlerTable } from './dispatch.js';
+import { DEFAULT_PROFILE, type CpuProfile } from './profiles.js';
 import { Memory } from './memory.js';
 
 export type CpuMode = 32 | 64;
@@ -131,9 +133,14 @@ export class Cpu {
   blkDone = 0;
   /** Decode/TLB generation: bump to drop cached translations (flushTlb). */
   tlbGen = 0;
+  /** The handler table this CPU runs with (null: the user-mode table, chosen on first use). */
+  handlers: HandlerTable | null = null;
+  /** Which silicon's undefined results, quirks and CPUID this CPU reproduces (profiles.ts). */
+  profile: CpuProfile;
 
-  constructor(mode: CpuMode = 64, mem: Memory = new Memory()) {
+  constructor(mode: CpuMode = 64, mem: Memory = new Memory(), profile: CpuProfile = DEFAULT_PROFILE) {
     this.mode = mode;
+    this.profile = profile;
     this.mem = mem;
     this.segs = [];
     for (let i = 0; i < 6; i++) this.segs.push({ sel: 0, base: 0, limit: 0xffffffff, attr: 0 });

@@ -7,11 +7,11 @@
 //   const r = m.run({ trace: true });
 //   expect(m.u64('new_calls')).toBe(1n); expect(m.visited).toContain('new_func');
 
+import type { CpuProfile } from '../cpu/profiles.js';
 import { Cpu, CpuFault, canonToBig, F_IF } from '../cpu/state.js';
 import { Memory } from '../cpu/memory.js';
-import { run as execRun, fetch } from '../cpu/exec.js';
+import { run as execRun, fetch, tableOf } from '../cpu/exec.js';
 import { ea } from '../cpu/operands.js';
-import { handlers } from '../cpu/dispatch.js';
 import { getFlags } from '../cpu/flags.js';
 import { installSystem, RunStop } from '../cpu/system/controller.js';
 import { Unsupported, type SystemModel, type SysEvent } from '../cpu/system/model.js';
@@ -36,6 +36,8 @@ export interface RunOutcome {
 }
 
 export interface MachineOptions extends LoadOptions {
+  /** Whose undefined flags, quirks and CPUID to reproduce (default: profiles.ts's DEFAULT_PROFILE, Intel). */
+  cpu?: CpuProfile;
   /** Symbol to start at (default _start). */
   entry?: string;
 }
@@ -79,7 +81,7 @@ export class Machine {
 
   constructor(image: Image, opts: MachineOptions = {}) {
     this.image = image;
-    this.cpu = new Cpu(image.mode, new Memory());
+    this.cpu = new Cpu(image.mode, new Memory(), opts.cpu);
     const regions = boot(this.cpu);
     for (const r of regions) this.regions.push({ ...r, perm: 'rwx' });
     for (const s of image.sections) {
@@ -245,7 +247,7 @@ export class Machine {
   /** The run loop of exec.ts, one instruction at a time, recording what each one changed. */
   private runTraced(max: number): { stop: 'hlt' | 'steps' | 'exception'; steps: number; fault?: CpuFault } {
     const cpu = this.cpu;
-    const H = handlers();
+    const H = tableOf(cpu).fns;
     const watch = new MemWatch(cpu.mem, this.mode === 64 ? 8 : 4);
     const before = new RegShot(), after = new RegShot();
     this.traceSinkActive = true;

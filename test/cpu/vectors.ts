@@ -10,6 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { loadSnapshot, dumpSnapshot } from '../../src/cpu/snapshot.js';
 import { run } from '../../src/cpu/exec.js';
+import type { CpuProfile } from '../../src/cpu/profiles.js';
 
 export const CODE = 0x10000000, DATA = 0x20000000;
 const R64 = ['rax', 'rcx', 'rdx', 'rbx', 'rsp', 'rbp', 'rsi', 'rdi', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15'];
@@ -69,8 +70,8 @@ export function expand(c: Compact): Vector {
 }
 
 /** Run one snapshot in-process (what `x86lab exec` does for one line). */
-export function execSnapshot(input: Record<string, unknown>): Record<string, unknown> {
-  const s = loadSnapshot(input);
+export function execSnapshot(input: Record<string, unknown>, profile?: CpuProfile): Record<string, unknown> {
+  const s = loadSnapshot(input, { profile });
   const res = run(s.cpu, { maxSteps: s.steps ?? 10_000_000, until: s.until });
   return dumpSnapshot(s, res);
 }

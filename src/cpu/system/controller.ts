@@ -11,7 +11,7 @@
 import { Cpu, CpuFault, F_IF, F_TF, F_RF } from '../state.js';
 import { modelOf, SystemModel } from './model.js';
 import { deliver } from './deliver.js';
-import { installSystemHandlers } from './handlers.js';
+import { systemHandlers } from './handlers.js';
 
 /** Thrown out of the run loop when the model must stop it (triple fault, unsupported feature). */
 export class RunStop extends Error {
@@ -86,7 +86,7 @@ export function onException(m: SystemModel, f: CpuFault): boolean {
 
 /** Give `cpu` the system-level model: handlers, exception delivery and the boundary poll. */
 export function installSystem(cpu: Cpu): SystemModel {
-  installSystemHandlers();
+  cpu.handlers = systemHandlers();
   const m = modelOf(cpu);
   cpu.onException = (_c, f) => onException(m, f);
   cpu.interrupts = { poll: () => poll(m) };

@@ -5,7 +5,7 @@
 
 import { Cpu, CpuFault, SEG_CS, SEG_SS, SEG_GS, F_IF, F_IOPL, F_RF, F_VM, MSR_STAR, MSR_LSTAR, MSR_FMASK, MSR_SYSENTER_CS, MSR_SYSENTER_ESP, MSR_SYSENTER_EIP, canonLo, canonHi, isCanonical, pairToCanon } from '../state.js';
 import { FORMS } from '../../isa/index.js';
-import { registerHandlers, userHandler, type Handler } from '../dispatch.js';
+import { buildHandlerTable, userHandler, type Handler, type HandlerTable } from '../dispatch.js';
 import { K_REG, K_MEM, ea, readOp, pop, type Insn } from '../operands.js';
 import { rd16, rd32, rd64, wr16, wr32, wr64 } from '../access.js';
 import { getFlags } from '../flags.js';
@@ -351,12 +351,10 @@ export const SYSTEM_HANDLERS: Record<string, Handler> = {
   'sys:smsw': storeSel((c) => c.cr0), 'sys:lmsw': lmsw,
 };
 
-let installed = false;
-/** Register the system handlers (idempotent). */
-export function installSystemHandlers(): void {
-  if (installed) return;
-  installed = true;
-  registerHandlers(SYSTEM_HANDLERS);
+let systemTable: HandlerTable | null = null;
+/** The system model's handler table: the user-mode handlers with the system sems added or replaced. */
+export function systemHandlers(): HandlerTable {
+  return systemTable ??= buildHandlerTable(SYSTEM_HANDLERS);
 }
 
 export type { Insn };
