@@ -1,15 +1,15 @@
 // Handler tables: one handler per ISA form index, built from FORMS by `sem` name.
 //
 // Every decodable form gets a handler. Forms whose sem has no handler get a deliberate stand-in:
-// privileged forms raise #GP(0) at CPL > 0 (SDM Vol.3 5.9) and #UD at CPL 0; other unknown sems
-// raise #UD. A table is an immutable value: the user-mode table (what `x86lab exec` runs) and the
+// privileged forms raise #GP(0) at CPL > 0 (SDM Vol.3 5.9); otherwise the run stops as
+// 'unsupported', naming the instruction. A table is an immutable value: the user-mode table (what `x86lab exec` runs) and the
 // system model's table (the user table with system sems added or replaced) are separate objects,
 // and each Cpu holds the one it runs with, so creating a system model never changes how another
 // Cpu in the same process behaves.
 
 import { FORMS } from '../isa/index.js';
 import type { Form } from '../isa/types.js';
-import { CpuFault } from './state.js';
+import { CpuFault, Unsupported } from './state.js';
 import { USER_HANDLERS } from './ops.js';
 import type { Handler } from './operands.js';
 
@@ -20,16 +20,17 @@ export interface HandlerTable {
   readonly fns: readonly Handler[];
   /** Per form index: served by the built-in user-mode handler (so fast.ts/jit.ts may specialise it). */
   readonly user: Uint8Array;
-  /** Sems with no handler: their forms raise #UD (or #GP at CPL > 0 when privileged). */
+  /** Sems with no handler: their forms stop the run as unsupported (or #GP at CPL > 0 when privileged). */
   readonly unhandled: ReadonlySet<string>;
 }
 
-function ud(): never { throw new CpuFault(6); }
-
 function wrap(f: Form, h: Handler | undefined): Handler {
   if (!h) {
-    if (f.priv) return (cpu) => { throw new CpuFault(cpu.cpl > 0 ? 13 : 6, cpu.cpl > 0 ? 0 : -1); };
-    return ud;
+    // Not modelled: stop the run naming the instruction rather than raise a #UD the silicon would
+    // not (privileged forms still give #GP(0) at CPL > 0 first: SDM Vol.3 5.9).
+    const stop = (): never => { throw new Unsupported(`instruction ${f.mnem} (${f.id}) is not modelled`); };
+    if (f.priv) return (cpu) => { if (cpu.cpl > 0) throw new CpuFault(13, 0); stop(); };
+    return stop;
   }
   // hlt is privileged, but the user-mode runner (x86lab exec) stops at it at any CPL: see exec.ts.
   if (f.priv && f.sem !== 'hlt') {

@@ -6,7 +6,7 @@
 import { FORMS } from '../isa/index.js';
 import { decodeInto } from '../decode/decode.js';
 import { newDecoded, NONE, Pfx, Bad, type Decoded } from '../decode/types.js';
-import { Cpu, CpuFault, ACC_X, SEG_CS, F_TF, canonLo, canonHi } from './state.js';
+import { Cpu, CpuFault, Unsupported, ACC_X, SEG_CS, F_TF, canonLo, canonHi } from './state.js';
 import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
@@ -14,7 +14,7 @@ import { userHandlers, type HandlerTable } from './dispatch.js';
 import { specialize } from './fast.js';
 import { Block, compileBlock, blocksAllowed, HOT } from './jit.js';
 
-export type StopReason = 'hlt' | 'until' | 'steps' | 'exception';
+export type StopReason = 'hlt' | 'until' | 'steps' | 'exception' | 'unsupported';
 
 export interface RunOptions {
   /** Step limit (always on); default 10 million. */
@@ -30,6 +30,8 @@ export interface RunResult {
   steps: number;
   /** The undelivered exception when stop === 'exception'. */
   fault?: CpuFault;
+  /** What was not modelled when stop === 'unsupported'. */
+  detail?: string;
 }
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
@@ -257,6 +259,8 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
       return { stop: steps < max ? 'until' : 'steps', steps };
     } catch (e) {
       if (inBlock) { inBlock = false; steps += cpu.blkDone; cpu.tsc += cpu.blkDone; }
+      // Not modelled: stop at the instruction, naming it.
+      if (e instanceof Unsupported) { cpu.rip = cpu.curIp; return { stop: 'unsupported', steps, detail: e.message }; }
       if (!(e instanceof CpuFault)) throw e;
       if (e.kind === 'fault') cpu.rip = cpu.curIp;
       else { steps++; cpu.tsc++; }

@@ -930,6 +930,37 @@ export function loadSegUser(cpu: Cpu, s: number, sel: number): void {
   cpu.segs[s].base = 0;
   if (s === SEG_SS) cpu.shadow = 2;
 }
+/**
+ * lds/les/lfs/lgs/lss (SDM LDS/LES/LFS/LGS/LSS): a far pointer m16:16/32 (offset, then selector)
+ * loads the segment register first (its checks may fault, leaving the register as it was), then
+ * the offset register. `load` is the segment loader of the model in force.
+ */
+export function lsegH(load: (cpu: Cpu, s: number, sel: number) => void): Handler {
+  return (cpu, i) => {
+    const s = SEGNUM[i.form >= 0 ? (FORMS[i.form].sem.slice(5)) : 'ds'];
+    const size = i.s1;
+    const a = ea(cpu, i);
+    const off = rdN(cpu, a, size);
+    const sel = rd16(cpu, a + (size >> 3));
+    load(cpu, s, sel & 0xffff);
+    cpu.setReg(i.r1, size, off, 0);
+  };
+}
+
+// x87 control instructions (SDM Vol.1 8.1): only the control/status/tag words are modelled, as
+// fninit leaves them; arithmetic and the environment images stop the run as unsupported.
+const x87InitH: Handler = (cpu) => { cpu.fpuCw = 0x37f; cpu.fpuSw = 0; cpu.fpuTw = 0xffff; };
+/** fnclex: clears the exception flags (bits 0-5), SF (6), ES (7) and B (15). */
+const x87ClexH: Handler = (cpu) => { cpu.fpuSw &= 0x7f00; };
+const x87LdcwH: Handler = (cpu, i) => { cpu.fpuCw = rd16(cpu, ea(cpu, i)) & 0xffff; };
+const x87StcwH: Handler = (cpu, i) => { wr16(cpu, ea(cpu, i), cpu.fpuCw); };
+const x87StswH: Handler = (cpu, i) => {
+  if (i.k0 === K_MEM) wr16(cpu, ea(cpu, i), cpu.fpuSw);
+  else cpu.setReg(0, 16, cpu.fpuSw);
+};
+/** fwait: no x87 exception can be pending (no arithmetic is modelled), so it only waits. */
+const x87WaitH: Handler = () => {};
+
 const popSegH: Handler = (cpu, i) => {
   const s = SEGNUM[FORM_SEG.get(i.form) ?? 'ds'];
   const size = stackSize(i);
@@ -1083,6 +1114,8 @@ export const USER_HANDLERS: Record<string, Handler> = {
   cmpxchg8b: cmpxchgNb(64), cmpxchg16b: cmpxchgNb(128), 'sys:cmpxchg8b': cmpxchgNb(64), 'sys:cmpxchg16b': cmpxchgNb(128),
   xlat: xlatH,
   'sys:lar': larLsl(false), 'sys:lsl': larLsl(true), 'sys:verr': verRW(false), 'sys:verw': verRW(true),
+  'lseg:ds': lsegH(loadSegUser), 'lseg:es': lsegH(loadSegUser), 'lseg:fs': lsegH(loadSegUser), 'lseg:gs': lsegH(loadSegUser), 'lseg:ss': lsegH(loadSegUser),
+  'x87:init': x87InitH, 'x87:clex': x87ClexH, 'x87:ldcw': x87LdcwH, 'x87:stcw': x87StcwH, 'x87:stsw': x87StswH, 'x87:wait': x87WaitH,
   push: pushH, pop: popH, 'push:seg': pushSegH, pusha: pushaH, popa: popaH, pushf: pushfH, popf: popfH,
   leave: leaveH, enter: enterH,
   jmp: jmpH, jcc: jccH, 'jmp:ind': jmpIndH, call: callH, 'call:ind': callIndH, ret: retH,

@@ -45,6 +45,11 @@ export class CpuFault extends Error {
   }
 }
 
+/** A feature the executor does not implement: the run stops with a clear message instead of guessing. */
+export class Unsupported extends Error {
+  constructor(what: string) { super(`unsupported: ${what}`); this.name = 'Unsupported'; }
+}
+
 export interface InterruptController {
   /** Called at each instruction boundary; may deliver an event (change RIP, push a frame). */
   poll(cpu: Cpu): void;
@@ -133,6 +138,10 @@ export class Cpu {
   blkDone = 0;
   /** Decode/TLB generation: bump to drop cached translations (flushTlb). */
   tlbGen = 0;
+  /** x87 control, status and tag words (only the control instructions are modelled: fninit state). */
+  fpuCw = 0x37f;
+  fpuSw = 0;
+  fpuTw = 0xffff;
   /** The handler table this CPU runs with (null: the user-mode table, chosen on first use). */
   handlers: HandlerTable | null = null;
   /** Which silicon's undefined results, quirks and CPUID this CPU reproduces (profiles.ts). */

@@ -7,6 +7,7 @@ import { Cpu, CpuFault, SEG_CS, SEG_SS, SEG_GS, F_IF, F_IOPL, F_RF, F_VM, MSR_ST
 import { FORMS } from '../../isa/index.js';
 import { buildHandlerTable, userHandler, type Handler, type HandlerTable } from '../dispatch.js';
 import { K_REG, K_MEM, ea, readOp, pop, type Insn } from '../operands.js';
+import { lsegH } from '../ops.js';
 import { rd16, rd32, rd64, wr16, wr32, wr64 } from '../access.js';
 import { getFlags } from '../flags.js';
 import { modelOf, Unsupported } from './model.js';
@@ -340,6 +341,7 @@ export const SYSTEM_HANDLERS: Record<string, Handler> = {
   iret: iretH, 'ret:far': lretH, 'jmp:far': far(false), 'call:far': far(true),
   hlt, 'flag:cli': cli, 'flag:sti': sti, popf,
   'mov:sreg': movSreg, 'pop:seg': popSeg,
+  'lseg:ds': lsegH(loadDataSeg), 'lseg:es': lsegH(loadDataSeg), 'lseg:fs': lsegH(loadDataSeg), 'lseg:gs': lsegH(loadDataSeg), 'lseg:ss': lsegH(loadDataSeg),
   'sys:lgdt': loadTable('gdtr'), 'sys:lidt': loadTable('idtr'), 'sys:sgdt': storeTable('gdtr'), 'sys:sidt': storeTable('idtr'),
   'sys:ltr': ltr, 'sys:lldt': lldt, 'sys:str': storeSel((c) => c.tr.sel), 'sys:sldt': storeSel((c) => c.ldtr.sel),
   'sys:movcr': movCr, 'sys:movdr': movDr, 'sys:invlpg': invlpg, 'sys:clts': clts,

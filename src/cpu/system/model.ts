@@ -91,7 +91,4 @@ export function modelOf(cpu: Cpu): SystemModel {
   return m;
 }
 
-/** A feature the model does not implement: the run stops with a clear message instead of guessing. */
-export class Unsupported extends Error {
-  constructor(what: string) { super(`unsupported: ${what}`); this.name = 'Unsupported'; }
-}
+export { Unsupported } from '../state.js';
