@@ -4,7 +4,8 @@
 // (SDM Vol.3 6.5). Nothing is allocated per step on the cached path.
 
 import { FORMS } from '../isa/index.js';
-import { decodeInto } from '../decode/decode.js';
+import { decodeWith } from '../decode/decode.js';
+import { execDecodeTables } from './decode-tables.js';
 import { newDecoded, NONE, Pfx, Bad, type Decoded } from '../decode/types.js';
 import { Cpu, CpuFault, Unsupported, ACC_X, SEG_CS, F_TF, canonLo, canonHi } from './state.js';
 import { P_X, PAGE_SIZE, type Page } from './memory.js';
@@ -72,7 +73,7 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
   const ip = cpu.rip;
   // The decoder takes the low half unsigned: a signed one (EIP/RIP bits 31:0 >= 0x80000000) would
   // borrow from the high half and put rel branch targets 4 GiB too low.
-  decodeInto(d, fetchBuf, 0, cpu.mode, canonLo(ip) >>> 0, cpu.mode === 64 ? canonHi(ip) : 0);
+  decodeWith(execDecodeTables(), d, fetchBuf, 0, cpu.mode, canonLo(ip) >>> 0, cpu.mode === 64 ? canonHi(ip) : 0);
   if (d.form === NONE && (d.bad === Bad.PREFIXES || d.bad === Bad.TOO_LONG)) decodeLong(cpu, ip);
   if (d.length > avail) {
     // The instruction runs into bytes that cannot be fetched.
@@ -145,7 +146,7 @@ function decodeLong(cpu: Cpu, ip: number): void {
   const d = scratch;
   // Decode at ip + removed so rel targets (next + disp) come out right.
   const at = ip + removed;
-  decodeInto(d, longBuf, 0, cpu.mode, canonLo(at) >>> 0, long ? canonHi(at) : 0);
+  decodeWith(execDecodeTables(), d, longBuf, 0, cpu.mode, canonLo(at) >>> 0, long ? canonHi(at) : 0);
   if (d.form === NONE) { if (d.bad === Bad.TOO_LONG) throw new CpuFault(13, 0); return; }
   d.length += removed;
   if (d.length > 15) throw new CpuFault(13, 0);

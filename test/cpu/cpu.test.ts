@@ -191,7 +191,7 @@ describe('block compilation agrees with the interpreter and the CPU', () => {
 describe('compiled blocks agree with the interpreter on the native-vector snippets', () => {
   it('each snippet looped until the step limit gives the same machine state both ways', async () => {
     const { readCompact } = await import('./vectors.js');
-    const vs = readCompact(join(__dirname, '..', 'golden', 'cpu', 'vectors.jsonl.gz')).filter((c, k) => c[1] === 64 && c[6] === 13 && k % 7 === 0);
+    const vs = readCompact(join(__dirname, '..', 'golden', 'cpu', 'amd', 'vectors.jsonl.gz')).filter((c, k) => c[1] === 64 && c[6] === 13 && k % 7 === 0);
     let compared = 0;
     for (const c of vs) {
       const snippet = Buffer.from(c[2], 'hex').subarray(0, c[2].length / 2 - 1); // drop the final hlt

@@ -64,17 +64,21 @@ describe('x86lab exec', () => {
     expect(o.regs.eax).toBe('0x0');
     expect(o.regs.eflags).toBe('0x256'); // inc: ZF PF AF; IF set for a user-mode snapshot
   });
-  it('--batch runs golden native vectors in one process and agrees with the CPU', async () => {
-    const vs = readCompact(join(__dirname, '..', 'golden', 'cpu', 'vectors.jsonl.gz')).filter((_, k) => k % 97 === 0);
+  it.each(['amd', 'intel'])('--batch --cpu %s runs that vendor\'s golden native vectors in one process, strictly', async (vendor) => {
+    const vs = readCompact(join(__dirname, '..', 'golden', 'cpu', vendor, 'vectors.jsonl.gz')).filter((_, k) => k % 97 === 0);
     const exp = vs.map(expand);
     const inp = file(exp.map((v) => JSON.stringify(v.input)).join('\n') + '\n');
-    const out = join(dir, 'batch.jsonl');
-    expect(await run(['--batch', inp, out])).toBe(0);
+    const out = join(dir, `batch-${vendor}.jsonl`);
+    expect(await run(['--cpu', vendor, '--batch', inp, out])).toBe(0);
     const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.length).toBe(exp.length);
-    let strict = 0;
-    lines.forEach((g, k) => { if (compare(g, exp[k].expected).length === 0) strict++; });
-    expect(strict / exp.length).toBeGreaterThan(0.98);
+    const bad = lines.flatMap((g, k) => { const d = compare(g, exp[k].expected); return d.length ? [`${vs[k][0]}: ${d.join('; ')}`] : []; });
+    expect(bad).toEqual([]);
+  });
+  it('--cpu rejects other names as a usage error', async () => {
+    const err = captureStderr();
+    expect(await run(['--cpu', 'via', '--state', 'x.json'])).toBe(2);
+    expect(err.text()).toMatch(/--cpu: expected intel, amd or host, got 'via'/);
   });
   it('bad input gives a clear message and a non-zero status, never a crash', async () => {
     const err = captureStderr();

@@ -1,7 +1,12 @@
 // Handler tables per Cpu, unmodelled instructions as a named stop (never a silent #UD), and the
-// forms that used to be such gaps (far-pointer loads).
+// forms that used to be such gaps (far-pointer loads; x87 control words, checked against this
+// machine's CPU where gcc can run the same instructions natively).
 
 import { describe, it, expect } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
 import { Cpu } from '../../src/cpu/state.js';
 import { P_R, P_W, P_X } from '../../src/cpu/memory.js';
 import { run } from '../../src/cpu/exec.js';
@@ -65,7 +70,9 @@ describe('unmodelled instructions stop the run by name', () => {
   });
 });
 
-describe('far-pointer loads', () => {
+const haveGcc = spawnSync('gcc', ['--version']).status === 0 && process.arch === 'x64' && process.platform === 'linux';
+
+describe('far-pointer loads and x87 control words', () => {
   it('lfs/lgs/lss load offset and selector (SDM LFS): null selector into FS, 0x2b into SS', () => {
     // lfs (%rdi),%eax ; lss 8(%rdi),%ebx ; hlt — pointers m16:32 = {0x11223344, 0} and {0x55667788, 0x2b}
     const cpu = cpuWith('0fb4070fb25f08f4');
@@ -76,5 +83,25 @@ describe('far-pointer loads', () => {
     expect(cpu.reg64(3)).toBe(0x55667788n);
     expect(cpu.segs[4].sel).toBe(0);
     expect(cpu.segs[2].sel).toBe(0x2b);
+  });
+
+  it.runIf(haveGcc)('fninit, fldcw, fnstcw, fnstsw, fnclex, fwait agree with this CPU (live)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'x86lab-x87-'));
+    // The same instructions natively (gcc inline asm) and in x86lab: the words they store.
+    const body = ['fninit', 'fnstcw (%rdi)', 'fnstsw 2(%rdi)', 'movw $0x27f, 4(%rdi)', 'fldcw 4(%rdi)', 'fnstcw 6(%rdi)', 'fnclex', 'fnstsw %ax', 'movw %ax, 8(%rdi)', 'fwait', 'finit', 'fstcw 10(%rdi)'];
+    writeFileSync(join(dir, 't.c'), `#include <stdio.h>\nint main(void){unsigned short b[8]={0};__asm__ volatile("${body.join('; ').replace(/%/g, '%%')}"::"D"(b):"rax","memory");` +
+      'printf("%x %x %x %x %x %x\\n",b[0],b[1],b[2],b[3],b[4],b[5]);return 0;}\n');
+    execFileSync('gcc', ['-O0', '-o', join(dir, 't'), join(dir, 't.c')]);
+    const native = execFileSync(join(dir, 't'), { encoding: 'utf8' }).trim();
+    writeFileSync(join(dir, 's.s'), body.join('\n') + '\nhlt\n');
+    execFileSync('as', ['--64', '-o', join(dir, 's.o'), join(dir, 's.s')]);
+    execFileSync('objcopy', ['-O', 'binary', '-j', '.text', join(dir, 's.o'), join(dir, 's.bin')]);
+    const cpu = cpuWith(readFileSync(join(dir, 's.bin')).toString('hex'));
+    cpu.setReg64(7, BigInt(DATA));
+    cpu.fpuCw = 0x1234; cpu.fpuSw = 0x00ff; // anything: fninit must reset them
+    expect(run(cpu).stop).toBe('hlt');
+    const b = cpu.mem.readBytes(DATA, 16);
+    const w = (k: number): string => (b[2 * k] | (b[2 * k + 1] << 8)).toString(16);
+    expect([0, 1, 2, 3, 4, 5].map(w).join(' ')).toBe(native);
   });
 });

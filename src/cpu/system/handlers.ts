@@ -88,6 +88,9 @@ const popf: Handler = (cpu, i) => {
 
 /** mov/pop to a segment register with descriptor loading (SDM MOV, POP); SS opens a shadow (6.8.3). */
 const userMovSreg = userHandler('mov:sreg');
+/** lds/les/lfs/lgs/lss with descriptor-table checks (made on first use: ops.ts imports this module's dependencies). */
+let lsegImpl: Handler | null = null;
+const lsegSys: Handler = (cpu, i) => (lsegImpl ??= lsegH(loadDataSeg))(cpu, i);
 const movSreg: Handler = (cpu, i) => {
   if (i.k1 !== 4 /* K_OTHER: sreg destination */) { userMovSreg?.(cpu, i); return; }
   const s = i.r1 & 7;
@@ -341,7 +344,7 @@ export const SYSTEM_HANDLERS: Record<string, Handler> = {
   iret: iretH, 'ret:far': lretH, 'jmp:far': far(false), 'call:far': far(true),
   hlt, 'flag:cli': cli, 'flag:sti': sti, popf,
   'mov:sreg': movSreg, 'pop:seg': popSeg,
-  'lseg:ds': lsegH(loadDataSeg), 'lseg:es': lsegH(loadDataSeg), 'lseg:fs': lsegH(loadDataSeg), 'lseg:gs': lsegH(loadDataSeg), 'lseg:ss': lsegH(loadDataSeg),
+  'lseg:ds': lsegSys, 'lseg:es': lsegSys, 'lseg:fs': lsegSys, 'lseg:gs': lsegSys, 'lseg:ss': lsegSys,
   'sys:lgdt': loadTable('gdtr'), 'sys:lidt': loadTable('idtr'), 'sys:sgdt': storeTable('gdtr'), 'sys:sidt': storeTable('idtr'),
   'sys:ltr': ltr, 'sys:lldt': lldt, 'sys:str': storeSel((c) => c.tr.sel), 'sys:sldt': storeSel((c) => c.ldtr.sel),
   'sys:movcr': movCr, 'sys:movdr': movDr, 'sys:invlpg': invlpg, 'sys:clts': clts,
