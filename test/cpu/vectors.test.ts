@@ -7,7 +7,8 @@
 // disagree, the disagreement must lie inside the flags the sound mask (undef-mask.ts) calls undefined.
 
 import { describe, it, expect } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -101,11 +102,12 @@ const haveTools = (() => {
 const native = haveTools && process.platform === 'linux' && process.arch === 'x64';
 
 describe.runIf(native)('native-execution vectors (live, this machine)', () => {
-  it('a sample generated and run on this CPU agrees with the host profile', () => {
+  it('a sample generated and run on this CPU agrees with the host profile', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'x86lab-live-'));
     const out = join(dir, 'live.jsonl');
     const seed = String(liveSeed(424243));
-    execFileSync(process.execPath, [join(root, 'scripts/cpu-gen-vectors.mjs'), '--out', out, '--seed', seed, '--scale', '0.05'], { stdio: 'pipe' });
+    // Asynchronously: a long synchronous call starves the test worker's RPC to vitest (its 60 s timeout).
+    await promisify(execFile)(process.execPath, [join(root, 'scripts/cpu-gen-vectors.mjs'), '--out', out, '--seed', seed, '--scale', '0.05']);
     expect(existsSync(out)).toBe(true);
     const vs = readCompact(out);
     expect(vs.length).toBeGreaterThan(800);

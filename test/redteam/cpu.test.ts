@@ -10,7 +10,8 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ import { run } from '../../src/cli/exec.js';
 import { expand, compare, type Rec } from './cpu/vectors-lib.mjs';
 import { liveSeed } from '../seed.js';
 
+const execFileAsync = promisify(execFile);
 const here = join(dirname(fileURLToPath(import.meta.url)), 'cpu');
 
 async function check(recs: Rec[], cpu: string): Promise<{ bad: string[]; byFam: Record<string, [number, number]> }> {
@@ -71,7 +73,8 @@ describe('red-team CPU vectors (native, independent harness)', () => {
   it.skipIf(!live)('agrees 100% with a fresh native sample (fixed seed; X86LAB_SEED to sweep)', async () => {
     const seed = liveSeed(5);
     const out = mkdtempSync(join(tmpdir(), 'x86lab-redteam-live-'));
-    execFileSync('node', [join(here, 'gen.mjs'), '--seed', String(seed), '--count', '600', '--out', out], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // Asynchronously: a long synchronous call starves the test worker's RPC to vitest (its 60 s timeout).
+    await execFileAsync(process.execPath, [join(here, 'gen.mjs'), '--seed', String(seed), '--count', '600', '--out', out]);
     const recs = readFileSync(join(out, 'vectors.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Rec);
     expect(recs.length).toBeGreaterThan(500);
     const { bad } = await check(recs, 'host');
