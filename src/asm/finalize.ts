@@ -6,12 +6,13 @@
 import type { Fixup } from '../encode/types.js';
 import { AsmError } from './errors.js';
 import { writeNops } from './nops.js';
-import type { AssembleResult, ListingOut, RelocOut, SectionOut, SymbolOut } from './result.js';
-import { fragSize, isCode, orgTarget, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
+import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
+import { fragSize, isCode, orgTarget, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 import { diff, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
+import { cfiFinish } from './cfi.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -161,6 +162,7 @@ function fits(v: bigint, size: number, pcrel: boolean): boolean {
 }
 
 export function finalize(asm: Assembly): AssembleResult {
+  cfiFinish(asm);
   // Numeric labels referenced forward but never defined.
   for (const s of asm.symbols.all()) {
     if (s.def || !s.name.startsWith('.L')) continue;
@@ -216,11 +218,15 @@ export function finalize(asm: Assembly): AssembleResult {
     }
   }
   const secIndex = new Map(asm.sections.map((x) => [x.name, x.index]));
-  relocations.sort((a, b) => secIndex.get(a.section)! - secIndex.get(b.section)! || a.offset - b.offset);
+  // Per section in GNU's fixup order: fields read from the source in order, then the branches
+  // whose form waited for relaxation (GNU makes their fixups when it converts the fragments).
+  relocations.sort((a, b) => secIndex.get(a.section)! - secIndex.get(b.section)!);
 
   const sections: SectionOut[] = asm.sections.map((s) => ({
     name: s.name, flags: s.flags, type: s.type, align: s.align, size: s.size, bytes: bytes.get(s)!,
     ...(s.entsize !== undefined ? { entsize: s.entsize } : {}),
+    ...(s.group ? { group: s.group } : {}),
+    seq: s.seq,
   }));
 
   const symbols: SymbolOut[] = [];
@@ -242,7 +248,7 @@ export function finalize(asm: Assembly): AssembleResult {
       }
     }
     if (s.common && w.kind === 'undef') {
-      symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size });
+      symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) });
       continue;
     }
     symbols.push({
@@ -253,6 +259,7 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(s.type ? { type: s.type } : {}),
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
+      seq: s.seq,
     });
   }
 
@@ -265,8 +272,26 @@ export function finalize(asm: Assembly): AssembleResult {
       listing ??= buildListing(asm);
       return listing;
     },
+    object: objectInfo(asm),
     diagnostics: asm.diagnostics,
     errors: asm.errorCount,
+  };
+}
+
+function objectInfo(asm: Assembly): ObjectInfo {
+  const addr = (m: Mark): number => m.frag.addr + m.off;
+  const fdes: FdeOut[] = !asm.cfi.ehFrame ? [] : asm.cfi.fdes.map((f) => ({
+    section: f.sec.name,
+    start: addr(f.start),
+    end: addr(f.end ?? f.start),
+    returnColumn: f.returnColumn,
+    signalFrame: f.signalFrame,
+    insns: f.insns.map((i): CfiInsnOut => i.op === 'advance' ? { op: 'advance', delta: addr(i.to) - addr(i.from), sameFrag: i.from.frag === i.to.frag } : i),
+  }));
+  return {
+    ...(asm.fileSymbol !== undefined ? { fileSymbol: asm.fileSymbol } : {}),
+    fdes,
+    ...(asm.cfi.unsupported && asm.cfi.ehFrame ? { cfiUnsupported: asm.cfi.unsupported } : {}),
   };
 }
 

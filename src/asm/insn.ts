@@ -177,10 +177,21 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
       return;
     }
   }
+  const flow = flowOf(enc.form);
+  if (direct && (flow === 'jmp' || flow === 'jcc')) {
+    // A jump to an absolute address: GNU still gives it a relaxable fragment, so its relocation
+    // is made with the other branches' after layout (and so comes after the section's other ones).
+    const fx = enc.fixups.find((f) => f.pcrel);
+    if (fx && fx.size > 1 && !fx.value.sym && !fx.value.minus) {
+      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near: enc, long: true, loc: asm.loc };
+      addVarFrag(asm.cur, frag);
+      asm.branches.push({ sec: asm.cur, frag, target: { add: fx.value.addend }, mode: asm.mode });
+      return;
+    }
+  }
   const sec = asm.cur;
   const pos = emitBytes(sec, enc.bytes);
   if (enc.fixups.length) {
-    const flow = flowOf(enc.form);
     // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
     const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
     const off = pos - sec.cur.start;

@@ -112,11 +112,15 @@ export interface Section {
   used: number;
   /** Set once the section is laid out: total size. */
   size: number;
+  /** `.section name, "..G", @type, group[, comdat]`: the ELF section group it belongs to. */
+  group?: { readonly name: string; readonly comdat: boolean };
+  /** Symbol-table position at creation: GNU's section symbol sits there among the symbols. */
+  readonly seq: number;
 }
 
-export function createSection(name: string, index: number, flags: string, type: string): Section {
+export function createSection(name: string, index: number, flags: string, type: string, seq = 0): Section {
   const cur: DataFrag = { kind: 'data', addr: 0, start: 0, size: 0 };
-  return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0, buf: new Uint8Array(256), used: 0 };
+  return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0, buf: new Uint8Array(256), used: 0, seq };
 }
 
 /** Default flags and type for the names GNU knows (ELF special sections). */
