@@ -389,7 +389,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     else v = { addend: w.add + add, sym: w.sym.name };
   }
   let value: bigint;
-  let reloc: { sym: string; add: bigint; plt: boolean } | undefined;
+  let reloc: { sym: string; add: bigint; plt: boolean; seq?: number } | undefined;
   if (v.spec === 'plt' && v.sym !== undefined && v.minus === undefined && !fx.pcrel && fx.size !== 4) {
     throw new AsmError(p.loc, specMisfit(asm.objMode, 'plt', fx.size));
   }
@@ -445,19 +445,29 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec) {
       value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
     } else {
-      const local = w.kind === 'label' && w.sym.binding === 'local';
+      // GNU names a local label by its section, except in a mergeable section with a non-zero
+      // addend (the linker may move the strings apart): then the label itself (write.c adjust_reloc_syms).
+      const own = w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n);
+      const local = w.kind === 'label' && w.sym.binding === 'local' && !(w.sec.flags.includes('M') && own !== 0n);
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
       // GNU asks for a PLT entry only for a branch to the symbol itself, not to `foo+4`.
-      reloc = { sym, add, plt: (!local && base === 0n) || v.spec === 'plt' };
+      reloc = { sym, add, plt: (!local && base === 0n) || v.spec === 'plt', ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
       value = add;
     }
   }
   if (reloc) {
+    let type = relocType(asm.objMode, fx, p.branch || v.spec === 'plt', reloc.plt, v.spec);
+    if (reloc.sym === '_GLOBAL_OFFSET_TABLE_' && v.spec === undefined && fx.size >= 4 && !p.branch) {
+      // GNU reads the GOT symbol as the GOT's distance from the field's instruction: R_*_GOTPC,
+      // with the field's offset in the instruction added (tc-i386.c, output_imm/output_disp).
+      type = asm.objMode === 32 ? 'R_386_GOTPC' : fx.size === 8 ? 'R_X86_64_GOTPC64' : 'R_X86_64_GOTPC32';
+      if (!fx.pcrel) reloc = { ...reloc, add: reloc.add + BigInt(fx.offset) };
+    }
     relocs.push({
-      section: p.sec.name, offset: field, type: relocType(asm.objMode, fx, p.branch || v.spec === 'plt', reloc.plt, v.spec), symbol: displayName(reloc.sym),
-      addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
+      section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym),
+      addend: reloc.add, size: fx.size, pcrel: fx.pcrel, ...(reloc.seq !== undefined ? { symSeq: reloc.seq } : {}),
     });
     // RELA (x86-64) leaves zeros in the field; REL (i386) stores the addend there.
     writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : reloc.add);

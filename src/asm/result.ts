@@ -48,6 +48,8 @@ export interface RelocOut {
   readonly addend: bigint;
   readonly size: number;
   readonly pcrel: boolean;
+  /** A `.L` label named by a pc-relative field: its place among the symbols (`SymbolOut.seq`). */
+  readonly symSeq?: number;
 }
 
 export interface ListingOut {

@@ -93,6 +93,8 @@ export interface PendingFixup {
   readonly mode: Mode;
   /** The value is an expression evaluated after layout (replaces `fixup.value`). */
   readonly late?: LateExpr;
+  /** Symbol-table position when a pc-relative field was read (GNU makes a `.L` label it names a real symbol then). */
+  readonly seq?: number;
 }
 
 export interface Section {

@@ -184,7 +184,7 @@ export class Assembly {
   }
 
   addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean): void {
-    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode });
+    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, ...(fixup.pcrel ? { seq: this.symbols.nextSeq() } : {}) });
   }
 
   private readonly lineCache = new Map<string, CachedLine>();

@@ -6,7 +6,7 @@
 //   FDE: length, CIE pointer, pc_begin (pcrel, left to the linker), pc_range, augmentation
 //        length 0, instructions, DW_CFA_nop padding
 //
-// Each record is padded to the word size. Like GNU, an FDE shares an earlier CIE when its
+// Each record is padded to 4 bytes, the last one to the word size. Like GNU, an FDE shares an earlier CIE when its
 // leading instructions (up to the first advance or remember_state) are exactly that CIE's
 // initial instructions; otherwise a new CIE takes those leading instructions, just before the FDE.
 
@@ -129,13 +129,14 @@ export function encodeEhFrame(fdes: readonly FdeOut[], mode: 32 | 64): EhFrame {
   const out: number[] = [];
   const relocations: RelocOut[] = [];
   const cies: Cie[] = [];
-  const pad = (): void => { while (out.length % word) out.push(0); };
+  // GNU pads each record to 4 bytes, the last FDE to the word size (EH_FRAME_ALIGNMENT).
+  const pad = (to: number): void => { while (out.length % to) out.push(0); };
   const patchLength = (at: number): void => {
     const len = out.length - at - 4;
     for (let k = 0; k < 4; k++) out[at + k] = (len >>> (8 * k)) & 0xff;
   };
 
-  for (const fde of fdes) {
+  fdes.forEach((fde, n) => {
     // A CIE whose initial instructions this FDE starts with (and then advances or ends).
     let cie: Cie | undefined;
     let first = 0;
@@ -167,7 +168,7 @@ export function encodeEhFrame(fdes: readonly FdeOut[], mode: 32 | 64): EhFrame {
       uleb(out, 1n);
       out.push(0x1b); // DW_EH_PE_pcrel | DW_EH_PE_sdata4
       for (const i of cie.insns) insn(out, i, dataAlign);
-      pad();
+      pad(4);
       patchLength(at);
     }
     const at = out.length;
@@ -183,8 +184,8 @@ export function encodeEhFrame(fdes: readonly FdeOut[], mode: 32 | 64): EhFrame {
     le(out, fde.end - fde.start, 4);
     uleb(out, 0n);
     for (const i of fde.insns.slice(first)) insn(out, i, dataAlign);
-    pad();
+    pad(n === fdes.length - 1 ? word : 4);
     patchLength(at);
-  }
+  });
   return { bytes: Uint8Array.from(out), relocations };
 }

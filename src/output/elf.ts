@@ -194,10 +194,14 @@ export function toElf(r: AssembleResult): Uint8Array {
   };
   // A symbol a TLS relocation names is a TLS symbol (GNU sets BSF_THREAD_LOCAL on it).
   const tls = new Set(relocations.filter((x) => TLS_RELOCS.test(x.type)).map((x) => x.symbol));
+  // ... and so is every data symbol defined in a TLS section.
+  const tlsSections = new Set(sections.filter((s) => s.flags.includes('T')).map((s) => s.name));
   const toSym = (s: SymbolOut): Sym => {
     const unique = s.type === 'gnu_unique_object';
     const bind = unique ? 10 : s.binding === 'local' ? 0 : s.binding === 'global' ? 1 : 2;
-    const type = s.section === '*COM*' && s.type === 'common' ? 5 : s.type === undefined && tls.has(s.name) ? 6 : STT[s.type ?? 'notype'] ?? 0;
+    const data = s.type === undefined || s.type === 'object' || s.type === 'notype';
+    const type = s.section === '*COM*' && s.type === 'common' ? 5
+      : (s.type === undefined && tls.has(s.name)) || (data && tlsSections.has(s.section)) ? 6 : STT[s.type ?? 'notype'] ?? 0;
     return {
       name: s.name, named: true, value: s.value, size: s.size ?? 0n, info: (bind << 4) | type,
       other: STV[s.visibility ?? ''] ?? 0, shndx: shndxOf(s.section),
@@ -205,6 +209,19 @@ export function toElf(r: AssembleResult): Uint8Array {
   };
   const locals: { seq: number; sym: Sym }[] = [];
   for (const s of r.symbols) if (s.binding === 'local' && !dropped(s)) locals.push({ seq: s.seq, sym: toSym(s) });
+  // `.L` labels a relocation must name (mergeable sections): GNU makes them real symbols where a
+  // pc-relative field names them, else when it adjusts relocations, after the other locals.
+  const byName = new Map(r.symbols.map((s) => [s.name, s]));
+  const kept = new Set<string>();
+  const keptLate: SymbolOut[] = [];
+  const earliest = new Map<string, number>();
+  for (const x of relocations) {
+    const s = byName.get(x.symbol);
+    if (!s || !dropped(s)) continue;
+    if (x.symSeq !== undefined && !earliest.has(s.name)) earliest.set(s.name, x.symSeq);
+    if (!kept.has(s.name)) { kept.add(s.name); keptLate.push(s); }
+  }
+  for (const s of keptLate) if (earliest.has(s.name)) locals.push({ seq: earliest.get(s.name)!, sym: toSym(s) });
   for (const s of sections) {
     if (sectionSyms.has(s.name)) {
       locals.push({ seq: s.seq - 0.5, sym: { name: s.name, named: false, value: 0n, size: 0n, info: 3, other: 0, shndx: secIndex.get(s.name)! } });
@@ -214,7 +231,8 @@ export function toElf(r: AssembleResult): Uint8Array {
   const syms: Sym[] = [{ name: '', named: false, value: 0n, size: 0n, info: 0, other: 0, shndx: 0 }];
   if (r.object.fileSymbol !== undefined) syms.push({ name: r.object.fileSymbol, named: true, value: 0n, size: 0n, info: 4, other: 0, shndx: SHN_ABS });
   syms.push(...locals.map((l) => l.sym));
-  const known = new Set(r.symbols.filter((s) => !dropped(s)).map((s) => s.name));
+  for (const s of keptLate) if (!earliest.has(s.name)) syms.push(toSym(s));
+  const known = new Set(r.symbols.filter((s) => !dropped(s) || kept.has(s.name)).map((s) => s.name));
   const signature = new Map<string, number>();
   groups.forEach((g, i) => {
     if (known.has(g.name)) return;
@@ -334,7 +352,9 @@ export function toElf(r: AssembleResult): Uint8Array {
 
   // ELF header.
   const e = new Out();
-  e.bytes(Uint8Array.of(0x7f, 0x45, 0x4c, 0x46, wide ? 2 : 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+  // ELFOSABI_GNU once the object uses a GNU extension (unique or ifunc symbols, retained sections).
+  const gnu = r.symbols.some((s) => s.type === 'gnu_unique_object' || s.type === 'gnu_indirect_function') || sections.some((s) => s.flags.includes('R'));
+  e.bytes(Uint8Array.of(0x7f, 0x45, 0x4c, 0x46, wide ? 2 : 1, 1, 1, gnu ? 3 : 0, 0, 0, 0, 0, 0, 0, 0, 0));
   e.u16(1); // ET_REL
   e.u16(wide ? 62 : 3); // EM_X86_64 / EM_386
   e.u32(1);
