@@ -237,7 +237,6 @@ function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly
   const existed = asm.sections.some((s) => s.name === name);
   const d = defaultAttrs(name);
   const s = asm.section(name, flags ?? d.flags, type ?? d.type);
-  if (!existed && flags !== undefined && type === undefined) s.type = d.type === 'nobits' && !flags.includes('x') ? 'nobits' : 'progbits';
   let next = 3;
   if (flags?.includes('M')) {
     if (args[3] && args[3].k !== 'empty') s.entsize = Number(absolute(args[3], asm, toks));

@@ -7,7 +7,7 @@ import type { Fixup } from '../encode/types.js';
 import { AsmError } from './errors.js';
 import { writeNops } from './nops.js';
 import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
-import { fragSize, isCode, orgTarget, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
+import { addVarFrag, fragSize, isCode, orgTarget, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 import { diff, secOf, where, type Where } from './where.js';
@@ -163,6 +163,13 @@ function fits(v: bigint, size: number, pcrel: boolean): boolean {
 
 export function finalize(asm: Assembly): AssembleResult {
   cfiFinish(asm);
+  // GNU pads a mergeable (non-string) section to a whole number of entities' alignment
+  // (write.c, subsegs_finish_section), without raising the section's alignment.
+  for (const sec of asm.sections) {
+    if (!sec.flags.includes('M') || sec.flags.includes('S') || !sec.entsize) continue;
+    const align = sec.entsize & -sec.entsize;
+    if (align > 1) addVarFrag(sec, { kind: 'align', addr: 0, align, nops: false, max: 0, mode: asm.mode, size: 0, fill: { value: 0n, size: 1 } });
+  }
   // Numeric labels referenced forward but never defined.
   for (const s of asm.symbols.all()) {
     if (s.def || !s.name.startsWith('.L')) continue;
@@ -238,9 +245,13 @@ export function finalize(asm: Assembly): AssembleResult {
       throw e;
     }
     let size: bigint | undefined;
-    if (s.size) {
+    // `.set alias, sym`: GNU copies sym's type and size to the alias (copy_symbol_attributes).
+    let src: Sym = s;
+    for (let d = 0; d < 16 && src.def?.kind === 'equ' && src.def.value.sym && !src.def.value.minus && !src.type && !src.size; d++) src = src.def.value.sym;
+    const type = s.type ?? src.type;
+    if (src.size) {
       try {
-        const v = s.size;
+        const v = src.size;
         const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
         size = v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
       } catch (e) {
@@ -256,7 +267,7 @@ export function finalize(asm: Assembly): AssembleResult {
       section: secOf(w),
       value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
       binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
-      ...(s.type ? { type: s.type } : {}),
+      ...(type ? { type } : {}),
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,

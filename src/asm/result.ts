@@ -48,7 +48,7 @@ export interface RelocOut {
   readonly addend: bigint;
   readonly size: number;
   readonly pcrel: boolean;
-  /** A `.L` label named by a pc-relative field: its place among the symbols (`SymbolOut.seq`). */
+  /** A `.L` label named by a memory displacement: its place among the symbols (`SymbolOut.seq`). */
   readonly symSeq?: number;
 }
 

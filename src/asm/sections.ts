@@ -93,7 +93,7 @@ export interface PendingFixup {
   readonly mode: Mode;
   /** The value is an expression evaluated after layout (replaces `fixup.value`). */
   readonly late?: LateExpr;
-  /** Symbol-table position when a pc-relative field was read (GNU makes a `.L` label it names a real symbol then). */
+  /** Symbol-table position when a displacement was read (GNU makes a `.L` label it names a real symbol then). */
   readonly seq?: number;
 }
 
@@ -134,6 +134,7 @@ export function defaultAttrs(name: string): { flags: string; type: string } {
   if (name === '.rodata' || name.startsWith('.rodata.') || name === '.rodata1') return { flags: 'a', type: 'progbits' };
   if (name === '.init_array' || name.startsWith('.init_array.')) return { flags: 'aw', type: 'init_array' };
   if (name === '.fini_array' || name.startsWith('.fini_array.')) return { flags: 'aw', type: 'fini_array' };
+  if (name === '.preinit_array' || name.startsWith('.preinit_array.')) return { flags: 'aw', type: 'preinit_array' };
   if (name.startsWith('.note')) return { flags: '', type: 'note' };
   if (name.startsWith('.debug') || name === '.comment') return { flags: name === '.comment' ? 'MS' : '', type: 'progbits' };
   return { flags: '', type: 'progbits' };

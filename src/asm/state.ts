@@ -183,8 +183,8 @@ export class Assembly {
     });
   }
 
-  addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean): void {
-    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, ...(fixup.pcrel ? { seq: this.symbols.nextSeq() } : {}) });
+  addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean, disp = false): void {
+    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, ...(disp ? { seq: this.symbols.nextSeq() } : {}) });
   }
 
   private readonly lineCache = new Map<string, CachedLine>();

@@ -6,9 +6,10 @@
 //   FDE: length, CIE pointer, pc_begin (pcrel, left to the linker), pc_range, augmentation
 //        length 0, instructions, DW_CFA_nop padding
 //
-// Each record is padded to 4 bytes, the last one to the word size. Like GNU, an FDE shares an earlier CIE when its
-// leading instructions (up to the first advance or remember_state) are exactly that CIE's
-// initial instructions; otherwise a new CIE takes those leading instructions, just before the FDE.
+// Each record is padded to 4 bytes, the last one to the word size. Like GNU, an FDE shares an
+// earlier CIE when it starts with exactly that CIE's initial instructions; otherwise a new CIE
+// takes the FDE's leading instructions (up to the first advance, remember_state or escape),
+// written just before the FDE.
 
 import type { CfiInsnOut, FdeOut, RelocOut } from '../asm/result.js';
 
@@ -144,7 +145,7 @@ export function encodeEhFrame(fdes: readonly FdeOut[], mode: 32 | 64): EhFrame {
       if (c.returnColumn !== fde.returnColumn || c.signalFrame !== fde.signalFrame) continue;
       let k = 0;
       while (k < c.insns.length && k < fde.insns.length && !endsCie(c.insns[k]) && sameInsn(c.insns[k], fde.insns[k])) k++;
-      if (k === c.insns.length && (k === fde.insns.length || endsCie(fde.insns[k]))) {
+      if (k === c.insns.length) {
         cie = c;
         first = k;
         break;

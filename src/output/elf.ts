@@ -290,7 +290,9 @@ export function toElf(r: AssembleResult): Uint8Array {
     shstrtab.add(s.name);
     const type = typeNumber(s.type, wide);
     shdrs.push({
-      name: s.name, type, flags: flagBits(s.flags), align: Math.max(1, s.align), entsize: s.entsize ?? 0, link: 0, info: 0,
+      // BFD gives pointer arrays their element size.
+      name: s.name, type, flags: flagBits(s.flags), align: Math.max(1, s.align),
+      entsize: s.entsize ?? (type === SHT.init_array || type === SHT.fini_array || type === SHT.preinit_array ? word : 0), link: 0, info: 0,
       size: s.size, data: type === SHT.nobits ? undefined : s.bytes, late: false, offset: 0,
     });
     const rel = relocsOf.get(s.name);
