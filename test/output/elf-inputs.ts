@@ -50,6 +50,7 @@ function source(path: string): ElfInput | undefined {
 export function fileInputs(): ElfInput[] {
   const paths = [
     ...files('test/output/elf-cases', /\.[sS]$/),
+    ...files('test/output/link', /\.s$/),
     ...files('test/asm/cases', /\.s$/),
     ...files('examples', /\.[sS]$/),
     ...files('test/macro/cases', /\.s$/),
