@@ -138,7 +138,9 @@ function pending(v: Val): boolean {
 
 function symVal(s: Sym): Val {
   const d = s.def;
-  if (d && d.kind === 'equ') return d.value;
+  // A global alias of a label (`.globl memcpy; .set memcpy, __memcpy`) stays itself: the
+  // linker resolves it by name, so GNU's relocations name the alias.
+  if (d && d.kind === 'equ' && !(s.binding !== 'local' && d.value.sym !== undefined && d.value.minus === undefined)) return d.value;
   return { add: 0n, sym: s };
 }
 

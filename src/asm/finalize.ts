@@ -13,6 +13,7 @@ import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 import { diff, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
 import { cfiFinish } from './cfi.js';
+import type { Mode } from '../isa/types.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -100,7 +101,15 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
   }
 }
 
-function writeSection(sec: Section): Uint8Array {
+/**
+ * NOP patterns follow the CPU GNU assumes, not the code size: with --64 (default arch x86-64, which
+ * has `nopl`) .code32 padding uses the long NOPs too; .code16 always has its own.
+ */
+function nopMode(mode: Mode, objMode: 32 | 64): Mode {
+  return mode === 16 ? 16 : objMode;
+}
+
+function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
@@ -109,11 +118,11 @@ function writeSection(sec: Section): Uint8Array {
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
       case 'align':
         if (f.size === 0) break;
-        if (f.nops) writeNops(out, f.addr, f.size, f.mode);
+        if (f.nops) writeNops(out, f.addr, f.size, nopMode(f.mode, objMode));
         else if (f.fill) fill(out, f.addr, f.size, f.fill.value, f.fill.size);
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
-      case 'nops': writeNops(out, f.addr, f.size, f.mode, f.limit); break;
+      case 'nops': writeNops(out, f.addr, f.size, nopMode(f.mode, objMode), f.limit); break;
       case 'space': out.fill(f.fill, f.addr, f.addr + f.size); break;
     }
   }
@@ -195,7 +204,7 @@ export function finalize(asm: Assembly): AssembleResult {
     }
   }
   const bytes = new Map<Section, Uint8Array>();
-  for (const sec of asm.sections) bytes.set(sec, writeSection(sec));
+  for (const sec of asm.sections) bytes.set(sec, writeSection(sec, asm.objMode));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];
@@ -447,7 +456,11 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     value = v.addend;
     if (fx.pcrel) reloc = { sym: '*ABS*', add: v.addend - BigInt(pc - field), plt: false };
   } else {
-    const w = where(asm.symByName(v.sym));
+    const named = asm.symByName(v.sym);
+    let w = where(named);
+    // A global or weak alias (`.set memcpy, __memcpy` + `.globl memcpy`) is what the linker must
+    // resolve: GNU names the alias itself in the relocation, not what it stands for.
+    if (named.binding !== 'local' && named.def?.kind === 'equ' && w.kind !== 'abs' && w.sym !== named) w = { kind: 'undef', sym: named, add: 0n };
     if (w.kind === 'abs') {
       value = w.value + v.addend;
       // GNU chose the relocation when the branch was read, while the symbol was still undefined:
@@ -469,7 +482,8 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     }
   }
   if (reloc) {
-    let type = relocType(asm.objMode, fx, p.branch || v.spec === 'plt', reloc.plt, v.spec);
+    // PLT32 is for branches in 64-bit code; a call in .code16/.code32 code gets PC32 (measured).
+    let type = relocType(asm.objMode, fx, (p.branch && (asm.objMode === 32 || p.mode === 64)) || v.spec === 'plt', reloc.plt, v.spec);
     if (reloc.sym === '_GLOBAL_OFFSET_TABLE_' && v.spec === undefined && fx.size >= 4 && !p.branch) {
       // GNU reads the GOT symbol as the GOT's distance from the field's instruction: R_*_GOTPC,
       // with the field's offset in the instruction added (tc-i386.c, output_imm/output_disp).
