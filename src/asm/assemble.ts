@@ -123,7 +123,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const known = asm.recall(text);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
-    if (r) placeInsn(asm, r.enc, r.near, r.direct);
+    if (r) placeInsn(asm, r.enc, r.near, r.direct, r.memSym);
     else asm.emitRemembered(known);
     for (const w of known.warnings) asm.warn(w);
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);

@@ -6,7 +6,8 @@ import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
 import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
-import { addVarFrag, defaultAttrs, here, isCode, reserve } from './sections.js';
+import { addVarFrag, defaultAttrs, emitBytes, here, isCode, reserve } from './sections.js';
+import { cfiDirective } from './cfi.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
 
@@ -33,7 +34,24 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     if (arg === 'noprefix') throw new AsmError(asm.loc, 'x86lab requires the `%\' register prefix (.att_syntax noprefix is not supported)');
     if (arg !== '' && arg !== 'prefix') throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${arg[0]}'`);
   }
-  // .file/.loc/.ident/.cfi_*/.arch: accepted, no effect on the bytes x86lab produces.
+  if (name === '.file') {
+    // `.file "name"` gives the object its STT_FILE symbol; `.file N "name"` is DWARF line info.
+    const m = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(rest);
+    if (m) asm.fileSymbol ??= new TextDecoder().decode(Uint8Array.from(parseString(m[1])));
+    return;
+  }
+  if (name === '.ident') {
+    // GNU appends the string to .comment (mergeable strings, opened by one NUL byte).
+    const m = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(rest);
+    if (!m) return;
+    const fresh = !asm.sections.some((s) => s.name === '.comment');
+    const c = asm.section('.comment', 'MS', 'progbits');
+    if (fresh) { c.entsize = 1; emitBytes(c, [0]); }
+    emitBytes(c, [...parseString(m[1]), 0]);
+    return;
+  }
+  if (name.startsWith('.cfi_')) { cfiDirective(asm, name, rest); return; }
+  // .loc/.arch: accepted, no effect on the bytes x86lab produces.
 }
 
 function expr(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): Val {
@@ -219,8 +237,16 @@ function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly
   const existed = asm.sections.some((s) => s.name === name);
   const d = defaultAttrs(name);
   const s = asm.section(name, flags ?? d.flags, type ?? d.type);
-  if (!existed && flags !== undefined && type === undefined) s.type = d.type === 'nobits' && !flags.includes('x') ? 'nobits' : 'progbits';
-  if (args[3] && args[3].k !== 'empty' && flags?.includes('M')) s.entsize = Number(absolute(args[3], asm, toks));
+  let next = 3;
+  if (flags?.includes('M')) {
+    if (args[3] && args[3].k !== 'empty') s.entsize = Number(absolute(args[3], asm, toks));
+    next = 4;
+  }
+  const g = args[next];
+  if (flags?.includes('G') && g && g.k !== 'empty' && !existed) {
+    const c = args[next + 1];
+    s.group = { name: sectionName(g, asm, toks), comdat: !!c && c.k === 'sym' && toks[c.t].value === 'comdat' };
+  }
   asm.switchTo(s);
 }
 
@@ -228,6 +254,24 @@ function sectionName(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[])
   if (a && a.k === 'sym') return toks[a.t].value;
   if (a && a.k === 'str') return toks[a.t].value.slice(1, -1);
   if (!a) throw new AsmError(asm.loc, 'missing name');
+  if (a.k === 'bin' || a.k === 'un') {
+    // GNU reads a section name up to the comma: `.note.GNU-stack` lexes as an expression.
+    let lo = Infinity, hi = -1;
+    const walk = (e: Expr): void => {
+      if (e.k === 'num' || e.k === 'sym') { lo = Math.min(lo, e.t); hi = Math.max(hi, e.t); }
+      else if (e.k === 'un') walk(e.a);
+      else { walk(e.a); walk(e.b); }
+    };
+    walk(a);
+    if (a.k === 'un') lo = Math.max(0, lo - 1); // the operator's token
+    if (hi >= 0) {
+      const first = toks[lo];
+      const last = toks[hi];
+      if (last.offset + last.value.length - first.offset === toks.slice(lo, hi + 1).reduce((n, t) => n + t.value.length, 0)) {
+        return toks.slice(lo, hi + 1).map((t) => t.value).join('');
+      }
+    }
+  }
   throw new AsmError(asm.loc, 'expected symbol name');
 }
 
@@ -238,6 +282,7 @@ function binding(b: 'global' | 'local' | 'weak'): Handler {
       const s = asm.symbols.ref(symName(a, asm, toks));
       if (b === 'global' && s.binding === 'weak') continue;
       s.binding = b;
+      if (b === 'local') s.localDir = true;
     }
   };
 }
@@ -394,9 +439,12 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
   const size = absolute(args[1], asm, toks);
   const given = optAbs(args[2], asm, toks);
   if (s.def) throw new AsmError(asm.loc, `symbol \`${s.name}' is already defined`);
-  if (!local) {
+  if (!local && !s.localDir) {
     // A common symbol: the linker allocates it (GNU: section *COM*, value = alignment).
-    s.common = { size, align: given ?? 1n };
+    // Without an alignment GNU aligns to the size rounded up to a power of two, at most 16.
+    let al = 1n;
+    while (al < size && al < 16n) al <<= 1n;
+    s.common = { size, align: given ?? al };
     s.binding = s.binding === 'weak' ? 'weak' : 'global';
     if (!s.type) s.type = 'object';
     return;

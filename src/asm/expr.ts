@@ -138,7 +138,9 @@ function pending(v: Val): boolean {
 
 function symVal(s: Sym): Val {
   const d = s.def;
-  if (d && d.kind === 'equ') return d.value;
+  // A global alias of a label (`.globl memcpy; .set memcpy, __memcpy`) stays itself: the
+  // linker resolves it by name, so GNU's relocations name the alias.
+  if (d && d.kind === 'equ' && !(s.binding !== 'local' && d.value.sym !== undefined && d.value.minus === undefined)) return d.value;
   return { add: 0n, sym: s };
 }
 
@@ -165,7 +167,12 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
       const name = toks[e.t].value;
       if (name === '.') return { add: 0n, sym: ctx.dot() };
       const at = name.indexOf('@');
-      if (at > 0) return { add: 0n, sym: ctx.symbols.ref(name.slice(0, at)), spec: name.slice(at + 1).toLowerCase() };
+      if (at > 0) {
+        const spec = name.slice(at + 1).toLowerCase();
+        // GNU creates _GLOBAL_OFFSET_TABLE_ on reading any specifier but @PLT (it then sits in the symbol table).
+        if (spec !== 'plt') ctx.symbols.ref('_GLOBAL_OFFSET_TABLE_');
+        return { add: 0n, sym: ctx.symbols.ref(name.slice(0, at)), spec };
+      }
       return symVal(ctx.symbols.ref(name));
     }
     case 'un': {

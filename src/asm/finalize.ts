@@ -6,12 +6,14 @@
 import type { Fixup } from '../encode/types.js';
 import { AsmError } from './errors.js';
 import { writeNops } from './nops.js';
-import type { AssembleResult, ListingOut, RelocOut, SectionOut, SymbolOut } from './result.js';
-import { fragSize, isCode, orgTarget, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
+import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
+import { addVarFrag, fragSize, isCode, orgTarget, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 import { diff, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
+import { cfiFinish } from './cfi.js';
+import type { Mode } from '../isa/types.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -99,7 +101,15 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
   }
 }
 
-function writeSection(sec: Section): Uint8Array {
+/**
+ * NOP patterns follow the CPU GNU assumes, not the code size: with --64 (default arch x86-64, which
+ * has `nopl`) .code32 padding uses the long NOPs too; .code16 always has its own.
+ */
+function nopMode(mode: Mode, objMode: 32 | 64): Mode {
+  return mode === 16 ? 16 : objMode;
+}
+
+function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
@@ -108,11 +118,11 @@ function writeSection(sec: Section): Uint8Array {
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
       case 'align':
         if (f.size === 0) break;
-        if (f.nops) writeNops(out, f.addr, f.size, f.mode);
+        if (f.nops) writeNops(out, f.addr, f.size, nopMode(f.mode, objMode));
         else if (f.fill) fill(out, f.addr, f.size, f.fill.value, f.fill.size);
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
-      case 'nops': writeNops(out, f.addr, f.size, f.mode, f.limit); break;
+      case 'nops': writeNops(out, f.addr, f.size, nopMode(f.mode, objMode), f.limit); break;
       case 'space': out.fill(f.fill, f.addr, f.addr + f.size); break;
     }
   }
@@ -161,6 +171,14 @@ function fits(v: bigint, size: number, pcrel: boolean): boolean {
 }
 
 export function finalize(asm: Assembly): AssembleResult {
+  cfiFinish(asm);
+  // GNU pads a mergeable (non-string) section to a whole number of entities' alignment
+  // (write.c, subsegs_finish_section), without raising the section's alignment.
+  for (const sec of asm.sections) {
+    if (!sec.flags.includes('M') || sec.flags.includes('S') || !sec.entsize) continue;
+    const align = sec.entsize & -sec.entsize;
+    if (align > 1) addVarFrag(sec, { kind: 'align', addr: 0, align, nops: false, max: 0, mode: asm.mode, size: 0, fill: { value: 0n, size: 1 } });
+  }
   // Numeric labels referenced forward but never defined.
   for (const s of asm.symbols.all()) {
     if (s.def || !s.name.startsWith('.L')) continue;
@@ -186,7 +204,7 @@ export function finalize(asm: Assembly): AssembleResult {
     }
   }
   const bytes = new Map<Section, Uint8Array>();
-  for (const sec of asm.sections) bytes.set(sec, writeSection(sec));
+  for (const sec of asm.sections) bytes.set(sec, writeSection(sec, asm.objMode));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];
@@ -216,11 +234,15 @@ export function finalize(asm: Assembly): AssembleResult {
     }
   }
   const secIndex = new Map(asm.sections.map((x) => [x.name, x.index]));
-  relocations.sort((a, b) => secIndex.get(a.section)! - secIndex.get(b.section)! || a.offset - b.offset);
+  // Per section in GNU's fixup order: fields read from the source in order, then the branches
+  // whose form waited for relaxation (GNU makes their fixups when it converts the fragments).
+  relocations.sort((a, b) => secIndex.get(a.section)! - secIndex.get(b.section)!);
 
   const sections: SectionOut[] = asm.sections.map((s) => ({
     name: s.name, flags: s.flags, type: s.type, align: s.align, size: s.size, bytes: bytes.get(s)!,
     ...(s.entsize !== undefined ? { entsize: s.entsize } : {}),
+    ...(s.group ? { group: s.group } : {}),
+    seq: s.seq,
   }));
 
   const symbols: SymbolOut[] = [];
@@ -232,9 +254,13 @@ export function finalize(asm: Assembly): AssembleResult {
       throw e;
     }
     let size: bigint | undefined;
-    if (s.size) {
+    // `.set alias, sym`: GNU copies sym's type and size to the alias (copy_symbol_attributes).
+    let src: Sym = s;
+    for (let d = 0; d < 16 && src.def?.kind === 'equ' && src.def.value.sym && !src.def.value.minus && !src.type && !src.size; d++) src = src.def.value.sym;
+    const type = s.type ?? src.type;
+    if (src.size) {
       try {
-        const v = s.size;
+        const v = src.size;
         const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
         size = v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
       } catch (e) {
@@ -242,7 +268,7 @@ export function finalize(asm: Assembly): AssembleResult {
       }
     }
     if (s.common && w.kind === 'undef') {
-      symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size });
+      symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) });
       continue;
     }
     symbols.push({
@@ -250,9 +276,10 @@ export function finalize(asm: Assembly): AssembleResult {
       section: secOf(w),
       value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
       binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
-      ...(s.type ? { type: s.type } : {}),
+      ...(type ? { type } : {}),
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
+      seq: s.seq,
     });
   }
 
@@ -265,8 +292,26 @@ export function finalize(asm: Assembly): AssembleResult {
       listing ??= buildListing(asm);
       return listing;
     },
+    object: objectInfo(asm),
     diagnostics: asm.diagnostics,
     errors: asm.errorCount,
+  };
+}
+
+function objectInfo(asm: Assembly): ObjectInfo {
+  const addr = (m: Mark): number => m.frag.addr + m.off;
+  const fdes: FdeOut[] = !asm.cfi.ehFrame ? [] : asm.cfi.fdes.map((f) => ({
+    section: f.sec.name,
+    start: addr(f.start),
+    end: addr(f.end ?? f.start),
+    returnColumn: f.returnColumn,
+    signalFrame: f.signalFrame,
+    insns: f.insns.map((i): CfiInsnOut => i.op === 'advance' ? { op: 'advance', delta: addr(i.to) - addr(i.from), sameFrag: i.from.frag === i.to.frag } : i),
+  }));
+  return {
+    ...(asm.fileSymbol !== undefined ? { fileSymbol: asm.fileSymbol } : {}),
+    fdes,
+    ...(asm.cfi.unsupported && asm.cfi.ehFrame ? { cfiUnsupported: asm.cfi.unsupported } : {}),
   };
 }
 
@@ -364,7 +409,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     else v = { addend: w.add + add, sym: w.sym.name };
   }
   let value: bigint;
-  let reloc: { sym: string; add: bigint; plt: boolean } | undefined;
+  let reloc: { sym: string; add: bigint; plt: boolean; seq?: number } | undefined;
   if (v.spec === 'plt' && v.sym !== undefined && v.minus === undefined && !fx.pcrel && fx.size !== 4) {
     throw new AsmError(p.loc, specMisfit(asm.objMode, 'plt', fx.size));
   }
@@ -411,7 +456,11 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     value = v.addend;
     if (fx.pcrel) reloc = { sym: '*ABS*', add: v.addend - BigInt(pc - field), plt: false };
   } else {
-    const w = where(asm.symByName(v.sym));
+    const named = asm.symByName(v.sym);
+    let w = where(named);
+    // A global or weak alias (`.set memcpy, __memcpy` + `.globl memcpy`) is what the linker must
+    // resolve: GNU names the alias itself in the relocation, not what it stands for.
+    if (named.binding !== 'local' && named.def?.kind === 'equ' && w.kind !== 'abs' && w.sym !== named) w = { kind: 'undef', sym: named, add: 0n };
     if (w.kind === 'abs') {
       value = w.value + v.addend;
       // GNU chose the relocation when the branch was read, while the symbol was still undefined:
@@ -420,19 +469,30 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec) {
       value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
     } else {
-      const local = w.kind === 'label' && w.sym.binding === 'local';
+      // GNU names a local label by its section, except in a mergeable section with a non-zero
+      // addend (the linker may move the strings apart): then the label itself (write.c adjust_reloc_syms).
+      const own = w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n);
+      const local = w.kind === 'label' && w.sym.binding === 'local' && !(w.sec.flags.includes('M') && own !== 0n);
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
       // GNU asks for a PLT entry only for a branch to the symbol itself, not to `foo+4`.
-      reloc = { sym, add, plt: (!local && base === 0n) || v.spec === 'plt' };
+      reloc = { sym, add, plt: (!local && base === 0n) || v.spec === 'plt', ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
       value = add;
     }
   }
   if (reloc) {
+    // PLT32 is for branches in 64-bit code; a call in .code16/.code32 code gets PC32 (measured).
+    let type = relocType(asm.objMode, fx, (p.branch && (asm.objMode === 32 || p.mode === 64)) || v.spec === 'plt', reloc.plt, v.spec);
+    if (reloc.sym === '_GLOBAL_OFFSET_TABLE_' && v.spec === undefined && fx.size >= 4 && !p.branch) {
+      // GNU reads the GOT symbol as the GOT's distance from the field's instruction: R_*_GOTPC,
+      // with the field's offset in the instruction added (tc-i386.c, output_imm/output_disp).
+      type = asm.objMode === 32 ? 'R_386_GOTPC' : fx.size === 8 ? 'R_X86_64_GOTPC64' : 'R_X86_64_GOTPC32';
+      if (!fx.pcrel) reloc = { ...reloc, add: reloc.add + BigInt(fx.offset) };
+    }
     relocs.push({
-      section: p.sec.name, offset: field, type: relocType(asm.objMode, fx, p.branch || v.spec === 'plt', reloc.plt, v.spec), symbol: displayName(reloc.sym),
-      addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
+      section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym),
+      addend: reloc.add, size: fx.size, pcrel: fx.pcrel, ...(reloc.seq !== undefined ? { symSeq: reloc.seq } : {}),
     });
     // RELA (x86-64) leaves zeros in the field; REL (i386) stores the addend there.
     writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : reloc.add);

@@ -158,10 +158,12 @@ export interface InsnReplay {
    * while the symbol is undefined or a label; an equate (whose value the encoder would see) is not reused.
    */
   readonly sym?: string;
+  /** A memory operand's displacement names a symbol (GNU reads it into a real symbol at once). */
+  readonly memSym?: boolean;
 }
 
 /** Emits an encoded instruction: its bytes and fixups, or a branch fragment decided after layout. */
-export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean): void {
+export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym = false): void {
   if (near) {
     const fx = enc.fixups.find((f) => f.pcrel && f.size === 1);
     if (fx) {
@@ -177,14 +179,27 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
       return;
     }
   }
+  const flow = flowOf(enc.form);
+  if (direct && (flow === 'jmp' || flow === 'jcc')) {
+    // A jump to an absolute address: GNU still gives it a relaxable fragment, so its relocation
+    // is made with the other branches' after layout (and so comes after the section's other ones).
+    const fx = enc.fixups.find((f) => f.pcrel);
+    if (fx && fx.size > 1 && !fx.value.sym && !fx.value.minus) {
+      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near: enc, long: true, loc: asm.loc };
+      addVarFrag(asm.cur, frag);
+      asm.branches.push({ sec: asm.cur, frag, target: { add: fx.value.addend }, mode: asm.mode });
+      return;
+    }
+  }
   const sec = asm.cur;
   const pos = emitBytes(sec, enc.bytes);
   if (enc.fixups.length) {
-    const flow = flowOf(enc.form);
     // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
     const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
     const off = pos - sec.cur.start;
-    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel);
+    // The displacement comes before any immediate: the first symbolic field is the memory operand's.
+    const disp = memSym ? enc.fixups.find((f) => f.value.sym !== undefined) : undefined;
+    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel, f === disp);
   }
 }
 
@@ -227,7 +242,8 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   const near = enc.relax === 'short' ? encode(insn, asm, 'near', toks, from) : undefined;
   const op0 = operands[0];
   const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
-  placeInsn(asm, enc, near, direct);
+  const memSym = !direct && operands.some((o) => o.kind === 'mem' && o.disp?.sym !== undefined);
+  placeInsn(asm, enc, near, direct, memSym);
 
   if (enc.relax === 'near' || asm.lateSyms.size !== lates) return undefined;
   let sym: string | undefined;
@@ -242,5 +258,5 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
     }
   }
   if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;
-  return near ? { enc, near, direct, sym } : { enc, direct, sym };
+  return near ? { enc, near, direct, sym, memSym } : { enc, direct, sym, memSym };
 }

@@ -37,7 +37,13 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
       }
       case 'sym': {
         const name = toks[x.t].value;
-        syms.set(x.t, name === '.' ? ctx.dot() : ctx.symbols.ref(name));
+        const s = name === '.' ? ctx.dot() : ctx.symbols.ref(name);
+        const d = s.def;
+        // An absolute equate is read as its value now, as GNU does (`i = i + 1` in a .rept
+        // loop must not change what an earlier `.fill ... i ...` meant).
+        if (d?.kind === 'equ' && d.value.sym === undefined && d.value.minus === undefined) {
+          syms.set(x.t, { name: s.name, binding: 'local', seq: -1, temp: true, def: { kind: 'equ', value: d.value } });
+        } else syms.set(x.t, s);
         return;
       }
       case 'un': walk(x.a); return;

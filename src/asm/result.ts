@@ -17,6 +17,10 @@ export interface SectionOut {
   /** Contents (all zero for nobits sections). */
   readonly bytes: Uint8Array;
   readonly entsize?: number;
+  /** ELF section group (`.section name, "..G", @type, group, comdat`). */
+  readonly group?: { readonly name: string; readonly comdat: boolean };
+  /** Order of creation among the symbols (`SymbolOut.seq`): where GNU's section symbol goes. */
+  readonly seq: number;
 }
 
 export interface SymbolOut {
@@ -28,6 +32,8 @@ export interface SymbolOut {
   readonly type?: string;
   readonly size?: bigint;
   readonly visibility?: string;
+  /** Order of first appearance (GNU's symbol chain order). */
+  readonly seq: number;
 }
 
 export interface RelocOut {
@@ -42,6 +48,8 @@ export interface RelocOut {
   readonly addend: bigint;
   readonly size: number;
   readonly pcrel: boolean;
+  /** A `.L` label named by a memory displacement: its place among the symbols (`SymbolOut.seq`). */
+  readonly symSeq?: number;
 }
 
 export interface ListingOut {
@@ -52,12 +60,38 @@ export interface ListingOut {
   readonly size: number;
 }
 
+/** One CFA instruction of an FDE, with code positions resolved to an advance in bytes. */
+export type CfiInsnOut =
+  | { readonly op: 'advance'; readonly delta: number; readonly sameFrag: boolean }
+  | Exclude<import('./cfi.js').CfiInsn, { op: 'advance' }>;
+
+/** One `.cfi_startproc` ... `.cfi_endproc` region. */
+export interface FdeOut {
+  readonly section: string;
+  readonly start: number;
+  readonly end: number;
+  readonly returnColumn: number;
+  readonly signalFrame: boolean;
+  readonly insns: readonly CfiInsnOut[];
+}
+
+/** What an ELF object needs beyond sections, symbols and relocations. */
+export interface ObjectInfo {
+  /** `.file "name"`: the STT_FILE symbol. */
+  readonly fileSymbol?: string;
+  /** FDEs for .eh_frame, in source order (empty without `.cfi_*` or with `.cfi_sections` not naming .eh_frame). */
+  readonly fdes: readonly FdeOut[];
+  /** A `.cfi_*` directive whose encoding x86lab does not model (the ELF writer refuses it). */
+  readonly cfiUnsupported?: string;
+}
+
 export interface AssembleResult {
   readonly mode: 32 | 64;
   readonly sections: readonly SectionOut[];
   readonly symbols: readonly SymbolOut[];
   readonly relocations: readonly RelocOut[];
   readonly listing: readonly ListingOut[];
+  readonly object: ObjectInfo;
   readonly diagnostics: readonly Diagnostic[];
   /** Number of errors among the diagnostics; output must not be written when non-zero. */
   readonly errors: number;

@@ -93,6 +93,8 @@ export interface PendingFixup {
   readonly mode: Mode;
   /** The value is an expression evaluated after layout (replaces `fixup.value`). */
   readonly late?: LateExpr;
+  /** Symbol-table position when a displacement was read (GNU makes a `.L` label it names a real symbol then). */
+  readonly seq?: number;
 }
 
 export interface Section {
@@ -112,11 +114,15 @@ export interface Section {
   used: number;
   /** Set once the section is laid out: total size. */
   size: number;
+  /** `.section name, "..G", @type, group[, comdat]`: the ELF section group it belongs to. */
+  group?: { readonly name: string; readonly comdat: boolean };
+  /** Symbol-table position at creation: GNU's section symbol sits there among the symbols. */
+  readonly seq: number;
 }
 
-export function createSection(name: string, index: number, flags: string, type: string): Section {
+export function createSection(name: string, index: number, flags: string, type: string, seq = 0): Section {
   const cur: DataFrag = { kind: 'data', addr: 0, start: 0, size: 0 };
-  return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0, buf: new Uint8Array(256), used: 0 };
+  return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0, buf: new Uint8Array(256), used: 0, seq };
 }
 
 /** Default flags and type for the names GNU knows (ELF special sections). */
@@ -128,6 +134,7 @@ export function defaultAttrs(name: string): { flags: string; type: string } {
   if (name === '.rodata' || name.startsWith('.rodata.') || name === '.rodata1') return { flags: 'a', type: 'progbits' };
   if (name === '.init_array' || name.startsWith('.init_array.')) return { flags: 'aw', type: 'init_array' };
   if (name === '.fini_array' || name.startsWith('.fini_array.')) return { flags: 'aw', type: 'fini_array' };
+  if (name === '.preinit_array' || name.startsWith('.preinit_array.')) return { flags: 'aw', type: 'preinit_array' };
   if (name.startsWith('.note')) return { flags: '', type: 'note' };
   if (name.startsWith('.debug') || name === '.comment') return { flags: name === '.comment' ? 'MS' : '', type: 'progbits' };
   return { flags: '', type: 'progbits' };

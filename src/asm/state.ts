@@ -13,6 +13,7 @@ import {
 import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
 import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
+import { CfiState } from './cfi.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -67,6 +68,11 @@ export class Assembly {
   /** Location of the statement being assembled. */
   loc: SrcLoc = { file: '', line: 0 };
 
+  /** `.file "name"`: the object's STT_FILE symbol. */
+  fileSymbol?: string;
+  /** Call frame information from `.cfi_*` directives, for .eh_frame. */
+  readonly cfi = new CfiState();
+
   /** The object's class (ELF64 or ELF32): decides RELA vs REL and relocation names, whatever .code says. */
   readonly objMode: 32 | 64;
 
@@ -85,7 +91,7 @@ export class Assembly {
     let s = this.byName.get(name);
     if (!s) {
       const d = defaultAttrs(name);
-      s = createSection(name, this.sections.length, flags ?? d.flags, type ?? d.type);
+      s = createSection(name, this.sections.length, flags ?? d.flags, type ?? d.type, this.symbols.nextSeq());
       this.sections.push(s);
       this.byName.set(name, s);
     }
@@ -177,8 +183,8 @@ export class Assembly {
     });
   }
 
-  addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean): void {
-    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode });
+  addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean, disp = false): void {
+    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, ...(disp ? { seq: this.symbols.nextSeq() } : {}) });
   }
 
   private readonly lineCache = new Map<string, CachedLine>();

@@ -34,6 +34,8 @@ export interface Sym {
   settable?: boolean;
   /** `.comm`: a common symbol (ELF SHN_COMMON) the linker allocates. */
   common?: { readonly size: bigint; readonly align: bigint };
+  /** Named by `.local`: a later `.comm` allocates it in .bss like `.lcomm`. */
+  localDir?: boolean;
   /** Internal (`.` positions): never listed. */
   temp?: boolean;
   loc?: SrcLoc;
@@ -48,6 +50,11 @@ export class SymbolTable {
   private readonly fbCount = new Map<string, number>();
   private seq = 0;
   private temps = 0;
+
+  /** Sequence number the next new symbol gets (sections record it to place their section symbol). */
+  nextSeq(): number {
+    return this.seq++;
+  }
 
   get(name: string): Sym | undefined {
     return this.map.get(name);

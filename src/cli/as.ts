@@ -8,6 +8,7 @@ import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
+import { ElfError } from '../output/elf.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
 
 export const usage = `usage: x86lab as [options] FILE.s|FILE.S|-
@@ -19,8 +20,10 @@ C preprocessor first.
 options:
   --64              assemble 64-bit code (default, like as --64)
   --32              assemble 32-bit code (like as --32)
-  -o OUT            write the output to OUT (default: standard output)
-  -f bin|json       output format (default: json)
+  -o OUT            write the output to OUT (default: a.out for elf, standard output otherwise)
+  -f elf|bin|json   output format (default: elf)
+                      elf   an ELF relocatable object (ELF64 for --64, ELF32 for --32), as GNU as
+                            writes it
                       json  sections (name, flags, hex, alignment), symbols, relocations left to
                             the linker, and a listing of every line that emitted bytes
                       bin   the raw bytes of .text (what objcopy -O binary -j .text gives from
@@ -70,7 +73,7 @@ function parseValue(text: string): bigint {
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { mode: 64, format: 'json', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [] };
+  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [] };
   const need = (i: number, opt: string): string => {
     const v = argv[i];
     if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
@@ -179,7 +182,17 @@ export async function run(argv: string[]): Promise<number> {
     removeQuietly(args.out);
     return 1;
   }
-  const bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(result, args.format, { file });
+  let bytes: Uint8Array;
+  try {
+    bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(result, args.format, { file });
+  } catch (e) {
+    if (!(e instanceof ElfError)) throw e;
+    process.stderr.write(`x86lab as: ${e.message}\n`);
+    removeQuietly(args.out);
+    return 1;
+  }
+  // Like GNU as, an object with no -o goes to a.out.
+  if (args.out === undefined && args.format === 'elf' && !args.dis) args.out = 'a.out';
   if (args.out === undefined) {
     if (args.format === 'bin' && !args.dis && process.stdout.isTTY) {
       process.stderr.write('x86lab as: refusing to write binary output to a terminal; use -o FILE\n');

@@ -28,12 +28,12 @@ describe('x86lab as', () => {
   it('--help prints the options and exits 0', () => {
     const r = x86lab(['--help']);
     expect(r.status).toBe(0);
-    for (const o of ['--64', '--32', '-o OUT', '-f bin|json', '-I DIR', '--defsym SYM=VAL', '-D NAME', '-U NAME']) expect(r.stdout.toString()).toContain(o);
+    for (const o of ['--64', '--32', '-o OUT', '-f elf|bin|json', '-I DIR', '--defsym SYM=VAL', '-D NAME', '-U NAME']) expect(r.stdout.toString()).toContain(o);
   });
   it('usage errors exit 2', () => {
     expect(x86lab([]).status).toBe(2);
     expect(x86lab(['--frobnicate', 'x.s']).status).toBe(2);
-    expect(x86lab(['-f', 'elf', 'x.s']).status).toBe(2);
+    expect(x86lab(['-f', 'coff', 'x.s']).status).toBe(2);
   });
   it('a missing input file is an error, not a stack trace', () => {
     const r = x86lab(['nonexistent.s']);
@@ -47,8 +47,8 @@ describe('x86lab as', () => {
     expect(r.status).toBe(0);
     expect(readFileSync(out).toString('hex')).toBe(HELLO_TEXT);
   });
-  it('-f json goes to stdout by default, with sections, symbols, relocations and a listing', () => {
-    const r = x86lab([join(root, 'examples', 'hello.s')]);
+  it('-f json goes to stdout without -o, with sections, symbols, relocations and a listing', () => {
+    const r = x86lab(['-f', 'json', join(root, 'examples', 'hello.s')]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout.toString());
     expect(j.sections[0]).toMatchObject({ name: '.text', flags: 'ax', type: 'progbits', align: 1, hex: HELLO_TEXT });
@@ -58,6 +58,21 @@ describe('x86lab as', () => {
     expect(j.relocations).toEqual([{ section: '.text', offset: 13, type: 'R_X86_64_PC32', symbol: '.rodata', addend: -4 }]);
     expect(j.listing[2]).toMatchObject({ line: 10, section: '.text', offset: 10, hex: '488d3500000000' });
     expect(j.listing.map((l: { hex: string }) => l.hex).filter((h: string, i: number) => j.listing[i].section === '.text').join('')).toBe(HELLO_TEXT);
+  });
+  it('without -f writes an ELF object, to a.out without -o (as GNU as does)', () => {
+    const sub = mkdtempSync(join(dir, 'aout-'));
+    const r = spawnSync(process.execPath, [bin, 'as', join(root, 'examples', 'hello.s')], { cwd: sub });
+    expect(r.status).toBe(0);
+    expect(r.stdout.length).toBe(0);
+    const obj = readFileSync(join(sub, 'a.out'));
+    // ELF64, little-endian, ET_REL, EM_X86_64.
+    expect(obj.subarray(0, 6).toString('hex')).toBe('7f454c460201');
+    expect(obj.readUInt16LE(16)).toBe(1);
+    expect(obj.readUInt16LE(18)).toBe(62);
+    const r32 = x86lab(['--32', '-o', join(sub, 'x.o'), '-'], 'nop\n');
+    expect(r32.status).toBe(0);
+    const o32 = readFileSync(join(sub, 'x.o'));
+    expect([o32[4], o32.readUInt16LE(18)]).toEqual([1, 3]);
   });
   it('reads standard input with -, and --32 assembles 32-bit code', () => {
     const src = 'push %ebp\nmov %esp, %ebp\n';
@@ -69,7 +84,7 @@ describe('x86lab as', () => {
     expect(r64.stderr).toContain("{standard input}:1: Error:");
   });
   it('--defsym defines an absolute symbol', () => {
-    const r = x86lab(['--defsym', 'FOO=0x10', '--defsym=BAR=-2', '-'], '.long FOO, BAR\n');
+    const r = x86lab(['-f', 'json', '--defsym', 'FOO=0x10', '--defsym=BAR=-2', '-'], '.long FOO, BAR\n');
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout.toString()).sections[0].hex).toBe('10000000feffffff');
   });
@@ -98,7 +113,7 @@ describe('x86lab as', () => {
   it('.S files go through the C preprocessor (-D)', () => {
     const src = join(dir, 'pp.S');
     writeFileSync(src, '#define VAL 7\n\t.long VAL, EXTRA\n');
-    const r = x86lab(['-D', 'EXTRA=9', src]);
+    const r = x86lab(['-f', 'json', '-D', 'EXTRA=9', src]);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout.toString()).sections[0].hex).toBe('0700000009000000');
   });
