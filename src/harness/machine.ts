@@ -19,6 +19,7 @@ import { loadFile, loadSource, LoadError, type Image, type LoadOptions } from '.
 import { boot, RWX, type BootRegion } from './boot.js';
 import { parseIrq, parseNmi, SpecError, type EventSpec } from './schedule.js';
 import { MemWatch } from './memdiff.js';
+import { eventRecord, type EventRecord } from './events.js';
 import { RegShot, Symbolizer, changes, disasm, eventText, hex, vectorName } from './trace.js';
 import { GPR64, GPR32 } from '../isa/registers.js';
 
@@ -114,6 +115,7 @@ export class Machine {
 
   get mode(): 32 | 64 { return this.image.mode; }
   get symbols(): Map<string, number> { return this.image.symbols; }
+  /** The system model's raw event log (numbers, bigint frame words), for white-box tests; eventRecords() is the documented shape. */
   get events(): readonly SysEvent[] { return this.model.events; }
 
   /** Address of a symbol (throws for an unknown one). */
@@ -358,4 +360,6 @@ export class Machine {
 
   /** Event log as trace text. */
   eventLines(): string[] { return this.model.events.map((e) => eventText(e, this.mode, this.sym)); }
+  /** The event log in its documented shape (the dump's "events"; `text` is the trace line). */
+  eventRecords(): EventRecord[] { return this.model.events.map((e) => eventRecord(e, this.mode, this.sym)); }
 }

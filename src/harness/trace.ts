@@ -147,7 +147,7 @@ function memText(c: MemChange, mode: 32 | 64, hint: { addr: number; size: number
 }
 
 /** One event line. */
-export function eventText(e: SysEvent, mode: 32 | 64, sym: Symbolizer): string {
+export function eventText(e: SysEvent, mode: 32 | 64, sym: Pick<Symbolizer, 'lookup'>): string {
   const at = (a: number | undefined): string => {
     if (a === undefined) return '?';
     const s = sym.lookup(a);
