@@ -33,7 +33,7 @@ const transcripts = all.filter((b) => b.lang === '' && b.lines[0]?.startsWith('$
 describe('README', () => {
   it('opens with the set-up command and the test command', () => {
     const first = all[0].lines.join('\n');
-    expect(first).toMatch(/^npm install && npx x86lab /m);
+    expect(first).toMatch(/^npm install && npm run build && npx x86lab /m);
     expect(first).toMatch(/^npm test\b/m);
   });
 
