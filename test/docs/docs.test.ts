@@ -5,7 +5,7 @@
 // checkout's folders, so files they write (`--dump out.json`) land there. docs/api.md is run from
 // a packed tarball by test/package/pack.test.ts instead.
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,7 @@ beforeAll(() => {
 });
 afterAll(() => { if (sandbox) rmSync(sandbox, { recursive: true, force: true }); });
 
-const sh = (cmd: string): ReturnType<typeof spawnSync<string>> =>
+const sh = (cmd: string): SpawnSyncReturns<string> =>
   spawnSync('bash', ['-c', cmd], { cwd: sandbox, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, NO_COLOR: '1' } });
 
 describe('README.md and docs/*.md', () => {
