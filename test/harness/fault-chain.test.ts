@@ -3,6 +3,7 @@
 // vector * 8 + 2 (IDT) + 1 (EXT) for a gate, the selector + EXT for a code segment).
 import { describe, it, expect } from 'vitest';
 import { Machine } from '../../src/harness/machine.js';
+import { dumpMachine } from '../../src/harness/dump.js';
 
 function run(body: string, nmiAt?: string): Machine {
   const src = `#include <x86lab/harness.h>
@@ -35,6 +36,9 @@ describe('fault chains during delivery', () => {
       '** triple fault: #GP(0x43) while delivering #DF: IDT entry 8 is not an interrupt or trap gate (type 0x0: missing gate) (shutdown)',
     ]);
     expect(m.lastOutcome?.stop).toBe('triple-fault');
+    // One record shape: the dump's events are eventRecords(), and the trace's ** lines are their text.
+    expect(dumpMachine(m, m.lastOutcome!).events).toEqual(m.eventRecords());
+    expect(m.trace.filter((l) => l.startsWith('        **')).map((l) => l.trim())).toEqual(m.eventRecords().map((e) => e.text));
     // The same records in the dump's shape: kinds and error codes.
     expect(m.eventRecords().map((e) => [e.kind, e.vector, e.error_code])).toEqual([
       ['nmi-latched', undefined, undefined], ['delivery-fault', 13, 0x13], ['double-fault', 13, 0x6b], ['triple-fault', 13, 0x43],
