@@ -20,17 +20,17 @@ export interface ProgressStream { isTTY?: boolean; write(s: string): unknown }
 /**
  * `x86lab run: 1234567 steps (limit 10000000), 2.1 s` rewritten in place on a terminal, shown once
  * the run has taken a second, at most ten times a second, and erased by done(). Does nothing when
- * the stream is not a terminal.
+ * the stream is not a terminal, or under CI (`CI` set: some CI runners give jobs a terminal).
  */
 export class ProgressLine {
   private readonly start: number;
   private last = 0;
   private shown = false;
   constructor(private readonly out: ProgressStream, private readonly label: string, private readonly limit: number,
-              private readonly now: () => number = () => performance.now()) {
+              private readonly now: () => number = () => performance.now(), private readonly ci = !!process.env.CI) {
     this.start = now();
   }
-  get active(): boolean { return this.out.isTTY === true; }
+  get active(): boolean { return this.out.isTTY === true && !this.ci; }
   update(steps: number): void {
     if (!this.active) return;
     const t = this.now();

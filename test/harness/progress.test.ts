@@ -25,7 +25,8 @@ describe('ProgressLine', () => {
   it('writes only to a terminal, only after a second, at most every 100 ms, and erases itself', () => {
     let t = 0;
     const out: string[] = [];
-    const p = new ProgressLine({ isTTY: true, write: (s) => out.push(s) }, 'x86lab run', 1000, () => t);
+    const p = new ProgressLine({ isTTY: true, write: (s) => out.push(s) }, 'x86lab run', 1000, () => t, false);
+    expect(new ProgressLine({ isTTY: true, write: (s) => out.push(s) }, 'x', 1, () => t, true).active).toBe(false);
     p.update(10); t = 999; p.update(20);
     expect(out).toEqual([]);
     t = 1000; p.update(30); t = 1050; p.update(40); t = 1100; p.update(50);
