@@ -1,5 +1,5 @@
 // Compiles every grammar/*.ne with nearleyc into src/asm/<name>.generated.ts.
-// Runs on `npm install` (prepare) and before tests, so generated files are never committed.
+// Runs in `npm run build` (also before `npm test` and `npm pack`), so generated files are never committed.
 import { readdirSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';

@@ -1,8 +1,9 @@
 // The issue-6 examples, run as written: each trace is compared with its committed golden file
-// (examples/*.trace; UPDATE_GOLDEN=1 rewrites them) and the outcome each example exists to show
+// (examples/*.trace, paths relative to this file; `vitest -u` or UPDATE_GOLDEN=1 rewrites them) and the outcome each example exists to show
 // is asserted from memory at its labels.
 
 import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
 import './harness/golden-setup.js';
 import { Machine, type RunOutcome } from '../src/harness/machine.js';
 import { stopLine } from '../src/cli/run.js';
@@ -18,7 +19,7 @@ interface Case {
 }
 
 function runCase(c: Case): { m: Machine; out: RunOutcome; text: string } {
-  const m = Machine.fromFile(c.file, { mode: c.mode ?? 64, defines: c.defines ?? [] });
+  const m = Machine.fromFile(join(__dirname, '..', c.file), { mode: c.mode ?? 64, defines: c.defines ?? [] });
   for (const w of c.nmi ?? []) m.nmiAt(w);
   for (const [v, w] of c.irq ?? []) m.irqAt(v, w);
   const out = m.run({ trace: true, maxSteps: 100_000 });
@@ -30,7 +31,7 @@ const hit = (m: Machine, label: string): boolean => m.visited.includes(label);
 
 const CASES: Case[] = [
   {
-    golden: 'examples/int3-call.trace', file: 'examples/int3-call.S',
+    golden: '../examples/int3-call.trace', file: 'examples/int3-call.S',
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       expect(m.symbolize(m.cpu.curIp)).toBe('done');
@@ -42,7 +43,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/int3-nogap.trace', file: 'examples/int3-nogap.S',
+    golden: '../examples/int3-nogap.trace', file: 'examples/int3-nogap.S',
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       expect(m.u64('result_lucky')).toBe(0x42n); // the padding word absorbed the push
@@ -55,7 +56,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/int3-call-32.trace', file: 'examples/int3-call-32.S', mode: 32,
+    golden: '../examples/int3-call-32.trace', file: 'examples/int3-call-32.S', mode: 32,
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       expect(m.u32('old_calls')).toBe(1n);
@@ -68,7 +69,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/popf-ret.trace', file: 'examples/popf-ret.S',
+    golden: '../examples/popf-ret.trace', file: 'examples/popf-ret.S',
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       expect(m.u64('new_calls')).toBe(2n);
@@ -82,7 +83,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/popf-ret-32.trace', file: 'examples/popf-ret-32.S', mode: 32,
+    golden: '../examples/popf-ret-32.trace', file: 'examples/popf-ret-32.S', mode: 32,
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       expect(m.u32('new_calls')).toBe(1n);
@@ -92,7 +93,7 @@ const CASES: Case[] = [
     },
   },
   ...['asm_exc_int3', 'do_int3', 'int3_iret'].map((at): Case => ({
-    golden: `examples/nmi-in-int3-at-${at}.trace`, file: 'examples/nmi-in-int3.S', nmi: [at],
+    golden: `../examples/nmi-in-int3-at-${at}.trace`, file: 'examples/nmi-in-int3.S', nmi: [at],
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       expect(m.u64('nmi_count')).toBe(1n);
@@ -103,7 +104,7 @@ const CASES: Case[] = [
     },
   })),
   {
-    golden: 'examples/nmi-in-int3-nested.trace', file: 'examples/nmi-in-int3.S', nmi: ['do_int3', 'nmi_after_callback'],
+    golden: '../examples/nmi-in-int3-nested.trace', file: 'examples/nmi-in-int3.S', nmi: ['do_int3', 'nmi_after_callback'],
     check: (m, out) => {
       // The int3 iretq inside the NMI handler unblocked NMIs: the second NMI reused the IST
       // stack and the first NMI's exit found a frame pointing back into the NMI handler.
@@ -118,7 +119,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/nmi-in-int3-popf.trace', file: 'examples/nmi-in-int3.S', defines: ['POPF_RET'], nmi: ['do_int3', 'nmi_after_callback'],
+    golden: '../examples/nmi-in-int3-popf.trace', file: 'examples/nmi-in-int3.S', defines: ['POPF_RET'], nmi: ['do_int3', 'nmi_after_callback'],
     check: (m, out) => {
       // No iret inside the NMI handler: the second NMI waits for the NMI's own iretq.
       expect(out.stop).toBe('hlt');
@@ -133,7 +134,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/nmi-in-int3-popf-at-popf.trace', file: 'examples/nmi-in-int3.S', defines: ['POPF_RET'], nmi: ['int3_popf', 'nmi_after_callback'],
+    golden: '../examples/nmi-in-int3-popf-at-popf.trace', file: 'examples/nmi-in-int3.S', defines: ['POPF_RET'], nmi: ['int3_popf', 'nmi_after_callback'],
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       expect(m.u64('nmi_count')).toBe(2n);
@@ -142,7 +143,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/nmi-in-int3-32.trace', file: 'examples/nmi-in-int3-32.S', mode: 32, nmi: ['do_int3', 'nmi_after_callback'],
+    golden: '../examples/nmi-in-int3-32.trace', file: 'examples/nmi-in-int3-32.S', mode: 32, nmi: ['do_int3', 'nmi_after_callback'],
     check: (m, out) => {
       // i386 has no IST: the second NMI (let in early by the nested int3's iret) nests below the
       // first on the same stack, and both return in order.
@@ -158,7 +159,7 @@ const CASES: Case[] = [
     },
   },
   {
-    golden: 'examples/live-patch.trace', file: 'examples/live-patch.S', irq: [[0x20, 'poke_step2'], [0x20, 'poke_step3']],
+    golden: '../examples/live-patch.trace', file: 'examples/live-patch.S', irq: [[0x20, 'poke_step2'], [0x20, 'poke_step3']],
     check: (m, out) => {
       expect(out.stop).toBe('hlt');
       const n = Number(m.u64('call_log_len'));

@@ -3,8 +3,8 @@
  *
  * Included by listings run with `x86lab run` (and assembled by `gcc -c -I include`).
  * The preprocessor predefines __x86_64__ for --64 (the default) and __i386__ for --32,
- * as gcc does for -m64/-m32, so one header serves both modes.  docs/harness.md has
- * the whole machine contract.
+ * as gcc does for -m64/-m32, so one header serves both modes.  docs/harness.md (in
+ * the package: node_modules/x86lab/docs/harness.md) has the whole machine contract.
  *
  * What the harness has done before _start (docs/harness.md has the full contract):
  *   - 64-bit: long mode, ring 0, paging on (identity map of the low 512 GiB built by
@@ -14,8 +14,9 @@
  *   - %rsp/%esp = 0x80000 (a 64 KiB boot stack below it), all other GPRs 0.
  * The listing loads its own IDT (and GDT/TSS when it needs IST or ring changes).
  *
- * Macros that write descriptors at run time clobber %rax/%eax and %rdx/%edx, like
- * the C helpers in a kernel that they stand for (gate addresses need shifts and masks
+ * Macros that write descriptors or load tables at run time (LOAD_GDT, IDT_GATE and the
+ * SET_*_GATE macros, LOAD_TSS) clobber %rax/%eax and nothing else, like the C helpers in a
+ * kernel that they stand for (gate addresses need shifts and masks
  * that an ELF relocation cannot express, which is also why Linux builds its IDT in C).
  */
 #ifndef X86LAB_HARNESS_H

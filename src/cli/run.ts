@@ -5,9 +5,10 @@ import type { CpuProfile } from '../cpu/profiles.js';
 import { profileFromOption } from './host-cpu.js';
 import { hostClock } from './clock.js';
 import { writeFileSync } from 'node:fs';
-import { Machine, LoadError, SpecError, type RunOutcome } from '../harness/machine.js';
+import { Machine, LoadError, SpecError, DEFAULT_MAX_STEPS, type RunOutcome } from '../harness/machine.js';
 import { dumpMachine } from '../harness/dump.js';
 import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
+import { LineBuffer, ProgressLine } from '../harness/progress.js';
 
 export const usage = `usage: x86lab run [options] FILE.S
 
@@ -143,7 +144,16 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof SpecError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 2; }
     throw e;
   }
-  const out = m.run({ ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}), trace: args.trace, onTrace: (l) => process.stdout.write(l + '\n') });
+  // Trace lines go out in 64 KiB chunks; a progress line on stderr when it is a terminal.
+  const traceOut = new LineBuffer((t) => process.stdout.write(t));
+  const progress = new ProgressLine(process.stderr, 'x86lab run', args.maxSteps ?? DEFAULT_MAX_STEPS);
+  const out = m.run({
+    ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}),
+    trace: args.trace, keepTrace: false, onTrace: (l) => traceOut.line(l),
+    ...(progress.active ? { onProgress: (n: number) => progress.update(n) } : {}),
+  });
+  progress.done();
+  traceOut.flush();
   if (!args.quiet) process.stdout.write(summary(m, out));
   for (const u of m.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
   if (args.dump) writeFileSync(args.dump, JSON.stringify(dumpMachine(m, out), null, 1) + '\n');

@@ -5,7 +5,7 @@
 import { canonToBig } from '../cpu/state.js';
 import type { Machine, RunOutcome } from './machine.js';
 import { GPR64, GPR32 } from '../isa/registers.js';
-import { eventText } from './trace.js';
+import { eventRecord } from './events.js';
 
 function hx(v: bigint): string { return '0x' + v.toString(16); }
 
@@ -62,16 +62,7 @@ export function dumpMachine(m: Machine, out: RunOutcome): Record<string, unknown
     tr: hx(BigInt(cpu.tr.sel)),
     symbols,
     visited: m.visited,
-    events: pickEvents(m.model.events).map((e) => ({
-      kind: e.kind,
-      step: e.step,
-      ...(e.vector !== undefined ? { vector: e.vector } : {}),
-      ...(e.errorCode !== undefined ? { error_code: e.errorCode } : {}),
-      ...(e.from !== undefined ? { from: hx(canonToBig(e.from) & mask) } : {}),
-      ...(e.to !== undefined ? { to: hx(canonToBig(e.to) & mask) } : {}),
-      ...(e.frameAddr !== undefined ? { frame_addr: hx(canonToBig(e.frameAddr) & mask), frame: (e.frame ?? []).map(hx) } : {}),
-      text: eventText(e, mode, { lookup: (a: number) => m.symbolize(a) } as never),
-    })),
+    events: pickEvents(m.model.events).map((e) => eventRecord(e, mode, { lookup: (a: number) => m.symbolize(a) })),
   };
   const omitted = m.model.events.length - pickEvents(m.model.events).length;
   if (omitted > 0) res.events_omitted = omitted;

@@ -1,13 +1,33 @@
-// Golden-file comparison for vitest: `expect.extend(goldenMatchers)`, then
-// `expect(text).toMatchGolden('examples/int3-call.trace')`. With UPDATE_GOLDEN=1 in the
-// environment the file is (re)written instead and the assertion passes. Paths are relative to
-// the current directory (vitest runs from the package root). No vitest import here: the matcher
-// is a plain function, so this module also works from scripts.
+// Golden-file comparison that follows vitest's snapshot conventions, for `x86lab/vitest`
+// (`expect(text).toMatchGolden('int3-call.trace')`):
+// - the path is resolved against the directory of the test file (like toMatchFileSnapshot);
+// - `vitest -u` rewrites the file; a missing file is written unless vitest runs with --ci (its
+//   'new' vs 'none' snapshot update state), and fails under CI; UPDATE_GOLDEN=1 rewrites too;
+// - a mismatch hands vitest `expected`/`actual` so it prints its usual line diff, and the message
+//   names the first differing line.
+// No vitest import here: called as a plain function (no matcher context) the path is relative to
+// the current directory and only UPDATE_GOLDEN=1 rewrites, so scripts can use it as well.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 
-export interface MatchResult { pass: boolean; message: () => string }
+export interface GoldenResult { pass: boolean; message: () => string; expected?: string; actual?: string }
+
+/** The parts of vitest's matcher context this reads (all optional: plain calls have none). */
+interface GoldenContext {
+  testPath?: string;
+  isNot?: boolean;
+  /** vitest's SnapshotState: its `_updateSnapshot` is 'all' under -u, 'new' by default, 'none' under --ci. */
+  snapshotState?: unknown;
+}
+
+type Update = 'all' | 'new' | 'none';
+
+function updateMode(ctx: GoldenContext | undefined): Update {
+  if (process.env.UPDATE_GOLDEN === '1') return 'all';
+  const u = (ctx?.snapshotState as { _updateSnapshot?: unknown } | undefined)?._updateSnapshot;
+  return u === 'all' || u === 'new' ? u : 'none';
+}
 
 /** First differing line, with a little context, for the failure message. */
 function firstDiff(want: string, got: string): string {
@@ -18,17 +38,31 @@ function firstDiff(want: string, got: string): string {
   return 'no difference';
 }
 
-export function toMatchGolden(received: unknown, path: string): MatchResult {
+export function toMatchGolden(this: GoldenContext | void, received: unknown, path: string): GoldenResult {
+  const ctx = this ?? undefined;
   const text = String(received);
-  if (process.env.UPDATE_GOLDEN === '1') {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
-    return { pass: true, message: () => `wrote ${path}` };
+  const file = isAbsolute(path) || !ctx?.testPath ? resolve(path) : resolve(dirname(ctx.testPath), path);
+  const update = updateMode(ctx);
+  const exists = existsSync(file);
+  if (update === 'all' || (update === 'new' && !exists)) {
+    const same = exists && readFileSync(file, 'utf8') === text;
+    if (!same) {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+    return { pass: !ctx?.isNot, message: () => (same ? `matches ${path}` : `wrote ${path}`) };
   }
-  if (!existsSync(path)) return { pass: false, message: () => `golden file ${path} does not exist (run with UPDATE_GOLDEN=1 to create it)` };
-  const want = readFileSync(path, 'utf8');
+  if (!exists) {
+    return { pass: false, message: () => `golden file ${file} does not exist (run vitest with -u, or UPDATE_GOLDEN=1, to write it)` };
+  }
+  const want = readFileSync(file, 'utf8');
   const pass = want === text;
-  return { pass, message: () => (pass ? `matches ${path}` : `differs from ${path} (UPDATE_GOLDEN=1 rewrites it), ${firstDiff(want, text)}`) };
+  return {
+    pass,
+    message: () => (pass ? `matches ${path}` : `differs from ${path} (vitest -u rewrites it), ${firstDiff(want, text)}`),
+    expected: want,
+    actual: text,
+  };
 }
 
 export const goldenMatchers = { toMatchGolden };

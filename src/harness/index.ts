@@ -4,5 +4,5 @@ export { loadFile, loadSource, link, LOAD_BASE, INCLUDE_DIR, type Image, type Lo
 export { GDT_ADDR, PML4_ADDR, PDPT_ADDR, STACK_TOP, STACK_SIZE } from './boot.js';
 export { parseWhere, parseNmi, parseIrq, DEFAULT_IRQ_VECTOR, type EventSpec, type Where } from './schedule.js';
 export { dumpMachine } from './dump.js';
-export { toMatchGolden, goldenMatchers } from './golden.js';
+export { toMatchGolden, goldenMatchers, type GoldenResult } from './golden.js';
 export type { SysEvent } from '../cpu/system/model.js';

@@ -19,6 +19,7 @@ import { loadFile, loadSource, LoadError, type Image, type LoadOptions } from '.
 import { boot, RWX, type BootRegion } from './boot.js';
 import { parseIrq, parseNmi, SpecError, type EventSpec } from './schedule.js';
 import { MemWatch } from './memdiff.js';
+import { eventRecord, type EventRecord } from './events.js';
 import { RegShot, Symbolizer, changes, disasm, eventText, hex, vectorName } from './trace.js';
 import { GPR64, GPR32 } from '../isa/registers.js';
 
@@ -47,7 +48,18 @@ export interface RunOptions {
   /** Collect trace lines in machine.trace (and pass each to onTrace). */
   trace?: boolean;
   onTrace?: (line: string) => void;
+  /** Keep the trace lines in machine.trace (default true; a CLI streaming them to a file need not). */
+  keepTrace?: boolean;
+  /**
+   * Called every so often during the run with the instructions retired so far (about every
+   * 16,000 traced or 1,000,000 untraced instructions), for a progress display.
+   */
+  onProgress?: (steps: number) => void;
 }
+
+/** Instructions between onProgress calls: a few tens of milliseconds of work either way. */
+const PROGRESS_TRACED = 1 << 14;
+const PROGRESS_FAST = 1 << 20;
 
 export const DEFAULT_MAX_STEPS = 10_000_000;
 /** Longest visited-label log kept (the dump's "visited" array). */
@@ -116,6 +128,7 @@ export class Machine {
 
   get mode(): 32 | 64 { return this.image.mode; }
   get symbols(): Map<string, number> { return this.image.symbols; }
+  /** The system model's raw event log (numbers, bigint frame words), for white-box tests; eventRecords() is the documented shape. */
   get events(): readonly SysEvent[] { return this.model.events; }
 
   /** Address of a symbol (throws for an unknown one). */
@@ -189,12 +202,18 @@ export class Machine {
     const max = opts.maxSteps ?? DEFAULT_MAX_STEPS;
     const cpu = this.cpu;
     if (opts.trace) this.traceSink = opts.onTrace ?? null;
+    this.keepTrace = opts.keepTrace ?? true;
     const tracing = opts.trace === true;
+    const progress = opts.onProgress;
     try {
       for (;;) {
         const left = max - this.steps;
         if (left <= 0) return this.finish({ stop: 'steps', steps: this.steps });
-        const r = tracing ? this.runTraced(left) : execRun(cpu, { maxSteps: left });
+        // With a progress callback the run goes in slices; a slice ends at an instruction boundary
+        // and the next one starts there, so the run is the same as in one go.
+        const n = progress === undefined ? left : Math.min(left, tracing ? PROGRESS_TRACED : PROGRESS_FAST);
+        const r = tracing ? this.runTraced(n) : execRun(cpu, { maxSteps: n });
+        if (r.stop === 'steps' && n < left) { progress?.(this.steps); continue; }
         if (r.stop === 'steps') return this.finish({ stop: 'steps', steps: this.steps });
         if (r.stop === 'exception') {
           const f = r.fault;
@@ -233,8 +252,9 @@ export class Machine {
   }
   lastOutcome: RunOutcome | null = null;
 
+  private keepTrace = true;
   private emit(line: string): void {
-    this.trace.push(line);
+    if (this.keepTrace) this.trace.push(line);
     this.traceSink?.(line);
   }
   private flushEvents(): void {
@@ -293,7 +313,7 @@ export class Machine {
       after.take(cpu);
       const ch = changes(cpu, before, after, watch.diff(), hint);
       const note = fault ? `  ${fault.kind} ${vectorName(fault.vector)}${fault.errorCode >= 0 ? `(0x${fault.errorCode.toString(16)})` : ''}` : '';
-      this.emit((head + text.padEnd(40) + ' ' + ch + note).replace(/\s+$/, ''));
+      this.emit((head + text.padEnd(40) + ' ' + ch + note).trimEnd());
       this.flushEvents();
       if (fault !== null) {
         const nEv2 = this.model.events.length;
@@ -360,4 +380,6 @@ export class Machine {
 
   /** Event log as trace text. */
   eventLines(): string[] { return this.model.events.map((e) => eventText(e, this.mode, this.sym)); }
+  /** The event log in its documented shape (the dump's "events"; `text` is the trace line). */
+  eventRecords(): EventRecord[] { return this.model.events.map((e) => eventRecord(e, this.mode, this.sym)); }
 }

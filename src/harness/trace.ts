@@ -11,11 +11,8 @@ import { getFlags } from '../cpu/flags.js';
 import type { SysEvent } from '../cpu/system/model.js';
 import type { MemChange } from './memdiff.js';
 
-export const VECTOR_NAMES: Record<number, string> = {
-  0: '#DE', 1: '#DB', 2: 'NMI', 3: '#BP', 4: '#OF', 5: '#BR', 6: '#UD', 7: '#NM', 8: '#DF', 10: '#TS', 11: '#NP',
-  12: '#SS', 13: '#GP', 14: '#PF', 16: '#MF', 17: '#AC', 18: '#MC', 19: '#XM',
-};
-export function vectorName(v: number): string { return VECTOR_NAMES[v] ?? `vector ${v}`; }
+export { VECTOR_NAMES, vectorName } from '../cpu/system/model.js';
+import { vectorName } from '../cpu/system/model.js';
 
 export function hex(v: number | bigint, mode: 32 | 64 = 64): string {
   let b = typeof v === 'bigint' ? v : BigInt(Math.round(v));
@@ -146,8 +143,13 @@ function memText(c: MemChange, mode: 32 | 64, hint: { addr: number; size: number
   return parts.join(' ');
 }
 
+/** "#GP(0x13)": a fault raised while delivering an event, with its error code. */
+function faultName(e: SysEvent): string {
+  return `${vectorName(e.vector ?? 0)}${e.errorCode !== undefined ? `(0x${e.errorCode.toString(16)})` : ''}`;
+}
+
 /** One event line. */
-export function eventText(e: SysEvent, mode: 32 | 64, sym: Symbolizer): string {
+export function eventText(e: SysEvent, mode: 32 | 64, sym: Pick<Symbolizer, 'lookup'>): string {
   const at = (a: number | undefined): string => {
     if (a === undefined) return '?';
     const s = sym.lookup(a);
@@ -181,10 +183,12 @@ export function eventText(e: SysEvent, mode: 32 | 64, sym: Symbolizer): string {
       return `** NMI raised ${e.note ?? ''}`;
     case 'irq-latched':
       return `** interrupt 0x${(e.vector ?? 0).toString(16)} raised ${e.note ?? ''}`;
+    case 'delivery-fault':
+      return `** ${faultName(e)} ${e.note ?? ''}`;
     case 'double-fault':
-      return `** ${e.note ?? 'fault'} -> #DF`;
+      return `** ${faultName(e)} ${e.note ?? ''} -> #DF`;
     case 'triple-fault':
-      return `** triple fault: ${e.note ?? ''} (shutdown)`;
+      return `** triple fault: ${faultName(e)} ${e.note ?? ''} (shutdown)`;
     case 'wake':
       return `** hlt woken (${e.note ?? ''})`;
     case 'unsupported':

@@ -1,11 +1,2 @@
-// Registers toMatchGolden with vitest (import this file from a test).
-import { expect } from 'vitest';
-import { goldenMatchers } from '../../src/harness/golden.js';
-
-expect.extend(goldenMatchers);
-
-declare module 'vitest' {
-  interface Assertion<T> {
-    toMatchGolden(path: string): T;
-  }
-}
+// Registers toMatchGolden with vitest for the repo's own tests (users import 'x86lab/vitest').
+import '../../src/vitest.js';

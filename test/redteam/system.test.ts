@@ -130,7 +130,7 @@ describe('faults while switching stacks', () => {
     expect(q(d, 'df_frame', 6)).toEqual([0n, sym(d, 'u_int'), 0x2bn, 0x2n, sym(d, 'ustack_top'), 0x23n]);
     expect(q1(d, 'df_cr2')).toBe(0x8000010000n - 8n);
     expect(after(d, 'user')).toEqual(['user', 'u_int', 'h_df', 'df_done']);
-    expect(d.events.map((e) => [e.kind, e.vector])).toEqual([['iret', undefined], ['double-fault', 14], ['exception', 8]]);
+    expect(d.events.map((e) => [e.kind, e.vector])).toEqual([['iret', undefined], ['delivery-fault', 14], ['double-fault', 14], ['exception', 8]]);
   });
 });
 

@@ -9,7 +9,7 @@
 import { Cpu, CpuFault, SEG_CS, SEG_SS, F_TF, F_IF, F_NT, F_RF, F_VM, canonLo, canonHi } from '../state.js';
 import { getFlags } from '../flags.js';
 import { getSp } from '../operands.js';
-import { modelOf, Unsupported, type EventSource, type SystemModel } from './model.js';
+import { modelOf, Unsupported, vectorName, type EventSource, type SystemModel } from './model.js';
 import { readDesc, selErr, isCode, descDpl, descP, descL, descDB, isConforming, isWritableData, loadCs, setSeg, markAccessed } from './descriptors.js';
 import { sysRd32, sysRd64, sysWr16, sysWr32, sysWr64 } from './sysmem.js';
 
@@ -27,11 +27,25 @@ function klass(v: number): number {
   return BENIGN;
 }
 
-function gp(e: number): never { throw new CpuFault(13, e); }
+/** A fault raised by delivery itself, with what was wrong, for the trace's fault chain. */
+export class DeliveryFault extends CpuFault {
+  constructor(vector: number, errorCode: number, readonly why: string) { super(vector, errorCode); }
+}
+function fail(v: number, e: number, why: string): never { throw new DeliveryFault(v, e, why); }
+const hx = (v: number): string => '0x' + (v >>> 0).toString(16);
+
+/** Why a fault during delivery happened: the DeliveryFault's reason, or what the access was. */
+export function deliveryFaultCause(f: CpuFault, cpu: Cpu): string {
+  if (f instanceof DeliveryFault) return f.why;
+  if (f.vector === 14) return `page fault at ${hx(cpu.cr2)} (frame push or table read)`;
+  if (f.vector === 12) return 'stack fault pushing the frame';
+  return 'fault pushing the frame';
+}
 
 /** Read a 64-bit TSS field (rsp0..2, ist1..7) or raise #TS(TR selector). */
 function tss64(cpu: Cpu, off: number, ext: number): number {
-  if (cpu.tr.sel === 0 || off + 7 > cpu.tr.limit) throw new CpuFault(10, selErr(cpu.tr.sel, ext));
+  if (cpu.tr.sel === 0) fail(10, selErr(cpu.tr.sel, ext), 'no TSS loaded (TR is null) for the stack switch');
+  if (off + 7 > cpu.tr.limit) fail(10, selErr(cpu.tr.sel, ext), `TSS limit ${hx(cpu.tr.limit)} too small for the stack pointer at offset ${off}`);
   const [lo, hi] = sysRd64(cpu, cpu.tr.base + off);
   return ((hi | 0) << 16 >> 16) * TWO32 + lo; // the CPU does not check canonicality here; pushes will
 }
@@ -47,7 +61,7 @@ interface Gate { offset: number; sel: number; type: number; dpl: number; present
 function readGate(cpu: Cpu, vec: number, ext: number): Gate {
   const idtErr = vec * 8 + 2 + ext; // IDT bit (1) set: the selector-index names a gate (SDM 6.13)
   const size = cpu.mode === 64 ? 16 : 8;
-  if (vec * size + size - 1 > cpu.idtr.limit) gp(idtErr);
+  if (vec * size + size - 1 > cpu.idtr.limit) fail(13, idtErr, `IDT entry ${vec} is beyond the IDT limit ${hx(cpu.idtr.limit)}`);
   const a = cpu.mode === 64 ? cpu.idtr.base + vec * 16 : (cpu.idtr.base + vec * 8) >>> 0;
   const w0 = sysRd32(cpu, a), w1 = sysRd32(cpu, a + 4);
   const type = (w1 >>> 8) & 0xf;
@@ -72,17 +86,18 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
   const is64 = cpu.mode === 64;
   // Gate type (SDM 6.14.1: only 64-bit interrupt/trap gates in IA-32e mode; 6.11: task, 16/32-bit int/trap).
   const okTypes = is64 ? [0xe, 0xf] : [0x5, 0x6, 0x7, 0xe, 0xf];
-  if (!okTypes.includes(g.type)) gp(idtErr);
+  if (!okTypes.includes(g.type)) fail(13, idtErr, `IDT entry ${vec} is not an interrupt or trap gate (type ${hx(g.type)}${g.type === 0 && !g.present ? ': missing gate' : ''})`);
   // Software interrupts check the gate's DPL against CPL (6.12.1.1); int1 and hardware events do not.
-  if (src === 'soft' && g.dpl < cpu.cpl) gp(idtErr);
-  if (!g.present) throw new CpuFault(11, idtErr);
+  if (src === 'soft' && g.dpl < cpu.cpl) fail(13, idtErr, `gate ${vec} has DPL ${g.dpl} < CPL ${cpu.cpl}`);
+  if (!g.present) fail(11, idtErr, `gate ${vec} is not present`);
   if (g.type === 0x5) throw new Unsupported(`task gate for vector ${vec} (hardware task switching)`);
-  if ((g.sel & 0xfffc) === 0) gp(ext);
+  if ((g.sel & 0xfffc) === 0) fail(13, ext, `gate ${vec} has a null code selector`);
   const d = readDesc(cpu, g.sel);
-  if (d === null) gp(selErr(g.sel, ext));
-  if (!isCode(d) || descDpl(d) > cpu.cpl) gp(selErr(g.sel, ext));
-  if (is64 && !(descL(d) && !descDB(d))) gp(selErr(g.sel, ext));
-  if (!descP(d)) throw new CpuFault(11, selErr(g.sel, ext));
+  if (d === null) fail(13, selErr(g.sel, ext), `gate ${vec}'s selector ${hx(g.sel)} is beyond the descriptor table limit`);
+  if (!isCode(d)) fail(13, selErr(g.sel, ext), `gate ${vec}'s selector ${hx(g.sel)} is not a code segment`);
+  if (descDpl(d) > cpu.cpl) fail(13, selErr(g.sel, ext), `gate ${vec}'s code segment ${hx(g.sel)} has DPL ${descDpl(d)} > CPL ${cpu.cpl}`);
+  if (is64 && !(descL(d) && !descDB(d))) fail(13, selErr(g.sel, ext), `gate ${vec}'s code segment ${hx(g.sel)} is not a 64-bit code segment`);
+  if (!descP(d)) fail(11, selErr(g.sel, ext), `gate ${vec}'s code segment ${hx(g.sel)} is not present`);
   const oldCpl = cpu.cpl;
   const newCpl = isConforming(d) ? oldCpl : descDpl(d);
   // The image pushed for a fault-class exception has RF = 1 so the restarted instruction does not
@@ -94,7 +109,7 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
   const errVal = err >= 0 ? err : 0;
 
   if (is64) {
-    if (Number.isNaN(g.offset)) gp(ext);
+    if (Number.isNaN(g.offset)) fail(13, ext, `gate ${vec}'s handler address is not canonical`);
     // The interrupted RSP is saved as it is, even non-canonical (a #SS from a push at a bad RSP is
     // delivered through an IST or TSS stack and its frame holds that RSP; getSp would fault here).
     const oldRspLo = cpu.lo[4], oldRspHi = cpu.hi[4];
@@ -111,7 +126,7 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
     for (let k = 0; k < words.length; k++) {
       const w = words[k];
       sp -= 8;
-      if (!canonical(sp)) throw new CpuFault(12, ext); // NaN (non-canonical current RSP) lands here too
+      if (!canonical(sp)) fail(12, ext, 'stack pointer not canonical'); // NaN (non-canonical current RSP) lands here too
       if (k === 1) sysWr64(cpu, sp, oldRspLo >>> 0, oldRspHi | 0);
       else sysWr64(cpu, sp, canonLo(w), canonHi(w));
     }
@@ -140,13 +155,14 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
   if (newCpl < oldCpl) {
     // Inner stack from the 32-bit TSS: esp<n> at 4 + 8n, ss<n> at 8 + 8n (SDM 8.2.1, 6.12.1).
     const off = 4 + 8 * newCpl;
-    if (cpu.tr.sel === 0 || off + 5 > cpu.tr.limit) throw new CpuFault(10, selErr(cpu.tr.sel, ext));
+    if (cpu.tr.sel === 0) fail(10, selErr(cpu.tr.sel, ext), 'no TSS loaded (TR is null) for the stack switch');
+    if (off + 5 > cpu.tr.limit) fail(10, selErr(cpu.tr.sel, ext), `TSS limit ${hx(cpu.tr.limit)} too small for ss${newCpl}:esp${newCpl}`);
     esp = sysRd32(cpu, cpu.tr.base + off);
     const ssSel = sysRd32(cpu, cpu.tr.base + off + 4) & 0xffff;
-    if ((ssSel & 0xfffc) === 0) throw new CpuFault(10, ext);
+    if ((ssSel & 0xfffc) === 0) fail(10, ext, `TSS ss${newCpl} is a null selector`);
     const sd = readDesc(cpu, ssSel);
-    if (sd === null || (ssSel & 3) !== newCpl || descDpl(sd) !== newCpl || !isWritableData(sd)) throw new CpuFault(10, selErr(ssSel, ext));
-    if (!descP(sd)) throw new CpuFault(12, selErr(ssSel, ext));
+    if (sd === null || (ssSel & 3) !== newCpl || descDpl(sd) !== newCpl || !isWritableData(sd)) fail(10, selErr(ssSel, ext), `TSS ss${newCpl} ${hx(ssSel)} is not a writable data segment at privilege ${newCpl}`);
+    if (!descP(sd)) fail(12, selErr(ssSel, ext), `TSS ss${newCpl} ${hx(ssSel)} is not present`);
     newSs = { sel: ssSel, d: sd };
     ssBase = ((sd.lo >>> 16) | ((sd.hi & 0xff) << 16) | (sd.hi & 0xff000000)) >>> 0;
     words.push(oldSs, oldEsp);
@@ -182,7 +198,13 @@ function deliverOnce(m: SystemModel, vec: number, err: number, src: EventSource,
  */
 export function deliverSoft(cpu: Cpu, vec: number, ret: number): void {
   const m = modelOf(cpu);
-  deliverOnce(m, vec, -1, 'soft', ret);
+  try {
+    deliverOnce(m, vec, -1, 'soft', ret);
+  } catch (f) {
+    // Logged here for the trace's fault chain; the step loop delivers it as the instruction's fault.
+    if (f instanceof CpuFault) m.log({ kind: 'delivery-fault', vector: f.vector, ...(f.errorCode >= 0 ? { errorCode: f.errorCode } : {}), note: `while delivering interrupt 0x${vec.toString(16)}: ${deliveryFaultCause(f, cpu)}` });
+    throw f;
+  }
   m.deliveredSince = true;
 }
 
@@ -212,17 +234,21 @@ export function deliver(cpu: Cpu, vec: number, err: number, src: EventSource, re
       }
       if (!(f instanceof CpuFault)) throw f;
       const first = s === 'hw' ? klass(v) : BENIGN;
+      const why = deliveryFaultCause(f, cpu);
       if (v === 8 && s === 'hw') {
         m.stop = { reason: 'triple-fault', detail: `exception ${f.vector} while delivering #DF` };
-        m.log({ kind: 'triple-fault', vector: f.vector, from: ret, note: `#${f.vector} while delivering #DF` });
+        m.log({ kind: 'triple-fault', vector: f.vector, ...(f.errorCode >= 0 ? { errorCode: f.errorCode } : {}), from: ret, note: `while delivering #DF: ${why}` });
         cpu.rip = savedRip;
         return false;
       }
       const second = klass(f.vector);
+      // Each fault of the chain is logged with its cause (SDM 6.15 table 6-5 decides what follows).
+      const what = s === 'nmi' ? 'NMI' : s === 'irq' || s === 'soft' ? `interrupt 0x${v.toString(16)}` : vectorName(v);
       if ((first === CONTRIB && second === CONTRIB) || (first === PFCLASS && second !== BENIGN)) {
-        m.log({ kind: 'double-fault', vector: f.vector, note: `#${f.vector} while delivering vector ${v}` });
+        m.log({ kind: 'double-fault', vector: f.vector, ...(f.errorCode >= 0 ? { errorCode: f.errorCode } : {}), note: `while delivering ${what}: ${why}` });
         v = 8; e = 0; s = 'hw';
       } else {
+        m.log({ kind: 'delivery-fault', vector: f.vector, ...(f.errorCode >= 0 ? { errorCode: f.errorCode } : {}), note: `while delivering ${what}: ${why}` });
         v = f.vector; e = f.errorCode; s = 'hw';
       }
     }

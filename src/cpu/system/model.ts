@@ -12,8 +12,15 @@ export type EventSource =
   | 'nmi'
   | 'irq';
 
+/** Exception mnemonics (SDM Vol.3 table 6-1); other vectors print as `vector N`. */
+export const VECTOR_NAMES: Readonly<Record<number, string>> = {
+  0: '#DE', 1: '#DB', 2: 'NMI', 3: '#BP', 4: '#OF', 5: '#BR', 6: '#UD', 7: '#NM', 8: '#DF', 10: '#TS', 11: '#NP',
+  12: '#SS', 13: '#GP', 14: '#PF', 16: '#MF', 17: '#AC', 18: '#MC', 19: '#XM',
+};
+export function vectorName(v: number): string { return VECTOR_NAMES[v] ?? `vector ${v}`; }
+
 export interface SysEvent {
-  readonly kind: 'exception' | 'nmi' | 'interrupt' | 'double-fault' | 'triple-fault' | 'iret' | 'nmi-latched' | 'irq-latched' | 'wake' | 'unsupported';
+  readonly kind: 'exception' | 'nmi' | 'interrupt' | 'delivery-fault' | 'double-fault' | 'triple-fault' | 'iret' | 'nmi-latched' | 'irq-latched' | 'wake' | 'unsupported';
   readonly step: number;
   readonly vector?: number;
   /** Error code pushed (absent when none). */
