@@ -216,7 +216,7 @@ function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly
       else throw new AsmError(asm.loc, 'unrecognized section type');
     }
   }
-  const existed = asm.sections.some((s) => s.name === name);
+  const existed = asm.hasSection(name);
   const d = defaultAttrs(name);
   const s = asm.section(name, flags ?? d.flags, type ?? d.type);
   if (!existed && flags !== undefined && type === undefined) s.type = d.type === 'nobits' && !flags.includes('x') ? 'nobits' : 'progbits';

@@ -80,6 +80,11 @@ export class Assembly {
     this.prev = text;
   }
 
+  /** Whether a section of this name exists (a map lookup: 20,000 sections must stay linear). */
+  hasSection(name: string): boolean {
+    return this.byName.has(name);
+  }
+
   /** Finds or creates a section (GNU creates .text, .data, .bss up front, in that order). */
   section(name: string, flags?: string, type?: string): Section {
     let s = this.byName.get(name);
