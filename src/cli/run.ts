@@ -1,8 +1,8 @@
 // `x86lab run`: assemble a handler listing, run it in ring 0 from _start until hlt with nothing
 // left to wake it, with injected NMIs/interrupts, an optional trace, and a JSON dump.
 
-import { writeFileSync } from 'node:fs';
 import { Machine, LoadError, SpecError, type RunOutcome } from '../harness/machine.js';
+import { IoError, OutputFile, prepareOutput, readInputText, stdoutFile, type OutputTarget } from './io.js';
 import { dumpMachine } from '../harness/dump.js';
 import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
 
@@ -23,8 +23,9 @@ options:
   --irq-at V@WHERE     raise external interrupt vector V (32..255) at WHERE; repeatable
                        (--irq-at WHERE: vector 0x20)
   --max-steps N        step limit (default 10000000)
-  --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events)
-  -q, --quiet          do not print the final state
+  --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events);
+                       - is standard output
+  -q, --quiet          do not print the final state (a failed run still prints its stop line)
   -h, --help           show this help
 
 exit status: 0 when the run ends at hlt, 1 for other stops (step limit, triple fault, unsupported)
@@ -93,7 +94,9 @@ export function stopLine(m: Machine, out: RunOutcome): string {
   const at = out.stop === 'hlt' ? m.cpu.curIp : m.cpu.rip;
   const where = m.symbolize(at);
   const a = '0x' + (BigInt(Math.round(at)) & (m.mode === 64 ? (1n << 64n) - 1n : 0xffffffffn)).toString(16);
-  return `stop: ${out.stop}${out.detail ? ` (${out.detail})` : ''} at ${a}${where ? ` <${where}>` : ''} after ${out.steps} steps`;
+  // The step limit names the option that raises it.
+  const detail = out.detail ?? (out.stop === 'steps' ? 'step limit reached; raise it with --max-steps N' : undefined);
+  return `stop: ${out.stop}${detail ? ` (${detail})` : ''} at ${a}${where ? ` <${where}>` : ''} after ${out.steps} steps`;
 }
 
 function summary(m: Machine, out: RunOutcome): string {
@@ -121,19 +124,45 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   if (args === 'help') { process.stdout.write(usage); return 0; }
+  const file = args.file!;
+  let target: OutputTarget | undefined;
+  let text: string;
+  try {
+    // --dump is checked before the run (a bad path fails now, not after a long run) and may not
+    // name the listing itself.
+    target = args.dump === undefined ? undefined : prepareOutput(args.dump, [file]);
+    text = readInputText(file);
+  } catch (e) {
+    if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
+    throw e;
+  }
   let m: Machine;
   try {
-    m = Machine.fromFile(args.file!, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
+    m = Machine.fromSource(text, { mode: args.mode, file: file === '-' ? '{standard input}' : file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
     for (const e of args.events) m.arm(e);
     for (const w of m.warnings) process.stderr.write(w + '\n');
   } catch (e) {
-    if (e instanceof LoadError) { process.stderr.write(`${args.file}: Assembler messages:\n${e.message}\n`); return 1; }
+    if (e instanceof LoadError) { process.stderr.write(`${file}: Assembler messages:\n${e.message}\n`); return 1; }
     if (e instanceof SpecError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 2; }
     throw e;
   }
-  const out = m.run({ ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}), trace: args.trace, onTrace: (l) => process.stdout.write(l + '\n') });
-  if (!args.quiet) process.stdout.write(summary(m, out));
+  // Trace lines are buffered; a reader that goes away (`| head`) stops the run (OutputClosed).
+  const stdout = stdoutFile();
+  const out = m.run({ ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}), trace: args.trace, onTrace: (l) => stdout.write(l + '\n') });
+  if (!args.quiet) stdout.write(summary(m, out));
+  stdout.flush();
+  if (args.quiet && out.stop !== 'hlt') process.stderr.write(`x86lab run: ${stopLine(m, out)}\n`);
   for (const u of m.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
-  if (args.dump) writeFileSync(args.dump, JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
+  if (target) {
+    const f = new OutputFile(target);
+    try {
+      f.write(JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
+      f.commit();
+    } catch (e) {
+      f.abort();
+      if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
+      throw e;
+    }
+  }
   return out.stop === 'hlt' ? 0 : 1;
 }
