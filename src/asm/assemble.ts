@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
-import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
+import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
@@ -180,6 +180,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     }
   } catch (e) {
     if (e instanceof AsmError) asm.error(e.message, e.loc);
+    else if (e instanceof LimitError) asm.error(e.message);
+    // A statement nested beyond the evaluator's stack (100,000 unary minus signs or parentheses).
+    else if (e instanceof RangeError && /call stack/.test(e.message)) asm.error('expression nested too deeply');
     // A bug in x86lab, not in the source: say so at the line that triggered it, and go on.
     else asm.error(`internal error in x86lab: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;

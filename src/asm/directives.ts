@@ -2,11 +2,11 @@
 // Each handler gets the parsed arguments and the statement's tokens; messages follow GNU as 2.40.
 
 import type { DirArg, Expr } from './ast.js';
-import { AsmError } from './errors.js';
+import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
 import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
-import { addVarFrag, defaultAttrs, here, isCode, reserve } from './sections.js';
+import { addVarFrag, defaultAttrs, here, isCode, limitMessage, reserve, SECTION_BYTES_LIMIT } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
 
@@ -365,7 +365,8 @@ const HANDLERS: Record<string, Handler> = {
     const n = absolute(args[0], asm, toks);
     const limit = optAbs(args[1], asm, toks) ?? 0n;
     if (n <= 0n) return;
-    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode });
+    if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
+    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc });
   },
   '.uleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), false)); },
   '.sleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), true)); },
@@ -394,6 +395,12 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
   const size = absolute(args[1], asm, toks);
   const given = optAbs(args[2], asm, toks);
   if (s.def) throw new AsmError(asm.loc, `symbol \`${s.name}' is already defined`);
+  if (size < 0n) {
+    // GNU: "size (-1) out of range, ignored", and the symbol stays undefined.
+    asm.warn(`size (${size}) out of range, ignored`);
+    return;
+  }
+  if (local && size > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.section('.bss')));
   if (!local) {
     // A common symbol: the linker allocates it (GNU: section *COM*, value = alignment).
     s.common = { size, align: given ?? 1n };
@@ -416,6 +423,8 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
 }
 
 function leb(v: bigint, signed: boolean): number[] {
+  // GNU reads a negative .uleb128 value as its 64-bit two's complement (-1: nine 0xff, then 0x01).
+  if (!signed && v < 0n) v = BigInt.asUintN(64, v);
   const out: number[] = [];
   for (;;) {
     const b = Number(v & 0x7fn);
