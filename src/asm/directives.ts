@@ -375,14 +375,19 @@ const HANDLERS: Record<string, Handler> = {
     const a = args[0];
     if (!a || a.k !== 'str') throw new AsmError(asm.loc, 'missing string');
     const name = String.fromCharCode(...parseString(toks[a.t].value));
-    const data = asm.readBinary(name);
-    if (!data) throw new AsmError(asm.loc, `file not found: ${name}`);
+    const file = asm.readBinary(name);
+    if (!file) throw new AsmError(asm.loc, `file not found: ${name}`);
+    // GNU: a directory or device cannot be sized, so it is "unable to include".
+    if ('error' in file) throw new AsmError(asm.loc, `unable to include \`${name}'`);
+    const size = file.size;
     const skipN = Number(optAbs(args[1], asm, toks) ?? 0n);
-    const count = args[2] && args[2].k !== 'empty' ? Number(absolute(args[2], asm, toks)) : data.length - skipN;
-    if (skipN < 0 || skipN > data.length || count < 0 || skipN + count > data.length) {
+    const count = args[2] && args[2].k !== 'empty' ? Number(absolute(args[2], asm, toks)) : size - skipN;
+    if (skipN < 0 || skipN > size || count < 0 || skipN + count > size) {
       throw new AsmError(asm.loc, `invalid skip or count for .incbin (${skipN}, ${count}) for ${name}`);
     }
-    asm.emit(data.subarray(skipN, skipN + count));
+    if (count > SECTION_BYTES_LIMIT) throw new LimitError(limitMessage(asm.cur));
+    // Only the bytes asked for are read (at their offset), never the whole file.
+    asm.emit(file.read(skipN, count));
   },
   '.err': (asm) => { throw new AsmError(asm.loc, '.err encountered'); },
   '.comm': (asm, args, toks) => comm(asm, args, toks, false),

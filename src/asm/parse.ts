@@ -127,9 +127,10 @@ function runNearley(toks: readonly Tok[]): Stmt | number {
 interface Cons<T> { readonly head: T; readonly tail?: Cons<T> }
 type RawStmt = Omit<Stmt, 'body'> & { body?: { k: string; args?: unknown; ops?: unknown } };
 
-function unlist<T>(l: Cons<T> | null | undefined): T[] {
+function unlist<T>(l: Cons<T> | readonly T[] | null | undefined): T[] {
+  if (Array.isArray(l)) return l as T[];
   const out: T[] = [];
-  for (let c = l; c; c = c.tail) out.push(c.head);
+  for (let c = l as Cons<T> | undefined; c; c = c.tail) out.push(c.head);
   return out.reverse();
 }
 

@@ -3,7 +3,7 @@
 // from observing gcc. Lines starting with `#` that are not directives pass through (GNU as
 // reads them as comments). Output carries gcc-style linemarkers so positions map back.
 
-import { readFileSync, statSync } from 'node:fs';
+import { isReadFailure, readSourceFile, type ReadFailure } from '../files.js';
 import type { Diagnostic, Severity } from '../errors.js';
 import { CppExprError, evalIfExpr } from './expr.js';
 import { Expander, ExpansionLimit, MAX_LINE_TOKENS, printTokens, type BaseSource, type Macro } from './expand.js';
@@ -19,7 +19,7 @@ export interface CppOptions {
   /** -D/-U in command-line order (gcc applies them in order); when given, replaces defines/undefs. */
   readonly commandLine?: readonly (readonly ['D' | 'U', string])[];
   /** File reader (tests may supply a virtual file system). */
-  readonly readFile?: (path: string) => string | undefined;
+  readonly readFile?: (path: string) => string | ReadFailure | undefined;
   /** Target mode: selects `__x86_64__` (64, the default) or `__i386__` (32) predefines. */
   readonly mode?: 32 | 64;
 }
@@ -69,14 +69,7 @@ interface FileState {
   readonly dirIndex: number;
 }
 
-const defaultRead = (p: string): string | undefined => {
-  try {
-    if (!statSync(p).isFile()) return undefined;
-    return readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+const defaultRead = (p: string): string | ReadFailure | undefined => readSourceFile(p);
 
 const dirOf = (p: string): string => {
   const i = p.lastIndexOf('/');
@@ -93,7 +86,7 @@ class Cpp {
   private readonly macros = new Map<string, Macro>();
   private readonly diags: Diagnostic[] = [];
   private readonly out: string[] = [];
-  private readonly read: (p: string) => string | undefined;
+  private readonly read: (p: string) => string | ReadFailure | undefined;
   private stack: FileState[] = [];
   private fatal = false;
   private failed = false;
@@ -533,18 +526,19 @@ class Cpp {
       return;
     }
     const hit = this.findInclude(fname, angled, name === 'include_next');
-    if (hit) {
+    if (hit && 'text' in hit) {
       this.pushFile(hit.path, hit.text, true, hit.dirIndex);
       return;
     }
-    // gcc stops at a missing include: it is a fatal error.
-    this.report('error', `${fname}: No such file or directory`, first.line, first.col);
+    // gcc stops at a missing include: it is a fatal error. gcc skips a directory of that name and
+    // then says "No such file or directory"; x86lab names the real problem (issue 10).
+    this.report('error', `${fname}: ${hit ? hit.error : 'No such file or directory'}`, first.line, first.col);
     this.fatal = true;
   }
 
   /** Search order: the includer's folder (for "..."), then -I in order; #include_next
    *  continues after the -I directory the current file came from. */
-  private findInclude(fname: string, angled: boolean, next: boolean): { path: string; text: string; dirIndex: number } | undefined {
+  private findInclude(fname: string, angled: boolean, next: boolean): { path: string; text: string; dirIndex: number } | ReadFailure | undefined {
     const dirs = this.opts.includeDirs;
     const isNext = next && this.stack.length > 1;
     const cands: [string, number][] = [];
@@ -553,11 +547,15 @@ class Cpp {
       if (!angled && !isNext) cands.push([this.cur.dir + fname, -1]);
       for (let k = isNext ? this.cur.dirIndex + 1 : 0; k < dirs.length; k++) cands.push([(dirs[k].endsWith('/') ? dirs[k] : dirs[k] + '/') + fname, k]);
     }
+    // Like gcc, a directory (or device) of that name does not stop the search; it is the answer
+    // only when nothing readable comes after it.
+    let failure: ReadFailure | undefined;
     for (const [c, k] of cands) {
       const text = this.read(c);
-      if (text !== undefined) return { path: c, text, dirIndex: k };
+      if (isReadFailure(text)) failure ??= text;
+      else if (text !== undefined) return { path: c, text, dirIndex: k };
     }
-    return undefined;
+    return failure;
   }
 
   private lineDirective(rest: readonly Tok[], at: Tok): void {

@@ -22,8 +22,9 @@ export interface MacroHost {
   isDefined(sym: string): boolean;
   /** Reports an error/warning/info (.error, .warning, .print, and the layer's own errors). */
   diag(d: Diagnostic): void;
-  /** Resolves and reads an `.include`d file (searching -I dirs); undefined if not found. */
-  readInclude(name: string, from: SrcLoc): { file: string; text: string } | undefined;
+  /** Resolves and reads an `.include`d file (searching -I dirs); undefined if not found; `error`
+   *  when the first file found cannot be read (a directory, a device, too large). */
+  readInclude(name: string, from: SrcLoc): { file: string; text: string } | { file: string; error: string } | undefined;
 }
 
 export interface MacroLimits {
@@ -791,6 +792,7 @@ class MacroLayer implements LineSource {
       return this.fatal(loc, `can't open ${s.value} for reading: too many nested .include files`);
     const r = this.host.readInclude(s.value, loc);
     if (!r) return this.error(loc, `can't open ${s.value} for reading: No such file or directory`);
+    if ('error' in r) return this.error(loc, `can't read from ${r.file}: ${r.error}`);
     this.frames.push({ kind: 'include', lines: splitStatements(r.text, r.file), pos: 0, repeat: 1 });
   }
 }
