@@ -6,7 +6,7 @@
 import { isReadFailure, readSourceFile, type ReadFailure } from '../files.js';
 import type { Diagnostic, Severity } from '../errors.js';
 import { CppExprError, evalIfExpr } from './expr.js';
-import { Expander, ExpansionLimit, MAX_LINE_TOKENS, printTokens, type BaseSource, type Macro } from './expand.js';
+import { Expander, ExpansionLimit, printTokens, type BaseSource, type Macro } from './expand.js';
 import { lexFile, type LexLine, type Tok } from './lex.js';
 import { PREDEFS_32, PREDEFS_64 } from './predefs.js';
 
@@ -130,13 +130,21 @@ class Cpp {
     this.pushFile(this.opts.file, text, false);
     while (this.stack.length && !this.fatal) {
       this.cur = this.stack[this.stack.length - 1];
-      const line = this.nextTextLine();
-      if (line === null) continue; // an #include switched files
-      if (!line) {
-        this.popFile();
-        continue;
+      try {
+        const line = this.nextTextLine();
+        if (line === null) continue; // an #include switched files
+        if (!line) {
+          this.popFile();
+          continue;
+        }
+        this.emitLine(line);
+      } catch (e) {
+        // A line nested beyond the stack (a guard elsewhere did not catch it): its own error, not a crash.
+        if (!(e instanceof RangeError && /call stack/.test(e.message))) throw e;
+        const f = this.cur;
+        this.report('error', 'line nested too deeply', f.lines[Math.max(0, f.idx - 1)]?.first ?? 0);
+        this.fatal = true;
       }
-      this.emitLine(line);
     }
     return { text: this.out.join(''), diagnostics: this.diags, failed: this.failed };
   }
@@ -271,7 +279,7 @@ class Cpp {
       return this.expander.expandAll(base);
     } catch (e) {
       if (!(e instanceof ExpansionLimit)) throw e;
-      this.report('error', `macro expansion exceeds ${MAX_LINE_TOKENS} tokens`, physLine);
+      this.report('error', e.message, physLine);
       this.fatal = true;
       return [];
     }
@@ -573,10 +581,39 @@ class Cpp {
     if (fl && fl.kind !== 'string') { this.report('error', `"${fl.text}" is not a valid filename`, fl.line, fl.col); return; }
     // The line after the directive gets number n.
     f.lineDelta = Number(n.text) - (at.line + 1);
-    if (fl) f.presumed = JSON.parse(fl.text) as string;
+    if (fl) f.presumed = cStringBody(fl.text, (m) => this.report('warning', m, fl.line, fl.col));
     if (toks.length > 2) this.report('warning', 'extra tokens at end of #line directive', toks[2].line, toks[2].col);
     this.marker(Number(n.text), f.presumed, '');
   }
+}
+
+/** A C string literal's value (`"a\\qb"`), escapes decoded as gcc does; an unknown escape is
+ *  gcc's warning and the character itself. */
+function cStringBody(lit: string, warn: (msg: string) => void): string {
+  const body = lit.slice(lit.indexOf('"') + 1, lit.lastIndexOf('"'));
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\' || i + 1 >= body.length) { out += c; continue; }
+    const d = body[++i];
+    if (d in simple) out += simple[d];
+    else if (/[0-7]/.test(d)) {
+      let j = i;
+      while (j < body.length && j < i + 3 && /[0-7]/.test(body[j])) j++;
+      out += String.fromCharCode(parseInt(body.slice(i, j), 8) & 0xff);
+      i = j - 1;
+    } else if (d === 'x' && /[0-9a-fA-F]/.test(body[i + 1] ?? '')) {
+      let j = i + 1;
+      while (j < body.length && /[0-9a-fA-F]/.test(body[j])) j++;
+      out += String.fromCharCode(parseInt(body.slice(i + 1, j), 16) & 0xff);
+      i = j - 1;
+    } else {
+      warn(`unknown escape sequence: '\\${d}'`);
+      out += d;
+    }
+  }
+  return out;
 }
 
 function sameMacro(a: Macro, b: Macro): boolean {
