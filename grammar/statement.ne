@@ -24,10 +24,10 @@ body -> insn                           {% id %}
       | directive                      {% id %}
       | %ident %assign expr            {% (d) => ({ k: 'set', sym: d[0].i, e: d[2] }) %}
 
-insn -> %prefix:* %ident operands:?    {% (d) => ({ k: 'insn', prefixes: d[0].map((t: any) => t.i), mn: d[1].i, ops: d[2] ?? [] }) %}
+insn -> %prefix:* %ident operands:?    {% (d) => ({ k: 'insn', prefixes: d[0].map((t: any) => t.i), mn: d[1].i, ops: d[2] ?? null }) %}
 
-operands -> operand                    {% (d) => [d[0]] %}
-          | operands %comma operand    {% (d) => [...d[0], d[2]] %}
+operands -> operand                    {% (d) => ({ head: d[0] }) %}
+          | operands %comma operand    {% (d) => ({ head: d[2], tail: d[0] }) %}
 
 operand -> %dollar expr                {% (d) => ({ k: 'imm', e: d[1] }) %}
          | %reg                        {% (d) => ({ k: 'reg', t: d[0].i, ind: false }) %}
@@ -50,8 +50,11 @@ baseidx -> %reg                        {% (d) => ({ base: d[0].i }) %}
 directive -> %dname                    {% (d) => ({ k: 'dir', name: d[0].i, args: [] }) %}
            | %dname dargs              {% (d) => ({ k: 'dir', name: d[0].i, args: d[1] }) %}
 
-dargs -> darg                          {% (d) => [d[0]] %}
-       | dargs %comma dargE            {% (d) => [...d[0], d[2]] %}
+# Argument and operand lists are cons lists (last element first) that parse.ts flattens once per
+# statement: copying an array at each comma, or flattening in a post-processor that runs at every
+# column, made a long `.byte` list quadratic in time and memory (Earley keeps every partial result).
+dargs -> darg                          {% (d) => ({ head: d[0] }) %}
+       | dargs %comma dargE            {% (d) => ({ head: d[2], tail: d[0] }) %}
 
 dargE -> null                          {% () => ({ k: 'empty' }) %}
        | darg                          {% id %}

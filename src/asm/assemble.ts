@@ -2,13 +2,13 @@
 // per statement (parse.ts) -> labels, directives, instructions -> relaxation and fixups
 // (finalize.ts). Errors are collected per statement, so one run reports every bad line.
 
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
-import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
+import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
+import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
 import { arraySource, splitStatements, type SourceLine } from './lines.js';
@@ -34,16 +34,9 @@ export interface AssembleOptions {
    * When off, the result's listing is empty.
    */
   readonly listing?: boolean;
-  /** File reader for `.include` (tests may supply a virtual file system). */
-  readonly readFile?: (path: string) => string | undefined;
-}
-
-function defaultRead(path: string): string | undefined {
-  try {
-    return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
-  } catch {
-    return undefined;
-  }
+  /** File reader for `.include` (tests may supply a virtual file system): undefined for a missing
+   *  file, a ReadFailure for one that cannot be read. */
+  readonly readFile?: (path: string) => string | ReadFailure | undefined;
 }
 
 /** Assembles AT&T source text. Never throws for bad input: problems are in `diagnostics`. */
@@ -51,7 +44,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
-  const read = opts.readFile ?? defaultRead;
+  const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {
     evalAbsolute: (text, loc) => evalAbsolute(asm, text, loc),
     isDefined: (sym) => asm.symbols.get(sym)?.def !== undefined,
@@ -64,6 +57,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
       const cands = isAbsPath(name) ? [name] : [name, ...dirs.map((d) => join(d, name))];
       for (const c of cands) {
         const text = read(c);
+        // GNU as opens the first match, so a directory there is an error, not a reason to search on.
+        if (isReadFailure(text)) return { file: c, error: text.error };
         if (text !== undefined) return { file: c, text };
       }
       return undefined;
@@ -72,9 +67,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   asm.readBinary = (name) => {
     const dirs = [...(opts.includeDirs ?? []), dirname(asm.loc.file)];
     for (const c of isAbsPath(name) ? [name] : [name, ...dirs.map((d) => join(d, name))]) {
-      try {
-        if (existsSync(c)) return readFileSync(c);
-      } catch { /* try the next place */ }
+      const f = openBinaryFile(c);
+      if (f !== undefined) return f;
     }
     return undefined;
   };
@@ -180,6 +174,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     }
   } catch (e) {
     if (e instanceof AsmError) asm.error(e.message, e.loc);
+    else if (e instanceof LimitError) asm.error(e.message);
+    // A statement nested beyond the evaluator's stack (100,000 unary minus signs or parentheses).
+    else if (e instanceof RangeError && /call stack/.test(e.message)) asm.error('expression nested too deeply');
     // A bug in x86lab, not in the source: say so at the line that triggered it, and go on.
     else asm.error(`internal error in x86lab: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;

@@ -2,11 +2,11 @@
 // Each handler gets the parsed arguments and the statement's tokens; messages follow GNU as 2.40.
 
 import type { DirArg, Expr } from './ast.js';
-import { AsmError } from './errors.js';
+import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
 import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
-import { addVarFrag, defaultAttrs, emitBytes, here, isCode, reserve } from './sections.js';
+import { addVarFrag, defaultAttrs, emitBytes, here, isCode, limitMessage, reserve, SECTION_BYTES_LIMIT } from './sections.js';
 import { cfiDirective } from './cfi.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
@@ -234,7 +234,7 @@ function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly
       else throw new AsmError(asm.loc, 'unrecognized section type');
     }
   }
-  const existed = asm.sections.some((s) => s.name === name);
+  const existed = asm.hasSection(name);
   const d = defaultAttrs(name);
   const s = asm.section(name, flags ?? d.flags, type ?? d.type);
   let next = 3;
@@ -410,7 +410,8 @@ const HANDLERS: Record<string, Handler> = {
     const n = absolute(args[0], asm, toks);
     const limit = optAbs(args[1], asm, toks) ?? 0n;
     if (n <= 0n) return;
-    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode });
+    if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
+    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc });
   },
   '.uleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), false)); },
   '.sleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), true)); },
@@ -419,14 +420,19 @@ const HANDLERS: Record<string, Handler> = {
     const a = args[0];
     if (!a || a.k !== 'str') throw new AsmError(asm.loc, 'missing string');
     const name = String.fromCharCode(...parseString(toks[a.t].value));
-    const data = asm.readBinary(name);
-    if (!data) throw new AsmError(asm.loc, `file not found: ${name}`);
+    const file = asm.readBinary(name);
+    if (!file) throw new AsmError(asm.loc, `file not found: ${name}`);
+    // GNU: a directory or device cannot be sized, so it is "unable to include".
+    if ('error' in file) throw new AsmError(asm.loc, `unable to include \`${name}'`);
+    const size = file.size;
     const skipN = Number(optAbs(args[1], asm, toks) ?? 0n);
-    const count = args[2] && args[2].k !== 'empty' ? Number(absolute(args[2], asm, toks)) : data.length - skipN;
-    if (skipN < 0 || skipN > data.length || count < 0 || skipN + count > data.length) {
+    const count = args[2] && args[2].k !== 'empty' ? Number(absolute(args[2], asm, toks)) : size - skipN;
+    if (skipN < 0 || skipN > size || count < 0 || skipN + count > size) {
       throw new AsmError(asm.loc, `invalid skip or count for .incbin (${skipN}, ${count}) for ${name}`);
     }
-    asm.emit(data.subarray(skipN, skipN + count));
+    if (count > SECTION_BYTES_LIMIT) throw new LimitError(limitMessage(asm.cur));
+    // Only the bytes asked for are read (at their offset), never the whole file.
+    asm.emit(file.read(skipN, count));
   },
   '.err': (asm) => { throw new AsmError(asm.loc, '.err encountered'); },
   '.comm': (asm, args, toks) => comm(asm, args, toks, false),
@@ -439,6 +445,12 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
   const size = absolute(args[1], asm, toks);
   const given = optAbs(args[2], asm, toks);
   if (s.def) throw new AsmError(asm.loc, `symbol \`${s.name}' is already defined`);
+  if (size < 0n) {
+    // GNU: "size (-1) out of range, ignored", and the symbol stays undefined.
+    asm.warn(`size (${size}) out of range, ignored`);
+    return;
+  }
+  if (local && size > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.section('.bss')));
   if (!local && !s.localDir) {
     // A common symbol: the linker allocates it (GNU: section *COM*, value = alignment).
     // Without an alignment GNU aligns to the size rounded up to a power of two, at most 16.
@@ -464,6 +476,8 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
 }
 
 function leb(v: bigint, signed: boolean): number[] {
+  // GNU reads a negative .uleb128 value as its 64-bit two's complement (-1: nine 0xff, then 0x01).
+  if (!signed && v < 0n) v = BigInt.asUintN(64, v);
   const out: number[] = [];
   for (;;) {
     const b = Number(v & 0x7fn);

@@ -53,3 +53,15 @@ export function formatDiagnostic(d: Diagnostic): string {
   }
   return out;
 }
+
+/**
+ * A resource limit of x86lab's own (section contents, expansions, nesting), hit by one statement;
+ * the driver reports it as an error at that statement. GNU as has no such limits (it writes a
+ * sparse object of any size or runs out of memory), so the wording is x86lab's.
+ */
+export class LimitError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LimitError';
+  }
+}

@@ -7,7 +7,7 @@ import type { Fixup } from '../encode/types.js';
 import { AsmError } from './errors.js';
 import { writeNops } from './nops.js';
 import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
-import { addVarFrag, fragSize, isCode, orgTarget, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
+import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 import { diff, secOf, where, type Where } from './where.js';
@@ -129,6 +129,25 @@ function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
   return out;
 }
 
+/**
+ * Laid out, the sections may be far larger than the bytes kept so far (`.p2align 31`, `.org 1<<40`,
+ * a `.skip` sized by a later symbol): reports the fragment that crosses the budget, if any.
+ */
+function overBudget(asm: Assembly): boolean {
+  let total = 0;
+  for (const sec of asm.sections) {
+    for (const f of sec.frags) {
+      total += fragSize(f);
+      if (total > SECTION_BYTES_LIMIT) {
+        const loc = f.kind === 'data' ? undefined : f.kind === 'space' ? f.count.loc : f.loc;
+        asm.error(limitMessage(sec), loc ?? { file: asm.file, line: 0 });
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?: string): string {
   if (mode === 64) {
     if (fx.pcrel) {
@@ -203,8 +222,10 @@ export function finalize(asm: Assembly): AssembleResult {
       }
     }
   }
+  // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
+  const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
-  for (const sec of asm.sections) bytes.set(sec, writeSection(sec, asm.objMode));
+  for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, asm.objMode));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];

@@ -120,7 +120,26 @@ function runNearley(toks: readonly Tok[]): Stmt | number {
     // The grammar is meant to be unambiguous; a second parse is a grammar bug, not a user error.
     throw new Error(`internal: ${p.results.length} parses for statement shape ${toks.map((t) => t.type).join(' ')}`);
   }
-  return p.results[0] as Stmt;
+  return flatten(p.results[0] as RawStmt);
+}
+
+/** The grammar's cons list of arguments/operands (see grammar/statement.ne), last element first. */
+interface Cons<T> { readonly head: T; readonly tail?: Cons<T> }
+type RawStmt = Omit<Stmt, 'body'> & { body?: { k: string; args?: unknown; ops?: unknown } };
+
+function unlist<T>(l: Cons<T> | readonly T[] | null | undefined): T[] {
+  if (Array.isArray(l)) return l as T[];
+  const out: T[] = [];
+  for (let c = l as Cons<T> | undefined; c; c = c.tail) out.push(c.head);
+  return out.reverse();
+}
+
+/** Turns the grammar's cons lists into arrays, once for the whole statement. */
+function flatten(s: RawStmt): Stmt {
+  const b = s.body;
+  if (b?.k === 'dir') return { ...s, body: { ...b, args: unlist(b.args as Cons<unknown>) } } as unknown as Stmt;
+  if (b?.k === 'insn') return { ...s, body: { ...b, ops: unlist(b.ops as Cons<unknown>) } } as unknown as Stmt;
+  return s as unknown as Stmt;
 }
 
 /** Parses one statement (comments already removed). Returns the tree or where parsing failed. */

@@ -5,7 +5,7 @@
 
 import type { Encoded, Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
-import type { SrcLoc } from './errors.js';
+import { LimitError, type SrcLoc } from './errors.js';
 import type { LateExpr } from './late.js';
 
 export interface DataFrag {
@@ -59,6 +59,7 @@ export interface NopsFrag {
   readonly size: number;
   readonly limit: number;
   readonly mode: Mode;
+  readonly loc?: SrcLoc;
 }
 
 /** `.skip`/`.space` whose count is known only after layout (a late expression). */
@@ -140,9 +141,21 @@ export function defaultAttrs(name: string): { flags: string; type: string } {
   return { flags: '', type: 'progbits' };
 }
 
+/**
+ * The most section contents one assembly may hold, all sections together. x86lab keeps every byte
+ * in memory (and the JSON output spells each as two hex digits), where GNU as writes a sparse
+ * object: `.p2align 31` or `.org 1<<40` must be a clean error, not gigabytes of memory.
+ */
+export const SECTION_BYTES_LIMIT = 16 << 20;
+
+export function limitMessage(sec: { readonly name: string }): string {
+  return `section ${sec.name} would grow past x86lab's limit of ${SECTION_BYTES_LIMIT >> 20} MiB of section contents`;
+}
+
 /** Makes room for n bytes at the end of the section's current data fragment; returns their index in `sec.buf`. */
 export function reserve(sec: Section, n: number): number {
   const need = sec.used + n;
+  if (!(need <= SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(sec));
   if (need > sec.buf.length) {
     let cap = sec.buf.length * 2;
     while (cap < need) cap *= 2;

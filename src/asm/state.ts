@@ -10,6 +10,7 @@ import {
   createSection, defaultAttrs, emitBytes, here, reserve,
   type Frag, type PendingFixup, type Section, type BranchFrag,
 } from './sections.js';
+import type { BinaryFile, ReadFailure } from './files.js';
 import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
 import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
@@ -64,7 +65,7 @@ export class Assembly {
   readonly diagnostics: Diagnostic[] = [];
   errorCount = 0;
   /** Reads a binary file for `.incbin`, searching like `.include` (set by the driver). */
-  readBinary: (name: string) => Uint8Array | undefined = () => undefined;
+  readBinary: (name: string) => BinaryFile | ReadFailure | undefined = () => undefined;
   /** Location of the statement being assembled. */
   loc: SrcLoc = { file: '', line: 0 };
 
@@ -84,6 +85,11 @@ export class Assembly {
     this.section('.bss');
     this.cur = text;
     this.prev = text;
+  }
+
+  /** Whether a section of this name exists (a map lookup: 20,000 sections must stay linear). */
+  hasSection(name: string): boolean {
+    return this.byName.has(name);
   }
 
   /** Finds or creates a section (GNU creates .text, .data, .bss up front, in that order). */

@@ -3,13 +3,14 @@
 // (an existing -o file is removed, as GNU as does), and the exit status is 1.
 
 import { hostClock } from './clock.js';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { lstatSync, rmSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
 import { ElfError } from '../output/elf.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
+import { IoError, prepareOutput, readInputText, writeOutput, type OutputTarget } from './io.js';
 
 export const usage = `usage: x86lab as [options] FILE.s|FILE.S|-
 
@@ -125,14 +126,19 @@ function report(diags: readonly Diagnostic[], file: string): void {
   if (out) process.stderr.write(`${file}: Assembler messages:\n${out}`);
 }
 
-/** Removes a regular file only, like GNU as (`-o /dev/null` must never delete the device). */
-function removeQuietly(path: string | undefined): void {
-  if (path === undefined) return;
-  try { if (statSync(path).isFile()) rmSync(path, { force: true }); } catch { /* nothing to remove */ }
+/**
+ * On errors GNU as removes an old output, but only an ordinary file (its unlink_if_ordinary looks
+ * at the path itself): `-o /dev/null` must never delete the device, nor `-o LINK` the link.
+ */
+function removeQuietly(target: OutputTarget | undefined): void {
+  if (target?.how !== 'replace') return;
+  try { if (lstatSync(target.path).isFile()) rmSync(target.path, { force: true }); } catch { /* nothing to remove */ }
 }
 
-function isSpecial(path: string): boolean {
-  try { return !statSync(path).isFile(); } catch { return false; }
+/** GNU as's fatal errors come before any file is named: "Assembler messages:" then the message. */
+function fatal(message: string): number {
+  process.stderr.write(`Assembler messages:\nFatal error: ${message}\n`);
+  return 1;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -152,12 +158,23 @@ export async function run(argv: string[]): Promise<number> {
   }
   const input = args.input!;
   const file = input === '-' ? '{standard input}' : input;
+  // Like GNU as, an object with no -o goes to a.out.
+  if (args.out === undefined && args.format === 'elf' && !args.dis) args.out = 'a.out';
+  // The output is checked before anything is read or written: never the input, always creatable.
+  let target: OutputTarget | undefined;
+  try {
+    target = args.out === undefined ? undefined : prepareOutput(args.out, [input]);
+  } catch (e) {
+    if (e instanceof IoError) return fatal(e.message);
+    throw e;
+  }
   let text: string;
   try {
-    text = readFileSync(input === '-' ? 0 : input, 'utf8');
+    text = readInputText(input);
   } catch (e) {
-    process.stderr.write(`x86lab as: can't open ${input} for reading: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message}\n`);
-    removeQuietly(args.out);
+    if (!(e instanceof IoError)) throw e;
+    process.stderr.write(`x86lab as: ${e.message}\n`);
+    removeQuietly(target);
     return 1;
   }
   const diags: Diagnostic[] = [];
@@ -168,7 +185,7 @@ export async function run(argv: string[]): Promise<number> {
     diags.push(...pp.diagnostics);
     if (pp.diagnostics.some((d) => d.severity === 'error')) {
       report(diags, file);
-      removeQuietly(args.out);
+      removeQuietly(target);
       return 1;
     }
     text = pp.text;
@@ -179,7 +196,7 @@ export async function run(argv: string[]): Promise<number> {
   diags.push(...result.diagnostics);
   report(diags, file);
   if (result.errors > 0) {
-    removeQuietly(args.out);
+    removeQuietly(target);
     return 1;
   }
   let bytes: Uint8Array;
@@ -188,36 +205,22 @@ export async function run(argv: string[]): Promise<number> {
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
     process.stderr.write(`x86lab as: ${e.message}\n`);
-    removeQuietly(args.out);
+    removeQuietly(target);
     return 1;
   }
-  // Like GNU as, an object with no -o goes to a.out.
-  if (args.out === undefined && args.format === 'elf' && !args.dis) args.out = 'a.out';
-  if (args.out === undefined) {
+  if (target === undefined || target.how === 'stdout') {
     if (args.format === 'bin' && !args.dis && process.stdout.isTTY) {
       process.stderr.write('x86lab as: refusing to write binary output to a terminal; use -o FILE\n');
       return 2;
     }
-    await new Promise<void>((res, rej) => process.stdout.write(bytes, (err) => (err ? rej(err) : res())));
-    return 0;
   }
-  // Write beside the target and rename, so a failed write never leaves a partial file; a device
-  // or pipe (`-o /dev/null`) is written in place instead of being replaced.
-  const tmp = `${args.out}.tmp-${process.pid}`;
-  if (isSpecial(args.out)) {
-    try { writeFileSync(args.out, bytes); } catch (e) {
-      process.stderr.write(`x86lab as: can't write ${args.out}: ${(e as Error).message}\n`);
-      return 1;
-    }
-    return 0;
-  }
+  // A regular file is written beside the target and renamed into place (a failed write leaves no
+  // partial file); a device or pipe is written in place; `-` or no -o is standard output.
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, args.out);
+    writeOutput(target ?? prepareOutput('-', []), bytes);
   } catch (e) {
-    removeQuietly(tmp);
-    process.stderr.write(`x86lab as: can't write ${args.out}: ${(e as Error).message}\n`);
-    return 1;
+    if (e instanceof IoError) return fatal(e.message);
+    throw e;
   }
   return 0;
 }

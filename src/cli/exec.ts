@@ -2,8 +2,7 @@
 // User-mode semantics only: no IDT is consulted, so an exception stops the run (issue 5); the
 // system-level model (src/cpu/system/) is used by `x86lab run`.
 
-import { readFileSync, writeFileSync, createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { inputLines, IoError, OutputFile, prepareOutput, readInputText, type OutputTarget } from './io.js';
 import { loadSnapshot, dumpSnapshot, SnapshotError } from '../cpu/snapshot.js';
 import { run as runCpu, DEFAULT_MAX_STEPS } from '../cpu/exec.js';
 import { bigToCanon, type CpuMode } from '../cpu/state.js';
@@ -79,6 +78,31 @@ function runOne(json: unknown, o: Opts): Record<string, unknown> {
   return dumpSnapshot(snap, res);
 }
 
+/** Deepest JSON nesting a snapshot may have (a real one nests 3 levels). */
+const MAX_JSON_DEPTH = 64;
+
+/** Parses a snapshot's JSON, refusing absurd nesting before anything walks it recursively. */
+function parseSnapshotJson(text: string): unknown {
+  let depth = 0;
+  let inStr = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inStr) {
+      if (c === 92 /* \\ */) i++;
+      else if (c === 34 /* " */) inStr = false;
+    } else if (c === 34) inStr = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > MAX_JSON_DEPTH) throw new SyntaxError(`JSON nested deeper than ${MAX_JSON_DEPTH} levels`);
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return JSON.parse(text);
+}
+
+function fail(message: string): number {
+  process.stderr.write(`x86lab exec: ${message}\n`);
+  return 1;
+}
+
 export async function run(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) { process.stdout.write(usage); return 0; }
   let o: Opts;
@@ -92,48 +116,81 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (o.batch) return runBatch(o);
   if (!o.state) { process.stderr.write(`x86lab exec: --state IN.json is required\n${usage}`); return 2; }
+  let target: OutputTarget;
   let text: string;
-  try { text = o.state === '-' ? readFileSync(0, 'utf8') : readFileSync(o.state, 'utf8'); }
-  catch (e) { process.stderr.write(`x86lab exec: cannot read ${o.state}: ${(e as Error).message}\n`); return 1; }
-  let json: unknown;
-  try { json = JSON.parse(text); } catch (e) { process.stderr.write(`x86lab exec: ${o.state}: invalid JSON: ${(e as Error).message}\n`); return 1; }
-  let out: Record<string, unknown>;
-  try { out = runOne(json, o); } catch (e) {
-    if (e instanceof SnapshotError) { process.stderr.write(`x86lab exec: ${o.state}: ${e.message}\n`); return 1; }
+  try {
+    // The output is checked first: never the input, and creatable before the run starts.
+    target = prepareOutput(o.dump ?? '-', [o.state]);
+    text = readInputText(o.state);
+  } catch (e) {
+    if (e instanceof IoError) return fail(e.message);
     throw e;
   }
-  const s = JSON.stringify(out, null, 2) + '\n';
-  if (o.dump) writeFileSync(o.dump, s); else process.stdout.write(s);
+  let json: unknown;
+  try { json = parseSnapshotJson(text); } catch (e) { return fail(`${o.state}: invalid JSON: ${(e as Error).message}`); }
+  let out: Record<string, unknown>;
+  try { out = runOne(json, o); } catch (e) {
+    if (e instanceof SnapshotError) return fail(`${o.state}: ${e.message}`);
+    throw e;
+  }
+  const f = new OutputFile(target);
+  try {
+    f.write(JSON.stringify(out, null, 2) + '\n');
+    f.commit();
+  } catch (e) {
+    f.abort();
+    if (e instanceof IoError) return fail(e.message);
+    throw e;
+  }
   return 0;
 }
 
 async function runBatch(o: Opts): Promise<number> {
   const [inPath, outPath] = o.batch!;
-  let input: NodeJS.ReadableStream;
-  try { input = inPath === '-' ? process.stdin : createReadStream(inPath); } catch (e) { process.stderr.write(`x86lab exec: ${(e as Error).message}\n`); return 1; }
-  const out = outPath === '-' ? process.stdout : createWriteStream(outPath);
-  let bad = 0, n = 0;
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  let out: OutputFile;
+  let lines: Generator<string>;
   try {
-    for await (const line of rl) {
+    // Checked before anything is opened for writing: a missing input or an output that is the
+    // input leaves every file as it was.
+    const target = prepareOutput(outPath, [inPath]);
+    lines = inputLines(inPath);
+    const first = lines.next();
+    out = new OutputFile(target);
+    lines = prepend(first, lines);
+  } catch (e) {
+    if (e instanceof IoError) return fail(e.message);
+    throw e;
+  }
+  let bad = 0, n = 0;
+  try {
+    for (const line of lines) {
       n++;
       if (line.trim() === '') { out.write('\n'); continue; }
       let res: Record<string, unknown>;
       try {
-        res = runOne(JSON.parse(line), o);
+        res = runOne(parseSnapshotJson(line), o);
       } catch (e) {
         // One bad snapshot must not sink the batch: report it in place, keep line numbers aligned.
+        if (e instanceof IoError) throw e;
         bad++;
-        const msg = e instanceof SnapshotError || e instanceof SyntaxError ? e.message : `internal error: ${(e as Error).message}`;
+        const msg = e instanceof SnapshotError || e instanceof SyntaxError ? e.message : `cannot run this snapshot: ${(e as Error).message}`;
         process.stderr.write(`x86lab exec: ${inPath}:${n}: ${msg}\n`);
         res = { error: msg };
       }
       out.write(JSON.stringify(res) + '\n');
     }
+    out.commit();
   } catch (e) {
-    process.stderr.write(`x86lab exec: cannot read ${inPath}: ${(e as Error).message}\n`);
-    return 1;
+    out.abort();
+    if (e instanceof IoError) return fail(e.message);
+    throw e;
   }
-  if (out !== process.stdout) await new Promise<void>((r) => (out as NodeJS.WritableStream).end(r));
   return bad > 0 ? 1 : 0;
+}
+
+/** The generator with its already-read first result put back in front. */
+function* prepend(first: IteratorResult<string>, rest: Generator<string>): Generator<string> {
+  if (first.done) return;
+  yield first.value;
+  yield* rest;
 }

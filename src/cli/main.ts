@@ -1,6 +1,8 @@
 // Entry point of the `x86lab` command: dispatches to one module per subcommand.
 // Each subcommand module exports `run(argv): Promise<number>` (the exit status) and `usage`.
 
+import { IoError, OutputClosed, reason, REPORTED } from './io.js';
+
 export interface Subcommand {
   readonly summary: string;
   load(): Promise<{ run(argv: string[]): Promise<number> }>;
@@ -42,5 +44,40 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`x86lab: unknown command '${cmd}'\n${help()}`);
     return 2;
   }
-  return (await sub.load()).run(rest);
+  watchStdout(cmd);
+  try {
+    return await (await sub.load()).run(rest);
+  } catch (e) {
+    return unexpected(cmd, e);
+  }
+}
+
+/**
+ * Standard output's errors: a reader that went away (`| head`) ends the command quietly at once;
+ * any other write error (`>/dev/full`) is a one-line message and exit status 1.
+ */
+function watchStdout(cmd: string): void {
+  if (process.stdout.listenerCount('error') > 0) return;
+  process.stdout.on('error', (e: NodeJS.ErrnoException & { [REPORTED]?: boolean }) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    if (e[REPORTED]) process.exit(1);
+    process.stderr.write(`x86lab ${cmd}: can't write standard output: ${reason(e)}\n`);
+    process.exit(1);
+  });
+}
+
+/**
+ * The last line of defence: whatever escaped a command becomes its one-line message and exit 1,
+ * never a stack trace (X86LAB_DEBUG=1 prints the stack for a bug report).
+ */
+function unexpected(cmd: string, e: unknown): number {
+  if (e instanceof OutputClosed) return 0;
+  if (process.env.X86LAB_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+  let msg: string;
+  if (e instanceof IoError) msg = e.message;
+  else if (e instanceof RangeError && /call stack/i.test(e.message)) msg = 'input nested too deeply';
+  else if (e instanceof RangeError || (e instanceof Error && /allocation|memory|too long|string longer/i.test(e.message))) msg = `input too large: ${e.message}`;
+  else msg = e instanceof Error ? e.message : String(e);
+  process.stderr.write(`x86lab ${cmd}: error: ${msg}\n`);
+  return 1;
 }

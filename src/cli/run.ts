@@ -4,11 +4,11 @@
 import type { CpuProfile } from '../cpu/profiles.js';
 import { profileFromOption } from './host-cpu.js';
 import { hostClock } from './clock.js';
-import { writeFileSync } from 'node:fs';
 import { Machine, LoadError, SpecError, DEFAULT_MAX_STEPS, type RunOutcome } from '../harness/machine.js';
+import { IoError, OutputFile, prepareOutput, readInputText, stdoutFile, type OutputTarget } from './io.js';
 import { dumpMachine } from '../harness/dump.js';
 import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
-import { LineBuffer, ProgressLine } from '../harness/progress.js';
+import { ProgressLine } from '../harness/progress.js';
 
 export const usage = `usage: x86lab run [options] FILE.S
 
@@ -29,8 +29,9 @@ options:
   --max-steps N        step limit (default 10000000)
   --cpu intel|amd|host whose undefined flags, quirks and CPUID to reproduce (default intel, so
                        traces are the same on every host; host: this machine's vendor)
-  --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events)
-  -q, --quiet          do not print the final state
+  --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events);
+                       - is standard output
+  -q, --quiet          do not print the final state (a failed run still prints its stop line)
   -h, --help           show this help
 
 exit status: 0 when the run ends at hlt, 1 for other stops (step limit, triple fault, unsupported)
@@ -106,7 +107,9 @@ export function stopLine(m: Machine, out: RunOutcome): string {
   const at = out.stop === 'hlt' ? m.cpu.curIp : m.cpu.rip;
   const where = m.symbolize(at);
   const a = '0x' + (BigInt(Math.round(at)) & (m.mode === 64 ? (1n << 64n) - 1n : 0xffffffffn)).toString(16);
-  return `stop: ${out.stop}${out.detail ? ` (${out.detail})` : ''} at ${a}${where ? ` <${where}>` : ''} after ${out.steps} steps`;
+  // The step limit names the option that raises it.
+  const detail = out.detail ?? (out.stop === 'steps' ? 'step limit reached; raise it with --max-steps N' : undefined);
+  return `stop: ${out.stop}${detail ? ` (${detail})` : ''} at ${a}${where ? ` <${where}>` : ''} after ${out.steps} steps`;
 }
 
 function summary(m: Machine, out: RunOutcome): string {
@@ -134,28 +137,52 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   if (args === 'help') { process.stdout.write(usage); return 0; }
+  const file = args.file!;
+  let target: OutputTarget | undefined;
+  let text: string;
+  try {
+    // --dump is checked before the run (a bad path fails now, not after a long run) and may not
+    // name the listing itself.
+    target = args.dump === undefined ? undefined : prepareOutput(args.dump, [file]);
+    text = readInputText(file);
+  } catch (e) {
+    if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
+    throw e;
+  }
   let m: Machine;
   try {
-    m = Machine.fromFile(args.file!, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, clock: hostClock(), ...(args.cpu ? { cpu: args.cpu } : {}), ...(args.entry ? { entry: args.entry } : {}) });
+    m = Machine.fromSource(text, { mode: args.mode, file: file === '-' ? '{standard input}' : file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, clock: hostClock(), ...(args.cpu ? { cpu: args.cpu } : {}), ...(args.entry ? { entry: args.entry } : {}) });
     for (const e of args.events) m.arm(e);
     for (const w of m.warnings) process.stderr.write(w + '\n');
   } catch (e) {
-    if (e instanceof LoadError) { process.stderr.write(`${args.file}: Assembler messages:\n${e.message}\n`); return 1; }
+    if (e instanceof LoadError) { process.stderr.write(`${file}: Assembler messages:\n${e.message}\n`); return 1; }
     if (e instanceof SpecError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 2; }
     throw e;
   }
-  // Trace lines go out in 64 KiB chunks; a progress line on stderr when it is a terminal.
-  const traceOut = new LineBuffer((t) => process.stdout.write(t));
+  // Trace lines are buffered, and a reader that goes away (`| head`) stops the run (OutputClosed);
+  // a progress line on stderr when it is a terminal.
+  const stdout = stdoutFile();
   const progress = new ProgressLine(process.stderr, 'x86lab run', args.maxSteps ?? DEFAULT_MAX_STEPS);
   const out = m.run({
     ...(args.maxSteps !== undefined ? { maxSteps: args.maxSteps } : {}),
-    trace: args.trace, keepTrace: false, onTrace: (l) => traceOut.line(l),
+    trace: args.trace, keepTrace: false, onTrace: (l) => stdout.write(l + '\n'),
     ...(progress.active ? { onProgress: (n: number) => progress.update(n) } : {}),
   });
   progress.done();
-  traceOut.flush();
-  if (!args.quiet) process.stdout.write(summary(m, out));
+  if (!args.quiet) stdout.write(summary(m, out));
+  stdout.flush();
+  if (args.quiet && out.stop !== 'hlt') process.stderr.write(`x86lab run: ${stopLine(m, out)}\n`);
   for (const u of m.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
-  if (args.dump) writeFileSync(args.dump, JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
+  if (target) {
+    const f = new OutputFile(target);
+    try {
+      f.write(JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
+      f.commit();
+    } catch (e) {
+      f.abort();
+      if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
+      throw e;
+    }
+  }
   return out.stop === 'hlt' ? 0 : 1;
 }

@@ -3,13 +3,13 @@
 // them, each at the next address aligned to max(4 KiB, its alignment) from LOAD_BASE, symbols made
 // absolute, relocations applied (S + A, minus P for pc-relative ones). docs/harness.md describes it.
 
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assemble } from '../asm/assemble.js';
 import { preprocess, type CppClock } from '../asm/cpp/index.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
+import { isReadFailure, readSourceFile, type ReadFailure } from '../asm/files.js';
 
 /** Where the first section goes (1 MiB, as a boot loader would put a kernel image). */
 export const LOAD_BASE = 0x100000;
@@ -24,7 +24,7 @@ export interface LoadOptions {
   /** -D NAME[=VAL] for the preprocessor. */
   defines?: readonly string[];
   undefs?: readonly string[];
-  readFile?: (path: string) => string | undefined;
+  readFile?: (path: string) => string | ReadFailure | undefined;
   /** What __DATE__/__TIME__ show (default: the local time now). */
   clock?: CppClock;
 }
@@ -56,10 +56,9 @@ export class LoadError extends Error {
 }
 
 export function loadFile(path: string, opts: LoadOptions = {}): Image {
-  let text: string;
-  try { text = readFileSync(path, 'utf8'); } catch (e) {
-    throw new LoadError(`can't open ${path} for reading: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file or directory' : (e as Error).message}`);
-  }
+  const text = readSourceFile(path);
+  if (text === undefined) throw new LoadError(`can't open ${path} for reading: No such file or directory`);
+  if (isReadFailure(text)) throw new LoadError(`can't read from ${path}: ${text.error}`);
   return loadSource(text, { ...opts, file: opts.file ?? path });
 }
 

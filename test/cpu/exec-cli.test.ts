@@ -91,7 +91,7 @@ describe('x86lab exec', () => {
     expect(await run(['--state', file(JSON.stringify({ ...base, mode: 16 }))])).toBe(1);
     expect(await run(['--frobnicate'])).toBe(2);
     expect(await run(['--state', join(dir, 'missing.json')])).toBe(1);
-    expect(err.text()).toMatch(/cannot read/);
+    expect(err.text()).toMatch(/can't open .*missing.json for reading: No such file or directory/);
     const inp = file('{"mode":64}\nnot json\n');
     const out = join(dir, 'bad.jsonl');
     expect(await run(['--batch', inp, out])).toBe(1);

@@ -58,9 +58,16 @@ interface Ctx {
 }
 
 /** Thrown when one line's expansion grows past the budget (e.g. a macro doubling itself 30 times). */
-export class ExpansionLimit extends Error {}
 /** Tokens one source line may produce through expansion, counting intermediate argument expansions. */
 export const MAX_LINE_TOKENS = 5_000_000;
+/** Macro calls nested in each other's arguments (`F(F(F(...)))`): each level pre-expands the next,
+ *  so depth costs stack and quadratic work. */
+export const MAX_ARG_NEST = 1000;
+export class ExpansionLimit extends Error {
+  constructor(message = `macro expansion exceeds ${MAX_LINE_TOKENS} tokens`) {
+    super(message);
+  }
+}
 
 const EOF_TOK: Tok = { kind: 'eof', text: '', ws: false, line: 0, col: 0 };
 const pad = (source: Tok | null): Tok => ({ kind: 'pad', text: '', ws: false, line: 0, col: 0, source });
@@ -224,8 +231,9 @@ export class Expander {
         if (t.kind === 'ident' && !t.noexp && this.macros.get(t.text)?.disabled) t = { ...t, noexp: true };
         const cur = args[args.length - 1];
         if (t.kind === 'punct') {
-          if (t.text === '(') depth++;
-          else if (t.text === ')') {
+          if (t.text === '(') {
+            if (++depth > MAX_ARG_NEST) throw new ExpansionLimit(`macro arguments nested more than ${MAX_ARG_NEST} deep`);
+          } else if (t.text === ')') {
             if (depth === 0) break;
             depth--;
           } else if (t.text === ',' && depth === 0 && !(m.variadic && args.length === m.params.length)) {
@@ -259,6 +267,18 @@ export class Expander {
 
   /** Fully macro-expands one argument in isolation (an eof sentinel stops it reading past the argument). */
   private expandArg(arg: Tok[]): Tok[] {
+    if (this.argNest >= MAX_ARG_NEST) throw new ExpansionLimit(`macro arguments nested more than ${MAX_ARG_NEST} deep`);
+    this.argNest++;
+    try {
+      return this.expandArgIn(arg);
+    } finally {
+      this.argNest--;
+    }
+  }
+
+  private argNest = 0;
+
+  private expandArgIn(arg: Tok[]): Tok[] {
     const saveBack = this.back;
     this.back = [];
     const depth = this.ctx.length;

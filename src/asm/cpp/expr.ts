@@ -18,6 +18,9 @@ interface Val {
 const norm = (v: bigint, u: boolean): Val => ({ v: u ? BigInt.asUintN(64, v) : BigInt.asIntN(64, v), u });
 
 /** Warnings (e.g. "integer constant is too large for its type") are reported through `warn`. */
+/** Nesting of parentheses and unary operators in one #if. */
+export const MAX_IF_NEST = 1000;
+
 export function evalIfExpr(toks: readonly Tok[], lineCol: number, warn: (msg: string, col: number) => void): bigint {
   if (toks.length === 0) throw new CppExprError('#if with no expression', lineCol);
   for (const t of toks) {
@@ -35,7 +38,17 @@ export function evalIfExpr(toks: readonly Tok[], lineCol: number, warn: (msg: st
     '==': 6, '!=': 6, '&': 5, '^': 4, '|': 3, '&&': 2, '||': 1,
   };
 
+  // Parentheses and unary operators recurse: 100,000 of them would overflow the stack.
+  let nest = 0;
   const primary = (live: boolean, after: Tok | undefined): Val => {
+    if (++nest > MAX_IF_NEST) throw new CppExprError(`#if expression nested more than ${MAX_IF_NEST} deep`, peek()?.col ?? lineCol);
+    try {
+      return primaryIn(live, after);
+    } finally {
+      nest--;
+    }
+  };
+  const primaryIn = (live: boolean, after: Tok | undefined): Val => {
     const t = peek();
     if (!t) {
       if (after && after.text === '(') throw new CppExprError("missing ')' in expression", after.col);

@@ -3,10 +3,10 @@
 // from observing gcc. Lines starting with `#` that are not directives pass through (GNU as
 // reads them as comments). Output carries gcc-style linemarkers so positions map back.
 
-import { readFileSync, statSync } from 'node:fs';
+import { isReadFailure, readSourceFile, type ReadFailure } from '../files.js';
 import type { Diagnostic, Severity } from '../errors.js';
 import { CppExprError, evalIfExpr } from './expr.js';
-import { Expander, ExpansionLimit, MAX_LINE_TOKENS, printTokens, type BaseSource, type CppClock, type Macro } from './expand.js';
+import { Expander, ExpansionLimit, printTokens, type BaseSource, type CppClock, type Macro } from './expand.js';
 export type { CppClock } from './expand.js';
 import { lexFile, type LexLine, type Tok } from './lex.js';
 import { PREDEFS_32, PREDEFS_64 } from './predefs.js';
@@ -20,7 +20,7 @@ export interface CppOptions {
   /** -D/-U in command-line order (gcc applies them in order); when given, replaces defines/undefs. */
   readonly commandLine?: readonly (readonly ['D' | 'U', string])[];
   /** File reader (tests may supply a virtual file system). */
-  readonly readFile?: (path: string) => string | undefined;
+  readonly readFile?: (path: string) => string | ReadFailure | undefined;
   /** Target mode: selects `__x86_64__` (64, the default) or `__i386__` (32) predefines. */
   readonly mode?: 32 | 64;
   /** What __DATE__/__TIME__ show; default: the current time, local (see `hostClock` for the CLI's). */
@@ -72,14 +72,7 @@ interface FileState {
   readonly dirIndex: number;
 }
 
-const defaultRead = (p: string): string | undefined => {
-  try {
-    if (!statSync(p).isFile()) return undefined;
-    return readFileSync(p, 'utf8');
-  } catch {
-    return undefined;
-  }
-};
+const defaultRead = (p: string): string | ReadFailure | undefined => readSourceFile(p);
 
 const dirOf = (p: string): string => {
   const i = p.lastIndexOf('/');
@@ -96,7 +89,7 @@ class Cpp {
   private readonly macros = new Map<string, Macro>();
   private readonly diags: Diagnostic[] = [];
   private readonly out: string[] = [];
-  private readonly read: (p: string) => string | undefined;
+  private readonly read: (p: string) => string | ReadFailure | undefined;
   private stack: FileState[] = [];
   private fatal = false;
   private failed = false;
@@ -140,13 +133,21 @@ class Cpp {
     this.pushFile(this.opts.file, text, false);
     while (this.stack.length && !this.fatal) {
       this.cur = this.stack[this.stack.length - 1];
-      const line = this.nextTextLine();
-      if (line === null) continue; // an #include switched files
-      if (!line) {
-        this.popFile();
-        continue;
+      try {
+        const line = this.nextTextLine();
+        if (line === null) continue; // an #include switched files
+        if (!line) {
+          this.popFile();
+          continue;
+        }
+        this.emitLine(line);
+      } catch (e) {
+        // A line nested beyond the stack (a guard elsewhere did not catch it): its own error, not a crash.
+        if (!(e instanceof RangeError && /call stack/.test(e.message))) throw e;
+        const f = this.cur;
+        this.report('error', 'line nested too deeply', f.lines[Math.max(0, f.idx - 1)]?.first ?? 0);
+        this.fatal = true;
       }
-      this.emitLine(line);
     }
     return { text: this.out.join(''), diagnostics: this.diags, failed: this.failed };
   }
@@ -281,7 +282,7 @@ class Cpp {
       return this.expander.expandAll(base);
     } catch (e) {
       if (!(e instanceof ExpansionLimit)) throw e;
-      this.report('error', `macro expansion exceeds ${MAX_LINE_TOKENS} tokens`, physLine);
+      this.report('error', e.message, physLine);
       this.fatal = true;
       return [];
     }
@@ -536,18 +537,19 @@ class Cpp {
       return;
     }
     const hit = this.findInclude(fname, angled, name === 'include_next');
-    if (hit) {
+    if (hit && 'text' in hit) {
       this.pushFile(hit.path, hit.text, true, hit.dirIndex);
       return;
     }
-    // gcc stops at a missing include: it is a fatal error.
-    this.report('error', `${fname}: No such file or directory`, first.line, first.col);
+    // gcc stops at a missing include: it is a fatal error. gcc skips a directory of that name and
+    // then says "No such file or directory"; x86lab names the real problem (issue 10).
+    this.report('error', `${fname}: ${hit ? hit.error : 'No such file or directory'}`, first.line, first.col);
     this.fatal = true;
   }
 
   /** Search order: the includer's folder (for "..."), then -I in order; #include_next
    *  continues after the -I directory the current file came from. */
-  private findInclude(fname: string, angled: boolean, next: boolean): { path: string; text: string; dirIndex: number } | undefined {
+  private findInclude(fname: string, angled: boolean, next: boolean): { path: string; text: string; dirIndex: number } | ReadFailure | undefined {
     const dirs = this.opts.includeDirs;
     const isNext = next && this.stack.length > 1;
     const cands: [string, number][] = [];
@@ -556,11 +558,15 @@ class Cpp {
       if (!angled && !isNext) cands.push([this.cur.dir + fname, -1]);
       for (let k = isNext ? this.cur.dirIndex + 1 : 0; k < dirs.length; k++) cands.push([(dirs[k].endsWith('/') ? dirs[k] : dirs[k] + '/') + fname, k]);
     }
+    // Like gcc, a directory (or device) of that name does not stop the search; it is the answer
+    // only when nothing readable comes after it.
+    let failure: ReadFailure | undefined;
     for (const [c, k] of cands) {
       const text = this.read(c);
-      if (text !== undefined) return { path: c, text, dirIndex: k };
+      if (isReadFailure(text)) failure ??= text;
+      else if (text !== undefined) return { path: c, text, dirIndex: k };
     }
-    return undefined;
+    return failure;
   }
 
   private lineDirective(rest: readonly Tok[], at: Tok): void {
@@ -578,10 +584,39 @@ class Cpp {
     if (fl && fl.kind !== 'string') { this.report('error', `"${fl.text}" is not a valid filename`, fl.line, fl.col); return; }
     // The line after the directive gets number n.
     f.lineDelta = Number(n.text) - (at.line + 1);
-    if (fl) f.presumed = JSON.parse(fl.text) as string;
+    if (fl) f.presumed = cStringBody(fl.text, (m) => this.report('warning', m, fl.line, fl.col));
     if (toks.length > 2) this.report('warning', 'extra tokens at end of #line directive', toks[2].line, toks[2].col);
     this.marker(Number(n.text), f.presumed, '');
   }
+}
+
+/** A C string literal's value (`"a\\qb"`), escapes decoded as gcc does; an unknown escape is
+ *  gcc's warning and the character itself. */
+function cStringBody(lit: string, warn: (msg: string) => void): string {
+  const body = lit.slice(lit.indexOf('"') + 1, lit.lastIndexOf('"'));
+  const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c !== '\\' || i + 1 >= body.length) { out += c; continue; }
+    const d = body[++i];
+    if (d in simple) out += simple[d];
+    else if (/[0-7]/.test(d)) {
+      let j = i;
+      while (j < body.length && j < i + 3 && /[0-7]/.test(body[j])) j++;
+      out += String.fromCharCode(parseInt(body.slice(i, j), 8) & 0xff);
+      i = j - 1;
+    } else if (d === 'x' && /[0-9a-fA-F]/.test(body[i + 1] ?? '')) {
+      let j = i + 1;
+      while (j < body.length && /[0-9a-fA-F]/.test(body[j])) j++;
+      out += String.fromCharCode(parseInt(body.slice(i + 1, j), 16) & 0xff);
+      i = j - 1;
+    } else {
+      warn(`unknown escape sequence: '\\${d}'`);
+      out += d;
+    }
+  }
+  return out;
 }
 
 function sameMacro(a: Macro, b: Macro): boolean {

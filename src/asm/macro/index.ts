@@ -22,8 +22,9 @@ export interface MacroHost {
   isDefined(sym: string): boolean;
   /** Reports an error/warning/info (.error, .warning, .print, and the layer's own errors). */
   diag(d: Diagnostic): void;
-  /** Resolves and reads an `.include`d file (searching -I dirs); undefined if not found. */
-  readInclude(name: string, from: SrcLoc): { file: string; text: string } | undefined;
+  /** Resolves and reads an `.include`d file (searching -I dirs); undefined if not found; `error`
+   *  when the first file found cannot be read (a directory, a device, too large). */
+  readInclude(name: string, from: SrcLoc): { file: string; text: string } | { file: string; error: string } | undefined;
 }
 
 export interface MacroLimits {
@@ -33,6 +34,9 @@ export interface MacroLimits {
   readonly maxRept?: number;
   /** Statements all expansions together may produce. */
   readonly maxTotal?: number;
+  /** Characters all macro and .irp expansions together may produce (an argument that doubles on
+   *  each recursive call reaches gigabytes long before the nesting limit). */
+  readonly maxChars?: number;
 }
 
 interface Formal {
@@ -179,6 +183,8 @@ class MacroLayer implements LineSource {
   private readonly maxNest: number;
   private readonly maxRept: number;
   private readonly maxTotal: number;
+  private readonly maxChars: number;
+  private expandedChars = 0;
 
   constructor(
     private readonly src: LineSource,
@@ -188,6 +194,7 @@ class MacroLayer implements LineSource {
     this.maxNest = limits.maxNest ?? 100;
     this.maxRept = limits.maxRept ?? 1_000_000;
     this.maxTotal = limits.maxTotal ?? 5_000_000;
+    this.maxChars = limits.maxChars ?? 64 << 20;
   }
 
   next(): SourceLine | undefined {
@@ -615,7 +622,9 @@ class MacroLayer implements LineSource {
       const via: SrcLoc = b.loc.file === loc.file
         ? { file: loc.file, line: b.loc.line, via: loc }
         : { file: loc.file, line: b.loc.line, via: loc, origin: b.loc.origin ?? b.loc.file };
-      for (const t of splitSemis(this.substitute(b.text, values, values))) out.push({ text: t, loc: via });
+      const text = this.substitute(b.text, values, values);
+      if (!this.budget(text, loc)) return;
+      for (const t of splitSemis(text)) out.push({ text: t, loc: via });
     }
     this.counter++;
     this.pushFrame('macro', out, 1);
@@ -779,9 +788,21 @@ class MacroLayer implements LineSource {
     const out: SourceLine[] = [];
     for (const v of values) {
       const map = new Map([[sym, v]]);
-      for (const b of body) for (const t of splitSemis(this.substitute(b.text, map))) out.push({ text: t, loc: reptLoc(b.loc, loc) });
+      for (const b of body) {
+        const text = this.substitute(b.text, map);
+        if (!this.budget(text, loc)) return;
+        for (const t of splitSemis(text)) out.push({ text: t, loc: reptLoc(b.loc, loc) });
+      }
     }
     this.pushFrame('rept', out, 1);
+  }
+
+  /** Counts expanded text against maxChars; false (after a fatal error) once it is exceeded. */
+  private budget(text: string, loc: SrcLoc): boolean {
+    this.expandedChars += text.length;
+    if (this.expandedChars <= this.maxChars) return true;
+    this.fatal(loc, `macro expansion produced more than ${this.maxChars >> 20} MiB of text`);
+    return false;
   }
 
   private include(rest: string, loc: SrcLoc): void {
@@ -791,6 +812,7 @@ class MacroLayer implements LineSource {
       return this.fatal(loc, `can't open ${s.value} for reading: too many nested .include files`);
     const r = this.host.readInclude(s.value, loc);
     if (!r) return this.error(loc, `can't open ${s.value} for reading: No such file or directory`);
+    if ('error' in r) return this.error(loc, `can't read from ${r.file}: ${r.error}`);
     this.frames.push({ kind: 'include', lines: splitStatements(r.text, r.file), pos: 0, repeat: 1 });
   }
 }
