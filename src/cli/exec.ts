@@ -70,7 +70,7 @@ function runOne(json: unknown, o: Opts): Record<string, unknown> {
   const mode = (typeof json === 'object' && json !== null && (json as { mode?: unknown }).mode === 32) ? 32 : (o.mode ?? 64);
   const snap = loadSnapshot(json, {
     mode: o.mode,
-    profile: o.cpu ?? profileFromOption('host') as CpuProfile,
+    profile: o.cpu,
     steps: o.steps,
     until: o.until !== undefined ? bigToCanon(o.until, mode as CpuMode) : undefined,
   });
@@ -108,6 +108,8 @@ export async function run(argv: string[]): Promise<number> {
   let o: Opts;
   try {
     const p = parseArgs(argv);
+    // --cpu host (the default) reads the machine's vendor once, not per snapshot.
+    if (typeof p !== 'string' && p.cpu === undefined) p.cpu = profileFromOption('host') as CpuProfile;
     if (typeof p === 'string') throw new Error(p);
     o = p;
   } catch (e) {
