@@ -91,6 +91,10 @@ export interface Decoded {
   sib: number;
   /** The last F2/F3 prefix byte seen (0 if none): picks rep vs repne and the mandatory prefix. */
   lastRep: number;
+  /** VEX prefix length (2 for C5, 3 for C4) after the legacy prefixes, or 0 for a legacy encoding. */
+  vex: number;
+  /** Register named by VEX.vvvv (0..15; 0..7 outside 64-bit mode), NONE without VEX. */
+  vvvv: number;
 }
 
 /** Decoded.bad: why an encoding did not decode. */
@@ -117,6 +121,6 @@ export function newDecoded(): Decoded {
     form: NONE, length: 0, mode: 64, opsize: 32, adsize: 64, prefixes: 0, rex: 0, seg: NONE,
     mod: NONE, reg: NONE, rm: NONE, base: NONE, index: NONE, scale: 1, disp: 0, hasDisp: 0,
     immLo: 0, immHi: 0, imm2: 0, targetLo: 0, targetHi: 0,
-    bad: 0, prefixLen: 0, ignoredRexEnd: 0, sib: NONE, lastRep: 0,
+    bad: 0, prefixLen: 0, ignoredRexEnd: 0, sib: NONE, lastRep: 0, vex: 0, vvvv: NONE,
   };
 }
