@@ -322,6 +322,7 @@ export function formatDecoded(
       case Bad.TRUNCATED:
         return '.byte 0x' + bytes[offset].toString(16);
       case Bad.UNSUPPORTED:
+      case Bad.VEX_QUIET:
         return '(bad)';
       default: {
         const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);

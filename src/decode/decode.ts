@@ -156,6 +156,7 @@ export function decodeWith(
     const vslot = (MAP_VEX + vmap - 1) * 256 + bytes[p + (three ? 2 : 1)];
     if (vmap >= 1 && vmap <= 3 && t.slotStart[vslot] !== t.slotStart[vslot + 1]) {
       isVex = true;
+      out.vex = three ? 3 : 2;
       vexW = three ? last >> 7 : 0;
       // In 32-bit mode VEX.R/X are 1 (checked above), VEX.B and VEX.vvvv[3] are ignored.
       rx = long ? 0x40 | (vexW << 3) | ((~b1 >> 5) & (three ? 7 : 4)) : 0;
@@ -242,7 +243,7 @@ export function decodeWith(
   }
   // A VEX opcode the table knows with fields no row takes (VEX.L=1, another pp, an undefined /digit):
   // objdump's (bad) over the prefixes, the VEX bytes and the opcode.
-  if (form < 0 && isVex) return fail(out, Bad.OPCODE, opEnd);
+  if (form < 0 && isVex) return fail(out, vexQuiet(t, slot, vvvv, vexL, vpp, mreg, modeBit) ? Bad.VEX_QUIET : Bad.OPCODE, opEnd);
   if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd, false);
 
   // ---- operand size (SDM Vol. 1 §3.6.1, Vol. 2 §2.2.1.2)
@@ -261,10 +262,7 @@ export function decodeWith(
     default: opsize = long && (isVex ? vexW !== 0 : rexW) ? 64 : o66 ? 16 : mode === 16 ? 16 : 32;
   }
   out.opsize = opsize;
-  if (isVex) {
-    out.vex = opEnd - out.prefixLen - 1; // 2 (C5) or 3 (C4) prefix bytes
-    out.vvvv = long ? vvvv : vvvv & 7;
-  }
+  if (isVex) out.vvvv = long ? vvvv : vvvv & 7;
   out.adsize = adsize;
   out.form = form;
 
@@ -393,6 +391,23 @@ export function decodeWith(
     out.targetHi = hi;
   }
   return out;
+}
+
+/**
+ * Whether objdump prints an undefined VEX encoding as a bare "(bad)" (measured on binutils 2.40):
+ * when VEX.vvvv is not 1111b (its (bad) entry takes no vvvv operand), or when VEX.L and ModRM.reg
+ * fit rows of the slot that all take no VEX.pp but pp is not 0. Otherwise it names the prefixes.
+ */
+function vexQuiet(t: DecodeTables, slot: number, vvvv: number, l: number, pp: number, mreg: number, modeBit: number): boolean {
+  if (vvvv !== 0) return true;
+  let fits = false;
+  for (let ci = t.slotStart[slot]; ci < t.slotStart[slot + 1]; ci++) {
+    const k = t.cand[ci];
+    if ((t.fModes[k] & modeBit) === 0 || (t.fVexL[k] >= 0 && t.fVexL[k] !== l) || (t.fReg[k] >= 0 && t.fReg[k] !== mreg)) continue;
+    if (t.fPfx[k] !== MP_NONE) return false;
+    fits = true;
+  }
+  return fits && pp !== 0;
 }
 
 /** Opcodes of VEX map 1 (0F) that exist (SDM Vol. 2 Table A-3 VEX rows). */
