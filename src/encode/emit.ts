@@ -205,8 +205,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // An explicit addr32/addr16 prefix is written even where it changes nothing.
   if (asz !== modeAsz || pfx.addr) out.push(0x67);
   // 66h selects the operand size that is not the mode's default (16 in .code16, else 32; SDM Vol. 1 §3.6).
-  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none';
+  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
+    !f.vex && !f.no66; // (GNU writes no 66h for VEX or ADX forms, not even in .code16)
   if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
+  if (f.vex && pfx.data16) throw new EncodeError(`data size prefix invalid with \`${name}'`);
   if (opsz16 || pfx.data16) out.push(0x66);
   // (A VEX form's `prefix` is VEX.pp, written inside the VEX prefix below.)
   if (f.prefix === 0x66 && !f.vex) out.push(0x66);
@@ -242,7 +244,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let rex = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
   let needRex = !f.vex && (rex !== 0 || pfx.rex !== 0 || byteRegs.some((r) => r.needsRex));
   if (f.vex) {
-    if (pfx.rex) throw new EncodeError(`invalid instruction \`${name}' after \`${insn.prefixes.find((p) => p.startsWith('rex'))}'`);
+    if (pfx.rex) throw new EncodeError(`REX prefix invalid with \`${name}'`);
     const w = f.vex.w === 'size' ? rexW : f.vex.w === 1 ? 1 : 0;
     vexPrefix(out, f.opcode, f.prefix, w, rexR, rexX, rexB, vvvvReg ? vvvvReg.num : 0);
   }
