@@ -15,6 +15,10 @@ import { decodeInto } from '../../src/decode/decode.js';
 import { newDecoded } from '../../src/decode/types.js';
 import { readCompact, expand, execSnapshot, compare, type Compact } from './vectors.js';
 import { liveSeed } from '../seed.js';
+import { Cpu } from '../../src/cpu/state.js';
+import { P_R, P_W, P_X } from '../../src/cpu/memory.js';
+import { run } from '../../src/cpu/exec.js';
+import { getFlags } from '../../src/cpu/flags.js';
 
 const root = join(__dirname, '..', '..');
 const GOLDEN = join(root, 'test/golden/cpu/bmi-intel.jsonl.gz');
@@ -78,6 +82,32 @@ describe('BMI/ADX native vectors (golden, Intel)', () => {
     // A legacy prefix before VEX and VEX.L=1 raise #UD on the CPU.
     expect(vs.filter((c) => c[0].endsWith('vex_prefix') && c[6] === 6).length).toBeGreaterThan(10);
     expect(vs.filter((c) => c[0].endsWith('vex_l1') && c[6] === 6).length).toBeGreaterThan(10);
+  });
+});
+
+describe('BMI/ADX in compiled blocks', () => {
+  it('each 64-bit golden snippet looped to the step limit gives the same state with and without blocks', () => {
+    const CODE = 0x10000000, DATA = 0x20000000;
+    let compared = 0;
+    for (const c of readCompact(GOLDEN).filter((v, k) => v[1] === 64 && v[6] === 13 && k % 3 === 0)) {
+      const snippet = Buffer.from(c[2], 'hex').subarray(0, c[2].length / 2 - 1); // without the final hlt
+      const code = Buffer.concat([snippet, Buffer.from([0xe9]), Buffer.alloc(4)]); // jmp rel32 to the start
+      code.writeInt32LE(-(snippet.length + 5), snippet.length + 1);
+      const state = (blocks: boolean): string => {
+        const cpu = new Cpu(64);
+        cpu.mem.map(CODE, code.length, P_R | P_X, new Uint8Array(code));
+        if (c[3]) cpu.mem.map(DATA, c[3].length / 2, P_R | P_W, new Uint8Array(Buffer.from(c[3], 'hex')));
+        c[4].forEach((v, k) => cpu.setReg64(k, BigInt('0x' + v)));
+        cpu.flags = Number('0x' + c[5]);
+        cpu.rip = CODE;
+        const r = run(cpu, { maxSteps: 300, blocks });
+        return JSON.stringify([r.stop, r.steps, r.fault?.vector, cpu.rip, [...cpu.lo], [...cpu.hi], getFlags(cpu),
+          c[3] ? Buffer.from(cpu.mem.readBytes(DATA, c[3].length / 2)).toString('hex') : '']);
+      };
+      expect(state(true), c[0]).toBe(state(false));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(500);
   });
 });
 
