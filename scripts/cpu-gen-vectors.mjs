@@ -432,6 +432,9 @@ for (const mode of FAMILY === 'bmi' ? [64, 32] : []) {
   addBmi(`${p}vex_l1`, 10, () => bytes(0xc4, 0xe2, pick([0x64, 0x66, 0x67]), pick([0xf2, 0xf5, 0xf7]), 0xc8), mode);
   addBmi(`${p}vex_w1`, 10, (v) => { v.regs[3] = bv(32); v.regs[0] = bv(32); return bytes(0xc4, 0xe2, 0xe0, 0xf2, 0xc8); }, mode);
   addBmi(`${p}rorx_vvvv`, 5, () => bytes(0xc4, 0xe3, 0x73, 0xf0, 0xd8, 0x03), mode);
+  // VEX.vvvv[3] and VEX.B outside 64-bit mode (ignored there by the register choice).
+  addBmi(`${p}vex_v3`, 10, (v) => { v.regs[3] = bv(32); v.regs[0] = bv(32); return bytes(0xc4, pick([0xe2, 0xc2]), pick([0x20, 0x60, 0x38]), 0xf2, 0xc8); }, mode);
+  addBmi(`${p}rorx_v3`, 5, () => bytes(0xc4, 0xe3, 0x3b, 0xf0, 0xd8, 0x03), mode);
   addBmi(`${p}adx_66`, 10, (v) => { v.regs[3] = bv(32); v.regs[0] = bv(32); return bytes(pick([0x66, 0xf3]), 0x66, 0x0f, 0x38, 0xf6, 0xd8); }, mode);
 }
 
