@@ -66,3 +66,20 @@ describe.skipIf(!haveObjdump())('VEX / BMI / ADX decoding equals objdump (live)'
     });
   }
 });
+
+describe('decode() API on VEX forms', () => {
+  it('names the VEX.vvvv operand in AT&T order with its access', async () => {
+    const { decode } = await import('../../src/decode/decode.js');
+    // andn %r8,%r9,%r10 (GNU as 2.40: c4 42 b0 f2 d0) and blsi (%rax),%ebx (c4 e2 60 f3 18)
+    const a = decode(Uint8Array.from([0xc4, 0x42, 0xb0, 0xf2, 0xd0]), 0, 64);
+    expect(a.text).toBe('andn   %r8,%r9,%r10');
+    expect(a.operands).toEqual([
+      { type: 'reg', name: 'r8', size: 64, access: 'r' },
+      { type: 'reg', name: 'r9', size: 64, access: 'r' },
+      { type: 'reg', name: 'r10', size: 64, access: 'w' },
+    ]);
+    const b = decode(Uint8Array.from([0xc4, 0xe2, 0x60, 0xf3, 0x18]), 0, 64);
+    expect(b.operands[1]).toEqual({ type: 'reg', name: 'ebx', size: 32, access: 'w' });
+    expect(b.flagsUndefined).toBe(0x14); // AF PF (SDM BLSI)
+  });
+});
