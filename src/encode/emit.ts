@@ -161,7 +161,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
     encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
-    throw new EncodeError(`\`${memText(mem!)}' is not a valid base/index expression`);
+    // (GNU echoes the operand as written; memText rebuilds it, with constants in hex.)
+    throw new EncodeError(`\`${memText(mem!, true)}' is not a valid base/index expression`);
   }
   if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
     if (!fitsS(wrapS(mem.disp.addend, 64), 32) || mem.disp.addend > M64) {
@@ -181,7 +182,11 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     const s = SEG_PREFIX[mem.seg.name];
     // GNU drops an override naming the segment the address uses anyway (SDM Vol. 1 §3.7.4).
     const dflt = mem.base && (mem.base.num === 4 || mem.base.num === 5) && mem.base.cls === 'gpr' ? 0x36 : 0x3e;
-    if (s !== dflt) seg = seg || s;
+    if (s !== dflt) {
+      // A segment prefix written as a mnemonic and another override GNU keeps: two segment prefixes.
+      if (seg && seg !== s) throw new EncodeError('same type of prefix used twice');
+      seg = s;
+    }
   }
   // moffs has no default segment to compare with: an override is always written (mov %fs:0x10,%eax).
   if (moffsSeg && moffsSeg !== 0x3e && !seg) seg = moffsSeg;
@@ -209,6 +214,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     !f.vex && !f.no66; // (GNU writes no 66h for VEX or ADX forms, not even in .code16)
   if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (f.vex && pfx.data16) throw new EncodeError(`data size prefix invalid with \`${name}'`);
+  // data16 and a mandatory 66h are one prefix written twice (clwb, invpcid, adcx).
+  if (f.prefix === 0x66 && !f.vex && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (opsz16 || pfx.data16) out.push(0x66);
   // (A VEX form's `prefix` is VEX.pp, written inside the VEX prefix below.)
   if (f.prefix === 0x66 && !f.vex) out.push(0x66);
