@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Differential test vectors for the executor, produced by the real CPU.
 //
-//   node scripts/cpu-gen-vectors.mjs [--out FILE.jsonl.gz] [--seed N] [--scale K] [--only REGEX]
+//   node scripts/cpu-gen-vectors.mjs [--out FILE.jsonl.gz] [--seed N] [--scale K] [--only REGEX] [--family base|bmi]
+//
+// --family bmi makes only the BMI1/BMI2/ADX templates (written after the base ones below; the base
+// family's vectors at a given seed do not change) into test/golden/cpu/bmi-<vendor>.jsonl.gz, where
+// <vendor> is this machine's (intel/amd, from /proc/cpuinfo). It needs a CPU with bmi1, bmi2, adx.
 //
 // Instantiates instruction templates (every user-mode instruction, every operand size, random and
 // boundary operands), assembles the snippets with GNU as, runs each on this machine's CPU with the
@@ -18,12 +22,22 @@ import { tmpdir } from 'node:os';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const opt = (n, d) => { const k = args.indexOf(n); return k >= 0 ? args[k + 1] : d; };
+/** This machine's CPU vendor and feature flags (Linux /proc/cpuinfo; unknown elsewhere). */
+export function hostCpu() {
+  let info = '';
+  try { info = readFileSync('/proc/cpuinfo', 'utf8'); } catch { /* not Linux */ }
+  const vendor = /vendor_id\s*:\s*GenuineIntel/.test(info) ? 'intel' : /vendor_id\s*:\s*AuthenticAMD/.test(info) ? 'amd' : 'unknown';
+  const flags = new Set((/^flags\s*:(.*)$/m.exec(info)?.[1] ?? '').trim().split(/\s+/));
+  return { vendor, flags };
+}
 // The native results belong to this machine's vendor: the default output is that vendor's golden.
-const VENDOR = (() => { try { const v = /^vendor_id\s*:\s*(\S+)/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]; return v === 'AuthenticAMD' ? 'amd' : 'intel'; } catch { return 'intel'; } })();
-const OUT = opt('--out', join(root, `test/golden/cpu/${VENDOR}/vectors.jsonl.gz`));
+const VENDOR = hostCpu().vendor === 'amd' ? 'amd' : 'intel';
+const OUT = opt('--out', join(root, args.includes('--family') && opt('--family') === 'bmi' ? `test/golden/cpu/bmi-${VENDOR}.jsonl.gz` : `test/golden/cpu/${VENDOR}/vectors.jsonl.gz`));
 const SEED = Number(opt('--seed', '1'));
 const SCALE = Number(opt('--scale', '1'));
 const ONLY = opt('--only', null);
+const FAMILY = opt('--family', 'base');
+if (FAMILY !== 'base' && FAMILY !== 'bmi') throw new Error(`--family: base or bmi, not ${FAMILY}`);
 
 export const CODE = 0x10000000, DATA = 0x20000000, WIN = 128, MID = 0x40;
 
@@ -121,7 +135,9 @@ function randBytes(n) { const b = new Uint8Array(n); for (let k = 0; k < n; k++)
 
 // ---- templates ----
 const T = [];
-const add = (name, n, f, mode = 64) => { if (!ONLY || new RegExp(ONLY).test(name)) T.push({ name, n: Math.max(1, Math.round(n * SCALE)), f, mode }); };
+const push = (name, n, f, mode) => { if (!ONLY || new RegExp(ONLY).test(name)) T.push({ name, n: Math.max(1, Math.round(n * SCALE)), f, mode }); };
+const add = (name, n, f, mode = 64) => { if (FAMILY === 'base') push(name, n, f, mode); };
+const addBmi = (name, n, f, mode = 64) => { if (FAMILY === 'bmi') push(name, n, f, mode); };
 const SIZES = [8, 16, 32, 64];
 const SIZES32 = [8, 16, 32];
 const CCS = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
@@ -361,6 +377,67 @@ for (const mode of [64, 32]) {
     add('32:inc_short', 20, (v) => `inc %${v.reg(32).name}`, 32);
     add('32:into', 10, () => 'into', 32);
   }
+}
+
+// ---- BMI1 / BMI2 / ADX (--family bmi) ----
+for (const mode of FAMILY === 'bmi' ? [64, 32] : []) {
+  const p = mode === 32 ? '32:' : '';
+  const sizes = mode === 64 ? [32, 64] : [32];
+  /** A value for a BMI source: often zero, a single bit, a low mask or a random value. */
+  const bv = (sz) => { const k = ri(8); const m = (1n << BigInt(sz)) - 1n; return (k === 0 ? 0n : k === 1 ? 1n << BigInt(ri(sz)) : k === 2 ? m >> BigInt(ri(sz)) : k === 3 ? m : val(sz)) | (ri(2) ? r64() & ~m : 0n); };
+  /** Control/count values: interesting low 16 bits (start/length or index), random bits above. */
+  const ctl = () => (ri(3) ? BigInt(ri(72)) | (BigInt(ri(72)) << 8n) : BigInt(ri(0x10000))) | (ri(2) ? r64() & ~0xffffn : 0n);
+  for (const sz of sizes) {
+    const sf = SUF[sz];
+    const M = mode === 64 ? M64 : 0xffffffffn;
+    const set = (v, r, x) => { v.regs[r.num] = x & M; };
+    // [rm, vvvv, reg] forms: andn pdep pext mulx.
+    for (const op of ['andn', 'pdep', 'pext', 'mulx']) {
+      addBmi(`${p}${op}${sf}_rr`, 60, (v) => { const a = v.reg(sz), b = v.reg(sz), d = v.reg(sz); set(v, a, bv(sz)); set(v, b, bv(sz)); return `${op} %${a.name},%${b.name},%${d.name}`; }, mode);
+      addBmi(`${p}${op}${sf}_mr`, 20, (v) => { const m = v.mem(sz / 8); const b = v.reg(sz, { avoid: m.regs }), d = v.reg(sz, { avoid: m.regs }); set(v, b, bv(sz)); return `${op}${ri(2) ? sf : ''} ${m.text},%${b.name},%${d.name}`; }, mode);
+    }
+    // [vvvv, rm, reg] forms: bextr bzhi sarx shlx shrx (vvvv is the control/index/count).
+    for (const op of ['bextr', 'bzhi', 'sarx', 'shlx', 'shrx']) {
+      addBmi(`${p}${op}${sf}_rr`, 60, (v) => { const c = v.reg(sz), a = v.reg(sz), d = v.reg(sz); set(v, a, bv(sz)); set(v, c, ctl()); return `${op} %${c.name},%${a.name},%${d.name}`; }, mode);
+      addBmi(`${p}${op}${sf}_mr`, 20, (v) => { const m = v.mem(sz / 8); const c = v.reg(sz, { avoid: m.regs }), d = v.reg(sz, { avoid: m.regs }); set(v, c, ctl()); return `${op}${ri(2) ? sf : ''} %${c.name},${m.text},%${d.name}`; }, mode);
+    }
+    for (const op of ['blsi', 'blsmsk', 'blsr']) {
+      addBmi(`${p}${op}${sf}_rr`, 60, (v) => { const a = v.reg(sz), d = v.reg(sz); set(v, a, bv(sz)); return `${op} %${a.name},%${d.name}`; }, mode);
+      addBmi(`${p}${op}${sf}_mr`, 20, (v) => { const m = v.mem(sz / 8); const d = v.reg(sz, { avoid: m.regs }); return `${op}${ri(2) ? sf : ''} ${m.text},%${d.name}`; }, mode);
+    }
+    addBmi(`${p}rorx${sf}_rr`, 50, (v) => { const a = v.reg(sz), d = v.reg(sz); set(v, a, bv(sz)); return `rorx $${ri(2) ? ri(256) : ri(sz + 1)},%${a.name},%${d.name}`; }, mode);
+    addBmi(`${p}rorx${sf}_mr`, 20, (v) => { const m = v.mem(sz / 8); return `rorx $${ri(256)},${m.text},%${v.reg(sz, { avoid: m.regs }).name}`; }, mode);
+    for (const op of ['adcx', 'adox']) {
+      addBmi(`${p}${op}${sf}_rr`, 60, (v) => { const a = v.reg(sz), d = v.reg(sz); set(v, a, bv(sz)); set(v, d, bv(sz)); return `${op} %${a.name},%${d.name}`; }, mode);
+      addBmi(`${p}${op}${sf}_mr`, 20, (v) => { const m = v.mem(sz / 8); return `${op}${ri(2) ? sf : ''} ${m.text},%${v.reg(sz, { avoid: m.regs }).name}`; }, mode);
+    }
+    // Multi-precision chains: adcx/adox interleaved (the reason ADX exists), and mulx feeding them.
+    addBmi(`${p}adx${sf}_chain`, 40, (v) => {
+      const lines = [];
+      for (let k = 0; k < 3 + ri(5); k++) lines.push(`${pick(['adcx', 'adox'])} %${v.reg(sz).name},%${v.reg(sz).name}`);
+      if (ri(2)) lines.splice(ri(lines.length), 0, `mulx %${v.reg(sz).name},%${v.reg(sz).name},%${v.reg(sz).name}`);
+      return lines.join('\n');
+    }, mode);
+    // Undefined flags consumed by later instructions (setcc, adc, pushf via the final flags).
+    addBmi(`${p}bmi${sf}_flags`, 40, (v) => {
+      const op = pick(['andn', 'bextr', 'bzhi', 'blsi', 'blsmsk', 'blsr']);
+      const a = v.reg(sz), b = v.reg(sz), d = v.reg(sz);
+      set(v, a, op === 'bextr' || op === 'bzhi' ? ctl() : bv(sz)); set(v, b, bv(sz));
+      const insn = op.startsWith('bls') ? `${op} %${b.name},%${d.name}` : `${op} %${a.name},%${b.name},%${d.name}`;
+      return `${insn}\n${pick([`setp %${v.reg(8).name}`, `seto %${v.reg(8).name}`, `sets %${v.reg(8).name}`, `adc %${v.reg(sz).name},%${v.reg(sz).name}`, 'lahf', `cmovp %${v.reg(sz).name},%${v.reg(sz).name}`])}`;
+    }, mode);
+  }
+  // Encodings the CPU rejects or reads differently: a legacy prefix before VEX (#UD, SDM Vol. 2A
+  // §2.3.2), VEX.L = 1 (#UD), VEX.W1 outside 64-bit mode (ignored), an unused vvvv != 1111b (#UD).
+  const bytes = (...b) => '.byte ' + b.map((x) => '0x' + x.toString(16)).join(',');
+  addBmi(`${p}vex_prefix`, 20, () => bytes(pick(mode === 64 ? [0x66, 0xf2, 0xf3, 0xf0, 0x48, 0x41] : [0x66, 0xf2, 0xf3, 0xf0]), 0xc4, 0xe2, 0x60, 0xf2, 0xc8), mode);
+  addBmi(`${p}vex_l1`, 10, () => bytes(0xc4, 0xe2, pick([0x64, 0x66, 0x67]), pick([0xf2, 0xf5, 0xf7]), 0xc8), mode);
+  addBmi(`${p}vex_w1`, 10, (v) => { v.regs[3] = bv(32); v.regs[0] = bv(32); return bytes(0xc4, 0xe2, 0xe0, 0xf2, 0xc8); }, mode);
+  addBmi(`${p}rorx_vvvv`, 5, () => bytes(0xc4, 0xe3, 0x73, 0xf0, 0xd8, 0x03), mode);
+  // VEX.vvvv[3] and VEX.B outside 64-bit mode (ignored there by the register choice).
+  addBmi(`${p}vex_v3`, 10, (v) => { v.regs[3] = bv(32); v.regs[0] = bv(32); return bytes(0xc4, pick([0xe2, 0xc2]), pick([0x20, 0x60, 0x38]), 0xf2, 0xc8); }, mode);
+  addBmi(`${p}rorx_v3`, 5, () => bytes(0xc4, 0xe3, 0x3b, 0xf0, 0xd8, 0x03), mode);
+  addBmi(`${p}adx_66`, 10, (v) => { v.regs[3] = bv(32); v.regs[0] = bv(32); return bytes(pick([0x66, 0xf3]), 0x66, 0x0f, 0x38, 0xf6, 0xd8); }, mode);
 }
 
 // ---- build vectors ----

@@ -104,7 +104,7 @@ export function prepare(i: Insn, d: Decoded, form: Form, addr: number): void {
       switch (op.kind) {
         case 'gpr':
           k = K_REG;
-          r = gprNum(d, op.loc === 'rm' ? d.rm : d.reg, s);
+          r = gprNum(d, op.loc === 'rm' ? d.rm : op.loc === 'vvvv' ? d.vvvv : d.reg, s);
           break;
         case 'rm':
         case 'mem':

@@ -13,6 +13,7 @@ import {
 import { rd8, rd16, rd32, rd64, rdN, wr8, wrN, wr16, checkWrite, physByte } from './access.js';
 import { Pfx, NONE } from '../decode/types.js';
 import { FORMS } from '../isa/index.js';
+import { BMI_HANDLERS } from './ops-bmi.js';
 
 const TWO32 = 4294967296;
 
@@ -1134,6 +1135,7 @@ export const USER_HANDLERS: Record<string, Handler> = {
   'sys:clflush': clflushH, 'sys:clflushopt': clflushH, 'sys:clwb': clflushH, 'sys:serialize': nopH,
   'sys:rdpid': (cpu, i) => { cpu.setReg(i.r0, i.mode === 64 ? 64 : 32, Number((cpu.readMsr(0xc0000103) ?? 0n) & 0xffffffffn) | 0, 0); },
   bound: boundH,
+  ...BMI_HANDLERS,
 };
 
 export { setLazy, LZ_SUB, msb, F_PF, F_AF, F_SF, F_OF, F_TF, F_IF, getSp, rmwAddr, rd16, wr8, NONE, canonLo };

@@ -185,6 +185,8 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       } else if (op.loc === 'opreg') {
         num = d.reg;
         if (d.rex & 1) c.rexUsed |= 0x41;
+      } else if (op.loc === 'vvvv') {
+        num = d.vvvv;
       } else if (d.mod === 3) {
         num = d.rm;
         if (d.rex & 1) c.rexUsed |= 0x41;
@@ -320,6 +322,7 @@ export function formatDecoded(
       case Bad.TRUNCATED:
         return '.byte 0x' + bytes[offset].toString(16);
       case Bad.UNSUPPORTED:
+      case Bad.VEX_QUIET:
         return '(bad)';
       default: {
         const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
@@ -392,8 +395,10 @@ export function formatDecoded(
   // Prefix names for prefixes the instruction did not use, in byte order.
   const pre: string[] = [];
   const usesMem = d.mod !== NONE && d.mod !== 3;
-  let used66 = form.prefix === 0x66 || form.osz === 'v' || form.osz === 'd64' || form.osz === 'f64' || form.osz === 'w' ||
-    form.operands.some((o) => o.size === 'z') || (DESC_TABLE.has(base) && d.mode !== 64);
+  // A VEX form's `prefix` is VEX.pp: legacy 66/F2/F3/REX bytes before VEX are all unused (objdump names them).
+  const mandatory = form.vex ? undefined : form.prefix;
+  let used66 = !form.vex && (form.prefix === 0x66 || !form.no66) && (form.prefix === 0x66 || form.osz === 'v' || form.osz === 'd64' || form.osz === 'f64' || form.osz === 'w' ||
+    form.operands.some((o) => o.size === 'z') || (DESC_TABLE.has(base) && d.mode !== 64));
   if (form.osz === 'w' && d.mode === 16) used66 = false;
   let lastRepSeen = false;
   let f2Seen = false;
@@ -412,7 +417,7 @@ export function formatDecoded(
       const lastOfKind = b === 0xf3 ? !f3Seen : !f2Seen;
       if (b === 0xf3) f3Seen = true;
       else f2Seen = true;
-      if (isLast && form.prefix === b) name = undefined;
+      if (isLast && mandatory === b) name = undefined;
       else if (lastOfKind && locked) name = b === 0xf2 ? 'xacquire' : 'xrelease';
       else if (isLast && store && b === 0xf3) name = 'xrelease';
       else if (lastOfKind && form.rep === 'rep' && b === 0xf3) name = 'rep';
@@ -421,7 +426,7 @@ export function formatDecoded(
     } else if (b === 0x66) {
       // REX.W overrides 66h (SDM Vol. 2 §2.2.1.2): then the 66h is unused.
       // (objdump leaves the 66h of 90 with REX.W, its nop slot, unnamed.)
-      name = used66 && (form.prefix === 0x66 || d.opsize === 16 || (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg' && (d.reg & 7) === 0)) ? undefined : 'data16';
+      name = used66 && (mandatory === 0x66 || d.opsize === 16 || (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg' && (d.reg & 7) === 0)) ? undefined : 'data16';
       used66 = false;
     } else if (b === 0x67) {
       // Only the last 67h takes effect; objdump leaves it unnamed when the address size matters.
@@ -434,7 +439,7 @@ export function formatDecoded(
       else if (isLastSeg && notrack) name = 'notrack';
       else name = prefixName(b, d.mode);
     } else if ((b & 0xf0) === 0x40 && d.mode === 64) {
-      name = (d.rex ^ c.rexUsed) === 0 ? undefined : rexName(b);
+      name = (d.rex ^ c.rexUsed) === 0 && !form.vex ? undefined : rexName(b);
     } else name = prefixName(b, d.mode);
     if (name !== undefined) pre.push(name);
   }

@@ -12,7 +12,7 @@
 import type { Form, Mode } from '../isa/types.js';
 import { Bad, NONE, Pfx, RIP, newDecoded, type Decoded } from './types.js';
 import {
-  IMM_A, IMM_FAR, IMM_NONE, IMM_V, IMM_Z, MAP_0F, MAP_0F38, MAP_0F3A, MP_66, MP_F2, MP_F3, MP_NONE,
+  IMM_A, IMM_FAR, IMM_NONE, IMM_V, IMM_Z, MAP_0F, MAP_0F38, MAP_0F3A, MAP_VEX, MP_66, MP_F2, MP_F3, MP_NONE,
   OSZ_B, OSZ_D, OSZ_D64, OSZ_F64, OSZ_Q, OSZ_W, type DecodeTables,
 } from './tables.js';
 import { defaultTables } from './default.js';
@@ -58,6 +58,8 @@ function reset(out: Decoded, mode: Mode): void {
   out.ignoredRexEnd = 0;
   out.lastRep = 0;
   out.sib = NONE;
+  out.vex = 0;
+  out.vvvv = NONE;
 }
 
 function fail(out: Decoded, kind: number, length: number): Decoded {
@@ -136,7 +138,39 @@ export function decodeWith(
   let map = 0;
   let b = bytes[p++];
   n++;
-  if (b === 0x0f) {
+  // Register-number extension bits (REX.RXB, or VEX's inverted R/X/B) and REX.W / VEX.W.
+  let rx = rex;
+  let isVex = false;
+  let vpp = 0;
+  let vexL = 0;
+  let vexW = 0;
+  let vvvv = 0;
+  if ((b === 0xc4 || b === 0xc5) && n + (b === 0xc4 ? 2 : 1) < avail && (long || bytes[p] >= 0xc0)) {
+    // VEX prefix (SDM Vol. 2A §2.3.5, Figure 2-9). Outside 64-bit mode C4/C5 are LES/LDS unless
+    // ModRM.mod would be 11b, i.e. the next byte is >= C0 (objdump's rule, and the CPU's).
+    //   C5: [~R vvvv L pp]                 C4: [~R ~X ~B m-mmmm] [W vvvv L pp]
+    const b1 = bytes[p];
+    const three = b === 0xc4;
+    const vmap = three ? b1 & 0x1f : 1;
+    const last = three ? bytes[p + 1] : b1;
+    const vslot = (MAP_VEX + vmap - 1) * 256 + bytes[p + (three ? 2 : 1)];
+    if (vmap >= 1 && vmap <= 3 && t.slotStart[vslot] !== t.slotStart[vslot + 1]) {
+      isVex = true;
+      out.vex = three ? 3 : 2;
+      vexW = three ? last >> 7 : 0;
+      // In 32-bit mode VEX.R/X are 1 (checked above), VEX.B and VEX.vvvv[3] are ignored.
+      rx = long ? 0x40 | (vexW << 3) | ((~b1 >> 5) & (three ? 7 : 4)) : 0;
+      vvvv = (~last >> 3) & 15;
+      vexL = (last >> 2) & 1;
+      vpp = last & 3;
+      map = MAP_VEX + vmap - 1;
+      p += three ? 2 : 1;
+      n += three ? 2 : 1;
+      b = bytes[p++];
+      n++;
+    }
+  }
+  if (!isVex && b === 0x0f) {
     if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
     b = bytes[p++];
     n++;
@@ -175,7 +209,13 @@ export function decodeWith(
     const k = t.cand[ci];
     if ((t.fModes[k] & modeBit) === 0) continue;
     const mp = t.fPfx[k];
-    if (mp !== MP_NONE) {
+    if (isVex) {
+      // VEX.pp is the whole mandatory prefix (none included); legacy 66/F2/F3 bytes do not count.
+      if (mp !== vpp) continue;
+      if (t.fVexL[k] >= 0 && t.fVexL[k] !== vexL) continue;
+      if (long && t.fVexW[k] >= 0 && t.fVexW[k] !== vexW) continue;
+      if (t.fNoVvvv[k] && vvvv !== 0) continue;
+    } else if (mp !== MP_NONE) {
       if (mp === MP_66) { if (!has66 || lastRep !== 0) continue; }
       else if (mp === MP_F3) { if (lastRep !== 0xf3) continue; }
       else if (mp === MP_F2) { if (lastRep !== 0xf2) continue; }
@@ -201,10 +241,14 @@ export function decodeWith(
     used66 = mp === MP_66;
     break;
   }
+  // A VEX opcode the table knows with fields no row takes (VEX.L=1, another pp, an undefined /digit):
+  // objdump's (bad) over the prefixes, the VEX bytes and the opcode.
+  if (form < 0 && isVex) return fail(out, vexQuiet(t, slot, vvvv, vexL, vpp, mreg, modeBit) ? Bad.VEX_QUIET : Bad.OPCODE, opEnd);
   if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd, false);
 
   // ---- operand size (SDM Vol. 1 §3.6.1, Vol. 2 §2.2.1.2)
-  const o66 = has66 && !used66;
+  // Under VEX a 66h byte is no operand-size prefix (the CPU raises #UD for it, see ops-bmi.ts); ADX ignores it.
+  const o66 = has66 && !used66 && !t.fNo66[form];
   let opsize: number;
   switch (t.fOsz[form]) {
     case OSZ_B: opsize = 8; break;
@@ -215,9 +259,10 @@ export function decodeWith(
     case OSZ_D64: opsize = long ? (o66 && !rexW ? 16 : 64) : o66 ? 16 : 32; break;
     // Near branches are 64-bit in long mode; objdump still shows 66h as a 16-bit form (callw/retw).
     case OSZ_F64: opsize = long ? (o66 && !rexW ? 16 : 64) : o66 ? 16 : 32; break;
-    default: opsize = long && rexW ? 64 : o66 ? 16 : mode === 16 ? 16 : 32;
+    default: opsize = long && (isVex ? vexW !== 0 : rexW) ? 64 : o66 ? 16 : mode === 16 ? 16 : 32;
   }
   out.opsize = opsize;
+  if (isVex) out.vvvv = long ? vvvv : vvvv & 7;
   out.adsize = adsize;
   out.form = form;
 
@@ -226,9 +271,9 @@ export function decodeWith(
     p++;
     n++;
     out.mod = mod;
-    if (!t.fOpreg[form]) out.reg = mreg | ((rex & 4) << 1);
+    if (!t.fOpreg[form]) out.reg = mreg | ((rx & 4) << 1);
     if (mod === 3) {
-      out.rm = mrm | ((rex & 1) << 3);
+      out.rm = mrm | ((rx & 1) << 3);
     } else if (adsize === 16) {
       out.base = RM16_BASE[mrm];
       out.index = RM16_INDEX[mrm];
@@ -253,16 +298,16 @@ export function decodeWith(
         n += 2;
       }
     } else {
-      let base = mrm | ((rex & 1) << 3);
+      let base = mrm | ((rx & 1) << 3);
       if (mrm === 4) {
         if (n >= avail) return fail(out, Bad.TRUNCATED, 1);
         const sib = bytes[p++];
         out.sib = sib;
         n++;
-        const idx = ((sib >> 3) & 7) | ((rex & 2) << 2);
+        const idx = ((sib >> 3) & 7) | ((rx & 2) << 2);
         out.index = idx === 4 ? NONE : idx; // index 100b without REX.X = none (SDM Vol. 2 Table 2-3)
         out.scale = 1 << (sib >> 6);
-        base = (sib & 7) | ((rex & 1) << 3);
+        base = (sib & 7) | ((rx & 1) << 3);
         if ((sib & 7) === 5 && mod === 0) base = NONE; // disp32, no base
       } else if (mrm === 5 && mod === 0) {
         base = long ? RIP : NONE; // SDM Vol. 2 §2.2.1.6 RIP-relative addressing
@@ -346,6 +391,23 @@ export function decodeWith(
     out.targetHi = hi;
   }
   return out;
+}
+
+/**
+ * Whether objdump prints an undefined VEX encoding as a bare "(bad)" (measured on binutils 2.40):
+ * when VEX.vvvv is not 1111b (its (bad) entry takes no vvvv operand), or when VEX.L and ModRM.reg
+ * fit rows of the slot that all take no VEX.pp but pp is not 0. Otherwise it names the prefixes.
+ */
+function vexQuiet(t: DecodeTables, slot: number, vvvv: number, l: number, pp: number, mreg: number, modeBit: number): boolean {
+  if (vvvv !== 0) return true;
+  let fits = false;
+  for (let ci = t.slotStart[slot]; ci < t.slotStart[slot + 1]; ci++) {
+    const k = t.cand[ci];
+    if ((t.fModes[k] & modeBit) === 0 || (t.fVexL[k] >= 0 && t.fVexL[k] !== l) || (t.fReg[k] >= 0 && t.fReg[k] !== mreg)) continue;
+    if (t.fPfx[k] !== MP_NONE) return false;
+    fits = true;
+  }
+  return fits && pp !== 0;
 }
 
 /** Opcodes of VEX map 1 (0F) that exist (SDM Vol. 2 Table A-3 VEX rows). */
@@ -546,7 +608,7 @@ function describeOperands(d: Decoded, form: Form): DecodedOperand[] {
       case 'gpr':
       case 'rm':
         if (op.loc === 'rm' && d.mod !== 3) out.push(mem());
-        else out.push({ type: 'reg', name: regName(op.loc === 'rm' ? d.rm : d.reg, bits, d.rex), size: bits, access });
+        else out.push({ type: 'reg', name: regName(op.loc === 'rm' ? d.rm : op.loc === 'vvvv' ? d.vvvv : d.reg, bits, d.rex), size: bits, access });
         break;
       case 'mem':
         out.push(mem());

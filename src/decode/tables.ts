@@ -8,11 +8,13 @@
 
 import type { Form, OperandDef, Size } from '../isa/types.js';
 
-/** Opcode maps: one-byte, 0F, 0F 38, 0F 3A. */
+/** Opcode maps: one-byte, 0F, 0F 38, 0F 3A; then VEX maps 1-3 (0F, 0F 38, 0F 3A) at MAP_VEX + map - 1. */
 export const MAP_1B = 0;
 export const MAP_0F = 1;
 export const MAP_0F38 = 2;
 export const MAP_0F3A = 3;
+export const MAP_VEX = 4;
+const N_MAPS = 7;
 
 /** Immediate field size codes (ImmCode). 1/2/4/8 are fixed byte counts. */
 export const IMM_NONE = 0;
@@ -72,6 +74,13 @@ export interface DecodeTables {
   readonly fRel: Uint8Array;
   /** +r form: register number in the low 3 opcode bits. */
   readonly fOpreg: Uint8Array;
+  /** VEX form: required VEX.L and VEX.W (-1 = any; W chosen by size is -1 too). */
+  readonly fVexL: Int8Array;
+  readonly fVexW: Int8Array;
+  /** VEX form with no vvvv operand: VEX.vvvv must be 1111b (objdump's (bad) otherwise; #UD on the CPU). */
+  readonly fNoVvvv: Uint8Array;
+  /** 66h is no operand-size prefix for the form (VEX forms, FormDef.no66). */
+  readonly fNo66: Uint8Array;
   /** Same-slot forms with identical constraints (table bugs), as "idA idB" strings. */
   readonly conflicts: readonly string[];
 }
@@ -109,6 +118,8 @@ function placement(f: Form): { map: number; byte: number; fixedModrm: number } {
       i = 2;
     }
   }
+  // VEX forms name their map by the escape bytes it replaces (SDM Vol. 2A §2.3.6.1: VEX.mmmmm).
+  if (f.vex) map += MAP_VEX - 1;
   const byte = op[i];
   // Bytes past the opcode proper (0F 01 F8 swapgs, 0F AE F0 mfence) are a ModRM byte with mod = 3.
   const fixedModrm = i + 1 < op.length ? op[i + 1] : -1;
@@ -147,8 +158,12 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   const fImmSx = new Uint8Array(n);
   const fRel = new Uint8Array(n);
   const fOpreg = new Uint8Array(n);
-  const slots: number[][] = Array.from({ length: 4 * 256 }, () => []);
-  const slotModrm = new Uint8Array(4 * 256);
+  const fVexL = new Int8Array(n).fill(-1);
+  const fVexW = new Int8Array(n).fill(-1);
+  const fNoVvvv = new Uint8Array(n);
+  const fNo66 = new Uint8Array(n);
+  const slots: number[][] = Array.from({ length: N_MAPS * 256 }, () => []);
+  const slotModrm = new Uint8Array(N_MAPS * 256);
 
   for (let k = 0; k < n; k++) {
     const f = forms[k];
@@ -157,6 +172,12 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     fPfx[k] = f.prefix === 0x66 ? MP_66 : f.prefix === 0xf3 ? MP_F3 : f.prefix === 0xf2 ? MP_F2 : MP_NONE;
     fOsz[k] = OSZ_CODE[f.osz];
     fAsz[k] = f.asz ?? 0;
+    if (f.vex || f.no66) fNo66[k] = 1;
+    if (f.vex) {
+      fVexL[k] = f.vex.l;
+      fVexW[k] = f.vex.w === 0 || f.vex.w === 1 ? f.vex.w : -1;
+      fNoVvvv[k] = f.operands.some((o) => o.loc === 'vvvv') ? 0 : 1;
+    }
     const { fixedModrm } = placement(f);
     if (fixedModrm >= 0) {
       fHasModrm[k] = 1;
@@ -259,6 +280,6 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
 
   return {
     forms, slotStart, cand, slotModrm, fModes, fPfx, fReg, fMod, fRm, fHasModrm, fOsz, fStrict, fStrictD64, fStrictNoQ, fOverlayExact, fAsz,
-    fImmA, fImmB, fImmSx, fRel, fOpreg, conflicts,
+    fImmA, fImmB, fImmSx, fRel, fOpreg, fVexL, fVexW, fNoVvvv, fNo66, conflicts,
   };
 }

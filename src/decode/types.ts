@@ -91,6 +91,13 @@ export interface Decoded {
   sib: number;
   /** The last F2/F3 prefix byte seen (0 if none): picks rep vs repne and the mandatory prefix. */
   lastRep: number;
+  /**
+   * VEX prefix length (2 for C5, 3 for C4) after the legacy prefixes when the table has rows for the
+   * VEX opcode (also when none of them matched: Bad.OPCODE / VEX_QUIET), else 0.
+   */
+  vex: number;
+  /** Register named by VEX.vvvv (0..15; 0..7 outside 64-bit mode), NONE without VEX. */
+  vvvv: number;
 }
 
 /** Decoded.bad: why an encoding did not decode. */
@@ -109,6 +116,13 @@ export const enum Bad {
    * listing stays in step with objdump; x86lab prints "(bad)" for it and the executor raises #UD.
    */
   UNSUPPORTED = 5,
+  /**
+   * An undefined encoding in a VEX slot the table has rows for, which objdump prints as a bare
+   * "(bad)" without naming the legacy prefixes (an unused VEX.vvvv other than 1111b, or a VEX.pp on
+   * an opcode whose rows all take none); length = prefixes + VEX + opcode. Other undefined VEX
+   * encodings there are OPCODE (prefix names, then "(bad)").
+   */
+  VEX_QUIET = 6,
 }
 
 /** A fresh zeroed record (allocate once, reuse). */
@@ -117,6 +131,6 @@ export function newDecoded(): Decoded {
     form: NONE, length: 0, mode: 64, opsize: 32, adsize: 64, prefixes: 0, rex: 0, seg: NONE,
     mod: NONE, reg: NONE, rm: NONE, base: NONE, index: NONE, scale: 1, disp: 0, hasDisp: 0,
     immLo: 0, immHi: 0, imm2: 0, targetLo: 0, targetHi: 0,
-    bad: 0, prefixLen: 0, ignoredRexEnd: 0, sib: NONE, lastRep: 0,
+    bad: 0, prefixLen: 0, ignoredRexEnd: 0, sib: NONE, lastRep: 0, vex: 0, vvvv: NONE,
   };
 }

@@ -37,6 +37,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let rmReg: RegInfo | undefined;
   let mem: MemOperand | undefined;
   let opreg: RegInfo | undefined;
+  let vvvvReg: RegInfo | undefined;
   let imm: { v: Value; n: number; signed: boolean; range: number } | undefined;
   let imm2: { v: Value; n: number } | undefined;
   let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
@@ -61,6 +62,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         break;
       case 'opreg':
         opreg = (o as { reg: RegInfo }).reg;
+        break;
+      case 'vvvv':
+        vvvvReg = (o as { reg: RegInfo }).reg;
         break;
       case 'imm':
         if (d.kind === 'rel') {
@@ -157,7 +161,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
     encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
-    throw new EncodeError(`\`${memText(mem!)}' is not a valid base/index expression`);
+    // (GNU echoes the operand as written; memText rebuilds it, with constants in hex.)
+    throw new EncodeError(`\`${memText(mem!, true)}' is not a valid base/index expression`);
   }
   if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
     if (!fitsS(wrapS(mem.disp.addend, 64), 32) || mem.disp.addend > M64) {
@@ -177,7 +182,11 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     const s = SEG_PREFIX[mem.seg.name];
     // GNU drops an override naming the segment the address uses anyway (SDM Vol. 1 §3.7.4).
     const dflt = mem.base && (mem.base.num === 4 || mem.base.num === 5) && mem.base.cls === 'gpr' ? 0x36 : 0x3e;
-    if (s !== dflt) seg = seg || s;
+    if (s !== dflt) {
+      // A segment prefix written as a mnemonic and another override GNU keeps: two segment prefixes.
+      if (seg && seg !== s) throw new EncodeError('same type of prefix used twice');
+      seg = s;
+    }
   }
   // moffs has no default segment to compare with: an override is always written (mov %fs:0x10,%eax).
   if (moffsSeg && moffsSeg !== 0x3e && !seg) seg = moffsSeg;
@@ -201,10 +210,15 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // An explicit addr32/addr16 prefix is written even where it changes nothing.
   if (asz !== modeAsz || pfx.addr) out.push(0x67);
   // 66h selects the operand size that is not the mode's default (16 in .code16, else 32; SDM Vol. 1 §3.6).
-  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none';
+  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
+    !f.vex && !f.no66; // (GNU writes no 66h for VEX or ADX forms, not even in .code16)
   if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
+  if (f.vex && pfx.data16) throw new EncodeError(`data size prefix invalid with \`${name}'`);
+  // data16 and a mandatory 66h are one prefix written twice (clwb, invpcid, adcx).
+  if (f.prefix === 0x66 && !f.vex && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (opsz16 || pfx.data16) out.push(0x66);
-  if (f.prefix === 0x66) out.push(0x66);
+  // (A VEX form's `prefix` is VEX.pp, written inside the VEX prefix below.)
+  if (f.prefix === 0x66 && !f.vex) out.push(0x66);
   if (pfx.rep) out.push(pfx.rep);
   if (pfx.bnd) {
     // GNU: near call/jmp/jcc/ret only (not loop/jcxz or far transfers).
@@ -212,7 +226,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     if (!ok) throw new EncodeError(`expecting valid branch instruction after \`bnd'`);
     out.push(0xf2);
   }
-  if (f.prefix === 0xf2 || f.prefix === 0xf3) out.push(f.prefix);
+  if ((f.prefix === 0xf2 || f.prefix === 0xf3) && !f.vex) out.push(f.prefix);
   if (pfx.lock) {
     if (!f.lockable || !mem) throw new EncodeError(`expecting lockable instruction after \`lock'`);
     out.push(0xf0);
@@ -235,7 +249,12 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   const rexX = addr ? addr.rexX : 0;
   const rexB = addr ? addr.rexB : rmReg ? rmReg.num >> 3 : opreg ? opreg.num >> 3 : 0;
   let rex = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
-  let needRex = rex !== 0 || pfx.rex !== 0 || byteRegs.some((r) => r.needsRex);
+  let needRex = !f.vex && (rex !== 0 || pfx.rex !== 0 || byteRegs.some((r) => r.needsRex));
+  if (f.vex) {
+    if (pfx.rex) throw new EncodeError(`REX prefix invalid with \`${name}'`);
+    const w = f.vex.w === 'size' ? rexW : f.vex.w === 1 ? 1 : 0;
+    vexPrefix(out, f.opcode, f.prefix, w, rexR, rexX, rexB, vvvvReg ? vvvvReg.num : 0);
+  }
   if (needRex) {
     if (mode !== 64) throw new EncodeError(`bad register name`);
     const hi = byteRegs.find((r) => r.highByte);
@@ -245,9 +264,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   }
   needRex = false;
 
-  // Opcode.
+  // Opcode (under VEX the escape bytes are in VEX.mmmmm).
   const op = f.opcode;
-  for (let i = waitFirst ? 1 : 0; i < op.length - 1; i++) out.push(op[i]);
+  for (let i = waitFirst ? 1 : f.vex ? op.length - 1 : 0; i < op.length - 1; i++) out.push(op[i]);
   let last = op[op.length - 1];
   if (opreg) last += opreg.num & 7;
   out.push(last);
@@ -320,4 +339,18 @@ export function memText(m: MemOperand, full = false): string {
   const seg = m.seg ? `%${m.seg.name}:` : '';
   const d = m.disp ? (m.disp.sym ? m.disp.sym + (m.disp.addend ? (m.disp.addend > 0n ? '+' : '') + m.disp.addend : '') : hex(m.disp.addend)) : '';
   return `${seg}${d}(${parts.join(',')})`;
+}
+
+/**
+ * The VEX prefix (SDM Vol. 2A §2.3.5): two bytes (C5) when the map is 0F and W, X, B are 0, as GNU
+ * picks; three (C4) otherwise. R/X/B and vvvv are stored inverted; an unused vvvv is 1111b.
+ *
+ *   C5 [~R vvvv L pp]          C4 [~R ~X ~B mmmmm] [W vvvv L pp]
+ */
+function vexPrefix(out: number[], opcode: readonly number[], prefix: number | undefined, w: number, r: number, x: number, b: number, vvvv: number): void {
+  const map = opcode.length >= 3 && opcode[1] === 0x38 ? 2 : opcode.length >= 3 && opcode[1] === 0x3a ? 3 : 1;
+  const pp = prefix === 0x66 ? 1 : prefix === 0xf3 ? 2 : prefix === 0xf2 ? 3 : 0;
+  const tail = ((~vvvv & 15) << 3) | pp; // VEX.L = 0 for every VEX row so far
+  if (map === 1 && !w && !x && !b) out.push(0xc5, ((r ^ 1) << 7) | tail);
+  else out.push(0xc4, ((r ^ 1) << 7) | ((x ^ 1) << 6) | ((b ^ 1) << 5) | map, (w << 7) | tail);
 }

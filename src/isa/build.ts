@@ -34,6 +34,8 @@ export const E = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'rm', loc
 export const M = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'mem', loc: 'rm', size, access });
 /** Register only in ModRM.rm (mod = 11). */
 export const RR = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'gpr', loc: 'rm', size, access });
+/** Register in VEX.vvvv. */
+export const V = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'gpr', loc: 'vvvv', size, access });
 /** Register in the low 3 bits of the opcode. */
 export const O = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'gpr', loc: 'opreg', size, access });
 /** Immediate; `sx` = 8-bit field sign-extended to the operand size. */

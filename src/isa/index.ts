@@ -64,7 +64,7 @@ export const BY_MNEMONIC: ReadonlyMap<string, readonly Form[]> = (() => {
 })();
 
 // ---- decode-slot validation -------------------------------------------------------------------
-// A slot is (mode, mandatory prefix, opcode bytes, ModRM.mod class, ModRM.reg, ModRM.rm, operand size,
+// A slot is (mode, VEX or legacy, mandatory prefix / VEX.pp, opcode bytes, ModRM.mod class, ModRM.reg, ModRM.rm, operand size,
 // address size). Rows are grouped by (mode, prefix, opcode bytes); +r rows occupy 8 opcode values.
 // Within a group two rows conflict when every remaining dimension overlaps.
 
@@ -95,7 +95,7 @@ export function validateTable(forms: readonly Form[]): void {
       const last = f.opcode[f.opcode.length - 1];
       const n = opreg ? 8 : 1;
       for (let r = 0; r < n; r++) {
-        const key = `${mode}|${f.prefix ?? 0}|${[...f.opcode.slice(0, -1), last + r].join(',')}`;
+        const key = `${mode}|${f.vex ? 'vex' : ''}${f.prefix ?? 0}|${[...f.opcode.slice(0, -1), last + r].join(',')}`;
         const g = groups.get(key);
         if (g) g.push(f);
         else groups.set(key, [f]);

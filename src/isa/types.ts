@@ -27,6 +27,7 @@ export type OperandLoc =
   | 'opreg' // low 3 bits of the last opcode byte (+REX.B)
   | 'imm' // immediate after displacement
   | 'imm2' // second immediate (enter $a,$b: the 8-bit one)
+  | 'vvvv' // VEX.vvvv (inverted in the encoding; 4 bits in 64-bit mode, 3 elsewhere)
   | 'implicit'; // not encoded (fixed register, the shift count 1, ...)
 
 export type OperandKind =
@@ -145,6 +146,21 @@ export interface FormDef {
   readonly encSizes?: readonly number[];
   /** Encoder: suffix letters GNU as rejects although the size is otherwise valid (lret: no `l` in 64-bit mode). */
   readonly badSuffix?: string;
+  /** A 66h byte is no operand-size prefix for this form (ADX: the size is 32 or 64; objdump names it data16). */
+  readonly no66?: boolean;
+  /** VEX-encoded form (C4/C5 prefix); absent for legacy encodings. */
+  readonly vex?: VexDef;
+}
+
+/**
+ * VEX encoding (SDM Vol. 2A §2.3): the form's opcode bytes name the map by their escape bytes
+ * (0F = map 1, 0F 38 = map 2, 0F 3A = map 3) and `prefix` gives VEX.pp instead of a legacy prefix.
+ * 'size': VEX.W chooses the operand size like REX.W (64 in 64-bit mode only, ignored elsewhere);
+ * 0/1: W must have that value; 'ig': W is ignored.
+ */
+export interface VexDef {
+  readonly l: 0;
+  readonly w: 'size' | 0 | 1 | 'ig';
 }
 
 /** A table entry after loading: its numeric index is the form id used for dispatch. */

@@ -1,7 +1,10 @@
 #!/usr/bin/env node
 // Red-team vector generator for the executor: independent of scripts/cpu-gen-vectors.mjs.
 //
-//   node test/redteam/cpu/gen.mjs [--seed N] [--count K] [--out DIR]
+//   node test/redteam/cpu/gen.mjs [--seed N] [--count K] [--out DIR] [--only FAM,...]
+//
+// --only draws from the listed families alone, evenly (e.g. `--only bmi` for BMI1/BMI2/ADX, whose
+// weight is 0 in the default mix so that the default output at a seed stays as committed).
 //
 // Builds K random snippets (1-6 instructions, ending in hlt) from per-family templates, assembles
 // them with GNU as, runs them on this CPU with runner.c (whole 4 KiB pages at their own addresses,
@@ -226,7 +229,9 @@ const F = {
     return [`call 1f`, `1: pop${w} ${ctx.mode === 64 ? '%rbx' : '%ebx'}`, `movb $0x${pick(['90', 'f4', '40', '48'])}, 2f-1b(${ctx.mode === 64 ? '%rbx' : '%ebx'})`, `2: incl %eax`, `incl %ecx`]; },
 };
 const WEIGHTS = { popfx: 5, addr16: 5, far: 4, tf: 4, ac: 4, ncanon: 8, strfault: 6, pushfault: 6, fetch: 4, ud: 6, seg: 5, alu: 10, unary: 4, test: 3, shift: 10, shd: 6, muldiv: 8, imul23: 4, bits: 8, mov: 8, cc: 6, loop: 3, callret: 4, stack: 4, misc: 4, string: 8, lea: 3, bmi: 0, cx8: 2, bcd: 4, seq: 8, fault: 8, smc: 2 };
-const famList = Object.entries(WEIGHTS).flatMap(([k, w]) => Array(w).fill(k));
+const ONLY = opt('--only', null);
+if (ONLY) for (const f of ONLY.split(',')) if (!(f in F)) throw new Error(`--only: no family '${f}'`);
+const famList = ONLY ? ONLY.split(',') : Object.entries(WEIGHTS).flatMap(([k, w]) => Array(w).fill(k));
 
 const CODE_ADDRS = [0x10000000, 0x7f0000, 0x12345000, 0xfffff000];
 const DATA_ADDRS = [0x20000000, 0x30001000, 0x7ffe0000, 0x40000000];
