@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { Mode } from '../isa/types.js';
-import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_PROGBITS, type ElfDynReloc, type ElfFile } from '../decode/elf.js';
+import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_PROGBITS, type ElfDynReloc, type ElfFile } from '../elf/read.js';
 import { disassembleSection, disassembleSectionChunks, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
 import type { Symbolizer } from '../decode/att.js';
 
@@ -99,7 +99,7 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
   const relocSym = elf.type === 1 ? undefined : relocSymbolizer(elf, makeSymbolizer(allTargets));
   for (const sec of elf.sections) {
     if ((sec.flags & SHF_EXECINSTR) === 0 || sec.type !== SHT_PROGBITS || sec.size === 0) continue;
-    if (sec.offset + sec.size > bytes.length) throw new ElfError(`section ${sec.name} runs past the end of the file`);
+    if (sec.offset + sec.size > bytes.length) throw new ElfError('truncated', `section ${sec.name} runs past the end of the file`);
     const mine: DisSymbol[] = [
       ...defined.filter((s) => s.shndx === sec.index).map(asDis),
       ...plt.filter((p) => p.section === sec.index).map((p) => p.sym),

@@ -6,11 +6,13 @@ import { Machine, LoadError, SpecError, type RunOutcome } from '../harness/machi
 import { dumpMachine } from '../harness/dump.js';
 import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
 
-export const usage = `usage: x86lab run [options] FILE.S
+export const usage = `usage: x86lab run [options] FILE.S [FILE.S|FILE.o ...]
 
-Assemble FILE.S and run it from _start in ring 0 until hlt with nothing left to wake it
-(or the step limit), then print the final state. docs/harness.md describes the machine:
-load addresses, the initial GDT/stack/paging, and how hlt, NMIs and interrupts behave.
+Assemble each listing, link it with the others and with any ELF relocatable objects (gcc -c output,
+GNU as or x86lab objects) as ld would, or load one ELF executable made by ld. Run it from _start
+in ring 0 until hlt with nothing left to wake it (or the step limit), then print the final state.
+docs/harness.md describes the machine: the link layout and load addresses, the initial
+GDT/stack/paging, and how hlt, NMIs and interrupts behave.
 
 options:
   --64 | --32          long mode (default) or 32-bit flat protected mode
@@ -34,7 +36,7 @@ or assembly errors, 2 for usage errors.
 class UsageError extends Error {}
 
 interface Args {
-  file?: string;
+  files: string[];
   mode: 32 | 64;
   includeDirs: string[];
   defines: string[];
@@ -48,7 +50,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { mode: 64, includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
+  const a: Args = { files: [], mode: 64, includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
   for (let k = 0; k < argv.length; k++) {
     const t = argv[k];
     const val = (): string => {
@@ -80,11 +82,10 @@ function parseArgs(argv: string[]): Args | 'help' {
         if (t.startsWith('-D')) { a.defines.push(t.length > 2 ? t.slice(2) : val()); break; }
         if (t.startsWith('-U')) { a.undefs.push(t.length > 2 ? t.slice(2) : val()); break; }
         if (t.startsWith('-') && t !== '-') throw new UsageError(`unknown option '${t}'`);
-        if (a.file !== undefined) throw new UsageError('only one input file');
-        a.file = t;
+        a.files.push(t);
     }
   }
-  if (a.file === undefined) throw new UsageError('no input file');
+  if (a.files.length === 0) throw new UsageError('no input file');
   return a;
 }
 
@@ -123,11 +124,16 @@ export async function run(argv: string[]): Promise<number> {
   if (args === 'help') { process.stdout.write(usage); return 0; }
   let m: Machine;
   try {
-    m = Machine.fromFile(args.file!, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
+    m = Machine.fromFiles(args.files, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
     for (const e of args.events) m.arm(e);
     for (const w of m.warnings) process.stderr.write(w + '\n');
   } catch (e) {
-    if (e instanceof LoadError) { process.stderr.write(`${args.file}: Assembler messages:\n${e.message}\n`); return 1; }
+    if (e instanceof LoadError) {
+      // Assembler problems as GNU as reports them; link problems as ld does (prefixed with our name).
+      if (e.stage === 'link') process.stderr.write(e.message.split('\n').map((l) => `x86lab run: ${l}\n`).join(''));
+      else process.stderr.write(`${e.file ?? args.files[0]}: Assembler messages:\n${e.message}\n`);
+      return 1;
+    }
     if (e instanceof SpecError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 2; }
     throw e;
   }
