@@ -15,7 +15,8 @@ docs/harness.md describes the machine: the link layout and load addresses, the i
 GDT/stack/paging, and how hlt, NMIs and interrupts behave.
 
 options:
-  --64 | --32          long mode (default) or 32-bit flat protected mode
+  --64 | --32          long mode (default) or 32-bit flat protected mode (default: the
+                       class of the first ELF object, when there is one)
   -I DIR               add DIR to the #include/.include search path (include/ is always searched)
   -D NAME[=VAL]        define a preprocessor macro;  -U NAME  undefine one
   --entry SYM          start at SYM instead of _start
@@ -37,7 +38,7 @@ class UsageError extends Error {}
 
 interface Args {
   files: string[];
-  mode: 32 | 64;
+  mode?: 32 | 64;
   includeDirs: string[];
   defines: string[];
   undefs: string[];
@@ -50,7 +51,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { files: [], mode: 64, includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
+  const a: Args = { files: [], includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
   for (let k = 0; k < argv.length; k++) {
     const t = argv[k];
     const val = (): string => {
@@ -124,7 +125,7 @@ export async function run(argv: string[]): Promise<number> {
   if (args === 'help') { process.stdout.write(usage); return 0; }
   let m: Machine;
   try {
-    m = Machine.fromFiles(args.files, { mode: args.mode, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
+    m = Machine.fromFiles(args.files, { ...(args.mode ? { mode: args.mode } : {}), includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, ...(args.entry ? { entry: args.entry } : {}) });
     for (const e of args.events) m.arm(e);
     for (const w of m.warnings) process.stderr.write(w + '\n');
   } catch (e) {

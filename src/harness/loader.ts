@@ -80,6 +80,16 @@ export function link(res: AssembleResult, file: string, diags: readonly Diagnost
   }
 }
 
+/** The ELF class of the first input that is an ELF object, if any (sets the default mode). */
+function firstElfMode(paths: readonly string[]): 32 | 64 | undefined {
+  for (const p of paths) {
+    let head: Uint8Array;
+    try { head = new Uint8Array(readFileSync(p)).subarray(0, 5); } catch { continue; }
+    if (head.length === 5 && head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) return head[4] === 1 ? 32 : 64;
+  }
+  return undefined;
+}
+
 /** Assemble one listing to link input (throws LoadError with GNU-style messages). */
 export function assembleInput(text: string, opts: LoadOptions = {}): { input: LinkInput; diagnostics: Diagnostic[] } {
   const mode = opts.mode ?? 64;
@@ -106,6 +116,7 @@ export function assembleInput(text: string, opts: LoadOptions = {}): { input: Li
  */
 export function loadFiles(paths: readonly string[], opts: LoadOptions = {}): Image {
   const inputs: LinkInput[] = [];
+  let mode = opts.mode;
   const diags: Diagnostic[] = [];
   for (const path of paths) {
     let bytes: Uint8Array;
@@ -120,7 +131,10 @@ export function loadFiles(paths: readonly string[], opts: LoadOptions = {}): Ima
           return imageFromExecutable(bytes, path, elf);
         }
         if (elf.type !== ET_REL) throw new ElfError('format', `ELF type ${elf.type} is neither a relocatable object nor an executable`);
-        inputs.push(inputFromElf(bytes, path, elf));
+        const input = inputFromElf(bytes, path, elf);
+        // Without --32/--64, the first object decides how the listings are assembled.
+        mode ??= input.mode;
+        inputs.push(input);
       } catch (e) {
         if (e instanceof ElfError) throw new LoadError(`${path}: ${e.message}`, [], 'link');
         if (e instanceof LinkError) throw new LoadError(e.message, [], 'link');
@@ -131,7 +145,7 @@ export function loadFiles(paths: readonly string[], opts: LoadOptions = {}): Ima
     const text = new TextDecoder().decode(bytes);
     let assembled: ReturnType<typeof assembleInput>;
     try {
-      assembled = assembleInput(text, { ...opts, file: path });
+      assembled = assembleInput(text, { ...opts, mode: mode ?? firstElfMode(paths) ?? 64, file: path });
     } catch (e) {
       if (e instanceof LoadError) throw new LoadError(e.message, e.diagnostics, 'assemble', path);
       throw e;
