@@ -4,7 +4,8 @@
 //     same-named input sections merge into one, in input order, each piece at its own alignment;
 //   - each output section starts at the next address aligned to max(4096, its alignment) from
 //     LOAD_BASE; common symbols go at the end of .bss (created if needed), a GOT (when any
-//     relocation needs one) in its own section .got after everything else;
+//     relocation needs one) in its own section .got after everything else: three reserved
+//     words (_GLOBAL_OFFSET_TABLE_ points at the first), then one slot per symbol;
 //   - only SHF_ALLOC sections of ELF objects are loaded (every section of a listing is, as before).
 // Symbols resolve as ld resolves them: one strong definition per name, weak definitions yield to
 // strong ones, commons merge (largest size, largest alignment) and yield to definitions, undefined
@@ -13,6 +14,7 @@
 import { LinkError } from './errors.js';
 import type { Image, LoadedSection } from './image.js';
 import type { InSymbol, LinkInput } from './input.js';
+import { codeFill } from './fill.js';
 import { fits, relaxGot, relocKinds, relocName } from './reloc.js';
 
 /** Where the first section goes (1 MiB, as a boot loader would put a kernel image). */
@@ -21,7 +23,7 @@ export const LOAD_BASE = 0x100000;
 const alignUp = (a: number, n: number): number => Math.ceil(a / n) * n;
 
 interface Piece { input: number; section: number; offset: number }
-interface OutSection { name: string; pieces: Piece[]; align: number; size: number; nobits: boolean; addr: number; bytes: Uint8Array }
+interface OutSection { name: string; pieces: Piece[]; align: number; size: number; nobits: boolean; exec: boolean; addr: number; bytes: Uint8Array }
 
 interface Definition { input: number; sym: number; strength: 'strong' | 'weak' | 'common' }
 
@@ -93,7 +95,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
       if (!live(i, k)) return;
       let o = byName.get(s.name);
       if (!o) {
-        o = { name: s.name, pieces: [], align: 1, size: 0, nobits: true, addr: 0, bytes: new Uint8Array(0) };
+        o = { name: s.name, pieces: [], align: 1, size: 0, nobits: true, exec: false, addr: 0, bytes: new Uint8Array(0) };
         byName.set(s.name, o);
         outs.push(o);
       }
@@ -103,18 +105,22 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
       o.size = offset + s.size;
       o.align = Math.max(o.align, s.align);
       if (!s.nobits) o.nobits = false;
+      if (s.exec) o.exec = true;
     });
   });
   // Commons at the end of .bss.
+  // ld allocates each common in the COMMON section of the input whose definition won, inputs in
+  // order: so by winning input, then by symbol table order.
   const commonAt = new Map<string, { out: OutSection; offset: number }>();
-  for (const name of order) {
+  const commons = order.filter((n) => defs.get(n)!.strength === 'common')
+    .sort((a, b) => { const x = defs.get(a)!, y = defs.get(b)!; return x.input - y.input || x.sym - y.sym; });
+  for (const name of commons) {
     const d = defs.get(name)!;
-    if (d.strength !== 'common') continue;
     const s = inputs[d.input].symbols[d.sym];
     const align = Math.max(1, Number(maxCommonAlign(inputs, name, s)));
     let bss = byName.get('.bss');
     if (!bss) {
-      bss = { name: '.bss', pieces: [], align: 1, size: 0, nobits: true, addr: 0, bytes: new Uint8Array(0) };
+      bss = { name: '.bss', pieces: [], align: 1, size: 0, nobits: true, exec: false, addr: 0, bytes: new Uint8Array(0) };
       byName.set('.bss', bss);
       outs.push(bss);
     }
@@ -129,6 +135,9 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   // sit far below 2 GiB), so that is decided before addresses are known, as ld decides it.
   const kinds = relocKinds(mode);
   const word = mode === 64 ? 8 : 4;
+  // The GOT starts with the three reserved words of ld's .got.plt (_DYNAMIC, 0, 0: all zero in a
+  // static link); _GLOBAL_OFFSET_TABLE_ names its start, the slots follow.
+  const GOT_RESERVED = 3 * word;
   const gotSlots = new Map<string, number>();
   let needGot = false;
   const symKey = (i: number, k: number): string => {
@@ -149,12 +158,12 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
         const ds = d ? inputs[d.input].symbols[d.sym] : s;
         if (ds.place === 'abs' && (mode === 64 ? ds.value >= 1n << 31n : ds.value >= 1n << 32n)) slot = true;
       }
-      if (slot) { needGot = true; const key = symKey(i, r.sym); if (!gotSlots.has(key)) gotSlots.set(key, gotSlots.size * word); }
+      if (slot) { needGot = true; const key = symKey(i, r.sym); if (!gotSlots.has(key)) gotSlots.set(key, GOT_RESERVED + gotSlots.size * word); }
     }
   });
   let got: OutSection | undefined;
   if (needGot) {
-    got = { name: '.got', pieces: [], align: word, size: Math.max(gotSlots.size * word, 0), nobits: false, addr: 0, bytes: new Uint8Array(0) };
+    got = { name: '.got', pieces: [], align: word, size: GOT_RESERVED + gotSlots.size * word, nobits: false, exec: false, addr: 0, bytes: new Uint8Array(0) };
     outs.push(got);
   }
 
@@ -164,9 +173,13 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
     at = alignUp(at, Math.max(4096, o.align));
     o.addr = at;
     o.bytes = new Uint8Array(o.size);
+    let end = 0;
     for (const p of o.pieces) {
       const s = inputs[p.input].sections[p.section];
+      // Alignment padding between pieces of code is NOPs, as ld writes it.
+      if (o.exec && p.offset > end) codeFill(o.bytes, end, p.offset - end, mode);
       if (!s.nobits) o.bytes.set(s.bytes.subarray(0, s.size), p.offset);
+      end = p.offset + s.size;
     }
     at += Math.max(o.size, 1);
   }

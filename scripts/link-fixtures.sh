@@ -1,0 +1,14 @@
+#!/bin/sh
+# Rebuild the committed objects the linker tests and the int3-c example use, with GNU as and gcc.
+# (The tests also rebuild them live where the tools exist and compare.)  Run from the package root.
+set -e
+F=test/link/fixtures
+E=examples/int3-c
+for f in zoo64a zoo64b; do as --64 $F/$f.s -o $F/$f.o; done
+for f in zoo32a zoo32b; do as --32 $F/$f.s -o $F/$f.o; done
+gcc -c -Iinclude $E/entry_64.S -o $F/entry_64.gnu.o
+gcc -c -m32 -Iinclude $E/entry_32.S -o $F/entry_32.gnu.o
+COMMON="-O2 -ffreestanding -fno-pic -mno-sse -mno-mmx -fno-asynchronous-unwind-tables"
+gcc -c $COMMON -mno-red-zone -mcmodel=kernel $E/int3_emulate.c -o $E/int3_emulate-64.o
+gcc -c -m32 -mregparm=3 $COMMON $E/int3_emulate.c -o $E/int3_emulate-32.o
+gcc --version | head -1 > $E/gcc-version.txt
