@@ -12,3 +12,6 @@ COMMON="-O2 -ffreestanding -fno-pic -mno-sse -mno-mmx -fno-asynchronous-unwind-t
 gcc -c $COMMON -mno-red-zone -mcmodel=kernel $E/int3_emulate.c -o $E/int3_emulate-64.o
 gcc -c -m32 -mregparm=3 $COMMON $E/int3_emulate.c -o $E/int3_emulate-32.o
 gcc --version | head -1 > $E/gcc-version.txt
+# ELF executables made by ld (its default layout, text at 1 MiB) for `x86lab run` to load as they are.
+ld -m elf_x86_64 -static -nostdlib --no-warn-rwx-segments -z noexecstack -Ttext=0x100000 $F/entry_64.gnu.o $E/int3_emulate-64.o -o $F/int3-c-64.exe
+ld -m elf_i386 -static -nostdlib --no-warn-rwx-segments -z noexecstack -Ttext=0x100000 $F/entry_32.gnu.o $E/int3_emulate-32.o -o $F/int3-c-32.exe

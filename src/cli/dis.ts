@@ -240,7 +240,7 @@ export async function run(argv: string[]): Promise<number> {
     } else process.stdout.write(disassembleBinary(bytes, args.file, args.mode ?? 64, args.start));
     return 0;
   } catch (e) {
-    if (e instanceof ElfError || e instanceof RangeError) {
+    if (e instanceof ElfError) {
       process.stderr.write(`x86lab dis: ${args.file}: ${e.message}\n`);
       return 1;
     }

@@ -3,6 +3,7 @@
 
 import { ET_EXEC, EM_386, EM_X86_64, ElfError, PT_LOAD, SHF_ALLOC, SHT_NOBITS, readElf, sectionBytes, type ElfFile } from '../elf/read.js';
 import type { Image, LoadedSection } from './image.js';
+import { MAX_IMAGE } from './link.js';
 
 /** Addresses the harness can map: below 2^53 (JS numbers) and, for i386, below 4 GiB. */
 function addrNumber(a: bigint, what: string): number {
@@ -14,15 +15,22 @@ export function imageFromExecutable(bytes: Uint8Array, file: string, elf: ElfFil
   if (elf.type !== ET_EXEC) throw new ElfError('format', 'not an executable');
   if (elf.machine !== EM_X86_64 && elf.machine !== EM_386) throw new ElfError('format', `machine ${elf.machine} is not x86`);
   const sections: LoadedSection[] = [];
+  let total = 0;
+  const budget = (n: number, what: string): void => {
+    total += n;
+    if (total > MAX_IMAGE) throw new ElfError('corrupt', `${what} takes the image past ${MAX_IMAGE >> 20} MiB`);
+  };
   const alloc = elf.sections.filter((s) => (s.flags & SHF_ALLOC) !== 0 && s.size > 0);
   if (alloc.length > 0) {
     for (const s of alloc) {
       const nobits = s.type === SHT_NOBITS;
+      budget(s.size, `section ${s.name}`);
       sections.push({ name: s.name, addr: addrNumber(s.addr, `section ${s.name}`), size: s.size, align: Math.max(1, s.addralign), bytes: nobits ? new Uint8Array(s.size) : Uint8Array.from(sectionBytes(bytes, s)), nobits });
     }
   } else {
     elf.segments.forEach((p, i) => {
       if (p.type !== PT_LOAD || p.memsz === 0) return;
+      budget(p.memsz, `segment ${i}`);
       const b = new Uint8Array(p.memsz);
       b.set(bytes.subarray(p.offset, p.offset + Math.min(p.filesz, p.memsz)));
       sections.push({ name: `segment${i}`, addr: addrNumber(p.vaddr, `segment ${i}`), size: p.memsz, align: Math.max(1, p.align), bytes: b, nobits: false });

@@ -56,6 +56,9 @@ export interface LinkInput {
 }
 
 const BIND = ['local', 'global', 'weak'] as const;
+/** Largest section alignment accepted (2 MiB) and largest section (256 MiB, the image limit). */
+export const MAX_ALIGN = 1 << 21;
+export const MAX_SECTION = 1 << 28;
 
 function kindOf(t: number): InSymbol['kind'] {
   return t === 3 ? 'section' : t === 4 ? 'file' : t === 2 || t === 10 ? 'func' : t === 1 ? 'object' : 'other';
@@ -68,6 +71,9 @@ export function inputFromElf(bytes: Uint8Array, file: string, elf: ElfFile = rea
   const mode: 32 | 64 = elf.bits === 64 ? 64 : 32;
   // Index map: ELF section index -> our section index (every ELF section keeps its slot).
   const sections: InSection[] = elf.sections.map((s) => {
+    // ld accepts any power of two; more than 2 MiB (a huge page) is a corrupt header here.
+    if (s.addralign > MAX_ALIGN || (s.addralign & (s.addralign - 1)) !== 0) throw new ElfError('corrupt', `section ${s.name} has alignment ${s.addralign}`);
+    if (s.size > MAX_SECTION) throw new ElfError('corrupt', `section ${s.name} is ${s.size} bytes`);
     const loadable = (s.flags & SHF_ALLOC) !== 0 && (s.type === SHT_PROGBITS || s.type === SHT_NOBITS || s.type === SHT_NOTE || s.type >= 14 && s.type <= 16);
     return {
       name: s.name, nobits: s.type === SHT_NOBITS, alloc: loadable, write: (s.flags & SHF_WRITE) !== 0, exec: (s.flags & SHF_EXECINSTR) !== 0,

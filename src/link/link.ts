@@ -19,6 +19,8 @@ import { fits, relaxGot, relocKinds, relocName } from './reloc.js';
 
 /** Where the first section goes (1 MiB, as a boot loader would put a kernel image). */
 export const LOAD_BASE = 0x100000;
+/** The most the harness loads (a limit that keeps corrupt size fields from exhausting memory). */
+export const MAX_IMAGE = 1 << 28;
 
 const alignUp = (a: number, n: number): number => Math.ceil(a / n) * n;
 
@@ -171,6 +173,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   let at = LOAD_BASE;
   for (const o of outs) {
     at = alignUp(at, Math.max(4096, o.align));
+    if (at + o.size > LOAD_BASE + MAX_IMAGE) throw new LinkError([`the image is larger than ${MAX_IMAGE >> 20} MiB (section ${o.name})`]);
     o.addr = at;
     o.bytes = new Uint8Array(o.size);
     let end = 0;
