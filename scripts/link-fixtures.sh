@@ -15,3 +15,6 @@ gcc --version | head -1 > $E/gcc-version.txt
 # ELF executables made by ld (its default layout, text at 1 MiB) for `x86lab run` to load as they are.
 ld -m elf_x86_64 -static -nostdlib --no-warn-rwx-segments -z noexecstack -Ttext=0x100000 $F/entry_64.gnu.o $E/int3_emulate-64.o -o $F/int3-c-64.exe
 ld -m elf_i386 -static -nostdlib --no-warn-rwx-segments -z noexecstack -Ttext=0x100000 $F/entry_32.gnu.o $E/int3_emulate-32.o -o $F/int3-c-32.exe
+# Objects with TLS, COMDAT groups, commons, debug sections, hidden/protected/weak symbols for `dis -h/-t/-r`.
+gcc -c -O2 -g -ffunction-sections -fdata-sections $F/rich.c -o $F/rich64.o
+gcc -c -O2 -m32 -fpic -fcommon $F/rich.c -o $F/rich32.o

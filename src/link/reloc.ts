@@ -3,6 +3,8 @@
 // GOTPCRELX/REX_GOTPCRELX/GOT32X are relaxed as ld relaxes them in a static non-PIC link
 // (observed with ld 2.40): the GOT load becomes an immediate, the indirect call/jmp a direct one.
 
+import { relocTypeName } from '../elf/reloc-names.js';
+
 export type Calc =
   | 'S+A' | 'S+A-P' | 'G+A-P' | 'GOT+A-P' | 'S+A-GOT' | 'Z+A'
   /** R_386_GOT32: the slot's offset from GOT (or its address when there is no base register). */
@@ -67,7 +69,7 @@ export function relocNumber(name: string, mode: 32 | 64): number {
 }
 
 export function relocName(type: number, mode: 32 | 64): string {
-  return relocKinds(mode).get(type)?.name ?? `${mode === 64 ? 'R_X86_64' : 'R_386'}_<${type}>`;
+  return relocKinds(mode).get(type)?.name ?? relocTypeName(type, mode) ?? `unknown relocation ${type}`;
 }
 
 /** Does v fit the field under the check? */
