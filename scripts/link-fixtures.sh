@@ -18,3 +18,5 @@ ld -m elf_i386 -static -nostdlib --no-warn-rwx-segments -z noexecstack -Ttext=0x
 # Objects with TLS, COMDAT groups, commons, debug sections, hidden/protected/weak symbols for `dis -h/-t/-r`.
 gcc -c -O2 -g -ffunction-sections -fdata-sections $F/rich.c -o $F/rich64.o
 gcc -c -O2 -m32 -fpic -fcommon $F/rich.c -o $F/rich32.o
+as --64 $F/table64.s -o $F/table64.o
+as --64 $F/table64b.s -o $F/table64b.o

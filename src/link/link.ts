@@ -9,7 +9,8 @@
 //   - only SHF_ALLOC sections of ELF objects are loaded (every section of a listing is, as before).
 // Symbols resolve as ld resolves them: one strong definition per name, weak definitions yield to
 // strong ones, commons merge (largest size, largest alignment) and yield to definitions, undefined
-// weak references are 0. Relocations are computed in TypeScript (reloc.ts).
+// weak references are 0; __start_SEC/__stop_SEC are provided as ld provides them. Relocations are
+// computed in TypeScript (reloc.ts).
 
 import { LinkError } from './errors.js';
 import type { Image, LoadedSection } from './image.js';
@@ -195,9 +196,20 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
       const d = defs.get(s.name);
       if (d) return placeOf(d.input, d.sym);
       if (s.name === GOT_SYMBOL && got) return BigInt(gotAddr);
-      return undefined;
+      return linkerDefined(s.name);
     }
     return placeOf(i, k);
+  };
+  /**
+   * Symbols ld provides when they are referenced and not defined: __start_SEC / __stop_SEC for an
+   * output section whose name is a C identifier (how kernel-style code finds a table the linker
+   * gathered from every input).
+   */
+  const linkerDefined = (name: string): bigint | undefined => {
+    const m = /^__(start|stop)_([A-Za-z_][A-Za-z0-9_]*)$/.exec(name);
+    const o = m ? byName.get(m[2]) : undefined;
+    if (!m || !o) return undefined;
+    return BigInt(m[1] === 'start' ? o.addr : o.addr + o.size);
   };
   const placeOf = (i: number, k: number): bigint | undefined => {
     const s = inputs[i].symbols[k];
@@ -300,6 +312,10 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
     });
   });
   if (got && !symbols.has(GOT_SYMBOL)) symbols.set(GOT_SYMBOL, gotAddr);
+  for (const name of refs.keys()) {
+    const a = defs.has(name) ? undefined : linkerDefined(name);
+    if (a !== undefined && !symbols.has(name)) symbols.set(name, Number(a));
+  }
   return { mode, file: inputs[0].file, sections, symbols, diagnostics: opts.diagnostics ?? [] };
 }
 
