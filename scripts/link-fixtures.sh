@@ -20,3 +20,5 @@ gcc -c -O2 -g -ffunction-sections -fdata-sections $F/rich.c -o $F/rich64.o
 gcc -c -O2 -m32 -fpic -fcommon $F/rich.c -o $F/rich32.o
 as --64 $F/table64.s -o $F/table64.o
 as --64 $F/table64b.s -o $F/table64b.o
+gcc -c $COMMON -mno-red-zone -mcmodel=kernel $F/cfeatures.c -o $F/cfeatures64.o
+gcc -c -m32 -mregparm=3 $COMMON $F/cfeatures.c -o $F/cfeatures32.o

@@ -27,6 +27,8 @@ const CASES: Record<string, { objects: string[]; listings?: string[]; mode: 32 |
   'int3-c-64': { objects: [`${F}/entry_64.gnu.o`, `${E}/int3_emulate-64.o`], listings: [`${E}/entry_64.S`, `${E}/int3_emulate-64.o`], mode: 64 },
   'int3-c-32': { objects: [`${F}/entry_32.gnu.o`, `${E}/int3_emulate-32.o`], listings: [`${E}/entry_32.S`, `${E}/int3_emulate-32.o`], mode: 32 },
   'start-stop': { objects: [`${F}/zoo64a.o`, `${F}/table64.o`, `${F}/zoo64b.o`, `${F}/table64b.o`], mode: 64 },
+  'cfeatures-64': { objects: [`${F}/entry_64.gnu.o`, `${E}/int3_emulate-64.o`, `${F}/cfeatures64.o`], mode: 64 },
+  'cfeatures-32': { objects: [`${F}/entry_32.gnu.o`, `${E}/int3_emulate-32.o`, `${F}/cfeatures32.o`], mode: 32 },
   'c-with-zoo': { objects: [`${E}/int3_emulate-64.o`, `${F}/zoo64b.o`, `${F}/zoo64a.o`], mode: 64 },
 };
 
