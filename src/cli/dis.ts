@@ -25,7 +25,7 @@ options:
   --start-address=ADDR       show nothing below ADDR (0x.. hex or decimal)
   --stop-address=ADDR        show nothing at or above ADDR
   -w, --wide                 one line per instruction; -h puts the flags on the same line
-  -M, --disassembler-options=att   AT&T syntax (the only one so far; intel is not supported yet)
+  -M, --disassembler-options=att|intel   AT&T (default) or Intel syntax
   --64                       decode 64-bit code (default for raw files and ELF64)
   --32                       decode 32-bit code (default for ELF32)
   -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin)
@@ -45,6 +45,7 @@ export interface DumpOptions {
   start?: bigint;
   stop?: bigint;
   wide?: boolean;
+  syntax?: 'att' | 'intel';
 }
 
 interface Args extends DumpOptions {
@@ -89,7 +90,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--section': sections.push(next()); continue;
       case '--start-address': a.start = parseAddr(next(), opt); continue;
       case '--stop-address': a.stop = parseAddr(next(), opt); continue;
-      case '--disassembler-options': checkM(next()); continue;
+      case '--disassembler-options': a.syntax = checkM(next(), a.syntax); continue;
       case '--start': a.rawStart = parseAddr(next(), opt); continue;
     }
     if (s === '-f' || (s.startsWith('-f') && !s.startsWith('--'))) {
@@ -110,7 +111,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
           const rest = s.slice(k + 1);
           const v = rest !== '' ? rest : argv[++i];
           if (v === undefined) throw new UsageError(`option '-${c}' needs a value`);
-          if (c === 'j') sections.push(v); else checkM(v);
+          if (c === 'j') sections.push(v); else a.syntax = checkM(v, a.syntax);
           break;
         } else throw new UsageError(`unknown option '-${c}'`);
       }
@@ -121,13 +122,15 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return a;
 }
 
-/** -M: AT&T is what x86lab prints; the mode options objdump takes there are accepted too. */
-function checkM(v: string): void {
+/** -M att|intel (comma-separated, the last one wins, as in objdump). */
+function checkM(v: string, cur: 'att' | 'intel' | undefined): 'att' | 'intel' | undefined {
+  let syntax = cur;
   for (const o of v.split(',')) {
-    if (o === 'att' || o === 'att-mnemonic' || o === '') continue;
-    if (o === 'intel' || o === 'intel-mnemonic') throw new UsageError(`-M ${o}: Intel syntax is not supported yet`);
-    throw new UsageError(`unrecognised disassembler option: ${o}`);
+    if (o === 'att' || o === 'att-mnemonic') syntax = 'att';
+    else if (o === 'intel' || o === 'intel-mnemonic') syntax = 'intel';
+    else if (o !== '') throw new UsageError(`unrecognised disassembler option: ${o}`);
   }
+  return syntax;
 }
 
 /** Disassemble every executable section of an ELF image as objdump -d does. */
@@ -195,7 +198,7 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
     const body = sec.type === SHT_NOBITS ? new Uint8Array(sec.size) : bytes.subarray(sec.offset, sec.offset + sec.size);
     yield* disassembleSectionChunks(body, m, sec.addr, labels, {
       addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer,
-      start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide,
+      start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide, syntax: opts.syntax ?? 'att',
       ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}),
     });
   }

@@ -2,7 +2,7 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { formatDecoded, formatPrefixesOnly, type Symbolizer } from './att.js';
+import { formatDecoded, formatPrefixesOnly, type Symbolizer, type Syntax } from './att.js';
 import { decodeInto } from './decode.js';
 import { Bad, NONE, newDecoded } from './types.js';
 
@@ -40,6 +40,8 @@ export interface ListingOptions {
   readonly stop?: number;
   /** objdump -w: every byte of an instruction on its line. */
   readonly wide?: boolean;
+  /** -M intel: Intel syntax. */
+  readonly syntax?: Syntax;
 }
 
 /**
@@ -217,7 +219,7 @@ export function* disassembleSectionChunks(
         }
       } else {
         len = d.length;
-        text = formatDecoded(d, view, p, lo, hi, sym);
+        text = formatDecoded(d, view, p, lo, hi, sym, undefined, opts.syntax);
       }
       if (len <= 0) len = 1;
       const a = addrText(addr & full, digits, skip);

@@ -1,5 +1,5 @@
-// `x86lab dis` with objdump's flags (-d -D -r -t -h -j -w --start-address --stop-address, combined
-// short letters) against GNU objdump 2.40 on gcc objects, GNU as objects and ld executables: the
+// `x86lab dis` with objdump's flags (-d -D -r -t -h -j -w --start-address --stop-address, -M intel,
+// combined short letters) against GNU objdump 2.40 on gcc objects, GNU as objects and ld executables: the
 // text must be identical. objdump's output is committed (test/golden/dis/flags.json, rewritten from
 // objdump by UPDATE_GOLDEN=1) so the comparison runs without binutils; with objdump it runs live too.
 // Not covered (known differences): -D over sections holding x87 bytes (the ISA table has no x87
@@ -26,11 +26,11 @@ const FILES = [
 const FLAGS = [
   ['-h'], ['-hw'], ['-t'], ['-r'], ['-dr'], ['-drw'], ['-D'], ['-Dr'], ['-htr'], ['-ht', '-dr'],
   ['-D', '-j', '.data'], ['-h', '-j', '.text'], ['-d', '--start-address=0x100010', '--stop-address=0x100030'],
-  ['-dr', '--start-address=0x13', '--stop-address=0x40'],
+  ['-dr', '--start-address=0x13', '--stop-address=0x40'], ['-d', '-M', 'intel'], ['-drw', '-Mintel'],
 ];
 const CASES = FILES.flatMap((f) => FLAGS.map((fl) => ({ file: f, flags: fl, key: `${f} ${fl.join(' ')}` })));
 // rich64.o: -h/-t/-r/-dr only (its debug sections hold x87 bytes for -D).
-for (const fl of [['-h'], ['-hw'], ['-t'], ['-r'], ['-dr']]) CASES.push({ file: 'test/link/fixtures/rich64.o', flags: fl, key: `test/link/fixtures/rich64.o ${fl.join(' ')}` });
+for (const fl of [['-h'], ['-hw'], ['-t'], ['-r'], ['-dr'], ['-dr', '-M', 'intel']]) CASES.push({ file: 'test/link/fixtures/rich64.o', flags: fl, key: `test/link/fixtures/rich64.o ${fl.join(' ')}` });
 
 const GOLDEN = 'test/golden/dis/flags.json';
 const golden: Record<string, string> = (() => { try { return JSON.parse(readFileSync(GOLDEN, 'utf8')); } catch { return {}; } })();
@@ -63,14 +63,14 @@ describe('x86lab dis flags vs objdump', () => {
     expect(JSON.stringify(fresh, null, 1) + '\n').toMatchGolden(GOLDEN);
   });
 
-  it('usage: -M intel is refused, -h is section headers, --help is help', async () => {
+  it('usage: -M takes att and intel (the last wins), -h is section headers, --help is help', async () => {
     let err = '';
     const e = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => { err += String(s); return true; });
     const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
-      expect(await run(['-M', 'intel', FILES[0]])).toBe(2);
-      expect(err).toContain('Intel syntax is not supported yet');
+      expect(await run(['-M', 'intel', FILES[0]])).toBe(0);
       expect(await run(['-Mbogus', FILES[0]])).toBe(2);
+      expect(err).toContain('unrecognised disassembler option: bogus');
       expect(await run(['-Matt', '-d', FILES[0]])).toBe(0);
       expect(await run(['--help'])).toBe(0);
     } finally {
