@@ -22,3 +22,6 @@ as --64 $F/table64.s -o $F/table64.o
 as --64 $F/table64b.s -o $F/table64b.o
 gcc -c $COMMON -mno-red-zone -mcmodel=kernel $F/cfeatures.c -o $F/cfeatures64.o
 gcc -c -m32 -mregparm=3 $COMMON $F/cfeatures.c -o $F/cfeatures32.o
+as --64 $F/merge1.s -o $F/merge1.o
+as --64 $F/merge2.s -o $F/merge2.o
+as --64 $F/merge3.s -o $F/merge3.o

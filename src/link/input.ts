@@ -3,7 +3,7 @@
 
 import type { AssembleResult } from '../asm/result.js';
 import {
-  EM_386, EM_X86_64, ET_REL, SHF_ALLOC, SHF_EXECINSTR, SHF_GROUP, SHF_WRITE, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS,
+  EM_386, EM_X86_64, ET_REL, SHF_ALLOC, SHF_EXECINSTR, SHF_GROUP, SHF_MERGE, SHF_STRINGS, SHF_WRITE, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS,
   SHT_NOTE, SHT_PROGBITS, ElfError, readElf, sectionBytes, type ElfFile,
 } from '../elf/read.js';
 import { relocNumber } from './reloc.js';
@@ -18,6 +18,8 @@ export interface InSection {
   readonly align: number;
   readonly size: number;
   readonly bytes: Uint8Array;
+  /** SHF_MERGE: entries of `entsize` bytes (NUL-terminated strings with SHF_STRINGS) ld may share. */
+  readonly merge?: { readonly entsize: number; readonly strings: boolean };
 }
 
 export type SymPlace = number | 'und' | 'abs' | 'common';
@@ -80,6 +82,7 @@ export function inputFromElf(bytes: Uint8Array, file: string, elf: ElfFile = rea
       align: Math.max(1, s.addralign), size: s.size,
       // A private copy: relocation patches it.
       bytes: loadable && s.type !== SHT_NOBITS ? Uint8Array.from(sectionBytes(bytes, s)) : new Uint8Array(0),
+      ...((s.flags & SHF_MERGE) && s.entsize > 0 ? { merge: { entsize: s.entsize, strings: (s.flags & SHF_STRINGS) !== 0 } } : {}),
     };
   });
   const symbols: InSymbol[] = elf.symtab.map((s) => {
@@ -124,6 +127,9 @@ export function inputFromElf(bytes: Uint8Array, file: string, elf: ElfFile = rea
 export function inputFromAssembly(res: AssembleResult, file: string): LinkInput {
   const sections: InSection[] = res.sections.map((s) => ({
     name: s.name, nobits: s.type === 'nobits', alloc: true, write: s.flags.includes('w'), exec: s.flags.includes('x'),
+    // No SHF_MERGE sharing: x86lab's relocations name local labels of merge sections as section +
+    // addend, pc-relative ones included, which does not say which entry they mean (GNU as keeps
+    // the label for that reason). Unshared, every reference stays right.
     align: s.align || 1, size: s.size, bytes: s.type === 'nobits' ? new Uint8Array(0) : Uint8Array.from(s.bytes),
   }));
   const secIndex = new Map(res.sections.map((s, i) => [s.name, i] as const));

@@ -26,7 +26,9 @@ export const MAX_IMAGE = 1 << 28;
 const alignUp = (a: number, n: number): number => Math.ceil(a / n) * n;
 
 interface Piece { input: number; section: number; offset: number }
-interface OutSection { name: string; pieces: Piece[]; align: number; size: number; nobits: boolean; exec: boolean; addr: number; bytes: Uint8Array }
+interface OutSection { name: string; pieces: Piece[]; align: number; size: number; nobits: boolean; exec: boolean; addr: number; bytes: Uint8Array; merged?: Uint8Array }
+/** Where a piece went: at `offset` in `out`, or, for a merged section, wherever `map` sends an input offset. */
+interface Placed { out: OutSection; offset: number; map?: (off: number) => number }
 
 interface Definition { input: number; sym: number; strength: 'strong' | 'weak' | 'common' }
 
@@ -92,7 +94,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   // Layout.
   const outs: OutSection[] = [];
   const byName = new Map<string, OutSection>();
-  const pieceAt = inputs.map(() => new Map<number, { out: OutSection; offset: number }>());
+  const pieceAt = inputs.map(() => new Map<number, Placed>());
   inputs.forEach((inp, i) => {
     inp.sections.forEach((s, k) => {
       if (!live(i, k)) return;
@@ -111,6 +113,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
       if (s.exec) o.exec = true;
     });
   });
+  for (const o of outs) mergeSection(o, inputs, pieceAt);
   // Commons at the end of .bss.
   // ld allocates each common in the COMMON section of the input whose definition won, inputs in
   // order: so by winning input, then by symbol table order.
@@ -182,9 +185,10 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
       const s = inputs[p.input].sections[p.section];
       // Alignment padding between pieces of code is NOPs, as ld writes it.
       if (o.exec && p.offset > end) codeFill(o.bytes, end, p.offset - end, mode);
-      if (!s.nobits) o.bytes.set(s.bytes.subarray(0, s.size), p.offset);
+      if (!s.nobits && !o.merged) o.bytes.set(s.bytes.subarray(0, s.size), p.offset);
       end = p.offset + s.size;
     }
+    if (o.merged) o.bytes.set(o.merged);
     at += Math.max(o.size, 1);
   }
   const gotAddr = got ? got.addr : 0;
@@ -218,6 +222,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
     if (s.place === 'und') return undefined;
     const p = pieceAt[i].get(s.place);
     if (!p) return 0n; // a section that is not loaded (debug info): nothing in memory refers to it
+    if (p.map) return BigInt(p.out.addr + p.map(Number(BigInt.asIntN(64, s.value))));
     return BigInt(p.out.addr + p.offset) + BigInt.asIntN(64, s.value);
   };
 
@@ -258,8 +263,14 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
         S = 0n;
       }
       const b = p.out.bytes;
-      const off = p.offset + r.offset;
-      const A = r.addend ?? readLE(b, off, kind.size, true);
+      const off = p.map ? p.map(r.offset) : p.offset + r.offset;
+      let A = r.addend ?? readLE(b, off, kind.size, true);
+      // A section symbol of a merged section names an entry by its addend: map symbol + addend (as ld does).
+      const sp = s.kind === 'section' && typeof s.place === 'number' ? pieceAt[i].get(s.place) : undefined;
+      if (sp?.map && s.value + A >= 0n) {
+        S = BigInt(sp.out.addr + sp.map(Number(BigInt.asIntN(64, s.value + A))));
+        A = 0n;
+      }
       const P = BigInt(p.out.addr + off);
       const Z = s.bind === 'local' ? s.size : (() => { const d = defs.get(s.name); return d ? inputs[d.input].symbols[d.sym].size : 0n; })();
       const G = (): bigint => BigInt(gotAddr + (gotSlots.get(symKey(i, r.sym)) ?? 0));
@@ -317,6 +328,65 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
     if (a !== undefined && !symbols.has(name)) symbols.set(name, Number(a));
   }
   return { mode, file: inputs[0].file, sections, symbols, diagnostics: opts.diagnostics ?? [] };
+}
+
+/**
+ * ld's SHF_MERGE handling for an output section whose pieces are all mergeable alike: identical
+ * entries are kept once, in order of first appearance; a string that ends another kept string
+ * (a suffix, "bar" of "foobar") points into it. Measured against ld 2.40 (test/link).
+ */
+function mergeSection(o: OutSection, inputs: readonly LinkInput[], pieceAt: Map<number, Placed>[]): void {
+  if (o.pieces.length === 0) return;
+  const first = inputs[o.pieces[0].input].sections[o.pieces[0].section].merge;
+  if (!first) return;
+  const e = first.entsize;
+  for (const p of o.pieces) {
+    const s = inputs[p.input].sections[p.section];
+    if (!s.merge || s.merge.entsize !== e || s.merge.strings !== first.strings || s.align > e || s.nobits) return;
+    if (first.strings && e !== 1) return; // wide strings: left as they are
+    if (!first.strings && s.size % e !== 0) return;
+  }
+  // Entries per piece: [start, end) in the input section, and their text as a key.
+  const key = (b: Uint8Array, a: number, z: number): string => { let t = ''; for (let k = a; k < z; k++) t += String.fromCharCode(b[k]); return t; };
+  const uniq: string[] = [];
+  const seen = new Set<string>();
+  const entries = o.pieces.map((p) => {
+    const s = inputs[p.input].sections[p.section];
+    const list: { at: number; len: number; text: string }[] = [];
+    for (let a = 0; a < s.size;) {
+      let z = a + e;
+      if (first.strings) { z = a; while (z < s.size && s.bytes[z] !== 0) z++; z = Math.min(z + 1, s.size); }
+      const text = key(s.bytes, a, z);
+      list.push({ at: a, len: z - a, text });
+      if (!seen.has(text)) { seen.add(text); uniq.push(text); }
+      a = z;
+    }
+    return list;
+  });
+  // Strings: drop those that are the tail of a longer kept one.
+  const place = new Map<string, number>();
+  const kept = first.strings ? uniq.filter((u) => !uniq.some((v) => v.length > u.length && v.endsWith(u))) : uniq;
+  let size = 0;
+  for (const k of kept) { place.set(k, size); size += k.length; }
+  if (first.strings) for (const u of uniq) if (!place.has(u)) { const k = kept.find((v) => v.endsWith(u))!; place.set(u, place.get(k)! + k.length - u.length); }
+  const merged = new Uint8Array(size);
+  for (const k of kept) for (let j = 0; j < k.length; j++) merged[place.get(k)! + j] = k.charCodeAt(j);
+  o.pieces.forEach((p, n) => {
+    const list = entries[n];
+    const starts = list.map((x) => x.at);
+    pieceAt[p.input].set(p.section, {
+      out: o, offset: 0,
+      map: (off: number): number => {
+        // The entry holding `off` (offsets past the end count from the last entry).
+        let lo = 0, hi = starts.length - 1, best = 0;
+        while (lo <= hi) { const m = (lo + hi) >> 1; if (starts[m] <= off) { best = m; lo = m + 1; } else hi = m - 1; }
+        const ent = list[best];
+        return ent ? place.get(ent.text)! + (off - ent.at) : off;
+      },
+    });
+  });
+  o.size = size;
+  o.merged = merged;
 }
 
 const named = (s: InSymbol): boolean => s.name !== '' && !s.name.startsWith('.L') && s.kind !== 'section' && s.kind !== 'file' && s.place !== 'und';

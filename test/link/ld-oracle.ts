@@ -28,7 +28,8 @@ export function summarizeImage(img: Image, names: readonly string[]): LinkSummar
   const symbols: Record<string, string> = {};
   for (const n of [...names].sort()) { const a = img.symbols.get(n); if (a !== undefined) symbols[n] = hx(a); }
   return {
-    sections: img.sections.map((s) => ({ name: s.name, addr: hx(s.addr), size: s.size, hex: s.nobits ? '' : hexOf(s.bytes) })),
+    // ld leaves empty output sections out; so does the comparison.
+    sections: img.sections.filter((s) => s.size > 0).map((s) => ({ name: s.name, addr: hx(s.addr), size: s.size, hex: s.nobits ? '' : hexOf(s.bytes) })),
     symbols,
   };
 }
@@ -50,7 +51,7 @@ export function ldLink(objects: readonly string[], img: Image, names: readonly s
     execFileSync('ld', ['-m', is32 ? 'elf_i386' : 'elf_x86_64', '-static', '-nostdlib', '--no-warn-rwx-segments', '-z', 'noexecstack', '-T', 'link.ld', '-o', 'out', ...local], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
     const bytes = new Uint8Array(readFileSync(join(dir, 'out')));
     const elf = readElf(bytes);
-    const sections = img.sections.map((want) => {
+    const sections = img.sections.filter((s) => s.size > 0).map((want) => {
       const s = elf.sections.find((x) => x.name === want.name && (x.flags & SHF_ALLOC) !== 0);
       if (!s) return { name: want.name, addr: 'missing', size: 0, hex: '' };
       return { name: s.name, addr: hx(s.addr), size: s.size, hex: s.type === 8 ? '' : hexOf(sectionBytes(bytes, s)) };

@@ -29,6 +29,7 @@ const CASES: Record<string, { objects: string[]; listings?: string[]; mode: 32 |
   'start-stop': { objects: [`${F}/zoo64a.o`, `${F}/table64.o`, `${F}/zoo64b.o`, `${F}/table64b.o`], mode: 64 },
   'cfeatures-64': { objects: [`${F}/entry_64.gnu.o`, `${E}/int3_emulate-64.o`, `${F}/cfeatures64.o`], mode: 64 },
   'cfeatures-32': { objects: [`${F}/entry_32.gnu.o`, `${E}/int3_emulate-32.o`, `${F}/cfeatures32.o`], mode: 32 },
+  merge: { objects: [`${F}/merge1.o`, `${F}/merge2.o`, `${F}/merge3.o`], mode: 64 },
   'c-with-zoo': { objects: [`${E}/int3_emulate-64.o`, `${F}/zoo64b.o`, `${F}/zoo64a.o`], mode: 64 },
 };
 
@@ -71,6 +72,20 @@ describe('linker vs GNU ld', () => {
       expect(fromListings).toEqual(fromObjects);
     });
   }
+});
+
+describe('merge sections from x86lab listings', () => {
+  it('are not shared, and every reference still reaches its string', () => {
+    const img = loadFiles([`${F}/merge1.s`, `${F}/merge2.s`], { mode: 64 });
+    const text = img.sections.find((s) => s.name === '.text')!;
+    const str = img.sections.find((s) => s.name === '.rodata.str1.1')!;
+    const cstr = (a: number): string => { let t = ''; for (let k = a - str.addr; str.bytes[k] !== 0; k++) t += String.fromCharCode(str.bytes[k]); return t; };
+    // lea disp32(%rip): target = next instruction + disp32.
+    const leaTarget = (at: number): number => text.addr + at + 7 + new DataView(text.bytes.buffer, text.bytes.byteOffset + at + 3, 4).getInt32(0, true);
+    const f = img.symbols.get('f')! - text.addr;
+    expect([leaTarget(0), leaTarget(7), leaTarget(f), leaTarget(f + 7)].map(cstr)).toEqual(['foobar', 'bar', 'bar', 'hello']);
+    expect(str.size).toBe(7 + 4 + 5 + 4 + 6 + 7); // both inputs whole
+  });
 });
 
 /** ld's stderr for a link of the given sources (assembled by GNU as), or undefined without tools. */
