@@ -3,87 +3,154 @@
 
 import { readFileSync } from 'node:fs';
 import type { Mode } from '../isa/types.js';
-import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_PROGBITS, type ElfDynReloc, type ElfFile } from '../decode/elf.js';
+import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
+import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
 import { disassembleSection, disassembleSectionChunks, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
 import type { Symbolizer } from '../decode/att.js';
 
 export { disassembleSection } from '../decode/listing.js';
 
-export const usage = `usage: x86lab dis [options] FILE
+export const usage = `usage: x86lab dis [options] FILE...
 
-Disassemble x86 machine code in the format of GNU objdump -d (AT&T syntax).
+Disassemble x86 machine code and show ELF files as GNU objdump does (AT&T syntax).
 
+what to show (objdump's letters; several may be combined, e.g. -dr, -ht):
+  -d, --disassemble          disassemble the executable sections (the default)
+  -D, --disassemble-all      disassemble every section with contents
+  -r, --reloc                relocations: inline with -d/-D (as objdump -dr), else as records
+  -t, --syms                 the symbol table
+  -h, --section-headers      the section headers
 options:
-  --64              decode 64-bit code (default for raw files and ELF64)
-  --32              decode 32-bit code (default for ELF32)
-  -f bin|elf        input format (default: elf if the file starts with the ELF magic, else bin)
-                      elf  every executable section, with symbols from .symtab (or .dynsym)
-                      bin  raw bytes, printed like objdump -D -b binary (section .data)
-  --start ADDR      address of the first byte of a raw file (default 0; 0x.. hex or decimal)
-  -h, --help        show this help
+  -j, --section=NAME         only section NAME (repeatable)
+  --start-address=ADDR       show nothing below ADDR (0x.. hex or decimal)
+  --stop-address=ADDR        show nothing at or above ADDR
+  -w, --wide                 one line per instruction; -h puts the flags on the same line
+  -M, --disassembler-options=att|intel   AT&T (default) or Intel syntax
+  --64                       decode 64-bit code (default for raw files and ELF64)
+  --32                       decode 32-bit code (default for ELF32)
+  -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin)
+                               bin  raw bytes, printed like objdump -D -b binary (section .data)
+  --start ADDR               address of the first byte of a raw file (default 0)
+  --help                     show this help
 
 exit status: 0 success, 1 unreadable or malformed input, 2 usage errors.
 `;
 
-interface Args {
+export interface DumpOptions {
+  disassemble?: 'exec' | 'all';
+  relocs?: boolean;
+  syms?: boolean;
+  headers?: boolean;
+  sections?: readonly string[];
+  start?: bigint;
+  stop?: bigint;
+  wide?: boolean;
+  syntax?: 'att' | 'intel';
+}
+
+interface Args extends DumpOptions {
   mode?: Mode;
   format?: 'bin' | 'elf';
-  start: bigint;
-  file?: string;
+  rawStart: bigint;
+  files: string[];
 }
 
 class UsageError extends Error {}
 
+function parseAddr(v: string, opt: string): bigint {
+  let n: bigint;
+  try { n = BigInt(v); } catch { throw new UsageError(`bad address '${v}' for ${opt}`); }
+  if (n < 0n || n >= 1n << 64n) throw new UsageError(`address out of range '${v}' for ${opt}`);
+  return n;
+}
+
 function parseArgs(argv: readonly string[]): Args | 'help' {
-  const a: Args = { start: 0n };
+  const a: Args = { rawStart: 0n, files: [] };
+  const sections: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const s = argv[i];
+    const eq = s.startsWith('--') ? s.indexOf('=') : -1;
+    const opt = eq > 0 ? s.slice(0, eq) : s;
     const next = (): string => {
+      if (eq > 0) return s.slice(eq + 1);
       const v = argv[++i];
       if (v === undefined) throw new UsageError(`option '${s}' needs a value`);
       return v;
     };
-    if (s === '-h' || s === '--help') return 'help';
-    else if (s === '--64') a.mode = 64;
-    else if (s === '--32') a.mode = 32;
-    else if (s === '-f' || s.startsWith('-f')) {
+    switch (opt) {
+      case '--help': return 'help';
+      case '--64': a.mode = 64; continue;
+      case '--32': a.mode = 32; continue;
+      case '--disassemble': a.disassemble = 'exec'; continue;
+      case '--disassemble-all': a.disassemble = 'all'; continue;
+      case '--reloc': a.relocs = true; continue;
+      case '--syms': a.syms = true; continue;
+      case '--section-headers': case '--headers': a.headers = true; continue;
+      case '--wide': a.wide = true; continue;
+      case '--section': sections.push(next()); continue;
+      case '--start-address': a.start = parseAddr(next(), opt); continue;
+      case '--stop-address': a.stop = parseAddr(next(), opt); continue;
+      case '--disassembler-options': a.syntax = checkM(next(), a.syntax); continue;
+      case '--start': a.rawStart = parseAddr(next(), opt); continue;
+    }
+    if (s === '-f' || (s.startsWith('-f') && !s.startsWith('--'))) {
       const v = s === '-f' ? next() : s.slice(2);
       if (v !== 'bin' && v !== 'elf') throw new UsageError(`unknown input format '${v}' (use bin or elf)`);
       a.format = v;
-    } else if (s === '--start' || s.startsWith('--start=')) {
-      const v = s === '--start' ? next() : s.slice(8);
-      try {
-        a.start = BigInt(v);
-      } catch {
-        throw new UsageError(`bad address '${v}'`);
+    } else if (s.startsWith('-') && !s.startsWith('--') && s.length > 1) {
+      // Short options, combinable as objdump combines them (-dr, -ht, -dj .text, -Matt).
+      for (let k = 1; k < s.length; k++) {
+        const c = s[k];
+        if (c === 'd') a.disassemble = a.disassemble ?? 'exec';
+        else if (c === 'D') a.disassemble = 'all';
+        else if (c === 'r') a.relocs = true;
+        else if (c === 't') a.syms = true;
+        else if (c === 'h') a.headers = true;
+        else if (c === 'w') a.wide = true;
+        else if (c === 'j' || c === 'M') {
+          const rest = s.slice(k + 1);
+          const v = rest !== '' ? rest : argv[++i];
+          if (v === undefined) throw new UsageError(`option '-${c}' needs a value`);
+          if (c === 'j') sections.push(v); else a.syntax = checkM(v, a.syntax);
+          break;
+        } else throw new UsageError(`unknown option '-${c}'`);
       }
-      if (a.start < 0n || a.start >= 1n << 64n) throw new UsageError(`address out of range '${v}'`);
     } else if (s.startsWith('-') && s !== '-') throw new UsageError(`unknown option '${s}'`);
-    else if (a.file !== undefined) throw new UsageError('only one input file');
-    else a.file = s;
+    else a.files.push(s);
   }
+  if (sections.length) a.sections = sections;
   return a;
 }
 
-/** objdump's "file format" name. */
-function formatName(elf: ElfFile): string {
-  if (elf.machine === EM_X86_64) return elf.bits === 64 ? 'elf64-x86-64' : 'elf32-x86-64';
-  if (elf.machine === EM_386) return 'elf32-i386';
-  return `elf${elf.bits}-little`;
+/** -M att|intel (comma-separated, the last one wins, as in objdump). */
+function checkM(v: string, cur: 'att' | 'intel' | undefined): 'att' | 'intel' | undefined {
+  let syntax = cur;
+  for (const o of v.split(',')) {
+    if (o === 'att' || o === 'att-mnemonic') syntax = 'att';
+    else if (o === 'intel' || o === 'intel-mnemonic') syntax = 'intel';
+    else if (o !== '') throw new UsageError(`unrecognised disassembler option: ${o}`);
+  }
+  return syntax;
 }
 
 /** Disassemble every executable section of an ELF image as objdump -d does. */
-export function disassembleElf(bytes: Uint8Array, path: string, mode?: Mode): string {
+export function disassembleElf(bytes: Uint8Array, path: string, mode?: Mode, opts: DumpOptions = { disassemble: 'exec' }): string {
   let s = '';
-  for (const chunk of disassembleElfChunks(bytes, path, mode)) s += chunk;
+  for (const chunk of disassembleElfChunks(bytes, path, mode, opts)) s += chunk;
   return s;
 }
 
 /** disassembleElf in pieces (output of large files is streamed, not built as one string). */
-export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mode): Generator<string> {
+export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mode, opts: DumpOptions = { disassemble: 'exec' }): Generator<string> {
   const elf = readElf(bytes);
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
+  const only = opts.sections;
+  const chosen = (sec: ElfSection): boolean => !only || only.includes(sec.name);
   yield `\n${path}:     file format ${formatName(elf)}\n\n`;
+  if (opts.headers) yield sectionHeadersText(elf, !!opts.wide, only ? chosen : undefined);
+  if (opts.syms) yield symbolTableText(elf);
+  if (opts.relocs && !opts.disassemble) yield relocRecordsText(elf, chosen);
+  if (!opts.disassemble) return;
   // Section symbols (STT_SECTION) are named after their section, as BFD does.
   const defined = elf.symbols
     // Symbols of sections that are not loaded (notes, debug info) never name an address.
@@ -97,18 +164,42 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
   const plt = elf.type === 1 ? [] : pltSymbols(elf, bytes);
   const allTargets: DisSymbol[] = [...defined.map(asDis), ...plt.map((p) => p.sym)];
   const relocSym = elf.type === 1 ? undefined : relocSymbolizer(elf, makeSymbolizer(allTargets));
-  for (const sec of elf.sections) {
-    if ((sec.flags & SHF_EXECINSTR) === 0 || sec.type !== SHT_PROGBITS || sec.size === 0) continue;
-    if (sec.offset + sec.size > bytes.length) throw new ElfError(`section ${sec.name} runs past the end of the file`);
+  const all = opts.disassemble === 'all';
+  for (const sec of all ? bfdSections(elf) : elf.sections) {
+    // -D: every section BFD shows (zero-filled ones too, measured); -d: the code sections, or whatever -j names.
+    if (!all && !only && ((sec.flags & SHF_EXECINSTR) === 0 || sec.type !== SHT_PROGBITS)) continue;
+    if (sec.size === 0 || !chosen(sec)) continue;
+    if (sec.type !== SHT_NOBITS && sec.offset + sec.size > bytes.length) throw new ElfError('truncated', `section ${sec.name} runs past the end of the file`);
+    // --start-address/--stop-address: the part of the section inside the range, if any.
+    const lo = opts.start === undefined || opts.start <= sec.addr ? 0 : opts.start - sec.addr;
+    const hi = opts.stop === undefined ? BigInt(sec.size) : opts.stop <= sec.addr ? 0n : opts.stop - sec.addr;
+    if (lo >= BigInt(sec.size) || hi <= lo) continue;
     const mine: DisSymbol[] = [
       ...defined.filter((s) => s.shndx === sec.index).map(asDis),
       ...plt.filter((p) => p.section === sec.index).map((p) => p.sym),
     ];
-    // Targets: in a relocatable object addresses are per section; otherwise any section's symbols count.
-    const targets: DisSymbol[] = elf.type === 1 ? mine : allTargets;
+    // Targets: in a relocatable object addresses are per section (a section without symbols names
+    // its targets after itself); otherwise any section's symbols count.
+    const targets: DisSymbol[] = elf.type === 1 ? (mine.length ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
+    // In an object, a target outside the section is named from every section's symbols (measured).
+    let symbolizer = relocSym;
+    if (elf.type === 1) {
+      const inner = makeSymbolizer(targets);
+      const outer = makeSymbolizer(allTargets);
+      const end = sec.addr + BigInt(sec.size);
+      symbolizer = (lo, hi) => {
+        const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+        return a >= sec.addr && a < end ? inner(lo, hi) : outer(lo, hi);
+      };
+    }
+    // Section symbols label nothing where the section has other symbols.
+    const labels = mine.some((x) => !x.section) ? mine.filter((x) => !x.section) : mine;
     yield `\nDisassembly of section ${sec.name}:\n`;
-    yield* disassembleSectionChunks(bytes.subarray(sec.offset, sec.offset + sec.size), m, sec.addr, mine, {
-      addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer: relocSym,
+    const body = sec.type === SHT_NOBITS ? new Uint8Array(sec.size) : bytes.subarray(sec.offset, sec.offset + sec.size);
+    yield* disassembleSectionChunks(body, m, sec.addr, labels, {
+      addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer,
+      start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide, syntax: opts.syntax ?? 'att',
+      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}),
     });
   }
 }
@@ -202,15 +293,23 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
-  if (args.file === undefined) {
+  if (args.files.length === 0) {
     process.stderr.write(`x86lab dis: no input file\n${usage}`);
     return 2;
   }
+  // Nothing asked for: disassemble, as x86lab always has (objdump would print its usage).
+  if (!args.disassemble && !args.relocs && !args.syms && !args.headers) args.disassemble = 'exec';
+  let status = 0;
+  for (const file of args.files) status = Math.max(status, await dumpFile(file, args));
+  return status;
+}
+
+async function dumpFile(file: string, args: Args): Promise<number> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(args.file === '-' ? readFileSync(0) : readFileSync(args.file));
+    bytes = new Uint8Array(file === '-' ? readFileSync(0) : readFileSync(file));
   } catch (e) {
-    process.stderr.write(`x86lab dis: '${args.file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file' : (e as Error).message}\n`);
+    process.stderr.write(`x86lab dis: '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file' : (e as Error).message}\n`);
     return 1;
   }
   const format = args.format ?? (isElf(bytes) ? 'elf' : 'bin');
@@ -225,7 +324,7 @@ export async function run(argv: string[]): Promise<number> {
       };
       process.stdout.on('error', onError);
       try {
-        for (const chunk of disassembleElfChunks(bytes, args.file, args.mode)) {
+        for (const chunk of disassembleElfChunks(bytes, file, args.mode, args)) {
           if (closed) break;
           if (!process.stdout.write(chunk)) {
             await new Promise<void>((r) => {
@@ -237,11 +336,11 @@ export async function run(argv: string[]): Promise<number> {
       } finally {
         process.stdout.off('error', onError);
       }
-    } else process.stdout.write(disassembleBinary(bytes, args.file, args.mode ?? 64, args.start));
+    } else process.stdout.write(disassembleBinary(bytes, file, args.mode ?? 64, args.rawStart));
     return 0;
   } catch (e) {
-    if (e instanceof ElfError || e instanceof RangeError) {
-      process.stderr.write(`x86lab dis: ${args.file}: ${e.message}\n`);
+    if (e instanceof ElfError) {
+      process.stderr.write(`x86lab dis: ${file}: ${e.message}\n`);
       return 1;
     }
     throw e;

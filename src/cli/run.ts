@@ -5,19 +5,22 @@ import type { CpuProfile } from '../cpu/profiles.js';
 import { profileFromOption } from './host-cpu.js';
 import { hostClock } from './clock.js';
 import { Machine, LoadError, SpecError, DEFAULT_MAX_STEPS, type RunOutcome } from '../harness/machine.js';
-import { IoError, OutputFile, prepareOutput, readInputText, stdoutFile, type OutputTarget } from './io.js';
+import { IoError, OutputFile, prepareOutput, readInput, stdoutFile, type OutputTarget } from './io.js';
 import { dumpMachine } from '../harness/dump.js';
 import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
 import { ProgressLine } from '../harness/progress.js';
 
-export const usage = `usage: x86lab run [options] FILE.S
+export const usage = `usage: x86lab run [options] FILE.S [FILE.S|FILE.o ...]
 
-Assemble FILE.S and run it from _start in ring 0 until hlt with nothing left to wake it
-(or the step limit), then print the final state. docs/harness.md describes the machine:
-load addresses, the initial GDT/stack/paging, and how hlt, NMIs and interrupts behave.
+Assemble each listing, link it with the others and with any ELF relocatable objects (gcc -c output,
+GNU as or x86lab objects) as ld would, or load one ELF executable made by ld. Run it from _start
+in ring 0 until hlt with nothing left to wake it (or the step limit), then print the final state.
+docs/harness.md describes the machine: the link layout and load addresses, the initial
+GDT/stack/paging, and how hlt, NMIs and interrupts behave.
 
 options:
-  --64 | --32          long mode (default) or 32-bit flat protected mode
+  --64 | --32          long mode (default) or 32-bit flat protected mode (default: the
+                       class of the first ELF object, when there is one)
   -I DIR               add DIR to the #include/.include search path (include/ is always searched)
   -D NAME[=VAL]        define a preprocessor macro;  -U NAME  undefine one
   --entry SYM          start at SYM instead of _start
@@ -41,8 +44,8 @@ or assembly errors, 2 for usage errors.
 class UsageError extends Error {}
 
 interface Args {
-  file?: string;
-  mode: 32 | 64;
+  files: string[];
+  mode?: 32 | 64;
   includeDirs: string[];
   defines: string[];
   undefs: string[];
@@ -56,7 +59,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { mode: 64, includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
+  const a: Args = { files: [], includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
   for (let k = 0; k < argv.length; k++) {
     const t = argv[k];
     const val = (): string => {
@@ -94,11 +97,10 @@ function parseArgs(argv: string[]): Args | 'help' {
         if (t.startsWith('-D')) { a.defines.push(t.length > 2 ? t.slice(2) : val()); break; }
         if (t.startsWith('-U')) { a.undefs.push(t.length > 2 ? t.slice(2) : val()); break; }
         if (t.startsWith('-') && t !== '-') throw new UsageError(`unknown option '${t}'`);
-        if (a.file !== undefined) throw new UsageError('only one input file');
-        a.file = t;
+        a.files.push(t);
     }
   }
-  if (a.file === undefined) throw new UsageError('no input file');
+  if (a.files.length === 0) throw new UsageError('no input file');
   return a;
 }
 
@@ -137,25 +139,32 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   if (args === 'help') { process.stdout.write(usage); return 0; }
-  const file = args.file!;
   let target: OutputTarget | undefined;
-  let text: string;
   try {
     // --dump is checked before the run (a bad path fails now, not after a long run) and may not
-    // name the listing itself.
-    target = args.dump === undefined ? undefined : prepareOutput(args.dump, [file]);
-    text = readInputText(file);
+    // name an input.
+    target = args.dump === undefined ? undefined : prepareOutput(args.dump, args.files);
   } catch (e) {
     if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
     throw e;
   }
   let m: Machine;
   try {
-    m = Machine.fromSource(text, { mode: args.mode, file: file === '-' ? '{standard input}' : file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, clock: hostClock(), ...(args.cpu ? { cpu: args.cpu } : {}), ...(args.entry ? { entry: args.entry } : {}) });
+    // Inputs are read as regular files under a size limit (io.ts); `-` is standard input.
+    m = Machine.fromFiles(args.files, {
+      ...(args.mode ? { mode: args.mode } : {}), includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs,
+      clock: hostClock(), readBytes: (p) => new Uint8Array(readInput(p)), ...(args.cpu ? { cpu: args.cpu } : {}), ...(args.entry ? { entry: args.entry } : {}),
+    });
     for (const e of args.events) m.arm(e);
     for (const w of m.warnings) process.stderr.write(w + '\n');
   } catch (e) {
-    if (e instanceof LoadError) { process.stderr.write(`${file}: Assembler messages:\n${e.message}\n`); return 1; }
+    if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
+    if (e instanceof LoadError) {
+      // Assembler problems as GNU as reports them; link problems as ld does (prefixed with our name).
+      if (e.stage === 'link') process.stderr.write(e.message.split('\n').map((l) => `x86lab run: ${l}\n`).join(''));
+      else process.stderr.write(`${e.file ?? args.files[0]}: Assembler messages:\n${e.message}\n`);
+      return 1;
+    }
     if (e instanceof SpecError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 2; }
     throw e;
   }

@@ -1,4 +1,5 @@
-// AT&T formatting of a decoded instruction, text identical to GNU objdump -d (binutils 2.40).
+// AT&T formatting of a decoded instruction, text identical to GNU objdump -d (binutils 2.40),
+// and objdump's Intel syntax (-M intel) on top of the same prefix and symbol logic.
 //
 // The form supplies the mnemonic, operand kinds and AT&T operand order; this module adds what
 // objdump does on top: size suffixes only when no register tells the size, prefix names for
@@ -98,7 +99,10 @@ function signedHex(v: number): string {
   return v < 0 ? '-0x' + (-v).toString(16) : '0x' + v.toString(16);
 }
 
+export type Syntax = 'att' | 'intel';
+
 interface Ctx {
+  intel: boolean;
   d: Decoded;
   form: Form;
   addrLo: number;
@@ -313,7 +317,7 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
  */
 export function formatDecoded(
   d: Decoded, bytes: Uint8Array, offset: number, addrLo: number, addrHi: number, sym?: Symbolizer,
-  tables: DecodeTables = defaultTables(),
+  tables: DecodeTables = defaultTables(), syntax: Syntax = 'att',
 ): string {
   if (d.form === NONE) {
     switch (d.bad) {
@@ -341,7 +345,7 @@ export function formatDecoded(
   const notrack = hasDs && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
     !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
   void lastSeg;
-  const c: Ctx = { d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
+  const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
   const base = form.mnem;
 
   let ops = '';
@@ -369,13 +373,19 @@ export function formatDecoded(
     if (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg') parts.reverse();
     ops = parts.join(',');
     sized = flag.sized;
+    // Intel: the same operands (the AT&T pass above recorded which prefixes they use), destination first.
+    if (c.intel) ops = intelOperands(c);
   }
+  if (c.intel && STRING_OPS.has(base) && form.rep !== undefined) ops = intelStringOperands(c, base);
+  else if (c.intel && (base === 'monitor' || base === 'mwait')) ops = '';
+  else if (c.intel && base === 'xlat') ops = 'BYTE PTR ' + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':[' + addrReg(3, d.adsize).slice(1) + ']';
 
   // Operand size: REX.W counts as used when it chose the size (SDM Vol. 2 §2.2.1.2).
   const farInd = form.sem === 'jmp:far' || form.sem === 'call:far';
   if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64 && !farInd) c.rexUsed |= 0x48;
   // objdump ignores REX.W on ljmp/lcall *m (it prints rex.W); the CPU takes an m16:64 pointer.
   let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, d, base, sized);
+  if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
   // of the two is present; it then drops the last segment prefix (whichever it is) from the names.
   let hinted = false;
@@ -455,4 +465,140 @@ function lastSegIndex(bytes: Uint8Array, offset: number, n: number): number {
     if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) return i;
   }
   return -1;
+}
+
+// ---- Intel syntax (objdump -M intel) ----
+
+const PTR: Record<number, string> = { 8: 'BYTE', 16: 'WORD', 32: 'DWORD', 48: 'FWORD', 64: 'QWORD', 80: 'TBYTE', 128: 'XMMWORD', 256: 'YMMWORD' };
+/** Memory operands of no stated size that objdump still calls BYTE PTR. */
+const BYTE_PTR = new Set(['invlpg', 'clflush', 'clflushopt', 'clwb', 'prefetch', 'prefetchw', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'cldemote']);
+
+function intelReg(num: number, bits: number, rex: number): string {
+  return reg(num, bits, rex).slice(1);
+}
+
+/** The size keyword objdump puts before a memory operand ('' for lea, lgdt and the like). */
+function ptrSize(c: Ctx, op: OperandDef): string {
+  const f = c.form;
+  if (f.sem === 'lea') return '';
+  if (f.sem === 'jmp:far' || f.sem === 'call:far') return (c.d.opsize === 64 ? 'TBYTE' : c.d.opsize === 16 ? 'DWORD' : 'FWORD') + ' PTR ';
+  if (op.size === 0) return BYTE_PTR.has(f.mnem) ? 'BYTE PTR ' : '';
+  const k = PTR[operandBits(op, c.d)];
+  return k ? k + ' PTR ' : '';
+}
+
+function intelMem(c: Ctx, op: OperandDef | undefined): string {
+  const d = c.d;
+  const size = op ? ptrSize(c, op) : '';
+  const seg = d.seg !== NONE && !c.notrack ? SEG_NAMES[d.seg] + ':' : '';
+  const asz = d.adsize;
+  if (d.base === NONE && d.index === NONE) {
+    if (asz === 16) return size + (seg || 'ds:') + '0x' + (d.disp & 0xffff).toString(16);
+    if (d.sib === NONE || (d.mode === 64 && asz === 64 && d.scale === 1)) {
+      const v = d.disp;
+      const h = asz === 64 ? hex64(v >>> 0, v < 0 ? 0xffffffff : 0) : (v >>> 0).toString(16);
+      return size + (seg || 'ds:') + '0x' + h;
+    }
+    return size + seg + '[' + (asz === 64 ? 'riz' : 'eiz') + '*' + d.scale + signedHex(d.disp).replace(/^0x/, '+0x') + ']';
+  }
+  const r = (n: number): string => addrReg(n, asz).slice(1);
+  if (d.base === RIP) {
+    // The displacement as an unsigned 64-bit (or 32-bit with 67h) number: [rip+0xfffffffffffffff0].
+    const v = d.disp;
+    const h = asz === 64 ? hex64(v >>> 0, v < 0 ? 0xffffffff : 0) : (v >>> 0).toString(16);
+    return size + seg + '[' + r(RIP) + '+0x' + h + ']';
+  }
+  let inner = '';
+  if (d.base !== NONE) inner += r(d.base);
+  if (d.index !== NONE) inner += (inner ? '+' : '') + r(d.index) + '*' + d.scale;
+  else if (asz !== 16 && d.sib !== NONE && ((d.sib & 7) !== 4 || d.scale !== 1)) inner += '+' + (asz === 64 ? 'riz' : 'eiz') + '*' + d.scale;
+  if (d.hasDisp || inner === '') inner += d.disp < 0 ? '-0x' + (-d.disp).toString(16) : (inner ? '+' : '') + '0x' + d.disp.toString(16);
+  return size + seg + '[' + inner + ']';
+}
+
+function intelOperand(c: Ctx, op: OperandDef): string {
+  const d = c.d;
+  const bits = operandBits(op, d);
+  switch (op.kind) {
+    case 'gpr':
+    case 'rm': {
+      let num: number;
+      if (op.loc === 'reg' || op.loc === 'opreg') num = d.reg;
+      else if (d.mod === 3) num = d.rm;
+      else return intelMem(c, op);
+      if (c.form.sem === 'bswap') return intelReg(num, d.opsize, d.rex);
+      if (op.loc === 'rm' && (c.form.sem === 'sys:lar' || c.form.sem === 'sys:lsl')) return intelReg(num, d.opsize, d.rex);
+      if (op.loc === 'reg' && c.form.mnem === 'movsl' && !(d.rex & 8)) return intelReg(num, d.prefixes & Pfx.OPSIZE ? 16 : 32, d.rex);
+      return intelReg(num, bits, d.rex);
+    }
+    case 'mem':
+      return intelMem(c, op);
+    case 'imm':
+      if (op.loc === 'imm2') return '0x' + (d.imm2 >>> 0).toString(16);
+      return '0x' + maskHex(d.immLo, d.immHi, op.sx ? d.opsize : bits);
+    case 'rel':
+      return target(c, d.targetLo, d.targetHi);
+    case 'moffs':
+      return (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':0x' + hex64(d.immLo, d.adsize === 64 ? d.immHi : 0);
+    case 'fixed': {
+      const r = op.reg ?? 'acc';
+      return r === 'acc' ? intelReg(0, bits, d.rex) : r;
+    }
+    case 'one':
+      return '1';
+    case 'sreg':
+      return SEG_NAMES[d.reg & 7] ?? '?';
+    case 'seg':
+      return op.reg ?? '?';
+    case 'creg':
+      return 'cr' + d.reg;
+    case 'dreg':
+      return 'dr' + d.reg;
+    case 'far':
+      return '0x' + d.imm2.toString(16) + ':0x' + (d.immLo >>> 0).toString(16);
+  }
+}
+
+function intelOperands(c: Ctx): string {
+  const f = c.form;
+  const parts = f.operands.map((op) => intelOperand(c, op));
+  if (f.sem === 'xchg' && f.operands[0]?.loc === 'opreg') parts.reverse();
+  // AT&T lists sources first; Intel the destination. enter's two immediates keep their order.
+  if (!f.operands.some((o) => o.loc === 'imm2')) parts.reverse();
+  return parts.filter((p) => p !== '').join(',');
+}
+
+function intelStringOperands(c: Ctx, mnem: string): string {
+  const d = c.d;
+  const sz = (PTR[d.opsize] ?? 'BYTE') + ' PTR ';
+  const si = addrReg(6, d.adsize).slice(1);
+  const di = addrReg(7, d.adsize).slice(1);
+  const src = sz + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':[' + si + ']';
+  const dst = sz + 'es:[' + di + ']';
+  const acc = intelReg(0, d.opsize, d.rex);
+  switch (mnem) {
+    case 'movs': return dst + ',' + src;
+    case 'cmps': return src + ',' + dst;
+    case 'stos': return dst + ',' + acc;
+    case 'lods': return acc + ',' + src;
+    case 'scas': return acc + ',' + dst;
+    case 'ins': return dst + ',dx';
+    default: return 'dx,' + src;
+  }
+}
+
+/** objdump's Intel mnemonic: no size suffixes, Intel names for the conversions and far transfers. */
+function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
+  const hint = att.includes(',') ? att.slice(att.indexOf(',')) : '';
+  if (f.sem === 'movzx') return 'movzx';
+  if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
+  if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;
+  if (f.sem === 'ret:far') return 'retf' + (d.opsize === 64 ? 'q' : d.opsize === 16 ? 'w' : '');
+  if (f.sem === 'jmp:far') return 'jmp';
+  if (f.sem === 'call:far') return 'call';
+  if (base === 'sal') return 'shl';
+  // Outside 64-bit mode the pseudo-descriptor size shows: lgdtd / lidtw.
+  if (DESC_TABLE.has(base)) return d.mode === 64 ? base : base + (d.opsize === 16 ? 'w' : 'd');
+  if (att === 'movabs' || f.flow === 'iret' || base === 'sysret' || base === 'sysexit') return att;
+  return base + hint;
 }

@@ -2,7 +2,7 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { formatDecoded, formatPrefixesOnly, type Symbolizer } from './att.js';
+import { formatDecoded, formatPrefixesOnly, type Symbolizer, type Syntax } from './att.js';
 import { decodeInto } from './decode.js';
 import { Bad, NONE, newDecoded } from './types.js';
 
@@ -30,6 +30,18 @@ export interface ListingOptions {
   readonly targetSymbols?: readonly DisSymbol[];
   /** A ready symbolizer for targets (overrides targetSymbols). */
   readonly symbolizer?: Symbolizer;
+  /**
+   * Relocation lines to show (objdump -dr), sorted by section offset: each is printed after the
+   * instruction (or `...` run) that covers its offset, as `\t\t\t<text>` (`\t<text>` with wide).
+   */
+  readonly relocs?: readonly { readonly offset: number; readonly text: string }[];
+  /** Section offsets to list, [start, stop) (objdump --start-address/--stop-address). */
+  readonly start?: number;
+  readonly stop?: number;
+  /** objdump -w: every byte of an instruction on its line. */
+  readonly wide?: boolean;
+  /** -M intel: Intel syntax. */
+  readonly syntax?: Syntax;
 }
 
 /**
@@ -140,13 +152,34 @@ export function* disassembleSectionChunks(
   if (!labels.length) labels.push({ off: 0, name: opts.sectionName ?? '.text' });
   else if (labels[0].off !== 0) labels.unshift({ off: 0, name: `${labels[0].name}-0x${labels[0].off.toString(16)}` });
   const sym = opts.symbolizer ?? (opts.symbolizeTargets ? makeSymbolizer(opts.targetSymbols ?? symbols) : undefined);
+  // An address range: listing starts at `start` (mid-symbol: named <sym+off>) and ends before `stop`.
+  const lo = Math.max(0, opts.start ?? 0);
+  const hi = Math.min(bytes.length, opts.stop ?? bytes.length);
+  if (lo > 0 || hi < bytes.length) {
+    const inRange = labels.filter((l) => l.off >= lo && l.off < hi);
+    if (!inRange.length || inRange[0].off !== lo) {
+      const before = [...labels].reverse().find((l) => l.off <= lo) ?? labels[0];
+      inRange.unshift({ off: lo, name: lo === before.off ? before.name : `${before.name}+0x${(lo - before.off).toString(16)}` });
+    }
+    labels.length = 0;
+    labels.push(...inRange);
+  }
+  const relocs = opts.relocs ?? [];
+  let ri = 0;
+  while (ri < relocs.length && relocs[ri].offset < lo) ri++;
+  /** Relocation lines for every relocation below `end`. */
+  const relocText = (end: number): string => {
+    let t = '';
+    for (; ri < relocs.length && relocs[ri].offset < end; ri++) t += (opts.wide ? '\t' : '\t\t\t') + relocs[ri].text + (opts.wide ? '' : '\n');
+    return t;
+  };
   let out: string[] = [];
   let size = 0;
   const d = newDecoded();
   const full = (1n << BigInt(digits * 4)) - 1n;
   for (let li = 0; li < labels.length; li++) {
     const start = labels[li].off;
-    const stop = li + 1 < labels.length ? labels[li + 1].off : bytes.length;
+    const stop = li + 1 < labels.length ? labels[li + 1].off : hi;
     out.push(`\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
     let p = start;
     while (p < stop) {
@@ -161,7 +194,7 @@ export function* disassembleSectionChunks(
       while (z < stop && bytes[z] === 0) z++;
       if (z - p >= 8 || (z === stop && z > p && z - p < 3)) {
         if (z !== stop) z = p + ((z - p) & ~3);
-        out.push('\t...\n');
+        out.push('\t...' + (opts.wide ? relocText(z) + '\n' : '\n' + relocText(z)));
         p = z;
         continue;
       }
@@ -186,16 +219,21 @@ export function* disassembleSectionChunks(
         }
       } else {
         len = d.length;
-        text = formatDecoded(d, view, p, lo, hi, sym);
+        text = formatDecoded(d, view, p, lo, hi, sym, undefined, opts.syntax);
       }
       if (len <= 0) len = 1;
       const a = addrText(addr & full, digits, skip);
-      const first = Math.min(len, 7);
-      out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}\n`);
-      size += 40 + text.length;
-      for (let k = 7; k < len; k += 7) {
-        out.push(`${addrText((addr + BigInt(k)) & full, digits, skip)}:\t${hexBytes(bytes, p + k, p + Math.min(len, k + 7))}\n`);
+      const first = opts.wide ? len : Math.min(len, 7);
+      if (opts.wide) {
+        out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}${relocText(p + len)}\n`);
+      } else {
+        out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}\n`);
+        for (let k = 7; k < len; k += 7) {
+          out.push(`${addrText((addr + BigInt(k)) & full, digits, skip)}:\t${hexBytes(bytes, p + k, p + Math.min(len, k + 7))}\n`);
+        }
+        if (ri < relocs.length) out.push(relocText(p + len));
       }
+      size += 40 + text.length;
       p += len;
     }
   }

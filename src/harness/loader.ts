@@ -1,7 +1,8 @@
-// Assemble a handler listing and lay it out for the harness: the built-in C preprocessor (for .S),
-// the team's assembler, then a small static link — sections in the order the assembler created
-// them, each at the next address aligned to max(4 KiB, its alignment) from LOAD_BASE, symbols made
-// absolute, relocations applied (S + A, minus P for pc-relative ones). docs/harness.md describes it.
+// Assemble handler listings and link them, with ELF relocatable objects, for the harness: the
+// built-in C preprocessor (for .S), the team's assembler, then the static linker of src/link/
+// (sections merged by name in input order, each output section at the next address aligned to
+// max(4 KiB, its alignment) from LOAD_BASE, symbols resolved as ld resolves them, relocations
+// applied). An ELF executable made by ld loads as it is. docs/harness.md describes the layout.
 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +10,17 @@ import { assemble } from '../asm/assemble.js';
 import { preprocess, type CppClock } from '../asm/cpp/index.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
-import { isReadFailure, readSourceFile, type ReadFailure } from '../asm/files.js';
+import { isReadFailure, MAX_SOURCE_BYTES, openBinaryFile, readSourceFile, type ReadFailure } from '../asm/files.js';
+import { ElfError, ET_EXEC, ET_REL, isElf, readElf } from '../elf/read.js';
+import { LinkError } from '../link/errors.js';
+import { imageFromExecutable } from '../link/exec.js';
+import type { Image } from '../link/image.js';
+import { inputFromAssembly, inputFromElf, type LinkInput } from '../link/input.js';
+import { linkInputs, LOAD_BASE } from '../link/link.js';
 
-/** Where the first section goes (1 MiB, as a boot loader would put a kernel image). */
-export const LOAD_BASE = 0x100000;
+export { LOAD_BASE, LinkError };
+export type { Image, LoadedSection } from '../link/image.js';
+
 /** The package's include directory (holds x86lab/harness.h). */
 export const INCLUDE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'include');
 
@@ -27,29 +35,14 @@ export interface LoadOptions {
   readFile?: (path: string) => string | ReadFailure | undefined;
   /** What __DATE__/__TIME__ show (default: the local time now). */
   clock?: CppClock;
-}
-
-export interface LoadedSection {
-  name: string;
-  addr: number;
-  size: number;
-  align: number;
-  bytes: Uint8Array;
-  nobits: boolean;
-}
-
-export interface Image {
-  mode: 32 | 64;
-  file: string;
-  sections: LoadedSection[];
-  /** Every named symbol (local labels included, .L temporaries excluded) -> absolute address. */
-  symbols: Map<string, number>;
-  diagnostics: readonly Diagnostic[];
+  /** How loadFiles reads an input (default: readFileSync); the CLI passes its bounded reader. */
+  readBytes?: (path: string) => Uint8Array;
 }
 
 /** A listing that cannot be assembled or linked; message holds GNU-style `file:line: Error:` lines. */
 export class LoadError extends Error {
-  constructor(message: string, readonly diagnostics: readonly Diagnostic[] = []) {
+  /** 'link': message lines are the linker's, worded as ld words them (no assembler header). */
+  constructor(message: string, readonly diagnostics: readonly Diagnostic[] = [], readonly stage: 'assemble' | 'link' = 'assemble', readonly file?: string) {
     super(message);
     this.name = 'LoadError';
   }
@@ -80,56 +73,93 @@ export function loadSource(text: string, opts: LoadOptions = {}): Image {
   return link(res, file, diags);
 }
 
-function alignUp(a: number, n: number): number { return Math.ceil(a / n) * n; }
-
-/** Lay out sections, make symbols absolute and apply relocations. */
+/** Link one assembly on its own (the single-listing case of linkInputs). */
 export function link(res: AssembleResult, file: string, diags: readonly Diagnostic[] = []): Image {
-  const sections: LoadedSection[] = [];
-  const secAddr = new Map<string, number>();
-  let at = LOAD_BASE;
-  for (const s of res.sections) {
-    const align = Math.max(4096, s.align || 1);
-    at = alignUp(at, align);
-    const nobits = s.type === 'nobits';
-    const bytes = nobits ? new Uint8Array(s.size) : Uint8Array.from(s.bytes);
-    sections.push({ name: s.name, addr: at, size: s.size, align: s.align || 1, bytes, nobits });
-    secAddr.set(s.name, at);
-    at += Math.max(s.size, 1);
+  try {
+    return linkInputs([inputFromAssembly(res, file)], { diagnostics: diags });
+  } catch (e) {
+    if (e instanceof LinkError) throw new LoadError(e.message, diags, 'link');
+    throw e;
   }
-  const symbols = new Map<string, number>();
-  for (const sym of res.symbols) {
-    if (sym.name === '' || sym.name.startsWith('.L')) continue;
-    if (sym.section === '*UND*') continue; // reported below if a relocation needs it
-    const base = sym.section === '*ABS*' ? 0 : secAddr.get(sym.section);
-    if (base === undefined) continue;
-    symbols.set(sym.name, base + Number(BigInt.asIntN(64, sym.value)));
-  }
-  const wordMask = res.mode === 64 ? (1n << 64n) - 1n : (1n << 32n) - 1n;
-  for (const r of res.relocations) {
-    const sec = sections.find((s) => s.name === r.section);
-    if (!sec) continue;
-    let S: number | undefined = secAddr.get(r.symbol);
-    if (S === undefined) S = symbols.get(r.symbol);
-    if (S === undefined) {
-      const local = res.symbols.find((s) => s.name === r.symbol && s.section !== '*UND*');
-      if (local) S = (local.section === '*ABS*' ? 0 : secAddr.get(local.section) ?? 0) + Number(local.value);
-    }
-    if (S === undefined) throw new LoadError(`${file}: Error: undefined reference to \`${r.symbol}'`);
-    const P = sec.addr + r.offset;
-    let v = BigInt(S) + r.addend - (r.pcrel ? BigInt(P) : 0n);
-    checkRange(r.type, v, r.size, file);
-    v &= wordMask;
-    for (let k = 0; k < r.size; k++) sec.bytes[r.offset + k] = Number((v >> BigInt(8 * k)) & 0xffn);
-  }
-  return { mode: res.mode, file, sections, symbols, diagnostics: diags };
 }
 
-function checkRange(type: string, v: bigint, size: number, file: string): void {
-  if (size >= 8) return;
-  const bits = BigInt(size * 8);
-  const signed = /PC|32S|PLT|GOTPC/.test(type);
-  const lo = signed ? -(1n << (bits - 1n)) : 0n;
-  const hi = signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
-  // R_386_32 / R_X86_64_32 / R_X86_64_16 etc. accept the unsigned range; also allow negative for 386 (wraps).
-  if (v < lo - (signed ? 0n : (1n << (bits - 1n))) || v > hi) throw new LoadError(`${file}: Error: relocation ${type} out of range (value 0x${v.toString(16)})`);
+
+/** Assemble one listing to link input (throws LoadError with GNU-style messages). */
+export function assembleInput(text: string, opts: LoadOptions = {}): { input: LinkInput; diagnostics: Diagnostic[] } {
+  const mode = opts.mode ?? 64;
+  const file = opts.file ?? 'listing.S';
+  const includeDirs = [...(opts.includeDirs ?? []), INCLUDE_DIR];
+  const diags: Diagnostic[] = [];
+  let src = text;
+  if (!file.endsWith('.s')) {
+    const pp = preprocess(text, { file, includeDirs, defines: opts.defines ?? [], undefs: opts.undefs ?? [], mode, ...(opts.readFile ? { readFile: opts.readFile } : {}) });
+    diags.push(...pp.diagnostics);
+    if (pp.diagnostics.some((d) => d.severity === 'error')) throw new LoadError(diags.map(formatDiagnostic).join('\n'), diags);
+    src = pp.text;
+  }
+  const res = assemble(src, { mode, file, includeDirs, ...(opts.readFile ? { readFile: opts.readFile } : {}) });
+  diags.push(...res.diagnostics);
+  if (res.errors > 0) throw new LoadError(diags.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'), diags);
+  return { input: inputFromAssembly(res, file), diagnostics: diags };
+}
+
+/**
+ * Load several inputs as one image: listings (.s/.S, assembled in opts.mode), ELF relocatable
+ * objects, or a single ELF executable. Throws LoadError: stage 'assemble' with GNU as messages,
+ * stage 'link' with ld's (also for a file that is not usable ELF; the message names the file).
+ */
+/** An input's bytes: the caller's reader, or a regular file under the source size limit. */
+function readInputBytes(path: string, opts: LoadOptions): Uint8Array {
+  if (opts.readBytes) return opts.readBytes(path);
+  const f = openBinaryFile(path);
+  if (f === undefined) throw new LoadError(`can't open ${path} for reading: No such file or directory`);
+  if (isReadFailure(f)) throw new LoadError(`can't read from ${path}: ${f.error}`);
+  if (f.size > MAX_SOURCE_BYTES) throw new LoadError(`can't read from ${path}: file too large (${f.size} bytes; the limit is ${MAX_SOURCE_BYTES >> 20} MiB)`);
+  return f.read(0, f.size);
+}
+
+export function loadFiles(paths: readonly string[], opts: LoadOptions = {}): Image {
+  const inputs: LinkInput[] = [];
+  const diags: Diagnostic[] = [];
+  const files = paths.map((path) => ({ path, bytes: readInputBytes(path, opts) }));
+  // Without --32/--64, the first ELF object decides how the listings are assembled (ELFCLASS32: 32).
+  const firstElf = files.find((f) => isElf(f.bytes) && f.bytes.length > 4);
+  let mode = opts.mode ?? (firstElf ? (firstElf.bytes[4] === 1 ? 32 : 64) : undefined);
+  for (const { path, bytes } of files) {
+    if (isElf(bytes) || /\.(o|elf)$/.test(path)) {
+      try {
+        const elf = readElf(bytes);
+        if (elf.type === ET_EXEC) {
+          if (paths.length > 1) throw new LinkError([`${path}: an executable cannot be linked with other inputs`]);
+          return imageFromExecutable(bytes, path, elf);
+        }
+        if (elf.type !== ET_REL) throw new ElfError('format', `ELF type ${elf.type} is neither a relocatable object nor an executable`);
+        const input = inputFromElf(bytes, path, elf);
+        mode ??= input.mode;
+        inputs.push(input);
+      } catch (e) {
+        if (e instanceof ElfError) throw new LoadError(`${path}: ${e.message}`, [], 'link');
+        if (e instanceof LinkError) throw new LoadError(e.message, [], 'link');
+        throw e;
+      }
+      continue;
+    }
+    const text = new TextDecoder().decode(bytes);
+    let assembled: ReturnType<typeof assembleInput>;
+    try {
+      assembled = assembleInput(text, { ...opts, mode: mode ?? 64, file: path });
+    } catch (e) {
+      if (e instanceof LoadError) throw new LoadError(e.message, e.diagnostics, 'assemble', path);
+      throw e;
+    }
+    const { input, diagnostics } = assembled;
+    inputs.push(input);
+    diags.push(...diagnostics);
+  }
+  try {
+    return linkInputs(inputs, { diagnostics: diags });
+  } catch (e) {
+    if (e instanceof LinkError) throw new LoadError(e.message, diags, 'link');
+    throw e;
+  }
 }

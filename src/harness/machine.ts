@@ -15,7 +15,7 @@ import { ea } from '../cpu/operands.js';
 import { getFlags } from '../cpu/flags.js';
 import { installSystem, RunStop } from '../cpu/system/controller.js';
 import { Unsupported, type SystemModel, type SysEvent } from '../cpu/system/model.js';
-import { loadFile, loadSource, LoadError, type Image, type LoadOptions } from './loader.js';
+import { loadFile, loadFiles, loadSource, LoadError, type Image, type LoadOptions } from './loader.js';
 import { boot, RWX, type BootRegion } from './boot.js';
 import { parseIrq, parseNmi, SpecError, type EventSpec } from './schedule.js';
 import { MemWatch } from './memdiff.js';
@@ -90,6 +90,8 @@ export class Machine {
 
   static fromFile(path: string, opts: MachineOptions = {}): Machine { return new Machine(loadFile(path, opts), opts); }
   static fromSource(text: string, opts: MachineOptions = {}): Machine { return new Machine(loadSource(text, opts), opts); }
+  /** Listings and ELF objects linked together (or one ELF executable); see loadFiles. */
+  static fromFiles(paths: readonly string[], opts: MachineOptions = {}): Machine { return new Machine(loadFiles(paths, opts), opts); }
 
   constructor(image: Image, opts: MachineOptions = {}) {
     this.image = image;
@@ -104,6 +106,8 @@ export class Machine {
     this.model.identityCr3 = image.mode === 64 ? this.cpu.cr3 : null;
     const entry = opts.entry ?? '_start';
     let start = image.symbols.get(entry);
+    // An ELF executable starts at e_entry, as the kernel's loader would start it.
+    if (start === undefined && opts.entry === undefined && image.entry !== undefined) start = image.entry;
     if (start === undefined && opts.entry === undefined) {
       // Like ld: without _start, begin at the start of .text (or the first section) with a warning.
       const text = image.sections.find((s) => s.name === '.text' && s.size > 0) ?? image.sections.find((s) => s.size > 0);
