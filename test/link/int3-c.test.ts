@@ -14,8 +14,10 @@ import '../harness/golden-setup.js';
 import { Machine, type RunOutcome } from '../../src/harness/machine.js';
 import { stopLine } from '../../src/cli/run.js';
 
-const E = 'examples/int3-c';
-const F = 'test/link/fixtures';
+// Paths from the repository root, whatever the working directory (goldens resolve against this file).
+const ROOT = join(__dirname, '..', '..');
+const E = join(ROOT, 'examples/int3-c');
+const F = join(ROOT, 'test/link/fixtures');
 
 function runFiles(files: string[], mode: 32 | 64, defines: string[] = []): { m: Machine; out: RunOutcome; text: string } {
   const m = Machine.fromFiles(files, { mode, defines });
