@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { Machine, LoadError, SpecError, type RunOutcome } from '../harness/machine.js';
 import { dumpMachine } from '../harness/dump.js';
-import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
+import { parseInt3, parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
 
 export const usage = `usage: x86lab run [options] FILE.S
 
@@ -22,6 +22,8 @@ options:
                        arrival), SYM+OFF, or a step count; repeatable
   --irq-at V@WHERE     raise external interrupt vector V (32..255) at WHERE; repeatable
                        (--irq-at WHERE: vector 0x20)
+  --int3-at SYM@WHERE  write int3 (0xCC) over the byte at SYM (or SYM+OFF) at WHERE, as another
+                       CPU patching the code would; repeatable
   --max-steps N        step limit (default 10000000)
   --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events)
   -q, --quiet          do not print the final state
@@ -68,6 +70,7 @@ function parseArgs(argv: string[]): Args | 'help' {
       case '--entry': a.entry = val(); break;
       case '--nmi-at': a.events.push(parseNmi(val())); break;
       case '--irq-at': a.events.push(parseIrq(val())); break;
+      case '--int3-at': a.events.push(parseInt3(val())); break;
       case '--max-steps': {
         const v = val();
         if (!/^[0-9]+$/.test(v)) throw new UsageError(`bad --max-steps '${v}'`);
