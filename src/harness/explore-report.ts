@@ -8,6 +8,9 @@ import { Machine } from './machine.js';
 import { parseInt3, parseIrq, parseNmi, type EventSpec } from './schedule.js';
 import { DETAIL_LIMIT, FAILURE_KINDS, eventLabel, type Explorer, type ExploreOptions, type Failure, type FailureKind, type InjectedEvent, type UnitResult } from './explore.js';
 
+/** Failures listed one per line in the text report after the detailed ones. */
+export const LIST_LIMIT = 100;
+
 export const PARTIAL_FORMAT = 'x86lab-explore-partial/1';
 
 /** What a shard (`--shard K/N --json OUT`) writes: raw unit results, merged by `--merge`. */
@@ -119,7 +122,7 @@ export function divergence(base: string[], trial: string[], step: number): strin
   // that follow the previous instruction's own line.
   const from = (ls: string[]): number => {
     let k = ls.findIndex((l) => { const m = INSN.exec(l); return m !== null && Number(m[1]) >= step; });
-    if (k < 0) return ls.length;
+    if (k < 0) k = ls.length;
     while (k > 0 && !INSN.test(ls[k - 1]) && !/^\s+changed:/.test(ls[k - 1])) k--;
     return k;
   };
@@ -168,7 +171,8 @@ export function renderText(r: Report): string {
   if (rest.length) {
     L.push('');
     L.push(`further failures (${rest.length}; repro: x86lab run with these events):`);
-    for (const f of rest) L.push(`  ${eventsText(f.events)}: ${f.kind}: ${f.detail}`);
+    for (const f of rest.slice(0, LIST_LIMIT)) L.push(`  ${eventsText(f.events)}: ${f.kind}: ${f.detail}`);
+    if (rest.length > LIST_LIMIT) L.push(`  ... and ${rest.length - LIST_LIMIT} more (--json lists every failure)`);
   }
   return L.join('\n') + '\n';
 }
