@@ -144,6 +144,23 @@ class Lab {
   }
 }
 
+/**
+ * For a failure without a fatal event: the first iret that unblocked NMIs while an NMI handler was
+ * still running (it did not return to the interrupted code of the innermost NMI: SDM 6.7.1, NMIs
+ * are unblocked by the next iret, whichever it is), else the last event of the run.
+ */
+function suspectEvent(evs: readonly SysEvent[], text: (e: SysEvent) => string, at: (a: number) => string): string {
+  const nmis: number[] = [];
+  for (const e of evs) {
+    if (e.kind === 'nmi' && e.from !== undefined) nmis.push(e.from);
+    else if (e.kind === 'iret' && nmis.length > 0) {
+      if (e.to === nmis[nmis.length - 1]) nmis.pop();
+      else if (e.nmiUnblocked) return `${text(e)} (inside the NMI handler that interrupted ${at(nmis[nmis.length - 1])})`;
+    }
+  }
+  return evs.length ? `(last event) ${text(evs[evs.length - 1])}` : '(no event)';
+}
+
 function countIn(log: RunLog, rip: number, end: number): number {
   if (log.byRip === null) {
     log.byRip = new Map();
@@ -345,8 +362,8 @@ export class Explorer {
       if (e.kind === 'exception' && e.vector !== undefined && !this.facts.vectors.has(e.vector) && !(int3 && e.vector === 3)) { fatal = e; kind = 'exception'; break; }
       if (e.kind === 'unsupported') { fatal = e; kind = 'exception'; break; }
     }
-    const last = evs.length ? `(last event) ${text(evs[evs.length - 1])}` : '(no event)';
     const at = (a: number): string => { const s = this.sym.lookup(a); return s ? `${hex(a, mode)} <${s}>` : hex(a, mode); };
+    const last = suspectEvent(evs, text, at);
     if (out.stop === 'triple-fault') {
       kind = 'triple-fault';
       fatal = evs.find((e) => e.kind === 'double-fault' || e.kind === 'triple-fault') ?? fatal;

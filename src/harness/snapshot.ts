@@ -12,12 +12,13 @@
 //
 // CPU and system-model state are captured generically (every own field: numbers, typed arrays,
 // plain records, arrays, maps), so fields added to Cpu or SystemModel later are carried too. The
-// hooks that tie a CPU to its own machine (onException, interrupts, the model's boundary hooks) and
-// the event log are not copied; the TLB is flushed on restore instead of copied.
+// hooks that tie a CPU to its own machine (onException, interrupts, the model's boundary hooks) are
+// not copied; the TLB is flushed on restore instead of copied. The event log is kept as a shared
+// copy, renewed only at snapshots after an event was added.
 
 import type { Cpu } from '../cpu/state.js';
 import type { Memory, Page } from '../cpu/memory.js';
-import type { SystemModel } from '../cpu/system/model.js';
+import type { SystemModel, SysEvent } from '../cpu/system/model.js';
 
 type Fields = [string, unknown][];
 
@@ -80,6 +81,8 @@ export interface Snapshot {
   readonly cpu: Fields;
   readonly model: Fields;
   readonly mem: MemShot;
+  /** The event log so far (shared between snapshots while no event is added). */
+  readonly events: readonly SysEvent[];
 }
 
 /**
@@ -90,9 +93,12 @@ export interface Snapshot {
  */
 export class Snapshots {
   private readonly loaded = new Map<Page, Uint8Array>();
+  private events: readonly SysEvent[] = [];
   constructor(private readonly cpu: Cpu, private readonly model: SystemModel) {}
 
   take(): Snapshot {
+    const ev = this.model.events;
+    if (ev.length !== this.events.length || (ev.length > 0 && ev[ev.length - 1] !== this.events[ev.length - 1])) this.events = ev.slice();
     const mem = this.cpu.mem;
     const nums: number[] = [];
     const bytes: Uint8Array[] = [];
@@ -103,7 +109,7 @@ export class Snapshots {
       bytes.push(c);
     }
     mem.trackWrites();
-    return { cpu: capture(this.cpu, CPU_SKIP), model: capture(this.model, MODEL_SKIP), mem: { nums, bytes } };
+    return { cpu: capture(this.cpu, CPU_SKIP), model: capture(this.model, MODEL_SKIP), mem: { nums, bytes }, events: this.events };
   }
 
   restore(s: Snapshot): void {
@@ -122,6 +128,9 @@ export class Snapshots {
     restoreFields(this.cpu, s.cpu);
     this.cpu.flushTlb();
     restoreFields(this.model, s.model);
-    this.model.events.length = 0;
+    const ev = this.model.events;
+    ev.length = 0;
+    for (const e of s.events) ev.push(e);
+    this.events = s.events;
   }
 }
