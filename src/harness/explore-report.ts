@@ -43,6 +43,8 @@ export interface Report {
   by_kind: Partial<Record<FailureKind, number>>;
   /** --max-trials stopped the exploration before every boundary was tried. */
   capped?: boolean;
+  /** Depth 2 and 3: per first-event boundary, the trials under it and how many failed. */
+  per_boundary?: { where: string; step: number; trials: number; failed: number }[];
   failures: ReportFailure[];
 }
 
@@ -66,6 +68,7 @@ export function buildReport(x: Explorer, results: UnitResult[], detail = DETAIL_
     for (const k of FAILURE_KINDS) if (u.by_kind[k]) r.by_kind[k] = (r.by_kind[k] ?? 0) + u.by_kind[k]!;
     r.failures.push(...u.failures);
     if (u.capped) r.capped = true;
+    if (x.opts.depth > 1) (r.per_boundary ??= []).push({ where: x.whereOf(x.baseline, i), step: x.baseline.steps[i], trials: u.trials, failed: u.failed });
   }
   r.failures.sort((a, b) => cmpKey(a.key, b.key) || a.events.length - b.events.length);
   if (detail > 0 && r.failures.length > 0) {
@@ -156,6 +159,12 @@ export function renderText(r: Report): string {
   L.push(`baseline: hlt at ${r.baseline.hlt} after ${r.baseline.steps} steps; ${r.boundaries} boundaries`);
   const kinds = FAILURE_KINDS.filter((k) => r.by_kind[k]).map((k) => `${k} ${r.by_kind[k]}`);
   L.push(`trials: ${r.trials} run, ${r.passed} passed, ${r.failed} failed${kinds.length ? ` (${kinds.join(', ')})` : ''}${r.capped ? ' — stopped by --max-trials' : ''}`);
+  if (r.per_boundary) {
+    L.push('');
+    L.push('per first-event boundary (trials = the event alone + every later event under it):');
+    const w = Math.max(...r.per_boundary.map((b) => b.where.length));
+    for (const b of r.per_boundary) L.push(`  ${b.where.padEnd(w)}  step ${String(b.step).padStart(5)}  ${String(b.trials).padStart(6)} trials  ${b.failed ? `${String(b.failed).padStart(6)} failed` : '     ok'}`);
+  }
   r.failures.forEach((f, n) => {
     if (f.divergence === undefined) return;
     L.push('');

@@ -84,7 +84,7 @@ export interface UnitResult {
 }
 
 /** A recorded run: its boundaries in order, with snapshots when recorded for deeper trials. */
-interface RunLog {
+export interface RunLog {
   rips: number[];
   steps: number[];
   snaps: Snapshot[];
@@ -229,7 +229,7 @@ export class Explorer {
   readonly image: Image;
   readonly sym: Symbolizer;
   readonly events: EventKind[];
-  readonly baseline: RunLog;
+  readonly baseline: Readonly<RunLog>;
   readonly baselineOutcome: RunOutcome;
   /** Baseline boundaries where a first event goes (indices into baseline.rips). */
   readonly units: number[];

@@ -77,35 +77,41 @@ describe('explore: unsafe stack-switch window', () => {
   });
 });
 
-describe('explore: nmi-in-int3, both int3 exit designs', () => {
-  for (const defines of [[], ['POPF_RET']]) {
-    const name = defines.length ? 'popf; ret $40' : 'iretq (gap)';
-    it(`${name}: depth 1 over the whole run matches one fresh run per step`, () => {
-      const file = ex('nmi-in-int3.S');
-      const { x, failures, trials } = explore({ file, defines });
-      const base = baselineFacts(file, { defines });
+const DESIGNS: { name: string; file: string; mode: 32 | 64; defines: string[] }[] = [
+  { name: 'x86-64 iretq (gap)', file: 'nmi-in-int3.S', mode: 64, defines: [] },
+  { name: 'x86-64 popf; ret $40', file: 'nmi-in-int3.S', mode: 64, defines: ['POPF_RET'] },
+  { name: 'i386 iret', file: 'nmi-in-int3-32.S', mode: 32, defines: [] },
+  { name: 'i386 popfl; ret $12', file: 'nmi-in-int3-32.S', mode: 32, defines: ['POPF_RET'] },
+];
+
+describe('explore: nmi-in-int3, both int3 exit designs, both modes', () => {
+  for (const d of DESIGNS) {
+    const file = ex(d.file);
+    const mo = { mode: d.mode, defines: d.defines };
+    it(`${d.name}: depth 1 over the whole run matches one fresh run per step`, () => {
+      const { x, failures, trials } = explore({ file, ...mo });
+      const base = baselineFacts(file, mo);
       expect(trials).toBe(base.steps);
       const oracle: number[] = [];
-      for (let s = 0; s < base.steps; s++) if (oracleFails(file, { defines }, [s], x.maxSteps, base.hltAt, base.vectors)) oracle.push(s);
+      for (let s = 0; s < base.steps; s++) if (oracleFails(file, mo, [s], x.maxSteps, base.hltAt, base.vectors)) oracle.push(s);
       expect(failures.map((f) => f.events[0].step)).toEqual(oracle);
     });
 
-    it(`${name}: depth 2 from do_int3's first instructions matches fresh runs for every pair`, () => {
-      const file = ex('nmi-in-int3.S');
-      const { x, failures, trials } = explore({ file, defines, depth: 2, within: [['do_int3', 'do_int3+0x8']] });
-      const base = baselineFacts(file, { defines });
+    it(`${d.name}: depth 2 from do_int3's first instructions matches fresh runs for every pair`, () => {
+      const { x, failures, trials } = explore({ file, ...mo, depth: 2, within: [['do_int3', 'do_int3+0x8']] });
+      const base = baselineFacts(file, mo);
       let pairs = 0;
       const oracle: string[] = [];
       for (const i of x.units) {
-        const s1 = i; // baseline boundary i is the boundary at step i (no faults before the int3 path)
-        if (oracleFails(file, { defines }, [s1], x.maxSteps, base.hltAt, base.vectors)) { oracle.push(`${s1}`); pairs++; continue; }
-        const single = Machine.fromFile(file, { defines });
+        const s1 = i; // baseline boundary i is the boundary at step i (no fault restarts an instruction here)
+        pairs++;
+        if (oracleFails(file, mo, [s1], x.maxSteps, base.hltAt, base.vectors)) { oracle.push(`${s1}`); continue; }
+        const single = Machine.fromFile(file, mo);
         single.nmiAt(s1);
         const t1 = single.run({ maxSteps: x.maxSteps }).steps;
-        pairs++;
         for (let s2 = s1 + 1; s2 < t1; s2++) {
           pairs++;
-          if (oracleFails(file, { defines }, [s1, s2], x.maxSteps, base.hltAt, base.vectors)) oracle.push(`${s1},${s2}`);
+          if (oracleFails(file, mo, [s1, s2], x.maxSteps, base.hltAt, base.vectors)) oracle.push(`${s1},${s2}`);
         }
       }
       expect(trials).toBe(pairs);
