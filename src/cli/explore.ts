@@ -4,7 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LoadError, SpecError } from '../harness/machine.js';
-import { Explorer, ExploreError, defaultOptions, parseEvent, type ExploreOptions, type UnitResult } from '../harness/explore.js';
+import { DETAIL_LIMIT, Explorer, ExploreError, defaultOptions, parseEvent, type ExploreOptions, type UnitResult } from '../harness/explore.js';
 import { PARTIAL_FORMAT, buildReport, renderJson, renderText, type PartialReport } from '../harness/explore-report.js';
 
 export const usage = `usage: x86lab explore [run options] [explore options] FILE.S
@@ -33,6 +33,7 @@ explore options:
   --shard K/N          run only every N-th first-event boundary starting at the K-th; with --json,
                        writes a partial report for --merge
   --json OUT           write the report as JSON ('-' for stdout)
+  --details N          failures shown in full, re-run and traced (default 20; the rest one per line)
   -q, --quiet          no text report
   -h, --help           show this help
 
@@ -49,6 +50,7 @@ interface Args {
   json?: string;
   quiet: boolean;
   merge: string[] | null;
+  details: number;
 }
 
 function int(v: string, what: string, min: number): number {
@@ -58,7 +60,7 @@ function int(v: string, what: string, min: number): number {
 
 function parseArgs(argv: string[]): Args | 'help' {
   const o = defaultOptions('');
-  const a: Args = { opts: o, jobs: 1, quiet: false, merge: null };
+  const a: Args = { opts: o, jobs: 1, quiet: false, merge: null, details: DETAIL_LIMIT };
   let file: string | undefined;
   for (let k = 0; k < argv.length; k++) {
     const t = argv[k];
@@ -105,6 +107,7 @@ function parseArgs(argv: string[]): Args | 'help' {
         break;
       }
       case '--json': a.json = val(); break;
+      case '--details': a.details = int(val(), '--details', 0); break;
       case '--merge': a.merge = []; break;
       default:
         if (t.startsWith('-I')) { o.includeDirs.push(t.length > 2 ? t.slice(2) : val()); break; }
@@ -230,7 +233,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let report;
   try {
-    report = buildReport(x, results);
+    report = buildReport(x, results, args.details);
   } catch (e) {
     process.stderr.write(`x86lab explore: ${(e as Error).message}\n`);
     return 1;

@@ -132,13 +132,13 @@ describe('explore CLI: reports do not depend on --jobs or sharding', () => {
   it('--jobs 1, --jobs 2 and two merged shards give byte-identical JSON and text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'x86lab-explore-'));
     const bin = join(root, 'bin', 'x86lab.js');
-    const common = ['explore', 'examples/nmi-in-int3.S', '--depth', '2', '--within', 'do_int3..do_int3+0x8'];
+    const common = ['explore', 'examples/nmi-in-int3.S', '--depth', '2', '--within', 'do_int3..do_int3+0x8', '--details', '3'];
     const run = (args: string[]): { status: number | null; stdout: string } => spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
     const one = run([...common, '--json', join(dir, 'one.json')]);
     const two = run([...common, '--jobs', '2', '--json', join(dir, 'two.json')]);
     run([...common, '--shard', '1/2', '--json', join(dir, 's1.json')]);
     run([...common, '--shard', '2/2', '--json', join(dir, 's2.json')]);
-    const merged = run(['explore', '--merge', join(dir, 's2.json'), join(dir, 's1.json'), '--json', join(dir, 'm.json')]);
+    const merged = run(['explore', '--merge', join(dir, 's2.json'), join(dir, 's1.json'), '--details', '3', '--json', join(dir, 'm.json')]);
     expect(one.status).toBe(1);
     const j1 = readFileSync(join(dir, 'one.json'), 'utf8');
     expect(readFileSync(join(dir, 'two.json'), 'utf8')).toBe(j1);
