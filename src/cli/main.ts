@@ -21,7 +21,7 @@ function help(): string {
     'usage: x86lab <command> [options] [args]',
     '',
     'commands:',
-    ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(6)} ${c.summary}`),
+    ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(7)} ${c.summary}`),
     '',
     "Run 'x86lab <command> --help' for a command's options.",
   ];
