@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { Machine } from '../../src/harness/machine.js';
 import { Explorer, defaultOptions, type ExploreOptions, type Failure } from '../../src/harness/explore.js';
 import { buildReport } from '../../src/harness/explore-report.js';
+import { parseInt3 } from '../../src/harness/schedule.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const ex = (f: string): string => join(root, 'examples', f);
@@ -149,5 +150,62 @@ describe('explore CLI: reports do not depend on --jobs or sharding', () => {
     for (const k of ['boundaries', 'trials', 'passed', 'failed']) expect(typeof r[k]).toBe('number');
     expect(r.failures[0].events[0]).toMatchObject({ kind: 'nmi' });
     expect(r.failures[0].repro).toMatch(/^x86lab run /);
+  });
+});
+
+describe('explore: checker and expectations', () => {
+  const file = join(root, 'test', 'fixtures', 'explore', 'clobber.S');
+  const window = Number(/#define CLOBBER_WINDOW (\d+)/.exec(readFileSync(file, 'utf8'))![1]);
+  const within: [string, string][] = [['window', 'done']];
+  const cases: [Partial<ExploreOptions>, string, number][] = [
+    [{ expect: ['value=5'] }, 'expect', window],
+    [{ check: 'check_value' }, 'check', window],
+    [{ expectSame: ['value'] }, 'expect', window],
+    [{ expectStackBalanced: true }, 'expect', window + 1],
+    [{}, '', 0],
+  ];
+  for (const [o, kind, n] of cases) {
+    it(`${JSON.stringify(o)}: ${n} failing boundaries`, () => {
+      const { failures } = explore({ file, within, ...o });
+      expect(failures.length).toBe(n);
+      // The window starts at the boundary before `window` (a fresh run's visited log says which
+      // step that is) and its boundaries are consecutive steps.
+      const m = Machine.fromFile(file);
+      m.nmiAt('window');
+      m.run({});
+      const first = m.events.find((e) => e.kind === 'nmi')!.step;
+      expect(failures.map((f) => f.events[0].step)).toEqual(Array.from({ length: n }, (_, k) => first + k));
+      for (const f of failures) expect(f.kind).toBe(kind);
+    });
+  }
+});
+
+describe('explore: int3 and irq events', () => {
+  const file = ex('nmi-in-int3.S');
+  it('int3:new_func (a stray int3 written by another CPU) matches run --int3-at per step', () => {
+    // The handler counts an int3 it does not own in int3_stray and resumes after it.
+    const { x, failures, trials } = explore({ file, events: [{ kind: 'int3', sym: 'new_func' }], expectSame: ['int3_stray'] });
+    const base = baselineFacts(file, {});
+    expect(trials).toBe(base.steps);
+    const oracle: number[] = [];
+    for (let s = 0; s < base.steps; s++) {
+      const m = Machine.fromFile(file);
+      m.arm(parseInt3(`new_func@${s}`));
+      const out = m.run({ maxSteps: x.maxSteps });
+      const bad = out.stop !== 'hlt' || m.cpu.curIp !== base.hltAt ||
+        m.events.some((e) => e.kind === 'double-fault' || (e.kind === 'exception' && !base.vectors.has(e.vector!) && e.vector !== 3)) ||
+        m.u64('int3_stray') !== 0n;
+      if (bad) oracle.push(s);
+    }
+    expect(oracle.length).toBeGreaterThan(0);
+    expect(oracle.length).toBeLessThan(base.steps);
+    expect(failures.map((f) => f.events[0].step)).toEqual(oracle);
+    expect(failures[0].repro).toContain('--int3-at new_func@');
+  });
+
+  it('irq:0x20: the listing never sets IF, so the interrupt stays pending and every trial passes', () => {
+    const { failures, trials } = explore({ file, events: [{ kind: 'irq', vector: 0x20 }] });
+    expect(trials).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
   });
 });
