@@ -112,6 +112,8 @@ function traced(x: Explorer, events: InjectedEvent[]): { lines: string[]; kind: 
 const INSN = /^\s*(\d+)\s+0x/;
 /** A trace line without its step number (the same instruction with the same effects matches). */
 function body(l: string): string { return l.replace(/^\s*\d+/, ''); }
+/** What keeps two traces in step: an instruction's address, or an event line itself. */
+function key(l: string): string { const m = /^\s*\d+\s+(0x[0-9a-f]+)/.exec(l); return m ? m[1] : l; }
 
 /**
  * The trial's trace from where it left the baseline's path for the last time: walk both traces
@@ -129,20 +131,24 @@ export function divergence(base: string[], trial: string[], step: number): strin
     while (k > 0 && !INSN.test(ls[k - 1]) && !/^\s+changed:/.test(ls[k - 1])) k--;
     return k;
   };
-  const b = base.slice(from(base)).map(body);
+  const bl = base.slice(from(base));
+  const b = bl.map(body), bk = bl.map(key);
   const t = from(trial);
+  // Lines are in step when they are the same instruction (address) or the same event; a line in
+  // step whose effects differ is a one-line divergence, a line out of step starts a detour.
   let j = 0, detour = -1, inDetour = false, back = -1;
   for (let i = t; i < trial.length; i++) {
-    if (j < b.length && body(trial[i]) === b[j]) {
-      j++;
+    if (j < b.length && key(trial[i]) === bk[j]) {
       if (inDetour) { inDetour = false; back = i; }
+      else if (body(trial[i]) !== b[j]) { detour = i; back = i; }
+      j++;
       continue;
     }
     if (!inDetour) { detour = i; inDetour = true; }
   }
   if (detour < 0) return [];
   const end = inDetour ? trial.length : back + 1;
-  const start = Math.max(t, detour - 3);
+  const start = Math.max(0, detour - 3);
   const out = trial.slice(start, end).map((l, i) => (i === detour - start ? '>' : ' ') + l);
   if (out.length > 30) return [...out.slice(0, 16), `  ... (${out.length - 26} lines)`, ...out.slice(-10)];
   return out;
