@@ -209,3 +209,34 @@ describe('explore: int3 and irq events', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('explore: nested events (depth 2 and 3) against fresh runs of every sequence', () => {
+  const file = join(root, 'test', 'fixtures', 'explore', 'clobber.S');
+  const fails = (steps: number[], max: number, base: { hltAt: number; vectors: Set<number> }): { bad: boolean; steps: number } => {
+    const m = Machine.fromFile(file);
+    for (const s of steps) m.nmiAt(s);
+    const out = m.run({ maxSteps: max });
+    const bad = out.stop !== 'hlt' || m.cpu.curIp !== base.hltAt || m.u64('value') !== 5n ||
+      m.events.some((e) => e.kind === 'double-fault' || (e.kind === 'exception' && !base.vectors.has(e.vector!)));
+    return { bad, steps: out.steps };
+  };
+  for (const depth of [2, 3]) {
+    it(`depth ${depth}: a first NMI just before the clobber window, then every later boundary`, () => {
+      const { x, failures, trials } = explore({ file, depth, within: [['set_rbx', 'window']], expect: ['value=5'] });
+      const base = baselineFacts(file, {});
+      const oracle: string[] = [];
+      let n = 0;
+      const walk = (seq: number[], level: number): void => {
+        n++;
+        const r = fails(seq, x.maxSteps, base);
+        if (r.bad) { oracle.push(seq.join(',')); return; }
+        if (level === depth) return;
+        for (let s = seq[seq.length - 1] + 1; s < r.steps; s++) walk([...seq, s], level + 1);
+      };
+      for (const i of x.units) walk([x.baseline.steps[i]], 1);
+      expect(trials).toBe(n);
+      expect(failures.map((f) => f.events.map((e) => e.step).join(','))).toEqual(oracle);
+      expect(failures.length).toBeGreaterThan(0);
+    });
+  }
+});
