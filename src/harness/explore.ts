@@ -18,7 +18,7 @@
 import { Machine, SpecError, type MachineOptions, type RunOutcome } from './machine.js';
 import { loadFile, type Image } from './loader.js';
 import { Snapshots, type Snapshot } from './snapshot.js';
-import { Symbolizer, eventText, hex, vectorName } from './trace.js';
+import { Symbolizer, eventText, hex } from './trace.js';
 import type { SysEvent } from '../cpu/system/model.js';
 
 /** One kind of event the explorer injects. */
@@ -430,4 +430,3 @@ export class Explorer {
   }
 }
 
-export { vectorName };

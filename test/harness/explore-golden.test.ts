@@ -12,10 +12,10 @@ const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'x86lab.js');
 
 export const GOLDEN_REPORTS: { name: string; args: string[] }[] = [
-  { name: 'nmi-in-int3-iretq', args: ['examples/nmi-in-int3.S', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi'] },
-  { name: 'nmi-in-int3-popf', args: ['examples/nmi-in-int3.S', '-D', 'POPF_RET', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi'] },
-  { name: 'nmi-in-int3-32-iret', args: ['--32', 'examples/nmi-in-int3-32.S', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi'] },
-  { name: 'nmi-in-int3-32-popf', args: ['--32', 'examples/nmi-in-int3-32.S', '-D', 'POPF_RET', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi'] },
+  { name: 'nmi-in-int3-iretq', args: ['examples/nmi-in-int3.S', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi', '--details', '5'] },
+  { name: 'nmi-in-int3-popf', args: ['examples/nmi-in-int3.S', '-D', 'POPF_RET', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi', '--details', '5'] },
+  { name: 'nmi-in-int3-32-iret', args: ['--32', 'examples/nmi-in-int3-32.S', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi', '--details', '5'] },
+  { name: 'nmi-in-int3-32-popf', args: ['--32', 'examples/nmi-in-int3-32.S', '-D', 'POPF_RET', '--depth', '2', '--within', 'asm_exc_int3..asm_exc_nmi', '--details', '5'] },
   { name: 'stack-switch-window', args: ['examples/stack-switch-window.S', '--within', 'switch_stack..switch_done'] },
   { name: 'stack-switch-window-ist', args: ['examples/stack-switch-window.S', '-D', 'USE_IST', '--within', 'switch_stack..switch_done'] },
 ];
