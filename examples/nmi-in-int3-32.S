@@ -11,6 +11,7 @@
  * Run:    x86lab run --32 --trace --nmi-at do_int3 --nmi-at nmi_after_callback \
  *                    examples/nmi-in-int3-32.S
  * Result: nmi_count = 2, max_nmi_depth = 2, nmi_broken_count = 0, result = 0x42.
+ * -D POPF_RET: the int3 exit of popf-ret-32.S (`popfl; ret $12`, no iret) instead.
  */
 #include "../include/x86lab/harness.h"
 #include "../include/x86lab/ptregs.h"
@@ -52,6 +53,49 @@ new_func:
 	ret
 
 	.p2align 4
+#ifdef POPF_RET
+/* popf-ret-32.S's exit: no iret, so no early NMI unblocking inside the NMI handler. */
+asm_exc_int3:
+	pushl $-1
+	SAVE_ALL
+	movl %esp, %eax
+	call do_int3
+	testl %eax, %eax
+	jnz int3_return_emulated
+	RESTORE_REGS
+	addl $4, %esp
+int3_iret:
+	iret
+
+int3_return_emulated:			/* see popf-ret-32.S for the stack layout */
+	RESTORE_REGS
+	pushl 12(%esp)
+	pushl 4(%esp)
+	popl 16(%esp)
+	pushl (%esp)
+	pushl 12(%esp)
+	popl 4(%esp)
+int3_popf:
+	popfl
+int3_ret:
+	ret $12
+
+do_int3:
+	movl PT_EIP(%eax), %edx
+	subl $INT3_INSN_SIZE, %edx
+	cmpl bp_addr, %edx
+	jne 1f
+	incl int3_emulated
+	addl $CALL_INSN_SIZE, %edx
+	movl %edx, PT_ORIG_EAX(%eax)
+	movl bp_target, %edx
+	movl %edx, PT_EIP(%eax)
+	movl $1, %eax
+	ret
+1:	incl int3_stray
+	xorl %eax, %eax
+	ret
+#else
 asm_exc_int3:
 	testl $3, 4(%esp)
 	jnz 1f
@@ -104,6 +148,8 @@ do_int3:
 	ret
 1:	incl int3_stray
 	ret
+
+#endif
 
 /* The same naive NMI handler as nmi-in-int3.S, on the current stack. */
 	.p2align 4

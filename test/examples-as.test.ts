@@ -23,6 +23,9 @@ const EXAMPLES: [string, 32 | 64, string[]][] = [
   ['examples/nmi-in-int3.S', 64, ['POPF_RET']],
   ['examples/nmi-in-int3-32.S', 32, []],
   ['examples/live-patch.S', 64, []],
+  ['examples/nmi-in-int3-32.S', 32, ['POPF_RET']],
+  ['examples/stack-switch-window.S', 64, []],
+  ['examples/stack-switch-window.S', 64, ['USE_IST']],
 ];
 
 function ours(file: string, mode: 32 | 64, defines: string[]): Map<string, string> {

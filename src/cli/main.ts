@@ -13,6 +13,7 @@ const commands: Record<string, Subcommand> = {
   dis: { summary: 'disassemble raw bytes or an ELF file like objdump -d', load: () => import('./dis.js') },
   exec: { summary: 'run a CPU snapshot (JSON) and write the resulting snapshot', load: () => import('./exec.js') },
   run: { summary: 'assemble and run a handler listing in ring 0, with events and traces', load: () => import('./run.js') },
+  explore: { summary: 'inject an event at every instruction boundary of a run and check the outcome', load: () => import('./explore.js') },
 };
 
 export const VERSION = '0.1.0';
@@ -22,7 +23,7 @@ function help(): string {
     'usage: x86lab <command> [options] [args]',
     '',
     'commands:',
-    ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(6)} ${c.summary}`),
+    ...Object.entries(commands).map(([n, c]) => `  ${n.padEnd(7)} ${c.summary}`),
     '',
     "Run 'x86lab <command> --help' for a command's options.",
   ];

@@ -7,7 +7,7 @@ import { hostClock } from './clock.js';
 import { Machine, LoadError, SpecError, DEFAULT_MAX_STEPS, type RunOutcome } from '../harness/machine.js';
 import { IoError, OutputFile, prepareOutput, readInput, stdoutFile, type OutputTarget } from './io.js';
 import { dumpMachine } from '../harness/dump.js';
-import { parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
+import { parseInt3, parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
 import { ProgressLine } from '../harness/progress.js';
 
 export const usage = `usage: x86lab run [options] FILE.S [FILE.S|FILE.o ...]
@@ -29,6 +29,8 @@ options:
                        arrival), SYM+OFF, or a step count; repeatable
   --irq-at V@WHERE     raise external interrupt vector V (32..255) at WHERE; repeatable
                        (--irq-at WHERE: vector 0x20)
+  --int3-at SYM@WHERE  write int3 (0xCC) over the byte at SYM (or SYM+OFF) at WHERE, as another
+                       CPU patching the code would; repeatable
   --max-steps N        step limit (default 10000000)
   --cpu intel|amd|host whose undefined flags, quirks and CPUID to reproduce (default intel, so
                        traces are the same on every host; host: this machine's vendor)
@@ -79,6 +81,7 @@ function parseArgs(argv: string[]): Args | 'help' {
       case '--entry': a.entry = val(); break;
       case '--nmi-at': a.events.push(parseNmi(val())); break;
       case '--irq-at': a.events.push(parseIrq(val())); break;
+      case '--int3-at': a.events.push(parseInt3(val())); break;
       case '--max-steps': {
         const v = val();
         if (!/^[0-9]+$/.test(v)) throw new UsageError(`bad --max-steps '${v}'`);

@@ -21,6 +21,14 @@ export class Page {
   codeMask: Uint8Array | null = null;
   /** Compiled blocks / hotness counters by page offset (owned by jit.ts), dropped with icache. */
   jit: unknown[] | null = null;
+  /**
+   * Write tracking for snapshots (trackWrites): while armed, `perm` lacks P_W and `bytePerm` holds
+   * the real permissions, so the first write leaves the fast path of access.ts for poke8, which
+   * disarms the page and sets `dirty`. -1 when not armed, else the real uniform permission.
+   */
+  trapPerm = -1;
+  /** Written since the last trackWrites (meaningful while tracking). */
+  dirty = false;
   constructor(readonly num: number) {}
 }
 
@@ -76,6 +84,7 @@ export class Memory {
       const off = a - num * PAGE_SIZE;
       const n = Math.min(PAGE_SIZE - off, end - a);
       const p = this.ensure(num);
+      if (p.trapPerm >= 0) this.untrap(p);
       if (!p.bytePerm) {
         // Was uniform: expand to per-byte before a partial change.
         p.bytePerm = new Uint8Array(PAGE_SIZE).fill(p.perm);
@@ -126,6 +135,8 @@ export class Memory {
   }
   poke8(a: number, v: number): void {
     const p = this.ensure(pageOf(a));
+    if (p.trapPerm >= 0) this.untrap(p);
+    p.dirty = true;
     const off = a - p.num * PAGE_SIZE;
     p.data[off] = v;
     if (p.codeMask !== null && p.codeMask[off] !== 0) this.dropCode(p);
@@ -147,4 +158,44 @@ export class Memory {
       p.jit = null;
     }
   }
+
+  // ---- write tracking and page restore (snapshots: src/harness/snapshot.ts) ----
+
+  /**
+   * Clear every page's dirty bit and arrange for the next write to each page to set it again.
+   * Uniform pages with write permission are write-trapped (see Page.trapPerm); pages with mixed
+   * permissions already write through poke8. Costs nothing on reads.
+   */
+  trackWrites(): void {
+    for (const p of this.pages.values()) {
+      p.dirty = false;
+      if (p.trapPerm >= 0 || p.bytePerm !== null || (p.perm & P_W) === 0) continue;
+      p.trapPerm = p.perm;
+      p.bytePerm = uniformPerm(p.perm);
+      p.perm &= ~P_W;
+    }
+  }
+
+  private untrap(p: Page): void {
+    p.perm = p.trapPerm;
+    p.bytePerm = null;
+    p.trapPerm = -1;
+  }
+
+  /**
+   * Overwrite a page's bytes with `bytes` (a snapshot copy), keeping its decoded-instruction cache
+   * unless a byte it was decoded from changes. The page stays as tracked as it was.
+   */
+  restorePage(p: Page, bytes: Uint8Array): void {
+    const m = p.codeMask;
+    if (m !== null) {
+      const d = p.data;
+      for (let k = 0; k < PAGE_SIZE; k++) if (m[k] !== 0 && d[k] !== bytes[k]) { this.dropCode(p); break; }
+    }
+    p.data.set(bytes);
+  }
 }
+
+/** Per-byte permission arrays for write-trapped uniform pages, one per permission; never modified. */
+const uniformPerms: readonly Uint8Array[] = Array.from({ length: 8 }, (_, p) => new Uint8Array(PAGE_SIZE).fill(p));
+function uniformPerm(perm: number): Uint8Array { return uniformPerms[perm]; }

@@ -6,3 +6,6 @@ export { parseWhere, parseNmi, parseIrq, DEFAULT_IRQ_VECTOR, type EventSpec, typ
 export { dumpMachine } from './dump.js';
 export { toMatchGolden, goldenMatchers, type GoldenResult } from './golden.js';
 export type { SysEvent } from '../cpu/system/model.js';
+export { Explorer, ExploreError, defaultOptions as exploreOptions, parseEvent, type ExploreOptions, type EventKind, type UnitResult, type Failure, type FailureKind } from './explore.js';
+export { buildReport, renderText as renderExploreText, renderJson as renderExploreJson, type Report as ExploreReport } from './explore-report.js';
+export { Snapshots, type Snapshot } from './snapshot.js';

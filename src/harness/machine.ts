@@ -150,6 +150,7 @@ export class Machine {
   irqAt(vector: number, where: string | number): void { this.arm(parseIrq(`0x${vector.toString(16)}@${where}`)); }
   arm(spec: EventSpec): void {
     const w = spec.where;
+    if (spec.kind === 'int3') this.addrOf(spec.target!); // unknown symbol: fail now, not at the boundary
     const addr = 'sym' in w ? this.addr(w.sym) + w.off : NaN;
     this.armed.push({ spec, addr, done: false });
     if (!Number.isNaN(addr)) this.arrivals.set(addr, 0);
@@ -172,8 +173,19 @@ export class Machine {
     }
   }
 
+  /** Address of 'SYM' or 'SYM+OFF'. */
+  addrOf(ref: string): number {
+    const m = /^(.*?)(?:\+(0x[0-9a-fA-F]+|[0-9]+))?$/.exec(ref)!;
+    return this.addr(m[1]) + (m[2] === undefined ? 0 : Number(m[2]));
+  }
+
   private fire(spec: EventSpec, rip: number): void {
     const m = this.model;
+    if (spec.kind === 'int3') {
+      // Another CPU's text_poke: the byte changes now; this CPU sees it at its next fetch of it.
+      this.cpu.mem.poke8(this.addrOf(spec.target!), 0xcc);
+      return;
+    }
     const s = this.sym.lookup(rip);
     const where = s ? `${hex(rip, this.mode)} <${s}>` : hex(rip, this.mode);
     if (spec.kind === 'nmi') {

@@ -5,12 +5,15 @@
 //   STEP    a decimal step count: the boundary after STEP instructions have retired.
 // `--irq-at WHERE` without a vector raises vector 0x20.
 // An injected NMI is latched until NMIs are unblocked; an interrupt waits for IF = 1.
+// `--int3-at SYM@WHERE` models another CPU live-patching: it writes 0xCC over the byte at SYM.
 
 export type Where = { sym: string; off: number; n: number } | { step: number };
 
 export interface EventSpec {
-  kind: 'nmi' | 'irq';
+  kind: 'nmi' | 'irq' | 'int3';
   vector: number;
+  /** For 'int3': the symbol (SYM or SYM+OFF) whose byte becomes 0xCC. */
+  target?: string;
   where: Where;
   /** Original text, for messages and traces. */
   text: string;
@@ -49,4 +52,13 @@ export function parseIrq(text: string): EventSpec {
   const vector = parseNum(text.slice(0, at).trim());
   if (vector < 32 || vector > 255) throw new SpecError(`interrupt vector ${vector} out of range 32..255`);
   return { kind: 'irq', vector, where: parseWhere(text.slice(at + 1)), text };
+}
+
+/** SYM@WHERE (SYM may be SYM+OFF): write int3 (0xCC) over the byte at SYM at that boundary. */
+export function parseInt3(text: string): EventSpec {
+  const at = text.indexOf('@');
+  if (at < 0) throw new SpecError(`bad --int3-at '${text}' (use SYM@WHERE: the byte at SYM becomes int3 at WHERE)`);
+  const target = text.slice(0, at).trim();
+  if (!/^[A-Za-z_.$][\w.$]*(?:\+(0x[0-9a-fA-F]+|[0-9]+))?$/.test(target)) throw new SpecError(`bad int3 target '${target}' (use SYM or SYM+OFF)`);
+  return { kind: 'int3', vector: 3, target, where: parseWhere(text.slice(at + 1)), text };
 }
