@@ -368,6 +368,9 @@ export class Explorer {
       kind = 'triple-fault';
       fatal = evs.find((e) => e.kind === 'double-fault' || e.kind === 'triple-fault') ?? fatal;
     }
+    // A double or triple fault starts with a fault raised while delivering an event: that first
+    // link of the chain (the trace shows each, with its cause) is the first event that went wrong.
+    if (kind === 'double-fault' || kind === 'triple-fault') fatal = evs.find((e) => e.kind === 'delivery-fault') ?? fatal;
     if (kind !== null) {
       const detail = out.stop === 'hlt' ? `${text(fatal!).replace(/^\*\* /, '')}` : `stop ${out.stop}${out.detail ? ` (${out.detail})` : ''} after ${out.steps} steps`;
       return { kind, detail, event: text(fatal!) };

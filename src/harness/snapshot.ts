@@ -22,7 +22,8 @@ import type { SystemModel, SysEvent } from '../cpu/system/model.js';
 
 type Fields = [string, unknown][];
 
-const CPU_SKIP = new Set(['mem', 'onException', 'interrupts', 'tlbGen']);
+// handlers and profile are immutable values chosen when the machine is built: shared, never copied.
+const CPU_SKIP = new Set(['mem', 'onException', 'interrupts', 'tlbGen', 'handlers', 'profile']);
 const MODEL_SKIP = new Set(['cpu', 'events', 'onBoundary', 'afterBoundary']);
 
 function isTyped(v: unknown): v is Int32Array | Float64Array | Uint8Array {
