@@ -1,6 +1,6 @@
 // The commands in README.md and docs/*.md are documentation users copy: run every one of them, so
-// they cannot rot. `sh` blocks: every `npx x86lab` command must exit 0 (README's set-up block,
-// npm install/build/test, is skipped). Plain blocks of `$ command` lines: each command's output
+// they cannot rot. `sh` blocks: every `npx x86lab` command must exit 0, or the status its
+// `# exit N` comment states (README's set-up block, npm install/build/test, is skipped). Plain blocks of `$ command` lines: each command's output
 // must equal the lines shown after it. Commands run in a scratch directory that links to this
 // checkout's folders, so files they write (`--dump out.json`) land there. docs/api.md is run from
 // a packed tarball by test/package/pack.test.ts instead.
@@ -69,13 +69,13 @@ describe('README.md and docs/*.md', () => {
   it('document commands to run and outputs to compare', () => {
     expect(commands.length).toBeGreaterThan(10);
     expect(shown.length).toBeGreaterThan(4);
-    expect(new Set(commands.map((c) => c.doc))).toEqual(new Set(['README.md', 'docs/harness.md']));
+    expect(new Set(commands.map((c) => c.doc))).toEqual(new Set(['README.md', 'docs/harness.md', 'docs/explore.md']));
   });
 
   it.each(commands.map((c) => [`${c.doc}: ${c.cmd}`, c] as const))('%s', (_name, c) => {
     const r = sh(local(c.cmd));
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
-    expect(r.status, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(Number(/#\s*exit (\d+)/.exec(c.cmd)?.[1] ?? 0));
   });
 
   it.each(shown.map((t) => [`${t.doc}: $ ${t.cmd}`, t] as const))('%s', (_name, t) => {
