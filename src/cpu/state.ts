@@ -53,6 +53,14 @@ export class Unsupported extends Error {
 export interface InterruptController {
   /** Called at each instruction boundary; may deliver an event (change RIP, push a frame). */
   poll(cpu: Cpu): void;
+  /**
+   * How many instructions, starting with the one at RIP (whose boundary was just polled), may run
+   * without polling the boundaries between them when they occupy addresses [start, end): 0 when
+   * some boundary in that span needs the poll. Absent: every boundary is polled (no compiled blocks).
+   */
+  quietSteps?(cpu: Cpu, start: number, end: number): number;
+  /** A compiled block stopped at a fault (after cpu.tsc counts what it completed), before delivery. */
+  blockFault?(cpu: Cpu): void;
 }
 
 /** Hidden part of a segment register (SDM Vol.3 3.4.3). base is a canonical-signed number. */
