@@ -78,7 +78,9 @@ export class SystemModel {
    * What onBoundary / afterBoundary need to see, declared by whoever installs them so compiled blocks
    * may skip the boundaries between (controller.ts quietSteps): the addresses whose arrival they act
    * on (sorted ascending) and the instruction count (cpu.tsc) of the next boundary they act on by
-   * count. Null while hooks are installed: they need every boundary, and no block runs.
+   * count. At every other boundary the hooks would only set model.step = cpu.tsc, which the
+   * controller then does for them without calling them. Null while hooks are installed: they need
+   * every boundary, and no block runs.
    */
   hookNeeds: { addrs: Float64Array; atTsc: number } | null = null;
   /** Called when a compiled block stops at a fault, before it is delivered (the hooks' clock catches up). */
