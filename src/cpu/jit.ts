@@ -13,8 +13,9 @@
 // as it runs (InterruptController.quietSteps), the step limit not reached and `until` not inside.
 // Blocks hang off a physical page's decode cache; with paging, the entry's RIP tells linear
 // aliases apart (a block is used only at the RIP it was compiled for). Instructions whose handler
-// the system model replaced (int n, iret, hlt, mov to CRn, ...) are never in a block: they may log
-// events or change what the controller watches, so they run from the interpreter loop.
+// the system model replaced (int n, iret, hlt, mov to CRn, ...) and `sys:` forms (rdtsc, cpuid,
+// syscall, ...) are never in a block: they may log events, read the instruction count or change
+// what the controller watches, so they run from the interpreter loop.
 
 import type { Form } from '../isa/types.js';
 import { FORMS } from '../isa/index.js';
@@ -199,7 +200,9 @@ export function compileBlock(page: Page, off: number, T: HandlerTable, rip: numb
     // Stop at a gap, at an entry decoded for another linear alias or mode, at a replaced handler.
     if (i === undefined || i.addr !== rip + (o - off) || (insns.length > 0 && i.mode !== insns[0].mode)) break;
     const f = FORMS[i.form];
-    if (T.user[f.index] === 0) break;
+    // System instructions run from the interpreter too: rdtsc reads cpu.tsc, which a block only
+    // advances when it returns.
+    if (T.user[f.index] === 0 || f.sem.startsWith('sys:')) break;
     insns.push(i);
     if (endsBlock(f, T)) break;
     o += i.len;

@@ -37,6 +37,12 @@ second:	nop
 	subl $7, %eax
 	decl %ecx
 	jnz 2b
+	movl $100, %ecx
+3:	addl $3, %eax
+	rdtsc
+	movl %eax, tsc_lo(%rip)
+	decl %ecx
+	jnz 3b
 	hlt
 nmi_h:	movq nmis(%rip), %rdi
 	leaq nmi_rips(%rip), %rdx
@@ -55,6 +61,7 @@ nmi_rips: .quad 0, 0, 0, 0
 irqs: .quad 0
 irq_rip: .quad 0
 scratch: .quad 0
+tsc_lo: .quad 0
 `;
 
 function machine(nmi: string[], irq: [number, string][]): Machine {
@@ -73,7 +80,7 @@ function blocks(m: Machine): Block[] {
 
 function state(m: Machine, data = 'nmis'): unknown {
   const regs = ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rsp', 'r8', 'rip', 'rflags'].map((r) => m.reg(r));
-  return { regs, steps: m.steps, events: m.eventLines(), visited: m.visited, data: [...m.read(data, 64)] };
+  return { regs, steps: m.steps, events: m.eventLines(), visited: m.visited, data: [...m.read(data, 72)] };
 }
 
 describe('compiled blocks under the system model', () => {
@@ -90,6 +97,8 @@ describe('compiled blocks under the system model', () => {
     expect(blocks(plain).some((b) => b.len > 5)).toBe(true);
     expect(blocks(traced)).toEqual([]);
     expect(state(plain)).toEqual(state(traced));
+    // rdtsc counts retired instructions (and idle ticks): the last one ran 5 instructions before the end (itself, mov, dec, jnz, hlt).
+    expect(plain.u64('tsc_lo')).toBe(BigInt(plain.steps - 5));
   });
 
   it('takes each event at the boundary it names', () => {
