@@ -9,6 +9,7 @@
 // │   false stops the run with stop="exception" (what `exec` does: no IDT installed).               │
 // │ • cpu.interrupts: InterruptController | null. poll(cpu) runs at every instruction boundary      │
 // │   (before fetch) while it is set — inject NMI/IRQ there (honour cpu.shadow for sti / mov ss).   │
+// │   Boundaries inside a compiled block are skipped only where its quietSteps() allows.              │
 // │ • cpu.translate: null when paging is off (linear = physical). Set it to a function mapping      │
 // │   a linear address to a physical one (throwing CpuFault(14) with CR2 set on a miss); every      │
 // │   data access and instruction fetch goes through it. Call cpu.flushTlb() after CR3/INVLPG.      │
