@@ -51,6 +51,12 @@ function slowRead(cpu: Cpu, lin: number, n: number, acc: AccessKind): number {
 }
 const scratchPhys = new Float64Array(8);
 
+/** Do bytes [off, off+n) of a byte-granular page all have permission `need` (no fault possible)? */
+function spanHas(bp: Uint8Array, off: number, n: number, need: number): boolean {
+  for (let k = 0; k < n; k++) if ((bp[off + k] & need) === 0) return false;
+  return true;
+}
+
 function pageFor(cpu: Cpu, a: number, off: number): Page | undefined {
   return cpu.mem.page((a - off) / PAGE_SIZE);
 }
@@ -59,7 +65,7 @@ export function rd8(cpu: Cpu, lin: number): number {
   const a = cpu.translate === null ? lin : cpu.translate(cpu, lin, ACC_R);
   const off = a & 0xfff;
   const p = pageFor(cpu, a, off);
-  if (p !== undefined && (p.perm & P_R) !== 0) return p.data[off];
+  if (p !== undefined && ((p.perm & P_R) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 1, P_R)))) return p.data[off];
   return slowRead(cpu, lin, 1, ACC_R);
 }
 export function rd16(cpu: Cpu, lin: number): number {
@@ -67,7 +73,7 @@ export function rd16(cpu: Cpu, lin: number): number {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 2) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && (p.perm & P_R) !== 0) return p.view.getUint16(off, true);
+    if (p !== undefined && ((p.perm & P_R) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 2, P_R)))) return p.view.getUint16(off, true);
   }
   return slowRead(cpu, lin, 2, ACC_R);
 }
@@ -76,7 +82,7 @@ export function rd32(cpu: Cpu, lin: number): number {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 4) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && (p.perm & P_R) !== 0) return p.view.getInt32(off, true);
+    if (p !== undefined && ((p.perm & P_R) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 4, P_R)))) return p.view.getInt32(off, true);
   }
   return slowRead(cpu, lin, 4, ACC_R) | 0;
 }
@@ -86,7 +92,7 @@ export function rd64(cpu: Cpu, lin: number): number {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 8) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && (p.perm & P_R) !== 0) {
+    if (p !== undefined && ((p.perm & P_R) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 8, P_R)))) {
       cpu.tHi = p.view.getInt32(off + 4, true);
       return p.view.getInt32(off, true);
     }
@@ -130,7 +136,7 @@ export function wr8(cpu: Cpu, lin: number, v: number): void {
   const a = cpu.translate === null ? lin : cpu.translate(cpu, lin, ACC_W);
   const off = a & 0xfff;
   const p = pageFor(cpu, a, off);
-  if (p !== undefined && (p.perm & P_W) !== 0) {
+  if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 1, P_W)))) {
     p.data[off] = v;
     if (p.codeMask !== null) codeTouched(p, off, 1);
     return;
@@ -142,7 +148,7 @@ export function wr16(cpu: Cpu, lin: number, v: number): void {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 2) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && (p.perm & P_W) !== 0) {
+    if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 2, P_W)))) {
       p.view.setUint16(off, v, true);
       if (p.codeMask !== null) codeTouched(p, off, 2);
       return;
@@ -155,7 +161,7 @@ export function wr32(cpu: Cpu, lin: number, v: number): void {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 4) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && (p.perm & P_W) !== 0) {
+    if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 4, P_W)))) {
       p.view.setInt32(off, v, true);
       if (p.codeMask !== null) codeTouched(p, off, 4);
       return;
@@ -168,7 +174,7 @@ export function wr64(cpu: Cpu, lin: number, v: number, vHi: number): void {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 8) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && (p.perm & P_W) !== 0) {
+    if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 8, P_W)))) {
       p.view.setInt32(off, v, true);
       p.view.setInt32(off + 4, vHi, true);
       if (p.codeMask !== null) codeTouched(p, off, 8);

@@ -109,10 +109,21 @@ export function bit64(lo: number, hi: number, n: number): number {
   return n < 32 ? (lo >>> n) & 1 : (hi >>> (n - 32)) & 1;
 }
 
+/** BigInt at the edge: 64- and 128-bit division (ops.ts) only. */
 function toBig(lo: number, hi: number): bigint { return (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0); }
 function fromBig(cpu: Cpu, v: bigint): number {
   cpu.tHi = Number((v >> 32n) & 0xffffffffn) | 0;
   return Number(v & 0xffffffffn) | 0;
+}
+
+/** hi:lo shifted left / right by n in 0..127 (zero from 64 on); high half in cpu.tHi. */
+function shlWide(lo: number, hi: number, n: number, cpu: Cpu): number {
+  if (n >= 64) { cpu.tHi = 0; return 0; }
+  return shl64(lo, hi, n, cpu);
+}
+function shrWide(lo: number, hi: number, n: number, cpu: Cpu): number {
+  if (n >= 64) { cpu.tHi = 0; return 0; }
+  return shr64(lo, hi, n, cpu);
 }
 
 /**
@@ -207,14 +218,23 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
         cpu.tHi = vHi;
         return v;
       }
-      const w = BigInt(size + 1);
-      const m = (1n << w) - 1n;
-      let x = (size === 64 ? toBig(v, vHi) : BigInt((v & mask) >>> 0)) | (BigInt(c) << BigInt(size));
-      const bn = BigInt(n);
-      x = op === 2 ? ((x << bn) | (x >> (w - bn))) & m : ((x >> bn) | (x << (w - bn))) & m;
-      cf = Number(x >> BigInt(size)) & 1;
-      const rv = x & ((1n << BigInt(size)) - 1n);
-      if (size === 64) { r = fromBig(cpu, rv); rHi = cpu.tHi; } else r = Number(rv) | 0;
+      // Rotate the size+1-bit value CF:v by n (1..size): the bits that leave one end re-enter at
+      // the other through CF. Values below 64 bits travel zero-extended in the low half.
+      const u = size === 64 ? v : v & mask, uh = size === 64 ? vHi : 0;
+      let a: number, ah: number, d: number, dh: number, cl: number, ch: number;
+      if (op === 2) { // rcl: v << n | CF << n-1 | v >> size+1-n
+        a = shlWide(u, uh, n, cpu); ah = cpu.tHi;
+        cl = c !== 0 ? shl64(1, 0, n - 1, cpu) : 0; ch = c !== 0 ? cpu.tHi : 0;
+        d = shrWide(u, uh, size + 1 - n, cpu); dh = cpu.tHi;
+        cf = bit64(u, uh, size - n);
+      } else { // rcr: v >> n | CF << size-n | v << size+1-n
+        a = shrWide(u, uh, n, cpu); ah = cpu.tHi;
+        cl = c !== 0 ? shl64(1, 0, size - n, cpu) : 0; ch = c !== 0 ? cpu.tHi : 0;
+        d = shlWide(u, uh, size + 1 - n, cpu); dh = cpu.tHi;
+        cf = bit64(u, uh, n - 1);
+      }
+      r = (a | cl | d) & mask;
+      rHi = size === 64 ? ah | ch | dh : 0;
       if (cnt === 1 || cpu.profile.undef.rotateOF === 'last') of = op === 2 ? msb(r, rHi, size) ^ cf : msb(r, rHi, size) ^ bitBelowMsb(r, rHi, size);
       else of = op === 2 ? msb(v, vHi, size) ^ bitBelowMsb(v, vHi, size) : msb(v, vHi, size) ^ c;
       cpu.flags = (f & ~(F_CF | F_OF)) | (cf ? F_CF : 0) | (of ? F_OF : 0);
@@ -232,29 +252,36 @@ export function shift(cpu: Cpu, op: number, size: number, v: number, vHi: number
 export function shiftDouble(cpu: Cpu, left: boolean, size: number, d: number, dHi: number, s: number, sHi: number, count: number): number {
   const cnt = count & (size === 64 ? 63 : 31);
   if (cnt === 0) { cpu.tHi = dHi; return d; }
-  const S = BigInt(size);
-  const m = (1n << S) - 1n;
-  const D = size === 64 ? toBig(d, dHi) : BigInt((d & maskOf(size)) >>> 0);
-  const Sv = size === 64 ? toBig(s, sHi) : BigInt((s & maskOf(size)) >>> 0);
-  let r: bigint, cf: number;
-  const n = BigInt(cnt);
   // Shift the 3*size-bit value made of D, S and a third part: only a 16-bit operand with a count
   // above 16 reaches the third part (an undefined result, SDM SHLD/SHRD), which is S on AMD (D:S:S)
   // and D on Intel (D:S:D) — profile shiftDouble16.
   const dsd = cpu.profile.undef.shiftDouble16 === 'DSD';
-  if (left) {
-    const wide = (D << (2n * S)) | (Sv << S) | (dsd ? D : Sv);
-    const sh = wide << n;
-    r = (sh >> (2n * S)) & m;
-    cf = Number((wide >> (3n * S - n)) & 1n);
-  } else {
-    const wide = ((dsd ? D : Sv) << (2n * S)) | (Sv << S) | D;
-    const sh = wide >> n;
-    r = sh & m;
-    cf = Number((wide >> (n - 1n)) & 1n);
+  let rLo: number, rHi = 0, cf: number;
+  if (size === 16) {
+    // 48 bits: exact in a double.
+    const D = d & 0xffff, Sv = s & 0xffff;
+    if (left) {
+      const wide = D * 2 ** 32 + Sv * 65536 + (dsd ? D : Sv);
+      rLo = Math.floor(wide / 2 ** (32 - cnt)) % 65536;
+      cf = Math.floor(wide / 2 ** (48 - cnt)) % 2;
+    } else {
+      const wide = (dsd ? D : Sv) * 2 ** 32 + Sv * 65536 + D;
+      rLo = Math.floor(wide / 2 ** cnt) % 65536;
+      cf = Math.floor(wide / 2 ** (cnt - 1)) % 2;
+    }
+  } else if (left) { // cnt < size: D << cnt | S >> size-cnt
+    const a = shl64(d, size === 64 ? dHi : 0, cnt, cpu), ah = cpu.tHi;
+    const b = shr64(s, size === 64 ? sHi : 0, size - cnt, cpu), bh = cpu.tHi;
+    rLo = a | b;
+    if (size === 64) rHi = ah | bh;
+    cf = bit64(d, dHi, size - cnt);
+  } else { // D >> cnt | S << size-cnt
+    const a = shr64(d, size === 64 ? dHi : 0, cnt, cpu), ah = cpu.tHi;
+    const b = shl64(s, size === 64 ? sHi : 0, size - cnt, cpu), bh = cpu.tHi;
+    rLo = a | b;
+    if (size === 64) rHi = ah | bh;
+    cf = bit64(d, dHi, cnt - 1);
   }
-  let rLo: number, rHi = 0;
-  if (size === 64) { rLo = fromBig(cpu, r); rHi = cpu.tHi; } else rLo = Number(r) | 0;
   // 16-bit operand, count 17..31: AMD also clears CF (and OF for shld) — measured.
   const over = !dsd && size === 16 && cnt > 16;
   if (over) cf = 0;

@@ -13,7 +13,7 @@ import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
 import { userHandlers, type HandlerTable } from './dispatch.js';
 import { specialize } from './fast.js';
-import { Block, compileBlock, blocksAllowed, HOT } from './jit.js';
+import { Block, compileBlock, HOT } from './jit.js';
 
 export type StopReason = 'hlt' | 'until' | 'steps' | 'exception' | 'unsupported';
 
@@ -22,7 +22,7 @@ export interface RunOptions {
   maxSteps?: number;
   /** Stop before executing the instruction at this address (canonical-signed number). */
   until?: number;
-  /** Compile hot blocks to JavaScript (default true; they are skipped automatically when an interrupt controller, paging or TF needs instruction boundaries). */
+  /** Compile hot blocks to JavaScript (default true; they are skipped automatically where TF, a shadow or the interrupt controller needs instruction boundaries). */
   blocks?: boolean;
 }
 
@@ -90,10 +90,12 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
   prepare(insn, d, form, ip);
   // A specialised closure for hot shapes, unless the system model replaced the sem's handler.
   insn.handler = tableOf(cpu).user[form.index] !== 0 ? specialize(insn, form) : null;
-  // Cache by physical page offset when the instruction does not cross a page and paging is off
-  // (with paging the same physical bytes may sit at several RIPs; only the RIP-relative fields differ).
+  // Cache by physical page offset when the instruction does not cross a page (Bochs' iCache):
+  // the entry remembers its RIP and mode, so the same physical bytes reached through another
+  // linear alias (whose RIP-relative fields differ) are decoded again, and a write to the bytes
+  // drops the page's cache (codeMask). Fetch permission is checked by translate() on every fetch.
   const off = phys0 - Math.floor(phys0 / PAGE_SIZE) * PAGE_SIZE;
-  if (cpu.translate === null && off + d.length <= PAGE_SIZE) {
+  if (off + d.length <= PAGE_SIZE) {
     const p = mem.page(Math.floor(phys0 / PAGE_SIZE));
     if (p) {
       if (p.icache === null) { p.icache = new Array(PAGE_SIZE); p.codeMask = new Uint8Array(PAGE_SIZE); }
@@ -155,13 +157,13 @@ function decodeLong(cpu: Cpu, ip: number): void {
 /** The prepared instruction at RIP (cached path first). */
 export function fetch(cpu: Cpu): Insn {
   const lin = ripLinear(cpu);
-  if (cpu.translate === null) {
-    const off = lin & 0xfff;
-    const p = cpu.mem.page((lin - off) / PAGE_SIZE);
-    if (p !== undefined && p.icache !== null) {
-      const i = p.icache[off] as Insn | undefined;
-      if (i !== undefined && i.addr === cpu.rip) return i;
-    }
+  // With paging the TLB gives the physical address and checks the fetch (it throws #PF).
+  const pa = cpu.translate === null ? lin : cpu.translate(cpu, lin, ACC_X);
+  const off = pa & 0xfff;
+  const p = cpu.mem.page((pa - off) / PAGE_SIZE);
+  if (p !== undefined && p.icache !== null) {
+    const i = p.icache[off] as Insn | undefined;
+    if (i !== undefined && i.addr === cpu.rip && i.mode === cpu.mode) return i;
   }
   return decodeAt(cpu, lin);
 }
@@ -195,11 +197,13 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
   const H = T.fns;
   let steps = 0;
   cpu.halted = false;
-  // Fast fetch: the current code page's decode cache, used while RIP stays in it and nothing
-  // (paging, a CS base, a write to the page's code) can make it stale.
+  // Fast fetch: the current code page's decode cache, used while RIP stays in the same linear page
+  // and nothing can make the page stale: a write to its code (page.icache changes), a TLB flush or
+  // CPL change (the translation, re-checked through translate() when they change), a mode switch.
   let pageBase = NaN;
   let page: Page | undefined = undefined;
   let icache: unknown[] | null = null;
+  let xlate = cpu.translate, gen = cpu.tlbGen, cpl = cpu.cpl, mode = cpu.mode;
   const mem = cpu.mem;
   const lo = cpu.lo, hi = cpu.hi;
   const useBlocks = opts.blocks ?? true;
@@ -207,44 +211,60 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
   for (;;) {
     try {
       while (steps < max) {
-        if (cpu.interrupts !== null) cpu.interrupts.poll(cpu);
+        const ctl = cpu.interrupts;
+        if (ctl !== null) ctl.poll(cpu);
         if (cpu.shadow !== 0) cpu.shadow--;
         const rip = cpu.rip;
         if (rip === until) break;
         cpu.curIp = rip;
         let i: Insn | undefined;
         const off = rip - pageBase;
-        if (off >= 0 && off < PAGE_SIZE && icache !== null && page!.icache === icache && cpu.translate === null) {
+        if (off >= 0 && off < PAGE_SIZE && icache !== null && page!.icache === icache && cpu.translate === xlate &&
+            (xlate === null || (cpu.tlbGen === gen && cpu.cpl === cpl)) && cpu.mode === mode) {
           if (useBlocks) {
             let jit = page!.jit;
             if (jit === null) jit = page!.jit = new Array(PAGE_SIZE);
             let b = jit[off] as Block | number | null | undefined;
             if (b === undefined || typeof b === 'number') {
               b = (b ?? 0) + 1;
-              if (b >= HOT && icache[off] !== undefined) b = compileBlock(page!, off, T);
+              if (b >= HOT && icache[off] !== undefined) b = compileBlock(page!, off, T, rip);
               jit[off] = b;
             }
-            if (b instanceof Block && b.start === rip && b.table === T && steps + b.len <= max && !(until > b.start && until < b.end) &&
-                cpu.shadow === 0 && blocksAllowed(cpu)) {
-              inBlock = true;
-              const n = b.fn(cpu, lo, hi, page!, b.insns, H, max - steps);
-              inBlock = false;
-              steps += n;
-              cpu.tsc += n;
-              if (cpu.halted) return { stop: 'hlt', steps };
-              continue;
+            if (b instanceof Block && b.start === rip && b.table === T && b.insns[0].mode === mode && !(until > b.start && until < b.end) &&
+                cpu.shadow === 0 && (cpu.flags & F_TF) === 0) {
+              // Under an interrupt controller, only where it needs none of the boundaries inside.
+              let budget = max - steps;
+              if (ctl !== null) {
+                const q = ctl.quietSteps === undefined ? 0 : ctl.quietSteps(cpu, b.start, b.end);
+                if (q < budget) budget = q;
+              }
+              if (b.len <= budget) {
+                inBlock = true;
+                const n = b.fn(cpu, lo, hi, page!, b.insns, H, budget);
+                inBlock = false;
+                steps += n;
+                cpu.tsc += n;
+                if (cpu.halted) return { stop: 'hlt', steps };
+                continue;
+              }
             }
           }
           i = icache[off] as Insn | undefined;
           if (i === undefined || i.addr !== rip) i = fetch(cpu);
         } else {
           i = fetch(cpu);
-          if (cpu.translate === null && (cpu.mode === 64 || cpu.segs[SEG_CS].base === 0)) {
+          icache = null;
+          if (cpu.mode === 64 || cpu.segs[SEG_CS].base === 0) {
+            // fetch() succeeded, so this translation is cached in the TLB and cannot fault.
+            const pa = cpu.translate === null ? rip : cpu.translate(cpu, rip, ACC_X);
             const o = rip & 0xfff;
             pageBase = rip - o;
-            page = mem.page(pageBase / PAGE_SIZE);
-            icache = page !== undefined ? page.icache : null;
-          } else { pageBase = NaN; icache = null; }
+            page = mem.page((pa - (pa & 0xfff)) / PAGE_SIZE);
+            if (page !== undefined && page.icache !== null) {
+              icache = page.icache;
+              xlate = cpu.translate; gen = cpu.tlbGen; cpl = cpu.cpl; mode = cpu.mode;
+            }
+          }
         }
         // Single-step (SDM Vol.3 17.3.1.4): TF set when the instruction starts gives a #DB trap
         // after it completes. The system model's controller does this itself when installed.
@@ -259,7 +279,12 @@ export function run(cpu: Cpu, opts: RunOptions = {}): RunResult {
       }
       return { stop: steps < max ? 'until' : 'steps', steps };
     } catch (e) {
-      if (inBlock) { inBlock = false; steps += cpu.blkDone; cpu.tsc += cpu.blkDone; }
+      if (inBlock) {
+        inBlock = false;
+        steps += cpu.blkDone;
+        cpu.tsc += cpu.blkDone;
+        if (cpu.interrupts !== null && cpu.interrupts.blockFault !== undefined) cpu.interrupts.blockFault(cpu);
+      }
       // Not modelled: stop at the instruction, naming it.
       if (e instanceof Unsupported) { cpu.rip = cpu.curIp; return { stop: 'unsupported', steps, detail: e.message }; }
       if (!(e instanceof CpuFault)) throw e;

@@ -8,9 +8,14 @@
 // interpreter would. A store that hits cached code ends the block (self-modifying code). A
 // handler that moves RIP elsewhere (rep chunking, a fault-free jump) ends it too.
 //
-// The run loop (exec.ts) uses blocks only when nothing needs instruction-boundary control:
-// no interrupt controller, TF clear, no paging hook, and the block fits the step limit and
-// does not contain the `until` address.
+// The run loop (exec.ts) uses a block only when nothing needs the boundaries inside it: TF clear,
+// no shadow, the interrupt controller (if any) quiet over the block's addresses for as many steps
+// as it runs (InterruptController.quietSteps), the step limit not reached and `until` not inside.
+// Blocks hang off a physical page's decode cache; with paging, the entry's RIP tells linear
+// aliases apart (a block is used only at the RIP it was compiled for). Instructions whose handler
+// the system model replaced (int n, iret, hlt, mov to CRn, ...) and `sys:` forms (rdtsc, cpuid,
+// syscall, ...) are never in a block: they may log events, read the instruction count or change
+// what the controller watches, so they run from the interpreter loop.
 
 import type { Form } from '../isa/types.js';
 import { FORMS } from '../isa/index.js';
@@ -185,15 +190,19 @@ function mayFault(i: Insn, f: Form, inl: string | null): boolean {
  * Compile the block starting at page offset `off` (the instruction there is cached), or return
  * null when the first instruction cannot start a block.
  */
-export function compileBlock(page: Page, off: number, T: HandlerTable): Block | null {
+export function compileBlock(page: Page, off: number, T: HandlerTable, rip: number): Block | null {
   const icache = page.icache;
   if (icache === null) return null;
   const insns: Insn[] = [];
   let o = off;
   while (insns.length < MAX_BLOCK && o < PAGE_SIZE) {
     const i = icache[o] as Insn | undefined;
-    if (i === undefined) break;
+    // Stop at a gap, at an entry decoded for another linear alias or mode, at a replaced handler.
+    if (i === undefined || i.addr !== rip + (o - off) || (insns.length > 0 && i.mode !== insns[0].mode)) break;
     const f = FORMS[i.form];
+    // System instructions run from the interpreter too: rdtsc reads cpu.tsc, which a block only
+    // advances when it returns.
+    if (T.user[f.index] === 0 || f.sem.startsWith('sys:')) break;
     insns.push(i);
     if (endsBlock(f, T)) break;
     o += i.len;
@@ -235,9 +244,4 @@ export function compileBlock(page: Page, off: number, T: HandlerTable): Block | 
   const fn = new Function('R', src)(HELPERS) as BlockFn;
   const first = insns[0], lastI = insns[n - 1];
   return new Block(fn, insns, n, first.addr, lastI.addr + lastI.len, T);
-}
-
-/** Blocks are usable only without boundary-level control (see the header). */
-export function blocksAllowed(cpu: Cpu): boolean {
-  return cpu.interrupts === null && cpu.translate === null && (cpu.flags & F_TF) === 0;
 }

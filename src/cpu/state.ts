@@ -9,6 +9,7 @@
 // │   false stops the run with stop="exception" (what `exec` does: no IDT installed).               │
 // │ • cpu.interrupts: InterruptController | null. poll(cpu) runs at every instruction boundary      │
 // │   (before fetch) while it is set — inject NMI/IRQ there (honour cpu.shadow for sti / mov ss).   │
+// │   Boundaries inside a compiled block are skipped only where its quietSteps() allows.              │
 // │ • cpu.translate: null when paging is off (linear = physical). Set it to a function mapping      │
 // │   a linear address to a physical one (throwing CpuFault(14) with CR2 set on a miss); every      │
 // │   data access and instruction fetch goes through it. Call cpu.flushTlb() after CR3/INVLPG.      │
@@ -53,6 +54,14 @@ export class Unsupported extends Error {
 export interface InterruptController {
   /** Called at each instruction boundary; may deliver an event (change RIP, push a frame). */
   poll(cpu: Cpu): void;
+  /**
+   * How many instructions, starting with the one at RIP (whose boundary was just polled), may run
+   * without polling the boundaries between them when they occupy addresses [start, end): 0 when
+   * some boundary in that span needs the poll. Absent: every boundary is polled (no compiled blocks).
+   */
+  quietSteps?(cpu: Cpu, start: number, end: number): number;
+  /** A compiled block stopped at a fault (after cpu.tsc counts what it completed), before delivery. */
+  blockFault?(cpu: Cpu): void;
 }
 
 /** Hidden part of a segment register (SDM Vol.3 3.4.3). base is a canonical-signed number. */

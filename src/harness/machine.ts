@@ -128,6 +128,17 @@ export class Machine {
       const l = this.labels.get(cpu.rip);
       if (l && this.visited.length < MAX_VISITED) for (const n of l) this.visited.push(n);
     };
+    this.model.onBlockFault = (cpu) => { this.model.step = cpu.tsc; };
+    this.declareNeeds();
+  }
+
+  /**
+   * Tell the model which boundaries the hooks above act on (labelled addresses, armed addresses,
+   * the next step-count event), so compiled blocks may run between them (controller.ts quietSteps).
+   */
+  private declareNeeds(): void {
+    const addrs = new Float64Array(new Set([...this.labels.keys(), ...this.arrivals.keys()])).sort();
+    this.model.hookNeeds = { addrs, atTsc: this.nextStepEvent() ?? Infinity };
   }
 
   get mode(): 32 | 64 { return this.image.mode; }
@@ -154,6 +165,7 @@ export class Machine {
     const addr = 'sym' in w ? this.addr(w.sym) + w.off : NaN;
     this.armed.push({ spec, addr, done: false });
     if (!Number.isNaN(addr)) this.arrivals.set(addr, 0);
+    this.declareNeeds();
   }
 
   /** Fire scheduled events at this boundary (before the instruction at RIP). */
@@ -170,6 +182,7 @@ export class Machine {
       if (!hit) continue;
       a.done = true;
       this.fire(a.spec, rip);
+      if ('step' in w) this.declareNeeds();
     }
   }
 

@@ -22,8 +22,27 @@ function stopIfNeeded(m: SystemModel): void {
   if (m.stop !== null) throw new RunStop(m.stop.reason, m.stop.detail);
 }
 
+/** Is some address of the sorted list `a` in [start, end)? */
+function anyIn(a: Float64Array, start: number, end: number): boolean {
+  let lo = 0, hi = a.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (a[mid] < start) lo = mid + 1; else hi = mid; }
+  return lo < a.length && a[lo] < end;
+}
+
 export function poll(m: SystemModel): void {
   const cpu = m.cpu;
+  // A quiet boundary (nothing pending, no debug registers, TF and RF clear, the hooks' declared
+  // addresses and count elsewhere) has nothing to do but keep the hooks' clock: the common case.
+  if (!m.tfArmed && m.dbHits === 0 && !m.nmiPending && m.irqPending.length === 0 && (cpu.flags & (F_TF | F_RF)) === 0 &&
+      (cpu.dr[7] & 0xff) === 0) {
+    if (m.onBoundary === null && m.afterBoundary === null) { m.deliveredSince = false; return; }
+    const need = m.hookNeeds;
+    if (need !== null && cpu.tsc < need.atTsc && !anyIn(need.addrs, cpu.rip, cpu.rip + 1)) {
+      m.step = cpu.tsc;
+      m.deliveredSince = false;
+      return;
+    }
+  }
   const shadowed = cpu.shadow >= 2;
   const movSs = shadowed && m.shadowKind === 2;
   // 1. Debug traps of the previous instruction: single step (TF at its start, SDM 17.3.1.4) and
@@ -76,6 +95,32 @@ export function poll(m: SystemModel): void {
   m.afterBoundary?.(cpu);
 }
 
+/**
+ * The controller's side of InterruptController.quietSteps: instructions may run without their
+ * boundaries being polled only while polling would do nothing there. That needs no trap pending
+ * from the last instruction, TF and RF clear, no shadow, no NMI or interrupt that could be taken,
+ * no debug-register breakpoints, and hooks that declared what they watch (model.hookNeeds) with
+ * none of their addresses in [start, end). The answer is how many steps remain before the hooks'
+ * next counted boundary. Whatever changes this (sti, popf, iret, mov to DRn or CRn, int n) ends a
+ * compiled block, so checking at the block's start is enough.
+ */
+export function quietSteps(m: SystemModel, start: number, end: number): number {
+  const cpu = m.cpu;
+  if (m.tfArmed || m.dbHits !== 0 || cpu.shadow !== 0 || (cpu.flags & (F_TF | F_RF)) !== 0) return 0;
+  if (m.nmiPending && !cpu.nmiBlocked) return 0;
+  if (m.irqPending.length > 0 && (cpu.flags & F_IF) !== 0) return 0;
+  if ((cpu.dr[7] & 0xff) !== 0 || m.dataWatch.length > 0 || m.stop !== null) return 0;
+  let budget = Infinity;
+  if (m.onBoundary !== null || m.afterBoundary !== null) {
+    const need = m.hookNeeds;
+    if (need === null) return 0;
+    // First watched address >= start (binary search), then: is it inside the span?
+    if (anyIn(need.addrs, start, end)) return 0;
+    budget = need.atTsc - cpu.tsc;
+  }
+  return budget > 0 ? budget : 0;
+}
+
 export function onException(m: SystemModel, f: CpuFault): boolean {
   const cpu = m.cpu;
   if (f.vector === 1) cpu.dr[6] = (cpu.dr[6] || 0xffff0ff0);
@@ -89,6 +134,10 @@ export function installSystem(cpu: Cpu): SystemModel {
   cpu.handlers = systemHandlers();
   const m = modelOf(cpu);
   cpu.onException = (_c, f) => onException(m, f);
-  cpu.interrupts = { poll: () => poll(m) };
+  cpu.interrupts = {
+    poll: () => poll(m),
+    quietSteps: (_c, start, end) => quietSteps(m, start, end),
+    blockFault: (c) => m.onBlockFault?.(c),
+  };
   return m;
 }

@@ -79,6 +79,19 @@ export class SystemModel {
    * memory take effect only at the next load). Null when PAE paging is not in force.
    */
   pdptes: number[] | null = null;
+  /** This CPU's paging translation with its TLB (paging.ts; one function per CPU, made on first use). */
+  pagingTranslate: Cpu['translate'] = null;
+  /**
+   * What onBoundary / afterBoundary need to see, declared by whoever installs them so compiled blocks
+   * may skip the boundaries between (controller.ts quietSteps): the addresses whose arrival they act
+   * on (sorted ascending) and the instruction count (cpu.tsc) of the next boundary they act on by
+   * count. At every other boundary the hooks would only set model.step = cpu.tsc, which the
+   * controller then does for them without calling them. Null while hooks are installed: they need
+   * every boundary, and no block runs.
+   */
+  hookNeeds: { addrs: Float64Array; atTsc: number } | null = null;
+  /** Called when a compiled block stops at a fault, before it is delivered (the hooks' clock catches up). */
+  onBlockFault: ((cpu: Cpu) => void) | null = null;
 
   constructor(readonly cpu: Cpu) {}
 

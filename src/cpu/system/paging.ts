@@ -67,19 +67,22 @@ export function pdptesFor(cpu: Cpu, cr0: number, cr3: number, cr4: number): numb
   return out;
 }
 
-interface Walk { phys: number; user: boolean; write: boolean; nx: boolean }
+/** Entry addresses a walk visited, to set their accessed bits once it succeeds (scratch, reused). */
+const visit = new Float64Array(5);
+function leafDirty(cpu: Cpu, n: number, leaf: number, isW: boolean): void {
+  for (let k = 0; k < n; k++) setBits(cpu, visit[k], 0x20);
+  if (isW) setBits(cpu, leaf, 0x40);
+}
 
-/** Entry address helpers: an entry is 8 bytes (4-level, PAE) or 4 bytes (32-bit). */
-function walk(cpu: Cpu, lin: number, acc: AccessKind): Walk {
+/**
+ * Walk the paging structures for `lin` (an entry is 8 bytes in 4-level and PAE paging, 4 bytes in
+ * 32-bit paging); returns the physical address. Allocates nothing.
+ */
+function walk(cpu: Cpu, lin: number, acc: AccessKind): number {
   const isW = acc === ACC_W;
+  const nxe = (cpu.efer & NXE) !== 0;
   let user = true, write = true, nx = false;
-  const visit: number[] = []; // entry addresses, to set accessed bits on success
-  const leafDirty = (a: number): void => { for (const e of visit) setBits(cpu, e, 0x20); if (isW) setBits(cpu, a, 0x40); };
-  const perm = (lo: number, hi: number): void => {
-    user = user && (lo & 4) !== 0;
-    write = write && (lo & 2) !== 0;
-    if ((cpu.efer & NXE) !== 0 && (hi & 0x80000000) !== 0) nx = true;
-  };
+  let nv = 0;
   if (cpu.mode === 64 || (cpu.cr4 & PAE) !== 0) {
     const u = cpu.mode === 64 ? (lin < 0 ? lin + 2 ** 48 : lin) : lin >>> 0;
     let table: number;
@@ -106,21 +109,23 @@ function walk(cpu: Cpu, lin: number, acc: AccessKind): Walk {
       if ((lo & 1) === 0) fault(cpu, lin, acc, false);
       // A reserved bit set in a present entry: #PF with P=1 and RSVD=1, nothing accessed (SDM 4.7).
       if (rsvd8(cpu, lo, hi, level, cpu.mode === 64 && level === 4)) fault(cpu, lin, acc, true, true);
-      perm(lo, hi);
-      visit.push(ea);
+      user = user && (lo & 4) !== 0;
+      write = write && (lo & 2) !== 0;
+      if (nxe && (hi & 0x80000000) !== 0) nx = true;
+      visit[nv++] = ea;
       const frame = (hi & 0xfffff) * TWO32 + ((lo & 0xfffff000) >>> 0);
       const large = (lo & 0x80) !== 0 && (level === 2 || (level === 3 && cpu.mode === 64));
       if (large) {
         const size = 2 ** shift;
         const base = Math.floor(frame / size) * size;
         check(cpu, lin, acc, user, write, nx);
-        leafDirty(ea);
-        return { phys: base + (u % size), user, write, nx };
+        leafDirty(cpu, nv, ea, isW);
+        return base + (u % size);
       }
       if (level === 1) {
         check(cpu, lin, acc, user, write, nx);
-        leafDirty(ea);
-        return { phys: frame + (u % 4096), user, write, nx };
+        leafDirty(cpu, nv, ea, isW);
+        return frame + (u % 4096);
       }
       table = frame;
     }
@@ -132,21 +137,23 @@ function walk(cpu: Cpu, lin: number, acc: AccessKind): Walk {
   if ((d & 1) === 0) fault(cpu, lin, acc, false);
   // 4 MiB page: bit 21 is reserved (PSE-36 with MAXPHYADDR > 40, SDM 4.3 table 4-4).
   if ((d & 0x80) !== 0 && (cpu.cr4 & PSE) !== 0 && (d & 0x200000) !== 0) fault(cpu, lin, acc, true, true);
-  perm(d, 0);
-  visit.push(pde);
+  user = (d & 4) !== 0;
+  write = (d & 2) !== 0;
+  visit[nv++] = pde;
   if ((d & 0x80) !== 0 && (cpu.cr4 & PSE) !== 0) {
     check(cpu, lin, acc, user, write, nx);
-    leafDirty(pde);
-    return { phys: ((d & 0xffc00000) >>> 0) + (u & 0x3fffff), user, write, nx };
+    leafDirty(cpu, nv, pde, isW);
+    return ((d & 0xffc00000) >>> 0) + (u & 0x3fffff);
   }
   const pte = ((d & 0xfffff000) >>> 0) + 4 * ((u >>> 12) & 0x3ff);
   const t = rdPhys32(cpu, pte);
   if ((t & 1) === 0) fault(cpu, lin, acc, false);
-  perm(t, 0);
-  visit.push(pte);
+  user = user && (t & 4) !== 0;
+  write = write && (t & 2) !== 0;
+  visit[nv++] = pte;
   check(cpu, lin, acc, user, write, nx);
-  leafDirty(pte);
-  return { phys: ((t & 0xfffff000) >>> 0) + (u & 0xfff), user, write, nx };
+  leafDirty(cpu, nv, pte, isW);
+  return ((t & 0xfffff000) >>> 0) + (u & 0xfff);
 }
 
 /** Access rights (SDM 4.6): user pages for CPL 3; writes need R/W unless supervisor with CR0.WP=0. */
@@ -158,25 +165,57 @@ function check(cpu: Cpu, lin: number, acc: AccessKind, user: boolean, write: boo
   if (acc === ACC_X && sup && user && (cpu.cr4 & SMEP) !== 0) fault(cpu, lin, acc, true);
 }
 
-/** Per-CPU TLB: page number -> physical page base, separately for each (access kind, cpl>0). */
+/**
+ * Per-CPU TLB: page number -> physical page base, separately for each (access kind, cpl > 0).
+ * Direct-mapped typed arrays (no allocation on a miss); an entry is valid while its generation
+ * equals cpu.tlbGen, so a flush is O(1). A slot taken by another page moves its old entry to a
+ * small overflow map instead of dropping it: the TLB never forgets a translation before a flush,
+ * as before (a listing that edits a PTE without INVLPG keeps seeing the old mapping).
+ */
+const TLB_SLOTS = 1024;
 class Tlb {
-  gen = -1;
-  readonly maps = [new Map<number, number>(), new Map<number, number>(), new Map<number, number>(), new Map<number, number>(), new Map<number, number>(), new Map<number, number>()];
+  readonly tag = new Float64Array(6 * TLB_SLOTS).fill(NaN);
+  readonly base = new Float64Array(6 * TLB_SLOTS);
+  readonly gen = new Int32Array(6 * TLB_SLOTS).fill(-1);
+  /** Evicted entries of the current generation, keyed by kind * 2^40 + page (rare: conflicts). */
+  readonly spill = new Map<number, number>();
+  spillGen = -1;
 }
 const tlbs = new WeakMap<Cpu, Tlb>();
 
-export function translate(cpu: Cpu, lin: number, acc: AccessKind): number {
+/** The translation function of one CPU (its TLB captured, so no lookup per access). */
+function translatorFor(cpu: Cpu): NonNullable<Cpu['translate']> {
+  const m = modelOf(cpu);
+  if (m.pagingTranslate !== null) return m.pagingTranslate;
   let t = tlbs.get(cpu);
   if (t === undefined) { t = new Tlb(); tlbs.set(cpu, t); }
-  if (t.gen !== cpu.tlbGen) { for (const m of t.maps) m.clear(); t.gen = cpu.tlbGen; }
+  const tlb = t;
+  const fn = (c: Cpu, lin: number, acc: AccessKind): number => translateWith(tlb, c, lin, acc);
+  m.pagingTranslate = fn;
+  return fn;
+}
+
+function translateWith(t: Tlb, cpu: Cpu, lin: number, acc: AccessKind): number {
   const page = Math.floor(lin / 4096);
-  const m = t.maps[acc * 2 + (cpu.cpl === 3 ? 1 : 0)];
-  const hit = m.get(page);
-  if (hit !== undefined) return hit + (lin - page * 4096);
-  const w = walk(cpu, lin, acc);
   const off = lin - page * 4096;
-  m.set(page, w.phys - off);
-  return w.phys;
+  const kind = acc * 2 + (cpu.cpl === 3 ? 1 : 0);
+  const k = kind * TLB_SLOTS + (page & (TLB_SLOTS - 1));
+  const gen = cpu.tlbGen;
+  if (t.gen[k] === gen && t.tag[k] === page) return t.base[k] + off;
+  if (t.spillGen !== gen) { t.spill.clear(); t.spillGen = gen; }
+  const key = kind * 2 ** 40 + page;
+  let pbase = t.spill.size > 0 ? t.spill.get(key) : undefined;
+  if (pbase !== undefined) t.spill.delete(key);
+  else pbase = walk(cpu, lin, acc) - off;
+  if (t.gen[k] === gen) t.spill.set(kind * 2 ** 40 + t.tag[k], t.base[k]);
+  t.gen[k] = gen;
+  t.tag[k] = page;
+  t.base[k] = pbase;
+  return pbase + off;
+}
+
+export function translate(cpu: Cpu, lin: number, acc: AccessKind): number {
+  return translatorFor(cpu)(cpu, lin, acc);
 }
 
 /**
@@ -185,7 +224,7 @@ export function translate(cpu: Cpu, lin: number, acc: AccessKind): number {
  */
 export function updatePaging(cpu: Cpu, identityCr3: number | null): void {
   cpu.flushTlb();
-  let base: Cpu['translate'] = translate;
+  let base: Cpu['translate'] = translatorFor(cpu);
   if ((cpu.cr0 & PG) === 0) base = null;
   else if (identityCr3 !== null && cpu.cr3 === identityCr3) base = null;
   const m = modelOf(cpu);
