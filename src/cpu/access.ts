@@ -52,6 +52,16 @@ function slowRead(cpu: Cpu, lin: number, n: number, acc: AccessKind): number {
 const scratchPhys = new Float64Array(8);
 
 /** Do bytes [off, off+n) of a byte-granular page all have permission `need` (no fault possible)? */
+/**
+ * May a write of n bytes at off take the fast path on a page whose permissions are per byte? Only
+ * when the bytes allow it and the page is not write-trapped for a snapshot (Page.trapPerm: its first
+ * write must reach poke8); such a page is not trapped, so the write marks it dirty here instead.
+ */
+function mixedWritable(p: Page, off: number, n: number): boolean {
+  if (p.bytePerm === null || p.trapPerm >= 0 || !spanHas(p.bytePerm, off, n, P_W)) return false;
+  p.dirty = true;
+  return true;
+}
 function spanHas(bp: Uint8Array, off: number, n: number, need: number): boolean {
   for (let k = 0; k < n; k++) if ((bp[off + k] & need) === 0) return false;
   return true;
@@ -136,7 +146,7 @@ export function wr8(cpu: Cpu, lin: number, v: number): void {
   const a = cpu.translate === null ? lin : cpu.translate(cpu, lin, ACC_W);
   const off = a & 0xfff;
   const p = pageFor(cpu, a, off);
-  if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 1, P_W)))) {
+  if (p !== undefined && ((p.perm & P_W) !== 0 || mixedWritable(p, off, 1))) {
     p.data[off] = v;
     if (p.codeMask !== null) codeTouched(p, off, 1);
     return;
@@ -148,7 +158,7 @@ export function wr16(cpu: Cpu, lin: number, v: number): void {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 2) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 2, P_W)))) {
+    if (p !== undefined && ((p.perm & P_W) !== 0 || mixedWritable(p, off, 2))) {
       p.view.setUint16(off, v, true);
       if (p.codeMask !== null) codeTouched(p, off, 2);
       return;
@@ -161,7 +171,7 @@ export function wr32(cpu: Cpu, lin: number, v: number): void {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 4) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 4, P_W)))) {
+    if (p !== undefined && ((p.perm & P_W) !== 0 || mixedWritable(p, off, 4))) {
       p.view.setInt32(off, v, true);
       if (p.codeMask !== null) codeTouched(p, off, 4);
       return;
@@ -174,7 +184,7 @@ export function wr64(cpu: Cpu, lin: number, v: number, vHi: number): void {
   const off = a & 0xfff;
   if (off <= PAGE_SIZE - 8) {
     const p = pageFor(cpu, a, off);
-    if (p !== undefined && ((p.perm & P_W) !== 0 || (p.bytePerm !== null && spanHas(p.bytePerm, off, 8, P_W)))) {
+    if (p !== undefined && ((p.perm & P_W) !== 0 || mixedWritable(p, off, 8))) {
       p.view.setInt32(off, v, true);
       p.view.setInt32(off + 4, vHi, true);
       if (p.codeMask !== null) codeTouched(p, off, 8);

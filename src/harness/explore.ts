@@ -129,6 +129,9 @@ class Lab {
         inner.poll(cpu);
       },
     };
+    // This hook acts at every boundary (it records each one and fires at any), so none is quiet:
+    // no compiled block may skip a poll (controller.ts quietSteps).
+    model.hookNeeds = null;
     model.onBoundary = (cpu) => {
       model.step = cpu.tsc;
       if (this.log !== null) { this.log.rips.push(cpu.rip); this.log.steps.push(m.steps); }
