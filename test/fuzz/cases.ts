@@ -206,6 +206,14 @@ export interface CaseOptions {
 }
 
 export function makeCase(seed: number, index: number, opts: CaseOptions = {}): FuzzCase {
+  const c = draw(seed, index, opts);
+  // With a device or missing path as the input, the case's own "input" file is just a file an
+  // output may legitimately go to (through a link to it, say).
+  if (!c.argv.some((a) => HOSTILE_INPUTS.includes(a))) return c;
+  return { ...c, outputs: [...c.outputs, ...c.files.filter((f) => f.link === undefined).map((f) => f.name)] };
+}
+
+function draw(seed: number, index: number, opts: CaseOptions): FuzzCase {
   const r = rng((seed * 0x9e3779b1 + index * 0x85ebca77) >>> 0);
   const cmd = pick(r, ['as', 'dis', 'exec', 'run'] as const);
   const S = seeds();
