@@ -11,17 +11,22 @@ import type { DisSymbol } from '../decode/listing.js';
 import { ElfError } from '../output/elf.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
 import { IoError, prepareOutput, readInputText, writeOutput, type OutputTarget } from './io.js';
+import { INCLUDE_DIR } from '../harness/loader.js';
+import { VERSION } from './main.js';
 
-export const usage = `usage: x86lab as [options] FILE.s|FILE.S|-
+export const usage = `usage: x86lab as [options] [FILE.s|FILE.S|-]...
 
 Assemble AT&T-syntax x86 assembly as GNU as 2.40 does (same bytes, same choices).
 Files ending in .S or .sx (or any file with -x assembler-with-cpp) go through the built-in
-C preprocessor first.
+C preprocessor first. Several files are assembled as one, in order, as GNU as does; with no
+file (or -), standard input is read. The package's include/ directory (x86lab/harness.h) is
+searched after the -I directories.
 
 options:
   --64              assemble 64-bit code (default, like as --64)
   --32              assemble 32-bit code (like as --32)
-  -o OUT            write the output to OUT (default: a.out for elf, standard output otherwise)
+  -o OUT            write the output to OUT (default: a.out for elf, standard output otherwise;
+                    - is standard output)
   -f elf|bin|json   output format (default: elf)
                       elf   an ELF relocatable object (ELF64 for --64, ELF32 for --32), as GNU as
                             writes it
@@ -36,6 +41,8 @@ options:
   -D NAME[=VAL]     define a preprocessor macro (.S files)
   -U NAME           undefine a preprocessor macro (.S files)
   -x LANG           assembler-with-cpp: preprocess whatever the file name; assembler: never
+  -v                print the version on standard error, then assemble
+  --version         print the version and exit
   -h, --help        show this help
 
 exit status: 0 success, 1 assembly errors (reported on stderr, no output written), 2 usage errors.
@@ -55,7 +62,9 @@ interface Args {
   cmdline: ['D' | 'U', string][];
   /** -x: force (or forbid) preprocessing regardless of the file name. */
   lang?: 'assembler' | 'assembler-with-cpp';
-  input?: string;
+  inputs: string[];
+  /** -v: print the version line (on stderr, as GNU as does) before assembling. */
+  verbose: boolean;
 }
 
 class UsageError extends Error {}
@@ -73,8 +82,11 @@ function parseValue(text: string): bigint {
   return neg ? -v : v;
 }
 
-function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [] };
+/** GNU as's version line, naming the GNU release whose output x86lab reproduces. */
+export const versionLine = (): string => `x86lab assembler ${VERSION} (GNU assembler 2.40 compatible)`;
+
+function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [], inputs: [], verbose: false };
   const need = (i: number, opt: string): string => {
     const v = argv[i];
     if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
@@ -83,6 +95,8 @@ function parseArgs(argv: string[]): Args | 'help' {
   for (let i = 0; i < argv.length; i++) {
     const o = argv[i];
     if (o === '-h' || o === '--help') return 'help';
+    else if (o === '--version') return 'version';
+    else if (o === '-v' || o === '--verbose') a.verbose = true;
     else if (o === '--64') a.mode = 64;
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);
@@ -107,12 +121,11 @@ function parseArgs(argv: string[]): Args | 'help' {
       if (l !== 'assembler' && l !== 'assembler-with-cpp') throw new UsageError(`unsupported language '${l}' for -x (expected assembler or assembler-with-cpp)`);
       a.lang = l;
     }
-    else if (o === '-' || !o.startsWith('-')) {
-      if (a.input !== undefined) throw new UsageError('only one input file is supported');
-      a.input = o;
-    } else throw new UsageError(`unrecognized option '${o}'`);
+    else if (o === '-' || !o.startsWith('-')) a.inputs.push(o);
+    else throw new UsageError(`unrecognized option '${o}'`);
   }
-  if (a.input === undefined) throw new UsageError('no input file (use - for standard input)');
+  // GNU as reads standard input when no file is named.
+  if (a.inputs.length === 0) a.inputs.push('-');
   return a;
 }
 
@@ -142,7 +155,7 @@ function fatal(message: string): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  let args: Args | 'help';
+  let args: Args | 'help' | 'version';
   try {
     args = parseArgs(argv);
   } catch (e) {
@@ -156,45 +169,63 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(usage);
     return 0;
   }
-  const input = args.input!;
-  const file = input === '-' ? '{standard input}' : input;
+  if (args === 'version') {
+    process.stdout.write(`${versionLine()}\n`);
+    return 0;
+  }
+  if (args.verbose) process.stderr.write(`${versionLine()}\n`);
+  const inputs = args.inputs;
+  const nameOf = (input: string): string => (input === '-' ? '{standard input}' : input);
+  const file = nameOf(inputs[0]);
   // Like GNU as, an object with no -o goes to a.out.
   if (args.out === undefined && args.format === 'elf' && !args.dis) args.out = 'a.out';
-  // The output is checked before anything is read or written: never the input, always creatable.
+  // The output is checked before anything is read or written: never an input, always creatable.
   let target: OutputTarget | undefined;
   try {
-    target = args.out === undefined ? undefined : prepareOutput(args.out, [input]);
+    target = args.out === undefined ? undefined : prepareOutput(args.out, inputs);
   } catch (e) {
     if (e instanceof IoError) return fatal(e.message);
     throw e;
   }
-  let text: string;
-  try {
-    text = readInputText(input);
-  } catch (e) {
-    if (!(e instanceof IoError)) throw e;
-    process.stderr.write(`x86lab as: ${e.message}\n`);
-    removeQuietly(target);
-    return 1;
-  }
   const diags: Diagnostic[] = [];
-  if (args.lang ? args.lang === 'assembler-with-cpp' : /\.(S|sx)$/.test(input)) {
-    // Loaded only for .S input: plain .s files need not pay for the preprocessor at start-up.
-    const { preprocess } = await import('../asm/cpp/index.js');
-    const pp = preprocess(text, { file, includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode, clock: hostClock() });
-    diags.push(...pp.diagnostics);
-    if (pp.diagnostics.some((d) => d.severity === 'error')) {
-      report(diags, file);
+  // The package's include/ comes last, after -I (as `x86lab run` searches it).
+  const includeDirs = [...args.includeDirs, INCLUDE_DIR];
+  const parts: string[] = [];
+  for (const input of inputs) {
+    let text: string;
+    try {
+      text = readInputText(input);
+    } catch (e) {
+      if (!(e instanceof IoError)) throw e;
+      process.stderr.write(`x86lab as: ${e.message}\n`);
       removeQuietly(target);
       return 1;
     }
-    text = pp.text;
+    const name = nameOf(input);
+    if (args.lang ? args.lang === 'assembler-with-cpp' : /\.(S|sx)$/.test(input)) {
+      // Loaded only for .S input: plain .s files need not pay for the preprocessor at start-up.
+      const { preprocess } = await import('../asm/cpp/index.js');
+      const pp = preprocess(text, { file: name, includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode, clock: hostClock() });
+      diags.push(...pp.diagnostics);
+      if (pp.diagnostics.some((d) => d.severity === 'error')) {
+        report(diags, name);
+        removeQuietly(target);
+        return 1;
+      }
+      text = pp.text;
+    } else if (inputs.length > 1) {
+      // GNU as reads several files as one stream; a line marker keeps each file's own positions.
+      text = `# 1 "${name}"\n${text}`;
+    }
+    parts.push(inputs.length > 1 && !text.endsWith('\n') ? text + '\n' : text);
   }
+  const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
-    mode: args.mode, file, includeDirs: args.includeDirs, defsyms: args.defsyms, listing: args.format === 'json' && !args.dis,
+    mode: args.mode, file, includeDirs, defsyms: args.defsyms, listing: args.format === 'json' && !args.dis,
   });
   diags.push(...result.diagnostics);
-  report(diags, file);
+  // GNU heads the messages with the file being read when the first one was reported.
+  report(diags, inputs.length > 1 && diags.length ? diags[0].loc.file : file);
   if (result.errors > 0) {
     removeQuietly(target);
     return 1;
@@ -209,7 +240,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
   if (target === undefined || target.how === 'stdout') {
-    if (args.format === 'bin' && !args.dis && process.stdout.isTTY) {
+    if ((args.format === 'bin' || args.format === 'elf') && !args.dis && process.stdout.isTTY) {
       process.stderr.write('x86lab as: refusing to write binary output to a terminal; use -o FILE\n');
       return 2;
     }

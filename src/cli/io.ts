@@ -288,6 +288,8 @@ export class OutputFile {
   }
 }
 
+const ORIGINAL_STDOUT_WRITE = process.stdout.write;
+
 /** Marks a standard-output error already reported (main's 'error' listener stays quiet). */
 export const REPORTED = Symbol('x86lab.reported');
 
@@ -296,6 +298,18 @@ export const REPORTED = Symbol('x86lab.reported');
  * sets `errored` at once, so a closed pipe stops a long run at the next write.
  */
 function writeStdout(data: Uint8Array): void {
+  // Straight to the descriptor when nothing is queued on the stream (and no test replaced its
+  // write): a pipe's EPIPE then stops a long run at once. process.stdout.write may queue the rest
+  // of a large chunk and report the error only when the event loop next runs.
+  if (process.stdout.write === ORIGINAL_STDOUT_WRITE && process.stdout.writableLength === 0 && !process.stdout.errored) {
+    try {
+      writeFully(1, data);
+      return;
+    } catch (e) {
+      if (e instanceof OutputClosed) throw e;
+      throw new IoError(`can't write standard output: ${reason(e)}`, 'create');
+    }
+  }
   process.stdout.write(data);
   const err = process.stdout.errored as (NodeJS.ErrnoException & { [REPORTED]?: boolean }) | null;
   if (!err) return;

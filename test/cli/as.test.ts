@@ -31,9 +31,24 @@ describe('x86lab as', () => {
     for (const o of ['--64', '--32', '-o OUT', '-f elf|bin|json', '-I DIR', '--defsym SYM=VAL', '-D NAME', '-U NAME']) expect(r.stdout.toString()).toContain(o);
   });
   it('usage errors exit 2', () => {
-    expect(x86lab([]).status).toBe(2);
     expect(x86lab(['--frobnicate', 'x.s']).status).toBe(2);
     expect(x86lab(['-f', 'coff', 'x.s']).status).toBe(2);
+  });
+  it('with no file, standard input is read (GNU as); several files are one stream; --version', () => {
+    const none = x86lab(['-f', 'bin'], 'nop\n');
+    expect(none.status).toBe(0);
+    expect(none.stdout.toString('hex')).toBe('90');
+    writeFileSync(join(dir, 'p1.s'), 'a: nop\n');
+    writeFileSync(join(dir, 'p2.s'), 'jmp a\nbogus\n');
+    const two = x86lab(['-f', 'bin', join(dir, 'p1.s'), join(dir, 'p2.s')]);
+    expect(two.status).toBe(1);
+    // GNU as 2.40 on the same two files: the error names the second file and its own line.
+    expect(two.stderr).toBe(`${join(dir, 'p2.s')}: Assembler messages:\n${join(dir, 'p2.s')}:2: Error: no such instruction: \`bogus'\n`);
+    writeFileSync(join(dir, 'p2.s'), 'jmp a\n');
+    expect(x86lab(['-f', 'bin', join(dir, 'p1.s'), '-'], 'jmp a\n').stdout.toString('hex')).toBe('90ebfd');
+    const v = x86lab(['--version']);
+    expect(v.status).toBe(0);
+    expect(v.stdout.toString()).toMatch(/^x86lab assembler \d+\.\d+\.\d+ \(GNU assembler 2\.40 compatible\)\n$/);
   });
   it('a missing input file is an error, not a stack trace', () => {
     const r = x86lab(['nonexistent.s']);

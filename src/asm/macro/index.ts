@@ -27,6 +27,9 @@ export interface MacroHost {
   readInclude(name: string, from: SrcLoc): { file: string; text: string } | { file: string; error: string } | undefined;
 }
 
+/** Longest argument text of one macro invocation. */
+const MAX_ARG_TEXT = 1 << 20;
+
 export interface MacroLimits {
   /** GNU as's default --max-macro-nest is 100: deeper expansion is fatal. */
   readonly maxNest?: number;
@@ -576,6 +579,8 @@ class MacroLayer implements LineSource {
   private invoke(m: MacroDef, argText: string, line: SourceLine): void {
     const loc = line.loc;
     if (this.nest > this.maxNest) return this.fatal(loc, 'macros nested too deeply');
+    // An argument that doubles on each recursive call: stop it while it is still cheap to read.
+    if (argText.length > MAX_ARG_TEXT) return this.fatal(loc, `macro arguments longer than ${MAX_ARG_TEXT >> 20} MiB`);
     const s = scrub(argText, this.alt);
     const env = this.argEnv(loc);
     const actual = new Map<string, string>();
