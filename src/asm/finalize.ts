@@ -300,7 +300,7 @@ export function finalize(asm: Assembly): AssembleResult {
 
 function objectInfo(asm: Assembly): ObjectInfo {
   const addr = (m: Mark): number => m.frag.addr + m.off;
-  const fdes: FdeOut[] = !asm.cfi.ehFrame ? [] : asm.cfi.fdes.map((f) => ({
+  const fdes: FdeOut[] = asm.cfi.fdes.map((f) => ({
     section: f.sec.name,
     start: addr(f.start),
     end: addr(f.end ?? f.start),
@@ -311,7 +311,9 @@ function objectInfo(asm: Assembly): ObjectInfo {
   return {
     ...(asm.fileSymbol !== undefined ? { fileSymbol: asm.fileSymbol } : {}),
     fdes,
-    ...(asm.cfi.unsupported && asm.cfi.ehFrame ? { cfiUnsupported: asm.cfi.unsupported } : {}),
+    ehFrame: asm.cfi.ehFrame,
+    debugFrame: asm.cfi.debugFrame,
+    ...(asm.cfi.unsupported ? { cfiUnsupported: asm.cfi.unsupported } : {}),
   };
 }
 

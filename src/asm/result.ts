@@ -79,8 +79,11 @@ export interface FdeOut {
 export interface ObjectInfo {
   /** `.file "name"`: the STT_FILE symbol. */
   readonly fileSymbol?: string;
-  /** FDEs for .eh_frame, in source order (empty without `.cfi_*` or with `.cfi_sections` not naming .eh_frame). */
+  /** FDEs, in source order (empty without `.cfi_*`). */
   readonly fdes: readonly FdeOut[];
+  /** `.cfi_sections`: the sections the FDEs go to. */
+  readonly ehFrame: boolean;
+  readonly debugFrame: boolean;
   /** A `.cfi_*` directive whose encoding x86lab does not model (the ELF writer refuses it). */
   readonly cfiUnsupported?: string;
 }
