@@ -329,7 +329,11 @@ function buildListing(asm: Assembly): ListingOut[] {
     // Statements of one source line (`a; b`, or a macro's expansion) that follow each other: one record.
     if (prev && prev.file === loc.file && prev.line === loc.line && prev.section === L.sec[i].name && prev.offset + prev.size === start) {
       listing[listing.length - 1] = { ...prev, size: end - prev.offset };
-    } else listing.push({ file: loc.file, line: loc.line, section: L.sec[i].name, offset: start, size: end - start });
+    } else {
+      let top = loc;
+      while (top.via) top = top.via;
+      listing.push({ file: loc.file, line: loc.line, ...(top !== loc ? { via: top.line } : {}), section: L.sec[i].name, offset: start, size: end - start });
+    }
   }
 
   return listing;

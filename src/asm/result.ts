@@ -55,6 +55,8 @@ export interface RelocOut {
 export interface ListingOut {
   readonly file: string;
   readonly line: number;
+  /** For a line from a macro or .rept expansion: the line of the outermost invocation. */
+  readonly via?: number;
   readonly section: string;
   readonly offset: number;
   readonly size: number;

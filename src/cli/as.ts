@@ -27,6 +27,9 @@ options:
                             the linker, and a listing of every line that emitted bytes
                       bin   the raw bytes of .text (what objcopy -O binary -j .text gives from
                             GNU as's object); not written to a terminal
+  -a[cdhlmns][=FILE]
+                    GNU's assembly listing (line, offset, bytes, source; pages of 60 lines, -an
+                    without pages) to FILE or standard output; only the l and n letters change it
   --dis             print the disassembly of the assembled .text instead, as objdump -d prints
                     it from GNU as's object (from its "Disassembly of section .text:" line on)
   -I DIR            add DIR to the .include and #include search path
@@ -54,6 +57,8 @@ interface Args {
   /** -x: force (or forbid) preprocessing regardless of the file name. */
   lang?: 'assembler' | 'assembler-with-cpp';
   input?: string;
+  /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
+  listing?: { file: string; noPaging: boolean };
 }
 
 class UsageError extends Error {}
@@ -85,6 +90,10 @@ function parseArgs(argv: string[]): Args | 'help' {
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);
     else if (o === '--dis') a.dis = true;
+    else if (/^-a[cdghlmns]*(=.*)?$/.test(o)) {
+      const eq = o.indexOf('=');
+      a.listing = { file: eq < 0 ? '' : o.slice(eq + 1), noPaging: o.slice(0, eq < 0 ? undefined : eq).includes('n') };
+    }
     else if (o === '-f' || o === '--format') {
       const f = need(++i, o);
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown output format '${f}' (expected ${FORMATS.join(' or ')})`);
@@ -173,13 +182,18 @@ export async function run(argv: string[]): Promise<number> {
     text = pp.text;
   }
   const result = assemble(text, {
-    mode: args.mode, file, includeDirs: args.includeDirs, defsyms: args.defsyms, listing: args.format === 'json' && !args.dis,
+    mode: args.mode, file, includeDirs: args.includeDirs, defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
   });
   diags.push(...result.diagnostics);
   report(diags, file);
   if (result.errors > 0) {
     removeQuietly(args.out);
     return 1;
+  }
+  if (args.listing) {
+    const { gnuListing } = await import('../output/gnu-listing.js');
+    const lst = gnuListing(result, { file, source: text, noPaging: args.listing.noPaging });
+    if (args.listing.file) writeFileSync(args.listing.file, lst); else process.stdout.write(lst);
   }
   let bytes: Uint8Array;
   try {
