@@ -326,14 +326,14 @@ function buildListing(asm: Assembly): ListingOut[] {
     if (end <= start) continue;
     const loc = L.loc[i];
     const prev = listing[listing.length - 1];
-    // Statements of one source line (`a; b`, or a macro's expansion) that follow each other: one record.
-    if (prev && prev.file === loc.file && prev.line === loc.line && prev.section === L.sec[i].name && prev.offset + prev.size === start) {
+    let top = loc;
+    while (top.via) top = top.via;
+    const via = top !== loc ? top.line : undefined;
+    // Statements of one source line (`a; b`, or a macro's expansion) that follow each other: one
+    // record (but one per macro call: two calls in a row stay two records).
+    if (prev && prev.file === loc.file && prev.line === loc.line && prev.via === via && prev.section === L.sec[i].name && prev.offset + prev.size === start) {
       listing[listing.length - 1] = { ...prev, size: end - prev.offset };
-    } else {
-      let top = loc;
-      while (top.via) top = top.via;
-      listing.push({ file: loc.file, line: loc.line, ...(top !== loc ? { via: top.line } : {}), section: L.sec[i].name, offset: start, size: end - start });
-    }
+    } else listing.push({ file: loc.file, line: loc.line, ...(via !== undefined ? { via } : {}), section: L.sec[i].name, offset: start, size: end - start });
   }
 
   return listing;

@@ -25,10 +25,10 @@ export interface GnuListingOptions {
 
 /** The line a block opened at `line` lists its bytes on: its `.endr` for .rept/.irp/.irpc, else itself. */
 function blockEnd(src: readonly string[], line: number): number {
-  if (!/^\s*(?:[\w.$]+:\s*)?\.(rept?|irpc?)\b/i.test(src[line - 1] ?? '')) return line;
+  if (!/^\s*(?:[\w.$]+:\s*)?\.(rept?|irpc?|irepc?)\b/i.test(src[line - 1] ?? '')) return line;
   let depth = 0;
   for (let i = line - 1; i < src.length; i++) {
-    if (/^\s*(?:[\w.$]+:\s*)?\.(rept?|irpc?)\b/i.test(src[i])) depth++;
+    if (/^\s*(?:[\w.$]+:\s*)?\.(rept?|irpc?|irepc?)\b/i.test(src[i])) depth++;
     else if (/^\s*\.endr\b/i.test(src[i]) && --depth === 0) return i + 1;
   }
   return line;
@@ -43,20 +43,12 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
   const src = opts.source.split('\n');
   if (src[src.length - 1] === '') src.pop();
   const lines = new Map<number, { offset: number; bytes: number[] }>();
-  // A macro call lists only its first expanded statement's bytes (GNU hides the rest with the
-  // expansion); a .rept lists all of them on its .endr.
-  let lastCall = -1;
   for (const l of r.listing) {
-    if (l.via === undefined) lastCall = -1;
     if (l.file !== opts.file) continue;
     const s = bySec.get(l.section);
     if (!s) continue;
     // GNU lists an expansion's bytes on the macro call, or on the `.endr` of a .rept/.irp.
     const at = l.via === undefined ? l.line : blockEnd(src, l.via);
-    if (l.via !== undefined && at === l.via) {
-      if (lastCall === l.via) continue;
-      lastCall = l.via;
-    }
     // `.nops` fills a variable fragment, which GNU's listing does not show.
     if (/^\s*\.nops\b/i.test(src[at - 1] ?? '')) continue;
     let e = lines.get(at);
