@@ -29,7 +29,8 @@ options:
                             GNU as's object); not written to a terminal
   -a[cdhlmns][=FILE]
                     GNU's assembly listing (line, offset, bytes, source; pages of 60 lines, -an
-                    without pages) to FILE or standard output; only the l and n letters change it
+                    without pages) and symbol table (s; plain -a is -ahls) to FILE or standard
+                    output; m, c, d, h are accepted and change nothing yet
   --dis             print the disassembly of the assembled .text instead, as objdump -d prints
                     it from GNU as's object (from its "Disassembly of section .text:" line on)
   -I DIR            add DIR to the .include and #include search path
@@ -58,7 +59,7 @@ interface Args {
   lang?: 'assembler' | 'assembler-with-cpp';
   input?: string;
   /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
-  listing?: { file: string; noPaging: boolean };
+  listing?: { file: string; noPaging: boolean; assembly: boolean; symbols: boolean };
 }
 
 class UsageError extends Error {}
@@ -92,7 +93,10 @@ function parseArgs(argv: string[]): Args | 'help' {
     else if (o === '--dis') a.dis = true;
     else if (/^-a[cdghlmns]*(=.*)?$/.test(o)) {
       const eq = o.indexOf('=');
-      a.listing = { file: eq < 0 ? '' : o.slice(eq + 1), noPaging: o.slice(0, eq < 0 ? undefined : eq).includes('n') };
+      const letters = o.slice(2, eq < 0 ? undefined : eq);
+      // Plain -a (or only modifiers) means -ahls, as in GNU as.
+      const all = !/[hls]/.test(letters);
+      a.listing = { file: eq < 0 ? '' : o.slice(eq + 1), noPaging: letters.includes('n'), assembly: all || letters.includes('l'), symbols: all || letters.includes('s') };
     }
     else if (o === '-f' || o === '--format') {
       const f = need(++i, o);
@@ -192,7 +196,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (args.listing) {
     const { gnuListing } = await import('../output/gnu-listing.js');
-    const lst = gnuListing(result, { file, source: text, noPaging: args.listing.noPaging });
+    const { noPaging, assembly, symbols } = args.listing;
+    const lst = gnuListing(result, { file, source: text, noPaging, assembly, symbols });
     if (args.listing.file) writeFileSync(args.listing.file, lst); else process.stdout.write(lst);
   }
   let bytes: Uint8Array;

@@ -21,6 +21,10 @@ export interface GnuListingOptions {
   readonly source: string;
   /** `-an`: no page headers or form feeds. */
   readonly noPaging?: boolean;
+  /** `-al` (default true): the source lines with their bytes. */
+  readonly assembly?: boolean;
+  /** `-as`: the symbol table, on a page of its own. */
+  readonly symbols?: boolean;
 }
 
 /** The line a block opened at `line` lists its bytes on: its `.endr` for .rept/.irp/.irpc, else itself. */
@@ -76,7 +80,7 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
     w.push(d.message);
     warnings.set(top.line, w);
   }
-  src.forEach((raw, i) => {
+  if (opts.assembly !== false) src.forEach((raw, i) => {
     const n = i + 1;
     const text = raw.replace(/\r$/, '').slice(0, 99);
     const num = String(n).padStart(4);
@@ -93,5 +97,27 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
     }
     if (!e || e.bytes.length === 0) for (const w of warnings.get(n) ?? []) emit(`****  Warning: ${w}`);
   });
+  if (opts.symbols) {
+    // GNU starts the symbol table on a new page.
+    if (out !== '') onPage = PAGE_LINES;
+    const width = r.mode === 64 ? 16 : 8;
+    const val = (v: bigint): string => BigInt.asUintN(width * 4, v).toString(16).padStart(width, '0');
+    const defined: string[] = [];
+    if (r.object.fileSymbol !== undefined) defined.push(`${'*ABS*'.padStart(33)}:${val(0n)} ${r.object.fileSymbol}`);
+    const undefinedNames: string[] = [];
+    for (const s of r.symbols) {
+      if (s.name.startsWith('.L') || /[\x01\x02]/.test(s.name)) continue;
+      if (s.section === '*UND*') { undefinedNames.push(s.name); continue; }
+      // (GNU names the line where the symbol's fragment began; x86lab the defining line, which is
+      // the same for labels outside macros. Absolute symbols: see docs/elf.md.)
+      const where = s.def && s.section !== '*COM*' ? `${s.def.file.padStart(20)}:${String(s.def.line).padEnd(6)} ${s.section}` : s.section.padStart(33);
+      defined.push(`${where}:${val(s.section === '*COM*' ? s.size ?? 0n : s.value)} ${s.name}`);
+    }
+    const groups = [...new Set(r.sections.filter((x) => x.group).map((x) => x.group!.name))];
+    for (const g of groups) if (!r.symbols.some((s) => s.name === g)) defined.push(`${'.group'.padStart(33)}:${val(0n)} ${g}`);
+    if (defined.length) { emit('DEFINED SYMBOLS'); for (const d of defined) emit(d); } else emit('NO DEFINED SYMBOLS');
+    emit('');
+    if (undefinedNames.length) { emit('UNDEFINED SYMBOLS'); for (const u of undefinedNames) emit(u); } else emit('NO UNDEFINED SYMBOLS');
+  }
   return out;
 }

@@ -31,7 +31,23 @@ const LISTED = [
   'test/output/link/sum64.s',
 ];
 
-const golden = (f: string): string => join(ROOT, 'test/golden/listing', f.replace(/\//g, '_') + '.lst');
+/** Plain `-a` (= -ahls: the listing and the symbol table) matches on these. */
+const LISTED_A = [
+  'test/asm/cases/bnd-notrack64.s', 'test/asm/cases/comm.s', 'test/asm/cases/directives.s',
+  'test/asm/cases/expressions.s', 'test/asm/cases/gen-expr.s', 'test/asm/cases/gen-relax.s',
+  'test/asm/cases/kernel-syntax.s', 'test/asm/cases/late.s', 'test/asm/cases/location.s',
+  'test/asm/cases/neg-label.s', 'test/asm/cases/previous.s', 'test/asm/cases/reloc-plt-data.s',
+  'test/asm/cases/reloc-specs32.s', 'test/asm/cases/reloc-specs64.s', 'test/asm/cases/relocs.s',
+  'test/asm/cases/relocs64.s', 'test/asm/cases/sections.s', 'test/macro/cases/alt.s',
+  'test/output/elf-cases/cfi32.s', 'test/output/elf-cases/cfi64.s', 'test/output/elf-cases/debug-frame32.s',
+  'test/output/elf-cases/debug-frame64.s', 'test/output/elf-cases/frames-both64.s',
+  'test/output/elf-cases/gcc-a-O064.s', 'test/output/elf-cases/gcc-b-O232-fPIC.s',
+  'test/output/elf-cases/gcc-b-O232.s', 'test/output/elf-cases/gcc-b-Os64.s', 'test/output/elf-cases/gxx-c-O032.s',
+  'test/output/elf-cases/gxx-c-O264.s', 'test/output/elf-cases/gxx-cx-O264.s', 'test/output/link/start32.s',
+  'test/output/link/sum64.s',
+];
+
+const golden = (f: string, a = false): string => join(ROOT, 'test/golden/listing', f.replace(/\//g, '_') + (a ? '.a.lst' : '.lst'));
 
 describe(`GNU -al listings (${HAVE_AS ? 'live' : 'recorded'})`, () => {
   for (const f of LISTED) {
@@ -44,6 +60,21 @@ describe(`GNU -al listings (${HAVE_AS ? 'live' : 'recorded'})`, () => {
       const r = assemble(text, { mode, file: f });
       expect(gnuListing(r, { file: f, source: text })).toBe(gnu);
       if (HAVE_AS) expect(readFileSync(golden(f), 'utf8'), `stale ${golden(f)}`).toBe(gnu);
+    });
+  }
+});
+
+describe(`GNU -a listings with symbol tables (${HAVE_AS ? 'live' : 'recorded'})`, () => {
+  for (const f of LISTED_A) {
+    it(f, () => {
+      const mode = /32/.test(f.replace(/^.*\//, '')) ? 32 : 64;
+      const gnu = HAVE_AS
+        ? spawnSync('as', [`--${mode}`, '-a', '-o', '/dev/null', f], { cwd: ROOT, encoding: 'utf8' }).stdout
+        : readFileSync(golden(f, true), 'utf8');
+      const text = readFileSync(join(ROOT, f), 'utf8');
+      const r = assemble(text, { mode, file: f });
+      expect(gnuListing(r, { file: f, source: text, symbols: true })).toBe(gnu);
+      if (HAVE_AS) expect(readFileSync(golden(f, true), 'utf8'), `stale ${golden(f, true)}`).toBe(gnu);
     });
   }
 });
