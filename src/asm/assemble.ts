@@ -164,7 +164,11 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
       else if (body.k === 'dir') {
         const name = toks[body.name].value.toLowerCase();
         if (name === '.end') return 'end';
-        directive(asm, name, body.args, toks);
+        const t = toks[body.name];
+        if (RAW_DIRECTIVES.has(name) && text.slice(t.offset, t.offset + t.value.length).toLowerCase() === name) {
+          // `f: .cfi_startproc`: a raw directive after a label reads the rest of the line itself.
+          rawDirective(asm, name, text.slice(t.offset + t.value.length));
+        } else directive(asm, name, body.args, toks);
       } else {
         const name = toks[body.sym].value;
         // `. = expr` moves the location counter, like .org.

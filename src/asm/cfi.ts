@@ -39,8 +39,9 @@ export interface Fde {
 export class CfiState {
   readonly fdes: Fde[] = [];
   cur?: Fde;
-  /** `.cfi_sections`: false when .eh_frame is not wanted. */
+  /** `.cfi_sections`: which of .eh_frame and .debug_frame to write. */
   ehFrame = true;
+  debugFrame = false;
   /** A directive the .eh_frame encoder does not model (personality, LSDA, ...): no .eh_frame then. */
   unsupported?: string;
 }
@@ -94,6 +95,7 @@ export function cfiDirective(asm: Assembly, name: string, rest: string): void {
   const a = args(rest);
   if (name === '.cfi_sections') {
     st.ehFrame = a.includes('.eh_frame');
+    st.debugFrame = a.includes('.debug_frame');
     return;
   }
   if (name === '.cfi_startproc') {

@@ -469,6 +469,7 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
     bss.align = Math.max(bss.align, al);
   }
   s.def = { kind: 'label', sec: bss, mark: here(bss) };
+  s.loc = asm.loc;
   if (!s.type) s.type = 'object';
   s.size = { add: size };
   const pos = reserve(bss, Number(size));

@@ -301,6 +301,7 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
+      ...(s.loc && s.def ? { def: { file: s.loc.file, line: s.loc.line } } : {}),
     });
   }
 
@@ -321,7 +322,7 @@ export function finalize(asm: Assembly): AssembleResult {
 
 function objectInfo(asm: Assembly): ObjectInfo {
   const addr = (m: Mark): number => m.frag.addr + m.off;
-  const fdes: FdeOut[] = !asm.cfi.ehFrame ? [] : asm.cfi.fdes.map((f) => ({
+  const fdes: FdeOut[] = asm.cfi.fdes.map((f) => ({
     section: f.sec.name,
     start: addr(f.start),
     end: addr(f.end ?? f.start),
@@ -332,7 +333,9 @@ function objectInfo(asm: Assembly): ObjectInfo {
   return {
     ...(asm.fileSymbol !== undefined ? { fileSymbol: asm.fileSymbol } : {}),
     fdes,
-    ...(asm.cfi.unsupported && asm.cfi.ehFrame ? { cfiUnsupported: asm.cfi.unsupported } : {}),
+    ehFrame: asm.cfi.ehFrame,
+    debugFrame: asm.cfi.debugFrame,
+    ...(asm.cfi.unsupported ? { cfiUnsupported: asm.cfi.unsupported } : {}),
   };
 }
 
@@ -345,10 +348,14 @@ function buildListing(asm: Assembly): ListingOut[] {
     if (end <= start) continue;
     const loc = L.loc[i];
     const prev = listing[listing.length - 1];
-    // Statements of one source line (`a; b`, or a macro's expansion) that follow each other: one record.
-    if (prev && prev.file === loc.file && prev.line === loc.line && prev.section === L.sec[i].name && prev.offset + prev.size === start) {
+    let top = loc;
+    while (top.via) top = top.via;
+    const via = top !== loc ? top.line : undefined;
+    // Statements of one source line (`a; b`, or a macro's expansion) that follow each other: one
+    // record (but one per macro call: two calls in a row stay two records).
+    if (prev && prev.file === loc.file && prev.line === loc.line && prev.via === via && prev.section === L.sec[i].name && prev.offset + prev.size === start) {
       listing[listing.length - 1] = { ...prev, size: end - prev.offset };
-    } else listing.push({ file: loc.file, line: loc.line, section: L.sec[i].name, offset: start, size: end - start });
+    } else listing.push({ file: loc.file, line: loc.line, ...(via !== undefined ? { via } : {}), section: L.sec[i].name, offset: start, size: end - start });
   }
 
   return listing;

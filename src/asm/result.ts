@@ -34,6 +34,8 @@ export interface SymbolOut {
   readonly visibility?: string;
   /** Order of first appearance (GNU's symbol chain order). */
   readonly seq: number;
+  /** Where it was defined (for GNU's listing symbol table). */
+  readonly def?: { readonly file: string; readonly line: number };
 }
 
 export interface RelocOut {
@@ -55,6 +57,8 @@ export interface RelocOut {
 export interface ListingOut {
   readonly file: string;
   readonly line: number;
+  /** For a line from a macro or .rept expansion: the line of the outermost invocation. */
+  readonly via?: number;
   readonly section: string;
   readonly offset: number;
   readonly size: number;
@@ -79,8 +83,11 @@ export interface FdeOut {
 export interface ObjectInfo {
   /** `.file "name"`: the STT_FILE symbol. */
   readonly fileSymbol?: string;
-  /** FDEs for .eh_frame, in source order (empty without `.cfi_*` or with `.cfi_sections` not naming .eh_frame). */
+  /** FDEs, in source order (empty without `.cfi_*`). */
   readonly fdes: readonly FdeOut[];
+  /** `.cfi_sections`: the sections the FDEs go to. */
+  readonly ehFrame: boolean;
+  readonly debugFrame: boolean;
   /** A `.cfi_*` directive whose encoding x86lab does not model (the ELF writer refuses it). */
   readonly cfiUnsupported?: string;
 }

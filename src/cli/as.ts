@@ -34,6 +34,10 @@ options:
                             the linker, and a listing of every line that emitted bytes
                       bin   the raw bytes of .text (what objcopy -O binary -j .text gives from
                             GNU as's object); not written to a terminal
+  -a[cdhlmns][=FILE]
+                    GNU's assembly listing (line, offset, bytes, source; pages of 60 lines, -an
+                    without pages) and symbol table (s; plain -a is -ahls) to FILE or standard
+                    output; m, c, d, h are accepted and change nothing yet
   --dis             print the disassembly of the assembled .text instead, as objdump -d prints
                     it from GNU as's object (from its "Disassembly of section .text:" line on)
   -I DIR            add DIR to the .include and #include search path
@@ -65,6 +69,8 @@ interface Args {
   inputs: string[];
   /** -v: print the version line (on stderr, as GNU as does) before assembling. */
   verbose: boolean;
+  /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
+  listing?: { file: string; noPaging: boolean; assembly: boolean; symbols: boolean };
 }
 
 class UsageError extends Error {}
@@ -101,6 +107,13 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);
     else if (o === '--dis') a.dis = true;
+    else if (/^-a[cdghlmns]*(=.*)?$/.test(o)) {
+      const eq = o.indexOf('=');
+      const letters = o.slice(2, eq < 0 ? undefined : eq);
+      // Plain -a (or only modifiers) means -ahls, as in GNU as.
+      const all = !/[hls]/.test(letters);
+      a.listing = { file: eq < 0 ? '' : o.slice(eq + 1), noPaging: letters.includes('n'), assembly: all || letters.includes('l'), symbols: all || letters.includes('s') };
+    }
     else if (o === '-f' || o === '--format') {
       const f = need(++i, o);
       if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown output format '${f}' (expected ${FORMATS.join(' or ')})`);
@@ -221,7 +234,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
-    mode: args.mode, file, includeDirs, defsyms: args.defsyms, listing: args.format === 'json' && !args.dis,
+    mode: args.mode, file, includeDirs, defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
   });
   diags.push(...result.diagnostics);
   // GNU heads the messages with the file being read when the first one was reported.
@@ -229,6 +242,18 @@ export async function run(argv: string[]): Promise<number> {
   if (result.errors > 0) {
     removeQuietly(target);
     return 1;
+  }
+  if (args.listing) {
+    const { gnuListing } = await import('../output/gnu-listing.js');
+    const { noPaging, assembly, symbols } = args.listing;
+    const lst = gnuListing(result, { file, source: text, noPaging, assembly, symbols });
+    // Through io.ts like every output: never an input, a link written through, `-` is stdout.
+    try {
+      writeOutput(prepareOutput(args.listing.file || '-', inputs), lst);
+    } catch (e) {
+      if (e instanceof IoError) return fatal(e.message);
+      throw e;
+    }
   }
   let bytes: Uint8Array;
   try {

@@ -124,7 +124,13 @@ export interface EhFrame {
   readonly relocations: RelocOut[];
 }
 
-export function encodeEhFrame(fdes: readonly FdeOut[], mode: 32 | 64): EhFrame {
+/**
+ * `.eh_frame` (the default) or `.debug_frame` (`.cfi_sections .debug_frame`): the same records with
+ * DWARF's CIE id, no augmentation data, absolute address-sized pc_begin/pc_range, CIE pointers as
+ * section offsets (relocated against the section itself) and every record padded to the word size.
+ */
+export function encodeEhFrame(fdes: readonly FdeOut[], mode: 32 | 64, section: '.eh_frame' | '.debug_frame' = '.eh_frame'): EhFrame {
+  const eh = section === '.eh_frame';
   const word = mode === 64 ? 8 : 4;
   const dataAlign = BigInt(-word);
   const out: number[] = [];
@@ -159,33 +165,43 @@ export function encodeEhFrame(fdes: readonly FdeOut[], mode: 32 | 64): EhFrame {
       cies.push(cie);
       const at = out.length;
       le(out, 0, 4);
-      le(out, 0, 4); // CIE id
+      le(out, eh ? 0 : 0xffffffff, 4); // CIE id
       out.push(fde.returnColumn > 255 ? 3 : 1);
-      for (const ch of cie.signalFrame ? 'zRS' : 'zR') out.push(ch.charCodeAt(0));
+      for (const ch of (eh ? 'zR' : '') + (cie.signalFrame ? 'S' : '')) out.push(ch.charCodeAt(0));
       out.push(0);
       uleb(out, 1n);
       sleb(out, dataAlign);
       if (fde.returnColumn > 255) uleb(out, BigInt(fde.returnColumn)); else out.push(fde.returnColumn);
-      uleb(out, 1n);
-      out.push(0x1b); // DW_EH_PE_pcrel | DW_EH_PE_sdata4
+      if (eh) {
+        uleb(out, 1n);
+        out.push(0x1b); // DW_EH_PE_pcrel | DW_EH_PE_sdata4
+      }
       for (const i of cie.insns) insn(out, i, dataAlign);
-      pad(4);
+      pad(eh ? 4 : word);
       patchLength(at);
     }
     const at = out.length;
     le(out, 0, 4);
-    le(out, out.length - cie.offset, 4); // CIE pointer: distance back from this field
+    if (eh) le(out, out.length - cie.offset, 4); // CIE pointer: distance back from this field
+    else {
+      // CIE pointer: offset in .debug_frame, relocated against the section itself.
+      relocations.push({ section, offset: out.length, type: mode === 64 ? 'R_X86_64_32' : 'R_386_32', symbol: section, addend: BigInt(cie.offset), size: 4, pcrel: false });
+      le(out, mode === 64 ? 0 : cie.offset, 4);
+    }
     const field = out.length;
-    // pc_begin: the function's start, pc-relative; REL (i386) keeps the addend in the field.
+    // pc_begin: the function's start (pc-relative in .eh_frame); REL (i386) keeps the addend in the field.
+    const size = eh ? 4 : word;
     relocations.push({
-      section: '.eh_frame', offset: field, type: mode === 64 ? 'R_X86_64_PC32' : 'R_386_PC32', symbol: fde.section,
-      addend: BigInt(fde.start), size: 4, pcrel: true,
+      section, offset: field, type: eh ? (mode === 64 ? 'R_X86_64_PC32' : 'R_386_PC32') : (mode === 64 ? 'R_X86_64_64' : 'R_386_32'),
+      symbol: fde.section, addend: BigInt(fde.start), size, pcrel: eh,
     });
     le(out, mode === 64 ? 0 : fde.start, 4);
+    if (size === 8) le(out, 0, 4);
     le(out, fde.end - fde.start, 4);
-    uleb(out, 0n);
+    if (size === 8) le(out, 0, 4);
+    if (eh) uleb(out, 0n);
     for (const i of fde.insns.slice(first)) insn(out, i, dataAlign);
-    pad(n === fdes.length - 1 ? word : 4);
+    pad(!eh || n === fdes.length - 1 ? word : 4);
     patchLength(at);
   });
   return { bytes: Uint8Array.from(out), relocations };

@@ -144,11 +144,14 @@ export function toElf(r: AssembleResult): Uint8Array {
   // .eh_frame from .cfi_*: one more section, with its relocations.
   const sections: SectionOut[] = [...r.sections];
   const relocations: RelocOut[] = [...r.relocations];
-  if (r.object.fdes.length > 0) {
-    const eh = encodeEhFrame(r.object.fdes, r.mode);
-    sections.push({ name: '.eh_frame', flags: 'a', type: 'progbits', align: word, size: eh.bytes.length, bytes: eh.bytes, seq: Number.MAX_SAFE_INTEGER });
-    relocations.push(...eh.relocations);
-  }
+  const frames: ('.eh_frame' | '.debug_frame')[] = r.object.fdes.length === 0 ? [] : [
+    ...(r.object.ehFrame ? ['.eh_frame' as const] : []), ...(r.object.debugFrame ? ['.debug_frame' as const] : []),
+  ];
+  frames.forEach((name, k) => {
+    const f = encodeEhFrame(r.object.fdes, r.mode, name);
+    sections.push({ name, flags: name === '.eh_frame' ? 'a' : '', type: 'progbits', align: word, size: f.bytes.length, bytes: f.bytes, seq: Number.MAX_SAFE_INTEGER - 2 + k });
+    relocations.push(...f.relocations);
+  });
 
   // Section header indices: groups first, then each section and its relocation section.
   const groups: { name: string; comdat: boolean; members: SectionOut[] }[] = [];

@@ -1,0 +1,14 @@
+# .cfi_sections .debug_frame (and both sections): DWARF CIE id, absolute pc_begin, section-relative CIE pointers.
+.cfi_sections .debug_frame
+.text
+f: .cfi_startproc
+push %rbp
+.cfi_def_cfa_offset 16
+.cfi_offset %rbp, -16
+pop %rbp
+.cfi_def_cfa_offset 8
+ret
+.cfi_endproc
+g: .cfi_startproc
+ret
+.cfi_endproc
