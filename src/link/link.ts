@@ -145,6 +145,8 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   // static link); _GLOBAL_OFFSET_TABLE_ names its start, the slots follow.
   const GOT_RESERVED = 3 * word;
   const gotSlots = new Map<string, number>();
+  /** The input symbol each slot was made for (its value goes in the slot). */
+  const gotOwner = new Map<string, { i: number; k: number }>();
   let needGot = false;
   const symKey = (i: number, k: number): string => {
     const s = inputs[i].symbols[k];
@@ -164,7 +166,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
         const ds = d ? inputs[d.input].symbols[d.sym] : s;
         if (ds.place === 'abs' && (mode === 64 ? ds.value >= 1n << 31n : ds.value >= 1n << 32n)) slot = true;
       }
-      if (slot) { needGot = true; const key = symKey(i, r.sym); if (!gotSlots.has(key)) gotSlots.set(key, GOT_RESERVED + gotSlots.size * word); }
+      if (slot) { needGot = true; const key = symKey(i, r.sym); if (!gotSlots.has(key)) { gotSlots.set(key, GOT_RESERVED + gotSlots.size * word); gotOwner.set(key, { i, k: r.sym }); } }
     }
   });
   let got: OutSection | undefined;
@@ -229,12 +231,8 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   // GOT contents.
   if (got) {
     for (const [key, off] of gotSlots) {
-      let v: bigint | undefined;
-      if (key.includes(':') && /^\d+:\d+$/.test(key)) { const [i, k] = key.split(':').map(Number); v = placeOf(i, k); } else {
-        const d = defs.get(key);
-        v = d ? placeOf(d.input, d.sym) : 0n;
-      }
-      writeLE(got.bytes, off, BigInt.asUintN(word * 8, v ?? 0n), word);
+      const o = gotOwner.get(key)!;
+      writeLE(got.bytes, off, BigInt.asUintN(word * 8, addrOf(o.i, o.k) ?? 0n), word);
     }
   }
 
