@@ -30,6 +30,8 @@ const CASES: Record<string, { objects: string[]; listings?: string[]; mode: 32 |
   'cfeatures-64': { objects: [`${F}/entry_64.gnu.o`, `${E}/int3_emulate-64.o`, `${F}/cfeatures64.o`], mode: 64 },
   'cfeatures-32': { objects: [`${F}/entry_32.gnu.o`, `${E}/int3_emulate-32.o`, `${F}/cfeatures32.o`], mode: 32 },
   merge: { objects: [`${F}/merge1.o`, `${F}/merge2.o`, `${F}/merge3.o`], mode: 64 },
+  'pic-32': { objects: [`${F}/entry_32.gnu.o`, `${F}/int3_emulate-pic32.o`, `${F}/cfeatures-pic32.o`], mode: 32 },
+  'pic-64': { objects: [`${F}/entry_64.gnu.o`, `${F}/int3_emulate-pic64.o`], mode: 64 },
   'c-with-zoo': { objects: [`${E}/int3_emulate-64.o`, `${F}/zoo64b.o`, `${F}/zoo64a.o`], mode: 64 },
 };
 
