@@ -12,7 +12,7 @@ export { disassembleSection } from '../decode/listing.js';
 
 export const usage = `usage: x86lab dis [options] FILE...
 
-Disassemble x86 machine code and show ELF files as GNU objdump does (AT&T syntax).
+Disassemble x86 machine code and show ELF files as GNU objdump does (AT&T or Intel syntax).
 
 what to show (objdump's letters; several may be combined, e.g. -dr, -ht):
   -d, --disassemble          disassemble the executable sections (the default)
