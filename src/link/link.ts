@@ -80,7 +80,9 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
       const old = defs.get(s.name);
       if (!old) { defs.set(s.name, { input: i, sym: k, strength }); order.push(s.name); return; }
       if (old.strength === 'strong' && strength === 'strong') {
-        errors.push(`${inp.file}: multiple definition of \`${s.name}'; ${inputs[old.input].file}: first defined here`);
+        const first = inputs[old.input];
+        const fs = first.symbols[old.sym];
+        errors.push(`${placeText(inp, s.place, s.value)}: multiple definition of \`${s.name}'; ${first.file}:${placeText(first, fs.place, fs.value, false)}: first defined here`);
       } else if (strength === 'strong' || (strength === 'common' && old.strength === 'weak')) {
         defs.set(s.name, { input: i, sym: k, strength });
       } else if (strength === 'common' && old.strength === 'common') {
@@ -237,25 +239,22 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   }
 
   // Relocations.
-  const reported = new Set<string>();
   inputs.forEach((inp, i) => {
     for (const r of inp.relocs) {
       const p = pieceAt[i].get(r.section);
       if (!p || dropped[i].has(r.section)) continue;
       const sec = inp.sections[r.section];
-      const where = `${inp.file}:(${sec.name}+0x${r.offset.toString(16)})`;
+      const where = (): string => placeText(inp, r.section, BigInt(r.offset));
       const kind = kinds.get(r.type);
-      if (!kind) { errors.push(`${where}: unsupported relocation type ${relocName(r.type, mode)}`); continue; }
-      if (r.offset + kind.size > sec.size) { errors.push(`${where}: ${kind.name} runs past the end of its section`); continue; }
+      if (!kind) { errors.push(`${where()}: unsupported relocation type ${relocName(r.type, mode)}`); continue; }
+      if (r.offset + kind.size > sec.size) { errors.push(`${where()}: ${kind.name} runs past the end of its section`); continue; }
       const s = inp.symbols[r.sym];
       let S = addrOf(i, r.sym);
       if (S === undefined) {
         const ref = refs.get(s.name);
         const weak = s.bind === 'weak' || (ref?.weakOnly ?? false);
         if (!weak && !(s.name === GOT_SYMBOL)) {
-          const key = `${inp.file}\0${s.name}`;
-          if (!reported.has(key)) errors.push(`${where}: undefined reference to \`${s.name}'`);
-          reported.add(key);
+          errors.push(`${placeText(inp, r.section, BigInt(r.offset))}: undefined reference to \`${s.name}'`);
           continue;
         }
         S = 0n;
@@ -301,7 +300,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
         }
       }
       if (!fits(v, kind.size, check)) {
-        errors.push(`${where}: relocation truncated to fit: ${kind.name} against \`${s.name}'`);
+        errors.push(`${where()}: relocation truncated to fit: ${kind.name} against \`${s.name}'`);
         continue;
       }
       writeLE(b, fieldOff, BigInt.asUintN(kind.size * 8, v), kind.size);
@@ -385,6 +384,25 @@ function mergeSection(o: OutSection, inputs: readonly LinkInput[], pieceAt: Map<
   });
   o.size = size;
   o.merged = merged;
+}
+
+/**
+ * A place in an input as ld names it in messages: `FILE: in function \`f':` then `(SEC+0xOFF)` on
+ * the next line when a function or untyped label precedes it in its section, else
+ * `FILE:(SEC+0xOFF)`. With `withFile` false, just `(SEC+0xOFF)` (the "first defined here" part).
+ */
+function placeText(inp: LinkInput, place: InSymbol['place'], off: bigint, withFile = true): string {
+  const sec = typeof place === 'number' ? inp.sections[place]?.name ?? '?' : place === 'abs' ? '*ABS*' : place === 'common' ? '*COM*' : '*UND*';
+  const loc = `(${sec}+0x${BigInt.asUintN(64, off).toString(16)})`;
+  if (!withFile) return loc;
+  let fn: InSymbol | undefined;
+  if (typeof place === 'number') {
+    for (const s of inp.symbols) {
+      if (s.place !== place || (s.kind !== 'func' && s.kind !== 'other') || s.name === '' || s.name.startsWith('.L') || s.value > off) continue;
+      if (!fn || s.value >= fn.value) fn = s;
+    }
+  }
+  return fn ? `${inp.file}: in function \`${fn.name}':\n${loc}` : `${inp.file}:${loc}`;
 }
 
 const named = (s: InSymbol): boolean => s.name !== '' && !s.name.startsWith('.L') && s.kind !== 'section' && s.kind !== 'file' && s.place !== 'und';
