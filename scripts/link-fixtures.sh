@@ -29,3 +29,4 @@ as --64 $F/merge3.s -o $F/merge3.o
 gcc -c -m32 -mregparm=3 $COMMON -fpic $E/int3_emulate.c -o $F/int3_emulate-pic32.o
 gcc -c -m32 $COMMON -fpic $F/cfeatures.c -o $F/cfeatures-pic32.o
 gcc -c -mno-red-zone $COMMON -fpic $E/int3_emulate.c -o $F/int3_emulate-pic64.o
+as --64 $F/edge64.s -o $F/edge64.o
