@@ -25,3 +25,8 @@ gcc -c -m32 -mregparm=3 $COMMON $F/cfeatures.c -o $F/cfeatures32.o
 as --64 $F/merge1.s -o $F/merge1.o
 as --64 $F/merge2.s -o $F/merge2.o
 as --64 $F/merge3.s -o $F/merge3.o
+# Position-independent C (GOTPC/GOTOFF/GOT32X/PLT32, get_pc_thunk COMDAT groups; GOTPCRELX on x86-64).
+gcc -c -m32 -mregparm=3 $COMMON -fpic $E/int3_emulate.c -o $F/int3_emulate-pic32.o
+gcc -c -m32 $COMMON -fpic $F/cfeatures.c -o $F/cfeatures-pic32.o
+gcc -c -mno-red-zone $COMMON -fpic $E/int3_emulate.c -o $F/int3_emulate-pic64.o
+as --64 $F/edge64.s -o $F/edge64.o

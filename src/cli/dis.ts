@@ -12,7 +12,7 @@ export { disassembleSection } from '../decode/listing.js';
 
 export const usage = `usage: x86lab dis [options] FILE...
 
-Disassemble x86 machine code and show ELF files as GNU objdump does (AT&T syntax).
+Disassemble x86 machine code and show ELF files as GNU objdump does (AT&T or Intel syntax).
 
 what to show (objdump's letters; several may be combined, e.g. -dr, -ht):
   -d, --disassemble          disassemble the executable sections (the default)
@@ -181,7 +181,7 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
     // Targets: in a relocatable object addresses are per section (a section without symbols names
     // its targets after itself); otherwise any section's symbols count.
     const targets: DisSymbol[] = elf.type === 1 ? (mine.length ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
-    // In an object, a target outside the section is named from every section's symbols (measured).
+    // In an object, a target beyond the section (its end address still counts as inside) is named from every section's symbols (measured).
     let symbolizer = relocSym;
     if (elf.type === 1) {
       const inner = makeSymbolizer(targets);
@@ -189,7 +189,7 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
       const end = sec.addr + BigInt(sec.size);
       symbolizer = (lo, hi) => {
         const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-        return a >= sec.addr && a < end ? inner(lo, hi) : outer(lo, hi);
+        return a >= sec.addr && a <= end ? inner(lo, hi) : outer(lo, hi);
       };
     }
     // Section symbols label nothing where the section has other symbols.

@@ -324,7 +324,6 @@ export function readElf(b: Uint8Array): ElfFile {
 
   function readDynRelocs(): ElfDynReloc[] {
     if (dynsymIdx < 0) return [];
-    const ds = raw[dynsymIdx];
     const dyn = readSymbols(dynsymIdx);
     const vs = raw.find((x) => x.type === SHT_GNU_VERSYM);
     const { names: vnames, needed } = versionNames();
@@ -342,7 +341,6 @@ export function readElf(b: Uint8Array): ElfFile {
       }
       return { sym, bare: s.name, defined, value: s.value };
     };
-    void ds;
     const out: ElfDynReloc[] = [];
     for (const sec of raw) {
       const rela = sec.type === SHT_RELA;

@@ -3,7 +3,7 @@
 
 import type { AssembleResult } from '../asm/result.js';
 import {
-  EM_386, EM_X86_64, ET_REL, SHF_ALLOC, SHF_EXECINSTR, SHF_GROUP, SHF_MERGE, SHF_STRINGS, SHF_WRITE, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS,
+  EM_386, EM_X86_64, ET_REL, SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_WRITE, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS,
   SHT_NOTE, SHT_PROGBITS, ElfError, readElf, sectionBytes, type ElfFile,
 } from '../elf/read.js';
 import { relocNumber } from './reloc.js';
@@ -119,7 +119,6 @@ export function inputFromElf(bytes: Uint8Array, file: string, elf: ElfFile = rea
     // Flag word 1 = GRP_COMDAT; other groups are kept whole.
     if (sig && body.length >= 4 && (body[0] & 1)) groups.push({ signature: sig.name, sections: members });
   }
-  void SHF_GROUP;
   return { file, mode, sections, symbols, relocs, groups };
 }
 

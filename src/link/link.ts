@@ -80,7 +80,9 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
       const old = defs.get(s.name);
       if (!old) { defs.set(s.name, { input: i, sym: k, strength }); order.push(s.name); return; }
       if (old.strength === 'strong' && strength === 'strong') {
-        errors.push(`${inp.file}: multiple definition of \`${s.name}'; ${inputs[old.input].file}: first defined here`);
+        const first = inputs[old.input];
+        const fs = first.symbols[old.sym];
+        errors.push(`${placeText(inp, s.place, s.value)}: multiple definition of \`${s.name}'; ${first.file}:${placeText(first, fs.place, fs.value, false)}: first defined here`);
       } else if (strength === 'strong' || (strength === 'common' && old.strength === 'weak')) {
         defs.set(s.name, { input: i, sym: k, strength });
       } else if (strength === 'common' && old.strength === 'common') {
@@ -145,6 +147,8 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   // static link); _GLOBAL_OFFSET_TABLE_ names its start, the slots follow.
   const GOT_RESERVED = 3 * word;
   const gotSlots = new Map<string, number>();
+  /** The input symbol each slot was made for (its value goes in the slot). */
+  const gotOwner = new Map<string, { i: number; k: number }>();
   let needGot = false;
   const symKey = (i: number, k: number): string => {
     const s = inputs[i].symbols[k];
@@ -164,7 +168,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
         const ds = d ? inputs[d.input].symbols[d.sym] : s;
         if (ds.place === 'abs' && (mode === 64 ? ds.value >= 1n << 31n : ds.value >= 1n << 32n)) slot = true;
       }
-      if (slot) { needGot = true; const key = symKey(i, r.sym); if (!gotSlots.has(key)) gotSlots.set(key, GOT_RESERVED + gotSlots.size * word); }
+      if (slot) { needGot = true; const key = symKey(i, r.sym); if (!gotSlots.has(key)) { gotSlots.set(key, GOT_RESERVED + gotSlots.size * word); gotOwner.set(key, { i, k: r.sym }); } }
     }
   });
   let got: OutSection | undefined;
@@ -229,35 +233,28 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
   // GOT contents.
   if (got) {
     for (const [key, off] of gotSlots) {
-      let v: bigint | undefined;
-      if (key.includes(':') && /^\d+:\d+$/.test(key)) { const [i, k] = key.split(':').map(Number); v = placeOf(i, k); } else {
-        const d = defs.get(key);
-        v = d ? placeOf(d.input, d.sym) : 0n;
-      }
-      writeLE(got.bytes, off, BigInt.asUintN(word * 8, v ?? 0n), word);
+      const o = gotOwner.get(key)!;
+      writeLE(got.bytes, off, BigInt.asUintN(word * 8, addrOf(o.i, o.k) ?? 0n), word);
     }
   }
 
   // Relocations.
-  const reported = new Set<string>();
   inputs.forEach((inp, i) => {
     for (const r of inp.relocs) {
       const p = pieceAt[i].get(r.section);
       if (!p || dropped[i].has(r.section)) continue;
       const sec = inp.sections[r.section];
-      const where = `${inp.file}:(${sec.name}+0x${r.offset.toString(16)})`;
+      const where = (): string => placeText(inp, r.section, BigInt(r.offset));
       const kind = kinds.get(r.type);
-      if (!kind) { errors.push(`${where}: unsupported relocation type ${relocName(r.type, mode)}`); continue; }
-      if (r.offset + kind.size > sec.size) { errors.push(`${where}: ${kind.name} runs past the end of its section`); continue; }
+      if (!kind) { errors.push(`${where()}: unsupported relocation type ${relocName(r.type, mode)}`); continue; }
+      if (r.offset + kind.size > sec.size) { errors.push(`${where()}: ${kind.name} runs past the end of its section`); continue; }
       const s = inp.symbols[r.sym];
       let S = addrOf(i, r.sym);
       if (S === undefined) {
         const ref = refs.get(s.name);
         const weak = s.bind === 'weak' || (ref?.weakOnly ?? false);
         if (!weak && !(s.name === GOT_SYMBOL)) {
-          const key = `${inp.file}\0${s.name}`;
-          if (!reported.has(key)) errors.push(`${where}: undefined reference to \`${s.name}'`);
-          reported.add(key);
+          errors.push(`${placeText(inp, r.section, BigInt(r.offset))}: undefined reference to \`${s.name}'`);
           continue;
         }
         S = 0n;
@@ -303,7 +300,7 @@ export function linkInputs(inputs: readonly LinkInput[], opts: LinkOptions = {})
         }
       }
       if (!fits(v, kind.size, check)) {
-        errors.push(`${where}: relocation truncated to fit: ${kind.name} against \`${s.name}'`);
+        errors.push(`${where()}: relocation truncated to fit: ${kind.name} against \`${s.name}'`);
         continue;
       }
       writeLE(b, fieldOff, BigInt.asUintN(kind.size * 8, v), kind.size);
@@ -387,6 +384,25 @@ function mergeSection(o: OutSection, inputs: readonly LinkInput[], pieceAt: Map<
   });
   o.size = size;
   o.merged = merged;
+}
+
+/**
+ * A place in an input as ld names it in messages: `FILE: in function \`f':` then `(SEC+0xOFF)` on
+ * the next line when a function or untyped label precedes it in its section, else
+ * `FILE:(SEC+0xOFF)`. With `withFile` false, just `(SEC+0xOFF)` (the "first defined here" part).
+ */
+function placeText(inp: LinkInput, place: InSymbol['place'], off: bigint, withFile = true): string {
+  const sec = typeof place === 'number' ? inp.sections[place]?.name ?? '?' : place === 'abs' ? '*ABS*' : place === 'common' ? '*COM*' : '*UND*';
+  const loc = `(${sec}+0x${BigInt.asUintN(64, off).toString(16)})`;
+  if (!withFile) return loc;
+  let fn: InSymbol | undefined;
+  if (typeof place === 'number') {
+    for (const s of inp.symbols) {
+      if (s.place !== place || (s.kind !== 'func' && s.kind !== 'other') || s.name === '' || s.name.startsWith('.L') || s.value > off) continue;
+      if (!fn || s.value >= fn.value) fn = s;
+    }
+  }
+  return fn ? `${inp.file}: in function \`${fn.name}':\n${loc}` : `${inp.file}:${loc}`;
 }
 
 const named = (s: InSymbol): boolean => s.name !== '' && !s.name.startsWith('.L') && s.kind !== 'section' && s.kind !== 'file' && s.place !== 'und';

@@ -22,6 +22,7 @@ const FILES = [
   'test/link/fixtures/int3-c-32.exe',
   'test/golden/dis/elf/p64.elf',
   'test/golden/dis/elf/p32.elf',
+  'test/link/fixtures/edge64.o',
 ];
 const FLAGS = [
   ['-h'], ['-hw'], ['-t'], ['-r'], ['-dr'], ['-drw'], ['-D'], ['-Dr'], ['-htr'], ['-ht', '-dr'],

@@ -1,4 +1,4 @@
-// Truncated and mutated ELF input (real gcc/GNU as objects and ld executables) never makes the
+// Truncated and mutated ELF input (real gcc/GNU as objects with merge sections and COMDAT groups, ld executables) never makes the
 // reader, `dis`, the linker or the executable loader throw anything but their typed errors
 // (ElfError, LinkError): no RangeError, no DataView message, no hang. Each run samples a fixed
 // seed (X86LAB_SEED=N picks another); every truncation length of one object runs every time.
@@ -23,6 +23,8 @@ const FILES = [
   'test/link/fixtures/zoo32a.o',
   'test/link/fixtures/int3-c-64.exe',
   'test/link/fixtures/int3-c-32.exe',
+  'test/link/fixtures/merge3.o',
+  'test/link/fixtures/rich32.o',
 ];
 
 /** Everything the tools do with one file; returns the typed error's kind or 'ok'. */

@@ -76,6 +76,13 @@ describe('int3 call emulation with a gcc-compiled C handler', () => {
     expect(text).toMatchGolden(`${E}/int3-c-32.trace`);
   });
 
+  it('position-independent builds of the C file (GOT32X/GOTOFF/GOTPC, REX_GOTPCRELX relaxed) end the same way', () => {
+    const a = runFiles([`${E}/entry_64.S`, `${F}/int3_emulate-pic64.o`], 64);
+    checkGap64(a.m, a.out);
+    const b = runFiles([`${E}/entry_32.S`, `${F}/int3_emulate-pic32.o`], 32);
+    check32(b.m, b.out);
+  });
+
   it('the same programs linked by ld load as executables and end the same way', () => {
     const a = runFiles([`${F}/int3-c-64.exe`], 64);
     checkGap64(a.m, a.out);

@@ -30,6 +30,8 @@ const CASES: Record<string, { objects: string[]; listings?: string[]; mode: 32 |
   'cfeatures-64': { objects: [`${F}/entry_64.gnu.o`, `${E}/int3_emulate-64.o`, `${F}/cfeatures64.o`], mode: 64 },
   'cfeatures-32': { objects: [`${F}/entry_32.gnu.o`, `${E}/int3_emulate-32.o`, `${F}/cfeatures32.o`], mode: 32 },
   merge: { objects: [`${F}/merge1.o`, `${F}/merge2.o`, `${F}/merge3.o`], mode: 64 },
+  'pic-32': { objects: [`${F}/entry_32.gnu.o`, `${F}/int3_emulate-pic32.o`, `${F}/cfeatures-pic32.o`], mode: 32 },
+  'pic-64': { objects: [`${F}/entry_64.gnu.o`, `${F}/int3_emulate-pic64.o`], mode: 64 },
   'c-with-zoo': { objects: [`${E}/int3_emulate-64.o`, `${F}/zoo64b.o`, `${F}/zoo64a.o`], mode: 64 },
 };
 
@@ -113,16 +115,17 @@ function ourErrors(sources: Record<string, string>, mode: 32 | 64): string {
   const dir = mkdtempSync(join(tmpdir(), 'x86lab-err-'));
   try {
     const files = Object.entries(sources).map(([n, text]) => { const p = join(dir, `${n}.s`); writeFileSync(p, text); return p; });
-    try { loadFiles(files, { mode }); return ''; } catch (e) { return (e as Error).message; }
+    // Named as ld names the objects it was given (a.o for a.s), for comparing whole messages.
+    try { loadFiles(files, { mode }); return ''; } catch (e) { return (e as Error).message.split(dir + '/').join('').replace(/\.s\b/g, '.o'); }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 describe('link errors, worded as ld words them', () => {
-  const cases: { name: string; mode: 32 | 64; sources: Record<string, string>; phrase: string }[] = [
-    { name: 'undefined reference', mode: 64, sources: { a: '.globl _start\n_start: call foo\n' }, phrase: "undefined reference to `foo'" },
-    { name: 'multiple definition', mode: 64, sources: { a: '.globl _start, foo\n_start: foo: ret\n', b: '.globl foo\nfoo: ret\n' }, phrase: "multiple definition of `foo'" },
+  const cases: { name: string; mode: 32 | 64; sources: Record<string, string>; phrase: string; exact?: boolean }[] = [
+    { name: 'undefined reference', mode: 64, sources: { a: '.globl _start\n_start: nop\ncall foo\n.data\n.quad bar\n' }, phrase: "undefined reference to `foo'", exact: true },
+    { name: 'multiple definition', mode: 64, sources: { a: '.globl _start, foo\n_start: foo: ret\n.data\n.globl x\nx: .quad 1\n', b: '.globl foo\nnop\nfoo: ret\n.data\n.globl x\n.quad 0\nx: .quad 2\n' }, phrase: "multiple definition of `foo'", exact: true },
     { name: 'relocation truncated', mode: 64, sources: { a: '.globl _start\n_start: movl $big, %eax\n', b: '.globl big\n.set big, 0x123456789\n' }, phrase: 'relocation truncated to fit: R_X86_64_32 against' },
     { name: 'i386 undefined', mode: 32, sources: { a: '.globl _start\n_start: movl foo, %eax\n' }, phrase: "undefined reference to `foo'" },
     { name: 'weak undefined is no error', mode: 64, sources: { a: '.globl _start\n.weak foo\n_start: movq $foo, %rax\n' }, phrase: '' },
@@ -137,6 +140,8 @@ describe('link errors, worded as ld words them', () => {
       if (ld !== undefined) {
         if (c.phrase === '') expect(ld).toBe('');
         else expect(ld).toContain(c.phrase);
+        // Whole messages, line for line (ld's program name and warnings aside).
+        if (c.exact) expect(ours.split('\n')).toEqual(ld.split('\n').filter((l) => l !== '' && !l.includes('warning:')).map((l) => l.replace(/^ld: /, '')));
       }
     });
   }
