@@ -172,6 +172,23 @@ describe('the packed package, used as docs/api.md shows', () => {
     expect(readFileSync(g, 'utf8')).toBe(good);
   });
 
+  // README's and harness.md's x86lab commands that use only what the package ships (examples/),
+  // run from the installed package's folder with the installed command.
+  const shipped = ['README.md', 'docs/harness.md'].flatMap((doc) => blocks(readFileSync(join(root, doc), 'utf8'))
+    .filter((b) => b.lang === 'sh').flatMap((b) => b.lines)
+    .filter((l) => l.includes('npx x86lab') && !/^npm /.test(l) && !/\b(test|src)\//.test(l) && !/\/usr\//.test(l)));
+
+  it('the docs name commands that work from the installed package', () => {
+    expect(shipped.length).toBeGreaterThan(8);
+  });
+
+  for (const cmd of shipped) it(`from node_modules/x86lab: ${cmd}`, () => {
+    const x = JSON.stringify(join(proj, 'node_modules', '.bin', 'x86lab'));
+    const r = sh(cmd.replace(/\s+#\s.*$/, '').replaceAll('npx x86lab', x), join(proj, 'node_modules', 'x86lab'));
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
   it('the command line works from the installed package', () => {
     const r = sh('npx x86lab run --trace node_modules/x86lab/examples/int3-call.S', proj);
     expect(r.status, r.stderr).toBe(0);
