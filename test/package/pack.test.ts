@@ -7,7 +7,7 @@
 // are running) is never rewritten.
 
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,15 +38,10 @@ function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, NO_COLOR: '1', ...extra };
 }
 
-function sh(cmd: string, cwd: string, extra: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync('bash', ['-c', cmd], { cwd, env: userEnv(extra), encoding: 'utf8', maxBuffer: 1 << 26 });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** The same, without blocking: independent slow steps (pack, installs, tsc) overlap. */
-function shAsync(cmd: string, cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** Run a shell command without blocking this worker (vitest's RPC keeps answering meanwhile). */
+function sh(cmd: string, cwd: string, extra: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    const c = spawn('bash', ['-c', cmd], { cwd, env: userEnv() });
+    const c = spawn('bash', ['-c', cmd], { cwd, env: userEnv(extra) });
     let stdout = '', stderr = '';
     c.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     c.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
@@ -72,7 +67,7 @@ beforeAll(async () => {
     cpSync(join(root, f), join(stage, f), { recursive: true, filter: (p) => !p.endsWith('.generated.ts') });
   }
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
-  const packing = shAsync(`npm pack --pack-destination ${JSON.stringify(work)} --loglevel=warn`, stage);
+  const packing = sh(`npm pack --pack-destination ${JSON.stringify(work)} --loglevel=warn`, stage);
 
   proj = join(work, 'proj');
   mkdirSync(proj);
@@ -84,15 +79,15 @@ beforeAll(async () => {
   // docs/api.md's set-up line: this checkout's versions of the tools (npm's cache answers when it
   // can, the registry otherwise) while the pack builds, then the tarball for x86lab.
   const tools = [`vitest@${version('vitest')}`, `typescript@${version('typescript')}`, `@types/node@${version('@types/node')}`];
-  const [pack, inst] = await Promise.all([packing, shAsync(`${INSTALL} ${tools.join(' ')}`, proj)]);
+  const [pack, inst] = await Promise.all([packing, sh(`${INSTALL} ${tools.join(' ')}`, proj)]);
   if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
   if (inst.status !== 0) throw new Error(`npm install failed:\n${inst.stderr}`);
   const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
   if (!tgz) throw new Error('npm pack wrote no tarball');
-  const x = sh(`${INSTALL} ${JSON.stringify(join(work, tgz))}`, proj);
+  const x = await sh(`${INSTALL} ${JSON.stringify(join(work, tgz))}`, proj);
   installLog = x.stderr;
   if (x.status !== 0) throw new Error(`npm install of the tarball failed:\n${x.stderr}`);
-  typecheck = shAsync('npx tsc -p .', proj); // the slowest step, run while the others do
+  typecheck = sh('npx tsc -p .', proj); // the slowest step, run while the others do
 }, 150_000);
 
 afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
@@ -130,50 +125,67 @@ describe('the packed package, used as docs/api.md shows', () => {
 
   for (const s of steps) {
     it(`$ ${s.cmd}`, async () => {
-      const r = s.cmd === 'npx tsc -p .' && typecheck ? await typecheck : sh(s.cmd, proj);
+      const r = s.cmd === 'npx tsc -p .' && typecheck ? await typecheck : await sh(s.cmd, proj);
       expect(r.status, r.stdout + r.stderr).toBe(0);
       if (s.want) expect(r.stdout.trimEnd().split('\n')).toEqual(s.want);
     });
   }
 
-  it('the golden is the trace `x86lab run --trace` prints', () => {
+  it('the golden is the trace `x86lab run --trace` prints', async () => {
     const golden = readFileSync(join(proj, '__golden__', 'int3.trace'), 'utf8');
-    const r = sh('npx x86lab run --trace int3.S', proj);
+    const r = await sh('npx x86lab run --trace int3.S', proj);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.startsWith(golden)).toBe(true);
   });
 
-  it('a changed golden fails with a readable diff; vitest -u from another directory rewrites it next to the test', () => {
+  it('a changed golden fails with a readable diff; vitest -u from another directory rewrites it next to the test', async () => {
     const g = join(proj, '__golden__', 'int3.trace');
     const good = readFileSync(g, 'utf8');
     writeFileSync(g, good.replace('incq', 'decq'));
-    const bad = sh('npx vitest run', proj);
+    const bad = await sh('npx vitest run', proj);
     expect(bad.status).not.toBe(0);
     const out = bad.stdout + bad.stderr;
     expect(out).toMatch(/differs from __golden__\/int3\.trace \(vitest -u rewrites it\), line \d+:/);
     expect(out).toMatch(/^\s*- .*decq/m);
     expect(out).toMatch(/^\s*\+ .*incq/m);
     mkdirSync(join(proj, 'elsewhere'), { recursive: true });
-    const fix = sh('npx vitest run -u --root ..', join(proj, 'elsewhere'));
+    const fix = await sh('npx vitest run -u --root ..', join(proj, 'elsewhere'));
     expect(fix.status, fix.stdout + fix.stderr).toBe(0);
     expect(readFileSync(g, 'utf8')).toBe(good);
     expect(existsSync(join(proj, 'elsewhere', '__golden__'))).toBe(false);
   });
 
-  it('a missing golden is written on a local run and fails under CI', () => {
+  it('a missing golden is written on a local run and fails under CI', async () => {
     const g = join(proj, '__golden__', 'int3.trace');
     const good = readFileSync(g, 'utf8');
     rmSync(g);
-    const ci = sh('npx vitest run', proj, { CI: 'true' });
+    const ci = await sh('npx vitest run', proj, { CI: 'true' });
     expect(ci.status).not.toBe(0);
     expect(ci.stdout + ci.stderr).toMatch(/golden file .*int3\.trace does not exist/);
     expect(existsSync(g)).toBe(false);
-    expect(sh('npx vitest run', proj).status).toBe(0);
+    expect((await sh('npx vitest run', proj)).status).toBe(0);
     expect(readFileSync(g, 'utf8')).toBe(good);
   });
 
-  it('the command line works from the installed package', () => {
-    const r = sh('npx x86lab run --trace node_modules/x86lab/examples/int3-call.S', proj);
+  // README's and harness.md's x86lab commands that use only what the package ships (examples/),
+  // run from the installed package's folder with the installed command.
+  const shipped = ['README.md', 'docs/harness.md'].flatMap((doc) => blocks(readFileSync(join(root, doc), 'utf8'))
+    .filter((b) => b.lang === 'sh').flatMap((b) => b.lines)
+    .filter((l) => l.includes('npx x86lab') && !/^npm /.test(l) && !/\b(test|src)\//.test(l) && !/\/usr\//.test(l)));
+
+  it('the docs name commands that work from the installed package', () => {
+    expect(shipped.length).toBeGreaterThan(8);
+  });
+
+  for (const cmd of shipped) it(`from node_modules/x86lab: ${cmd}`, async () => {
+    const x = JSON.stringify(join(proj, 'node_modules', '.bin', 'x86lab'));
+    const r = await sh(cmd.replace(/\s+#\s.*$/, '').replaceAll('npx x86lab', x), join(proj, 'node_modules', 'x86lab'));
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(r.status, r.stderr).toBe(0);
+  });
+
+  it('the command line works from the installed package', async () => {
+    const r = await sh('npx x86lab run --trace node_modules/x86lab/examples/int3-call.S', proj);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.startsWith(readFileSync(join(root, 'examples', 'int3-call.trace'), 'utf8'))).toBe(true);
   });
