@@ -283,11 +283,21 @@ export class Explorer {
     if (bad !== null) throw new ExploreError(`the baseline run (no event) already fails: ${bad.kind}: ${bad.detail}`);
     this.labs.push(lab);
     this.units = [];
-    for (let i = 0; i < this.baseline.rips.length; i++) {
+    // Without --within, boundaries before the listing loads its IDT are left out: the harness
+    // starts with none (IDTR limit 0), so any event there is a triple fault by construction.
+    this.beforeIdt = 0;
+    if (this.ranges.length === 0) {
+      const first = this.baseline.snaps.findIndex((sn) => { const f = sn.cpu.find(([k]) => k === 'idtr'); return f !== undefined && (f[1] as { limit: number }).limit !== 0; });
+      this.beforeIdt = first < 0 ? this.baseline.rips.length : first;
+    }
+    for (let i = this.beforeIdt; i < this.baseline.rips.length; i++) {
       const r = this.baseline.rips[i];
       if (this.ranges.length === 0 || this.ranges.some(([a, b]) => r >= a && r < b)) this.units.push(i);
     }
   }
+
+  /** Boundaries left out because no IDT was loaded yet (only without --within). */
+  readonly beforeIdt: number;
 
   /** Distinct boundaries (address and arrival) the first event may land on. */
   get boundaries(): number { return this.units.length; }
@@ -419,9 +429,9 @@ export class Explorer {
   }
 
   /** Baseline facts for the report header. */
-  header(): { steps: number; hlt: string; boundaries: number } {
+  header(): { steps: number; hlt: string; boundaries: number; beforeIdt: number } {
     const s = this.sym.lookup(this.facts.hltAt);
-    return { steps: this.baselineOutcome.steps, hlt: s ? `${hex(this.facts.hltAt, this.image.mode)} <${s}>` : hex(this.facts.hltAt, this.image.mode), boundaries: this.units.length };
+    return { steps: this.baselineOutcome.steps, hlt: s ? `${hex(this.facts.hltAt, this.image.mode)} <${s}>` : hex(this.facts.hltAt, this.image.mode), boundaries: this.units.length, beforeIdt: this.beforeIdt };
   }
 
   /** Unit indices of shard k of n (1-based k): every n-th unit. */
