@@ -244,3 +244,23 @@ describe('explore: nested events (depth 2 and 3) against fresh runs of every seq
     });
   }
 });
+
+describe('run --int3-at (the repro of int3:SYM events)', () => {
+  const bin = join(root, 'bin', 'x86lab.js');
+  const run = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(process.execPath, [bin, 'run', ...args], { cwd: root, encoding: 'utf8' });
+  it('patches the byte at SYM at WHERE: a stray int3 on new_func is counted in int3_stray', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'x86lab-int3at-'));
+    const dump = join(dir, 'd.json');
+    const r = run(['examples/nmi-in-int3.S', '-q', '--int3-at', 'new_func@_start', '--dump', dump]);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(readFileSync(dump, 'utf8'));
+    const m = Machine.fromFile(ex('nmi-in-int3.S'));
+    const off = m.addr('int3_stray') - m.addr('bp_addr');
+    const data = d.memory.find((x: { name: string }) => x.name === '.data');
+    expect(parseInt(data.hex.slice(2 * (m.addr('bp_addr') - Number(data.addr)) + 2 * off, 2 * (m.addr('bp_addr') - Number(data.addr)) + 2 * off + 2), 16)).toBe(1);
+  });
+  it('rejects a malformed --int3-at', () => {
+    expect(run(['examples/nmi-in-int3.S', '--int3-at', 'new_func']).status).toBe(2);
+  });
+});
