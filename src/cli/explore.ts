@@ -23,6 +23,7 @@ explore options:
   --event E            nmi (default), irq:VECTOR, or int3:SYM (another CPU writes 0xCC over the
                        byte at SYM at that boundary); repeatable: each boundary gets each event
   --within A..B        only first events at boundaries with A <= address < B (SYM or SYM+OFF); repeatable
+                       (default: every boundary after the listing loads its IDT)
   --depth 1|2|3        also a second (third) event at every boundary after the previous one
   --check SYM          call SYM at the end (from the final hlt): %rax/%eax 0 = ok
   --expect-stack-balanced   the stack pointer at the end equals the baseline's

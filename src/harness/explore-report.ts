@@ -37,6 +37,8 @@ export interface Report {
   within: string[];
   baseline: { steps: number; hlt: string };
   boundaries: number;
+  /** Boundaries before the listing loaded its IDT, not tried (only without --within). */
+  before_idt?: number;
   trials: number;
   passed: number;
   failed: number;
@@ -57,6 +59,7 @@ export function buildReport(x: Explorer, results: UnitResult[], detail = DETAIL_
     file: x.opts.file, mode: x.image.mode, events: x.events.map(eventLabel), depth: x.opts.depth,
     within: x.opts.within.map(([a, b]) => `${a}..${b}`),
     baseline: { steps: h.steps, hlt: h.hlt }, boundaries: h.boundaries,
+    ...(h.beforeIdt ? { before_idt: h.beforeIdt } : {}),
     trials: 0, passed: 0, failed: 0, by_kind: {}, failures: [],
   };
   const cap = x.opts.maxTrials ?? Infinity;
@@ -162,7 +165,7 @@ function eventsText(evs: InjectedEvent[]): string {
 export function renderText(r: Report): string {
   const L: string[] = [];
   L.push(`explore ${r.file}${r.mode === 32 ? ' (--32)' : ''}: events ${r.events.join(', ')}; depth ${r.depth}${r.within.length ? `; within ${r.within.join(', ')}` : ''}`);
-  L.push(`baseline: hlt at ${r.baseline.hlt} after ${r.baseline.steps} steps; ${r.boundaries} boundaries`);
+  L.push(`baseline: hlt at ${r.baseline.hlt} after ${r.baseline.steps} steps; ${r.boundaries} boundaries${r.before_idt ? ` (and ${r.before_idt} before the IDT is loaded, not tried: --within includes them)` : ''}`);
   const kinds = FAILURE_KINDS.filter((k) => r.by_kind[k]).map((k) => `${k} ${r.by_kind[k]}`);
   L.push(`trials: ${r.trials} run, ${r.passed} passed, ${r.failed} failed${kinds.length ? ` (${kinds.join(', ')})` : ''}${r.capped ? ' — stopped by --max-trials' : ''}`);
   if (r.per_boundary) {

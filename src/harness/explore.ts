@@ -15,6 +15,7 @@
 // unit's result does not depend on which process computed it, so `--jobs`, `--shard` and
 // `--merge` all give the report a single run gives (report.ts assembles it from units).
 
+import type { Cpu } from '../cpu/state.js';
 import { Machine, SpecError, type MachineOptions, type RunOutcome } from './machine.js';
 import { loadFile, type Image } from './loader.js';
 import { Snapshots, type Snapshot } from './snapshot.js';
@@ -87,7 +88,8 @@ export interface UnitResult {
 export interface RunLog {
   rips: number[];
   steps: number[];
-  snaps: Snapshot[];
+  /** Snapshot before each boundary's poll; undefined where no event will be tried (baseline only). */
+  snaps: (Snapshot | undefined)[];
   parent: RunLog | null;
   /** Index in the parent at which this run started (its boundary 0 is the parent's boundary `start`). */
   start: number;
@@ -113,6 +115,8 @@ class Lab {
   /** Set while recording: boundaries go here (and snapshots, when `withSnaps`). */
   log: RunLog | null = null;
   withSnaps = false;
+  /** When set, only boundaries it accepts (RIP before the poll) get a snapshot. */
+  snapIf: ((cpu: Cpu) => boolean) | null = null;
   /** Ordinal of the next boundary in this run, and the event to raise at boundary 0. */
   ordinal = 0;
   pending: EventKind | null = null;
@@ -125,7 +129,7 @@ class Lab {
     const inner = m.cpu.interrupts!;
     m.cpu.interrupts = {
       poll: (cpu) => {
-        if (this.log !== null && this.withSnaps) this.log.snaps.push(this.snaps.take());
+        if (this.log !== null && this.withSnaps) this.log.snaps.push(this.snapIf === null || this.snapIf(cpu) ? this.snaps.take() : undefined);
         inner.poll(cpu);
       },
     };
@@ -263,13 +267,17 @@ export class Explorer {
     });
     for (const s of opts.expectSame) lab.m.addrOf(s);
     if (opts.check !== undefined) lab.m.addrOf(opts.check);
-    // The baseline: every boundary, with a snapshot at each.
+    // The baseline: every boundary, with a snapshot at each where a first event may go: inside the
+    // --within ranges, or (without) once the listing has loaded an IDT.
     this.baseline = { rips: [], steps: [], snaps: [], parent: null, start: 0, byRip: null };
     lab.log = this.baseline;
     lab.withSnaps = true;
+    const ranges = this.ranges;
+    lab.snapIf = ranges.length ? (cpu) => ranges.some(([a, b]) => cpu.rip >= a && cpu.rip < b) : (cpu) => cpu.idtr.limit !== 0;
     const limit0 = opts.maxSteps ?? 10_000_000;
     this.baselineOutcome = lab.m.run({ maxSteps: limit0 });
     lab.log = null;
+    lab.snapIf = null;
     this.baseline.snaps.length = this.baseline.rips.length;
     const out = this.baselineOutcome;
     if (out.stop !== 'hlt') throw new ExploreError(`the baseline run (no event) does not end at hlt: stop ${out.stop}${out.detail ? ` (${out.detail})` : ''} after ${out.steps} steps`);
@@ -286,11 +294,24 @@ export class Explorer {
     if (bad !== null) throw new ExploreError(`the baseline run (no event) already fails: ${bad.kind}: ${bad.detail}`);
     this.labs.push(lab);
     this.units = [];
-    for (let i = 0; i < this.baseline.rips.length; i++) {
+    // Without --within, boundaries before the listing loads its IDT are left out: the harness
+    // starts with none (IDTR limit 0), so any event there is a triple fault by construction.
+    this.beforeIdt = 0;
+    if (this.ranges.length === 0) {
+      const first = this.baseline.snaps.findIndex((sn) => sn !== undefined);
+      this.beforeIdt = first < 0 ? this.baseline.rips.length : first;
+    }
+    for (let i = this.beforeIdt; i < this.baseline.rips.length; i++) {
       const r = this.baseline.rips[i];
+      // (A boundary whose poll delivered a debug trap is named after the trap handler's entry; its
+      // snapshot was decided by the RIP before the poll.)
+      if (this.baseline.snaps[i] === undefined) continue;
       if (this.ranges.length === 0 || this.ranges.some(([a, b]) => r >= a && r < b)) this.units.push(i);
     }
   }
+
+  /** Boundaries left out because no IDT was loaded yet (only without --within). */
+  readonly beforeIdt: number;
 
   /** Distinct boundaries (address and arrival) the first event may land on. */
   get boundaries(): number { return this.units.length; }
@@ -316,7 +337,7 @@ export class Explorer {
   }
 
   private explore(u: UnitResult, parent: RunLog, i: number, prev: InjectedEvent[], key: number[], level: number, cap: number): void {
-    const snap = parent.snaps[i];
+    const snap = parent.snaps[i]!;
     for (const e of this.events) {
       if (u.trials >= cap) { u.capped = true; return; }
       const lab = this.lab(level);
@@ -425,9 +446,9 @@ export class Explorer {
   }
 
   /** Baseline facts for the report header. */
-  header(): { steps: number; hlt: string; boundaries: number } {
+  header(): { steps: number; hlt: string; boundaries: number; beforeIdt: number } {
     const s = this.sym.lookup(this.facts.hltAt);
-    return { steps: this.baselineOutcome.steps, hlt: s ? `${hex(this.facts.hltAt, this.image.mode)} <${s}>` : hex(this.facts.hltAt, this.image.mode), boundaries: this.units.length };
+    return { steps: this.baselineOutcome.steps, hlt: s ? `${hex(this.facts.hltAt, this.image.mode)} <${s}>` : hex(this.facts.hltAt, this.image.mode), boundaries: this.units.length, beforeIdt: this.beforeIdt };
   }
 
   /** Unit indices of shard k of n (1-based k): every n-th unit. */

@@ -60,7 +60,11 @@ describe('explore: unsafe stack-switch window', () => {
     const all = explore({ file });
     const oracle: number[] = [];
     for (let s = 0; s < base.steps; s++) if (oracleFails(file, {}, [s], x.maxSteps, base.hltAt, base.vectors)) oracle.push(s);
-    expect(all.failures.map((f) => f.events[0].step)).toEqual(oracle);
+    // Without --within the boundaries before lidt are left out (no IDT: all triple faults).
+    expect(all.x.beforeIdt).toBeGreaterThan(0);
+    expect(oracle.slice(0, all.x.beforeIdt)).toEqual(Array.from({ length: all.x.beforeIdt }, (_, k) => k));
+    expect(all.failures.map((f) => f.events[0].step)).toEqual(oracle.slice(all.x.beforeIdt));
+    expect(all.failures.length).toBe(window);
   });
 
   it('with an IST stack for NMIs the same window is safe', () => {
@@ -92,9 +96,9 @@ describe('explore: nmi-in-int3, both int3 exit designs, both modes', () => {
     it(`${d.name}: depth 1 over the whole run matches one fresh run per step`, () => {
       const { x, failures, trials } = explore({ file, ...mo });
       const base = baselineFacts(file, mo);
-      expect(trials).toBe(base.steps);
+      expect(trials).toBe(base.steps - x.beforeIdt);
       const oracle: number[] = [];
-      for (let s = 0; s < base.steps; s++) if (oracleFails(file, mo, [s], x.maxSteps, base.hltAt, base.vectors)) oracle.push(s);
+      for (let s = x.beforeIdt; s < base.steps; s++) if (oracleFails(file, mo, [s], x.maxSteps, base.hltAt, base.vectors)) oracle.push(s);
       expect(failures.map((f) => f.events[0].step)).toEqual(oracle);
     });
 
@@ -186,9 +190,9 @@ describe('explore: int3 and irq events', () => {
     // The handler counts an int3 it does not own in int3_stray and resumes after it.
     const { x, failures, trials } = explore({ file, events: [{ kind: 'int3', sym: 'new_func' }], expectSame: ['int3_stray'] });
     const base = baselineFacts(file, {});
-    expect(trials).toBe(base.steps);
+    expect(trials).toBe(base.steps - x.beforeIdt);
     const oracle: number[] = [];
-    for (let s = 0; s < base.steps; s++) {
+    for (let s = x.beforeIdt; s < base.steps; s++) {
       const m = Machine.fromFile(file);
       m.arm(parseInt3(`new_func@${s}`));
       const out = m.run({ maxSteps: x.maxSteps });
@@ -205,7 +209,7 @@ describe('explore: int3 and irq events', () => {
 
   it('irq:0x20: the listing never sets IF, so the interrupt stays pending and every trial passes', () => {
     const { failures, trials } = explore({ file, events: [{ kind: 'irq', vector: 0x20 }] });
-    expect(trials).toBeGreaterThan(100);
+    expect(trials).toBeGreaterThan(50);
     expect(failures).toEqual([]);
   });
 });
@@ -239,4 +243,24 @@ describe('explore: nested events (depth 2 and 3) against fresh runs of every seq
       expect(failures.length).toBeGreaterThan(0);
     });
   }
+});
+
+describe('run --int3-at (the repro of int3:SYM events)', () => {
+  const bin = join(root, 'bin', 'x86lab.js');
+  const run = (args: string[]): { status: number | null; stdout: string; stderr: string } =>
+    spawnSync(process.execPath, [bin, 'run', ...args], { cwd: root, encoding: 'utf8' });
+  it('patches the byte at SYM at WHERE: a stray int3 on new_func is counted in int3_stray', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'x86lab-int3at-'));
+    const dump = join(dir, 'd.json');
+    const r = run(['examples/nmi-in-int3.S', '-q', '--int3-at', 'new_func@_start', '--dump', dump]);
+    expect(r.status).toBe(0);
+    const d = JSON.parse(readFileSync(dump, 'utf8'));
+    const m = Machine.fromFile(ex('nmi-in-int3.S'));
+    const off = m.addr('int3_stray') - m.addr('bp_addr');
+    const data = d.memory.find((x: { name: string }) => x.name === '.data');
+    expect(parseInt(data.hex.slice(2 * (m.addr('bp_addr') - Number(data.addr)) + 2 * off, 2 * (m.addr('bp_addr') - Number(data.addr)) + 2 * off + 2), 16)).toBe(1);
+  });
+  it('rejects a malformed --int3-at', () => {
+    expect(run(['examples/nmi-in-int3.S', '--int3-at', 'new_func']).status).toBe(2);
+  });
 });
