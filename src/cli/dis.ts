@@ -1,7 +1,7 @@
 // `x86lab dis`: disassemble raw bytes or the executable sections of an ELF file, printing
 // exactly what `objdump -d` prints (AT&T syntax), with <symbol+offset> labels from the symtab.
 
-import { readFileSync } from 'node:fs';
+import { IoError, readInput } from './io.js';
 import type { Mode } from '../isa/types.js';
 import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
@@ -307,9 +307,11 @@ export async function run(argv: string[]): Promise<number> {
 async function dumpFile(file: string, args: Args): Promise<number> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(file === '-' ? readFileSync(0) : readFileSync(file));
+    // A regular file under the input size limit (io.ts); a device or FIFO only as standard input.
+    bytes = new Uint8Array(readInput(file));
   } catch (e) {
-    process.stderr.write(`x86lab dis: '${file}': ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'No such file' : (e as Error).message}\n`);
+    if (!(e instanceof IoError)) throw e;
+    process.stderr.write(`x86lab dis: ${e.message}\n`);
     return 1;
   }
   const format = args.format ?? (isElf(bytes) ? 'elf' : 'bin');

@@ -6,6 +6,7 @@
 // yet) and over .comment of executables (two ignored REX prefixes print on one line); -d -j on a
 // data section with object symbols (objdump dumps those as bytes, not instructions).
 
+import { join } from 'node:path';
 import { describe, it, expect, vi } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -61,7 +62,7 @@ describe('x86lab dis flags vs objdump', () => {
   it.runIf(haveObjdump())('objdump, run live, still prints the committed text', () => {
     const fresh: Record<string, string> = {};
     for (const c of CASES) fresh[c.key] = execFileSync('objdump', [...c.flags, c.file], { encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' } });
-    expect(JSON.stringify(fresh, null, 1) + '\n').toMatchGolden(GOLDEN);
+    expect(JSON.stringify(fresh, null, 1) + '\n').toMatchGolden(join(__dirname, '..', '..', GOLDEN)); // goldens resolve against this file
   });
 
   it('usage: -M takes att and intel (the last wins), -h is section headers, --help is help', async () => {

@@ -63,7 +63,7 @@ describe('linker vs GNU ld', () => {
   it.runIf(LD)('ld, run live, still produces the committed output', () => {
     const fresh: Record<string, LinkSummary> = {};
     for (const [name, c] of Object.entries(CASES)) fresh[name] = ldLink(c.objects, linkObjects(c.objects), names(c.objects));
-    expect(JSON.stringify(fresh, null, 1) + '\n').toMatchGolden(goldenPath);
+    expect(JSON.stringify(fresh, null, 1) + '\n').toMatchGolden(join(__dirname, '..', '..', goldenPath)); // goldens resolve against this file
   });
 
   for (const [name, c] of Object.entries(CASES)) {
