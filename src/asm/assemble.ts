@@ -15,6 +15,7 @@ import { arraySource, splitStatements, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
+import { mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
 import { Assembly } from './state.js';
 
 export type { AssembleResult } from './result.js';
@@ -87,6 +88,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
 
 /** For the macro layer: `.if expr`, `.rept count`, `%expr` need an absolute value now. */
 function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
+  if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms('.x ' + text, asm.regSyms).slice(3);
+  if (text.includes('%')) text = registersAsNumbers(text, loc);
   const p = parseStatement('.x ' + text);
   const keep = asm.loc;
   asm.loc = loc;
@@ -107,8 +110,22 @@ const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 
 /** Assembles one statement; returns 'end' at `.end`. */
 function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
-  const text = line.text;
+  let text = line.text;
   asm.loc = line.loc;
+  if (asm.regSyms.size || text.includes('%')) {
+    // A symbol equated to a register is no symbol at all: remember the register, or spell it out.
+    const ra = regAssignment(text, asm.regSyms);
+    if (ra && !ra.labels.trim()) {
+      const sym = asm.symbols.get(ra.name);
+      if (sym?.def && (sym.def.kind === 'label' || sym.equiv || ra.how === 'equiv')) {
+        asm.error(`symbol \`${ra.name}' is already defined`);
+        return undefined;
+      }
+      asm.regSyms.set(ra.name, ra.reg);
+      return undefined;
+    }
+    if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms(text, asm.regSyms);
+  }
   let first = 0;
   while (first < text.length) {
     const c = text.charCodeAt(first);

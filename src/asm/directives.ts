@@ -21,6 +21,8 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.cfi_window_save', '.cfi_escape', '.cfi_personality', '.cfi_lsda', '.cfi_val_encoded_addr', '.cfi_label',
   '.cfi_b_key_frame', '.cfi_negate_ra_state', '.cfi_val_offset', '.cfi_llvm_def_aspace_cfa', '.cfi_inline_lsda',
   '.cfi_fde_data',
+  // GNU accepts `.extern` and ignores it: every undefined symbol is external anyway.
+  '.extern',
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -33,7 +35,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     if (arg === 'noprefix') throw new AsmError(asm.loc, 'x86lab requires the `%\' register prefix (.att_syntax noprefix is not supported)');
     if (arg !== '' && arg !== 'prefix') throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${arg[0]}'`);
   }
-  // .file/.loc/.ident/.cfi_*/.arch: accepted, no effect on the bytes x86lab produces.
+  // .file/.loc/.ident/.cfi_*/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 
 function expr(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): Val {

@@ -5,6 +5,7 @@
 
 import type { Fixup } from '../encode/types.js';
 import { AsmError } from './errors.js';
+import type { Mode } from '../isa/types.js';
 import { writeNops } from './nops.js';
 import type { AssembleResult, ListingOut, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { fragSize, isCode, orgTarget, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
@@ -99,7 +100,7 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
   }
 }
 
-function writeSection(sec: Section): Uint8Array {
+function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
@@ -108,15 +109,21 @@ function writeSection(sec: Section): Uint8Array {
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
       case 'align':
         if (f.size === 0) break;
-        if (f.nops) writeNops(out, f.addr, f.size, f.mode);
+        if (f.nops) writeNops(out, f.addr, f.size, nopMode(f.mode, objMode));
         else if (f.fill) fill(out, f.addr, f.size, f.fill.value, f.fill.size);
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
-      case 'nops': writeNops(out, f.addr, f.size, f.mode, f.limit); break;
+      case 'nops': writeNops(out, f.addr, f.size, nopMode(f.mode, objMode), f.limit); break;
       case 'space': out.fill(f.fill, f.addr, f.addr + f.size); break;
     }
   }
   return out;
+}
+
+/** GNU picks NOPs by the CPU it tunes for: x86-64 for an --64 object, so `.code32` code in one
+ *  gets the 64-bit patterns (0f 1f ...), not the i386 lea forms (measured). */
+function nopMode(mode: Mode, objMode: 32 | 64): Mode {
+  return mode === 32 && objMode === 64 ? 64 : mode;
 }
 
 function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?: string): string {
@@ -186,7 +193,7 @@ export function finalize(asm: Assembly): AssembleResult {
     }
   }
   const bytes = new Map<Section, Uint8Array>();
-  for (const sec of asm.sections) bytes.set(sec, writeSection(sec));
+  for (const sec of asm.sections) bytes.set(sec, writeSection(sec, asm.objMode));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];
@@ -431,7 +438,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   }
   if (reloc) {
     relocs.push({
-      section: p.sec.name, offset: field, type: relocType(asm.objMode, fx, p.branch || v.spec === 'plt', reloc.plt, v.spec), symbol: displayName(reloc.sym),
+      section: p.sec.name, offset: field, type: relocType(asm.objMode, fx, (p.branch && p.mode === 64) || v.spec === 'plt', reloc.plt, v.spec), symbol: displayName(reloc.sym),
       addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
     });
     // RELA (x86-64) leaves zeros in the field; REL (i386) stores the addend there.

@@ -37,7 +37,11 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
       }
       case 'sym': {
         const name = toks[x.t].value;
-        syms.set(x.t, name === '.' ? ctx.dot() : ctx.symbols.ref(name));
+        const s = name === '.' ? ctx.dot() : ctx.symbols.ref(name);
+        // An equated symbol counts with the value it has now, as in GNU (`i = i + 1` then
+        // `.fill start + i*SIZE - ., 1, 0xcc` in a .rept): a later `.set` must not change it.
+        const d = s.def;
+        syms.set(x.t, d?.kind === 'equ' ? { name: s.name, binding: 'local', seq: -1, temp: true, def: { kind: 'equ', value: d.value }, loc: s.loc } : s);
         return;
       }
       case 'un': walk(x.a); return;

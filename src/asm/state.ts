@@ -52,6 +52,8 @@ export interface BranchInfo {
 export class Assembly {
   mode: Mode;
   readonly symbols = new SymbolTable();
+  /** Symbols equated to registers (`.set src, %esi`): name -> register; see regvalues.ts. */
+  readonly regSyms = new Map<string, string>();
   readonly sections: Section[] = [];
   private readonly byName = new Map<string, Section>();
   cur: Section;
@@ -131,6 +133,7 @@ export class Assembly {
       if (d.kind === 'label' && d.sec === this.cur && foldDiff(sym, this.symbols.temp(this.cur, m)) === 0n) return;
       if (!(d.kind === 'equ' && sym.settable)) throw new AsmError(this.loc, `symbol \`${displayName(sym.name)}' is already defined`);
     }
+    this.regSyms.delete(sym.name);
     sym.def = { kind: 'label', sec: this.cur, mark: here(this.cur) };
     sym.settable = false;
     sym.loc = this.loc;
@@ -142,6 +145,7 @@ export class Assembly {
       throw new AsmError(this.loc, `symbol \`${displayName(sym.name)}' is already defined`);
     }
     if (value.sym === sym) throw new AsmError(this.loc, `symbol definition loop encountered at \`${displayName(sym.name)}'`);
+    this.regSyms.delete(sym.name);
     sym.def = { kind: 'equ', value };
     sym.settable = how === 'set';
     sym.equiv = how === 'equiv';

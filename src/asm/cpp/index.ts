@@ -22,6 +22,12 @@ export interface CppOptions {
   readonly readFile?: (path: string) => string | undefined;
   /** Target mode: selects `__x86_64__` (64, the default) or `__i386__` (32) predefines. */
   readonly mode?: 32 | 64;
+  /**
+   * `-include FILE` / `-imacros FILE` in command-line order. As in gcc, each is read as if
+   * `#include "FILE"` began the main file (looked up in the working directory, then the -I list);
+   * every -imacros file comes before every -include file, and keeps only its macros, no text.
+   */
+  readonly preincludes?: readonly (readonly ['include' | 'imacros', string])[];
 }
 
 export interface CppResult {
@@ -67,6 +73,8 @@ interface FileState {
   readonly dir: string;
   /** Index of the -I directory the file was found in (-1: the includer's folder or a plain path), for #include_next. */
   readonly dirIndex: number;
+  /** Read for its macros only (-imacros, and whatever it includes): no text is written. */
+  readonly silent?: boolean;
 }
 
 const defaultRead = (p: string): string | undefined => {
@@ -135,6 +143,7 @@ class Cpp {
       this.defineFromText(eq < 0 ? `${d} 1` : `${d.slice(0, eq)} ${d.slice(eq + 1)}`, '<command-line>');
     }
     this.pushFile(this.opts.file, text, false);
+    if (!this.preinclude()) return { text: this.out.join(''), diagnostics: this.diags, failed: true };
     while (this.stack.length && !this.fatal) {
       this.cur = this.stack[this.stack.length - 1];
       const line = this.nextTextLine();
@@ -156,8 +165,24 @@ class Cpp {
     this.cur = save;
   }
 
-  private pushFile(path: string, text: string, included: boolean, dirIndex = -1): void {
-    const f: FileState = { path, presumed: path, lineDelta: 0, lines: lexFile(text), idx: 0, conds: [], dir: dirOf(path), dirIndex };
+  /** Stacks the -include/-imacros files over the main file, the first to be read on top. */
+  private preinclude(): boolean {
+    const pre = this.opts.preincludes ?? [];
+    const order = [...pre.filter(([k]) => k === 'imacros'), ...pre.filter(([k]) => k === 'include')];
+    for (const [kind, name] of order.reverse()) {
+      const here = name.startsWith('/') ? undefined : this.read(name);
+      const hit = here !== undefined ? { path: name, text: here, dirIndex: -1 } : this.findInclude(name, true, false);
+      if (!hit) {
+        this.diags.push({ severity: 'error', message: `${name}: No such file or directory`, loc: { file: '<command-line>', line: 0 } });
+        return false;
+      }
+      this.pushFile(hit.path, hit.text, true, hit.dirIndex, kind === 'imacros');
+    }
+    return true;
+  }
+
+  private pushFile(path: string, text: string, included: boolean, dirIndex = -1, silent = this.stack.length > 0 && !!this.cur?.silent): void {
+    const f: FileState = { path, presumed: path, lineDelta: 0, lines: lexFile(text), idx: 0, conds: [], dir: dirOf(path), dirIndex, silent };
     this.stack.push(f);
     this.cur = f;
     this.marker(1, path, included ? ' 1' : '');
@@ -188,6 +213,7 @@ class Cpp {
 
   /** Writes one expanded text line at its source position, resynchronising like gcc (blank lines or a marker). */
   private emitLine(l: { text: string; line: number }): void {
+    if (this.cur.silent) return;
     const file = this.cur.presumed;
     if (file !== this.outFile || l.line < this.outLine || l.line - this.outLine > 8) this.marker(l.line, file, '');
     while (this.outLine < l.line) { this.out.push('\n'); this.outLine++; }

@@ -1,0 +1,356 @@
+// Assembles every arch/x86 `.S` file of a real Linux tree twice — with gcc (GNU as) and with
+// x86lab — using the exact command Kbuild uses for it, and compares the objects: every section's
+// bytes, every relocation (offset, type, symbol, addend) and every symbol (section, value, type,
+// size, binding).
+//
+//   npm run kernel-compare -- KERNEL_SRC [--arch x86_64|i386|both] [--build DIR] [--only SUBSTR]
+//                                         [--markdown FILE] [--verbose]
+//
+// KERNEL_SRC stays untouched: `make <arch>_defconfig prepare` runs into a build folder beside it
+// (KERNEL_SRC-build-<arch>, or --build DIR-<arch>). Each file's compile command comes from the
+// `.o.cmd` file Kbuild writes when it builds that one object; the object Kbuild built is not used
+// (objtool rewrites it), gcc is run again with the same command into a scratch folder.
+// Needs gcc, make, flex, bison, bc and libelf-dev (Debian: apt-get install flex bison libelf-dev bc).
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+interface Opts { src: string; arches: ('x86_64' | 'i386')[]; build?: string; only?: string; markdown?: string; verbose: boolean }
+
+function parseArgs(argv: string[]): Opts {
+  let src: string | undefined;
+  let arch = 'both';
+  const o: Partial<Opts> = { verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--arch') arch = argv[++i];
+    else if (a === '--build') o.build = argv[++i];
+    else if (a === '--only') o.only = argv[++i];
+    else if (a === '--markdown') o.markdown = argv[++i];
+    else if (a === '--verbose' || a === '-v') o.verbose = true;
+    else if (!a.startsWith('-') && src === undefined) src = a;
+    else throw new Error(`unknown argument ${a}`);
+  }
+  if (!src) throw new Error('usage: kernel-compare KERNEL_SRC [--arch x86_64|i386|both] [--build DIR] [--only SUBSTR] [--markdown FILE]');
+  const arches = arch === 'both' ? ['x86_64', 'i386'] as const : arch === 'x86_64' || arch === 'i386' ? [arch] : undefined;
+  if (!arches) throw new Error(`--arch must be x86_64, i386 or both (got ${arch})`);
+  return { ...o, src: resolve(src), arches: [...arches] } as Opts;
+}
+
+function run(cmd: string, args: string[], cwd: string, quiet = true): { ok: boolean; out: string; err: string } {
+  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 28, stdio: quiet ? 'pipe' : 'inherit' });
+  return { ok: r.status === 0, out: r.stdout ?? '', err: r.stderr ?? '' };
+}
+
+/** Every arch/x86 .S file, relative to the tree. */
+function sources(src: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(join(src, d), { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.S') && !e.name.endsWith('.lds.S')) out.push(p); // linker scripts are only preprocessed
+    }
+  };
+  walk('arch/x86');
+  return out.sort();
+}
+
+/** Splits a shell command line (Kbuild's commands use plain words, '...' and "..." quoting). */
+function shellWords(s: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let has = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "'") { const j = s.indexOf("'", i + 1); cur += s.slice(i + 1, j); i = j; has = true; }
+    else if (c === '"') {
+      let j = i + 1;
+      for (; s[j] !== '"'; j++) { if (s[j] === '\\') j++; cur += s[j]; }
+      i = j; has = true;
+    } else if (c === '\\' && i + 1 < s.length) { cur += s[++i]; has = true; }
+    else if (c === ' ' || c === '\t') { if (has) out.push(cur); cur = ''; has = false; }
+    else { cur += c; has = true; }
+  }
+  if (has) out.push(cur);
+  return out;
+}
+
+/** The gcc command Kbuild saved for an object (`savedcmd_X := ...`, older trees `cmd_X := ...`). */
+function savedCommand(build: string, obj: string): string[] | undefined {
+  const f = join(build, dirname(obj), `.${obj.split('/').pop()}.cmd`);
+  if (!existsSync(f)) return undefined;
+  const m = /^(?:saved)?cmd_\S+ := (.*)$/m.exec(readFileSync(f, 'utf8'));
+  if (!m) return undefined;
+  // Only the compile step: objtool and friends follow after `;`.
+  const first = m[1].split(/\s*;\s*/)[0];
+  return shellWords(first);
+}
+
+// ---- a small ELF reader: sections, symbols, relocations -------------------------------------
+
+interface ObjSection { name: string; type: number; flags: number; bytes: Uint8Array; size: number }
+interface ObjSymbol { name: string; section: string; value: bigint; type: string; size: bigint; binding: string }
+interface ObjReloc { section: string; offset: number; type: number; symbol: string; addend?: bigint }
+interface Obj { sections: ObjSection[]; symbols: ObjSymbol[]; relocs: ObjReloc[]; bits: 32 | 64 }
+
+const STT = ['notype', 'object', 'function', 'section', 'file', 'common', 'tls_object'];
+const STB = ['local', 'global', 'weak'];
+
+function readObj(b: Uint8Array): Obj {
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const bits = b[4] === 2 ? 64 : 32;
+  const w = bits === 64;
+  const off = (o: number): number => (w ? Number(v.getBigUint64(o, true)) : v.getUint32(o, true));
+  const shoff = off(w ? 0x28 : 0x20);
+  const shentsize = v.getUint16(w ? 0x3a : 0x2e, true);
+  const shnum = v.getUint16(w ? 0x3c : 0x30, true);
+  const shstrndx = v.getUint16(w ? 0x3e : 0x32, true);
+  const raw = Array.from({ length: shnum }, (_, i) => {
+    const o = shoff + i * shentsize;
+    return w
+      ? { name: v.getUint32(o, true), type: v.getUint32(o + 4, true), flags: Number(v.getBigUint64(o + 8, true)), offset: off(o + 24), size: off(o + 32), link: v.getUint32(o + 40, true), info: v.getUint32(o + 44, true), entsize: off(o + 56) }
+      : { name: v.getUint32(o, true), type: v.getUint32(o + 4, true), flags: v.getUint32(o + 8, true), offset: v.getUint32(o + 16, true), size: v.getUint32(o + 20, true), link: v.getUint32(o + 24, true), info: v.getUint32(o + 28, true), entsize: v.getUint32(o + 36, true) };
+  });
+  const cstr = (o: number): string => { let e = o; while (b[e] !== 0) e++; return Buffer.from(b.subarray(o, e)).toString('latin1'); };
+  const names = raw.map((s) => cstr(raw[shstrndx].offset + s.name));
+  const sections: ObjSection[] = raw.map((s, i) => ({ name: names[i], type: s.type, flags: s.flags, size: s.size, bytes: s.type === 8 ? new Uint8Array(0) : b.subarray(s.offset, s.offset + s.size) }));
+  const symbols: ObjSymbol[] = [];
+  const symNames: string[] = [];
+  const st = raw.findIndex((s) => s.type === 2);
+  if (st >= 0) {
+    const s = raw[st];
+    const ent = w ? 24 : 16;
+    for (let o = s.offset; o < s.offset + s.size; o += ent) {
+      const nm = v.getUint32(o, true);
+      const info = w ? b[o + 4] : b[o + 12];
+      const shndx = w ? v.getUint16(o + 6, true) : v.getUint16(o + 14, true);
+      const value = w ? v.getBigUint64(o + 8, true) : BigInt(v.getUint32(o + 4, true));
+      const size = w ? v.getBigUint64(o + 16, true) : BigInt(v.getUint32(o + 8, true));
+      const type = STT[info & 15] ?? String(info & 15);
+      const section = shndx === 0 ? '*UND*' : shndx === 0xfff1 ? '*ABS*' : shndx === 0xfff2 ? '*COM*' : names[shndx];
+      const name = type === 'section' ? section : cstr(raw[s.link].offset + nm);
+      symNames.push(name);
+      if (o === s.offset || type === 'section' || type === 'file') continue;
+      symbols.push({ name, section, value, type, size, binding: STB[info >> 4] ?? String(info >> 4) });
+    }
+  }
+  const relocs: ObjReloc[] = [];
+  raw.forEach((s, i) => {
+    if (s.type !== 4 && s.type !== 9) return;
+    const rela = s.type === 4;
+    const ent = rela ? (w ? 24 : 12) : (w ? 16 : 8);
+    for (let o = s.offset; o < s.offset + s.size; o += ent) {
+      const offset = off(o);
+      const info = w ? v.getBigUint64(o + 8, true) : BigInt(v.getUint32(o + 4, true));
+      const sym = Number(w ? info >> 32n : info >> 8n);
+      const type = Number(w ? info & 0xffffffffn : info & 0xffn);
+      const addend = rela ? (w ? v.getBigInt64(o + 16, true) : BigInt(v.getInt32(o + 8, true))) : undefined;
+      relocs.push({ section: names[s.info], offset, type, symbol: sym === 0 ? '*ABS*' : symNames[sym], ...(addend !== undefined ? { addend } : {}) });
+    }
+  });
+  return { sections, symbols, relocs, bits: bits as 32 | 64 };
+}
+
+// ---- relocation type numbers (x86lab's JSON names them) --------------------------------------
+
+const R64 = ['R_X86_64_NONE', 'R_X86_64_64', 'R_X86_64_PC32', 'R_X86_64_GOT32', 'R_X86_64_PLT32', 'R_X86_64_COPY', 'R_X86_64_GLOB_DAT',
+  'R_X86_64_JUMP_SLOT', 'R_X86_64_RELATIVE', 'R_X86_64_GOTPCREL', 'R_X86_64_32', 'R_X86_64_32S', 'R_X86_64_16', 'R_X86_64_PC16',
+  'R_X86_64_8', 'R_X86_64_PC8', 'R_X86_64_DTPMOD64', 'R_X86_64_DTPOFF64', 'R_X86_64_TPOFF64', 'R_X86_64_TLSGD', 'R_X86_64_TLSLD',
+  'R_X86_64_DTPOFF32', 'R_X86_64_GOTTPOFF', 'R_X86_64_TPOFF32', 'R_X86_64_PC64', 'R_X86_64_GOTOFF64', 'R_X86_64_GOTPC32',
+  'R_X86_64_GOT64', 'R_X86_64_GOTPCREL64', 'R_X86_64_GOTPC64', 'R_X86_64_GOTPLT64', 'R_X86_64_PLTOFF64', 'R_X86_64_SIZE32',
+  'R_X86_64_SIZE64', 'R_X86_64_GOTPC32_TLSDESC', 'R_X86_64_TLSDESC_CALL', 'R_X86_64_TLSDESC', 'R_X86_64_IRELATIVE',
+  'R_X86_64_RELATIVE64', '', '', 'R_X86_64_GOTPCRELX', 'R_X86_64_REX_GOTPCRELX'];
+const R32 = ['R_386_NONE', 'R_386_32', 'R_386_PC32', 'R_386_GOT32', 'R_386_PLT32', 'R_386_COPY', 'R_386_GLOB_DAT', 'R_386_JUMP_SLOT',
+  'R_386_RELATIVE', 'R_386_GOTOFF', 'R_386_GOTPC', 'R_386_32PLT', '', '', 'R_386_TLS_TPOFF', 'R_386_TLS_IE', 'R_386_TLS_GOTIE',
+  'R_386_TLS_LE', 'R_386_TLS_GD', 'R_386_TLS_LDM', 'R_386_16', 'R_386_PC16', 'R_386_8', 'R_386_PC8'];
+R32[43] = 'R_386_GOT32X';
+
+// ---- x86lab's side -------------------------------------------------------------------------
+
+interface LabJson {
+  sections: { name: string; flags: string; type: string; size: number; hex: string }[];
+  symbols: { name: string; section: string; value: number | string; binding: string; type?: string; size?: number | string }[];
+  relocations: { section: string; offset: number; type: string; symbol: string; addend: number | string }[];
+}
+
+/** gcc's command -> x86lab as arguments (preprocessor and mode options; the rest is code generation). */
+function labArgs(gcc: string[], cwd: string): { args: string[]; input: string } | undefined {
+  const args: string[] = ['as', '-f', 'json', '-x', 'assembler-with-cpp'];
+  let mode = '--64';
+  let input: string | undefined;
+  for (let i = 1; i < gcc.length; i++) {
+    const a = gcc[i];
+    const next = (): string => gcc[++i];
+    if (a === '-I' || a === '-isystem' || a === '-iquote' || a === '-idirafter') args.push('-I', next());
+    else if (a.startsWith('-I')) args.push('-I', a.slice(2));
+    else if (a.startsWith('-isystem')) args.push('-I', a.slice(8));
+    else if (a === '-D' || a === '-U') args.push(a + next());
+    else if (a.startsWith('-D') || a.startsWith('-U')) args.push(a);
+    else if (a === '-include' || a === '-imacros') args.push(a, next());
+    else if (a === '-m32' || a === '-m16') mode = '--32'; // gcc -m16 runs as --32 (the source says .code16)
+    else if (a === '-m64') mode = '--64';
+    else if (a === '-o' || a === '-MF' || a === '-MT' || a === '-x') i++;
+    else if (!a.startsWith('-')) input = a;
+  }
+  if (!input) return undefined;
+  args.push(mode, resolve(cwd, input));
+  return { args, input };
+}
+
+// ---- comparison ------------------------------------------------------------------------------
+
+/** Sections that carry the object format rather than assembled content. */
+const FORMAT_SECTIONS = new Set([2, 3, 4, 9]); // symtab, strtab, rela, rel
+const big = (x: number | string | undefined): bigint => BigInt(x ?? 0);
+
+function compare(gnu: Obj, lab: LabJson): string[] {
+  const diffs: string[] = [];
+  const labSec = new Map(lab.sections.map((s) => [s.name, s]));
+  for (const s of gnu.sections) {
+    if (s.name === '' || FORMAT_SECTIONS.has(s.type)) continue;
+    const l = labSec.get(s.name);
+    if (!l) {
+      // GNU keeps the three default sections even when empty; x86lab lists them too.
+      if (s.size === 0 && s.name === '.note.GNU-stack') continue;
+      diffs.push(`section ${s.name} missing`);
+      continue;
+    }
+    labSec.delete(s.name);
+    if (l.size !== s.size) diffs.push(`section ${s.name}: size ${l.size}, GNU ${s.size}`);
+    else if (s.type !== 8 && l.hex !== Buffer.from(s.bytes).toString('hex')) {
+      const lb = Buffer.from(l.hex, 'hex');
+      let i = 0;
+      while (lb[i] === s.bytes[i]) i++;
+      diffs.push(`section ${s.name}: bytes differ at 0x${i.toString(16)}`);
+    }
+  }
+  for (const [name, l] of labSec) if (l.size !== 0) diffs.push(`section ${name}: only in x86lab`);
+  const names = gnu.bits === 64 ? R64 : R32;
+  const key = (r: { section: string; offset: number }): string => `${r.section}+${r.offset}`;
+  const labRel = new Map(lab.relocations.map((r) => [key(r), r]));
+  for (const r of gnu.relocs) {
+    const l = labRel.get(key(r));
+    const want = `${names[r.type] ?? r.type} ${r.symbol}${r.addend !== undefined ? ` ${r.addend}` : ''}`;
+    if (!l) { diffs.push(`reloc ${key(r)} missing (GNU ${want})`); continue; }
+    labRel.delete(key(r));
+    const got = `${l.type} ${l.symbol}${r.addend !== undefined ? ` ${big(l.addend)}` : ''}`;
+    if (got !== want) diffs.push(`reloc ${key(r)}: ${got}, GNU ${want}`);
+  }
+  for (const [k, l] of labRel) diffs.push(`reloc ${k}: only in x86lab (${l.type} ${l.symbol})`);
+  const labSym = new Map(lab.symbols.map((s) => [s.name, s]));
+  for (const s of gnu.symbols) {
+    const l = labSym.get(s.name);
+    const want = `${s.section} ${s.value} ${s.type} ${s.size} ${s.binding}`;
+    if (!l) { diffs.push(`symbol ${s.name} missing (GNU ${want})`); continue; }
+    labSym.delete(s.name);
+    const type = l.section === '*COM*' ? 'object' : l.type === 'tls' ? 'tls_object' : l.type ?? 'notype';
+    const got = `${l.section} ${big(l.value)} ${type} ${big(l.size)} ${l.binding}`;
+    if (got !== want) diffs.push(`symbol ${s.name}: ${got}, GNU ${want}`);
+  }
+  // GNU drops local labels (.L*) and local symbols equated to undefined ones from the object.
+  for (const [name, l] of labSym) if (!name.startsWith('.L') && !(l.section === '*UND*' && l.binding === 'local')) diffs.push(`symbol ${name}: only in x86lab`);
+  return diffs;
+}
+
+/** Instructions outside the general-purpose/system set (SSE, AVX and the like) used by a file. */
+function usesVector(gnuObj: string, cwd: string): boolean {
+  const r = run('objdump', ['-d', '--no-show-raw-insn', gnuObj], cwd);
+  return /%[xyz]mm\d|%k[0-7]\b|%mm\d/.test(r.out);
+}
+
+interface Row { arch: string; file: string; status: 'same' | 'differs' | 'rejected' | 'gcc-fails' | 'not built'; vector: boolean; detail: string }
+
+function prepare(src: string, build: string, arch: string): void {
+  mkdirSync(build, { recursive: true });
+  if (!existsSync(join(build, '.config'))) {
+    process.stderr.write(`[${arch}] make ${arch}_defconfig\n`);
+    const r = run('make', [`O=${build}`, `ARCH=${arch}`, `${arch}_defconfig`], src);
+    if (!r.ok) throw new Error(`make ${arch}_defconfig failed:\n${r.out}${r.err}`);
+  }
+  process.stderr.write(`[${arch}] make prepare\n`);
+  const r = run('make', [`O=${build}`, `ARCH=${arch}`, `-j${Math.max(1, Math.min(4, (process.env.JOBS ? Number(process.env.JOBS) : 2)))}`, 'prepare'], src);
+  if (!r.ok) throw new Error(`make prepare failed (is the source tree clean? it must hold no .config):\n${r.out.slice(-2000)}${r.err.slice(-2000)}`);
+}
+
+function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
+  const build = o.build ? `${resolve(o.build)}-${arch}` : `${o.src}-build-${arch}`;
+  prepare(o.src, build, arch);
+  const files = sources(o.src).filter((f) => !o.only || f.includes(o.only));
+  const objs = files.map((f) => f.replace(/\.S$/, '.o'));
+  // One make run builds every object it can (-k); each leaves its command in a .cmd file.
+  const missing = objs.filter((x) => !savedCommand(build, x));
+  if (missing.length) {
+    process.stderr.write(`[${arch}] building ${missing.length} objects for their commands\n`);
+    run('make', [`O=${build}`, `ARCH=${arch}`, '-k', ...missing], o.src);
+  }
+  const scratch = mkdtempSync(join(tmpdir(), 'kernel-compare-'));
+  const rows: Row[] = [];
+  try {
+    for (const [i, file] of files.entries()) {
+      const cmd = savedCommand(build, objs[i]);
+      if (!cmd || !cmd.includes('-c')) { rows.push({ arch, file, status: 'not built', vector: false, detail: 'Kbuild has no command for it' }); continue; }
+      const gnuObj = join(scratch, 'gnu.o');
+      rmSync(gnuObj, { force: true });
+      const gccArgs: string[] = [];
+      for (let k = 1; k < cmd.length; k++) {
+        if (cmd[k] === '-o') { gccArgs.push('-o', gnuObj); k++; }
+        else if (cmd[k].startsWith('-Wp,-MMD') || cmd[k].startsWith('-Wp,-MD')) continue;
+        else gccArgs.push(cmd[k]);
+      }
+      const g = run(cmd[0], gccArgs, build);
+      if (!g.ok) { rows.push({ arch, file, status: 'gcc-fails', vector: false, detail: g.err.split('\n')[0] }); continue; }
+      const vector = usesVector(gnuObj, build);
+      const la = labArgs(cmd, build)!;
+      const x = run(process.execPath, [join(repo, 'bin/x86lab.js'), ...la.args], build);
+      if (!x.ok) {
+        const errs = x.err.split('\n').filter((l) => /Error:/.test(l));
+        rows.push({ arch, file, status: 'rejected', vector, detail: `${errs.length} errors; first: ${(errs[0] ?? x.err.split('\n')[0]).replace(/^.*?Error: /, '')}` });
+        continue;
+      }
+      const diffs = compare(readObj(readFileSync(gnuObj)), JSON.parse(x.out) as LabJson);
+      rows.push({ arch, file, status: diffs.length ? 'differs' : 'same', vector, detail: diffs.length ? `${diffs.length} differences; first: ${diffs[0]}` : '' });
+      if (o.verbose && diffs.length) process.stderr.write(`${file}:\n  ${diffs.slice(0, 20).join('\n  ')}\n`);
+      process.stderr.write(`[${arch}] ${rows[rows.length - 1].status.padEnd(9)} ${file}\n`);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+function table(rows: Row[], version: string): string {
+  const lines = [`| arch | file | result | SSE/AVX | first difference |`, `| --- | --- | --- | --- | --- |`];
+  for (const r of rows) lines.push(`| ${r.arch} | ${r.file} | ${r.status} | ${r.vector ? 'yes' : ''} | ${r.detail.replace(/\|/g, '\\|')} |`);
+  const sum: string[] = [`Linux ${version}:`, ''];
+  for (const arch of [...new Set(rows.map((r) => r.arch))]) {
+    const a = rows.filter((r) => r.arch === arch);
+    const built = a.filter((r) => r.status !== 'gcc-fails' && r.status !== 'not built');
+    const gp = built.filter((r) => !r.vector);
+    const count = (xs: Row[], s: Row['status']): number => xs.filter((r) => r.status === s).length;
+    sum.push(`- ${arch}: ${count(built, 'same')}/${built.length} identical of the files gcc assembles `
+      + `(general-purpose only: ${count(gp, 'same')}/${gp.length}; with SSE/AVX: ${count(built, 'same') - count(gp, 'same')}/${built.length - gp.length}); `
+      + `${count(built, 'differs')} differ, ${count(built, 'rejected')} rejected; ${a.length - built.length} not assembled by gcc/Kbuild in this config`);
+  }
+  return `${sum.join('\n')}\n\n${lines.join('\n')}\n`;
+}
+
+function main(): void {
+  const o = parseArgs(process.argv.slice(2));
+  if (!existsSync(join(repo, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (x86lab runs from dist/)');
+  const mk = readFileSync(join(o.src, 'Makefile'), 'utf8');
+  const field = (k: string): string => new RegExp(`^${k} = (.*)$`, 'm').exec(mk)?.[1] ?? '';
+  const version = `${field('VERSION')}.${field('PATCHLEVEL')}.${field('SUBLEVEL')}${field('EXTRAVERSION')}`;
+  const rows: Row[] = [];
+  for (const arch of o.arches) rows.push(...compareArch(o, arch));
+  const text = table(rows, version);
+  process.stdout.write(text);
+  if (o.markdown) writeFileSync(o.markdown, text);
+}
+
+main();
