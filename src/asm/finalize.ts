@@ -11,8 +11,9 @@ import type { AssembleResult, ListingOut, RelocOut, SectionOut, SymbolOut } from
 import { fragSize, isCode, orgTarget, type BranchFrag, type Frag, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
-import { diff, secOf, where, type Where } from './where.js';
+import { diff, labelOf, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
+import { isAlias } from './expr.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -70,11 +71,11 @@ function relax(asm: Assembly): void {
       continue;
     }
     // Resolve the target once: its fragment and offset (label + equ addends + written addend).
-    const w = where(b.target.sym!) as Extract<Where, { kind: 'label' }>;
-    const d = (w.sym.def as Extract<SymDef, { kind: 'label' }>);
+    const l = labelOf(b.target.sym!)!;
+    const d = (l.label.def as Extract<SymDef, { kind: 'label' }>);
     frags.push(b.frag);
     tFrag.push(d.mark.frag);
-    tOff.push(d.mark.off + Number(w.add + b.target.add));
+    tOff.push(d.mark.off + Number(l.add + b.target.add));
   }
   for (let pass = 0; pass < 1000; pass++) {
     let changed = layout(asm);
@@ -238,16 +239,13 @@ export function finalize(asm: Assembly): AssembleResult {
       if (e instanceof AsmError) { asm.error(e.message, e.loc); continue; }
       throw e;
     }
-    let size: bigint | undefined;
-    if (s.size) {
-      try {
-        const v = s.size;
-        const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
-        size = v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
-      } catch (e) {
-        if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
-      }
-    }
+    let size = symbolSize(asm, s);
+    // A symbol equated to an undefined one is not written: references name the undefined symbol.
+    if (s.def?.kind === 'equ' && w.kind === 'undef' && !s.common) continue;
+    // An alias takes the type of what it names, and its size unless it has one (GNU 2.40).
+    const target = s.def?.kind === 'equ' && w.kind === 'label' ? aliasTarget(s) : undefined;
+    const type = target?.type ?? s.type;
+    if (target && size === undefined) size = symbolSize(asm, target);
     if (s.common && w.kind === 'undef') {
       symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size });
       continue;
@@ -257,7 +255,7 @@ export function finalize(asm: Assembly): AssembleResult {
       section: secOf(w),
       value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
       binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
-      ...(s.type ? { type: s.type } : {}),
+      ...(type ? { type } : {}),
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
     });
@@ -275,6 +273,30 @@ export function finalize(asm: Assembly): AssembleResult {
     diagnostics: asm.diagnostics,
     errors: asm.errorCount,
   };
+}
+
+/** The `.size` of a symbol, once addresses are known. */
+function symbolSize(asm: Assembly, s: Sym): bigint | undefined {
+  if (!s.size) return undefined;
+  try {
+    const v = s.size;
+    const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
+    return v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
+  } catch (e) {
+    if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
+    return undefined;
+  }
+}
+
+/** The label at the end of an alias chain (`.set a, b` with b a label, or an alias of one). */
+function aliasTarget(s: Sym): Sym | undefined {
+  let cur = s;
+  for (let depth = 0; depth < 64; depth++) {
+    const d = cur.def;
+    if (d?.kind !== 'equ' || !isAlias(d.value)) return d?.kind === 'label' && cur !== s ? cur : undefined;
+    cur = d.value.sym!;
+  }
+  return undefined;
 }
 
 function buildListing(asm: Assembly): ListingOut[] {
