@@ -19,6 +19,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The CLI to run (X86LAB_BIN overrides it, e.g. a copy of bin/ and dist/ kept still during a long run). */
+const cli = process.env.X86LAB_BIN ?? join(repo, 'bin/x86lab.js');
 
 interface Opts { src: string; arches: ('x86_64' | 'i386')[]; build?: string; only?: string; markdown?: string; verbose: boolean }
 
@@ -307,7 +309,7 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
       if (!g.ok) { rows.push({ arch, file, status: 'gcc-fails', vector: false, detail: g.err.split('\n')[0] }); continue; }
       const vector = usesVector(gnuObj, build);
       const la = labArgs(cmd, build)!;
-      const x = run(process.execPath, [join(repo, 'bin/x86lab.js'), ...la.args], build);
+      const x = run(process.execPath, [cli, ...la.args], build);
       if (!x.ok) {
         const errs = x.err.split('\n').filter((l) => /Error:/.test(l));
         rows.push({ arch, file, status: 'rejected', vector, detail: `${errs.length} errors; first: ${(errs[0] ?? x.err.split('\n')[0]).replace(/^.*?Error: /, '')}` });
@@ -342,7 +344,7 @@ function table(rows: Row[], version: string): string {
 
 function main(): void {
   const o = parseArgs(process.argv.slice(2));
-  if (!existsSync(join(repo, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (x86lab runs from dist/)');
+  if (!process.env.X86LAB_BIN && !existsSync(join(repo, 'dist/cli/main.js'))) throw new Error('run `npm run build` first (x86lab runs from dist/)');
   const mk = readFileSync(join(o.src, 'Makefile'), 'utf8');
   const field = (k: string): string => new RegExp(`^${k} = (.*)$`, 'm').exec(mk)?.[1] ?? '';
   const version = `${field('VERSION')}.${field('PATCHLEVEL')}.${field('SUBLEVEL')}${field('EXTRAVERSION')}`;

@@ -1,6 +1,7 @@
 // Byte emission for a matched form: prefixes in GNU's order, REX, opcode, ModRM/SIB/displacement,
 // immediates, and fixups where a value is not yet known (SDM Vol. 2A §2.1-2.2).
 
+import type { Form } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, Encoded, EncodeOptions, Fixup, Value } from './types.js';
 import { EncodeError } from './errors.js';
@@ -212,6 +213,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     if (!ok) throw new EncodeError(`expecting valid branch instruction after \`bnd'`);
     out.push(0xf2);
   }
+  if (pfx.hle) out.push(hlePrefix(pfx.hle, pfx.lock, f, !!mem, name));
   if (f.prefix === 0xf2 || f.prefix === 0xf3) out.push(f.prefix);
   if (pfx.lock) {
     if (!f.lockable || !mem) throw new EncodeError(`expecting lockable instruction after \`lock'`);
@@ -320,4 +322,17 @@ export function memText(m: MemOperand, full = false): string {
   const seg = m.seg ? `%${m.seg.name}:` : '';
   const d = m.disp ? (m.disp.sym ? m.disp.sym + (m.disp.addend ? (m.disp.addend > 0n ? '+' : '') + m.disp.addend : '') : hex(m.disp.addend)) : '';
   return `${seg}${d}(${parts.join(',')})`;
+}
+
+/**
+ * `xacquire`/`xrelease` (SDM Vol. 1 §16.3.3): with `lock` on a lockable memory form, on xchg with
+ * memory (locked anyway), and xrelease also on mov to memory (88/89/C6/C7). GNU's messages otherwise.
+ */
+function hlePrefix(hle: 0xf2 | 0xf3, lock: boolean, f: Form, mem: boolean, name: string): number {
+  const which = hle === 0xf2 ? 'xacquire' : 'xrelease';
+  const store = mem && f.sem === 'mov' && [0x88, 0x89, 0xc6, 0xc7].includes(f.opcode[0]) && f.opcode.length === 1;
+  if ((lock && f.lockable && mem) || (mem && f.sem === 'xchg') || (hle === 0xf3 && store)) return hle;
+  if (store || f.sem === 'mov') throw new EncodeError(`instruction \`${name}' after \`${which}' not allowed`);
+  if (f.lockable && mem) throw new EncodeError(`missing \`lock' with \`${which}'`);
+  throw new EncodeError(`invalid instruction \`${name}' after \`${which}'`);
 }
