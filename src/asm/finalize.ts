@@ -14,6 +14,7 @@ import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 import { diff, labelOf, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
 import { isAlias } from './expr.js';
+import { leb } from './directives.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -27,7 +28,10 @@ function layout(asm: Assembly): boolean {
         try {
           const w = evalLate(f.count, () => undefined);
           if (w.kind !== 'abs') throw new AsmError(f.count.loc, '.space specifies non-absolute value');
-          n = Number(w.value) > 0 ? Number(w.value) : 0;
+          if (f.leb) {
+            f.lebValue = w.value;
+            n = leb(w.value, f.leb === 's').length;
+          } else n = Number(w.value) > 0 ? Number(w.value) : 0;
         } catch (e) {
           if (!(e instanceof AsmError)) throw e;
         }
@@ -115,7 +119,10 @@ function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
       case 'nops': writeNops(out, f.addr, f.size, nopMode(f.mode, objMode), f.limit); break;
-      case 'space': out.fill(f.fill, f.addr, f.addr + f.size); break;
+      case 'space':
+        if (f.leb) out.set(leb(f.lebValue ?? 0n, f.leb === 's').slice(0, f.size), f.addr);
+        else out.fill(f.fill, f.addr, f.addr + f.size);
+        break;
     }
   }
   return out;
@@ -336,6 +343,7 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
       case 'gottpoff': return size === 4 ? 'R_X86_64_GOTTPOFF' : undefined;
       case 'tlsgd': return size === 4 ? 'R_X86_64_TLSGD' : undefined;
       case 'tlsld': return size === 4 ? 'R_X86_64_TLSLD' : undefined;
+      case 'gotpc': return size === 8 ? 'R_X86_64_GOTPC64' : size === 4 ? 'R_X86_64_GOTPC32' : undefined;
     }
     return undefined;
   }
@@ -351,6 +359,7 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
     case 'dtpoff': return 'R_386_TLS_LDO_32';
     case 'tpoff': return 'R_386_TLS_LE_32';
     case 'gottpoff': return 'R_386_TLS_IE_32';
+    case 'gotpc': return 'R_386_GOTPC';
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
-import { toEncValue } from './state.js';
+import { gotpc, toEncValue } from './state.js';
 import type { Val } from './symbols.js';
 
 type InsnBody = Extract<Body, { k: 'insn' }>;
@@ -184,7 +184,7 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
     // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
     const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
     const off = pos - sec.cur.start;
-    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel);
+    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, gotpc(f), off + enc.bytes.length, branch && f.pcrel);
   }
 }
 

@@ -166,7 +166,7 @@ export class Assembly {
     }
     sec.buf.fill(0, pos, pos + size);
     const off = pos - sec.cur.start;
-    this.addFixup(sec.cur, off, { offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }, off + size, false);
+    this.addFixup(sec.cur, off, gotpc({ offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }), off + size, false);
   }
 
   /** An n-byte field whose value is an expression known only after layout. */
@@ -257,6 +257,17 @@ export interface CachedLine {
 }
 
 const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * A field naming `_GLOBAL_OFFSET_TABLE_` itself is GOT-relative to the field (R_386_GOTPC,
+ * R_X86_64_GOTPC32/64), and GNU adds the field's offset within its instruction to the addend so
+ * the usual `call 1f; 1: pop %ebx; addl $_GLOBAL_OFFSET_TABLE_+(.-1b), %ebx` lands on the GOT.
+ */
+export function gotpc(f: Fixup): Fixup {
+  const v = f.value;
+  if (v.sym !== '_GLOBAL_OFFSET_TABLE_' || v.spec !== undefined || v.minus !== undefined || (f.size !== 4 && f.size !== 8)) return f;
+  return { ...f, value: { ...v, spec: 'gotpc', addend: v.addend + (f.pcrel ? 0n : BigInt(f.offset)) } };
+}
 
 /** The encoder's view of a value: names instead of symbol objects. */
 export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string; spec?: string } {
