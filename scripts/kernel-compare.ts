@@ -266,7 +266,10 @@ function usesVector(gnuObj: string, cwd: string): boolean {
   return /%[xyz]mm\d|%k[0-7]\b|%mm\d/.test(r.out);
 }
 
-interface Row { arch: string; file: string; status: 'same' | 'differs' | 'rejected' | 'gcc-fails' | 'not built'; vector: boolean; detail: string }
+interface Row { arch: string; file: string; status: 'same' | 'same but -g' | 'differs' | 'rejected' | 'gcc-fails' | 'not built'; vector: boolean; detail: string }
+
+/** DWARF that `as` writes for `gcc -g` (its own line table of the .S file): x86lab writes none. */
+const DWARF_G = /(^| )(section|reloc) \.debug_(line|line_str|info|abbrev|aranges|str|rnglists)\b/;
 
 function prepare(src: string, build: string, arch: string): void {
   mkdirSync(build, { recursive: true });
@@ -316,7 +319,9 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
         continue;
       }
       const diffs = compare(readObj(readFileSync(gnuObj)), JSON.parse(x.out) as LabJson);
-      rows.push({ arch, file, status: diffs.length ? 'differs' : 'same', vector, detail: diffs.length ? `${diffs.length} differences; first: ${diffs[0]}` : '' });
+      const real = diffs.filter((d) => !DWARF_G.test(d));
+      const status = real.length ? 'differs' : diffs.length ? 'same but -g' : 'same';
+      rows.push({ arch, file, status, vector, detail: real.length ? `${real.length} differences; first: ${real[0]}` : diffs.length ? 'all but the DWARF line info `as` writes for gcc -g' : '' });
       if (o.verbose && diffs.length) process.stderr.write(`${file}:\n  ${diffs.slice(0, 20).join('\n  ')}\n`);
       process.stderr.write(`[${arch}] ${rows[rows.length - 1].status.padEnd(9)} ${file}\n`);
     }
@@ -337,7 +342,8 @@ function table(rows: Row[], version: string): string {
     const count = (xs: Row[], s: Row['status']): number => xs.filter((r) => r.status === s).length;
     sum.push(`- ${arch}: ${count(built, 'same')}/${built.length} identical of the files gcc assembles `
       + `(general-purpose only: ${count(gp, 'same')}/${gp.length}; with SSE/AVX: ${count(built, 'same') - count(gp, 'same')}/${built.length - gp.length}); `
-      + `${count(built, 'differs')} differ, ${count(built, 'rejected')} rejected; ${a.length - built.length} not assembled by gcc/Kbuild in this config`);
+      + `${count(built, 'same but -g')} identical except the DWARF of gcc -g, ${count(built, 'differs')} differ, ${count(built, 'rejected')} rejected; `
+      + `${a.length - built.length} not assembled by gcc/Kbuild in this config`);
   }
   return `${sum.join('\n')}\n\n${lines.join('\n')}\n`;
 }

@@ -171,7 +171,9 @@ class Cpp {
     const order = [...pre.filter(([k]) => k === 'imacros'), ...pre.filter(([k]) => k === 'include')];
     for (const [kind, name] of order.reverse()) {
       const here = name.startsWith('/') ? undefined : this.read(name);
-      const hit = here !== undefined ? { path: name, text: here, dirIndex: -1 } : this.findInclude(name, true, false);
+      // gcc names a file found in the working directory `./name` (in linemarkers and __FILE__).
+      const local = /^\.\.?\//.test(name) ? name : `./${name}`;
+      const hit = here !== undefined ? { path: local, text: here, dirIndex: -1 } : this.findInclude(name, true, false);
       if (!hit) {
         this.diags.push({ severity: 'error', message: `${name}: No such file or directory`, loc: { file: '<command-line>', line: 0 } });
         return false;
