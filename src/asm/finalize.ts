@@ -105,7 +105,7 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
   }
 }
 
-function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
+function writeSection(sec: Section, nops: Mode): Uint8Array {
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
@@ -114,11 +114,11 @@ function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
       case 'align':
         if (f.size === 0) break;
-        if (f.nops) writeNops(out, f.addr, f.size, nopMode(f.mode, objMode));
+        if (f.nops) writeNops(out, f.addr, f.size, nops);
         else if (f.fill) fill(out, f.addr, f.size, f.fill.value, f.fill.size);
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
-      case 'nops': writeNops(out, f.addr, f.size, nopMode(f.mode, objMode), f.limit); break;
+      case 'nops': writeNops(out, f.addr, f.size, nops, f.limit); break;
       case 'space':
         if (f.leb) out.set(leb(f.lebValue ?? 0n, f.leb === 's').slice(0, f.size), f.addr);
         else out.fill(f.fill, f.addr, f.addr + f.size);
@@ -128,10 +128,14 @@ function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
   return out;
 }
 
-/** GNU picks NOPs by the CPU it tunes for: x86-64 for an --64 object, so `.code32` code in one
- *  gets the 64-bit patterns (0f 1f ...), not the i386 lea forms (measured). */
-function nopMode(mode: Mode, objMode: 32 | 64): Mode {
-  return mode === 32 && objMode === 64 ? 64 : mode;
+/**
+ * Which NOP patterns GNU writes (tc-i386.c i386_generate_nops, measured): the 16-bit ones when the
+ * file *ends* in .code16 (it looks at the mode at write time, not the padding's), else those of
+ * the CPU the object targets — x86-64's `0f 1f` forms for --64 even in .code32 code, i386's lea
+ * forms for --32 even in .code64 code.
+ */
+function nopMode(finalMode: Mode, objMode: 32 | 64): Mode {
+  return finalMode === 16 ? 16 : objMode;
 }
 
 function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?: string): string {
@@ -201,7 +205,7 @@ export function finalize(asm: Assembly): AssembleResult {
     }
   }
   const bytes = new Map<Section, Uint8Array>();
-  for (const sec of asm.sections) bytes.set(sec, writeSection(sec, asm.objMode));
+  for (const sec of asm.sections) bytes.set(sec, writeSection(sec, nopMode(asm.mode, asm.objMode)));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];
