@@ -186,6 +186,15 @@ export function finalize(asm: Assembly): AssembleResult {
     const fb = fbParts(s.name);
     if (fb && !s.def) asm.error(`local label \`"${fb.label}" (instance number ${fb.instance} of a fb label)' is not defined`, { file: asm.file, line: 0 });
   }
+  // A section's name is also its symbol in GNU as: `.long foo - __ex_table` inside __ex_table
+  // (the vDSO exception table) measures from the section's start. Never listed as a symbol.
+  for (const sec of asm.sections) {
+    const s = asm.symbols.get(sec.name);
+    if (s && !s.def && s.binding === 'local' && !s.common) {
+      s.def = { kind: 'label', sec, mark: { frag: sec.frags[0], off: 0 } };
+      s.temp = true;
+    }
+  }
   relax(asm);
   layout(asm);
   for (const sec of asm.sections) {
