@@ -153,7 +153,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
       rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
       return undefined;
     }
-    let p = parseStatement(text);
+    // GNU's pseudo-prefixes (`{disp32} jmp 1f`, `{load} mov %eax,%ebx`) go to the encoder.
+    const pseudo = text.includes('{') ? pseudoPrefixes(text) : undefined;
+    let p = parseStatement(pseudo ? pseudo.rest : text);
     if (!isParsed(p)) {
       // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
       // GNU spellings the grammar does not take, retried once in a form it does.
@@ -176,7 +178,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     const body = stmt.body;
     if (body) {
       if (body.k === 'insn') {
-        const done = assembleInsn(body, toks, asm);
+        const done = assembleInsn(body, toks, asm, pseudo?.list);
         if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
@@ -207,6 +209,16 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     if (endFrag !== startFrag || endOff !== startOff) asm.listing.add(line.loc, sec, startFrag, startOff, endFrag, endOff);
   }
   return undefined;
+}
+
+const PSEUDO = /^((?:\s*[\w.$]+\s*:)*\s*)((?:\{(?:load|store|disp8|disp16|disp32|nooptimize)\}\s*)+)/i;
+
+/** Leading `{...}` pseudo-prefixes GNU knows for general-purpose instructions, split off the statement. */
+function pseudoPrefixes(text: string): { rest: string; list: string[] } | undefined {
+  const m = PSEUDO.exec(text);
+  if (!m) return undefined;
+  const list = [...m[2].matchAll(/\{(\w+)\}/g)].map((x) => x[1].toLowerCase());
+  return { rest: m[1] + ' '.repeat(m[2].length) + text.slice(m[0].length), list };
 }
 
 const BINARY_OPS = new Set(['plus', 'minus', 'star', 'slash', 'percent', 'shl', 'shr', 'pipe', 'amp', 'caret', 'bang', 'eqeq', 'ne', 'lt', 'gt', 'le', 'ge', 'andand', 'oror']);

@@ -154,7 +154,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // Address.
   let addr: AddrEnc | undefined;
   const absSize = (pfx.addr || mode) as 16 | 32 | 64;
-  if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64);
+  if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64, dispPref(insn.pseudo));
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
     encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
@@ -335,4 +335,10 @@ function hlePrefix(hle: 0xf2 | 0xf3, lock: boolean, f: Form, mem: boolean, name:
   if (store || f.sem === 'mov') throw new EncodeError(`instruction \`${name}' after \`${which}' not allowed`);
   if (f.lockable && mem) throw new EncodeError(`missing \`lock' with \`${which}'`);
   throw new EncodeError(`invalid instruction \`${name}' after \`${which}'`);
+}
+
+/** The displacement size a `{disp8}`/`{disp16}`/`{disp32}` pseudo-prefix asks for, if any. */
+function dispPref(pseudo: readonly string[] | undefined): 8 | 16 | 32 | undefined {
+  if (!pseudo) return undefined;
+  return pseudo.includes('disp32') ? 32 : pseudo.includes('disp16') ? 16 : pseudo.includes('disp8') ? 8 : undefined;
 }
