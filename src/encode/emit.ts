@@ -153,7 +153,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
 
   // Address.
   let addr: AddrEnc | undefined;
-  const absSize = (pfx.addr || mode) as 16 | 32 | 64;
+  // MOVDIR64B with a narrower register than the mode's addresses: an absolute operand takes that size.
+  const mdReg = f.sem === 'movdir64b' ? insn.operands.find((o) => o.kind === 'reg') : undefined;
+  const absSize = (pfx.addr || (mdReg?.kind === 'reg' && mdReg.reg.size < mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
   if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64, dispPref(insn.pseudo));
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
@@ -194,6 +196,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // jecxz (64-bit) / jcxz (32-bit) carry their own 67h: an explicit address prefix is a second one.
   if (f.asz && f.asz !== modeAsz && pfx.addr) throw new EncodeError('same type of prefix used twice');
   if (strAsz) asz = strAsz;
+  // MOVDIR64B's destination register holds an address: it must be of the address size (GNU).
+  if (f.sem === 'movdir64b' && insn.operands.some((o) => o.kind === 'reg' && o.reg.size !== asz)) {
+    throw new EncodeError(`invalid register operand size for \`${name}'`);
+  }
   // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.
   if (mode === 32 && f.sem === 'str:ins' && strMems.length && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
     asz = 16;

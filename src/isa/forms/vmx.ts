@@ -79,6 +79,9 @@ function storeWaitRows(): FormDef[] {
   return [
     // MOVDIR64B: the destination address is in a register of the address size (AT&T: last operand).
     ...widths((n) => row({ id: `movdir64b${n}`, mnem: 'movdir64b', prefix: 0x66, opcode: [0x0f, 0x38, 0xf8], modrm: { mod: 'mem' }, operands: [M(0), R(n)], osz: 'none', modes: modesOf(n), sem: 'movdir64b' })),
+    // With an address-size override (67h) the register is the narrower one: `movdir64b (%eax),%eax`.
+    row({ id: 'movdir64b_a32', mnem: 'movdir64b', prefix: 0x66, opcode: [0x0f, 0x38, 0xf8], modrm: { mod: 'mem' }, operands: [M(0), R(32)], osz: 'none', modes: M64, encodeOnly: true, sem: 'movdir64b' }),
+    row({ id: 'movdir64b_a16', mnem: 'movdir64b', prefix: 0x66, opcode: [0x0f, 0x38, 0xf8], modrm: { mod: 'mem' }, operands: [M(0), R(16)], osz: 'none', modes: M32, encodeOnly: true, sem: 'movdir64b' }),
     row({ id: 'movdiri32', mnem: 'movdiri', opcode: [0x0f, 0x38, 0xf9], modrm: { mod: 'mem' }, operands: [R(32), M(32, 'w')], osz: 'd', suffix: 'none', sem: 'movdiri' }),
     row({ id: 'movdiri64', mnem: 'movdiri', opcode: [0x0f, 0x38, 0xf9], modrm: { mod: 'mem' }, operands: [R(64), M(64, 'w')], osz: 'q', suffix: 'none', modes: M64, sem: 'movdiri' }),
     row({ id: 'tpause', mnem: 'tpause', prefix: 0x66, opcode: [0x0f, 0xae], modrm: { mod: 'reg', reg: 6 }, operands: [RR(32)], osz: 'none', sem: 'waitpkg:tpause' }),
