@@ -153,6 +153,10 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
       rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
       return undefined;
     }
+    // `.section ___ksymtab+memcpy,"a"` (EXPORT_SYMBOL in asm): GNU takes an unquoted section name
+    // up to a comma or blank, whatever its characters; the grammar reads it as a string.
+    const sec = raw ? SECTION_NAME.exec(text) : null;
+    if (sec && /[^\w.$]/.test(sec[2])) text = `${sec[1]}"${sec[2]}"${text.slice(sec[0].length)}`;
     // GNU's pseudo-prefixes (`{disp32} jmp 1f`, `{load} mov %eax,%ebx`) go to the encoder.
     const pseudo = text.includes('{') ? pseudoPrefixes(text) : undefined;
     let p = parseStatement(pseudo ? pseudo.rest : text);
@@ -211,6 +215,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   return undefined;
 }
 
+const SECTION_NAME = /^(\s*\.(?:section|pushsection)\s+)([^\s",]+)/i;
 const PSEUDO = /^((?:\s*[\w.$]+\s*:)*\s*)((?:\{(?:load|store|disp8|disp16|disp32|nooptimize)\}\s*)+)/i;
 
 /** Leading `{...}` pseudo-prefixes GNU knows for general-purpose instructions, split off the statement. */

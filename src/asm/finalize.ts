@@ -153,6 +153,16 @@ function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?
   return fx.size === 4 ? 'R_386_32' : fx.size === 2 ? 'R_386_16' : fx.size === 1 ? 'R_386_8' : 'R_386_32';
 }
 
+/**
+ * A local label in a mergeable section (`.section __ksymtab_strings,"aMS"`) keeps its own symbol in
+ * a relocation, as GNU does (write.c, tc_i386_fix_adjustable): with a non-zero addend, and for any
+ * pc-relative reference in a RELA (x86-64) object — the linker may move merged strings.
+ */
+function keepMergeSym(asm: Assembly, w: Where, pcrel: boolean, add: bigint): boolean {
+  if (w.kind !== 'label' || !w.sec.flags.includes('M') || w.sym.temp) return false;
+  return add !== 0n || (pcrel && asm.objMode === 64);
+}
+
 /** GNU's overflow test for a data field: the bits above it must be all zeros or all ones. */
 function gnuFits(v: bigint, size: number): boolean {
   if (size >= 8) return true;
@@ -446,7 +456,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       }
       // `sym - label` with the label in the field's own section: a pc-relative reference to sym
       // (exception tables' `.long 1b - .`), left to the linker as R_*_PC32 like GNU does.
-      const local = a.kind === 'label' && a.sym.binding === 'local';
+      const local = a.kind === 'label' && a.sym.binding === 'local' && !keepMergeSym(asm, a, true, a.add + v.addend);
       const base = (local ? BigInt((a as Extract<Where, { kind: 'label' }>).addr) : 0n) + a.add + v.addend;
       const add = base + BigInt(field - b.addr) - b.add;
       relocs.push({
@@ -471,7 +481,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec) {
       value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
     } else {
-      const local = w.kind === 'label' && w.sym.binding === 'local';
+      const local = w.kind === 'label' && w.sym.binding === 'local' && !keepMergeSym(asm, w, fx.pcrel, w.add + v.addend);
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
