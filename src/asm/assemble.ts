@@ -15,6 +15,7 @@ import { arraySource, splitStatements, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
+import { mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
 import { Assembly } from './state.js';
 
 export type { AssembleResult } from './result.js';
@@ -81,6 +82,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
 
 /** For the macro layer: `.if expr`, `.rept count`, `%expr` need an absolute value now. */
 function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
+  if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms('.x ' + text, asm.regSyms).slice(3);
+  if (text.includes('%')) text = registersAsNumbers(text, loc);
   const p = parseStatement('.x ' + text);
   const keep = asm.loc;
   asm.loc = loc;
@@ -101,8 +104,22 @@ const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 
 /** Assembles one statement; returns 'end' at `.end`. */
 function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
-  const text = line.text;
+  let text = line.text;
   asm.loc = line.loc;
+  if (asm.regSyms.size || text.includes('%')) {
+    // A symbol equated to a register is no symbol at all: remember the register, or spell it out.
+    const ra = regAssignment(text, asm.regSyms);
+    if (ra && !ra.labels.trim()) {
+      const sym = asm.symbols.get(ra.name);
+      if (sym?.def && (sym.def.kind === 'label' || sym.equiv || ra.how === 'equiv')) {
+        asm.error(`symbol \`${ra.name}' is already defined`);
+        return undefined;
+      }
+      asm.regSyms.set(ra.name, ra.reg);
+      return undefined;
+    }
+    if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms(text, asm.regSyms);
+  }
   let first = 0;
   while (first < text.length) {
     const c = text.charCodeAt(first);
@@ -130,7 +147,13 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
       rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
       return undefined;
     }
-    let p = parseStatement(text);
+    // `.section ___ksymtab+memcpy,"a"` (EXPORT_SYMBOL in asm): GNU takes an unquoted section name
+    // up to a comma or blank, whatever its characters; the grammar reads it as a string.
+    const sec = raw ? SECTION_NAME.exec(text) : null;
+    if (sec && /[^\w.$]/.test(sec[2])) text = `${sec[1]}"${sec[2]}"${text.slice(sec[0].length)}`;
+    // GNU's pseudo-prefixes (`{disp32} jmp 1f`, `{load} mov %eax,%ebx`) go to the encoder.
+    const pseudo = text.includes('{') ? pseudoPrefixes(text) : undefined;
+    let p = parseStatement(pseudo ? pseudo.rest : text);
     if (!isParsed(p)) {
       // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
       // GNU spellings the grammar does not take, retried once in a form it does.
@@ -153,7 +176,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     const body = stmt.body;
     if (body) {
       if (body.k === 'insn') {
-        const done = assembleInsn(body, toks, asm);
+        const done = assembleInsn(body, toks, asm, pseudo?.list);
         if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
@@ -191,6 +214,17 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     if (endFrag !== startFrag || endOff !== startOff) asm.listing.add(line.loc, sec, startFrag, startOff, endFrag, endOff);
   }
   return undefined;
+}
+
+const SECTION_NAME = /^(\s*\.(?:section|pushsection)\s+)([^\s",]+)/i;
+const PSEUDO = /^((?:\s*[\w.$]+\s*:)*\s*)((?:\{(?:load|store|disp8|disp16|disp32|nooptimize)\}\s*)+)/i;
+
+/** Leading `{...}` pseudo-prefixes GNU knows for general-purpose instructions, split off the statement. */
+function pseudoPrefixes(text: string): { rest: string; list: string[] } | undefined {
+  const m = PSEUDO.exec(text);
+  if (!m) return undefined;
+  const list = [...m[2].matchAll(/\{(\w+)\}/g)].map((x) => x[1].toLowerCase());
+  return { rest: m[1] + ' '.repeat(m[2].length) + text.slice(m[0].length), list };
 }
 
 const BINARY_OPS = new Set(['plus', 'minus', 'star', 'slash', 'percent', 'shl', 'shr', 'pipe', 'amp', 'caret', 'bang', 'eqeq', 'ne', 'lt', 'gt', 'le', 'ge', 'andand', 'oror']);

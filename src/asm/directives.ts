@@ -22,6 +22,8 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.cfi_window_save', '.cfi_escape', '.cfi_personality', '.cfi_lsda', '.cfi_val_encoded_addr', '.cfi_label',
   '.cfi_b_key_frame', '.cfi_negate_ra_state', '.cfi_val_offset', '.cfi_llvm_def_aspace_cfa', '.cfi_inline_lsda',
   '.cfi_fde_data',
+  // GNU accepts `.extern` and ignores it: every undefined symbol is external anyway.
+  '.extern',
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -51,7 +53,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     return;
   }
   if (name.startsWith('.cfi_')) { cfiDirective(asm, name, rest); return; }
-  // .loc/.arch: accepted, no effect on the bytes x86lab produces.
+  // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 
 function expr(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): Val {
@@ -402,10 +404,9 @@ const HANDLERS: Record<string, Handler> = {
   '.eqv': setSym('equiv'),
   '.code16': (asm) => { asm.mode = 16; },
   '.code32': (asm) => { asm.mode = 32; },
-  '.code64': (asm) => {
-    if (asm.objMode !== 64) throw new AsmError(asm.loc, '64bit mode not supported on `i386\'.');
-    asm.mode = 64;
-  },
+  // Also in an --32 object (GNU 2.40 refuses it only after `.arch i386`): the kernel's 32-bit
+  // builds assemble 64-bit trampolines (realmode/rm/trampoline_64.S, efi_mixed.S) that way.
+  '.code64': (asm) => { asm.mode = 64; },
   '.nops': (asm, args, toks) => {
     const n = absolute(args[0], asm, toks);
     const limit = optAbs(args[1], asm, toks) ?? 0n;
@@ -413,8 +414,8 @@ const HANDLERS: Record<string, Handler> = {
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
     addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc });
   },
-  '.uleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), false)); },
-  '.sleb128': (asm, args, toks) => { for (const a of args) asm.emit(leb(absolute(a, asm, toks), true)); },
+  '.uleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 'u'); },
+  '.sleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 's'); },
   '.end': () => { /* handled by the driver */ },
   '.incbin': (asm, args, toks) => {
     const a = args[0];
@@ -476,9 +477,24 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
   bss.buf.fill(0, pos, pos + Number(size));
 }
 
-function leb(v: bigint, signed: boolean): number[] {
-  // GNU reads a negative .uleb128 value as its 64-bit two's complement (-1: nine 0xff, then 0x01).
-  if (!signed && v < 0n) v = BigInt.asUintN(64, v);
+/** One LEB128 value: now, or sized after layout when it depends on labels still ahead (`1f-0f`). */
+function lebValue(asm: Assembly, a: DirArg, toks: readonly Tok[], kind: 'u' | 's'): void {
+  let v: Val | undefined;
+  try {
+    v = expr(a, asm, toks);
+  } catch (e) {
+    if (!(e instanceof NotYetKnown)) throw e;
+  }
+  if (v && isAbsolute(v)) {
+    asm.emit(leb(v.add, kind === 's'));
+    return;
+  }
+  addVarFrag(asm.cur, { kind: 'space', addr: 0, count: captureLate(a as Expr, toks, asm.ctx()), fill: 0, size: 0, leb: kind });
+}
+
+/** LEB128 bytes; an unsigned value is read as 64-bit unsigned (GNU: `.uleb128 -1` is ten bytes). */
+export function leb(v: bigint, signed: boolean): number[] {
+  if (!signed) v = BigInt.asUintN(64, v);
   const out: number[] = [];
   for (;;) {
     const b = Number(v & 0x7fn);

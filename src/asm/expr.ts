@@ -136,12 +136,25 @@ function pending(v: Val): boolean {
   return false;
 }
 
-function symVal(s: Sym): Val {
+function symVal(s: Sym, ctx: EvalCtx): Val {
   const d = s.def;
-  // A global alias of a label (`.globl memcpy; .set memcpy, __memcpy`) stays itself: the
-  // linker resolves it by name, so GNU's relocations name the alias.
-  if (d && d.kind === 'equ' && !(s.binding !== 'local' && d.value.sym !== undefined && d.value.minus === undefined)) return d.value;
+  // A global or weak alias (`.globl memcpy; .set memcpy, __memcpy`) stays itself: GNU relocates
+  // against the alias. Any other equated symbol counts with its value as it is now.
+  if (d && d.kind === 'equ' && isAlias(d.value)) {
+    if (s.binding !== 'local') return { add: 0n, sym: s };
+    // A local alias of a global label reads as a local label there (section-relative, resolved
+    // in place), not as the global symbol.
+    const t = d.value.sym!;
+    if (t.binding !== 'local' && t.def?.kind === 'label') return { add: 0n, sym: ctx.symbols.alias(d.value) };
+    return d.value;
+  }
+  if (d && d.kind === 'equ') return d.value;
   return { add: 0n, sym: s };
+}
+
+/** An equated value that names one symbol (`.set a, b` or `a = b + 4`): an alias of it. */
+export function isAlias(v: Val): boolean {
+  return v.sym !== undefined && v.minus === undefined && v.spec === undefined;
 }
 
 function abs(v: Val): boolean {
@@ -159,7 +172,7 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
         if ((v.charCodeAt(v.length - 1) | 0x20) === 102) return { add: 0n, sym: ctx.symbols.ref(ctx.symbols.fbNext(n)) };
         const name = ctx.symbols.fbPrev(n);
         if (!name) throw new AsmError(ctx.loc, `backward ref to unknown label "${n}:"`);
-        return symVal(ctx.symbols.ref(name));
+        return symVal(ctx.symbols.ref(name), ctx);
       }
       return { add: parseNumber(v, ctx.loc) };
     }
@@ -173,7 +186,7 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
         if (spec !== 'plt') ctx.symbols.ref('_GLOBAL_OFFSET_TABLE_');
         return { add: 0n, sym: ctx.symbols.ref(name.slice(0, at)), spec };
       }
-      return symVal(ctx.symbols.ref(name));
+      return symVal(ctx.symbols.ref(name), ctx);
     }
     case 'un': {
       const a = evalExpr(e.a, toks, ctx);

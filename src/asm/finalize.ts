@@ -5,15 +5,17 @@
 
 import type { Fixup } from '../encode/types.js';
 import { AsmError } from './errors.js';
+import type { Mode } from '../isa/types.js';
 import { writeNops } from './nops.js';
 import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
-import { diff, secOf, where, type Where } from './where.js';
+import { diff, labelOf, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
 import { cfiFinish } from './cfi.js';
-import type { Mode } from '../isa/types.js';
+import { isAlias } from './expr.js';
+import { leb } from './directives.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -27,7 +29,10 @@ function layout(asm: Assembly): boolean {
         try {
           const w = evalLate(f.count, () => undefined);
           if (w.kind !== 'abs') throw new AsmError(f.count.loc, '.space specifies non-absolute value');
-          n = Number(w.value) > 0 ? Number(w.value) : 0;
+          if (f.leb) {
+            f.lebValue = w.value;
+            n = leb(w.value, f.leb === 's').length;
+          } else n = Number(w.value) > 0 ? Number(w.value) : 0;
         } catch (e) {
           if (!(e instanceof AsmError)) throw e;
         }
@@ -71,11 +76,11 @@ function relax(asm: Assembly): void {
       continue;
     }
     // Resolve the target once: its fragment and offset (label + equ addends + written addend).
-    const w = where(b.target.sym!) as Extract<Where, { kind: 'label' }>;
-    const d = (w.sym.def as Extract<SymDef, { kind: 'label' }>);
+    const l = labelOf(b.target.sym!)!;
+    const d = (l.label.def as Extract<SymDef, { kind: 'label' }>);
     frags.push(b.frag);
     tFrag.push(d.mark.frag);
-    tOff.push(d.mark.off + Number(w.add + b.target.add));
+    tOff.push(d.mark.off + Number(l.add + b.target.add));
   }
   for (let pass = 0; pass < 1000; pass++) {
     let changed = layout(asm);
@@ -101,15 +106,7 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
   }
 }
 
-/**
- * NOP patterns follow the CPU GNU assumes, not the code size: with --64 (default arch x86-64, which
- * has `nopl`) .code32 padding uses the long NOPs too; .code16 always has its own.
- */
-function nopMode(mode: Mode, objMode: 32 | 64): Mode {
-  return mode === 16 ? 16 : objMode;
-}
-
-function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
+function writeSection(sec: Section, nops: Mode): Uint8Array {
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
@@ -118,12 +115,15 @@ function writeSection(sec: Section, objMode: 32 | 64): Uint8Array {
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
       case 'align':
         if (f.size === 0) break;
-        if (f.nops) writeNops(out, f.addr, f.size, nopMode(f.mode, objMode));
+        if (f.nops) writeNops(out, f.addr, f.size, nops);
         else if (f.fill) fill(out, f.addr, f.size, f.fill.value, f.fill.size);
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
-      case 'nops': writeNops(out, f.addr, f.size, nopMode(f.mode, objMode), f.limit); break;
-      case 'space': out.fill(f.fill, f.addr, f.addr + f.size); break;
+      case 'nops': writeNops(out, f.addr, f.size, nops, f.limit); break;
+      case 'space':
+        if (f.leb) out.set(leb(f.lebValue ?? 0n, f.leb === 's').slice(0, f.size), f.addr);
+        else out.fill(f.fill, f.addr, f.addr + f.size);
+        break;
     }
   }
   return out;
@@ -148,6 +148,16 @@ function overBudget(asm: Assembly): boolean {
   return false;
 }
 
+/**
+ * Which NOP patterns GNU writes (tc-i386.c i386_generate_nops, measured): the 16-bit ones when the
+ * file *ends* in .code16 (it looks at the mode at write time, not the padding's), else those of
+ * the CPU the object targets — x86-64's `0f 1f` forms for --64 even in .code32 code, i386's lea
+ * forms for --32 even in .code64 code.
+ */
+function nopMode(finalMode: Mode, objMode: 32 | 64): Mode {
+  return finalMode === 16 ? 16 : objMode;
+}
+
 function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?: string): string {
   if (mode === 64) {
     if (fx.pcrel) {
@@ -161,6 +171,16 @@ function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?
   if (fx.pcrel && fx.size === 4 && spec === 'plt') return 'R_386_PLT32';
   if (fx.pcrel) return fx.size === 4 ? 'R_386_PC32' : fx.size === 2 ? 'R_386_PC16' : 'R_386_PC8';
   return fx.size === 4 ? 'R_386_32' : fx.size === 2 ? 'R_386_16' : fx.size === 1 ? 'R_386_8' : 'R_386_32';
+}
+
+/**
+ * A local label in a mergeable section (`.section __ksymtab_strings,"aMS"`) keeps its own symbol in
+ * a relocation, as GNU does (write.c, tc_i386_fix_adjustable): with a non-zero addend, and for any
+ * pc-relative reference in a RELA (x86-64) object — the linker may move merged strings.
+ */
+function keepMergeSym(asm: Assembly, w: Where, pcrel: boolean, add: bigint): boolean {
+  if (w.kind !== 'label' || !w.sec.flags.includes('M') || w.sym.temp) return false;
+  return add !== 0n || (pcrel && asm.objMode === 64);
 }
 
 /** GNU's overflow test for a data field: the bits above it must be all zeros or all ones. */
@@ -204,6 +224,15 @@ export function finalize(asm: Assembly): AssembleResult {
     const fb = fbParts(s.name);
     if (fb && !s.def) asm.error(`local label \`"${fb.label}" (instance number ${fb.instance} of a fb label)' is not defined`, { file: asm.file, line: 0 });
   }
+  // A section's name is also its symbol in GNU as: `.long foo - __ex_table` inside __ex_table
+  // (the vDSO exception table) measures from the section's start. Never listed as a symbol.
+  for (const sec of asm.sections) {
+    const s = asm.symbols.get(sec.name);
+    if (s && !s.def && s.binding === 'local' && !s.common) {
+      s.def = { kind: 'label', sec, mark: { frag: sec.frags[0], off: 0 } };
+      s.temp = true;
+    }
+  }
   relax(asm);
   layout(asm);
   for (const sec of asm.sections) {
@@ -225,7 +254,7 @@ export function finalize(asm: Assembly): AssembleResult {
   // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
-  for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, asm.objMode));
+  for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, nopMode(asm.mode, asm.objMode)));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];
@@ -274,20 +303,13 @@ export function finalize(asm: Assembly): AssembleResult {
       if (e instanceof AsmError) { asm.error(e.message, e.loc); continue; }
       throw e;
     }
-    let size: bigint | undefined;
-    // `.set alias, sym`: GNU copies sym's type and size to the alias (copy_symbol_attributes).
-    let src: Sym = s;
-    for (let d = 0; d < 16 && src.def?.kind === 'equ' && src.def.value.sym && !src.def.value.minus && !src.type && !src.size; d++) src = src.def.value.sym;
-    const type = s.type ?? src.type;
-    if (src.size) {
-      try {
-        const v = src.size;
-        const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
-        size = v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
-      } catch (e) {
-        if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
-      }
-    }
+    let size = symbolSize(asm, s);
+    // A symbol equated to an undefined one is not written: references name the undefined symbol.
+    if (s.def?.kind === 'equ' && w.kind === 'undef' && !s.common) continue;
+    // An alias takes the type of what it names, and its size unless it has one (GNU 2.40).
+    const target = s.def?.kind === 'equ' && w.kind === 'label' ? aliasTarget(s) : undefined;
+    const type = target?.type ?? s.type;
+    if (target && size === undefined) size = symbolSize(asm, target);
     if (s.common && w.kind === 'undef') {
       symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) });
       continue;
@@ -339,6 +361,30 @@ function objectInfo(asm: Assembly): ObjectInfo {
   };
 }
 
+/** The `.size` of a symbol, once addresses are known. */
+function symbolSize(asm: Assembly, s: Sym): bigint | undefined {
+  if (!s.size) return undefined;
+  try {
+    const v = s.size;
+    const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
+    return v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
+  } catch (e) {
+    if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
+    return undefined;
+  }
+}
+
+/** The label at the end of an alias chain (`.set a, b` with b a label, or an alias of one). */
+function aliasTarget(s: Sym): Sym | undefined {
+  let cur = s;
+  for (let depth = 0; depth < 64; depth++) {
+    const d = cur.def;
+    if (d?.kind !== 'equ' || !isAlias(d.value)) return d?.kind === 'label' && cur !== s ? cur : undefined;
+    cur = d.value.sym!;
+  }
+  return undefined;
+}
+
 function buildListing(asm: Assembly): ListingOut[] {
   const listing: ListingOut[] = [];
   const L = asm.listing;
@@ -380,6 +426,7 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
       case 'gottpoff': return size === 4 ? 'R_X86_64_GOTTPOFF' : undefined;
       case 'tlsgd': return size === 4 ? 'R_X86_64_TLSGD' : undefined;
       case 'tlsld': return size === 4 ? 'R_X86_64_TLSLD' : undefined;
+      case 'gotpc': return size === 8 ? 'R_X86_64_GOTPC64' : size === 4 ? 'R_X86_64_GOTPC32' : undefined;
     }
     return undefined;
   }
@@ -395,6 +442,7 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
     case 'dtpoff': return 'R_386_TLS_LDO_32';
     case 'tpoff': return 'R_386_TLS_LE_32';
     case 'gottpoff': return 'R_386_TLS_IE_32';
+    case 'gotpc': return 'R_386_GOTPC';
   }
   return undefined;
 }
@@ -468,7 +516,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       }
       // `sym - label` with the label in the field's own section: a pc-relative reference to sym
       // (exception tables' `.long 1b - .`), left to the linker as R_*_PC32 like GNU does.
-      const local = a.kind === 'label' && a.sym.binding === 'local';
+      const local = a.kind === 'label' && a.sym.binding === 'local' && !keepMergeSym(asm, a, true, a.add + v.addend);
       const base = (local ? BigInt((a as Extract<Where, { kind: 'label' }>).addr) : 0n) + a.add + v.addend;
       const add = base + BigInt(field - b.addr) - b.add;
       relocs.push({

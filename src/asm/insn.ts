@@ -13,7 +13,7 @@ import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
-import { toEncValue } from './state.js';
+import { gotpc, toEncValue } from './state.js';
 import type { Val } from './symbols.js';
 
 type InsnBody = Extract<Body, { k: 'insn' }>;
@@ -208,7 +208,7 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
  * text and mode — no `.`, no local label references, no expression left for after layout, at most
  * one symbol (see InsnReplay.sym) — so the driver may replay it for an identical line; undefined otherwise.
  */
-export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly): InsnReplay | undefined {
+export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo?: readonly string[]): InsnReplay | undefined {
   const mnemonic = toks[body.mn].value.toLowerCase();
   const prefixes = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
@@ -236,9 +236,11 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   }
   const lates = asm.lateSyms.size;
   const operands = body.ops.map((op) => operand(op, toks, asm));
-  const insn: AsmInsn = { mnemonic, prefixes, operands };
-  const enc = encode(insn, asm, undefined, toks, from);
+  const insn: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
+  let enc = encode(insn, asm, undefined, toks, from);
   if (enc.warnings) for (const w of enc.warnings) asm.warn(w);
+  // `{disp32}` on a branch: the rel32 form, never relaxed.
+  if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
   const near = enc.relax === 'short' ? encode(insn, asm, 'near', toks, from) : undefined;
   const op0 = operands[0];
   const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;

@@ -38,12 +38,10 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
       case 'sym': {
         const name = toks[x.t].value;
         const s = name === '.' ? ctx.dot() : ctx.symbols.ref(name);
+        // An equated symbol counts with the value it has now, as in GNU (`i = i + 1` then
+        // `.fill start + i*SIZE - ., 1, 0xcc` in a .rept): a later `.set` must not change it.
         const d = s.def;
-        // An absolute equate is read as its value now, as GNU does (`i = i + 1` in a .rept
-        // loop must not change what an earlier `.fill ... i ...` meant).
-        if (d?.kind === 'equ' && d.value.sym === undefined && d.value.minus === undefined) {
-          syms.set(x.t, { name: s.name, binding: 'local', seq: -1, temp: true, def: { kind: 'equ', value: d.value } });
-        } else syms.set(x.t, s);
+        syms.set(x.t, d?.kind === 'equ' ? { name: s.name, binding: 'local', seq: -1, temp: true, def: { kind: 'equ', value: d.value }, loc: s.loc } : s);
         return;
       }
       case 'un': walk(x.a); return;

@@ -69,6 +69,11 @@ export interface SpaceFrag {
   readonly count: LateExpr;
   readonly fill: number;
   size: number;
+  /** `.uleb128`/`.sleb128` of a value known only after layout (`.uleb128 1f-0f`): `count` is the
+   *  value, the size its encoding's length (GNU's rs_leb128 fragment). */
+  readonly leb?: 'u' | 's';
+  /** The value as of the last layout pass (leb only). */
+  lebValue?: bigint;
 }
 
 export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag | SpaceFrag;

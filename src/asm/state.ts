@@ -54,6 +54,8 @@ export interface BranchInfo {
 export class Assembly {
   mode: Mode;
   readonly symbols = new SymbolTable();
+  /** Symbols equated to registers (`.set src, %esi`): name -> register; see regvalues.ts. */
+  readonly regSyms = new Map<string, string>();
   readonly sections: Section[] = [];
   private readonly byName = new Map<string, Section>();
   cur: Section;
@@ -143,6 +145,7 @@ export class Assembly {
       if (d.kind === 'label' && d.sec === this.cur && foldDiff(sym, this.symbols.temp(this.cur, m)) === 0n) return;
       if (!(d.kind === 'equ' && sym.settable)) throw new AsmError(this.loc, `symbol \`${displayName(sym.name)}' is already defined`);
     }
+    this.regSyms.delete(sym.name);
     sym.def = { kind: 'label', sec: this.cur, mark: here(this.cur) };
     sym.settable = false;
     sym.loc = this.loc;
@@ -154,6 +157,7 @@ export class Assembly {
       throw new AsmError(this.loc, `symbol \`${displayName(sym.name)}' is already defined`);
     }
     if (value.sym === sym) throw new AsmError(this.loc, `symbol definition loop encountered at \`${displayName(sym.name)}'`);
+    this.regSyms.delete(sym.name);
     sym.def = { kind: 'equ', value };
     sym.settable = how === 'set';
     sym.equiv = how === 'equiv';
@@ -174,7 +178,7 @@ export class Assembly {
     }
     sec.buf.fill(0, pos, pos + size);
     const off = pos - sec.cur.start;
-    this.addFixup(sec.cur, off, { offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }, off + size, false);
+    this.addFixup(sec.cur, off, gotpc({ offset: 0, size, value: toEncValue(value), pcrel: false, signed: signedField }), off + size, false);
   }
 
   /** An n-byte field whose value is an expression known only after layout. */
@@ -265,6 +269,17 @@ export interface CachedLine {
 }
 
 const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/**
+ * A field naming `_GLOBAL_OFFSET_TABLE_` itself is GOT-relative to the field (R_386_GOTPC,
+ * R_X86_64_GOTPC32/64), and GNU adds the field's offset within its instruction to the addend so
+ * the usual `call 1f; 1: pop %ebx; addl $_GLOBAL_OFFSET_TABLE_+(.-1b), %ebx` lands on the GOT.
+ */
+export function gotpc(f: Fixup): Fixup {
+  const v = f.value;
+  if (v.sym !== '_GLOBAL_OFFSET_TABLE_' || v.spec !== undefined || v.minus !== undefined || (f.size !== 4 && f.size !== 8)) return f;
+  return { ...f, value: { ...v, spec: 'gotpc', addend: v.addend + (f.pcrel ? 0n : BigInt(f.offset)) } };
+}
 
 /** The encoder's view of a value: names instead of symbol objects. */
 export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string; spec?: string } {

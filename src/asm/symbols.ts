@@ -78,6 +78,17 @@ export class SymbolTable {
     return s;
   }
 
+  /**
+   * A frozen local alias (`.set a, global_fn` with `a` local): references read it as a local label
+   * at the target's address, as GNU does, and a later `.set a, ...` does not move them.
+   */
+  alias(value: Val): Sym {
+    const name = `.L.alias\x01${this.temps++}`;
+    const s: Sym = { name, binding: 'local', seq: this.seq++, temp: true, def: { kind: 'equ', value } };
+    this.map.set(name, s);
+    return s;
+  }
+
   /** Name of the next definition of numeric label `n` (for `nf` and for defining `n:`). */
   fbNext(n: string): string {
     return `.L${n}\x02${(this.fbCount.get(n) ?? 0) + 1}`;

@@ -25,8 +25,25 @@ export function where(s: Sym, depth = 0): Where {
   if (!v.sym) return { kind: 'abs', value: v.add };
   const w = where(v.sym, depth + 1);
   if (w.kind === 'abs') return { kind: 'abs', value: w.value + v.add };
+  // A global or weak alias of a label is a symbol of its own at that address (GNU relocates
+  // against it); a local one reads as the label it names.
+  if (w.kind === 'label' && (s.binding !== 'local' || s.temp)) return { kind: 'label', sec: w.sec, addr: w.addr + Number(w.add + v.add), sym: s, add: 0n };
   if (w.kind === 'label') return { ...w, add: w.add + v.add };
   return { ...w, add: w.add + v.add };
+}
+
+/** The label an equated symbol chain ends at, and the offset from it (for relaxation, which
+ *  needs the label's fragment); undefined if the chain does not end at a label. */
+export function labelOf(s: Sym): { label: Sym; add: bigint } | undefined {
+  let add = 0n;
+  for (let depth = 0; depth <= 64; depth++) {
+    const d = s.def;
+    if (d?.kind === 'label') return { label: s, add };
+    if (d?.kind !== 'equ' || !d.value.sym || d.value.minus) return undefined;
+    add += d.value.add;
+    s = d.value.sym;
+  }
+  return undefined;
 }
 
 export function secOf(w: Where): string {

@@ -44,6 +44,8 @@ options:
   --defsym SYM=VAL  define SYM as the absolute value VAL before assembling
   -D NAME[=VAL]     define a preprocessor macro (.S files)
   -U NAME           undefine a preprocessor macro (.S files)
+  -include FILE     read FILE first, as if #include "FILE" began the source (.S files)
+  -imacros FILE     like -include, but keep only FILE's macros (.S files)
   -x LANG           assembler-with-cpp: preprocess whatever the file name; assembler: never
   -v                print the version on standard error, then assemble
   --version         print the version and exit
@@ -64,6 +66,8 @@ interface Args {
   undefs: string[];
   /** -D/-U in command-line order (the preprocessor applies them in order, as gcc does). */
   cmdline: ['D' | 'U', string][];
+  /** -include / -imacros in command-line order. */
+  preincludes: ['include' | 'imacros', string][];
   /** -x: force (or forbid) preprocessing regardless of the file name. */
   lang?: 'assembler' | 'assembler-with-cpp';
   inputs: string[];
@@ -92,7 +96,7 @@ function parseValue(text: string): bigint {
 export const versionLine = (): string => `x86lab assembler ${VERSION} (GNU assembler 2.40 compatible)`;
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [], inputs: [], verbose: false };
+  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [], preincludes: [], inputs: [], verbose: false };
   const need = (i: number, opt: string): string => {
     const v = argv[i];
     if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
@@ -125,7 +129,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       const eq = d.indexOf('=');
       if (eq <= 0) throw new UsageError('bad defsym; format is --defsym name=value');
       a.defsyms.push([d.slice(0, eq), parseValue(d.slice(eq + 1))]);
-    } else if (o.startsWith('-D') || o.startsWith('-U')) {
+    } else if (o === '-include' || o === '-imacros') a.preincludes.push([o.slice(1) as 'include' | 'imacros', need(++i, o)]);
+    else if (o.startsWith('-D') || o.startsWith('-U')) {
       const v = o.length > 2 ? o.slice(2) : need(++i, o);
       (o[1] === 'D' ? a.defines : a.undefs).push(v);
       a.cmdline.push([o[1] as 'D' | 'U', v]);
@@ -218,7 +223,7 @@ export async function run(argv: string[]): Promise<number> {
     if (args.lang ? args.lang === 'assembler-with-cpp' : /\.(S|sx)$/.test(input)) {
       // Loaded only for .S input: plain .s files need not pay for the preprocessor at start-up.
       const { preprocess } = await import('../asm/cpp/index.js');
-      const pp = preprocess(text, { file: name, includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode, clock: hostClock() });
+      const pp = preprocess(text, { file: name, includeDirs, defines: args.defines, undefs: args.undefs, commandLine: args.cmdline, mode: args.mode, clock: hostClock(), preincludes: args.preincludes });
       diags.push(...pp.diagnostics);
       if (pp.diagnostics.some((d) => d.severity === 'error')) {
         report(diags, name);

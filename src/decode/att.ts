@@ -365,7 +365,9 @@ export function formatDecoded(
     const parts: string[] = [];
     const flag = { sized: false };
     const indirect = (form.flow === 'call' || form.flow === 'jmp') && form.operands.some((o) => o.loc === 'rm');
-    for (const op of form.operands) {
+    for (const op0 of form.operands) {
+      // MOVDIR64B's register holds an address: objdump names it in the address size (67h).
+      const op = form.sem === 'movdir64b' && op0.loc === 'reg' ? { ...op0, size: d.adsize as 16 | 32 | 64 } : op0;
       const t = operand(c, op, flag);
       if (t !== '') parts.push(indirect && op.loc === 'rm' ? '*' + t : t);
     }

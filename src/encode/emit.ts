@@ -1,6 +1,7 @@
 // Byte emission for a matched form: prefixes in GNU's order, REX, opcode, ModRM/SIB/displacement,
 // immediates, and fixups where a value is not yet known (SDM Vol. 2A §2.1-2.2).
 
+import type { Form } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, Encoded, EncodeOptions, Fixup, Value } from './types.js';
 import { EncodeError } from './errors.js';
@@ -156,8 +157,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
 
   // Address.
   let addr: AddrEnc | undefined;
-  const absSize = (pfx.addr || mode) as 16 | 32 | 64;
-  if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64);
+  // MOVDIR64B with a narrower register than the mode's addresses: an absolute operand takes that size.
+  const mdReg = f.sem === 'movdir64b' ? insn.operands.find((o) => o.kind === 'reg') : undefined;
+  const absSize = (pfx.addr || (mdReg?.kind === 'reg' && mdReg.reg.size < mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
+  if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64, dispPref(insn.pseudo));
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
     encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
@@ -202,6 +205,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // jecxz (64-bit) / jcxz (32-bit) carry their own 67h: an explicit address prefix is a second one.
   if (f.asz && f.asz !== modeAsz && pfx.addr) throw new EncodeError('same type of prefix used twice');
   if (strAsz) asz = strAsz;
+  // MOVDIR64B's destination register holds an address: it must be of the address size (GNU).
+  if (f.sem === 'movdir64b' && insn.operands.some((o) => o.kind === 'reg' && o.reg.size !== asz)) {
+    throw new EncodeError(`invalid register operand size for \`${name}'`);
+  }
   // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.
   if (mode === 32 && f.sem === 'str:ins' && strMems.length && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
     asz = 16;
@@ -226,6 +233,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     if (!ok) throw new EncodeError(`expecting valid branch instruction after \`bnd'`);
     out.push(0xf2);
   }
+  if (pfx.hle) out.push(hlePrefix(pfx.hle, pfx.lock, f, !!mem, name));
   if ((f.prefix === 0xf2 || f.prefix === 0xf3) && !f.vex) out.push(f.prefix);
   if (pfx.lock) {
     if (!f.lockable || !mem) throw new EncodeError(`expecting lockable instruction after \`lock'`);
@@ -353,4 +361,23 @@ function vexPrefix(out: number[], opcode: readonly number[], prefix: number | un
   const tail = ((~vvvv & 15) << 3) | pp; // VEX.L = 0 for every VEX row so far
   if (map === 1 && !w && !x && !b) out.push(0xc5, ((r ^ 1) << 7) | tail);
   else out.push(0xc4, ((r ^ 1) << 7) | ((x ^ 1) << 6) | ((b ^ 1) << 5) | map, (w << 7) | tail);
+}
+
+/**
+ * `xacquire`/`xrelease` (SDM Vol. 1 §16.3.3): with `lock` on a lockable memory form, on xchg with
+ * memory (locked anyway), and xrelease also on mov to memory (88/89/C6/C7). GNU's messages otherwise.
+ */
+function hlePrefix(hle: 0xf2 | 0xf3, lock: boolean, f: Form, mem: boolean, name: string): number {
+  const which = hle === 0xf2 ? 'xacquire' : 'xrelease';
+  const store = mem && f.sem === 'mov' && [0x88, 0x89, 0xc6, 0xc7].includes(f.opcode[0]) && f.opcode.length === 1;
+  if ((lock && f.lockable && mem) || (mem && f.sem === 'xchg') || (hle === 0xf3 && store)) return hle;
+  if (store || f.sem === 'mov') throw new EncodeError(`instruction \`${name}' after \`${which}' not allowed`);
+  if (f.lockable && mem) throw new EncodeError(`missing \`lock' with \`${which}'`);
+  throw new EncodeError(`invalid instruction \`${name}' after \`${which}'`);
+}
+
+/** The displacement size a `{disp8}`/`{disp16}`/`{disp32}` pseudo-prefix asks for, if any. */
+function dispPref(pseudo: readonly string[] | undefined): 8 | 16 | 32 | undefined {
+  if (!pseudo) return undefined;
+  return pseudo.includes('disp32') ? 32 : pseudo.includes('disp16') ? 16 : pseudo.includes('disp8') ? 8 : undefined;
 }

@@ -111,6 +111,16 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized, suffixed: name !== mnemonic };
 
   let m = findMatch(inMode, ops, ctx);
+  // `{load}`/`{store}`: between the two register-to-register encodings (8B/89, 03/01, ...), the one
+  // whose ModRM.reg is the destination (load) or the source (store).
+  if (m && insn.pseudo && ops.length === 2 && ops.every((o) => o.kind === 'reg')) {
+    const want = insn.pseudo.includes('load') ? 'reg' : insn.pseudo.includes('store') ? 'rm' : undefined;
+    const dest = (c: Cand): string | undefined => c.form.operands[c.form.operands.length - 1]?.loc;
+    if (want && dest({ form: m.form, sfx: '' } as Cand) !== want) {
+      const alt = findMatch(inMode.filter((c) => dest(c) === want && c.form.operands.some((o) => o.loc === 'rm')), ops, ctx);
+      if (alt) m = alt;
+    }
+  }
   const warnings: string[] = [];
   const defaultWarning = `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
   if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) warnings.push(defaultWarning);

@@ -66,7 +66,7 @@ export function memAddrSize(m: MemOperand): 0 | 16 | 32 | 64 {
  * Encode the address of `m` in `mode`. `absSize` is the address size to use when the operand has no
  * registers (the mode's, or 32 under an addr32 prefix).
  */
-export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 32 | 64, truncate = false): AddrEnc {
+export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 32 | 64, truncate = false, dispPref?: 8 | 16 | 32): AddrEnc {
   const base = m.base;
   const index = m.index;
   const disp = m.disp;
@@ -90,10 +90,11 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   if (mode === 64 && asize === 16) throw invalid();
   if (mode !== 64 && asize === 64) throw invalid();
 
-  if (asize === 16) return encode16(m, invalid);
+  if (asize === 16) return encode16(m, invalid, dispPref);
   // How GNU reads the displacement constant: a 64-bit address must hold it as signed 32 bits; a 32-bit
   // one wraps a value within 32 bits (0xffffffff is -1, so disp8) and otherwise keeps a truncated disp32.
-  let forceDisp32 = false;
+  // `{disp32}` asks for a 32-bit displacement field whatever the value (GNU pseudo-prefix).
+  let forceDisp32 = dispPref === 32 && (base !== undefined || index !== undefined);
   let dv = dval;
   if (dconst && disp && (base || index)) {
     const v64 = BigInt.asIntN(64, dval);
@@ -127,7 +128,8 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   if (forceDisp32) {
     mod = 2; dispSize = 4;
   } else if (!disp || (dconst && dv === 0n)) {
-    if (needsDisp) { mod = 1; dispSize = 1; } else { mod = 0; dispSize = 0; }
+    // `{disp8}` writes a zero displacement as one byte instead of none.
+    if (needsDisp || dispPref === 8) { mod = 1; dispSize = 1; } else { mod = 0; dispSize = 0; }
   } else if (dconst && fits8(dv)) {
     mod = 1; dispSize = 1;
   } else {
@@ -151,7 +153,7 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
 }
 
 /** 16-bit addressing (SDM Vol. 2A Table 2-1): base bx/bp, index si/di, scale 1. */
-function encode16(m: MemOperand, invalid: () => EncodeError): AddrEnc {
+function encode16(m: MemOperand, invalid: () => EncodeError, dispPref?: 8 | 16 | 32): AddrEnc {
   const b = m.base?.name;
   const i = m.index?.name;
   if (m.index && m.scale !== 1) throw invalid();
@@ -172,8 +174,9 @@ function encode16(m: MemOperand, invalid: () => EncodeError): AddrEnc {
   const raw = d ? BigInt.asIntN(64, d.addend) : 0n;
   const wide = dconst && (raw < -(1n << 15n) || raw >= 1n << 16n);
   const dv = wide ? raw : BigInt.asIntN(16, raw);
+  if (dispPref === 16 || dispPref === 32) return { mod: 2, rm, sib: -1, dispSize: 2, disp: d ?? { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
   if (!wide && (!d || (dconst && dv === 0n))) {
-    if (rm === 6) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+    if (rm === 6 || dispPref === 8) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
     return { mod: 0, rm, sib: -1, dispSize: 0, disp: undefined, rexX: 0, rexB: 0, asize: 16, ripRel: false };
   }
   if (dconst && !wide && fits8(dv)) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: dv }, rexX: 0, rexB: 0, asize: 16, ripRel: false };

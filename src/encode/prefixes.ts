@@ -16,6 +16,8 @@ export interface PrefixState {
   notrack: boolean;
   /** MPX `bnd` (F2) on a near branch; shares the rep prefix slot. */
   bnd?: boolean;
+  /** TSX lock elision: `xacquire` (F2) / `xrelease` (F3); shares the rep prefix slot. */
+  hle?: 0xf2 | 0xf3;
 }
 
 export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState {
@@ -43,7 +45,8 @@ export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState 
       if (n === 'addr16' && mode === 16) throw new EncodeError('redundant addr16 prefix');
       p.addr = n === 'addr32' ? 32 : 16;
     }
-    else if (n === 'bnd') { if (p.rep || p.bnd) throw twice(); p.bnd = true; }
+    else if (n === 'bnd') { if (p.rep || p.bnd || p.hle) throw twice(); p.bnd = true; }
+    else if (n === 'xacquire' || n === 'xrelease') { if (p.rep || p.bnd || p.hle) throw twice(); p.hle = n === 'xacquire' ? 0xf2 : 0xf3; }
     else if (n === 'notrack') { if (p.notrack || p.seg) throw twice(); p.notrack = true; }
     else if (n in SEG_PREFIX) {
       // es/ss (like the ineffective segments they name) are rejected as prefixes in 64-bit code.

@@ -41,6 +41,8 @@ export interface AsmInsn {
   /** Prefix mnemonics written before it, in order: 'lock', 'rep', 'repne', 'data16', 'addr32', 'rex64', 'cs', ... */
   readonly prefixes: readonly string[];
   readonly operands: readonly AsmOperand[];
+  /** GNU pseudo-prefixes written before it, without braces: 'load', 'store', 'disp8', 'disp16', 'disp32', 'nooptimize'. */
+  readonly pseudo?: readonly string[];
 }
 
 export interface Fixup {

@@ -15,6 +15,8 @@ export interface CaseOpts {
   readonly defines: string[];
   readonly undefs: string[];
   readonly commandLine: ['D' | 'U', string][];
+  /** -include / -imacros FILE, in order. */
+  readonly preincludes: ['include' | 'imacros', string][];
   /** gcc's argument list for the same options, in order. */
   readonly argv: string[];
 }
@@ -23,9 +25,11 @@ export interface CaseOpts {
 export function caseOpts(text: string): CaseOpts {
   const m = /^\/\/ cpp-opts:(.*)$/m.exec(text.split('\n')[0] ?? '');
   const argv = m ? m[1].trim().split(/\s+/) : [];
-  const o: CaseOpts = { includeDirs: [], defines: [], undefs: [], commandLine: [], argv };
-  for (const a of argv) {
-    if (a.startsWith('-I')) o.includeDirs.push(a.slice(2));
+  const o: CaseOpts = { includeDirs: [], defines: [], undefs: [], commandLine: [], preincludes: [], argv };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-include' || a === '-imacros') o.preincludes.push([a.slice(1) as 'include' | 'imacros', argv[++i]]);
+    else if (a.startsWith('-I')) o.includeDirs.push(a.slice(2));
     else if (a.startsWith('-D')) { o.defines.push(a.slice(2)); o.commandLine.push(['D', a.slice(2)]); }
     else if (a.startsWith('-U')) { o.undefs.push(a.slice(2)); o.commandLine.push(['U', a.slice(2)]); }
   }
@@ -41,6 +45,7 @@ export function ourCpp(name: string): CppResult {
     defines: o.defines,
     undefs: o.undefs,
     commandLine: o.commandLine,
+    preincludes: o.preincludes,
     readFile: (p) => {
       try {
         return readFileSync(join(CASES_DIR, p), 'utf8');

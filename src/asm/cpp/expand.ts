@@ -392,12 +392,23 @@ export class Expander {
   }
 }
 
-/** The `#x` operator: the argument's spelling, single spaces where it had whitespace, quotes escaped. */
+/**
+ * The `#x` operator: the argument's spelling, quotes escaped, no whitespace at either end and one
+ * space wherever gcc sees whitespace. As in cpplib's stringify_arg, the whitespace before a token
+ * is that of the padding's source when padding precedes it (the parameter's place in a macro body,
+ * for an argument that came from an expansion): `__stringify(FOO(\reg))` keeps FOO's `, reg`
+ * spacing, and `%_ASM_SP` stays `%rsp`.
+ */
 export function stringify(arg: readonly Tok[]): string {
   let s = '';
+  let source: Tok | null = null;
   for (const t of arg) {
-    if (t.kind === 'pad') continue;
-    if (s !== '' && t.ws) s += ' ';
+    if (t.kind === 'pad') {
+      if (source === null || (!source.ws && (t.source ?? null) === null)) source = t.source ?? null;
+      continue;
+    }
+    if (s !== '' && (source ?? t).ws) s += ' ';
+    source = null;
     s += t.kind === 'string' || t.kind === 'char' ? t.text.replace(/[\\"]/g, (c) => '\\' + c) : t.text;
   }
   return `"${s}"`;

@@ -25,6 +25,12 @@ export interface CppOptions {
   readonly mode?: 32 | 64;
   /** What __DATE__/__TIME__ show; default: the current time, local (see `hostClock` for the CLI's). */
   readonly clock?: CppClock;
+  /**
+   * `-include FILE` / `-imacros FILE` in command-line order. As in gcc, each is read as if
+   * `#include "FILE"` began the main file (looked up in the working directory, then the -I list);
+   * every -imacros file comes before every -include file, and keeps only its macros, no text.
+   */
+  readonly preincludes?: readonly (readonly ['include' | 'imacros', string])[];
 }
 
 export interface CppResult {
@@ -70,6 +76,8 @@ interface FileState {
   readonly dir: string;
   /** Index of the -I directory the file was found in (-1: the includer's folder or a plain path), for #include_next. */
   readonly dirIndex: number;
+  /** Read for its macros only (-imacros, and whatever it includes): no text is written. */
+  readonly silent?: boolean;
 }
 
 const defaultRead = (p: string): string | ReadFailure | undefined => readSourceFile(p);
@@ -131,6 +139,7 @@ class Cpp {
       this.defineFromText(eq < 0 ? `${d} 1` : `${d.slice(0, eq)} ${d.slice(eq + 1)}`, '<command-line>');
     }
     this.pushFile(this.opts.file, text, false);
+    if (!this.preinclude()) return { text: this.out.join(''), diagnostics: this.diags, failed: true };
     while (this.stack.length && !this.fatal) {
       this.cur = this.stack[this.stack.length - 1];
       try {
@@ -160,8 +169,31 @@ class Cpp {
     this.cur = save;
   }
 
-  private pushFile(path: string, text: string, included: boolean, dirIndex = -1): void {
-    const f: FileState = { path, presumed: path, lineDelta: 0, lines: lexFile(text), idx: 0, conds: [], dir: dirOf(path), dirIndex };
+  /** Stacks the -include/-imacros files over the main file, the first to be read on top. */
+  private preinclude(): boolean {
+    const pre = this.opts.preincludes ?? [];
+    const order = [...pre.filter(([k]) => k === 'imacros'), ...pre.filter(([k]) => k === 'include')];
+    for (const [kind, name] of order.reverse()) {
+      const here = name.startsWith('/') ? undefined : this.read(name);
+      // gcc names a file found in the working directory `./name` (in linemarkers and __FILE__).
+      const local = /^\.\.?\//.test(name) ? name : `./${name}`;
+      const hit = here !== undefined ? { path: local, text: here, dirIndex: -1 } : this.findInclude(name, true, false);
+      if (!hit) {
+        this.diags.push({ severity: 'error', message: `${name}: No such file or directory`, loc: { file: '<command-line>', line: 0 } });
+        return false;
+      }
+      const failure = isReadFailure(hit) ? hit : isReadFailure(hit.text) ? hit.text : undefined;
+      if (failure !== undefined || isReadFailure(hit) || isReadFailure(hit.text)) {
+        this.diags.push({ severity: 'error', message: `${name}: ${failure?.error ?? 'unreadable'}`, loc: { file: '<command-line>', line: 0 } });
+        return false;
+      }
+      this.pushFile(hit.path, hit.text, true, hit.dirIndex, kind === 'imacros');
+    }
+    return true;
+  }
+
+  private pushFile(path: string, text: string, included: boolean, dirIndex = -1, silent = this.stack.length > 0 && !!this.cur?.silent): void {
+    const f: FileState = { path, presumed: path, lineDelta: 0, lines: lexFile(text), idx: 0, conds: [], dir: dirOf(path), dirIndex, silent };
     this.stack.push(f);
     this.cur = f;
     this.marker(1, path, included ? ' 1' : '');
@@ -192,6 +224,7 @@ class Cpp {
 
   /** Writes one expanded text line at its source position, resynchronising like gcc (blank lines or a marker). */
   private emitLine(l: { text: string; line: number }): void {
+    if (this.cur.silent) return;
     const file = this.cur.presumed;
     if (file !== this.outFile || l.line < this.outLine || l.line - this.outLine > 8) this.marker(l.line, file, '');
     while (this.outLine < l.line) { this.out.push('\n'); this.outLine++; }

@@ -1,0 +1,53 @@
+// Runs one kernel-idiom case (test/asm/kernel-idioms/*.S) through gcc -c and through x86lab's
+// preprocessor and assembler, as comparable views (object-view.ts). A first line
+// `// x86lab-opts: -include FILE ...` gives preprocessor options both sides get; files named
+// *-32.S are 32-bit (gcc -m32, x86lab --32).
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assemble } from '../../src/asm/assemble.js';
+import { preprocess } from '../../src/asm/cpp/index.js';
+import { formatDiagnostic } from '../../src/asm/errors.js';
+import { gnuView, readObj, x86labView, type ObjectView } from './object-view.js';
+
+export const IDIOMS_DIR = join(import.meta.dirname, 'kernel-idioms');
+export const IDIOMS_GOLDEN = join(import.meta.dirname, '../golden/asm/kernel-idioms');
+export const HAVE_GCC = spawnSync('gcc', ['--version'], { encoding: 'utf8' }).status === 0;
+
+export const idiomMode = (f: string): 32 | 64 => (f.endsWith('-32.S') ? 32 : 64);
+
+function opts(text: string): string[] {
+  const m = /^\/\/ x86lab-opts:(.*)$/m.exec(text.split('\n')[0] ?? '');
+  return m ? m[1].trim().split(/\s+/) : [];
+}
+
+/** gcc -c's object, as a view (cwd: the cases folder). */
+export function gccIdiom(f: string): ObjectView {
+  const argv = opts(readFileSync(join(IDIOMS_DIR, f), 'utf8'));
+  const dir = mkdtempSync(join(tmpdir(), 'x86lab-idiom-'));
+  try {
+    const out = join(dir, 'out.o');
+    const r = spawnSync('gcc', ['-c', `-m${idiomMode(f)}`, ...argv, f, '-o', out], { cwd: IDIOMS_DIR, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`gcc -c ${f} failed:\n${r.stderr}`);
+    return gnuView(readObj(readFileSync(out)));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** x86lab's object for the case (built-in cpp with the same -include/-imacros, then the assembler). */
+export function x86labIdiom(f: string): { view: ObjectView; messages: string[] } {
+  const text = readFileSync(join(IDIOMS_DIR, f), 'utf8');
+  const argv = opts(text);
+  const preincludes: ['include' | 'imacros', string][] = [];
+  for (let i = 0; i < argv.length; i++) if (argv[i] === '-include' || argv[i] === '-imacros') preincludes.push([argv[i].slice(1) as 'include', argv[++i]]);
+  const readFile = (p: string): string | undefined => {
+    try { return readFileSync(p.startsWith('/') ? p : join(IDIOMS_DIR, p), 'utf8'); } catch { return undefined; }
+  };
+  const mode = idiomMode(f);
+  const pp = preprocess(text, { file: f, includeDirs: [], defines: [], undefs: [], mode, preincludes, readFile });
+  const r = assemble(pp.text, { mode, file: f, readFile });
+  return { view: x86labView(r), messages: [...pp.diagnostics, ...r.diagnostics].map((d) => formatDiagnostic(d)) };
+}
