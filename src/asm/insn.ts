@@ -4,7 +4,7 @@
 
 import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
 import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
-import { FORMS } from '../isa/index.js';
+import { FORMS, formById } from '../isa/index.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
@@ -180,8 +180,9 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
     }
   }
   const flow = flowOf(enc.form);
-  if (direct && (flow === 'jmp' || flow === 'jcc')) {
-    // A jump to an absolute address: GNU still gives it a relaxable fragment, so its relocation
+  if (direct && (flow === 'jmp' || flow === 'jcc') && formById(enc.form).relaxTo !== undefined) {
+    // A relaxable jump to an absolute address (not xbegin, which has no short form): GNU still
+    // gives it a relaxable fragment, so its relocation
     // is made with the other branches' after layout (and so comes after the section's other ones).
     const fx = enc.fixups.find((f) => f.pcrel);
     if (fx && fx.size > 1 && !fx.value.sym && !fx.value.minus) {

@@ -47,15 +47,21 @@ describe('unmodelled instructions stop the run by name', () => {
     const user = [...userHandlers().unhandled].sort();
     const sys = [...systemHandlers().unhandled].sort();
     expect(user.filter((s) => s.startsWith('lseg:') || ['x87:init', 'x87:clex', 'x87:ldcw', 'x87:stcw', 'x87:stsw', 'x87:wait'].includes(s))).toEqual([]);
+    // VMX/SVM/SGX/TSX/WAITPKG and MOVDIR* (assembled and decoded for kernel sources) are not
+    // executed: a run that reaches one stops naming it.
     expect(sys).toEqual([
-      'cet:clrssbsy', 'cet:incssp', 'cet:rdssp', 'cet:rstorssp', 'cet:saveprevssp', 'cet:setssbsy', 'cet:wrss', 'cet:wruss',
-      'sys:clac', 'sys:clgi', 'sys:clzero', 'sys:fxrstor', 'sys:fxrstor64', 'sys:fxsave', 'sys:fxsave64', 'sys:getsec',
-      'sys:invlpga', 'sys:invpcid', 'sys:ldmxcsr', 'sys:monitor', 'sys:mwait', 'sys:rdpkru', 'sys:rdpmc', 'sys:rdrand',
-      'sys:rdseed', 'sys:rsm', 'sys:skinit', 'sys:stac', 'sys:stgi', 'sys:stmxcsr', 'sys:vmcall', 'sys:vmfunc',
-      'sys:vmlaunch', 'sys:vmmcall', 'sys:vmresume', 'sys:vmxoff', 'sys:wbnoinvd', 'sys:wrpkru', 'sys:xgetbv', 'sys:xrstor',
-      'sys:xrstor64', 'sys:xrstors', 'sys:xrstors64', 'sys:xsave', 'sys:xsave64', 'sys:xsavec', 'sys:xsavec64',
-      'sys:xsaveopt', 'sys:xsaveopt64', 'sys:xsaves', 'sys:xsaves64', 'sys:xsetbv', 'sys:xtest',
-      'x87:ldenv', 'x87:rstor', 'x87:save', 'x87:stenv',
+      'cet:clrssbsy', 'cet:incssp', 'cet:rdssp', 'cet:rstorssp', 'cet:saveprevssp', 'cet:setssbsy', 'cet:wrss',
+      'cet:wruss', 'movdir64b', 'movdiri', 'sys:clac', 'sys:clgi', 'sys:clzero', 'sys:encls', 'sys:enclu',
+      'sys:enclv', 'sys:fxrstor', 'sys:fxrstor64', 'sys:fxsave', 'sys:fxsave64', 'sys:getsec', 'sys:invlpga',
+      'sys:invpcid', 'sys:ldmxcsr', 'sys:monitor', 'sys:mwait', 'sys:pconfig', 'sys:rdpkru', 'sys:rdpmc',
+      'sys:rdrand', 'sys:rdseed', 'sys:rsm', 'sys:skinit', 'sys:stac', 'sys:stgi', 'sys:stmxcsr', 'sys:vmcall',
+      'sys:vmfunc', 'sys:vmgexit', 'sys:vmlaunch', 'sys:vmload', 'sys:vmmcall', 'sys:vmresume', 'sys:vmrun',
+      'sys:vmsave', 'sys:vmxoff', 'sys:wbnoinvd', 'sys:wrpkru', 'sys:xgetbv', 'sys:xrstor', 'sys:xrstor64',
+      'sys:xrstors', 'sys:xrstors64', 'sys:xsave', 'sys:xsave64', 'sys:xsavec', 'sys:xsavec64', 'sys:xsaveopt',
+      'sys:xsaveopt64', 'sys:xsaves', 'sys:xsaves64', 'sys:xsetbv', 'sys:xtest', 'tsx:xabort', 'tsx:xbegin',
+      'tsx:xend', 'vmx:invept', 'vmx:invvpid', 'vmx:vmclear', 'vmx:vmptrld', 'vmx:vmptrst', 'vmx:vmread',
+      'vmx:vmwrite', 'vmx:vmxon', 'waitpkg:tpause', 'waitpkg:umonitor', 'waitpkg:umwait', 'x87:ldenv', 'x87:rstor',
+      'x87:save', 'x87:stenv',
     ]);
     for (const s of sys) expect(user, s).toContain(s);
   });
