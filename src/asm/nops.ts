@@ -4,7 +4,8 @@
 
 import type { Mode } from '../isa/types.js';
 
-const NOPS64: readonly (readonly number[])[] = [
+/** x86-64 NOP patterns by length - 1 (1 to 11 bytes); ld's code fill uses the first ten too. */
+export const NOPS64: readonly (readonly number[])[] = [
   [0x90],
   [0x66, 0x90],
   [0x0f, 0x1f, 0x00],

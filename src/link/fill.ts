@@ -3,24 +3,14 @@
 // shorter NOP for the remainder; i386 repeats `66 90` and ends with a one-byte `90` when odd.
 // Data sections are padded with zeros.
 
-const NOP64: readonly (readonly number[])[] = [
-  [],
-  [0x90],
-  [0x66, 0x90],
-  [0x0f, 0x1f, 0x00],
-  [0x0f, 0x1f, 0x40, 0x00],
-  [0x0f, 0x1f, 0x44, 0x00, 0x00],
-  [0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00],
-  [0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00],
-  [0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
-  [0x66, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
-  [0x66, 0x2e, 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00],
-];
+import { NOPS64 } from '../asm/nops.js';
+
+// The same patterns as GNU as's (asm/nops.ts), by length - 1.
 
 export function codeFill(b: Uint8Array, off: number, count: number, mode: 32 | 64): void {
   if (mode === 64) {
-    for (; count >= 10; count -= 10, off += 10) b.set(NOP64[10], off);
-    b.set(NOP64[count], off);
+    for (; count >= 10; count -= 10, off += 10) b.set(NOPS64[9], off);
+    if (count) b.set(NOPS64[count - 1], off);
     return;
   }
   for (; count >= 2; count -= 2, off += 2) { b[off] = 0x66; b[off + 1] = 0x90; }
