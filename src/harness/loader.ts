@@ -56,21 +56,14 @@ export function loadFile(path: string, opts: LoadOptions = {}): Image {
 }
 
 export function loadSource(text: string, opts: LoadOptions = {}): Image {
-  const mode = opts.mode ?? 64;
-  const file = opts.file ?? 'listing.S';
-  const includeDirs = [...(opts.includeDirs ?? []), INCLUDE_DIR];
-  const diags: Diagnostic[] = [];
-  let src = text;
-  if (!file.endsWith('.s')) {
-    const pp = preprocess(text, { file, includeDirs, defines: opts.defines ?? [], undefs: opts.undefs ?? [], mode, ...(opts.readFile ? { readFile: opts.readFile } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
-    diags.push(...pp.diagnostics);
-    if (pp.diagnostics.some((d) => d.severity === 'error')) throw new LoadError(diags.map(formatDiagnostic).join('\n'), diags);
-    src = pp.text;
+  // One listing is the single-input case of loadFiles: assemble it, then link it alone.
+  const { input, diagnostics } = assembleInput(text, opts);
+  try {
+    return linkInputs([input], { diagnostics });
+  } catch (e) {
+    if (e instanceof LinkError) throw new LoadError(e.message, diagnostics, 'link');
+    throw e;
   }
-  const res = assemble(src, { mode, file, includeDirs, ...(opts.readFile ? { readFile: opts.readFile } : {}) });
-  diags.push(...res.diagnostics);
-  if (res.errors > 0) throw new LoadError(diags.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'), diags);
-  return link(res, file, diags);
 }
 
 /** Link one assembly on its own (the single-listing case of linkInputs). */
@@ -92,7 +85,7 @@ export function assembleInput(text: string, opts: LoadOptions = {}): { input: Li
   const diags: Diagnostic[] = [];
   let src = text;
   if (!file.endsWith('.s')) {
-    const pp = preprocess(text, { file, includeDirs, defines: opts.defines ?? [], undefs: opts.undefs ?? [], mode, ...(opts.readFile ? { readFile: opts.readFile } : {}) });
+    const pp = preprocess(text, { file, includeDirs, defines: opts.defines ?? [], undefs: opts.undefs ?? [], mode, ...(opts.readFile ? { readFile: opts.readFile } : {}), ...(opts.clock ? { clock: opts.clock } : {}) });
     diags.push(...pp.diagnostics);
     if (pp.diagnostics.some((d) => d.severity === 'error')) throw new LoadError(diags.map(formatDiagnostic).join('\n'), diags);
     src = pp.text;
