@@ -67,21 +67,30 @@ function pause(): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
 }
 
+/**
+ * One read from a descriptor at its current position: 0 at the end. A non-blocking descriptor
+ * that has nothing yet (EAGAIN: a pipe or terminal on stdin) is waited for, not treated as the end.
+ */
+function readChunk(fd: number, buf: Buffer, name: string): number {
+  for (;;) {
+    try {
+      return readSync(fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') { pause(); continue; }
+      if (code === 'EOF') return 0;
+      throw new IoError(`can't read from ${name}: ${reason(e)}`);
+    }
+  }
+}
+
 /** Reads a descriptor to its end, refusing more than `limit` bytes. */
 function readAll(fd: number, name: string, limit: number, sizeHint = 0): Buffer {
   const chunks: Buffer[] = [];
   let total = 0;
   let buf = Buffer.allocUnsafe(Math.min(Math.max(sizeHint + 1, 65536), limit + 1));
   for (;;) {
-    let n: number;
-    try {
-      n = readSync(fd, buf, 0, buf.length, null);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'EAGAIN') { pause(); continue; }
-      if (code === 'EOF') break;
-      throw new IoError(`can't read from ${name}: ${reason(e)}`);
-    }
+    const n = readChunk(fd, buf, name);
     if (n === 0) break;
     total += n;
     if (total > limit) throw new IoError(`can't read from ${name}: file too large (the limit is ${limit >> 20} MiB)`);
@@ -359,15 +368,7 @@ export function* inputLines(path: string, opts: ReadOptions = {}): Generator<str
   let carryLen = 0;
   try {
     for (;;) {
-      let n: number;
-      try {
-        n = readSync(fd, buf, 0, buf.length, null);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EAGAIN') { pause(); continue; }
-        if (code === 'EOF') n = 0;
-        else throw new IoError(`can't read from ${name}: ${reason(e)}`);
-      }
+      const n = readChunk(fd, buf, name);
       if (n === 0) break;
       let start = 0;
       for (let nl = buf.indexOf(10, 0); nl >= 0 && nl < n; nl = buf.indexOf(10, start)) {
