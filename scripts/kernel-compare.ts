@@ -106,8 +106,9 @@ interface LabJson {
 
 /** gcc's command -> x86lab as arguments (preprocessor and mode options; the rest is code generation). */
 function labArgs(gcc: string[], cwd: string): { args: string[]; input: string } | undefined {
-  const args: string[] = ['as', '-f', 'json', '-x', 'assembler-with-cpp'];
+  const args: string[] = ['as', '-x', 'assembler-with-cpp'];
   let mode = '--64';
+  let dwarf: string | undefined;
   let input: string | undefined;
   for (let i = 1; i < gcc.length; i++) {
     const a = gcc[i];
@@ -120,12 +121,26 @@ function labArgs(gcc: string[], cwd: string): { args: string[]; input: string } 
     else if (a === '-include' || a === '-imacros') args.push(a, next());
     else if (a === '-m32' || a === '-m16') mode = '--32'; // gcc -m16 runs as --32 (the source says .code16)
     else if (a === '-m64') mode = '--64';
+    // gcc -g on a .S file runs `as --gdwarf-5` (gcc 12's default DWARF version); -gdwarf-N picks N.
+    else if (a === '-g' || a === '-g2' || a === '-g3' || a === '-ggdb') dwarf ??= '--gdwarf-5';
+    else if (/^-gdwarf-[2-5]$/.test(a)) dwarf = `-${a}`;
+    else if (a.startsWith('-Wa,')) for (const w of a.slice(4).split(',')) { if (/^(-g|--gdwarf-?[2-5])$/.test(w)) dwarf = w; }
     else if (a === '-o' || a === '-MF' || a === '-MT' || a === '-x') i++;
     else if (!a.startsWith('-')) input = a;
   }
   if (!input) return undefined;
-  args.push(mode, resolve(cwd, input));
+  args.push(mode, ...(dwarf ? [dwarf] : []), resolve(cwd, input));
   return { args, input };
+}
+
+/** x86lab's ELF object in the shape compare() reads (the same reader as GNU's object). */
+function asLabJson(o: Obj): LabJson {
+  const names = o.bits === 64 ? R64 : R32;
+  return {
+    sections: o.sections.filter((s) => s.name !== '' && !FORMAT_SECTIONS.has(s.type)).map((s) => ({ name: s.name, flags: '', type: String(s.type), size: s.size, hex: Buffer.from(s.bytes).toString('hex') })),
+    symbols: o.symbols.map((s) => ({ name: s.name, section: s.section, value: s.value.toString(), binding: s.binding, type: s.type, size: s.size.toString() })),
+    relocations: o.relocs.map((r) => ({ section: r.section, offset: r.offset, type: names[r.type] ?? String(r.type), symbol: r.symbol, addend: (r.addend ?? 0n).toString() })),
+  };
 }
 
 // ---- comparison ------------------------------------------------------------------------------
@@ -235,13 +250,18 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
       if (!g.ok) { rows.push({ arch, file, status: 'gcc-fails', vector: false, detail: g.err.split('\n')[0] }); continue; }
       const vector = usesVector(gnuObj, build);
       const la = labArgs(cmd, build)!;
-      const x = run(process.execPath, [cli, ...la.args], build);
+      const labObj = join(scratch, 'lab.o');
+      rmSync(labObj, { force: true });
+      const x = run(process.execPath, [cli, ...la.args.slice(0, 1), '-o', labObj, ...la.args.slice(1)], build);
       if (!x.ok) {
         const errs = x.err.split('\n').filter((l) => /Error:/.test(l));
         rows.push({ arch, file, status: 'rejected', vector, detail: `${errs.length} errors; first: ${(errs[0] ?? x.err.split('\n')[0]).replace(/^.*?Error: /, '')}` });
         continue;
       }
-      const diffs = compare(readObj(readFileSync(gnuObj)), JSON.parse(x.out) as LabJson);
+      const gnuBytes = readFileSync(gnuObj);
+      const labBytes = readFileSync(labObj);
+      const diffs = compare(readObj(gnuBytes), asLabJson(readObj(labBytes)));
+      if (!diffs.length && !gnuBytes.equals(labBytes)) diffs.push('object files differ (cmp) though every section, relocation and symbol matches');
       const real = diffs.filter((d) => !DWARF_G.test(d));
       const status = real.length ? 'differs' : diffs.length ? 'same but -g' : 'same';
       rows.push({ arch, file, status, vector, detail: real.length ? `${real.length} differences; first: ${real[0]}` : diffs.length ? 'all but the DWARF line info `as` writes for gcc -g' : '' });

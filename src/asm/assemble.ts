@@ -38,12 +38,15 @@ export interface AssembleOptions {
   /** File reader for `.include` (tests may supply a virtual file system): undefined for a missing
    *  file, a ReadFailure for one that cannot be read. */
   readonly readFile?: (path: string) => string | ReadFailure | undefined;
+  /** Record each instruction's start and source line (`lines` in the result), for --gdwarf-N. */
+  readonly debugLines?: boolean;
 }
 
 /** Assembles AT&T source text. Never throws for bad input: problems are in `diagnostics`. */
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
+  asm.lineMarks.enabled = opts.debugLines ?? false;
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {
@@ -77,7 +80,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     if (statement(asm, l) === 'end') break;
   }
-  return finalize(asm);
+  const result = finalize(asm);
+  return opts.debugLines ? Object.assign(result, { lines: asm.lineMarks.resolve() }) : result;
 }
 
 /** For the macro layer: `.if expr`, `.rept count`, `%expr` need an absolute value now. */
@@ -134,6 +138,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const known = asm.recall(text);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
+    asm.lineMarks.add(line.loc, sec, startFrag, startOff);
     if (r) placeInsn(asm, r.enc, r.near, r.direct, r.memSym);
     else asm.emitRemembered(known);
     for (const w of known.warnings) asm.warn(w);
@@ -176,6 +181,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     const body = stmt.body;
     if (body) {
       if (body.k === 'insn') {
+        asm.lineMarks.add(line.loc, asm.cur, startFrag, startOff);
         const done = assembleInsn(body, toks, asm, pseudo?.list);
         if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands

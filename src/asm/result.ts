@@ -64,6 +64,14 @@ export interface ListingOut {
   readonly size: number;
 }
 
+/** An instruction's start and source line (recorded only for --gdwarf-N, for .debug_line). */
+export interface LineOut {
+  readonly section: string;
+  readonly offset: number;
+  readonly file: string;
+  readonly line: number;
+}
+
 /** One CFA instruction of an FDE, with code positions resolved to an advance in bytes. */
 export type CfiInsnOut =
   | { readonly op: 'advance'; readonly delta: number; readonly sameFrag: boolean }
@@ -98,6 +106,8 @@ export interface AssembleResult {
   readonly symbols: readonly SymbolOut[];
   readonly relocations: readonly RelocOut[];
   readonly listing: readonly ListingOut[];
+  /** Instruction lines, when the assembly was asked to record them (`debugLines`). */
+  readonly lines?: readonly LineOut[];
   readonly object: ObjectInfo;
   readonly diagnostics: readonly Diagnostic[];
   /** Number of errors among the diagnostics; output must not be written when non-zero. */

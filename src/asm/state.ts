@@ -15,6 +15,7 @@ import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
 import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
+import { LineMarks } from './line-marks.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -64,6 +65,8 @@ export class Assembly {
   readonly fixups: PendingFixup[] = [];
   readonly branches: BranchInfo[] = [];
   readonly listing = new Listing();
+  /** Instruction starts and lines, for --gdwarf-N (off unless asked for). */
+  readonly lineMarks = new LineMarks();
   readonly diagnostics: Diagnostic[] = [];
   errorCount = 0;
   /** Reads a binary file for `.incbin`, searching like `.include` (set by the driver). */

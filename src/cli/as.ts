@@ -3,11 +3,12 @@
 // (an existing -o file is removed, as GNU as does), and the exit status is 1.
 
 import { hostClock } from './clock.js';
-import { lstatSync, rmSync } from 'node:fs';
+import { lstatSync, rmSync, statSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
+import { withDwarfLines, type DwarfVersion } from '../output/dwarf-line.js';
 import { ElfError } from '../output/elf.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
 import { IoError, prepareOutput, readInputText, writeOutput, type OutputTarget } from './io.js';
@@ -40,6 +41,8 @@ options:
                     output; m, c, d, h are accepted and change nothing yet
   --dis             print the disassembly of the assembled .text instead, as objdump -d prints
                     it from GNU as's object (from its "Disassembly of section .text:" line on)
+  -g, --gdwarf-N    DWARF line information for the assembly source (N = 2..5; -g is 2), as GNU
+                    as writes it (gcc -g passes --gdwarf-5)
   -I DIR            add DIR to the .include and #include search path
   --defsym SYM=VAL  define SYM as the absolute value VAL before assembling
   -D NAME[=VAL]     define a preprocessor macro (.S files)
@@ -75,6 +78,8 @@ interface Args {
   verbose: boolean;
   /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
   listing?: { file: string; noPaging: boolean; assembly: boolean; symbols: boolean };
+  /** -g / --gdwarf-N: DWARF version of the source line information. */
+  dwarf?: DwarfVersion;
 }
 
 class UsageError extends Error {}
@@ -111,6 +116,8 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);
     else if (o === '--dis') a.dis = true;
+    else if (o === '-g' || o === '--gen-debug') a.dwarf = 2;
+    else if (/^--gdwarf-?[2-5]$/.test(o)) a.dwarf = Number(o.slice(-1)) as DwarfVersion;
     else if (/^-a[cdghlmns]*(=.*)?$/.test(o)) {
       const eq = o.indexOf('=');
       const letters = o.slice(2, eq < 0 ? undefined : eq);
@@ -240,6 +247,7 @@ export async function run(argv: string[]): Promise<number> {
   const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
     mode: args.mode, file, includeDirs, defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
+    debugLines: args.dwarf !== undefined,
   });
   diags.push(...result.diagnostics);
   // GNU heads the messages with the file being read when the first one was reported.
@@ -262,7 +270,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   let bytes: Uint8Array;
   try {
-    bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(result, args.format, { file });
+    const out = args.dwarf ? withDwarfLines(result, { version: args.dwarf, compDir: workingDir() }) : result;
+    bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(out, args.format, { file });
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
     process.stderr.write(`x86lab as: ${e.message}\n`);
@@ -308,4 +317,18 @@ async function disassembly(r: AssembleResult): Promise<string> {
   return `Disassembly of section .text:\n${disassembleSection(text.bytes, r.mode, 0n, syms, {
     symbolizeTargets: true, targetSymbols: targets, sectionName: '.text', addrDigits: r.mode === 64 ? 16 : 8,
   })}`;
+}
+
+/** The working directory as GNU's getpwd() names it: $PWD when that is the same directory. */
+function workingDir(): string {
+  const cwd = process.cwd();
+  const pwd = process.env.PWD;
+  try {
+    if (pwd && pwd.startsWith('/')) {
+      const a = statSync(pwd);
+      const b = statSync('.');
+      if (a.ino === b.ino && a.dev === b.dev) return pwd;
+    }
+  } catch { /* fall back to the real path */ }
+  return cwd;
 }
