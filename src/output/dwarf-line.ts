@@ -8,7 +8,8 @@
 //
 // GNU's choices reproduced here (measured against as 2.40):
 // - one row per instruction, except that an instruction on the same line of the same file as the
-//   row before it adds none (GNU keeps one "last line" for the whole run, across sections);
+//   one before it adds none (GNU keeps one "last line" for the whole run, across sections), nor
+//   one in a section that is not allocated, loaded code;
 // - each section with rows is one sequence, in the order of their first rows: DW_LNE_set_address,
 //   then the shortest of special opcode, const_add_pc + special, advance_pc + special, with
 //   DW_LNS_advance_line + DW_LNS_copy when the line step does not fit (line_base -5, range 14,
@@ -126,6 +127,7 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     return files.length;
   };
 
+  const code = new Set(r.sections.filter((s) => s.flags.includes('a') && s.flags.includes('x') && s.type !== 'nobits').map((s) => s.name));
   // Rows: one per instruction, but none for the same line as the row before it.
   const rows: Row[] = [];
   let lastLine = -1;
@@ -135,6 +137,9 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     if (l.line === lastLine && l.file === lastFile) continue;
     lastLine = l.line;
     lastFile = l.file;
+    // ... and none in a section that is not loaded code (binutils PR 26850), though it still
+    // counts as the last line.
+    if (!code.has(l.section)) continue;
     rows.push({ section: l.section, offset: l.offset, file: fileNumber(l.file), line: l.line });
   }
   if (rows.length === 0) return r;
@@ -204,7 +209,8 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
   const funcs = [...r.symbols]
     .filter((s) => s.type === 'function' && s.size !== undefined && s.size !== 0n && !['*UND*', '*ABS*', '*COM*'].includes(s.section))
     .sort((a, b) => a.seq - b.seq);
-  const globals = funcs.filter((f) => f.binding !== 'local').length;
+  // GNU's S_IS_EXTERNAL: global only (a weak symbol is not).
+  const globals = funcs.filter((f) => f.binding === 'global').length;
   const external = globals === 0 ? 'none' : globals === funcs.length ? 'all' : 'mixed';
   const flagSize = external === 'mixed' || (external === 'all' && v < 4) ? 1 : 0;
   const abbrev = new Buf();
@@ -263,7 +269,7 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     for (const f of funcs) {
       info.uleb(2);
       info.reloc(4, '.debug_str', BigInt(str.add(f.name)), rel);
-      if (flagSize) info.u8(f.binding === 'local' ? 0 : 1);
+      if (flagSize) info.u8(f.binding === 'global' ? 1 : 0);
       if (v >= 3) info.uleb(typeOff);
       const [sym, add] = target(f);
       info.reloc(addrSize, sym, add, rel);
