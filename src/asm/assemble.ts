@@ -58,11 +58,12 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     },
     readInclude: (name, from) => {
       const dirs = [...(opts.includeDirs ?? []), dirname(from.file)];
-      const cands = isAbsPath(name) ? [name] : [name, ...dirs.map((d) => join(d, name))];
+      // GNU tries "./NAME" first, then DIR/NAME for each -I, and names the file by the path it opened.
+      const cands = isAbsPath(name) ? [name] : [`./${name}`, ...dirs.map((d) => `${d}/${name}`)];
       for (const c of cands) {
         const text = read(c);
         // GNU as opens the first match, so a directory there is an error, not a reason to search on.
-        if (isReadFailure(text)) return { file: c, error: text.error };
+        if (isReadFailure(text)) return { file: c === `./${name}` ? name : c, error: text.error };
         if (text !== undefined) return { file: c, text };
       }
       return undefined;
