@@ -79,7 +79,9 @@ function value(asm: Assembly, text: string | undefined): bigint {
 function register(asm: Assembly, text: string | undefined): number {
   if (text === undefined || text === '') throw new AsmError(asm.loc, 'missing expression');
   const name = text.replace(/^%/, '').replace(/\s+/g, '').toLowerCase();
-  const table = asm.objMode === 64 ? DW64 : DW32;
+  // Register names and numbers follow the code mode (`.code64` in a --32 object names %rbp, 6);
+  // the return column and data alignment follow the object.
+  const table = asm.mode === 64 ? DW64 : DW32;
   if (table[name] !== undefined) return table[name];
   if (/^[0-9]/.test(name)) return Number(value(asm, text));
   throw new AsmError(asm.loc, `bad register expression`);
@@ -108,7 +110,7 @@ export function cfiDirective(asm: Assembly, name: string, rest: string): void {
     // The CIE's initial rules (tc_cfi_frame_initial_instructions): CFA = sp + word, RA at CFA - word.
     if (a[0] !== 'simple') {
       const w = asm.objMode === 64 ? 8n : 4n;
-      fde.insns.push({ op: 'def_cfa', reg: asm.objMode === 64 ? 7 : 4, off: w }, { op: 'offset', reg: ra, off: -w });
+      fde.insns.push({ op: 'def_cfa', reg: asm.mode === 64 ? 7 : 4, off: w }, { op: 'offset', reg: ra, off: -w });
       fde.cfaOffset = w;
     }
     return;

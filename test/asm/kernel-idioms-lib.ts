@@ -1,5 +1,5 @@
 // Runs one kernel-idiom case (test/asm/kernel-idioms/*.S) through gcc -c and through x86lab's
-// preprocessor and assembler, as comparable views (object-view.ts). A first line
+// preprocessor, assembler and ELF writer, as comparable views (object-view.ts). A first line
 // `// x86lab-opts: -include FILE ...` gives preprocessor options both sides get; files named
 // *-32.S are 32-bit (gcc -m32, x86lab --32).
 
@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { assemble } from '../../src/asm/assemble.js';
 import { preprocess } from '../../src/asm/cpp/index.js';
 import { formatDiagnostic } from '../../src/asm/errors.js';
+import { toElf } from '../../src/output/elf.js';
 import { gnuView, readObj, x86labView, type ObjectView } from './object-view.js';
 
 export const IDIOMS_DIR = join(import.meta.dirname, 'kernel-idioms');
@@ -49,5 +50,7 @@ export function x86labIdiom(f: string): { view: ObjectView; messages: string[] }
   const mode = idiomMode(f);
   const pp = preprocess(text, { file: f, includeDirs: [], defines: [], undefs: [], mode, preincludes, readFile });
   const r = assemble(pp.text, { mode, file: f, readFile });
-  return { view: x86labView(r), messages: [...pp.diagnostics, ...r.diagnostics].map((d) => formatDiagnostic(d)) };
+  // Through the ELF writer (read back like GNU's object), so .eh_frame/.debug_frame count too.
+  const view = r.errors ? x86labView(r) : gnuView(readObj(toElf(r)));
+  return { view, messages: [...pp.diagnostics, ...r.diagnostics].map((d) => formatDiagnostic(d)) };
 }
