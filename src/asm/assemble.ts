@@ -15,6 +15,7 @@ import { arraySource, splitStatements, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
+import { closeSpacedRegisters } from './reg-spacing.js';
 import { mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
 import { Assembly } from './state.js';
 
@@ -111,6 +112,7 @@ const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   let text = line.text;
   asm.loc = line.loc;
+  if (text.includes('% ') || text.includes('%\t')) text = closeSpacedRegisters(text);
   if (asm.regSyms.size || text.includes('%')) {
     // A symbol equated to a register is no symbol at all: remember the register, or spell it out.
     const ra = regAssignment(text, asm.regSyms);
