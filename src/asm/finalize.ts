@@ -178,9 +178,10 @@ function relocType(mode: number, fx: Fixup, branch: boolean, plt: boolean, spec?
  * a relocation, as GNU does (write.c, tc_i386_fix_adjustable): with a non-zero addend, and for any
  * pc-relative reference in a RELA (x86-64) object — the linker may move merged strings.
  */
-function keepMergeSym(asm: Assembly, w: Where, pcrel: boolean, add: bigint): boolean {
+function keepMergeSym(asm: Assembly, w: Where, pcrel: boolean, add: bigint, subtracted = false): boolean {
   if (w.kind !== 'label' || !w.sec.flags.includes('M') || w.sym.temp) return false;
-  return add !== 0n || (pcrel && asm.objMode === 64);
+  // `sym - .` keeps it in both objects: GNU decides while the fixup still subtracts (fx_subsy).
+  return add !== 0n || subtracted || (pcrel && asm.objMode === 64);
 }
 
 /** GNU's overflow test for a data field: the bits above it must be all zeros or all ones. */
@@ -516,7 +517,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       }
       // `sym - label` with the label in the field's own section: a pc-relative reference to sym
       // (exception tables' `.long 1b - .`), left to the linker as R_*_PC32 like GNU does.
-      const local = a.kind === 'label' && a.sym.binding === 'local' && !keepMergeSym(asm, a, true, a.add + v.addend);
+      const local = a.kind === 'label' && a.sym.binding === 'local' && !keepMergeSym(asm, a, true, a.add + v.addend, true);
       const base = (local ? BigInt((a as Extract<Where, { kind: 'label' }>).addr) : 0n) + a.add + v.addend;
       const add = base + BigInt(field - b.addr) - b.add;
       relocs.push({
