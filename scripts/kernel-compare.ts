@@ -1,10 +1,11 @@
 // Assembles every arch/x86 `.S` file of a real Linux tree twice — with gcc (GNU as) and with
 // x86lab — using the exact command Kbuild uses for it, and compares the objects: every section's
 // bytes, every relocation (offset, type, symbol, addend) and every symbol (section, value, type,
-// size, binding).
+// size, binding). x86lab writes a real ELF object (`-o`), read back like GNU's, so CFI tables and
+// the DWARF of `gcc -g` count; "same" means the two objects are also byte-identical (`cmp`).
 //
 //   npm run kernel-compare -- KERNEL_SRC [--arch x86_64|i386|both] [--build DIR] [--only SUBSTR]
-//                                         [--markdown FILE] [--verbose] [--unbuilt]
+//                                         [--markdown FILE] [--verbose]
 //
 // KERNEL_SRC stays untouched: `make <arch>_defconfig prepare` runs into a build folder beside it
 // (KERNEL_SRC-build-<arch>, or --build DIR-<arch>). Each file's compile command comes from the
@@ -24,12 +25,12 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The CLI to run (X86LAB_BIN overrides it, e.g. a copy of bin/ and dist/ kept still during a long run). */
 const cli = process.env.X86LAB_BIN ?? join(repo, 'bin/x86lab.js');
 
-interface Opts { src: string; arches: ('x86_64' | 'i386')[]; build?: string; only?: string; markdown?: string; verbose: boolean; unbuilt: boolean }
+interface Opts { src: string; arches: ('x86_64' | 'i386')[]; build?: string; only?: string; markdown?: string; verbose: boolean }
 
 function parseArgs(argv: string[]): Opts {
   let src: string | undefined;
   let arch = 'both';
-  const o: Partial<Opts> = { verbose: false, unbuilt: false };
+  const o: Partial<Opts> = { verbose: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--arch') arch = argv[++i];
@@ -37,7 +38,6 @@ function parseArgs(argv: string[]): Opts {
     else if (a === '--only') o.only = argv[++i];
     else if (a === '--markdown') o.markdown = argv[++i];
     else if (a === '--verbose' || a === '-v') o.verbose = true;
-    else if (a === '--unbuilt') o.unbuilt = true;
     else if (!a.startsWith('-') && src === undefined) src = a;
     else throw new Error(`unknown argument ${a}`);
   }
@@ -237,15 +237,7 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
   const rows: Row[] = [];
   try {
     for (const [i, file] of files.entries()) {
-      let cmd = savedCommand(build, objs[i]);
-      let borrowed = false;
-      if ((!cmd || !cmd.includes('-c')) && o.unbuilt) {
-        // --unbuilt: a file this config does not build gets a built file's command (its -I/-D/-m
-        // flags), with only the input and output swapped; where gcc accepts it, it is compared too.
-        cmd = savedCommand(build, arch === 'x86_64' ? 'arch/x86/entry/entry_64.o' : 'arch/x86/entry/entry_32.o')
-          ?.map((w) => (w.endsWith('.S') ? join(o.src, file) : w));
-        borrowed = true;
-      }
+      const cmd = savedCommand(build, objs[i]);
       if (!cmd || !cmd.includes('-c')) { rows.push({ arch, file, status: 'not built', vector: false, detail: 'Kbuild has no command for it' }); continue; }
       const gnuObj = join(scratch, 'gnu.o');
       rmSync(gnuObj, { force: true });
@@ -256,11 +248,7 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
         else gccArgs.push(cmd[k]);
       }
       const g = run(cmd[0], gccArgs, build);
-      if (!g.ok) {
-        rows.push(borrowed ? { arch, file, status: 'not built', vector: false, detail: 'not built in this config; gcc rejects it with another file\'s flags' }
-          : { arch, file, status: 'gcc-fails', vector: false, detail: g.err.split('\n')[0] });
-        continue;
-      }
+      if (!g.ok) { rows.push({ arch, file, status: 'gcc-fails', vector: false, detail: g.err.split('\n')[0] }); continue; }
       const vector = usesVector(gnuObj, build);
       const la = labArgs(cmd, build)!;
       const labObj = join(scratch, 'lab.o');
@@ -268,7 +256,7 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
       const x = run(process.execPath, [cli, ...la.args.slice(0, 1), '-o', labObj, ...la.args.slice(1)], build);
       if (!x.ok) {
         const errs = x.err.split('\n').filter((l) => /Error:/.test(l));
-        rows.push({ arch, file: borrowed ? `${file} (not built; borrowed flags)` : file, status: 'rejected', vector, detail: `${errs.length} errors; first: ${(errs[0] ?? x.err.split('\n')[0]).replace(/^.*?Error: /, '')}` });
+        rows.push({ arch, file, status: 'rejected', vector, detail: `${errs.length} errors; first: ${(errs[0] ?? x.err.split('\n')[0]).replace(/^.*?Error: /, '')}` });
         continue;
       }
       const gnuBytes = readFileSync(gnuObj);
@@ -277,7 +265,7 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
       if (!diffs.length && !gnuBytes.equals(labBytes)) diffs.push('object files differ (cmp) though every section, relocation and symbol matches');
       const real = diffs.filter((d) => !DWARF_G.test(d));
       const status = real.length ? 'differs' : diffs.length ? 'same but -g' : 'same';
-      rows.push({ arch, file: borrowed ? `${file} (not built; borrowed flags)` : file, status, vector, detail: real.length ? `${real.length} differences; first: ${real[0]}` : diffs.length ? 'all but the DWARF line info `as` writes for gcc -g' : '' });
+      rows.push({ arch, file, status, vector, detail: real.length ? `${real.length} differences; first: ${real[0]}` : diffs.length ? 'all but the DWARF line info `as` writes for gcc -g' : '' });
       if (o.verbose && diffs.length) process.stderr.write(`${file}:\n  ${diffs.slice(0, 20).join('\n  ')}\n`);
       process.stderr.write(`[${arch}] ${rows[rows.length - 1].status.padEnd(9)} ${file}\n`);
     }
@@ -293,18 +281,13 @@ function table(rows: Row[], version: string): string {
   const sum: string[] = [`Linux ${version}:`, ''];
   for (const arch of [...new Set(rows.map((r) => r.arch))]) {
     const a = rows.filter((r) => r.arch === arch);
-    const extra = a.filter((r) => r.file.endsWith('(not built; borrowed flags)'));
-    const built = a.filter((r) => r.status !== 'gcc-fails' && r.status !== 'not built' && !extra.includes(r));
+    const built = a.filter((r) => r.status !== 'gcc-fails' && r.status !== 'not built');
     const gp = built.filter((r) => !r.vector);
     const count = (xs: Row[], s: Row['status']): number => xs.filter((r) => r.status === s).length;
     sum.push(`- ${arch}: ${count(built, 'same')}/${built.length} identical of the files gcc assembles `
       + `(general-purpose only: ${count(gp, 'same')}/${gp.length}; with SSE/AVX: ${count(built, 'same') - count(gp, 'same')}/${built.length - gp.length}); `
       + `${count(built, 'same but -g')} identical except the DWARF of gcc -g, ${count(built, 'differs')} differ, ${count(built, 'rejected')} rejected; `
-      + `${a.length - built.length - extra.length} not assembled by gcc/Kbuild in this config`);
-    if (extra.length) {
-      sum.push(`- ${arch}, files this config does not build, assembled with entry's flags (--unbuilt): ${count(extra, 'same')}/${extra.length} identical `
-        + `(general-purpose only: ${count(extra.filter((r) => !r.vector), 'same')}/${extra.filter((r) => !r.vector).length}), ${count(extra, 'differs')} differ, ${count(extra, 'rejected')} rejected`);
-    }
+      + `${a.length - built.length} not assembled by gcc/Kbuild in this config`);
   }
   return `${sum.join('\n')}\n\n${lines.join('\n')}\n`;
 }
