@@ -28,6 +28,8 @@ export interface AssembleOptions {
   readonly file: string;
   /** `.include` search path (-I). */
   readonly includeDirs?: readonly string[];
+  /** Searched after includeDirs (x86lab's own include/): not one of GNU's -I dirs. */
+  readonly fallbackIncludeDirs?: readonly string[];
   /** `--defsym SYM=VAL`, defined before the first statement. */
   readonly defsyms?: readonly (readonly [string, bigint])[];
   /**
@@ -58,9 +60,10 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
       if (d.severity === 'error') asm.errorCount++;
     },
     readInclude: (name, from) => {
-      const dirs = [...(opts.includeDirs ?? []), dirname(from.file)];
-      // GNU tries "./NAME" first, then DIR/NAME for each -I, and names the file by the path it opened.
-      const cands = isAbsPath(name) ? [name] : [`./${name}`, ...dirs.map((d) => `${d}/${name}`)];
+      const dirs = [...(opts.includeDirs ?? []), ...(opts.fallbackIncludeDirs ?? []), dirname(from.file)];
+      // GNU tries NAME, or with -I dirs "./NAME" then DIR/NAME for each, and names the file by the
+      // path it opened.
+      const cands = isAbsPath(name) ? [name] : [opts.includeDirs?.length ? `./${name}` : name, ...dirs.map((d) => `${d}/${name}`)];
       for (const c of cands) {
         const text = read(c);
         // GNU as opens the first match, so a directory there is an error, not a reason to search on.

@@ -246,7 +246,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
-    mode: args.mode, file, includeDirs, defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
+    mode: args.mode, file, includeDirs: args.includeDirs, fallbackIncludeDirs: [INCLUDE_DIR], defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
     debugLines: args.dwarf !== undefined,
   });
   diags.push(...result.diagnostics);

@@ -80,7 +80,7 @@ class Buf {
   bytes(): Uint8Array { return Uint8Array.from(this.b); }
 }
 
-/** A string section whose identical strings share one copy (.debug_line_str is mergeable). */
+/** A string section; `shared`: identical strings share one copy. */
 class Strings {
   readonly buf = new Buf();
   private readonly at = new Map<string, number>();
@@ -152,7 +152,7 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     s.rows.push(row);
   }
 
-  const lineStr = new Strings(true);
+  const lineStr = new Strings(false);
   const str = new Strings(false);
 
   // ---- .debug_line ----
@@ -175,10 +175,12 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     for (const d of dirs) line.reloc(4, '.debug_line_str', BigInt(lineStr.add(d)), rel);
     line.u8(2); line.uleb(1); line.uleb(0x1f); line.uleb(2); line.uleb(0x0f); // path, directory_index (udata)
     line.uleb(files.length + 1);
-    for (const f of [files[0], ...files]) {
-      line.reloc(4, '.debug_line_str', BigInt(lineStr.add(f.name)), rel);
-      line.uleb(f.dir);
-    }
+    // File 0 repeats file 1, string and all; other names are written again even when equal.
+    const offs = files.map((f) => lineStr.add(f.name));
+    [offs[0], ...offs].forEach((off, k) => {
+      line.reloc(4, '.debug_line_str', BigInt(off), rel);
+      line.uleb(files[Math.max(0, k - 1)].dir);
+    });
   } else {
     for (const d of dirs.slice(1)) line.str(d);
     line.u8(0);

@@ -15,8 +15,8 @@ export const CASES = join(__dirname, 'dwarf-cases');
 export const GOLDEN = join(__dirname, '../golden/dwarf/objects.tsv');
 /** The working directory the golden objects were made in (scripts/dwarf-golden.ts). */
 export const GOLDEN_DIR = '/tmp/x86lab-dwarf-golden';
-/** -I for every case (include.s finds other.s there). */
-const INCLUDE = ['inc'];
+/** -I inc for include.s (it finds other.s there); the others run without -I. */
+const includeDirs = (c: DwarfCase): string[] => (c.name === 'include.s' ? ['inc'] : []);
 
 export const HAVE_AS = spawnSync('as', ['--version'], { encoding: 'utf8' }).status === 0;
 export const HAVE_GCC = spawnSync('gcc', ['--version'], { encoding: 'utf8' }).status === 0;
@@ -40,7 +40,8 @@ export function dwarfCases(): DwarfCase[] {
 /** The case's text and every file under inc/, for the golden's input hash. */
 export function inputHash(c: DwarfCase): string {
   const inc = join(CASES, 'inc');
-  const parts = [readFileSync(join(CASES, c.name), 'utf8'), ...readdirSync(inc).sort().map((f) => readFileSync(join(inc, f), 'utf8'))];
+  const parts = [readFileSync(join(CASES, c.name), 'utf8'), ...(readdirSync(inc, { recursive: true }) as string[]).sort()
+    .filter((f) => /\.[sSh]$/.test(f)).map((f) => readFileSync(join(inc, f), 'utf8'))];
   return sha256(parts.join('\0'));
 }
 
@@ -52,11 +53,11 @@ export function x86labDwarf(c: DwarfCase, compDir: string): Uint8Array {
   };
   let text = readFileSync(join(CASES, c.name), 'utf8');
   if (c.cpp) {
-    const pp = preprocess(text, { file: c.name, includeDirs: INCLUDE, defines: [], undefs: [], mode: c.mode, readFile });
+    const pp = preprocess(text, { file: c.name, includeDirs: includeDirs(c), defines: [], undefs: [], mode: c.mode, readFile });
     if (pp.failed) throw new Error(`${c.name}: preprocessing failed`);
     text = pp.text;
   }
-  const r = assemble(text, { mode: c.mode, file: c.name, includeDirs: INCLUDE, readFile, debugLines: true });
+  const r = assemble(text, { mode: c.mode, file: c.name, includeDirs: includeDirs(c), readFile, debugLines: true });
   if (r.errors) throw new Error(`${c.name}: ${r.diagnostics.map((d) => d.message).join('; ')}`);
   return toElf(withDwarfLines(r, { version: c.version, compDir }));
 }
@@ -65,8 +66,8 @@ export function x86labDwarf(c: DwarfCase, compDir: string): Uint8Array {
 export function gnuDwarf(c: DwarfCase, cwd: string): Uint8Array {
   const out = join(cwd, `${c.name}.${c.version}.o`);
   const r = c.cpp
-    ? spawnSync('gcc', [`-m${c.mode}`, '-g', '-I', 'inc', '-c', '-o', out, c.name], { cwd, encoding: 'utf8' })
-    : spawnSync('as', [`--${c.mode}`, `--gdwarf-${c.version}`, '-I', 'inc', '-o', out, c.name], { cwd, encoding: 'utf8' });
+    ? spawnSync('gcc', [`-m${c.mode}`, '-g', ...includeDirs(c).flatMap((d) => ['-I', d]), '-c', '-o', out, c.name], { cwd, encoding: 'utf8' })
+    : spawnSync('as', [`--${c.mode}`, `--gdwarf-${c.version}`, ...includeDirs(c).flatMap((d) => ['-I', d]), '-o', out, c.name], { cwd, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`GNU failed on ${c.name}: ${r.stderr}`);
   return new Uint8Array(readFileSync(out));
 }
