@@ -86,6 +86,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     if (statement(asm, l) === 'end') break;
   }
   const result = finalize(asm);
+  const locLines = asm.lineMarks.resolveLoc();
+  if (locLines) return Object.assign(result, { locLines });
   return opts.debugLines ? Object.assign(result, { lines: asm.lineMarks.resolve() }) : result;
 }
 

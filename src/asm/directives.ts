@@ -40,8 +40,10 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     // `.file "name"` gives the object its STT_FILE symbol; `.file N "name"` is DWARF line info.
     const m = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(rest);
     if (m) asm.fileSymbol ??= new TextDecoder().decode(Uint8Array.from(parseString(m[1])));
+    else if (/^\s*\d/.test(rest)) asm.lineMarks.fileDirective(rest, asm.loc);
     return;
   }
+  if (name === '.loc') { asm.lineMarks.locDirective(rest, asm.loc, asm.cur, here(asm.cur)); return; }
   if (name === '.ident') {
     // GNU appends the string to .comment (mergeable strings, opened by one NUL byte).
     const m = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(rest);

@@ -1,20 +1,45 @@
-// Where each instruction starts and which source line it came from, for the DWARF line table GNU
-// as writes under --gdwarf-N (src/output/dwarf-line.ts). Kept as parallel arrays, like the
-// listing, and only when asked for: an ordinary assembly records nothing.
+// Where instructions start and which source line each belongs to, for the DWARF line table
+// (src/output/dwarf-line.ts). Two modes, as in GNU as:
+// - assembly source (-g / --gdwarf-N): every instruction, at its own source line (only when
+//   asked for: an ordinary assembly records nothing);
+// - compiler directives (`.file N "name"`, `.loc FILE LINE ...`, what `gcc -g -S` writes): the
+//   instruction after each `.loc` gets that location. The first `.file N` switches to this mode
+//   and drops what the other recorded (GNU's purge_generated_debug), whatever the command line.
+// Kept as parallel arrays, like the listing.
 
-import type { SrcLoc } from './errors.js';
-import type { LineOut } from './result.js';
-import type { Frag, Section } from './sections.js';
+import { AsmError, type SrcLoc } from './errors.js';
+import type { LineOut, LocLinesOut, LocRowOut } from './result.js';
+import type { Frag, Mark, Section } from './sections.js';
+
+/** A `.loc`'s row before it has an address. */
+type Loc = Omit<LocRowOut, 'section' | 'offset'>;
 
 export class LineMarks {
   enabled = false;
-  private readonly loc: SrcLoc[] = [];
-  private readonly sec: Section[] = [];
-  private readonly frag: Frag[] = [];
-  private readonly off: number[] = [];
+  private loc: SrcLoc[] = [];
+  private sec: Section[] = [];
+  private frag: Frag[] = [];
+  private off: number[] = [];
+
+  /** Compiler-directive mode: set by the first `.file N`. */
+  locMode = false;
+  /** `.file N`: index N. */
+  private readonly files: ({ dir?: string; name: string } | undefined)[] = [];
+  private readonly locRows: { loc: Loc; sec: Section; at: Mark }[] = [];
+  private pending?: Loc;
+  /** is_stmt and isa stay as the last `.loc` set them. */
+  private isStmt = true;
+  private isa = 0;
 
   /** An instruction about to be placed at (frag, off) of sec. */
   add(loc: SrcLoc, sec: Section, frag: Frag, off: number): void {
+    if (this.locMode) {
+      if (this.pending) {
+        this.locRows.push({ loc: this.pending, sec, at: { frag, off } });
+        this.pending = undefined;
+      }
+      return;
+    }
     if (!this.enabled) return;
     this.loc.push(loc);
     this.sec.push(sec);
@@ -22,7 +47,46 @@ export class LineMarks {
     this.off.push(off);
   }
 
-  /** After layout: one record per instruction, in source order. */
+  /** `.file N ["dir"] "name" [md5 VALUE]`. */
+  fileDirective(rest: string, where: SrcLoc): void {
+    const m = /^\s*(\d+)\s+((?:"(?:[^"\\]|\\.)*"\s*){1,2})(?:md5\s+\S+\s*)?$/.exec(rest);
+    if (!m) throw new AsmError(where, 'file number less than one');
+    const strs = [...m[2].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1].replace(/\\(.)/g, '$1'));
+    const n = Number(m[1]);
+    this.files[n] = strs.length === 2 ? { dir: strs[0], name: strs[1] } : { name: strs[0] };
+    if (!this.locMode) {
+      this.locMode = true;
+      this.loc = []; this.sec = []; this.frag = []; this.off = [];
+    }
+  }
+
+  /** `.loc FILE LINE [COLUMN] [options]` at the current position `at` of `sec`. */
+  locDirective(rest: string, where: SrcLoc, sec: Section, at: Mark): void {
+    const w = rest.trim().split(/\s+/);
+    const file = Number(w[0]);
+    const line = Number(w[1]);
+    if (!/^\d+$/.test(w[0] ?? '') || !/^\d+$/.test(w[1] ?? '')) throw new AsmError(where, 'bad file or line number in .loc');
+    if (!this.files[file] && !(file === 0 && this.files[1])) throw new AsmError(where, `unassigned file number ${file}`);
+    let k = 2;
+    const column = /^\d+$/.test(w[k] ?? '') ? Number(w[k++]) : 0;
+    const loc: { -readonly [K in keyof Loc]: Loc[K] } = { file, line, column, isStmt: this.isStmt, isa: this.isa, discriminator: 0, basicBlock: false, prologueEnd: false, epilogueBegin: false };
+    for (; k < w.length; k++) {
+      const o = w[k];
+      if (o === 'basic_block') loc.basicBlock = true;
+      else if (o === 'prologue_end') loc.prologueEnd = true;
+      else if (o === 'epilogue_begin') loc.epilogueBegin = true;
+      else if (o === 'is_stmt') loc.isStmt = this.isStmt = w[++k] !== '0';
+      else if (o === 'isa') loc.isa = this.isa = Number(w[++k]);
+      else if (o === 'discriminator') loc.discriminator = Number(w[++k]);
+      else if (o === 'view') k++; // views name positions; they add no opcodes
+      else if (o !== '') throw new AsmError(where, `unknown .loc sub-directive \`${o}'`);
+    }
+    // Two `.loc`s with no instruction between: the first one's row is at this position.
+    if (this.pending) this.locRows.push({ loc: this.pending, sec, at });
+    this.pending = loc;
+  }
+
+  /** After layout: one record per instruction, in source order (assembly-source mode). */
   resolve(): LineOut[] {
     const out: LineOut[] = [];
     for (let i = 0; i < this.loc.length; i++) {
@@ -30,6 +94,15 @@ export class LineMarks {
       out.push({ section: this.sec[i].name, offset: this.frag[i].addr + this.off[i], file: at.file, line: at.line });
     }
     return out;
+  }
+
+  /** After layout, in compiler-directive mode: the files and the rows of the `.loc`s. */
+  resolveLoc(): LocLinesOut | undefined {
+    if (!this.locMode) return undefined;
+    return {
+      files: this.files.map((f) => f ?? null),
+      rows: this.locRows.map((r) => ({ ...r.loc, section: r.sec.name, offset: r.at.frag.addr + r.at.off })),
+    };
   }
 }
 

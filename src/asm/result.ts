@@ -72,6 +72,27 @@ export interface LineOut {
   readonly line: number;
 }
 
+/** A `.loc` row (compiler-directive mode) at its address. */
+export interface LocRowOut {
+  readonly section: string;
+  readonly offset: number;
+  readonly file: number;
+  readonly line: number;
+  readonly column: number;
+  readonly isStmt: boolean;
+  readonly isa: number;
+  readonly discriminator: number;
+  readonly basicBlock: boolean;
+  readonly prologueEnd: boolean;
+  readonly epilogueBegin: boolean;
+}
+
+/** `.file N` entries (index N; null where unassigned) and the `.loc` rows. */
+export interface LocLinesOut {
+  readonly files: readonly ({ readonly dir?: string; readonly name: string } | null)[];
+  readonly rows: readonly LocRowOut[];
+}
+
 /** One CFA instruction of an FDE, with code positions resolved to an advance in bytes. */
 export type CfiInsnOut =
   | { readonly op: 'advance'; readonly delta: number; readonly sameFrag: boolean }
@@ -108,6 +129,8 @@ export interface AssembleResult {
   readonly listing: readonly ListingOut[];
   /** Instruction lines, when the assembly was asked to record them (`debugLines`). */
   readonly lines?: readonly LineOut[];
+  /** `.file N`/`.loc` line information, when the source has any (gcc -g -S output). */
+  readonly locLines?: LocLinesOut;
   readonly object: ObjectInfo;
   readonly diagnostics: readonly Diagnostic[];
   /** Number of errors among the diagnostics; output must not be written when non-zero. */

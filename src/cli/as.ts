@@ -270,7 +270,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   let bytes: Uint8Array;
   try {
-    const out = args.dwarf ? withDwarfLines(result, { version: args.dwarf, compDir: workingDir() }) : result;
+    // DWARF lines from -g/--gdwarf-N, or from the source's own .file N/.loc (gcc -g -S output).
+    const out = args.dwarf || result.locLines ? withDwarfLines(result, args.dwarf ? { version: args.dwarf, compDir: workingDir() } : undefined, workingDir()) : result;
     bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(out, args.format, { file });
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;

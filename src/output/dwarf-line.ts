@@ -19,7 +19,7 @@
 // - DW_TAG_subprogram for every function symbol with a non-zero size (DWARF 3 on with a
 //   DW_TAG_unspecified_type as its type).
 
-import type { AssembleResult, LineOut, RelocOut, SectionOut, SymbolOut } from '../asm/result.js';
+import type { AssembleResult, LocLinesOut, RelocOut, SectionOut, SymbolOut } from '../asm/result.js';
 
 export type DwarfVersion = 2 | 3 | 4 | 5;
 
@@ -37,8 +37,10 @@ const OPCODE_BASE = 13;
 const LINE_BASE = -5;
 const LINE_RANGE = 14;
 const MAX_SPECIAL_ADDR_DELTA = Math.floor((255 - OPCODE_BASE) / LINE_RANGE);
-const DW_LNS_copy = 1, DW_LNS_advance_pc = 2, DW_LNS_advance_line = 3, DW_LNS_set_file = 4, DW_LNS_const_add_pc = 8;
-const DW_LNE_end_sequence = 1, DW_LNE_set_address = 2;
+const DW_LNS_copy = 1, DW_LNS_advance_pc = 2, DW_LNS_advance_line = 3, DW_LNS_set_file = 4, DW_LNS_set_column = 5;
+const DW_LNS_negate_stmt = 6, DW_LNS_set_basic_block = 7, DW_LNS_const_add_pc = 8, DW_LNS_set_prologue_end = 10;
+const DW_LNS_set_epilogue_begin = 11, DW_LNS_set_isa = 12;
+const DW_LNE_end_sequence = 1, DW_LNE_set_address = 2, DW_LNE_set_discriminator = 4;
 
 /** A growing little-endian byte buffer with the relocations against it. */
 class Buf {
@@ -84,55 +86,62 @@ class Buf {
 class Strings {
   readonly buf = new Buf();
   private readonly at = new Map<string, number>();
-  constructor(private readonly shared: boolean) {}
+  /** `base`: the bytes already in the section before these. */
+  constructor(private readonly shared: boolean, private readonly base = 0) {}
   add(s: string): number {
     const known = this.shared ? this.at.get(s) : undefined;
     if (known !== undefined) return known;
-    const off = this.buf.length;
+    const off = this.base + this.buf.length;
     this.buf.str(s);
     this.at.set(s, off);
     return off;
   }
 }
 
-interface Row { readonly section: string; readonly offset: number; readonly file: number; readonly line: number }
+interface Row {
+  readonly section: string;
+  readonly offset: number;
+  readonly file: number;
+  readonly line: number;
+  readonly column?: number;
+  readonly isStmt?: boolean;
+  readonly isa?: number;
+  readonly discriminator?: number;
+  readonly basicBlock?: boolean;
+  readonly prologueEnd?: boolean;
+  readonly epilogueBegin?: boolean;
+}
 
-/** The object with GNU's DWARF sections for its source lines added (unchanged without any). */
-export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResult {
-  const lines = r.lines ?? [];
+/** What the line program describes: directories, files (file 1 first), file 0 if given, rows. */
+interface Table {
+  readonly version: DwarfVersion;
+  readonly dirs: readonly string[];
+  readonly files: readonly { readonly name: string; readonly dir: number }[];
+  /** `.file 0` (DWARF 5 compiler output); without it file 0 repeats file 1. */
+  readonly file0?: { readonly name: string; readonly dir: number };
+  readonly rows: readonly Row[];
+}
+
+/** Assembly-source mode: files numbered on first use, one row per new line (gas dwarf2_where). */
+function asmTable(r: AssembleResult, o: DwarfOptions): Table {
   const v = o.version;
-  const wide = r.mode === 64;
-  const rel = !wide;
-  const addrSize = wide ? 8 : 4;
-  const addrType = wide ? 'R_X86_64_64' : 'R_386_32';
-  const offType = wide ? 'R_X86_64_32' : 'R_386_32';
-
   // Files and directories, numbered as GNU numbers them on first use.
   const dirs: string[] = v >= 5 ? [o.compDir] : [''];
-  const files: { name: string; dir: number; path: string }[] = [];
+  const files: { name: string; dir: number }[] = [];
   const fileIndex = new Map<string, number>();
   const fileNumber = (path: string): number => {
     const known = fileIndex.get(path);
     if (known !== undefined) return known;
-    const slash = path.lastIndexOf('/');
-    let dir = 0;
-    if (slash >= 0) {
-      let d = path.slice(0, slash);
-      if (d === '') d = '/';
-      dir = dirs.indexOf(d, v >= 5 ? 0 : 1);
-      if (dir < 0) dir = dirs.push(d) - 1;
-    }
-    files.push({ name: path.slice(slash + 1), dir, path });
+    files.push(split(path, dirs, v));
     fileIndex.set(path, files.length);
     return files.length;
   };
-
   const code = new Set(r.sections.filter((s) => s.flags.includes('a') && s.flags.includes('x') && s.type !== 'nobits').map((s) => s.name));
   // Rows: one per instruction, but none for the same line as the row before it.
   const rows: Row[] = [];
   let lastLine = -1;
   let lastFile: string | undefined;
-  for (const l of lines as readonly LineOut[]) {
+  for (const l of r.lines ?? []) {
     if (l.line <= 0) continue;
     if (l.line === lastLine && l.file === lastFile) continue;
     lastLine = l.line;
@@ -142,7 +151,56 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     if (!code.has(l.section)) continue;
     rows.push({ section: l.section, offset: l.offset, file: fileNumber(l.file), line: l.line });
   }
+  return { version: v, dirs, files, rows };
+}
+
+/** Compiler-directive mode: the `.file N` table as written, a row per `.loc`. */
+function locTable(loc: LocLinesOut, o: DwarfOptions | undefined, compDir: string): Table {
+  const given = loc.files[0];
+  // `.file 0` makes it DWARF 5 whatever the command line said; no option at all is DWARF 3.
+  const v: DwarfVersion = given ? 5 : o?.version ?? 3;
+  const dirs: string[] = v >= 5 ? [given?.dir ?? compDir] : [''];
+  // A name with a directory part is split at its last '/' (even after an explicit directory, as
+  // gcc writes `.file 0 "/build" "sub/x.c"`); a plain name takes the explicit directory.
+  const entry = (f: { readonly dir?: string; readonly name: string }): { name: string; dir: number } => {
+    if (f.dir === undefined || f.name.includes('/')) return split(f.name, dirs, v);
+    let dir = dirs.indexOf(f.dir, v >= 5 ? 0 : 1);
+    if (dir < 0) dir = dirs.push(f.dir) - 1;
+    return { name: f.name, dir };
+  };
+  const file0 = given ? entry(given) : undefined;
+  const files = loc.files.slice(1).map((f) => entry(f ?? { name: '' }));
+  return { version: v, dirs, files, ...(file0 ? { file0 } : {}), rows: loc.rows };
+}
+
+/** A path as a directory-table entry (found or added) and the name after the last '/'. */
+function split(path: string, dirs: string[], v: number): { name: string; dir: number } {
+  const slash = path.lastIndexOf('/');
+  let dir = 0;
+  if (slash >= 0) {
+    const d = path.slice(0, slash) || '/';
+    dir = dirs.indexOf(d, v >= 5 ? 0 : 1);
+    if (dir < 0) dir = dirs.push(d) - 1;
+  }
+  return { name: path.slice(slash + 1), dir };
+}
+
+/**
+ * The object with GNU's DWARF sections for its source lines added (unchanged without any): from
+ * `.file N`/`.loc` when the source has them (then `o` only picks the DWARF version), else, with
+ * `o`, from the instructions' own lines.
+ */
+export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, compDir = o?.compDir ?? ''): AssembleResult {
+  if (!r.locLines && !o) return r;
+  const t = r.locLines ? locTable(r.locLines, o, compDir) : asmTable(r, o!);
+  const { version: v, dirs, files, rows } = t;
   if (rows.length === 0) return r;
+  const wide = r.mode === 64;
+  const rel = !wide;
+  const addrSize = wide ? 8 : 4;
+  const addrType = wide ? 'R_X86_64_64' : 'R_386_32';
+  const offType = wide ? 'R_X86_64_32' : 'R_386_32';
+  const existing = new Map(r.sections.map((s) => [s.name, s]));
 
   const sizeOf = new Map(r.sections.map((s) => [s.name, s.size]));
   const seqs: { section: string; rows: Row[] }[] = [];
@@ -152,7 +210,8 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     s.rows.push(row);
   }
 
-  const lineStr = new Strings(false);
+  // Compiler output brings its own .debug_line and .debug_line_str: GNU appends to them.
+  const lineStr = new Strings(false, existing.get('.debug_line_str')?.size ?? 0);
   const str = new Strings(false);
 
   // ---- .debug_line ----
@@ -175,11 +234,13 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     for (const d of dirs) line.reloc(4, '.debug_line_str', BigInt(lineStr.add(d)), rel);
     line.u8(2); line.uleb(1); line.uleb(0x1f); line.uleb(2); line.uleb(0x0f); // path, directory_index (udata)
     line.uleb(files.length + 1);
-    // File 0 repeats file 1, string and all; other names are written again even when equal.
+    // File 0 repeats file 1, string and all, unless `.file 0` gave it; other names are written
+    // again even when equal.
+    const off0 = t.file0 ? lineStr.add(t.file0.name) : undefined;
     const offs = files.map((f) => lineStr.add(f.name));
-    [offs[0], ...offs].forEach((off, k) => {
+    [off0 ?? offs[0], ...offs].forEach((off, k) => {
       line.reloc(4, '.debug_line_str', BigInt(off), rel);
-      line.uleb(files[Math.max(0, k - 1)].dir);
+      line.uleb(k === 0 ? (t.file0 ?? files[0]).dir : files[k - 1].dir);
     });
   } else {
     for (const d of dirs.slice(1)) line.str(d);
@@ -192,8 +253,19 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     let file = 1;
     let ln = 1;
     let addr = 0;
+    let column = 0;
+    let isa = 0;
+    let isStmt = true;
     s.rows.forEach((row, k) => {
+      // The state changes before the row, in gas's order (process_entries).
       if (row.file !== file) { line.u8(DW_LNS_set_file); line.uleb(row.file); file = row.file; }
+      if ((row.column ?? 0) !== column) { column = row.column ?? 0; line.u8(DW_LNS_set_column); line.uleb(column); }
+      if (row.discriminator) { line.u8(0); line.uleb(1 + ulebSize(row.discriminator)); line.u8(DW_LNE_set_discriminator); line.uleb(row.discriminator); }
+      if ((row.isa ?? 0) !== isa) { isa = row.isa ?? 0; line.u8(DW_LNS_set_isa); line.uleb(isa); }
+      if ((row.isStmt ?? true) !== isStmt) { isStmt = !isStmt; line.u8(DW_LNS_negate_stmt); }
+      if (row.basicBlock) line.u8(DW_LNS_set_basic_block);
+      if (row.prologueEnd) line.u8(DW_LNS_set_prologue_end);
+      if (row.epilogueBegin) line.u8(DW_LNS_set_epilogue_begin);
       if (k === 0) {
         line.u8(0); line.uleb(1 + addrSize); line.u8(DW_LNE_set_address);
         line.reloc(addrSize, s.section, BigInt(row.offset), rel);
@@ -238,7 +310,7 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
   }
   abbrev.u8(0);
 
-  const main = files[0];
+  const main = v >= 5 && t.file0 ? t.file0 : files[0];
   const name = main.dir !== 0 ? `${dirs[main.dir]}/${main.name}` : main.name;
   const info = new Buf();
   const infoLenAt = info.hole32();
@@ -256,7 +328,7 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
     if (v >= 4) info.uleb(size); else info.reloc(addrSize, s, BigInt(size), rel);
   }
   info.reloc(4, '.debug_str', BigInt(str.add(name)), rel);
-  info.reloc(4, '.debug_str', BigInt(str.add(o.compDir)), rel);
+  info.reloc(4, '.debug_str', BigInt(str.add(compDir)), rel);
   info.reloc(4, '.debug_str', BigInt(str.add(PRODUCER)), rel);
   info.u16(DW_LANG_Mips_Assembler);
   if (funcs.length) {
@@ -320,25 +392,39 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions): AssembleResu
   // ranges in the headers; info, abbrev, line, line_str, ranges, str among the symbols.
   const base = 2 ** 50; // after every symbol of the source (a seq keeps halves exact here)
   const symSeq: Record<string, number> = { '.debug_info': 0, '.debug_abbrev': 1, '.debug_line': 2, '.debug_line_str': 3, [rangesName]: 4, '.debug_str': 5 };
+  // A source with its own .debug_info (compiler output) gets only the line program from GNU.
+  const ownInfo = existing.has('.debug_info');
   const out: { name: string; buf: Buf; align: number; strings?: boolean }[] = [
     { name: '.debug_line', buf: line, align: 1 },
     ...(v >= 5 ? [{ name: '.debug_line_str', buf: lineStr.buf, align: 1, strings: true }] : []),
-    { name: '.debug_info', buf: info, align: 1 },
-    { name: '.debug_abbrev', buf: abbrev, align: 1 },
-    { name: '.debug_aranges', buf: ar, align: 2 * addrSize },
-    { name: '.debug_str', buf: str.buf, align: 1, strings: true },
-    ...(rng ? [{ name: rangesName, buf: rng, align: v >= 5 ? 1 : 2 * addrSize }] : []),
+    ...(ownInfo ? [] : [
+      { name: '.debug_info', buf: info, align: 1 },
+      { name: '.debug_abbrev', buf: abbrev, align: 1 },
+      { name: '.debug_aranges', buf: ar, align: 2 * addrSize },
+      { name: '.debug_str', buf: str.buf, align: 1, strings: true },
+      ...(rng ? [{ name: rangesName, buf: rng, align: v >= 5 ? 1 : 2 * addrSize }] : []),
+    ]),
   ];
   const sections: SectionOut[] = [...r.sections];
   const relocations: RelocOut[] = [...r.relocations];
   for (const s of out) {
-    const bytes = s.buf.bytes();
-    sections.push({
-      name: s.name, flags: s.strings ? 'MS' : '', type: 'progbits', align: s.align, size: bytes.length, bytes,
-      ...(s.strings ? { entsize: 1 } : {}), seq: base + (symSeq[s.name] ?? 10),
-    });
+    const mine = s.buf.bytes();
+    const had = existing.get(s.name);
+    const at = had ? had.size : 0;
+    if (had) {
+      // Appended to the section the source made, which keeps its place.
+      const bytes = new Uint8Array(had.size + mine.length);
+      bytes.set(had.bytes);
+      bytes.set(mine, had.size);
+      sections[sections.indexOf(had)] = { ...had, size: bytes.length, bytes };
+    } else {
+      sections.push({
+        name: s.name, flags: s.strings ? 'MS' : '', type: 'progbits', align: s.align, size: mine.length, bytes: mine,
+        ...(s.strings ? { entsize: 1 } : {}), seq: base + (symSeq[s.name] ?? 10),
+      });
+    }
     for (const x of s.buf.relocs) {
-      relocations.push({ section: s.name, offset: x.offset, type: x.size === 8 ? addrType : offType, symbol: x.symbol, addend: x.addend, size: x.size, pcrel: false });
+      relocations.push({ section: s.name, offset: at + x.offset, type: x.size === 8 ? addrType : offType, symbol: x.symbol, addend: x.addend, size: x.size, pcrel: false });
     }
   }
   return { ...r, sections, relocations, listing: r.listing };
