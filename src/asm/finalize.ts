@@ -70,10 +70,21 @@ function relaxable(b: BranchInfo): boolean {
   const { target, sec } = b;
   if (!target.sym || target.minus) return false;
   const w = where(target.sym);
-  if (w.kind !== 'label' || w.sec !== sec || w.sym.binding === 'weak' || target.sym.binding === 'weak') return false;
+  if (w.kind !== 'label' || w.sec !== sec) return false;
+  // `jmp glob - abs2` (abs2 equated later): GNU's target is an expression symbol, local to
+  // the section whatever glob's binding.
+  if (b.viaExpr) return true;
+  if (w.sym.binding === 'weak' || target.sym.binding === 'weak') return false;
   if (isIfunc(w.sym) || isIfunc(target.sym)) return false;
   const plt = b.frag.short.fixups.some((f) => f.pcrel && f.value.spec === 'plt');
   return !(plt && target.sym.binding !== 'local' && target.sym.visibility === undefined);
+}
+
+/** A branch target `sym - abs` whose abs was equated after the branch, read as `sym + constant`. */
+function foldLateMinus(b: BranchInfo): BranchInfo {
+  if (!b.target.sym || !b.target.minus) return b;
+  const m = where(b.target.minus);
+  return m.kind === 'abs' ? { ...b, target: { sym: b.target.sym, add: b.target.add - m.value }, viaExpr: true } : b;
 }
 
 function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } }, len: number): number {
@@ -89,7 +100,8 @@ function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } },
  */
 function relax(asm: Assembly): void {
   const target = new Map<BranchFrag, { frag: Frag; off: number }>();
-  for (const b of asm.branches) {
+  for (let i = 0; i < asm.branches.length; i++) {
+    const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
     b.relaxable = relaxable(b);
     if (!b.relaxable) {
       b.frag.long = true;
@@ -575,6 +587,15 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     specReloc(asm, p, out, relocs, v.sym, v.spec, v.addend);
     return;
   }
+  let lateMinus = false;
+  if (v.minus !== undefined && v.sym !== undefined) {
+    // `ext - abs2` with abs2 equated to a number after the use: ext plus a constant.
+    const b = where(asm.symByName(v.minus));
+    if (b.kind === 'abs') {
+      v = { ...v, minus: undefined, addend: v.addend - b.value };
+      lateMinus = true;
+    }
+  }
   if (v.minus !== undefined) {
     const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
     const b = where(asm.symByName(v.minus));
@@ -602,7 +623,10 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       return;
     }
     value = diff(a, b, p.loc) + v.addend;
-    if (fx.pcrel) value -= BigInt(pc);
+    // A label difference is a number, not a place: pc-relative, GNU leaves it to the linker
+    // against *ABS* (`jmp loc2 - loc` with loc2 defined later; measured).
+    // A call chose its relocation while the difference was still an undefined expression: PLT32.
+    if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: p.branch === true && p.frag.kind !== 'branch' };
   } else if (v.sym === undefined) {
     value = v.addend;
     if (fx.pcrel) reloc = { sym: '*ABS*', add: v.addend - BigInt(pc - field), plt: false };
@@ -616,7 +640,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       value = w.value + v.addend;
       // GNU chose the relocation when the branch was read, while the symbol was still undefined:
       // a branch to the symbol itself stays PLT32 even though it resolves to an absolute value.
-      if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: v.addend === 0n };
+      if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: v.addend === 0n && p.frag.kind !== 'branch' };
     } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec && !isIfunc(w.sym)) {
       value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
     } else {
@@ -633,7 +657,8 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       // A relaxable branch's relocation is chosen after assembly (need_plt32_p then sees a defined
       // local symbol: no PLT); a call's when it is read, while its target may still be undefined.
       const decidedLate = p.frag.kind === 'branch' && w.kind === 'label' && w.sym.binding === 'local' && v.spec !== 'plt';
-      reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt'), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
+      // GNU read `ext - abs2` as one undefined expression symbol: a PLT target whatever its addend.
+      reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || (lateMinus && w.kind === 'undef' && !w.sym.common)), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
       value = add;
     }
   }
