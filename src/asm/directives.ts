@@ -177,6 +177,7 @@ function space(asm: Assembly, count: bigint, fill: bigint, name: string): void {
 
 /** `.skip N[, fill]`: N may depend on labels laid out later (a space fragment sized at layout). */
 function skip(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], name: string): void {
+  if (args.length > 2) throw new AsmError(asm.loc, "junk at end of line, first unrecognized character is `,'");
   const fill = optAbs(args[1], asm, toks) ?? 0n;
   lateSpace(asm, args[0], toks, fill, name);
 }
@@ -359,7 +360,8 @@ const HANDLERS: Record<string, Handler> = {
   '.ascii': strings(false),
   '.asciz': strings(true),
   '.string': strings(true),
-  '.zero': (asm, args, toks, name) => space(asm, absolute(args[0], asm, toks), 0n, name),
+  // GNU's .zero is .skip: an optional fill value, a count that may depend on later labels.
+  '.zero': skip,
   '.skip': skip,
   '.space': skip,
   '.fill': (asm, args, toks, name) => {

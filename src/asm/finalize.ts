@@ -9,7 +9,7 @@ import type { Mode } from '../isa/types.js';
 import { writeNops } from './nops.js';
 import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
-import { type Assembly, writeLE } from './state.js';
+import { type Assembly, type BranchInfo, writeLE } from './state.js';
 import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
 import { diff, labelOf, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
@@ -24,27 +24,7 @@ function layout(asm: Assembly): boolean {
     let addr = 0;
     for (const f of sec.frags) {
       f.addr = addr;
-      if (f.kind === 'space') {
-        let n = 0;
-        try {
-          const w = evalLate(f.count, () => undefined);
-          if (w.kind !== 'abs') throw new AsmError(f.count.loc, '.space specifies non-absolute value');
-          if (f.leb) {
-            f.lebValue = w.value;
-            n = leb(w.value, f.leb === 's').length;
-          } else n = Number(w.value) > 0 ? Number(w.value) : 0;
-        } catch (e) {
-          if (!(e instanceof AsmError)) throw e;
-        }
-        if (n !== f.size) { f.size = n; changed = true; }
-      }
-      if (f.kind === 'align') {
-        let pad = (f.align - (addr % f.align)) % f.align;
-        if (f.max > 0 && pad > f.max) pad = 0;
-        f.size = pad;
-      } else if (f.kind === 'org') {
-        f.size = Math.max(0, orgTarget(f) - addr);
-      }
+      if (sizeFrag(f, addr)) changed = true;
       addr += fragSize(f);
     }
     sec.size = addr;
@@ -52,11 +32,59 @@ function layout(asm: Assembly): boolean {
   return changed;
 }
 
-/** GNU relaxes a branch only to a non-weak symbol defined in the branch's own section. */
-function relaxable(target: { sym?: Sym; minus?: Sym }, sec: Section): boolean {
+/** Sizes a variable fragment placed at `addr`; true if a late-sized (.space) one changed size. */
+function sizeFrag(f: Frag, addr: number): boolean {
+  let changed = false;
+  if (f.kind === 'space') {
+    let n = 0;
+    try {
+      const w = evalLate(f.count, () => undefined);
+      if (w.kind !== 'abs') throw new AsmError(f.count.loc, '.space specifies non-absolute value');
+      if (f.leb) {
+        f.lebValue = w.value;
+        n = leb(w.value, f.leb === 's').length;
+      } else n = Number(w.value) > 0 ? Number(w.value) : 0;
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+    }
+    if (n !== f.size) { f.size = n; changed = true; }
+  }
+  if (f.kind === 'align') {
+    let pad = (f.align - (addr % f.align)) % f.align;
+    if (f.max > 0 && pad > f.max) pad = 0;
+    f.size = pad;
+  } else if (f.kind === 'org') {
+    f.size = Math.max(0, orgTarget(f) - addr);
+  }
+  return changed;
+}
+
+const isIfunc = (s: Sym): boolean => s.type === 'gnu_indirect_function';
+
+/**
+ * GNU relaxes a branch only to a symbol resolved within the branch's own section (tc-i386.c,
+ * elf_symbol_resolved_in_segment_p): defined there, not weak, not an ifunc (those always go
+ * through the PLT), and not a default-visibility global named with @PLT (it may be preempted).
+ */
+function relaxable(b: BranchInfo): boolean {
+  const { target, sec } = b;
   if (!target.sym || target.minus) return false;
   const w = where(target.sym);
-  return w.kind === 'label' && w.sec === sec && w.sym.binding !== 'weak' && target.sym.binding !== 'weak';
+  if (w.kind !== 'label' || w.sec !== sec) return false;
+  // `jmp glob - abs2` (abs2 equated later): GNU's target is an expression symbol, local to
+  // the section whatever glob's binding.
+  if (b.viaExpr) return true;
+  if (w.sym.binding === 'weak' || target.sym.binding === 'weak') return false;
+  if (isIfunc(w.sym) || isIfunc(target.sym)) return false;
+  const plt = b.frag.short.fixups.some((f) => f.pcrel && f.value.spec === 'plt');
+  return !(plt && target.sym.binding !== 'local' && target.sym.visibility === undefined);
+}
+
+/** A branch target `sym - abs` whose abs was equated after the branch, read as `sym + constant`. */
+function foldLateMinus(b: BranchInfo): BranchInfo {
+  if (!b.target.sym || !b.target.minus) return b;
+  const m = where(b.target.minus);
+  return m.kind === 'abs' ? { ...b, target: { sym: b.target.sym, add: b.target.add - m.value }, viaExpr: true } : b;
 }
 
 function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } }, len: number): number {
@@ -64,13 +92,17 @@ function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } },
   return w.addr + Number(w.add + b.target.add) - (b.frag.addr + len);
 }
 
-/** Grows short branches that do not reach until nothing changes (GNU's relax_segment result). */
+/**
+ * Grows short branches that do not reach until nothing changes, as GNU's write.c does: each
+ * section in turn is relaxed to a fixed point (relax_segment), and the round repeats while any
+ * section's fragments moved — a section not yet relaxed has every fragment at address 0, which
+ * is what an expression over its labels sees meanwhile.
+ */
 function relax(asm: Assembly): void {
-  const frags: BranchFrag[] = [];
-  const tFrag: Frag[] = [];
-  const tOff: number[] = [];
-  for (const b of asm.branches) {
-    b.relaxable = relaxable(b.target, b.sec);
+  const target = new Map<BranchFrag, { frag: Frag; off: number }>();
+  for (let i = 0; i < asm.branches.length; i++) {
+    const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
+    b.relaxable = relaxable(b);
     if (!b.relaxable) {
       b.frag.long = true;
       continue;
@@ -78,23 +110,78 @@ function relax(asm: Assembly): void {
     // Resolve the target once: its fragment and offset (label + equ addends + written addend).
     const l = labelOf(b.target.sym!)!;
     const d = (l.label.def as Extract<SymDef, { kind: 'label' }>);
-    frags.push(b.frag);
-    tFrag.push(d.mark.frag);
-    tOff.push(d.mark.off + Number(l.add + b.target.add));
+    target.set(b.frag, { frag: d.mark.frag, off: d.mark.off + Number(l.add + b.target.add) });
   }
+  for (const sec of asm.sections) for (const f of sec.frags) f.addr = 0;
+  const last = new Map<Frag, number>();
+  const lastEnd = new Map<Section, number>();
+  for (let round = 0; round < 100; round++) {
+    let moved = false;
+    for (const sec of asm.sections) if (relaxSection(sec, target, last, lastEnd)) moved = true;
+    if (!moved) break;
+  }
+}
+
+/**
+ * One section to a fixed point. GNU's first guess: late .space counts empty, LEB128s one byte,
+ * .org nugatory, branches at their current size. Then each pass walks the fragments in address
+ * order, each moved by the growth before it (the "stretch"); a branch to a fragment not yet
+ * visited sees its target moved by that stretch too, rounded down to the alignment of any
+ * `.align` in between, which absorbs it (relax_frag) — so of two branches across an alignment,
+ * the later one may stay short. Returns whether any fragment ended elsewhere than last time.
+ */
+function relaxSection(sec: Section, target: Map<BranchFrag, { frag: Frag; off: number }>, last: Map<Frag, number>, lastEnd: Map<Section, number>): boolean {
+  let addr = 0;
+  for (const f of sec.frags) {
+    f.addr = addr;
+    if (f.kind === 'space') f.size = f.leb ? 1 : 0;
+    else if (f.kind === 'org') f.size = 0;
+    else sizeFrag(f, addr);
+    addr += fragSize(f);
+  }
+  sec.size = addr;
+  const index = new Map<Frag, number>(sec.frags.map((f, i) => [f, i]));
   for (let pass = 0; pass < 1000; pass++) {
-    let changed = layout(asm);
-    for (let i = 0; i < frags.length; i++) {
-      const f = frags[i];
-      if (f.long) continue;
-      const d = tFrag[i].addr + tOff[i] - (f.addr + f.short.bytes.length);
-      if (d < -128 || d > 127) {
-        f.long = true;
-        changed = true;
+    let stretched = false;
+    addr = 0;
+    for (let i = 0; i < sec.frags.length; i++) {
+      const f = sec.frags[i];
+      const stretch = addr - f.addr;
+      const before = fragSize(f);
+      f.addr = addr;
+      sizeFrag(f, addr);
+      const t = f.kind === 'branch' && !f.long ? target.get(f) : undefined;
+      if (t && f.kind === 'branch') {
+        let to = t.frag.addr + t.off;
+        const j = index.get(t.frag) ?? -1;
+        if (j > i) to += absorbed(sec.frags, i, j, stretch);
+        const d = to - (addr + f.short.bytes.length);
+        if (d < -128 || d > 127) f.long = true;
       }
+      if (fragSize(f) !== before) stretched = true;
+      addr += fragSize(f);
     }
-    if (!changed) return;
+    sec.size = addr;
+    if (!stretched) break;
   }
+  // GNU compares every fragment's address, the closing one (the section's end) included.
+  let moved = false;
+  for (const f of sec.frags) {
+    if ((last.get(f) ?? 0) !== f.addr) moved = true;
+    last.set(f, f.addr);
+  }
+  if ((lastEnd.get(sec) ?? 0) !== sec.size) moved = true;
+  lastEnd.set(sec, sec.size);
+  return moved;
+}
+
+/** What is left of a forward stretch past the alignments between fragments i and j (relax_frag). */
+function absorbed(frags: readonly Frag[], i: number, j: number, stretch: number): number {
+  for (let k = i; k < j && stretch !== 0; k++) {
+    const f = frags[k];
+    if (f.kind === 'align') stretch = stretch < 0 ? -(-stretch & ~(f.align - 1)) : stretch & ~(f.align - 1);
+  }
+  return stretch;
 }
 
 function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number): void {
@@ -501,6 +588,15 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     specReloc(asm, p, out, relocs, v.sym, v.spec, v.addend);
     return;
   }
+  let lateMinus = false;
+  if (v.minus !== undefined && v.sym !== undefined) {
+    // `ext - abs2` with abs2 equated to a number after the use: ext plus a constant.
+    const b = where(asm.symByName(v.minus));
+    if (b.kind === 'abs') {
+      v = { ...v, minus: undefined, addend: v.addend - b.value };
+      lateMinus = true;
+    }
+  }
   if (v.minus !== undefined) {
     const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
     const b = where(asm.symByName(v.minus));
@@ -528,7 +624,10 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       return;
     }
     value = diff(a, b, p.loc) + v.addend;
-    if (fx.pcrel) value -= BigInt(pc);
+    // A label difference is a number, not a place: pc-relative, GNU leaves it to the linker
+    // against *ABS* (`jmp loc2 - loc` with loc2 defined later; measured).
+    // A call chose its relocation while the difference was still an undefined expression: PLT32.
+    if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: p.branch === true && p.frag.kind !== 'branch' };
   } else if (v.sym === undefined) {
     value = v.addend;
     if (fx.pcrel) reloc = { sym: '*ABS*', add: v.addend - BigInt(pc - field), plt: false };
@@ -542,25 +641,32 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       value = w.value + v.addend;
       // GNU chose the relocation when the branch was read, while the symbol was still undefined:
       // a branch to the symbol itself stays PLT32 even though it resolves to an absolute value.
-      if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: v.addend === 0n };
-    } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec) {
+      if (fx.pcrel) reloc = { sym: '*ABS*', add: value - BigInt(pc - field), plt: v.addend === 0n && p.frag.kind !== 'branch' };
+    } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec && !isIfunc(w.sym)) {
       value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
     } else {
       // GNU names a local label by its section, except in a mergeable section with a non-zero
       // addend (the linker may move the strings apart): then the label itself (write.c adjust_reloc_syms).
       const own = w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n);
-      const local = w.kind === 'label' && w.sym.binding === 'local' && !(w.sec.flags.includes('M') && own !== 0n);
+      // An ifunc keeps its own name: the linker must route every reference through its PLT entry.
+      const local = w.kind === 'label' && w.sym.binding === 'local' && !(w.sec.flags.includes('M') && own !== 0n) && !isIfunc(w.sym);
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
       // GNU asks for a PLT entry only for a branch to the symbol itself, not to `foo+4`.
-      reloc = { sym, add, plt: (!local && base === 0n) || v.spec === 'plt', ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
+      // `call loc@PLT` to a local label needs no PLT entry: PC32 against its section (measured).
+      // A relaxable branch's relocation is chosen after assembly (need_plt32_p then sees a defined
+      // local symbol: no PLT); a call's when it is read, while its target may still be undefined.
+      const decidedLate = p.frag.kind === 'branch' && w.kind === 'label' && w.sym.binding === 'local' && v.spec !== 'plt';
+      // GNU read `ext - abs2` as one undefined expression symbol: a PLT target whatever its addend.
+      reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || (lateMinus && w.kind === 'undef' && !w.sym.common)), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
       value = add;
     }
   }
   if (reloc) {
     // PLT32 is for branches in 64-bit code; a call in .code16/.code32 code gets PC32 (measured).
-    let type = relocType(asm.objMode, fx, (p.branch && (asm.objMode === 32 || p.mode === 64)) || v.spec === 'plt', reloc.plt, v.spec);
+    const spec = v.spec === 'plt' && !reloc.plt ? undefined : v.spec;
+    let type = relocType(asm.objMode, fx, (p.branch && (asm.objMode === 32 || p.mode === 64)) || spec === 'plt', reloc.plt, spec);
     if (reloc.sym === '_GLOBAL_OFFSET_TABLE_' && v.spec === undefined && fx.size >= 4 && !p.branch) {
       // GNU reads the GOT symbol as the GOT's distance from the field's instruction: R_*_GOTPC,
       // with the field's offset in the instruction added (tc-i386.c, output_imm/output_disp).

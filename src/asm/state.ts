@@ -50,6 +50,8 @@ export interface BranchInfo {
   readonly mode: Mode;
   /** Decided at the end of assembly: target in this section and not preemptible. */
   relaxable?: boolean;
+  /** The target was `sym - abs` with abs equated later, folded to `sym + constant` (an expression symbol to GNU). */
+  viaExpr?: boolean;
 }
 
 export class Assembly {

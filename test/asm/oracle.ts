@@ -94,7 +94,8 @@ export function gnuAssemble(source: string, mode: 32 | 64, name = 'input.s'): Gn
     for (const line of rel.split('\n')) {
       const h = /^Relocation section '\.rela?(\S+)'/.exec(line);
       if (h) { cur = h[1]; continue; }
-      const m = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+[0-9a-f]+\s+(\S+)(?:\s+([+-])\s+([0-9a-f]+))?\s*$/.exec(line);
+      // An ifunc's value prints as `name()`.
+      const m = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+(?:[0-9a-f]+|\S+\(\))\s+(\S+)(?:\s+([+-])\s+([0-9a-f]+))?\s*$/.exec(line);
       const m0 = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s*$/.exec(line);
       // Against *ABS* (no symbol): readelf prints only the addend, with a '-' when it is negative.
       const abs = /^([0-9a-f]+)\s+[0-9a-f]+\s+(R_\S+)\s+(-?)([0-9a-f]+)\s*$/.exec(line);
