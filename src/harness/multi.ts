@@ -120,6 +120,8 @@ export class MultiMachine {
   /** With record: the CPU that ran each step, and the bit mask of CPUs that could have. */
   readonly ran: number[] = [];
   readonly runnableAt: number[] = [];
+  /** With record: RIP of the CPU that ran each step, before it. */
+  readonly ripAt: number[] = [];
   /** The schedule actually run, as switches away from what round-robin would have done (replayable). */
   readonly taken: Schedule = emptySchedule();
   private readonly halted: boolean[];
@@ -223,6 +225,7 @@ export class MultiMachine {
         for (let c = 0; c < n; c++) if (this.runnable(c)) mask |= 1 << c;
         this.ran.push(this.cur);
         this.runnableAt.push(mask);
+        this.ripAt.push(this.machines[this.cur].cpu.rip);
       }
       const i = this.cur;
       const m = this.machines[i];
@@ -283,22 +286,25 @@ export class MultiMachine {
     const addrs: number[] = [];
     for (let k = 0; k < 15; k++) if (st.has(pa + k)) addrs.push(pa + k);
     if (addrs.length === 0) return;
-    const n = this.staleFetches.length + 1;
     const values = addrs.map((a) => st.get(a)!);
-    const want = this.schedule.fetches.get(n) ?? [];
-    const choice = values.map((v, k) => Math.min(want[k] ?? 0, v.length - 1));
     const cpu = this.machines[i].cpu;
-    const current = disasm(cpu, this.sym);
     const window: number[] = [];
     for (let k = 0; k < 15; k++) window.push(this.mem.peek8(pa + k));
+    const f: StaleFetch = { n: 0, cpu: i, step: this.steps, rip, pa, window, addrs, values: values.map((v) => [...v]), choice: [], seen: '', current: '' };
+    // Only a fetch whose instruction can reach a stale byte counts (and is numbered).
+    if (fetchChoices(f, cpu.mode, 64).length <= 1) return;
+    const n = this.staleFetches.length + 1;
+    const want = this.schedule.fetches.get(n) ?? [];
+    const choice = values.map((v, k) => Math.min(want[k] ?? 0, v.length - 1));
+    const current = disasm(cpu, this.sym);
     this.swapped = [];
     addrs.forEach((a, k) => {
       const truth = this.mem.peek8(a);
       const v = values[k][choice[k]];
       if (v !== truth) { this.mem.poke8(a, v); this.swapped.push([a, v, truth]); }
     });
-    const seen = disasm(cpu, this.sym);
-    const f: StaleFetch = { n, cpu: i, step: this.steps, rip, pa, window, addrs, values: values.map((v) => [...v]), choice, seen, current };
+    f.n = n; f.choice = choice; f.current = current;
+    f.seen = disasm(cpu, this.sym);
     this.staleFetches.push(f);
     if (choice.some((c) => c !== 0)) this.taken.fetches.set(n, choice);
     if (this.sink !== null) this.sink(`${this.cpus > 1 ? `cpu${i} ` : ''}        ** ${staleText(f, this.mode, this.sym)}`);
