@@ -19,7 +19,9 @@ with an 'x86lab run --schedule' command that replays it.
 run options: --64 | --32, -I DIR, -D NAME[=VAL], -U NAME, --entry SYM, --max-steps N
 options:
   --quantum Q          round-robin quantum (default 100)
-  --preemptions P      preemption bound (default 1)
+  --preemptions P      preemption bound (default 1); a preemption before a read-modify-write
+                       of memory without lock is also tried between its read and its write
+  --stale-choices K    stale fetches per trial that may see newer bytes than the oldest (default 1)
   --within A..B        preempt only while the preempted CPU's RIP is in [A, B); repeatable
   --expect SYM=VALUE   the machine word at SYM at the end; repeatable
   --max-trials N       stop each first decision's subtree after N trials
@@ -72,6 +74,7 @@ export async function exploreMulti(argv: string[]): Promise<number> {
         case '--max-steps': o.maxSteps = int(val(), '--max-steps', 1); break;
         case '--quantum': o.quantum = int(val(), '--quantum', 1); break;
         case '--preemptions': o.preemptions = int(val(), '--preemptions', 0); break;
+        case '--stale-choices': o.staleChoices = int(val(), '--stale-choices', 0); break;
         case '--within': {
           const v = val();
           const m = /^(.+?)\.\.(.+)$/.exec(v);

@@ -35,6 +35,8 @@ export interface MultiExploreOptions {
   quantum: number;
   /** Preemption bound (default 1). */
   preemptions: number;
+  /** Stale fetches per trial that may see other than the oldest bytes (default 1). */
+  staleChoices: number;
   /** Preemptions only where the running CPU's RIP is in one of these [SYM, SYM) ranges. */
   within: [string, string][];
   /** SYM=VALUE: the machine word at SYM at the end. */
@@ -44,7 +46,7 @@ export interface MultiExploreOptions {
 }
 
 export function defaultMultiOptions(file: string, cpus: number): MultiExploreOptions {
-  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, within: [], expect: [] };
+  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, staleChoices: 1, within: [], expect: [] };
 }
 
 export type MultiFailureKind = 'triple-fault' | 'double-fault' | 'exception' | 'steps' | 'hlt' | 'expect';
@@ -62,7 +64,7 @@ export interface MultiFailure {
 export interface MultiUnitResult { unit: number; trials: number; failed: number; failures: MultiFailure[]; capped?: boolean }
 
 /** One decision list: switches and fetch choices, and the position of its last decision. */
-interface Node { sched: Schedule; pos: number; preempts: number }
+interface Node { sched: Schedule; pos: number; preempts: number; choices: number }
 
 function clone(s: Schedule): Schedule { return { switches: [...s.switches], fetches: new Map(s.fetches) }; }
 
@@ -103,8 +105,11 @@ export class MultiExplorer {
     this.maxSteps = opts.maxSteps ?? 10 * out.steps + 1000;
     this.hlts = mm.machines.map((m) => m.cpu.curIp);
     for (const m of mm.machines) for (const e of m.model.events) if (e.kind === 'exception' && e.vector !== undefined) this.vectors.add(e.vector);
-    this.units = this.children(mm, { sched: { switches: [], fetches: new Map() }, pos: -1, preempts: 0 });
+    this.units = this.children(mm, { sched: { switches: [], fetches: new Map() }, pos: -1, preempts: 0, choices: 0 });
   }
+
+  /** The machine trials run on (reset before each). */
+  private lab: MultiMachine | null = null;
 
   private machine(s: Schedule): MultiMachine {
     const o = this.opts;
@@ -122,13 +127,13 @@ export class MultiExplorer {
     const list: Pos[] = [];
     for (const f of mm.staleFetches) {
       const pos = 2 * f.step + 1;
-      if (pos <= n.pos) continue;
+      if (pos <= n.pos || n.choices >= this.opts.staleChoices) continue;
       const taken = f.choice.join('');
       for (const c of fetchChoices(f, this.image.mode)) {
         if (c.join('') === taken) continue;
         const s = clone(n.sched);
         s.fetches.set(f.n, c);
-        list.push({ pos, node: { sched: s, pos, preempts: n.preempts } });
+        list.push({ pos, node: { sched: s, pos, preempts: n.preempts, choices: n.choices + 1 } });
       }
     }
     if (n.preempts < this.opts.preemptions) {
@@ -143,9 +148,12 @@ export class MultiExplorer {
         }
         for (let c = 0; c < mm.cpus; c++) {
           if (c === who || (mm.runnableAt[t] & (1 << c)) === 0) continue;
-          const s = clone(n.sched);
-          s.switches.push({ step: t, cpu: c });
-          list.push({ pos, node: { sched: s, pos, preempts: n.preempts + 1 } });
+          // A non-locked read-modify-write may also be preempted between its read and its write.
+          for (const split of mm.rmwAt[t] ? [false, true] : [false]) {
+            const s = clone(n.sched);
+            s.switches.push(split ? { step: t, cpu: c, split } : { step: t, cpu: c });
+            list.push({ pos, node: { sched: s, pos, preempts: n.preempts + 1, choices: n.choices } });
+          }
         }
       }
     }
@@ -162,7 +170,8 @@ export class MultiExplorer {
     while (stack.length) {
       if (u.trials >= cap) { u.capped = true; break; }
       const n = stack.pop()!;
-      const mm = this.machine(n.sched);
+      const mm = this.lab ??= this.machine(n.sched);
+      mm.reset(n.sched);
       const out = mm.run({ maxSteps: this.maxSteps, record: true });
       u.trials++;
       const bad = this.judge(mm, out, k);
@@ -241,7 +250,7 @@ export function renderMultiText(x: MultiExplorer, results: MultiUnitResult[], de
   const L: string[] = [];
   L.push(`explore ${o.file} on ${o.cpus} CPUs${o.defines.length ? ` (${o.defines.map((d) => `-D ${d}`).join(' ')})` : ''}`);
   L.push(`baseline: round-robin, quantum ${o.quantum}: ${x.baselineOutcome.steps} steps, ${x.baselineOutcome.stop === 'hlt' ? `every CPU halted (${x.baseline.machines.map((m, i) => `cpu${i} at ${at(m.cpu.curIp)}`).join(', ')})` : `stop ${x.baselineOutcome.stop}`}`);
-  L.push(`schedules: up to ${o.preemptions} preemption${o.preemptions === 1 ? '' : 's'}${o.within.length ? ` within ${o.within.map(([a, b]) => `${a}..${b}`).join(', ')}` : ''}, every stale-fetch choice; ${x.units.length} first decisions`);
+  L.push(`schedules: up to ${o.preemptions} preemption${o.preemptions === 1 ? '' : 's'}${o.within.length ? ` within ${o.within.map(([a, b]) => `${a}..${b}`).join(', ')}` : ''}, ${o.staleChoices} stale fetch${o.staleChoices === 1 ? '' : 'es'} seeing newer bytes; ${x.units.length} first decisions`);
   const capped = rs.some((u) => u.capped);
   L.push(`trials: ${trials} (baseline included), passed ${trials - failed}, failed ${failed}${capped ? ' (capped by --max-trials)' : ''}`);
   if (failed) {

@@ -29,16 +29,17 @@
 import { Machine, SpecError, DEFAULT_MAX_STEPS, type MachineOptions, type RunOutcome } from './machine.js';
 import { loadFile, loadFiles, loadSource, type Image } from './loader.js';
 import { Memory, PAGE_SIZE, P_R, P_W, type Page } from '../cpu/memory.js';
-import { ACC_X, SEG_CS, canonLo, canonHi, type Cpu } from '../cpu/state.js';
+import { ACC_R, ACC_X, SEG_CS, canonLo, canonHi, type Cpu } from '../cpu/state.js';
 import { fetch } from '../cpu/exec.js';
 import { ea, K_REG, type Insn } from '../cpu/operands.js';
 import { FORMS } from '../isa/index.js';
 import { decodeInto } from '../decode/decode.js';
-import { newDecoded } from '../decode/types.js';
+import { newDecoded, Pfx } from '../decode/types.js';
 import { ApicBus, APIC_BASE, APIC_SIZE, APIC_EOI, APIC_TPR, APIC_SVR, APIC_ICR_HI, APIC_ICR_LO, attachApic, type Ipi } from '../cpu/system/apic.js';
 import { parseIrq, parseNmi, parseInt3, type EventSpec } from './schedule.js';
 import { DEFAULT_QUANTUM, MAX_CPUS, cpuPrefix, emptySchedule, formatSchedule, type Schedule } from './multi-schedule.js';
 import { Symbolizer, disasm, hex } from './trace.js';
+import { capture, restoreFields, CPU_SKIP, MODEL_SKIP, type Fields } from './snapshot.js';
 
 export { MAX_CPUS };
 
@@ -102,6 +103,13 @@ function serializing(cpu: Cpu, i: Insn): boolean {
   return false;
 }
 
+/** A read-modify-write of memory without lock (xchg is locked anyway: SDM XCHG). */
+function isSplittable(i: Insn): boolean {
+  if (i.memOp < 0 || (i.prefixes & Pfx.LOCK) !== 0) return false;
+  const f = FORMS[i.form];
+  return f.sem !== 'xchg' && f.operands[i.memOp]?.access === 'rw';
+}
+
 const scratch = newDecoded();
 const winBuf = new Uint8Array(16);
 
@@ -120,8 +128,13 @@ export class MultiMachine {
   /** With record: the CPU that ran each step, and the bit mask of CPUs that could have. */
   readonly ran: number[] = [];
   readonly runnableAt: number[] = [];
-  /** With record: RIP of the CPU that ran each step, before it. */
+  /** With record: RIP of the CPU that ran each step, before it; whether its instruction was a splittable RMW. */
   readonly ripAt: number[] = [];
+  readonly rmwAt: boolean[] = [];
+  /** Per CPU: the read an interrupted read-modify-write made (T~C), applied when it resumes. */
+  private readonly splitReads: ({ rip: number; pa: number; bytes: number[]; step: number } | null)[];
+  private splitSwapped: [number, number, number][] = [];
+  private recording = false;
   /** The schedule actually run, as switches away from what round-robin would have done (replayable). */
   readonly taken: Schedule = emptySchedule();
   private readonly halted: boolean[];
@@ -129,7 +142,8 @@ export class MultiMachine {
   private cur = 0;
   private used = 0;
   private nextSwitch = 0;
-  private readonly watched = new Map<number, Uint8Array>();
+  /** Code pages under watch: the page and a copy of its bytes as of the last scan. */
+  private readonly watched = new Map<number, { page: Page; copy: Uint8Array }>();
   private readonly apicPage: Page;
   private apicOwner = -1;
   private readonly apicImg = new Uint8Array(PAGE_SIZE);
@@ -154,6 +168,7 @@ export class MultiMachine {
     this.machines = [];
     for (let i = 0; i < n; i++) this.machines.push(new Machine(image, { ...opts, memory: this.mem, cpuIndex: i }));
     this.halted = this.machines.map(() => false);
+    this.splitReads = this.machines.map(() => null);
     this.stale = this.machines.map(() => new Map());
     this.bus = new ApicBus(n);
     this.bus.onIpi = (ipi) => this.ipi(ipi);
@@ -163,6 +178,49 @@ export class MultiMachine {
     this.apicPage = this.mem.page(APIC_BASE / PAGE_SIZE)!;
     this.sym = new Symbolizer(image.symbols, image.sections.map((s) => ({ addr: s.addr, size: s.size })));
     for (const s of image.sections) if (s.name.startsWith('.text')) for (let a = s.addr; a < s.addr + s.size; a += PAGE_SIZE) this.watch(Math.floor(a / PAGE_SIZE));
+    this.initial = {
+      cpus: this.machines.map((m) => capture(m.cpu, CPU_SKIP)),
+      models: this.machines.map((m) => capture(m.model, MODEL_SKIP)),
+      pages: new Map([...this.mem.pages].map(([n, p]) => [n, p.data.slice()])),
+    };
+  }
+
+  private readonly initial: { cpus: Fields[]; models: Fields[]; pages: Map<number, Uint8Array> };
+
+  /**
+   * Back to the state after construction, to run again with another schedule (the explorer's
+   * trials): memory pages that differ are copied back (keeping the decode cache of unchanged code),
+   * every CPU's registers and model state, the APICs, the scheduler. Armed events are not re-armed.
+   */
+  reset(schedule: Schedule = emptySchedule()): void {
+    for (const [n, p] of this.mem.pages) {
+      const want = this.initial.pages.get(n);
+      if (want === undefined) { if (p !== this.apicPage) p.data.fill(0); continue; }
+      if (Buffer.compare(Buffer.from(p.data.buffer, p.data.byteOffset, PAGE_SIZE), Buffer.from(want.buffer, want.byteOffset, PAGE_SIZE)) !== 0) this.mem.restorePage(p, want);
+    }
+    for (const w of this.watched.values()) { w.copy.set(w.page.data); w.page.dirty = false; arm(w.page); }
+    this.machines.forEach((m, i) => {
+      restoreFields(m.cpu, this.initial.cpus[i]);
+      m.cpu.flushTlb();
+      restoreFields(m.model, this.initial.models[i]);
+      m.model.events.length = 0;
+      m.visited.length = 0;
+      const a = this.bus.apics[i];
+      a.tpr = 0; a.svr = 0xff; a.icrLo = 0; a.icrHi = 0; a.eois = 0;
+      this.halted[i] = false;
+      this.stale[i].clear();
+    });
+    this.schedule = schedule;
+    this.steps = 0;
+    this.cur = 0; this.used = 0; this.nextSwitch = 0;
+    this.apicOwner = -1;
+    this.swapped = [];
+    this.staleFetches.length = 0;
+    this.taken.switches.length = 0; this.taken.fetches.clear();
+    this.ran.length = 0; this.runnableAt.length = 0; this.ripAt.length = 0; this.rmwAt.length = 0;
+    this.splitReads.fill(null);
+    this.splitSwapped = [];
+    this.lastOutcome = null;
   }
 
   get cpus(): number { return this.machines.length; }
@@ -192,7 +250,8 @@ export class MultiMachine {
     if (this.watched.has(pg)) return;
     const p = this.mem.page(pg);
     if (p === undefined || p === this.apicPage) return;
-    this.watched.set(pg, p.data.slice());
+    this.watched.set(pg, { page: p, copy: p.data.slice() });
+    arm(p);
   }
 
   private runnable(i: number): boolean { return !this.halted[i] || this.machines[i].wakeable(); }
@@ -203,22 +262,29 @@ export class MultiMachine {
     const n = this.cpus;
     const tracing = opts.trace === true;
     this.sink = tracing ? (opts.onTrace ?? null) : null;
+    this.recording = opts.record === true;
     const sinks = this.machines.map((_, i) => (l: string) => this.sink?.(n > 1 ? `cpu${i} ${l}` : l));
     const sw = this.schedule.switches;
     for (;;) {
       if (this.steps >= max) return this.finish({ stop: 'steps', steps: this.steps, cpu: -1 });
+      // The CPU round-robin runs now, unless the schedule switches.
+      let rr = this.cur;
+      if (this.used >= this.quantum || !this.runnable(rr)) {
+        rr = -1;
+        for (let k = 1; k <= n; k++) { const c = (this.cur + k) % n; if (this.runnable(c)) { rr = c; break; } }
+      }
       let forced = false;
       while (this.nextSwitch < sw.length && sw[this.nextSwitch].step <= this.steps) {
         const s = sw[this.nextSwitch++];
-        if (s.step === this.steps && s.cpu !== this.cur && this.runnable(s.cpu)) { this.cur = s.cpu; this.used = 0; forced = true; }
+        if (s.step === this.steps && s.cpu !== rr && this.runnable(s.cpu)) {
+          if (s.split && rr >= 0) this.splitRead(rr);
+          this.cur = s.cpu; this.used = 0; forced = true;
+          this.taken.switches.push(s.split && rr >= 0 && this.splitReads[rr] !== null ? { step: this.steps, cpu: s.cpu, split: true } : { step: this.steps, cpu: s.cpu });
+        }
       }
-      if (forced) this.taken.switches.push({ step: this.steps, cpu: this.cur });
-      else if (this.used >= this.quantum || !this.runnable(this.cur)) {
-        let next = -1;
-        for (let k = 1; k <= n; k++) { const c = (this.cur + k) % n; if (this.runnable(c)) { next = c; break; } }
-        if (next < 0) return this.finish({ stop: 'hlt', steps: this.steps, cpu: -1 });
-        this.cur = next;
-        this.used = 0;
+      if (!forced) {
+        if (rr < 0) return this.finish({ stop: 'hlt', steps: this.steps, cpu: -1 });
+        if (rr !== this.cur) { this.cur = rr; this.used = 0; }
       }
       if (opts.record) {
         let mask = 0;
@@ -251,6 +317,22 @@ export class MultiMachine {
     return o;
   }
 
+  /** CPU k is switched away from in the middle of its next instruction: take that instruction's read now. */
+  private splitRead(k: number): void {
+    const cpu = this.machines[k].cpu;
+    try {
+      const ins = fetch(cpu);
+      if (!isSplittable(ins)) return;
+      const lin = ea(cpu, ins);
+      const size = FORMS[ins.form].operands[ins.memOp] ? (ins.memOp === 0 ? ins.s0 : ins.memOp === 1 ? ins.s1 : ins.s2) >> 3 : 0;
+      if (size <= 0) return;
+      const pa = cpu.translate === null ? lin : cpu.translate(cpu, lin, ACC_R);
+      const bytes: number[] = [];
+      for (let b = 0; b < size; b++) bytes.push(this.mem.peek8(pa + b));
+      this.splitReads[k] = { rip: cpu.rip, pa, bytes, step: this.steps };
+    } catch { /* the instruction faults: nothing to split */ }
+  }
+
   /** Before CPU i's instruction: stale bytes swapped in, the APIC page showing its registers. */
   private prepare(i: number): void {
     const cpu = this.machines[i].cpu;
@@ -271,6 +353,15 @@ export class MultiMachine {
         if (ins.memOp >= 0) this.preEa = ea(cpu, ins);
       } catch { this.preInsn = null; }
     }
+    if (this.recording) this.rmwAt.push(this.preInsn !== null && isSplittable(this.preInsn));
+    const sr = this.splitReads[i];
+    if (sr !== null && sr.rip === rip) {
+      const now = sr.bytes.map((_, k) => this.mem.peek8(sr.pa + k));
+      this.splitSwapped = [];
+      sr.bytes.forEach((b, k) => { if (now[k] !== b) { this.mem.poke8(sr.pa + k, b); this.splitSwapped.push([sr.pa + k, b, now[k]]); } });
+      this.sink?.(`${this.cpus > 1 ? `cpu${i} ` : ''}        ** read-modify-write split at step ${sr.step}: its read of ${hex(sr.pa, this.mode)} saw ${bytesHex(sr.bytes)}${this.splitSwapped.length ? ` (memory holds ${bytesHex(now)} now: another CPU wrote in between)` : ''}; its write happens now`);
+    }
+    this.splitReads[i] = null;
     if (this.apicOwner !== i) {
       this.bus.apics[i].image(this.apicImg);
       this.apicImg[APIC_SIZE - 1] = 0;
@@ -318,6 +409,9 @@ export class MultiMachine {
     const m = this.machines[i];
     const cpu = m.cpu;
     const ran = this.preInsn !== null && cpu.curIp === this.preRip;
+    // A split read-modify-write that did not run after all (an event came first): memory as it was.
+    if (!ran) for (const [a, v, truth] of this.splitSwapped) if (mem.peek8(a) === v) mem.poke8(a, truth);
+    this.splitSwapped = [];
     if (this.apicPage.dirty) {
       const d = this.apicPage.data, img = this.apicImg;
       const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
@@ -337,14 +431,18 @@ export class MultiMachine {
     if (ser) this.stale[i].clear();
   }
 
-  /** Compare the watched code pages with their copies: bytes CPU `w` changed become stale for the others. */
+  /**
+   * Compare the watched code pages that were written with their copies: bytes CPU `w` changed
+   * become stale for the others. A watched page is write-trapped (see arm()), so a page nobody
+   * wrote costs nothing here.
+   */
   private scanCode(w: number): void {
-    for (const [pg, copy] of this.watched) {
-      const p = this.mem.page(pg);
-      if (p === undefined) continue;
+    for (const { page: p, copy } of this.watched.values()) {
+      if (!p.dirty) continue;
+      p.dirty = false;
+      arm(p);
       const d = p.data;
-      if (Buffer.compare(Buffer.from(d.buffer, d.byteOffset, PAGE_SIZE), Buffer.from(copy.buffer, copy.byteOffset, PAGE_SIZE)) === 0) continue;
-      const base = pg * PAGE_SIZE;
+      const base = p.num * PAGE_SIZE;
       for (let k = 0; k < PAGE_SIZE; k++) {
         if (d[k] === copy[k]) continue;
         const a = base + k;
@@ -381,6 +479,18 @@ export class MultiMachine {
 
   /** The replayable schedule of the run so far (`--schedule` text). */
   scheduleText(): string { return formatSchedule(this.taken); }
+}
+
+/**
+ * Make the next write to page `p` leave the fast path and set p.dirty (as Memory.trackWrites does
+ * for snapshots: a uniform writable page loses P_W in `perm` and keeps its real permission per
+ * byte; a page with mixed permissions already writes through a path that sets dirty).
+ */
+function arm(p: Page): void {
+  if (p.trapPerm >= 0 || p.bytePerm !== null || (p.perm & P_W) === 0) return;
+  p.trapPerm = p.perm;
+  p.bytePerm = new Uint8Array(PAGE_SIZE).fill(p.perm);
+  p.perm &= ~P_W;
 }
 
 function bytesHex(b: number[]): string { return b.map((x) => x.toString(16).padStart(2, '0')).join(' '); }
