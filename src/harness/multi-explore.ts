@@ -56,7 +56,7 @@ export interface MultiFailure {
   kind: MultiFailureKind;
   detail: string;
   schedule: string;
-  /** The stale fetches of the failing run whose choice was not the oldest bytes (the torn ones). */
+  /** The last stale fetches of the failing run that ran something other than memory holds (at most 4). */
   stale: string[];
   repro: string;
 }
@@ -188,7 +188,7 @@ export class MultiExplorer {
     const at = (a: number): string => { const s = this.sym.lookup(a); return s ? `${hex(a, mode)} <${s}>` : hex(a, mode); };
     const fail = (kind: MultiFailureKind, detail: string): MultiFailure => {
       const schedule = mm.scheduleText();
-      const stale = mm.staleFetches.filter((f) => f.choice.some((c) => c !== 0)).map((f) => `cpu${f.cpu} step ${f.step}: ${staleText(f, mode, this.sym)}`);
+      const stale = mm.staleFetches.filter((f) => f.seen !== f.current).slice(-4).map((f) => `cpu${f.cpu} step ${f.step}: ${staleText(f, mode, this.sym)}`);
       return { unit, kind, detail, schedule, stale, repro: this.repro(schedule, kind === 'steps') };
     };
     for (let i = 0; i < mm.cpus; i++) {
