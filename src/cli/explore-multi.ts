@@ -1,9 +1,12 @@
 // `x86lab explore --cpus N` (N > 1): schedules and stale-fetch choices of a listing on N CPUs
 // (docs/multi-cpu.md, src/harness/multi-explore.ts).
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { LoadError, SpecError } from '../harness/machine.js';
 import { MAX_CPUS } from '../harness/multi-schedule.js';
+import { parseEvent } from '../harness/explore.js';
 import { MultiExplorer, defaultMultiOptions, renderMultiJson, renderMultiText, type MultiExploreOptions, type MultiUnitResult } from '../harness/multi-explore.js';
 
 export const usage = `usage: x86lab explore --cpus N [run options] [options] FILE.S
@@ -21,10 +24,14 @@ options:
   --quantum Q          round-robin quantum (default 100)
   --preemptions P      preemption bound (default 1); a preemption before a read-modify-write
                        of memory without lock is also tried between its read and its write
+  --event E            nmi or irq:VECTOR, injected at every CPU before every step (schedule
+                       item T:nmi@C); repeatable
+  --event-depth D      events per trial (default 1)
   --stale-choices K    stale fetches per trial that may see newer bytes than the oldest (default 1)
   --within A..B        preempt only while the preempted CPU's RIP is in [A, B); repeatable
   --expect SYM=VALUE   the machine word at SYM at the end; repeatable
   --max-trials N       stop each first decision's subtree after N trials
+  --jobs N             worker threads (default 1); the report does not depend on N
   --shard K/N          run every N-th first decision from the K-th; with --json, a partial report
   --json OUT           write the report as JSON ('-' for stdout)
   --details N          failures shown in full (default 20)
@@ -40,6 +47,28 @@ function int(v: string, what: string, min: number): number {
   return parseInt(v, 10);
 }
 
+/** Run `units` on `jobs` worker threads (in this thread for one job or without a compiled worker). */
+async function runUnits(x: MultiExplorer, units: number[], jobs: number): Promise<MultiUnitResult[]> {
+  const url = new URL('../harness/multi-explore-worker.js', import.meta.url);
+  if (jobs <= 1 || units.length < 2 || !existsSync(fileURLToPath(url))) return units.map((i) => x.runUnit(i));
+  const out: MultiUnitResult[] = [];
+  const queue = [...units];
+  const chunk = Math.max(1, Math.min(16, Math.floor(units.length / (jobs * 8))));
+  await Promise.all(Array.from({ length: Math.min(jobs, units.length) }, () => new Promise<void>((resolve, reject) => {
+    const w = new Worker(url, { workerData: x.opts });
+    w.on('message', (msg: { unit?: MultiUnitResult; idle?: boolean }) => {
+      if (msg.unit) out.push(msg.unit);
+      if (msg.idle) {
+        const next = queue.splice(0, chunk);
+        w.postMessage(next.length ? next : null);
+        if (!next.length) void w.terminate().then(() => resolve());
+      }
+    });
+    w.on('error', reject);
+  })));
+  return out.sort((a, b) => a.unit - b.unit);
+}
+
 /** Does an explore command line ask for several CPUs? */
 export function wantsMulti(argv: string[]): boolean {
   for (let k = 0; k < argv.length; k++) {
@@ -51,7 +80,7 @@ export function wantsMulti(argv: string[]): boolean {
 
 export async function exploreMulti(argv: string[]): Promise<number> {
   const o = defaultMultiOptions('', 2);
-  let json: string | undefined, quiet = false, details = 20, merge: string[] | null = null;
+  let json: string | undefined, quiet = false, details = 20, merge: string[] | null = null, jobs = 1;
   let shard: { k: number; n: number } | undefined;
   let file: string | undefined;
   try {
@@ -74,6 +103,13 @@ export async function exploreMulti(argv: string[]): Promise<number> {
         case '--max-steps': o.maxSteps = int(val(), '--max-steps', 1); break;
         case '--quantum': o.quantum = int(val(), '--quantum', 1); break;
         case '--preemptions': o.preemptions = int(val(), '--preemptions', 0); break;
+        case '--event': {
+          const e = parseEvent(val());
+          if (e.kind === 'int3') throw new UsageError('--event int3:SYM is for one CPU; with --cpus another CPU writes the code');
+          o.events.push(e);
+          break;
+        }
+        case '--event-depth': o.eventDepth = int(val(), '--event-depth', 0); break;
         case '--stale-choices': o.staleChoices = int(val(), '--stale-choices', 0); break;
         case '--within': {
           const v = val();
@@ -92,6 +128,7 @@ export async function exploreMulti(argv: string[]): Promise<number> {
           break;
         }
         case '--json': json = val(); break;
+        case '--jobs': jobs = int(val(), '--jobs', 1); break;
         case '--details': details = int(val(), '--details', 0); break;
         case '-q': case '--quiet': quiet = true; break;
         case '--merge': merge = []; break;
@@ -132,7 +169,7 @@ export async function exploreMulti(argv: string[]): Promise<number> {
   if (merge !== null) results = parts.flatMap((p) => p.units);
   else {
     const units = shard ? x.shardUnits(shard.k, shard.n) : x.units.map((_, i) => i);
-    results = units.map((i) => x.runUnit(i));
+    results = await runUnits(x, units, jobs);
     if (shard) {
       const failed = results.reduce((s, u) => s + u.failed, 0);
       const text = `explore ${opts.file}: shard ${shard.k}/${shard.n}: ${results.length} of ${x.units.length} first decisions, ${results.reduce((s, u) => s + u.trials, 0)} trials, ${failed} failed (merge the --json outputs with --merge for the report)\n`;

@@ -37,6 +37,9 @@ export interface MultiExploreOptions {
   preemptions: number;
   /** Stale fetches per trial that may see other than the oldest bytes (default 1). */
   staleChoices: number;
+  /** Events to inject (nmi, irq with a vector) at any CPU at any step, at most `eventDepth` per trial. */
+  events: ({ kind: 'nmi' } | { kind: 'irq'; vector: number })[];
+  eventDepth: number;
   /** Preemptions only where the running CPU's RIP is in one of these [SYM, SYM) ranges. */
   within: [string, string][];
   /** SYM=VALUE: the machine word at SYM at the end. */
@@ -46,7 +49,7 @@ export interface MultiExploreOptions {
 }
 
 export function defaultMultiOptions(file: string, cpus: number): MultiExploreOptions {
-  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, staleChoices: 1, within: [], expect: [] };
+  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, staleChoices: 1, events: [], eventDepth: 1, within: [], expect: [] };
 }
 
 export type MultiFailureKind = 'triple-fault' | 'double-fault' | 'exception' | 'steps' | 'hlt' | 'expect';
@@ -64,9 +67,9 @@ export interface MultiFailure {
 export interface MultiUnitResult { unit: number; trials: number; failed: number; failures: MultiFailure[]; capped?: boolean }
 
 /** One decision list: switches and fetch choices, and the position of its last decision. */
-interface Node { sched: Schedule; pos: number; preempts: number; choices: number }
+interface Node { sched: Schedule; pos: number; preempts: number; choices: number; injected: number }
 
-function clone(s: Schedule): Schedule { return { switches: [...s.switches], fetches: new Map(s.fetches) }; }
+function clone(s: Schedule): Schedule { return { switches: [...s.switches], fetches: new Map(s.fetches), events: [...(s.events ?? [])] }; }
 
 function shellWord(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -105,7 +108,7 @@ export class MultiExplorer {
     this.maxSteps = opts.maxSteps ?? 10 * out.steps + 1000;
     this.hlts = mm.machines.map((m) => m.cpu.curIp);
     for (const m of mm.machines) for (const e of m.model.events) if (e.kind === 'exception' && e.vector !== undefined) this.vectors.add(e.vector);
-    this.units = this.children(mm, { sched: { switches: [], fetches: new Map() }, pos: -1, preempts: 0, choices: 0 });
+    this.units = this.children(mm, { sched: { switches: [], fetches: new Map(), events: [] }, pos: -1, preempts: 0, choices: 0, injected: 0 });
   }
 
   /** The machine trials run on (reset before each). */
@@ -133,7 +136,7 @@ export class MultiExplorer {
         if (c.join('') === taken) continue;
         const s = clone(n.sched);
         s.fetches.set(f.n, c);
-        list.push({ pos, node: { sched: s, pos, preempts: n.preempts, choices: n.choices + 1 } });
+        list.push({ pos, node: { ...n, sched: s, pos, choices: n.choices + 1 } });
       }
     }
     if (n.preempts < this.opts.preemptions) {
@@ -152,7 +155,22 @@ export class MultiExplorer {
           for (const split of mm.rmwAt[t] ? [false, true] : [false]) {
             const s = clone(n.sched);
             s.switches.push(split ? { step: t, cpu: c, split } : { step: t, cpu: c });
-            list.push({ pos, node: { sched: s, pos, preempts: n.preempts + 1, choices: n.choices } });
+            list.push({ pos, node: { ...n, sched: s, pos, preempts: n.preempts + 1 } });
+          }
+        }
+      }
+    }
+    // Events: at each step, into each CPU (before the step's scheduling: position 2T - 0.5).
+    if (n.injected < this.opts.eventDepth && this.opts.events.length) {
+      for (let t = 1; t < mm.ran.length; t++) {
+        const pos = 2 * t - 0.5;
+        if (pos <= n.pos) continue;
+        if (this.ranges.length && !this.ranges.some(([a, b]) => mm.ripAt[t] >= a && mm.ripAt[t] < b)) continue;
+        for (let c = 0; c < mm.cpus; c++) {
+          for (const e of this.opts.events) {
+            const s = clone(n.sched);
+            s.events!.push({ step: t, cpu: c, kind: e.kind, vector: e.kind === 'nmi' ? 2 : e.vector });
+            list.push({ pos, node: { ...n, sched: s, pos, injected: n.injected + 1 } });
           }
         }
       }
@@ -250,6 +268,7 @@ export function renderMultiText(x: MultiExplorer, results: MultiUnitResult[], de
   const L: string[] = [];
   L.push(`explore ${o.file} on ${o.cpus} CPUs${o.defines.length ? ` (${o.defines.map((d) => `-D ${d}`).join(' ')})` : ''}`);
   L.push(`baseline: round-robin, quantum ${o.quantum}: ${x.baselineOutcome.steps} steps, ${x.baselineOutcome.stop === 'hlt' ? `every CPU halted (${x.baseline.machines.map((m, i) => `cpu${i} at ${at(m.cpu.curIp)}`).join(', ')})` : `stop ${x.baselineOutcome.stop}`}`);
+  if (o.events.length) L.push(`events: ${o.events.map((e) => (e.kind === 'nmi' ? 'nmi' : `irq:0x${e.vector.toString(16)}`)).join(', ')} at any CPU and step, up to ${o.eventDepth} per trial`);
   L.push(`schedules: up to ${o.preemptions} preemption${o.preemptions === 1 ? '' : 's'}${o.within.length ? ` within ${o.within.map(([a, b]) => `${a}..${b}`).join(', ')}` : ''}, ${o.staleChoices} stale fetch${o.staleChoices === 1 ? '' : 'es'} seeing newer bytes; ${x.units.length} first decisions`);
   const capped = rs.some((u) => u.capped);
   L.push(`trials: ${trials} (baseline included), passed ${trials - failed}, failed ${failed}${capped ? ' (capped by --max-trials)' : ''}`);

@@ -6,6 +6,8 @@
 //              instruction when that is a read-modify-write of memory without lock (inc, add, bts,
 //              cmpxchg ... to memory): its write happens when it resumes, computed from that read
 //              (SDM Vol.3A 8.1.2: only locked operations, and xchg, are atomic)
+//   T:nmi@C    at global step T, an NMI arrives at CPU C (latched as --nmi-at would latch it);
+//   T:irq=V@C  likewise external interrupt vector V (default 0x20)
 //   fK=DIGITS  the K-th stale fetch of the run (1-based, counted over all CPUs) sees, for each
 //              stale byte in its 15-byte window in address order, the value numbered by the digit:
 //              0 = the value when the CPU last serialized (the default), 1 = the next value
@@ -24,9 +26,17 @@ export interface Schedule {
   switches: { step: number; cpu: number; split?: boolean }[];
   /** Stale-fetch choices by fetch number (1-based): one value index per stale byte of the window. */
   fetches: Map<number, number[]>;
+  /** Events injected at a global step, in increasing step order. */
+  events?: InjectedAt[];
 }
 
-export function emptySchedule(): Schedule { return { switches: [], fetches: new Map() }; }
+export interface InjectedAt { step: number; cpu: number; kind: 'nmi' | 'irq'; vector: number }
+
+export function emptySchedule(): Schedule { return { switches: [], fetches: new Map(), events: [] }; }
+
+function eventItem(e: InjectedAt): string {
+  return `${e.step}:${e.kind === 'nmi' ? 'nmi' : e.vector === 0x20 ? 'irq' : `irq=0x${e.vector.toString(16)}`}@${e.cpu}`;
+}
 
 export function parseSchedule(text: string, cpus: number): Schedule {
   const s = emptySchedule();
@@ -42,6 +52,18 @@ export function parseSchedule(text: string, cpus: number): Schedule {
       s.switches.push(m[2] === '~' ? { step, cpu, split: true } : { step, cpu });
       continue;
     }
+    m = /^([0-9]+):(nmi|irq)(?:=(0x[0-9a-fA-F]+|[0-9]+))?@([0-9]+)$/.exec(t);
+    if (m) {
+      const cpu = parseInt(m[4], 10);
+      if (cpu >= cpus) throw new SpecError(`schedule item '${t}': no CPU ${cpu} (CPUs are 0..${cpus - 1})`);
+      const vector = m[2] === 'nmi' ? 2 : m[3] === undefined ? 0x20 : Number(m[3]);
+      if (m[2] === 'irq' && (vector < 32 || vector > 255)) throw new SpecError(`schedule item '${t}': vector out of range 32..255`);
+      const ev = (s.events ??= []);
+      const last = ev[ev.length - 1];
+      if (last !== undefined && last.step > parseInt(m[1], 10)) throw new SpecError(`schedule item '${t}': event steps must not decrease`);
+      ev.push({ step: parseInt(m[1], 10), cpu, kind: m[2] as 'nmi' | 'irq', vector });
+      continue;
+    }
     m = /^f([0-9]+)=([0-9]+)$/.exec(t);
     if (m) {
       const k = parseInt(m[1], 10);
@@ -49,13 +71,17 @@ export function parseSchedule(text: string, cpus: number): Schedule {
       s.fetches.set(k, [...m[2]].map(Number));
       continue;
     }
-    throw new SpecError(`bad schedule item '${t}' (use STEP:CPU, STEP~CPU or fK=DIGITS)`);
+    throw new SpecError(`bad schedule item '${t}' (use STEP:CPU, STEP~CPU, STEP:nmi@CPU, STEP:irq=V@CPU or fK=DIGITS)`);
   }
   return s;
 }
 
 export function formatSchedule(s: Schedule): string {
-  const items = s.switches.map((w) => `${w.step}${w.split ? '~' : ':'}${w.cpu}`);
+  // Switches and events in step order (an event at step T comes before a switch at T).
+  const items = [
+    ...(s.events ?? []).map((e) => ({ k: e.step * 2, t: eventItem(e) })),
+    ...s.switches.map((w) => ({ k: w.step * 2 + 1, t: `${w.step}${w.split ? '~' : ':'}${w.cpu}` })),
+  ].sort((a, b) => a.k - b.k).map((x) => x.t);
   for (const [k, d] of [...s.fetches.entries()].sort((a, b) => a[0] - b[0])) {
     let n = d.length;
     while (n > 0 && d[n - 1] === 0) n--;

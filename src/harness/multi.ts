@@ -37,7 +37,7 @@ import { decodeInto } from '../decode/decode.js';
 import { newDecoded, Pfx } from '../decode/types.js';
 import { ApicBus, APIC_BASE, APIC_SIZE, APIC_EOI, APIC_TPR, APIC_SVR, APIC_ICR_HI, APIC_ICR_LO, attachApic, type Ipi } from '../cpu/system/apic.js';
 import { parseIrq, parseNmi, parseInt3, type EventSpec } from './schedule.js';
-import { DEFAULT_QUANTUM, MAX_CPUS, cpuPrefix, emptySchedule, formatSchedule, type Schedule } from './multi-schedule.js';
+import { DEFAULT_QUANTUM, MAX_CPUS, cpuPrefix, emptySchedule, formatSchedule, type InjectedAt, type Schedule } from './multi-schedule.js';
 import { Symbolizer, disasm, hex } from './trace.js';
 import { capture, restoreFields, CPU_SKIP, MODEL_SKIP, type Fields } from './snapshot.js';
 
@@ -142,6 +142,7 @@ export class MultiMachine {
   private cur = 0;
   private used = 0;
   private nextSwitch = 0;
+  private nextEvent = 0;
   /** Code pages under watch: the page and a copy of its bytes as of the last scan. */
   private readonly watched = new Map<number, { page: Page; copy: Uint8Array }>();
   private readonly apicPage: Page;
@@ -212,11 +213,11 @@ export class MultiMachine {
     });
     this.schedule = schedule;
     this.steps = 0;
-    this.cur = 0; this.used = 0; this.nextSwitch = 0;
+    this.cur = 0; this.used = 0; this.nextSwitch = 0; this.nextEvent = 0;
     this.apicOwner = -1;
     this.swapped = [];
     this.staleFetches.length = 0;
-    this.taken.switches.length = 0; this.taken.fetches.clear();
+    this.taken.switches.length = 0; this.taken.fetches.clear(); this.taken.events!.length = 0;
     this.ran.length = 0; this.runnableAt.length = 0; this.ripAt.length = 0; this.rmwAt.length = 0;
     this.splitReads.fill(null);
     this.splitSwapped = [];
@@ -265,8 +266,13 @@ export class MultiMachine {
     this.recording = opts.record === true;
     const sinks = this.machines.map((_, i) => (l: string) => this.sink?.(n > 1 ? `cpu${i} ${l}` : l));
     const sw = this.schedule.switches;
+    const evs = this.schedule.events ?? [];
     for (;;) {
       if (this.steps >= max) return this.finish({ stop: 'steps', steps: this.steps, cpu: -1 });
+      while (this.nextEvent < evs.length && evs[this.nextEvent].step <= this.steps) {
+        const e = evs[this.nextEvent++];
+        if (e.step === this.steps) this.inject(e);
+      }
       // The CPU round-robin runs now, unless the schedule switches.
       let rr = this.cur;
       if (this.used >= this.quantum || !this.runnable(rr)) {
@@ -456,6 +462,22 @@ export class MultiMachine {
         copy[k] = d[k];
       }
     }
+  }
+
+  /** A schedule's event (T:nmi@C, T:irq=V@C): latched at CPU C now, as --nmi-at / --irq-at latch. */
+  private inject(e: InjectedAt): void {
+    const m = this.machines[e.cpu];
+    const model = m.model;
+    const note = `(--schedule ${e.step}:${e.kind === 'nmi' ? 'nmi' : `irq=0x${e.vector.toString(16)}`}@${e.cpu})`;
+    if (e.kind === 'nmi') {
+      const lost = model.nmiPending;
+      model.nmiPending = true;
+      model.log({ kind: 'nmi-latched', from: m.cpu.rip, note: `${note}${m.cpu.nmiBlocked ? ', blocked until the next iret' : ''}${lost ? ', one already pending: merged' : ''}` });
+    } else {
+      model.irqPending.push(e.vector);
+      model.log({ kind: 'irq-latched', vector: e.vector, from: m.cpu.rip, note });
+    }
+    this.taken.events!.push(e);
   }
 
   /** An IPI reaches its targets: latched like an injected NMI / interrupt, and logged there. */

@@ -77,8 +77,8 @@ describe('cross-modifying code (SDM Vol.3A 8.1.3)', () => {
 
 describe('schedules', () => {
   it('round-trip through text', () => {
-    const s = parseSchedule('12:1,40~0,f3=0101', 2);
-    expect(formatSchedule(s)).toBe('12:1,40~0,f3=0101');
+    const s = parseSchedule('12:1,40~0,40:nmi@1,41:irq=0x41@0,f3=0101', 2);
+    expect(formatSchedule(s)).toBe('12:1,40:nmi@1,40~0,41:irq=0x41@0,f3=0101');
     expect(() => parseSchedule('5:1,4:0', 2)).toThrow(/increase/);
     expect(() => parseSchedule('5:2', 2)).toThrow(/no CPU 2/);
   });
@@ -152,6 +152,16 @@ describe('explorer', () => {
     }, 60_000);
   }
 
+  it('events: an NMI injected where no NMI handler exists fails, and the repro replays it', () => {
+    const x = new MultiExplorer({ ...defaultMultiOptions(ex('text-poke.S'), 2), events: [{ kind: 'nmi' }], preemptions: 0, within: [['poke_step3', 'patcher_done']] });
+    const fails = x.units.map((_, i) => x.runUnit(i)).flatMap((u) => u.failures);
+    expect(fails.length).toBe(x.units.length); // every NMI: no gate for vector 2
+    const s = parseSchedule(fails[0].schedule, 2);
+    expect(s.events).toHaveLength(1);
+    const mm = MultiMachine.fromFile(ex('text-poke.S'), { cpus: 2, schedule: s });
+    expect(mm.run().stop).toBe('triple-fault');
+  }, 60_000);
+
   it('spin lock without lock: the repro loses an update', () => {
     const x = new MultiExplorer({ ...defaultMultiOptions(ex('spinlock.S'), 2), defines: ['NO_LOCK'], expect: ['counter=6'] });
     const fails = x.units.map((_, i) => x.runUnit(i)).flatMap((u) => u.failures);
@@ -173,5 +183,6 @@ describe('explorer', () => {
     spawnSync('rm', ['-rf', dir]);
     expect(merged.stdout).toBe(whole.stdout);
     expect(merged.status).toBe(1);
+    expect(x86lab(...args, '--jobs', '2').stdout).toBe(whole.stdout);
   }, 60_000);
 });
