@@ -27,6 +27,10 @@ options:
   --event E            nmi or irq:VECTOR, injected at every CPU before every step (schedule
                        item T:nmi@C); repeatable
   --event-depth D      events per trial (default 1)
+  --tso                x86-TSO store buffers: also try each store held in its CPU's store buffer
+                       (schedule item T:buffer) until the CPU fences or runs --tso-window
+                       (default 20) more instructions
+  --tso-delays D       stores held back per trial (default 1)
   --stale-choices K    stale fetches per trial that may see newer bytes than the oldest (default 1)
   --within A..B        preempt only while the preempted CPU's RIP is in [A, B); repeatable
   --expect SYM=VALUE   the machine word at SYM at the end; repeatable
@@ -109,6 +113,9 @@ export async function exploreMulti(argv: string[]): Promise<number> {
           o.events.push(e);
           break;
         }
+        case '--tso': o.tso = true; break;
+        case '--tso-window': o.tsoWindow = int(val(), '--tso-window', 1); break;
+        case '--tso-delays': o.tsoDelays = int(val(), '--tso-delays', 0); break;
         case '--event-depth': o.eventDepth = int(val(), '--event-depth', 0); break;
         case '--stale-choices': o.staleChoices = int(val(), '--stale-choices', 0); break;
         case '--within': {

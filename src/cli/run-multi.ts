@@ -52,7 +52,7 @@ export async function runMulti(args: Args): Promise<number> {
     mm = MultiMachine.fromFiles(args.files, {
       ...(args.mode ? { mode: args.mode } : {}), includeDirs: args.includeDirs, defines: args.defines, undefs: args.undefs,
       clock: hostClock(), readBytes: (p) => new Uint8Array(readInput(p)), ...(args.cpu ? { cpu: args.cpu } : {}), ...(args.entry ? { entry: args.entry } : {}),
-      cpus: args.cpus, ...(args.quantum !== undefined ? { quantum: args.quantum } : {}), ...(schedule ? { schedule } : {}),
+      cpus: args.cpus, ...(args.tso ? { tso: true } : {}), ...(args.tsoWindow !== undefined ? { tsoWindow: args.tsoWindow } : {}), ...(args.quantum !== undefined ? { quantum: args.quantum } : {}), ...(schedule ? { schedule } : {}),
     });
     args.events.forEach((e, k) => mm.armOn(args.eventCpus[k], e));
     for (const w of mm.main.warnings) process.stderr.write(w + '\n');

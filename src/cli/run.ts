@@ -39,6 +39,7 @@ options:
   --quantum Q          with --cpus: round-robin quantum in instructions (default 100)
   --schedule S         with --cpus: replay a schedule (STEP:CPU switches, fK=DIGITS stale-fetch
                        choices), as the explorer prints it
+  --tso                with --cpus: x86-TSO store buffers (T:buffer items hold a store back)
   --max-steps N        step limit (default 10000000; with --cpus, all CPUs' steps together)
   --cpu intel|amd|host whose undefined flags, quirks and CPUID to reproduce (default intel, so
                        traces are the same on every host; host: this machine's vendor)
@@ -71,6 +72,8 @@ export interface Args {
   cpus: number;
   quantum?: number;
   schedule?: string;
+  tso?: boolean;
+  tsoWindow?: number;
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
@@ -108,6 +111,13 @@ function parseArgs(argv: string[]): Args | 'help' {
         break;
       }
       case '--schedule': a.schedule = val(); break;
+      case '--tso': a.tso = true; break;
+      case '--tso-window': {
+        const v = val();
+        if (!/^[0-9]+$/.test(v) || +v < 1) throw new UsageError(`bad --tso-window '${v}'`);
+        a.tsoWindow = +v;
+        break;
+      }
       case '--max-steps': {
         const v = val();
         if (!/^[0-9]+$/.test(v)) throw new UsageError(`bad --max-steps '${v}'`);
@@ -130,7 +140,7 @@ function parseArgs(argv: string[]): Args | 'help' {
     }
   }
   if (a.files.length === 0) throw new UsageError('no input file');
-  if (a.cpus === 1 && (a.schedule !== undefined || a.quantum !== undefined)) throw new UsageError('--schedule and --quantum need --cpus 2 or more');
+  if (a.cpus === 1 && (a.schedule !== undefined || a.quantum !== undefined || a.tso)) throw new UsageError('--schedule, --quantum and --tso need --cpus 2 or more');
   for (const c of a.eventCpus) if (c >= a.cpus) throw new UsageError(`no CPU ${c} (CPUs are 0..${a.cpus - 1}; raise --cpus)`);
   return a;
 }

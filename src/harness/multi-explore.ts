@@ -40,6 +40,10 @@ export interface MultiExploreOptions {
   /** Events to inject (nmi, irq with a vector) at any CPU at any step, at most `eventDepth` per trial. */
   events: ({ kind: 'nmi' } | { kind: 'irq'; vector: number })[];
   eventDepth: number;
+  /** x86-TSO store buffers, and how many stores per trial are held back (T:buffer). */
+  tso: boolean;
+  tsoWindow: number;
+  tsoDelays: number;
   /** Preemptions only where the running CPU's RIP is in one of these [SYM, SYM) ranges. */
   within: [string, string][];
   /** SYM=VALUE: the machine word at SYM at the end. */
@@ -49,7 +53,7 @@ export interface MultiExploreOptions {
 }
 
 export function defaultMultiOptions(file: string, cpus: number): MultiExploreOptions {
-  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, staleChoices: 1, events: [], eventDepth: 1, within: [], expect: [] };
+  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, staleChoices: 1, events: [], eventDepth: 1, tso: false, tsoWindow: 20, tsoDelays: 1, within: [], expect: [] };
 }
 
 export type MultiFailureKind = 'triple-fault' | 'double-fault' | 'exception' | 'steps' | 'hlt' | 'expect';
@@ -67,9 +71,9 @@ export interface MultiFailure {
 export interface MultiUnitResult { unit: number; trials: number; failed: number; failures: MultiFailure[]; capped?: boolean }
 
 /** One decision list: switches and fetch choices, and the position of its last decision. */
-interface Node { sched: Schedule; pos: number; preempts: number; choices: number; injected: number }
+interface Node { sched: Schedule; pos: number; preempts: number; choices: number; injected: number; delays: number }
 
-function clone(s: Schedule): Schedule { return { switches: [...s.switches], fetches: new Map(s.fetches), events: [...(s.events ?? [])] }; }
+function clone(s: Schedule): Schedule { return { switches: [...s.switches], fetches: new Map(s.fetches), events: [...(s.events ?? [])], buffers: new Set(s.buffers ?? []) }; }
 
 function shellWord(s: string): string {
   return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
@@ -108,7 +112,7 @@ export class MultiExplorer {
     this.maxSteps = opts.maxSteps ?? 10 * out.steps + 1000;
     this.hlts = mm.machines.map((m) => m.cpu.curIp);
     for (const m of mm.machines) for (const e of m.model.events) if (e.kind === 'exception' && e.vector !== undefined) this.vectors.add(e.vector);
-    this.units = this.children(mm, { sched: { switches: [], fetches: new Map(), events: [] }, pos: -1, preempts: 0, choices: 0, injected: 0 });
+    this.units = this.children(mm, { sched: { switches: [], fetches: new Map(), events: [], buffers: new Set() }, pos: -1, preempts: 0, choices: 0, injected: 0, delays: 0 });
   }
 
   /** The machine trials run on (reset before each). */
@@ -116,7 +120,7 @@ export class MultiExplorer {
 
   private machine(s: Schedule): MultiMachine {
     const o = this.opts;
-    return new MultiMachine(this.image, { cpus: o.cpus, quantum: o.quantum, schedule: s, ...(o.entry ? { entry: o.entry } : {}) });
+    return new MultiMachine(this.image, { cpus: o.cpus, quantum: o.quantum, schedule: s, tso: o.tso, tsoWindow: o.tsoWindow, ...(o.entry ? { entry: o.entry } : {}) });
   }
 
   /** Is the baseline itself a failure? */
@@ -173,6 +177,17 @@ export class MultiExplorer {
             list.push({ pos, node: { ...n, sched: s, pos, injected: n.injected + 1 } });
           }
         }
+      }
+    }
+    // Store buffers: a store into an empty buffer may wait there (position 2T + 1.5, after the step).
+    if (this.opts.tso && n.delays < this.opts.tsoDelays) {
+      for (let t = 0; t < mm.storeAt.length; t++) {
+        const pos = 2 * t + 1.5;
+        if (pos <= n.pos || !mm.storeAt[t]) continue;
+        if (this.ranges.length && !this.ranges.some(([a, b]) => mm.ripAt[t] >= a && mm.ripAt[t] < b)) continue;
+        const s = clone(n.sched);
+        s.buffers!.add(t);
+        list.push({ pos, node: { ...n, sched: s, pos, delays: n.delays + 1 } });
       }
     }
     list.sort((a, b) => a.pos - b.pos);
@@ -237,6 +252,8 @@ export class MultiExplorer {
     const o = this.opts;
     const a = ['x86lab', 'run', '--cpus', String(o.cpus)];
     if (o.quantum !== DEFAULT_QUANTUM) a.push('--quantum', String(o.quantum));
+    if (o.tso) a.push('--tso');
+    if (o.tso && o.tsoWindow !== 20) a.push('--tso-window', String(o.tsoWindow));
     if (o.mode === 32) a.push('--32');
     for (const d of o.includeDirs) a.push('-I', d);
     for (const d of o.defines) a.push('-D', d);
@@ -268,6 +285,7 @@ export function renderMultiText(x: MultiExplorer, results: MultiUnitResult[], de
   const L: string[] = [];
   L.push(`explore ${o.file} on ${o.cpus} CPUs${o.defines.length ? ` (${o.defines.map((d) => `-D ${d}`).join(' ')})` : ''}`);
   L.push(`baseline: round-robin, quantum ${o.quantum}: ${x.baselineOutcome.steps} steps, ${x.baselineOutcome.stop === 'hlt' ? `every CPU halted (${x.baseline.machines.map((m, i) => `cpu${i} at ${at(m.cpu.curIp)}`).join(', ')})` : `stop ${x.baselineOutcome.stop}`}`);
+  if (o.tso) L.push(`memory: x86-TSO store buffers (window ${o.tsoWindow}), up to ${o.tsoDelays} store${o.tsoDelays === 1 ? '' : 's'} held back per trial`);
   if (o.events.length) L.push(`events: ${o.events.map((e) => (e.kind === 'nmi' ? 'nmi' : `irq:0x${e.vector.toString(16)}`)).join(', ')} at any CPU and step, up to ${o.eventDepth} per trial`);
   L.push(`schedules: up to ${o.preemptions} preemption${o.preemptions === 1 ? '' : 's'}${o.within.length ? ` within ${o.within.map(([a, b]) => `${a}..${b}`).join(', ')}` : ''}, ${o.staleChoices} stale fetch${o.staleChoices === 1 ? '' : 'es'} seeing newer bytes; ${x.units.length} first decisions`);
   const capped = rs.some((u) => u.capped);

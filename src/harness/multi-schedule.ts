@@ -8,6 +8,9 @@
 //              (SDM Vol.3A 8.1.2: only locked operations, and xchg, are atomic)
 //   T:nmi@C    at global step T, an NMI arrives at CPU C (latched as --nmi-at would latch it);
 //   T:irq=V@C  likewise external interrupt vector V (default 0x20)
+//   T:buffer   (--tso) the store made at global step T stays in its CPU's store buffer until the
+//              CPU fences (mfence, a locked instruction, xchg, a serializing instruction, an event,
+//              hlt) or has run the TSO window of instructions since
 //   fK=DIGITS  the K-th stale fetch of the run (1-based, counted over all CPUs) sees, for each
 //              stale byte in its 15-byte window in address order, the value numbered by the digit:
 //              0 = the value when the CPU last serialized (the default), 1 = the next value
@@ -28,11 +31,13 @@ export interface Schedule {
   fetches: Map<number, number[]>;
   /** Events injected at a global step, in increasing step order. */
   events?: InjectedAt[];
+  /** --tso: global steps whose store is held in the store buffer. */
+  buffers?: Set<number>;
 }
 
 export interface InjectedAt { step: number; cpu: number; kind: 'nmi' | 'irq'; vector: number }
 
-export function emptySchedule(): Schedule { return { switches: [], fetches: new Map(), events: [] }; }
+export function emptySchedule(): Schedule { return { switches: [], fetches: new Map(), events: [], buffers: new Set() }; }
 
 function eventItem(e: InjectedAt): string {
   return `${e.step}:${e.kind === 'nmi' ? 'nmi' : e.vector === 0x20 ? 'irq' : `irq=0x${e.vector.toString(16)}`}@${e.cpu}`;
@@ -64,6 +69,8 @@ export function parseSchedule(text: string, cpus: number): Schedule {
       ev.push({ step: parseInt(m[1], 10), cpu, kind: m[2] as 'nmi' | 'irq', vector });
       continue;
     }
+    m = /^([0-9]+):buffer$/.exec(t);
+    if (m) { (s.buffers ??= new Set()).add(parseInt(m[1], 10)); continue; }
     m = /^f([0-9]+)=([0-9]+)$/.exec(t);
     if (m) {
       const k = parseInt(m[1], 10);
@@ -71,7 +78,7 @@ export function parseSchedule(text: string, cpus: number): Schedule {
       s.fetches.set(k, [...m[2]].map(Number));
       continue;
     }
-    throw new SpecError(`bad schedule item '${t}' (use STEP:CPU, STEP~CPU, STEP:nmi@CPU, STEP:irq=V@CPU or fK=DIGITS)`);
+    throw new SpecError(`bad schedule item '${t}' (use STEP:CPU, STEP~CPU, STEP:nmi@CPU, STEP:irq=V@CPU, STEP:buffer or fK=DIGITS)`);
   }
   return s;
 }
@@ -81,6 +88,7 @@ export function formatSchedule(s: Schedule): string {
   const items = [
     ...(s.events ?? []).map((e) => ({ k: e.step * 2, t: eventItem(e) })),
     ...s.switches.map((w) => ({ k: w.step * 2 + 1, t: `${w.step}${w.split ? '~' : ':'}${w.cpu}` })),
+    ...[...(s.buffers ?? [])].map((b) => ({ k: b * 2 + 1.5, t: `${b}:buffer` })),
   ].sort((a, b) => a.k - b.k).map((x) => x.t);
   for (const [k, d] of [...s.fetches.entries()].sort((a, b) => a[0] - b[0])) {
     let n = d.length;

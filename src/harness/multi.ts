@@ -49,6 +49,13 @@ export interface MultiOptions extends MachineOptions {
   /** Round-robin quantum in instructions (default DEFAULT_QUANTUM). */
   quantum?: number;
   schedule?: Schedule;
+  /**
+   * x86-TSO store buffers: a store the schedule marks (T:buffer) waits in its CPU's FIFO store
+   * buffer, with every later store of that CPU, until the CPU fences or has run `tsoWindow` more
+   * instructions (default 20). Without it memory is sequentially consistent.
+   */
+  tso?: boolean;
+  tsoWindow?: number;
 }
 
 export interface MultiRunOptions {
@@ -103,6 +110,21 @@ function serializing(cpu: Cpu, i: Insn): boolean {
   return false;
 }
 
+/** A store that may wait in the store buffer: to an explicit memory operand, not locked, not xchg, not a string op. */
+function isBufferable(i: Insn): boolean {
+  if (i.memOp < 0 || (i.prefixes & Pfx.LOCK) !== 0) return false;
+  const f = FORMS[i.form];
+  const acc = f.operands[i.memOp]?.access;
+  return f.sem !== 'xchg' && (acc === 'w' || acc === 'rw') && !f.sem.startsWith('str');
+}
+/** Instructions that empty the store buffer (SDM Vol.3A 8.2.5: locked, serializing, mfence; xchg is locked; hlt waits). */
+function isFence(cpu: Cpu, i: Insn): boolean {
+  if ((i.prefixes & Pfx.LOCK) !== 0) return true;
+  const f = FORMS[i.form];
+  if (f.sem === 'xchg' && i.memOp >= 0) return true;
+  return f.mnem === 'mfence' || f.sem === 'hlt' || serializing(cpu, i);
+}
+
 /** A read-modify-write of memory without lock (xchg is locked anyway: SDM XCHG). */
 function isSplittable(i: Insn): boolean {
   if (i.memOp < 0 || (i.prefixes & Pfx.LOCK) !== 0) return false;
@@ -135,6 +157,15 @@ export class MultiMachine {
   private readonly splitReads: ({ rip: number; pa: number; bytes: number[]; step: number } | null)[];
   private splitSwapped: [number, number, number][] = [];
   private recording = false;
+  /** --tso: per CPU, buffered stores (oldest first) and the global bytes under its overlay. */
+  readonly tso: boolean;
+  private readonly tsoWindow: number;
+  private readonly sbuf: { pa: number; bytes: number[]; left: number }[][];
+  private readonly under: Map<number, number>[];
+  private overlay = -1;
+  private preStore: { pa: number; old: number[] } | null = null;
+  /** With record and --tso: whether the step's instruction was a store that could be buffered. */
+  readonly storeAt: boolean[] = [];
   /** The schedule actually run, as switches away from what round-robin would have done (replayable). */
   readonly taken: Schedule = emptySchedule();
   private readonly halted: boolean[];
@@ -170,6 +201,10 @@ export class MultiMachine {
     for (let i = 0; i < n; i++) this.machines.push(new Machine(image, { ...opts, memory: this.mem, cpuIndex: i }));
     this.halted = this.machines.map(() => false);
     this.splitReads = this.machines.map(() => null);
+    this.tso = opts.tso === true;
+    this.tsoWindow = opts.tsoWindow ?? 20;
+    this.sbuf = this.machines.map(() => []);
+    this.under = this.machines.map(() => new Map());
     this.stale = this.machines.map(() => new Map());
     this.bus = new ApicBus(n);
     this.bus.onIpi = (ipi) => this.ipi(ipi);
@@ -221,6 +256,12 @@ export class MultiMachine {
     this.ran.length = 0; this.runnableAt.length = 0; this.ripAt.length = 0; this.rmwAt.length = 0;
     this.splitReads.fill(null);
     this.splitSwapped = [];
+    for (const b of this.sbuf) b.length = 0;
+    for (const u of this.under) u.clear();
+    this.overlay = -1;
+    this.preStore = null;
+    this.storeAt.length = 0;
+    this.taken.buffers!.clear();
     this.lastOutcome = null;
   }
 
@@ -305,6 +346,7 @@ export class MultiMachine {
         this.halted[i] = false;
         m.model.log({ kind: 'wake', from: m.cpu.rip, note: m.model.nmiPending && !m.cpu.nmiBlocked ? 'NMI' : 'interrupt' });
       }
+      if (this.tso && this.overlay !== i) this.switchOverlay(i);
       this.prepare(i);
       const nEv = m.model.events.length;
       const before = m.steps;
@@ -360,6 +402,21 @@ export class MultiMachine {
       } catch { this.preInsn = null; }
     }
     if (this.recording) this.rmwAt.push(this.preInsn !== null && isSplittable(this.preInsn));
+    this.preStore = null;
+    if (this.tso && this.preInsn !== null && isBufferable(this.preInsn) && !Number.isNaN(this.preEa)) {
+      const ins = this.preInsn;
+      const size = (ins.memOp === 0 ? ins.s0 : ins.memOp === 1 ? ins.s1 : ins.s2) >> 3;
+      let spa = NaN;
+      try { spa = cpu.translate === null ? this.preEa : cpu.translate(cpu, this.preEa, ACC_R); } catch { spa = NaN; }
+      const pg = Math.floor(spa / PAGE_SIZE);
+      // Stores to watched code pages and to the APIC go straight to memory.
+      if (size > 0 && !Number.isNaN(spa) && !this.watched.has(pg) && !this.watched.has(Math.floor((spa + size - 1) / PAGE_SIZE)) && this.mem.page(pg) !== this.apicPage) {
+        const old: number[] = [];
+        for (let b = 0; b < size; b++) old.push(this.mem.peek8(spa + b));
+        this.preStore = { pa: spa, old };
+      }
+    }
+    if (this.recording && this.tso) this.storeAt.push(this.preStore !== null && this.sbuf[i].length === 0);
     const sr = this.splitReads[i];
     if (sr !== null && sr.rip === rip) {
       const now = sr.bytes.map((_, k) => this.mem.peek8(sr.pa + k));
@@ -435,7 +492,63 @@ export class MultiMachine {
     const evs = m.model.events;
     for (let k = nEv; k < evs.length && !ser; k++) if (SERIALIZING_EVENTS.has(evs[k].kind)) ser = true;
     if (ser) this.stale[i].clear();
+    if (this.tso) this.settleStore(i, ran, ser);
   }
+
+  /** --tso, after CPU i's step: buffer its store if the schedule says so (or others wait), drain what is due. */
+  private settleStore(i: number, ran: boolean, ser: boolean): void {
+    const buf = this.sbuf[i];
+    const st = this.preStore;
+    this.preStore = null;
+    const step = this.steps; // the global step that just ran (counted after settle)
+    if (ran && st !== null) {
+      const now = st.old.map((_, b) => this.mem.peek8(st.pa + b));
+      if (buf.length > 0 || this.schedule.buffers?.has(step)) {
+        const under = this.under[i];
+        st.old.forEach((v, b) => { if (!under.has(st.pa + b)) under.set(st.pa + b, v); });
+        buf.push({ pa: st.pa, bytes: now, left: this.schedule.buffers?.has(step) ? this.tsoWindow : 0 });
+        if (this.schedule.buffers?.has(step)) {
+          this.taken.buffers!.add(step);
+          this.sink?.(`${this.cpus > 1 ? `cpu${i} ` : ''}        ** store to ${hex(st.pa, this.mode)} (${bytesHex(now)}) waits in the store buffer`);
+        }
+        return;
+      }
+    }
+    if (buf.length === 0) return;
+    const cpu = this.machines[i].cpu;
+    const fence = ser || (ran && this.preInsn !== null && isFence(cpu, this.preInsn)) || cpu.halted;
+    if (!fence) buf[0].left--;
+    while (buf.length > 0 && (fence || buf[0].left <= 0)) this.drain(i);
+  }
+
+  /** The oldest store of CPU i's buffer becomes globally visible (CPU i runs: memory shows its overlay). */
+  private drain(i: number): void {
+    const e = this.sbuf[i].shift()!;
+    const under = this.under[i];
+    e.bytes.forEach((v, b) => {
+      const a = e.pa + b;
+      if (this.sbuf[i].some((f) => a >= f.pa && a < f.pa + f.bytes.length)) under.set(a, v);
+      else under.delete(a);
+    });
+  }
+
+  /** Memory shows the global state plus the store buffer of the CPU about to run (its own stores forward to it). */
+  private switchOverlay(i: number): void {
+    if (this.overlay >= 0) {
+      for (const [a, v] of this.under[this.overlay]) this.mem.poke8(a, v);
+      this.under[this.overlay].clear();
+    }
+    this.overlay = i;
+    const under = this.under[i];
+    for (const e of this.sbuf[i]) e.bytes.forEach((v, b) => {
+      const a = e.pa + b;
+      if (!under.has(a)) under.set(a, this.mem.peek8(a));
+      this.mem.poke8(a, v);
+    });
+  }
+
+  /** Stores still waiting in CPU i's buffer (--tso). */
+  pendingStores(i: number): number { return this.sbuf[i].length; }
 
   /**
    * Compare the watched code pages that were written with their copies: bytes CPU `w` changed

@@ -20,6 +20,8 @@ export const MULTI_REPORTS: { name: string; args: string[]; status: number }[] =
   { name: 'text-poke-no-sync3', args: ['--cpus', '2', '-D', 'NO_SYNC3', '--details', '3', 'examples/multi/text-poke.S'], status: 1 },
   { name: 'spinlock', args: ['--cpus', '2', '--expect', 'counter=6', 'examples/multi/spinlock.S'], status: 0 },
   { name: 'spinlock-no-lock', args: ['--cpus', '2', '--expect', 'counter=6', '-D', 'NO_LOCK', '--details', '3', 'examples/multi/spinlock.S'], status: 1 },
+  { name: 'dekker-tso', args: ['--cpus', '2', '--tso', '--expect', 'violations=0', 'examples/multi/dekker.S'], status: 0 },
+  { name: 'dekker-tso-no-mfence', args: ['--cpus', '2', '--tso', '--expect', 'violations=0', '-D', 'NO_MFENCE', '--details', '3', 'examples/multi/dekker.S'], status: 1 },
 ];
 
 describe('explore --cpus: golden reports', () => {

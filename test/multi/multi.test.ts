@@ -173,6 +173,19 @@ describe('explorer', () => {
     expect(data.readBigUInt64LE(0)).toBeLessThan(6n);
   }, 60_000);
 
+  it('x86-TSO: without mfence a held flag store lets both CPUs in; with mfence, or without --tso, none do', () => {
+    const run = (defines: string[], tso: boolean, schedule: string): bigint => {
+      const mm = MultiMachine.fromFile(ex('dekker.S'), { cpus: 2, defines, tso, schedule: parseSchedule(schedule, 2) });
+      expect(mm.run().stop).toBe('hlt');
+      expect([mm.pendingStores(0), mm.pendingStores(1)]).toEqual([0, 0]);
+      return mm.main.u32('violations');
+    };
+    expect(run(['NO_MFENCE'], true, '1:1,98:buffer')).toBe(1n);
+    expect(run(['NO_MFENCE'], false, '1:1,98:buffer')).toBe(0n); // no store buffer: sequentially consistent
+    const x = new MultiExplorer({ ...defaultMultiOptions(ex('dekker.S'), 2), tso: true, expect: ['violations=0'], maxTrials: 20 });
+    expect(x.units.map((_, i) => i).filter((i) => i % 10 === 0).flatMap((i) => x.runUnit(i).failures)).toEqual([]);
+  }, 60_000);
+
   it('shards merge to the whole report', () => {
     const args = ['explore', '--cpus', '2', '--expect', 'counter=6', '-D', 'NO_LOCK', ex('spinlock.S')];
     const whole = x86lab(...args);
