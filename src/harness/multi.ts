@@ -132,6 +132,9 @@ function isSplittable(i: Insn): boolean {
   return f.sem !== 'xchg' && f.operands[i.memOp]?.access === 'rw';
 }
 
+/** 0xfffffffffee00000 as a canonical-signed number. */
+const APIC_HIGH = APIC_BASE - 4294967296;
+
 const scratch = newDecoded();
 const winBuf = new Uint8Array(16);
 
@@ -177,6 +180,8 @@ export class MultiMachine {
   /** Code pages under watch: the page and a copy of its bytes as of the last scan. */
   private readonly watched = new Map<number, { page: Page; copy: Uint8Array }>();
   private readonly apicPage: Page;
+  /** 64-bit: the same registers at 0xfffffffffee00000 (a 32-bit absolute address sign-extended). */
+  private readonly apicHigh: Page | null;
   private apicOwner = -1;
   private readonly apicImg = new Uint8Array(PAGE_SIZE);
   private preRip = NaN;
@@ -212,6 +217,10 @@ export class MultiMachine {
     // The APIC page minus its last byte: mixed permissions, so writes mark it dirty (memory.ts).
     this.mem.map(APIC_BASE, APIC_SIZE - 1, P_R | P_W);
     this.apicPage = this.mem.page(APIC_BASE / PAGE_SIZE)!;
+    if (image.mode === 64) {
+      this.mem.map(APIC_HIGH, APIC_SIZE - 1, P_R | P_W);
+      this.apicHigh = this.mem.page(APIC_HIGH / PAGE_SIZE)!;
+    } else this.apicHigh = null;
     this.sym = new Symbolizer(image.symbols, image.sections.map((s) => ({ addr: s.addr, size: s.size })));
     for (const s of image.sections) if (s.name.startsWith('.text')) for (let a = s.addr; a < s.addr + s.size; a += PAGE_SIZE) this.watch(Math.floor(a / PAGE_SIZE));
     this.initial = {
@@ -291,7 +300,7 @@ export class MultiMachine {
   private watch(pg: number): void {
     if (this.watched.has(pg)) return;
     const p = this.mem.page(pg);
-    if (p === undefined || p === this.apicPage) return;
+    if (p === undefined || p === this.apicPage || p === this.apicHigh) return;
     this.watched.set(pg, { page: p, copy: p.data.slice() });
     arm(p);
   }
@@ -410,7 +419,7 @@ export class MultiMachine {
       try { spa = cpu.translate === null ? this.preEa : cpu.translate(cpu, this.preEa, ACC_R); } catch { spa = NaN; }
       const pg = Math.floor(spa / PAGE_SIZE);
       // Stores to watched code pages and to the APIC go straight to memory.
-      if (size > 0 && !Number.isNaN(spa) && !this.watched.has(pg) && !this.watched.has(Math.floor((spa + size - 1) / PAGE_SIZE)) && this.mem.page(pg) !== this.apicPage) {
+      if (size > 0 && !Number.isNaN(spa) && !this.watched.has(pg) && !this.watched.has(Math.floor((spa + size - 1) / PAGE_SIZE)) && this.mem.page(pg) !== this.apicPage && this.mem.page(pg) !== this.apicHigh) {
         const old: number[] = [];
         for (let b = 0; b < size; b++) old.push(this.mem.peek8(spa + b));
         this.preStore = { pa: spa, old };
@@ -429,9 +438,11 @@ export class MultiMachine {
       this.bus.apics[i].image(this.apicImg);
       this.apicImg[APIC_SIZE - 1] = 0;
       this.apicPage.data.set(this.apicImg);
+      this.apicHigh?.data.set(this.apicImg);
       this.apicOwner = i;
     }
     this.apicPage.dirty = false;
+    if (this.apicHigh !== null) this.apicHigh.dirty = false;
   }
 
   /** The fetch at `pa` touches stale bytes: choose what it sees and put that in memory for now. */
@@ -475,17 +486,18 @@ export class MultiMachine {
     // A split read-modify-write that did not run after all (an event came first): memory as it was.
     if (!ran) for (const [a, v, truth] of this.splitSwapped) if (mem.peek8(a) === v) mem.poke8(a, truth);
     this.splitSwapped = [];
-    if (this.apicPage.dirty) {
-      const d = this.apicPage.data, img = this.apicImg;
+    for (const [pg, base] of [[this.apicPage, APIC_BASE], [this.apicHigh, APIC_HIGH]] as const) {
+      if (pg === null || !pg.dirty) continue;
+      const d = pg.data, img = this.apicImg;
       const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
-      const eaOff = ran && this.preEa >= APIC_BASE && this.preEa < APIC_BASE + APIC_SIZE ? this.preEa - APIC_BASE : -1;
+      const eaOff = ran && this.preEa >= base && this.preEa < base + APIC_SIZE ? this.preEa - base : -1;
       for (const off of [APIC_TPR, APIC_SVR, APIC_EOI, APIC_ICR_HI, APIC_ICR_LO]) {
         let changed = eaOff >= off && eaOff < off + 16;
         for (let k = 0; k < 4 && !changed; k++) if (d[off + k] !== img[off + k]) changed = true;
         if (changed) this.bus.apics[i].write(off, dv.getUint32(off, true));
       }
       this.apicOwner = -1;
-      this.apicPage.dirty = false;
+      pg.dirty = false;
     }
     this.scanCode(i);
     let ser = ran && serializing(cpu, this.preInsn!);

@@ -1,7 +1,7 @@
 /* Each CPU stores what it reads as its number: CPUID.1:EBX[31:24], CPUID.0BH:EDX and the
    CPU count of CPUID.0BH subleaf 1, rdtscp's ECX, rdpid, the xAPIC ID register, x2APIC MSR
    0x802, and its RSP at entry; then sends one NMI IPI (x2APIC ICR, physical destination) to
-   the next CPU and a fixed self-IPI (xAPIC, shorthand self), and counts what arrives. */
+   the next CPU and a fixed self-IPI (xAPIC at its sign-extended alias, shorthand self), and counts what arrives. */
 #include "../../include/x86lab/harness.h"
 
 	DEFINE_IDT idt_table
@@ -49,7 +49,7 @@ _start:
 2:	movl $0x400, %eax			/* delivery mode NMI */
 	movl $0x830, %ecx
 	wrmsr
-	movl $0x40041, 0x300(%rsi)		/* fixed vector 0x41 to self (shorthand 01) */
+	movl $0x40041, 0xfffffffffee00300	/* fixed vector 0x41 to self (shorthand 01): the sign-extended alias */
 	sti
 3:	cmpl $0, 32(%rdi)			/* wait for the NMI and the interrupt */
 	je 3b
