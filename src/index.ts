@@ -16,6 +16,7 @@ export { eventRecord, type EventRecord } from './harness/events.js';
 // The trace's last line (`stop: hlt at 0x… <label> after N steps`), as `x86lab run` prints it.
 export { stopLine } from './cli/run.js';
 export { toMatchGolden, type GoldenResult } from './harness/golden.js';
+export { MultiMachine, type MultiOptions, type MultiOutcome, type StaleFetch } from './harness/multi.js';
 
 // Assembler: AT&T source text -> sections, symbols, relocations, listing, diagnostics.
 export { assemble, type AssembleOptions, type AssembleResult } from './asm/assemble.js';

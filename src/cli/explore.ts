@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { LoadError, SpecError } from '../harness/machine.js';
 import { DETAIL_LIMIT, Explorer, ExploreError, defaultOptions, parseEvent, type ExploreOptions, type UnitResult } from '../harness/explore.js';
+import { exploreMulti, wantsMulti } from './explore-multi.js';
 import { PARTIAL_FORMAT, buildReport, renderJson, renderText, type PartialReport } from '../harness/explore-report.js';
 
 export const usage = `usage: x86lab explore [run options] [explore options] FILE.S
@@ -31,6 +32,7 @@ explore options:
   --expect-same-as-baseline SYM[,SYM...]   these words end as in the baseline; repeatable
   --max-trials N       stop after the boundary at which N trials have run
   --jobs N             worker threads (default 1); the report does not depend on N
+  --cpus N             N > 1: explore schedules of N CPUs instead (x86lab explore --cpus 2 --help)
   --shard K/N          run only every N-th first-event boundary starting at the K-th; with --json,
                        writes a partial report for --merge
   --json OUT           write the report as JSON ('-' for stdout)
@@ -186,6 +188,7 @@ function emit(args: Args, text: string, json: string): void {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  if (wantsMulti(argv)) return exploreMulti(argv);
   let args: Args | 'help';
   try {
     args = parseArgs(argv);

@@ -9,6 +9,8 @@ import { IoError, OutputFile, prepareOutput, readInput, stdoutFile, type OutputT
 import { dumpMachine } from '../harness/dump.js';
 import { parseInt3, parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
 import { ProgressLine } from '../harness/progress.js';
+import { cpuPrefix, MAX_CPUS } from '../harness/multi-schedule.js';
+import { runMulti } from './run-multi.js';
 
 export const usage = `usage: x86lab run [options] FILE.S [FILE.S|FILE.o ...]
 
@@ -31,7 +33,14 @@ options:
                        (--irq-at WHERE: vector 0x20)
   --int3-at SYM@WHERE  write int3 (0xCC) over the byte at SYM (or SYM+OFF) at WHERE, as another
                        CPU patching the code would; repeatable
-  --max-steps N        step limit (default 10000000)
+  --cpus N             N CPUs (1..8) sharing memory, each starting at the entry on its own boot
+                       stack; with N > 1 WHERE may start with cpuK: (default cpu0), and trace
+                       lines start with the CPU (docs/multi-cpu.md)
+  --quantum Q          with --cpus: round-robin quantum in instructions (default 100)
+  --schedule S         with --cpus: replay a schedule (STEP:CPU switches, fK=DIGITS stale-fetch
+                       choices), as the explorer prints it
+  --tso                with --cpus: x86-TSO store buffers (T:buffer items hold a store back)
+  --max-steps N        step limit (default 10000000; with --cpus, all CPUs' steps together)
   --cpu intel|amd|host whose undefined flags, quirks and CPUID to reproduce (default intel, so
                        traces are the same on every host; host: this machine's vendor)
   --dump OUT.json      write the final snapshot (registers, memory, symbols, visited labels, events);
@@ -45,7 +54,7 @@ or assembly errors, 2 for usage errors.
 
 class UsageError extends Error {}
 
-interface Args {
+export interface Args {
   files: string[];
   mode?: 32 | 64;
   includeDirs: string[];
@@ -58,10 +67,17 @@ interface Args {
   dump?: string;
   quiet: boolean;
   cpu?: CpuProfile;
+  /** CPU of each event (a cpuK: prefix), and the multi-CPU options (run-multi.ts). */
+  eventCpus: number[];
+  cpus: number;
+  quantum?: number;
+  schedule?: string;
+  tso?: boolean;
+  tsoWindow?: number;
 }
 
 function parseArgs(argv: string[]): Args | 'help' {
-  const a: Args = { files: [], includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false };
+  const a: Args = { files: [], includeDirs: [], defines: [], undefs: [], trace: false, events: [], quiet: false, eventCpus: [], cpus: 1 };
   for (let k = 0; k < argv.length; k++) {
     const t = argv[k];
     const val = (): string => {
@@ -79,9 +95,29 @@ function parseArgs(argv: string[]): Args | 'help' {
       case '--trace': a.trace = true; break;
       case '-q': case '--quiet': a.quiet = true; break;
       case '--entry': a.entry = val(); break;
-      case '--nmi-at': a.events.push(parseNmi(val())); break;
-      case '--irq-at': a.events.push(parseIrq(val())); break;
-      case '--int3-at': a.events.push(parseInt3(val())); break;
+      case '--nmi-at': { const [c, w] = cpuPrefix(val()); a.eventCpus.push(c); a.events.push(parseNmi(w)); break; }
+      case '--irq-at': { const [c, w] = cpuPrefix(val()); a.eventCpus.push(c); a.events.push(parseIrq(w)); break; }
+      case '--int3-at': { const [c, w] = cpuPrefix(val()); a.eventCpus.push(c); a.events.push(parseInt3(w)); break; }
+      case '--cpus': {
+        const v = val();
+        if (!/^[0-9]+$/.test(v) || +v < 1 || +v > MAX_CPUS) throw new UsageError(`bad --cpus '${v}' (1 to ${MAX_CPUS})`);
+        a.cpus = +v;
+        break;
+      }
+      case '--quantum': {
+        const v = val();
+        if (!/^[0-9]+$/.test(v) || +v < 1) throw new UsageError(`bad --quantum '${v}'`);
+        a.quantum = +v;
+        break;
+      }
+      case '--schedule': a.schedule = val(); break;
+      case '--tso': a.tso = true; break;
+      case '--tso-window': {
+        const v = val();
+        if (!/^[0-9]+$/.test(v) || +v < 1) throw new UsageError(`bad --tso-window '${v}'`);
+        a.tsoWindow = +v;
+        break;
+      }
       case '--max-steps': {
         const v = val();
         if (!/^[0-9]+$/.test(v)) throw new UsageError(`bad --max-steps '${v}'`);
@@ -104,6 +140,8 @@ function parseArgs(argv: string[]): Args | 'help' {
     }
   }
   if (a.files.length === 0) throw new UsageError('no input file');
+  if (a.cpus === 1 && (a.schedule !== undefined || a.quantum !== undefined || a.tso)) throw new UsageError('--schedule, --quantum and --tso need --cpus 2 or more');
+  for (const c of a.eventCpus) if (c >= a.cpus) throw new UsageError(`no CPU ${c} (CPUs are 0..${a.cpus - 1}; raise --cpus)`);
   return a;
 }
 
@@ -117,9 +155,9 @@ export function stopLine(m: Machine, out: RunOutcome): string {
   return `stop: ${out.stop}${detail ? ` (${detail})` : ''} at ${a}${where ? ` <${where}>` : ''} after ${out.steps} steps`;
 }
 
-function summary(m: Machine, out: RunOutcome): string {
+export function summary(m: Machine, out: RunOutcome, head?: string): string {
   const lines: string[] = [];
-  lines.push(stopLine(m, out));
+  lines.push(head ?? stopLine(m, out));
   const names = m.mode === 64
     ? ['rax', 'rbx', 'rcx', 'rdx', 'rsi', 'rdi', 'rbp', 'rsp', 'r8', 'r9', 'r10', 'r11', 'r12', 'r13', 'r14', 'r15', 'rip', 'rflags']
     : ['eax', 'ebx', 'ecx', 'edx', 'esi', 'edi', 'ebp', 'esp', 'eip', 'eflags'];
@@ -142,6 +180,7 @@ export async function run(argv: string[]): Promise<number> {
     throw e;
   }
   if (args === 'help') { process.stdout.write(usage); return 0; }
+  if (args.cpus > 1) return runMulti(args);
   let target: OutputTarget | undefined;
   try {
     // --dump is checked before the run (a bad path fails now, not after a long run) and may not

@@ -5,6 +5,7 @@
 //   32-bit: flat protected mode, CPL 0, paging off, the i386 GDT at 0x1000 (cs 0x60, ss/ds/es 0x68).
 //   Both: IDTR limit 0 (no IDT: the listing loads its own), no TSS, RFLAGS = 0x2 (IF = 0),
 //         RSP = 0x80000 with a 64 KiB boot stack below it, other GPRs 0.
+//   With several CPUs (multi.ts), CPU i's boot stack is the 64 KiB below 0x80000 + i * 0x10000.
 
 import { Cpu, SEG_CS, SEG_SS, SEG_DS, SEG_ES, SEG_FS, SEG_GS } from '../cpu/state.js';
 import { P_R, P_W, P_X } from '../cpu/memory.js';
@@ -30,7 +31,7 @@ function put32(b: Uint8Array, off: number, v: number): void {
 export interface BootRegion { name: string; addr: number; len: number }
 
 /** Build the harness structures in memory and set the CPU up in ring 0. Returns the regions mapped. */
-export function boot(cpu: Cpu): BootRegion[] {
+export function boot(cpu: Cpu, index = 0): BootRegion[] {
   const regions: BootRegion[] = [];
   const is64 = cpu.mode === 64;
   const gdt = new Uint8Array(is64 ? 16 * 8 : 32 * 8);
@@ -78,9 +79,10 @@ export function boot(cpu: Cpu): BootRegion[] {
   cpu.flags = 0x2;
   cpu.lzOp = 0; cpu.lzMask = 0;
   for (let r = 0; r < 16; r++) { cpu.lo[r] = 0; cpu.hi[r] = 0; }
-  cpu.lo[4] = STACK_TOP;
-  cpu.mem.map(STACK_TOP - STACK_SIZE, STACK_SIZE, RWX);
-  regions.push({ name: 'stack', addr: STACK_TOP - STACK_SIZE, len: STACK_SIZE });
+  const top = STACK_TOP + index * STACK_SIZE;
+  cpu.lo[4] = top;
+  cpu.mem.map(top - STACK_SIZE, STACK_SIZE, RWX);
+  regions.push({ name: index === 0 ? 'stack' : `stack${index}`, addr: top - STACK_SIZE, len: STACK_SIZE });
   cpu.tsc = 0;
   cpu.nmiBlocked = false;
   cpu.shadow = 0;

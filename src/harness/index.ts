@@ -9,3 +9,7 @@ export type { SysEvent } from '../cpu/system/model.js';
 export { Explorer, ExploreError, defaultOptions as exploreOptions, parseEvent, type ExploreOptions, type EventKind, type UnitResult, type Failure, type FailureKind } from './explore.js';
 export { buildReport, renderText as renderExploreText, renderJson as renderExploreJson, type Report as ExploreReport } from './explore-report.js';
 export { Snapshots, type Snapshot } from './snapshot.js';
+export { MultiMachine, MAX_CPUS, type MultiOptions, type MultiOutcome, type MultiRunOptions, type StaleFetch } from './multi.js';
+export { parseSchedule, formatSchedule, DEFAULT_QUANTUM, type Schedule } from './multi-schedule.js';
+export { MultiExplorer, defaultMultiOptions, type MultiExploreOptions, type MultiFailure, type MultiUnitResult } from './multi-explore.js';
+export { dumpMulti } from './multi-dump.js';

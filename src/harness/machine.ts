@@ -41,6 +41,9 @@ export interface MachineOptions extends LoadOptions {
   cpu?: CpuProfile;
   /** Symbol to start at (default _start). */
   entry?: string;
+  /** Several CPUs (multi.ts): the memory they share, and this CPU's number (its boot stack). */
+  memory?: Memory;
+  cpuIndex?: number;
 }
 
 export interface RunOptions {
@@ -95,8 +98,8 @@ export class Machine {
 
   constructor(image: Image, opts: MachineOptions = {}) {
     this.image = image;
-    this.cpu = new Cpu(image.mode, new Memory(), opts.cpu);
-    const regions = boot(this.cpu);
+    this.cpu = new Cpu(image.mode, opts.memory ?? new Memory(), opts.cpu);
+    const regions = boot(this.cpu, opts.cpuIndex ?? 0);
     for (const r of regions) this.regions.push({ ...r, perm: 'rwx' });
     for (const s of image.sections) {
       this.cpu.mem.map(s.addr, Math.max(s.size, 1), RWX, s.bytes.length ? s.bytes : undefined);
@@ -214,7 +217,7 @@ export class Machine {
   /** Scheduled events that have not fired (their position was never reached). */
   unfired(): string[] { return this.armed.filter((a) => !a.done).map((a) => `--${a.spec.kind}-at ${a.spec.text}`); }
 
-  private wakeable(): boolean {
+  wakeable(): boolean {
     const m = this.model;
     return (m.nmiPending && !this.cpu.nmiBlocked) || (m.irqPending.length > 0 && (this.cpu.flags & F_IF) !== 0);
   }

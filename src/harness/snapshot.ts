@@ -20,11 +20,11 @@ import type { Cpu } from '../cpu/state.js';
 import type { Memory, Page } from '../cpu/memory.js';
 import type { SystemModel, SysEvent } from '../cpu/system/model.js';
 
-type Fields = [string, unknown][];
+export type Fields = [string, unknown][];
 
 // handlers and profile are immutable values chosen when the machine is built: shared, never copied.
-const CPU_SKIP = new Set(['mem', 'onException', 'interrupts', 'tlbGen', 'handlers', 'profile']);
-const MODEL_SKIP = new Set(['cpu', 'events', 'onBoundary', 'afterBoundary']);
+export const CPU_SKIP = new Set(['mem', 'onException', 'interrupts', 'tlbGen', 'handlers', 'profile']);
+export const MODEL_SKIP = new Set(['cpu', 'events', 'onBoundary', 'afterBoundary']);
 
 function isTyped(v: unknown): v is Int32Array | Float64Array | Uint8Array {
   return ArrayBuffer.isView(v);
@@ -38,7 +38,7 @@ function copyValue(v: unknown): unknown {
   return { ...(v as object) };
 }
 
-function capture(o: object, skip: Set<string>): Fields {
+export function capture(o: object, skip: Set<string>): Fields {
   const out: Fields = [];
   for (const k of Object.keys(o)) {
     if (skip.has(k)) continue;
@@ -48,7 +48,7 @@ function capture(o: object, skip: Set<string>): Fields {
 }
 
 /** Put captured fields back, in place where the target holds an object of the same shape. */
-function restoreFields(o: object, fields: Fields): void {
+export function restoreFields(o: object, fields: Fields): void {
   const t = o as Record<string, unknown>;
   for (const [k, v] of fields) {
     const cur = t[k];
