@@ -6,14 +6,15 @@
 // The cache only saves time: V8 checks it (version, flags, source) and falls back to compiling, and
 // any failure to read or write it is ignored. X86LAB_CODE_CACHE=0 turns it off;
 // X86LAB_CODE_CACHE=/some/dir puts it there. Without the bundle, dist/cli/main.js is imported.
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+// CommonJS (bin/package.json): node starts a CommonJS main faster than an ES module one.
+'use strict';
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-const bundle = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist', 'cli', 'bundle.cjs');
+const bundle = join(__dirname, '..', 'dist', 'cli', 'bundle.cjs');
 
 /** A folder only this user can write, or undefined (then nothing is cached). */
 function cacheDir() {
@@ -78,9 +79,10 @@ function loadBundle() {
   return { main: module.exports.main, save };
 }
 
-const { main, save } = loadBundle() ?? { ...(await import('../dist/cli/main.js')), save: () => {} };
+const loaded = loadBundle();
+const cli = loaded ? Promise.resolve(loaded) : import('../dist/cli/main.js').then((m) => ({ main: m.main, save: () => {} }));
 
-main(process.argv.slice(2)).then(
+cli.then(({ main, save }) => main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
     // After the command, so the functions it compiled are in the cache too.
@@ -92,4 +94,4 @@ main(process.argv.slice(2)).then(
     if (process.env.X86LAB_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
     process.exitCode = 70;
   },
-);
+));
