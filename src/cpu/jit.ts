@@ -142,6 +142,18 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean, 
           : sem === 'shift:shl' ? `${v}<<${n}` : sem === 'shift:shr' ? `${v}>>>${n}` : `${v}>>${n}`;
         return `lo[${d}]=${e};hi[${d}]=0;`;
       }
+      const n6 = i.immLo & 63;
+      if (!keepFlags && i.s1 === 64 && sem !== 'shift:rol' && sem !== 'shift:ror') {
+        if (n6 === 0) return '';
+        const ld = `a=lo[${d}];ah=hi[${d}];`;
+        const st = (l: string, h: string): string => `${ld}lo[${d}]=${l};hi[${d}]=${h};`;
+        if (sem === 'shift:shl') {
+          return n6 < 32 ? st(`a<<${n6}`, `(ah<<${n6})|(a>>>${32 - n6})`) : st('0', `a<<${n6 - 32}`);
+        }
+        const top = sem === 'shift:sar' ? 'ah>>31' : '0';
+        if (n6 < 32) return st(`(a>>>${n6})|(ah<<${32 - n6})`, sem === 'shift:sar' ? `ah>>${n6}` : `ah>>>${n6}`);
+        return st(sem === 'shift:sar' ? `ah>>${n6 - 32}` : `ah>>>${n6 - 32}`, top);
+      }
       return `r=shift(cpu,${SHIFT_OP[sem]},${i.s1},lo[${d}],hi[${d}],${i.immLo & 0xff},1);lo[${d}]=r;hi[${d}]=${i.s1 === 64 ? 'cpu.tHi' : '0'};`;
     }
     case 'push': {

@@ -36,20 +36,23 @@ function body(r: () => number, len: number): string[] {
     switch (Math.floor(r() * 9)) {
       case 0: out.push(`${pick(['add', 'sub', 'and', 'or', 'xor', 'cmp', 'test'])} ${r() < 0.5 ? a : '$' + pick(IMMS)}, ${b}`); break;
       case 1: out.push(`${pick(['inc', 'dec'])} ${a}`); break;
-      case 2: out.push(`${pick(['rol', 'ror', 'shl', 'shr', 'sar'])} $${pick(['0', '1', '3', '17', '31', '32'])}, ${a}`); break;
+      case 2: out.push(`${pick(['rol', 'ror', 'shl', 'shr', 'sar'])} $${pick(['0', '1', '3', '17', '31', '32', '33', '63'])}, ${r() < 0.6 ? a : pick(R64)}`); break;
       case 3: out.push(`lea ${pick(['', '4', '-8', '0x7ffffff0'])}(${pick(R64)},${pick(R64)},${pick(['1', '2', '4', '8'])}), ${r() < 0.7 ? a : pick(R64)}`); break;
       case 4: out.push(`${pick(['adc', 'sbb'])} ${r() < 0.5 ? a : '$' + pick(IMMS)}, ${b}`); break;
       case 5: out.push(`${pick(['setc', 'setz', 'sets', 'seto', 'setbe', 'setl'])} %al`); break;
       case 6: out.push(pick(['cmc', 'stc', 'clc'])); break;
-      case 7: out.push(`mov ${r() < 0.5 ? a : '$' + pick(IMMS)}, ${b}`); break;
+      case 7: out.push(r() < 0.5 ? `mov ${r() < 0.5 ? a : '$' + pick(IMMS)}, ${b}` : `${pick(['add', 'sub', 'xor', 'mov'])} ${pick(R64)}, ${pick(R64)}`); break;
       default: out.push(`${pick(['add', 'sub'])} ${a}, ${b}`, `${pick(['inc', 'dec'])} ${pick(R32)}`); break;
     }
   }
   return out;
 }
 
+// 64-bit starting values with both halves set (negative ones too), so that 64-bit shifts see them.
+const INIT = R64.map((x, k) => `movabs $0x${((0x9e3779b97f4a7c15n * BigInt(k + 1)) & 0xffffffffffffffffn).toString(16)}, ${x}`);
+
 function program(r: () => number): string {
-  const lines = ['mov $300, %ecx', ...R32.map((x, k) => `mov $${(0x9e3779b9 * (k + 1)) | 0}, ${x}`), '1:', ...body(r, 2 + Math.floor(r() * 10))];
+  const lines = ['mov $300, %ecx', ...INIT, '1:', ...body(r, 2 + Math.floor(r() * 10))];
   // Close the loop with dec+jnz (a self-looping block), or with a flag test on the body's own flags
   // bounded by the counter.
   if (r() < 0.6) lines.push('dec %ecx', 'jnz 1b');
@@ -76,6 +79,24 @@ describe('compiled blocks: inline shifts, lea and inc/dec carry agree with the i
       const code = a.sections.find((s) => s.name === '.text')!.bytes;
       expect(state(code, true), src).toBe(state(code, false));
     }
+  });
+
+  it('every shift and rotate by every kind of count, 32- and 64-bit, with its flags dead', () => {
+    let n = 0;
+    for (const op of ['shl', 'shr', 'sar', 'rol', 'ror']) {
+      for (const count of [0, 1, 3, 17, 31, 32, 33, 63]) {
+        for (const [dst, other] of [['%eax', '%edx'], ['%rax', '%rdx'], ['%r9', '%rbx'], ['%r10d', '%esi']]) {
+          // The add right after overwrites every status flag: the shift's own flags are dead.
+          const src = ['mov $50, %ecx', ...INIT, `1: ${op} $${count}, ${dst}`, `add ${dst}, ${other}`, `xor ${other}, ${dst}`, 'dec %ecx', 'jnz 1b', 'hlt'].join('\n') + '\n';
+          const a = assemble(src, { mode: 64, file: 's.s', listing: false });
+          expect(a.diagnostics.filter((d) => d.severity === 'error'), src).toEqual([]);
+          const code = a.sections.find((s) => s.name === '.text')!.bytes;
+          expect(state(code, true), src).toBe(state(code, false));
+          n++;
+        }
+      }
+    }
+    expect(n).toBe(160);
   });
 
   it('the bench loop (add/xor/rol/lea/mov/add/dec/jnz) ends where the arithmetic says', () => {
