@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BENCH_DIR, DEFAULT_LINES, writeAsmInput } from './gen-asm-input.mjs';
 
 const ROOT = join(BENCH_DIR, '..');
@@ -23,7 +23,9 @@ rmSync(PROF, { recursive: true, force: true });
 mkdirSync(PROF, { recursive: true });
 const r = spawnSync(process.execPath, [
   '--cpu-prof', '--cpu-prof-dir', PROF, '--cpu-prof-interval', '200',
-  join(ROOT, 'bin', 'x86lab.js'), 'as', '-f', 'bin', '-o', join(PROF, 'out.bin'), file,
+  // The ES modules rather than bin/x86lab.js's bundle, so that time is attributed to source files.
+  '--input-type=module', '-e', `import { main } from ${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href)}; main(process.argv.slice(1)).then((c) => { process.exitCode = c; });`,
+  'as', '-f', 'bin', '-o', join(PROF, 'out.bin'), file,
 ], { encoding: 'utf8' });
 if (r.status !== 0) {
   process.stderr.write(r.stderr);

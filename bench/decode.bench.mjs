@@ -151,6 +151,12 @@ async function main() {
     const ratio = (o.r.n / o.ms) / (icedRow[2] / icedRow[1]);
     console.log(`x86lab/iced-x86 instructions per second: ${ratio.toFixed(2)}x (target >= 1.00x: ${ratio >= 1 ? 'met' : 'NOT met'})`);
   }
+  const textRow = rows.find((r) => r[0].startsWith('x86lab decode + AT&T'));
+  const objRow = rows.find((r) => r[0].startsWith('objdump'));
+  if (textRow && objRow) {
+    const ratio = objRow[1] / textRow[1];
+    console.log(`x86lab AT&T text vs objdump -d (time): ${ratio.toFixed(2)}x faster (target >= 2x, issue 16: ${ratio >= 2 ? 'met' : 'NOT met'})`);
+  }
 }
 
 main().catch((e) => {

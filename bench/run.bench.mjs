@@ -128,7 +128,15 @@ async function main() {
   }, instrs(ITERS));
 
   // Unicorn (pip install unicorn), if the Python binding is importable.
-  const uni = spawnSync('python3', ['-c', 'import unicorn; print(unicorn.__version__)'], { encoding: 'utf8' });
+  // `python3` first (pip's unicorn), then the system's (Debian's python3-unicorn when python3 is pyenv's).
+  const pythons = ['python3', '/usr/bin/python3'];
+  let python = pythons[0];
+  let uni = { status: 1 };
+  for (const p of pythons) {
+    python = p;
+    uni = spawnSync(p, ['-c', 'import unicorn; print(unicorn.__version__)'], { encoding: 'utf8' });
+    if (uni.status === 0) break;
+  }
   if (uni.status === 0) {
     const py = `
 import sys, time, resource
@@ -152,7 +160,7 @@ print(best[len(best) // 2])
     // Free-running (count 0), and with an instruction count (Unicorn then hooks every instruction,
     // the way x86lab counts steps exactly).
     for (const [label, count] of [['', 0], [' count=N', instrs(ITERS)]]) {
-      const p = spawnSync('python3', ['-c', py, bin, String(count)], { encoding: 'utf8' });
+      const p = spawnSync(python, ['-c', py, bin, String(count)], { encoding: 'utf8' });
       if (p.status === 0) rows.push({ name: `Unicorn ${uni.stdout.trim()}${label}`, ips: (instrs(ITERS) - 1) / Number(p.stdout.trim()) });
       else console.log(`run bench: Unicorn failed: ${p.stderr.trim().split('\n').pop()}`);
     }

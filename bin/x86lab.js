@@ -1,13 +1,97 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI itself is compiled from src/cli/ into dist/ by `npm run build`.
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the CLI itself is compiled from src/cli/ into dist/ by `npm run build`, which also
+// bundles it into one script, dist/cli/bundle.cjs (scripts/bundle-cli.mjs). That script is run
+// through V8's code cache so that a short command pays neither module resolution nor compilation:
+// the first run writes the bytecode V8 produced to a per-user cache folder, later runs hand it back.
+// The cache only saves time: V8 checks it (version, flags, source) and falls back to compiling, and
+// any failure to read or write it is ignored. X86LAB_CODE_CACHE=0 turns it off;
+// X86LAB_CODE_CACHE=/some/dir puts it there. Without the bundle, dist/cli/main.js is imported.
+// CommonJS (bin/package.json): node starts a CommonJS main faster than an ES module one.
+'use strict';
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { tmpdir } = require('node:os');
+const { dirname, join } = require('node:path');
+const { Script } = require('node:vm');
 
-main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+const bundle = join(__dirname, '..', 'dist', 'cli', 'bundle.cjs');
+
+/** A folder only this user can write, or undefined (then nothing is cached). */
+function cacheDir() {
+  const env = process.env.X86LAB_CODE_CACHE;
+  if (env === '0') return undefined;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const dir = env || join(tmpdir(), `x86lab-code-cache-${uid ?? 'user'}`);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const st = statSync(dir);
+    // Cached bytecode is code: never take it from a folder someone else owns or can write.
+    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Drops other builds' caches once a week old (every rebuild of dist/ leaves one behind). */
+function prune(dir, keep) {
+  const old = Date.now() - 7 * 24 * 3600 * 1000;
+  for (const f of readdirSync(dir)) {
+    const p = join(dir, f);
+    if (p === keep || !/^cli-.*\.bin$/.test(f)) continue;
+    try { if (statSync(p).mtimeMs < old) unlinkSync(p); } catch { /* raced with another run */ }
+  }
+}
+
+/** Loads the bundle through the code cache; returns its exports, or undefined without a bundle. */
+function loadBundle() {
+  let src, st;
+  try {
+    const fd = openSync(bundle, 'r');
+    try {
+      st = fstatSync(fd);
+      src = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const dir = cacheDir();
+  // The key names this exact file (a rebuild changes its mtime) and this node.
+  const file = dir && join(dir, `cli-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}.bin`);
+  let cached;
+  if (file) try { cached = readFileSync(file); } catch { /* first run */ }
+  const wrapper = '(function (exports, require, module, __filename, __dirname) {' + src + '\n})';
+  const script = new Script(wrapper, { filename: bundle, cachedData: cached });
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  const save = file && (!cached || script.cachedDataRejected)
+    ? () => {
+      try {
+        const tmp = `${file}.${process.pid}.tmp`;
+        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
+        renameSync(tmp, file);
+        prune(dir, file);
+      } catch { /* a read-only or full disk: run uncached next time too */ }
+    }
+    : () => {};
+  return { main: module.exports.main, save };
+}
+
+const loaded = loadBundle();
+const cli = loaded ? Promise.resolve(loaded) : import('../dist/cli/main.js').then((m) => ({ main: m.main, save: () => {} }));
+
+cli.then(({ main, save }) => main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    // After the command, so the functions it compiled are in the cache too.
+    save();
+  },
   (err) => {
     // A host bug: report it as an internal error with context, not a bare stack trace.
     process.stderr.write(`x86lab: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     if (process.env.X86LAB_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
     process.exitCode = 70;
   },
-);
+));

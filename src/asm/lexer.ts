@@ -5,7 +5,7 @@
 import moo from 'moo';
 
 /** Token types the grammar may name. `ws` is dropped before the parser sees the stream. */
-export const lexer = moo.compile({
+const RULES: moo.Rules = {
   ws: /[ \t\r\f\v]+/,
   // %reg; a '%' followed by a non-letter is the modulo operator.
   reg: /%[a-zA-Z_][a-zA-Z0-9_]*/,
@@ -44,7 +44,9 @@ export const lexer = moo.compile({
   at: '@',
   // Anything else becomes one 'junk' character, so lexing never throws and the parser can say where.
   junk: { match: /[^]/, lineBreaks: true },
-});
+};
+/** Compiled on first use: most statements never reach moo (see tokenize), and start-up pays for it. */
+let lexer: moo.Lexer | undefined;
 
 /** A token as the parser and the rest of the front end see it. `i` is its index in the statement. */
 export interface Tok {
@@ -67,6 +69,7 @@ export const TOKEN_TYPES: readonly string[] = [
 /** Splits a statement into tokens with the moo lexer, whitespace dropped (the reference lexer). */
 export function tokenizeMoo(text: string): Tok[] {
   const out: Tok[] = [];
+  lexer ??= moo.compile(RULES);
   lexer.reset(text);
   // moo's own token objects, numbered in place: no second object per token.
   for (let t = lexer.next() as Tok | undefined; t !== undefined; t = lexer.next() as Tok | undefined) {

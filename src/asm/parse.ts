@@ -6,6 +6,7 @@ import nearley from 'nearley';
 import grammar from './statement.generated.js';
 import { tokenize, type Tok } from './lexer.js';
 import type { Stmt } from './ast.js';
+import { flatDirectiveList, FLAT_LIST_MIN_TOKENS } from './flatlist.js';
 
 /** Prefixes GNU as accepts written as mnemonics in front of an instruction. */
 export const PREFIX_MNEMONICS: ReadonlySet<string> = new Set([
@@ -145,6 +146,8 @@ function flatten(s: RawStmt): Stmt {
 /** Parses one statement (comments already removed). Returns the tree or where parsing failed. */
 export function parseStatement(text: string): Parsed | ParseFailure {
   const toks = retag(tokenize(text));
+  const flat = toks.length >= FLAT_LIST_MIN_TOKENS ? flatDirectiveList(toks) : undefined;
+  if (flat) return { toks, stmt: flat };
   let node = memo;
   for (let i = 0; i < toks.length; i++) {
     const type = toks[i].type;

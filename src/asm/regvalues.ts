@@ -24,11 +24,15 @@ export interface RegAssignment {
   readonly how: 'set' | 'equiv';
 }
 
+const SET_WORD = /\.(?:set|equ|eqv)/i;
+
 /**
  * The statement equates a symbol to a register (or to a symbol that stands for one), or undefined.
  * Only exact `%name` values: anything else is an ordinary expression for the usual path.
  */
 export function regAssignment(text: string, regSyms: ReadonlyMap<string, string>): RegAssignment | undefined {
+  // Most lines with a '%' are instructions: a cheap look for '=' or the directive word first.
+  if (text.indexOf('=') < 0 && !SET_WORD.test(text)) return undefined;
   const m = ASSIGN.exec(text);
   if (!m) return undefined;
   const value = m[5];

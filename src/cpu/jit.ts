@@ -77,7 +77,24 @@ const SHIFT_OP: Record<string, number> = { 'shift:rol': 0, 'shift:ror': 1, 'shif
 const TWO32 = 4294967296;
 
 /** Emit inline JS for instruction k, or null to fall back to the generic handler call. */
-function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean): string | null {
+/**
+ * The instruction before, in the same block, whose flag record is the one pending (its kind, for
+ * 32-bit inline add/sub/logic/inc/dec), or undefined when that is not known at compile time.
+ */
+type Pending = 'add' | 'sub' | 'logic' | 'incdec' | undefined;
+
+/** CF of the pending record, for inc/dec, which keep CF (SDM INC/DEC): JS that sets it in cpu.flags. */
+function keepCfFrom(p: Pending): string | undefined {
+  switch (p) {
+    case 'add': return `cpu.flags=(cpu.flags&${~F_CF})|((cpu.lzRLo>>>0)<(cpu.lzALo>>>0)?${F_CF}:0);`;
+    case 'sub': return `cpu.flags=(cpu.flags&${~F_CF})|((cpu.lzALo>>>0)<(cpu.lzBLo>>>0)?${F_CF}:0);`;
+    case 'logic': return `cpu.flags&=${~F_CF};`;
+    case 'incdec': return ''; // its record leaves CF in cpu.flags
+    default: return undefined;
+  }
+}
+
+function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean, pending: Pending = undefined): string | null {
   const sem = f.sem;
   const lz32 = (op: number, a: string, b: string, r: string): string =>
     keepFlags ? `cpu.lzOp=${op};cpu.lzMask=${STATUS};cpu.lzSize=32;cpu.lzALo=${a};cpu.lzBLo=${b};cpu.lzRLo=${r};cpu.lzCin=0;` : '';
@@ -89,6 +106,8 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean):
     case 'jmp': return last ? `cpu.rip=${i.target};` : null;
     case 'lea': {
       if (i.k1 !== K_REG || !Number.isNaN(i.abs) || i.base < 0 || i.base >= 16 || i.adsize !== 64 || (i.s1 !== 64 && i.s1 !== 32)) return null;
+      // Into a 32-bit register: the sum's low half depends on the low halves only (exact below 2^53).
+      if (i.s1 === 32) return `lo[${i.r1}]=(lo[${i.base}]${i.index >= 0 ? `+lo[${i.index}]*${i.scale}` : ''}+${i.disp})|0;hi[${i.r1}]=0;`;
       const idx = i.index >= 0 ? `+(lo[${i.index}]>>>0)*${i.scale}` : '';
       const idxH = i.index >= 0 ? `+hi[${i.index}]*${i.scale}` : '';
       return `l=(lo[${i.base}]>>>0)${idx}+${i.disp};h=hi[${i.base}]${idxH};if(l>=${TWO32}||l<0){c=Math.floor(l/${TWO32});l-=c*${TWO32};h+=c;}` +
@@ -114,6 +133,27 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean):
     case 'shift:shl': case 'shift:shr': case 'shift:sar': case 'shift:rol': case 'shift:ror': {
       if (i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64) || i.k0 !== K_IMM) return null;
       const d = i.r1;
+      const n = i.immLo & 31;
+      // Flags overwritten before any read and a 32-bit register: only the result matters.
+      if (!keepFlags && i.s1 === 32) {
+        if (n === 0) return `hi[${d}]=0;`;
+        const v = `lo[${d}]`;
+        const e = sem === 'shift:rol' ? `(${v}<<${n})|(${v}>>>${32 - n})` : sem === 'shift:ror' ? `(${v}>>>${n})|(${v}<<${32 - n})`
+          : sem === 'shift:shl' ? `${v}<<${n}` : sem === 'shift:shr' ? `${v}>>>${n}` : `${v}>>${n}`;
+        return `lo[${d}]=${e};hi[${d}]=0;`;
+      }
+      const n6 = i.immLo & 63;
+      if (!keepFlags && i.s1 === 64 && sem !== 'shift:rol' && sem !== 'shift:ror') {
+        if (n6 === 0) return '';
+        const ld = `a=lo[${d}];ah=hi[${d}];`;
+        const st = (l: string, h: string): string => `${ld}lo[${d}]=${l};hi[${d}]=${h};`;
+        if (sem === 'shift:shl') {
+          return n6 < 32 ? st(`a<<${n6}`, `(ah<<${n6})|(a>>>${32 - n6})`) : st('0', `a<<${n6 - 32}`);
+        }
+        const top = sem === 'shift:sar' ? 'ah>>31' : '0';
+        if (n6 < 32) return st(`(a>>>${n6})|(ah<<${32 - n6})`, sem === 'shift:sar' ? `ah>>${n6}` : `ah>>>${n6}`);
+        return st(sem === 'shift:sar' ? `ah>>${n6 - 32}` : `ah>>>${n6 - 32}`, top);
+      }
       return `r=shift(cpu,${SHIFT_OP[sem]},${i.s1},lo[${d}],hi[${d}],${i.immLo & 0xff},1);lo[${d}]=r;hi[${d}]=${i.s1 === 64 ? 'cpu.tHi' : '0'};`;
     }
     case 'push': {
@@ -133,7 +173,7 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean):
     case 'alu:inc': case 'alu:dec': {
       if (i.k0 !== K_REG || i.r0 >= 16 || i.s0 !== 32) return null;
       const d = i.r0, inc = sem === 'alu:inc';
-      const keepCf = `if(cpu.lzOp!==0&&(cpu.lzMask&${F_CF})!==0)cpu.flags=(cpu.flags&${~F_CF})|(lazyStatus(cpu)&${F_CF});`;
+      const keepCf = keepCfFrom(pending) ?? `if(cpu.lzOp!==0&&(cpu.lzMask&${F_CF})!==0)cpu.flags=(cpu.flags&${~F_CF})|(lazyStatus(cpu)&${F_CF});`;
       return `a=lo[${d}];r=(a${inc ? '+' : '-'}1)|0;lo[${d}]=r;hi[${d}]=0;` +
         (keepFlags ? `${keepCf}cpu.lzOp=${inc ? LZ_INC : LZ_DEC};cpu.lzMask=${STATUS & ~F_CF};cpu.lzSize=32;cpu.lzALo=a;cpu.lzBLo=1;cpu.lzRLo=r;cpu.lzCin=0;` : '');
     }
@@ -180,6 +220,19 @@ function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean):
   return null;
 }
 
+/** What `pending` is after instruction i (inlined as `inl`, its flag record kept or not). */
+function pendingAfter(i: Insn, f: Form, inl: string | null, keep: boolean, before: Pending): Pending {
+  const m = f.sem;
+  if (inl !== null && (m === 'mov' || m === 'lea' || m === 'nop' || m === 'push' || m === 'pop' || m === 'movzx' || m === 'movsx')) return before;
+  if (inl === null || !keep) return undefined;
+  if ((m === 'alu:inc' || m === 'alu:dec') && i.s0 === 32) return 'incdec';
+  if (i.s1 !== 32) return undefined;
+  if (m === 'alu:add') return 'add';
+  if (m === 'alu:sub' || m === 'alu:cmp') return 'sub';
+  if (m === 'alu:and' || m === 'alu:or' || m === 'alu:xor' || m === 'alu:test') return 'logic';
+  return undefined;
+}
+
 /** Can instruction `i` fault (so its address must be recorded first)? */
 function mayFault(i: Insn, f: Form, inl: string | null): boolean {
   if (inl === null) return true;
@@ -212,6 +265,7 @@ export function compileBlock(page: Page, off: number, T: HandlerTable, rip: numb
   const lastInsn = insns[n - 1];
   const selfLoop = FORMS[lastInsn.form].sem === 'jcc' && lastInsn.target === insns[0].addr;
   let body = '';
+  let pending: Pending;
   for (let k = 0; k < n; k++) {
     const i = insns[k];
     const f = FORMS[i.form];
@@ -225,7 +279,8 @@ export function compileBlock(page: Page, off: number, T: HandlerTable, rip: numb
       if (writesAllStatus(g)) { keep = false; break; }
     }
     const last = k === n - 1;
-    let inl = inline(i, f, k, keep, last);
+    let inl = inline(i, f, k, keep, last, pending);
+    pending = pendingAfter(i, f, inl, keep, pending);
     // A loop closed by its own final jcc runs inside the function, up to the step budget.
     if (last && selfLoop) inl = `if(!cond(cpu,${i.cc})){cpu.rip=${i.next};return base+${n};}base+=${n};if(base+${n}>budget){cpu.rip=${i.target};return base;}continue;`;
     if (mayFault(i, f, inl)) body += `cpu.curIp=${i.addr};cpu.blkDone=base+${k};`;

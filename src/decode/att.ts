@@ -20,6 +20,37 @@ const SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
 const DESC_TABLE = new Set(['sgdt', 'sidt', 'lgdt', 'lidt']);
 const STRING_OPS = new Set(['movs', 'cmps', 'stos', 'lods', 'scas', 'ins', 'outs']);
 
+/** What the formatter asks of a form on every instruction, worked out once per form. */
+interface FormFacts {
+  readonly moffs: boolean;
+  readonly opreg: boolean;
+  readonly relZ: boolean;
+  readonly sizedMem: boolean;
+  readonly zOperand: boolean;
+  readonly rmOperand: boolean;
+  readonly stringOp: boolean;
+  readonly descTable: boolean;
+}
+const FACTS = new WeakMap<Form, FormFacts>();
+function factsOf(f: Form): FormFacts {
+  let x = FACTS.get(f);
+  if (x === undefined) {
+    const ops = f.operands;
+    x = {
+      moffs: ops.some((o) => o.kind === 'moffs'),
+      opreg: ops.some((o) => o.loc === 'opreg'),
+      relZ: ops.some((o) => o.kind === 'rel' && o.size === 'z'),
+      sizedMem: ops.some((o) => (o.kind === 'rm' || o.kind === 'mem') && o.size !== 0),
+      zOperand: ops.some((o) => o.size === 'z'),
+      rmOperand: ops.some((o) => o.loc === 'rm'),
+      stringOp: STRING_OPS.has(f.mnem) && f.rep !== undefined,
+      descTable: DESC_TABLE.has(f.mnem),
+    };
+    FACTS.set(f, x);
+  }
+  return x;
+}
+
 /** Hex of a 64-bit value given as 32-bit halves, without leading zeros. */
 export function hex64(lo: number, hi: number): string {
   lo >>>= 0;
@@ -279,6 +310,7 @@ function stringOperands(c: Ctx, mnem: string): string {
  */
 function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
   const sz = d.opsize;
+  const x = factsOf(f);
   switch (base) {
     case 'iret':
       return sz === 32 ? 'iret' : sz === 16 ? 'iretw' : 'iretq';
@@ -287,8 +319,8 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
       return d.mode === 64 ? base + (sz === 64 ? 'q' : 'l') : base;
   }
   // Outside 64-bit mode the descriptor-table pseudo-descriptor holds a 24- or 32-bit base by operand size.
-  if (DESC_TABLE.has(base)) return d.mode === 64 ? base : base + SUFFIX[sz];
-  if (f.rep !== undefined && STRING_OPS.has(base)) {
+  if (x.descTable) return d.mode === 64 ? base : base + SUFFIX[sz];
+  if (x.stringOp) {
     // movsb/cmpsl/insw/outsb carry the size; stos/lods/scas name the accumulator instead.
     return base === 'stos' || base === 'lods' || base === 'scas' ? base : base + SUFFIX[sz];
   }
@@ -297,14 +329,13 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
     if (base === 'movsl' && !(d.rex & 8)) return 'movsxd';
     return base + SUFFIX[sz];
   }
-  if (f.operands.some((o) => o.kind === 'moffs') && d.mode === 64 && d.adsize === 64) return 'movabs';
-  if (base === 'mov' && f.operands.some((o) => o.loc === 'opreg') && sz === 64) return 'movabs';
+  if (x.moffs && d.mode === 64 && d.adsize === 64) return 'movabs';
+  if (base === 'mov' && x.opreg && sz === 64) return 'movabs';
   if (f.flow === 'loop') return d.adsize !== d.mode ? base + SUFFIX[d.adsize] : base;
-  if (f.operands.some((o) => o.kind === 'rel' && o.size === 'z')) return sz === 16 && f.flow !== 'jcc' ? base + 'w' : base;
+  if (x.relZ) return sz === 16 && f.flow !== 'jcc' ? base + 'w' : base;
   if (f.suffix === 'always') return base + SUFFIX[sz];
   if (f.suffix === 'none' || f.osz === 'none' || sized || f.sem === 'setcc') return base;
-  const sizedMem = f.operands.some((o) => (o.kind === 'rm' || o.kind === 'mem') && o.size !== 0);
-  if (f.osz === 'd64' || f.osz === 'f64' || !sizedMem) {
+  if (f.osz === 'd64' || f.osz === 'f64' || !x.sizedMem) {
     const dflt = (f.osz === 'd64' || f.osz === 'f64') && d.mode === 64 ? 64 : 32;
     return sz === dflt ? base : base + SUFFIX[sz];
   }
@@ -347,10 +378,11 @@ export function formatDecoded(
   void lastSeg;
   const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
   const base = form.mnem;
+  const x = factsOf(form);
 
   let ops = '';
   let sized = false;
-  if (STRING_OPS.has(base) && form.rep !== undefined) {
+  if (x.stringOp) {
     ops = stringOperands(c, base);
     sized = base === 'stos' || base === 'lods' || base === 'scas';
     if (d.opsize === 64) c.rexUsed |= 0x48;
@@ -362,23 +394,23 @@ export function formatDecoded(
     c.segUsed = true;
     sized = true;
   } else {
-    const parts: string[] = [];
     const flag = { sized: false };
-    const indirect = (form.flow === 'call' || form.flow === 'jmp') && form.operands.some((o) => o.loc === 'rm');
+    const indirect = (form.flow === 'call' || form.flow === 'jmp') && x.rmOperand;
+    // objdump names the accumulator first in 90+r xchg.
+    const reversed = form.sem === 'xchg' && form.operands[0]?.loc === 'opreg';
     for (const op0 of form.operands) {
       // MOVDIR64B's register holds an address: objdump names it in the address size (67h).
       const op = form.sem === 'movdir64b' && op0.loc === 'reg' ? { ...op0, size: d.adsize as 16 | 32 | 64 } : op0;
-      const t = operand(c, op, flag);
-      if (t !== '') parts.push(indirect && op.loc === 'rm' ? '*' + t : t);
+      let t = operand(c, op, flag);
+      if (t === '') continue;
+      if (indirect && op.loc === 'rm') t = '*' + t;
+      ops = ops === '' ? t : reversed ? t + ',' + ops : ops + ',' + t;
     }
-    // objdump names the accumulator first in 90+r xchg.
-    if (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg') parts.reverse();
-    ops = parts.join(',');
     sized = flag.sized;
     // Intel: the same operands (the AT&T pass above recorded which prefixes they use), destination first.
     if (c.intel) ops = intelOperands(c);
   }
-  if (c.intel && STRING_OPS.has(base) && form.rep !== undefined) ops = intelStringOperands(c, base);
+  if (c.intel && x.stringOp) ops = intelStringOperands(c, base);
   else if (c.intel && (base === 'monitor' || base === 'mwait')) ops = '';
   else if (c.intel && base === 'xlat') ops = 'BYTE PTR ' + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':[' + addrReg(3, d.adsize).slice(1) + ']';
 
@@ -404,13 +436,14 @@ export function formatDecoded(
     }
   }
 
+  if (d.prefixLen === 0) return ops === '' ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
   // Prefix names for prefixes the instruction did not use, in byte order.
   const pre: string[] = [];
   const usesMem = d.mod !== NONE && d.mod !== 3;
   // A VEX form's `prefix` is VEX.pp: legacy 66/F2/F3/REX bytes before VEX are all unused (objdump names them).
   const mandatory = form.vex ? undefined : form.prefix;
   let used66 = !form.vex && (form.prefix === 0x66 || !form.no66) && (form.prefix === 0x66 || form.osz === 'v' || form.osz === 'd64' || form.osz === 'f64' || form.osz === 'w' ||
-    form.operands.some((o) => o.size === 'z') || (DESC_TABLE.has(base) && d.mode !== 64));
+    x.zOperand || (x.descTable && d.mode !== 64));
   if (form.osz === 'w' && d.mode === 16) used66 = false;
   let lastRepSeen = false;
   let f2Seen = false;

@@ -336,7 +336,11 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
 
   // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
   // immediates, whose size the front end sees as (bytes.length - offset - size).
-  return { bytes: Uint8Array.from(out), fixups, form: f.id, ...(relax ? { relax } : {}), ...(warnings.length ? { warnings } : {}) };
+  // Built without spreads or an iterator (once per instruction on the hot path).
+  const enc: { -readonly [K in keyof Encoded]: Encoded[K] } = { bytes: new Uint8Array(out), fixups, form: f.id };
+  if (relax) enc.relax = relax;
+  if (warnings.length) enc.warnings = warnings;
+  return enc;
 }
 
 export function memText(m: MemOperand, full = false): string {

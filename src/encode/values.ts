@@ -50,6 +50,11 @@ export function pushLE(out: number[], v: bigint, n: number): void {
   if (n <= 4 || (v <= SAFE && v >= -SAFE)) {
     // Number arithmetic is exact here (|v| < 2^53, or only the low 32 bits are kept).
     let x = n <= 4 ? Number(BigInt.asIntN(32, v)) : Number(v);
+    if (n <= 4) {
+      // An int32: bytes by shifts.
+      for (let i = 0; i < n; i++, x >>= 8) out.push(x & 255);
+      return;
+    }
     for (let i = 0; i < n; i++) {
       out.push(((x % 256) + 256) % 256);
       x = Math.floor(x / 256);
