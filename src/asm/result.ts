@@ -67,7 +67,18 @@ export interface ListingOut {
 /** One CFA instruction of an FDE, with code positions resolved to an advance in bytes. */
 export type CfiInsnOut =
   | { readonly op: 'advance'; readonly delta: number; readonly sameFrag: boolean }
-  | Exclude<import('./cfi.js').CfiInsn, { op: 'advance' }>;
+  | { readonly op: 'val_encoded_addr'; readonly reg: number; readonly ptr: EncodedPtrOut }
+  | Exclude<import('./cfi.js').CfiInsn, { op: 'advance' | 'val_encoded_addr' }>;
+
+/**
+ * A `.cfi_personality`/`.cfi_lsda` pointer: DW_EH_PE encoding, and what the linker resolves it
+ * against (a global's own name, or a local label's section with its offset), if anything.
+ */
+export interface EncodedPtrOut {
+  readonly enc: number;
+  readonly symbol?: string;
+  readonly addend: bigint;
+}
 
 /** One `.cfi_startproc` ... `.cfi_endproc` region. */
 export interface FdeOut {
@@ -77,6 +88,8 @@ export interface FdeOut {
   readonly returnColumn: number;
   readonly signalFrame: boolean;
   readonly insns: readonly CfiInsnOut[];
+  readonly personality?: EncodedPtrOut;
+  readonly lsda?: EncodedPtrOut;
 }
 
 /** What an ELF object needs beyond sections, symbols and relocations. */
