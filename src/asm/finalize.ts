@@ -16,6 +16,7 @@ import { evalLate } from './late.js';
 import { cfiFinish } from './cfi.js';
 import { isAlias } from './expr.js';
 import { leb } from './directives.js';
+import { finishElfDirectives } from './elf-directives.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -302,6 +303,7 @@ export function finalize(asm: Assembly): AssembleResult {
     name: s.name, flags: s.flags, type: s.type, align: s.align, size: s.size, bytes: bytes.get(s)!,
     ...(s.entsize !== undefined ? { entsize: s.entsize } : {}),
     ...(s.group ? { group: s.group } : {}),
+    ...(s.linkOrder !== undefined ? { linkOrder: s.linkOrder } : {}),
     seq: s.seq,
   }));
 
@@ -337,6 +339,8 @@ export function finalize(asm: Assembly): AssembleResult {
     });
   }
 
+  finishElfDirectives(asm, sections, symbols, relocations);
+
   // The listing is built on first use: `-f bin` never needs it.
   let listing: ListingOut[] | undefined;
   return {
@@ -371,6 +375,7 @@ function objectInfo(asm: Assembly): ObjectInfo {
     ehFrame: asm.cfi.ehFrame,
     debugFrame: asm.cfi.debugFrame,
     ...(asm.cfi.unsupported ? { cfiUnsupported: asm.cfi.unsupported } : {}),
+    ...(asm.elfDirs.relocs.some((r) => !r.offset.sym) ? { sectionSyms: [...new Set(asm.elfDirs.relocs.filter((r) => !r.offset.sym).map((r) => r.sec.name))] } : {}),
   };
 }
 

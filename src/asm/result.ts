@@ -19,6 +19,8 @@ export interface SectionOut {
   readonly entsize?: number;
   /** ELF section group (`.section name, "..G", @type, group, comdat`). */
   readonly group?: { readonly name: string; readonly comdat: boolean };
+  /** `o` flag: the section (or a symbol in it) this one is linked to (sh_link). */
+  readonly linkOrder?: string;
   /** Order of creation among the symbols (`SymbolOut.seq`): where GNU's section symbol goes. */
   readonly seq: number;
 }
@@ -101,6 +103,8 @@ export interface ObjectInfo {
   /** `.cfi_sections`: the sections the FDEs go to. */
   readonly ehFrame: boolean;
   readonly debugFrame: boolean;
+  /** Sections whose section symbol GNU writes though no relocation names it (`.reloc` at a constant offset). */
+  readonly sectionSyms?: readonly string[];
   /** A `.cfi_*` directive whose encoding x86lab does not model (the ELF writer refuses it). */
   readonly cfiUnsupported?: string;
 }

@@ -15,6 +15,7 @@ import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
 import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
+import { ElfDirState } from './elf-directives.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -75,6 +76,8 @@ export class Assembly {
   fileSymbol?: string;
   /** Call frame information from `.cfi_*` directives, for .eh_frame. */
   readonly cfi = new CfiState();
+  /** `.reloc`, `.symver`, `.weakref`: applied to the object's symbols and relocations at the end. */
+  readonly elfDirs = new ElfDirState();
 
   /** The object's class (ELF64 or ELF32): decides RELA vs REL and relocation names, whatever .code says. */
   readonly objMode: 32 | 64;
