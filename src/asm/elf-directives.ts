@@ -14,7 +14,7 @@
 
 import type { DirArg, Expr } from './ast.js';
 import { AsmError } from './errors.js';
-import { evalExpr } from './expr.js';
+import { evalExpr, parseString } from './expr.js';
 import type { Tok } from './lexer.js';
 import type { RelocOut, SectionOut, SymbolOut } from './result.js';
 import type { Section } from './sections.js';
@@ -43,6 +43,8 @@ export class ElfDirState {
   readonly relocs: RelocDir[] = [];
   readonly symvers: Symver[] = [];
   readonly weakrefs = new Map<string, string>();
+  /** `.gnu_attribute tag, value`: the last value per tag (odd tags hold strings). */
+  readonly gnuAttrs = new Map<number, bigint | readonly number[]>();
 }
 
 type Handler = (asm: Assembly, args: readonly DirArg[], toks: readonly Tok[]) => void;
@@ -100,6 +102,22 @@ export const ELF_HANDLERS: Record<string, Handler> = {
     s.common = { size, align: args[2] && args[2].k !== 'empty' ? value(args[2], asm, toks).add : al };
     if (s.binding === 'local') s.binding = 'global';
     s.type = 'tls_object';
+  },
+  '.gnu_attribute': (asm, args, toks) => {
+    const tag = value(args[0], asm, toks);
+    if (tag.sym || tag.add < 0n) throw new AsmError(asm.loc, 'bad or irreducible absolute expression');
+    if (args.length < 2) throw new AsmError(asm.loc, 'expected comma after name');
+    const t = Number(tag.add);
+    const a = args[1];
+    // GNU-vendor attributes: odd tags take a string, even ones a number (elf-attrs.c).
+    if (t & 1) {
+      if (a.k !== 'str') throw new AsmError(asm.loc, 'bad string constant');
+      asm.elfDirs.gnuAttrs.set(t, parseString(toks[a.t].value));
+    } else {
+      const v = value(a, asm, toks);
+      if (v.sym) throw new AsmError(asm.loc, 'expected numeric constant');
+      asm.elfDirs.gnuAttrs.set(t, v.add);
+    }
   },
   '.attach_to_group': (asm, args, toks) => {
     const g = name(args[0], asm, toks);
@@ -278,4 +296,34 @@ function applySymvers(asm: Assembly, symbols: SymbolOut[], relocations: RelocOut
   }
   for (let i = symbols.length - 1; i >= 0; i--) if (removed.has(symbols[i].name)) symbols.splice(i, 1);
   symbols.push(...added);
+}
+
+/**
+ * `.gnu.attributes` contents (SHT_GNU_ATTRIBUTES): format 'A', one "gnu" vendor subsection holding
+ * one Tag_File list, tags ascending, each a ULEB128 tag and a ULEB128 number or NUL-ended string.
+ */
+export function gnuAttributes(asm: Assembly): Uint8Array | undefined {
+  const attrs = asm.elfDirs.gnuAttrs;
+  if (attrs.size === 0) return undefined;
+  const body: number[] = [];
+  for (const t of [...attrs.keys()].sort((a, b) => a - b)) {
+    body.push(...uleb(BigInt(t)));
+    const v = attrs.get(t)!;
+    if (typeof v === 'bigint') body.push(...uleb(v)); else body.push(...v, 0);
+  }
+  const u32 = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
+  const file = [1, ...u32(5 + body.length), ...body];
+  const vendor = [...u32(8 + file.length), 0x67, 0x6e, 0x75, 0, ...file];
+  return Uint8Array.from([0x41, ...vendor]);
+}
+
+function uleb(v: bigint): number[] {
+  const out: number[] = [];
+  let x = BigInt.asUintN(64, v);
+  do {
+    const b = Number(x & 0x7fn);
+    x >>= 7n;
+    out.push(x ? b | 0x80 : b);
+  } while (x);
+  return out;
 }

@@ -16,7 +16,7 @@ import { evalLate } from './late.js';
 import { cfiFinish } from './cfi.js';
 import { isAlias } from './expr.js';
 import { leb } from './directives.js';
-import { finishElfDirectives } from './elf-directives.js';
+import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -375,6 +375,7 @@ function objectInfo(asm: Assembly): ObjectInfo {
     ehFrame: asm.cfi.ehFrame,
     debugFrame: asm.cfi.debugFrame,
     ...(asm.cfi.unsupported ? { cfiUnsupported: asm.cfi.unsupported } : {}),
+    ...(asm.elfDirs.gnuAttrs.size ? { gnuAttributes: gnuAttributes(asm) } : {}),
     ...(asm.elfDirs.relocs.some((r) => !r.offset.sym) ? { sectionSyms: [...new Set(asm.elfDirs.relocs.filter((r) => !r.offset.sym).map((r) => r.sec.name))] } : {}),
   };
 }

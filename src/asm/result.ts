@@ -103,6 +103,8 @@ export interface ObjectInfo {
   /** `.cfi_sections`: the sections the FDEs go to. */
   readonly ehFrame: boolean;
   readonly debugFrame: boolean;
+  /** `.gnu_attribute`: the `.gnu.attributes` section's contents. */
+  readonly gnuAttributes?: Uint8Array;
   /** Sections whose section symbol GNU writes though no relocation names it (`.reloc` at a constant offset). */
   readonly sectionSyms?: readonly string[];
   /** A `.cfi_*` directive whose encoding x86lab does not model (the ELF writer refuses it). */

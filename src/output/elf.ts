@@ -153,6 +153,9 @@ export function toElf(r: AssembleResult): Uint8Array {
     relocations.push(...f.relocations);
   });
 
+  const attrs = r.object.gnuAttributes;
+  if (attrs) sections.push({ name: '.gnu.attributes', flags: '', type: '0x6ffffff5', align: 1, size: attrs.length, bytes: attrs, seq: Number.MAX_SAFE_INTEGER });
+
   // Section header indices: groups first, then each section and its relocation section.
   const groups: { name: string; comdat: boolean; members: SectionOut[] }[] = [];
   for (const s of sections) {
