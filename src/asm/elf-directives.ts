@@ -284,9 +284,7 @@ function applySymvers(asm: Assembly, symbols: SymbolOut[], relocations: RelocOut
     }
     // Each version is a copy of the symbol, the last `.symver` first (GNU prepends them).
     for (const v of [...vs].reverse()) {
-      const copy: SymbolOut = { ...s, name: v.versioned, seq: seq++ };
-      delete (copy as { def?: unknown }).def;
-      added.push(copy);
+      added.push({ ...s, name: v.versioned, seq: seq++ });
     }
     for (const v of vs) {
       if (v.option === 'remove') removed.add(s.name);

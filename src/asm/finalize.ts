@@ -4,7 +4,7 @@
 // absolute addresses), with the same bytes left in the section as GNU leaves.
 
 import type { Fixup } from '../encode/types.js';
-import { AsmError } from './errors.js';
+import { AsmError, type SrcLoc } from './errors.js';
 import type { Mode } from '../isa/types.js';
 import { writeNops } from './nops.js';
 import type { AssembleResult, CfiInsnOut, EncodedPtrOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
@@ -17,6 +17,7 @@ import { cfiFinish } from './cfi.js';
 import { isAlias } from './expr.js';
 import { leb } from './directives.js';
 import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
+import { buildTrace } from './listing-trace.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -335,7 +336,7 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
-      ...(s.loc && s.def ? { def: { file: s.loc.file, line: s.loc.line } } : {}),
+      ...(s.loc && s.def ? { def: listedAt(s.loc) } : {}),
     });
   }
 
@@ -350,6 +351,7 @@ export function finalize(asm: Assembly): AssembleResult {
       listing ??= buildListing(asm);
       return listing;
     },
+    ...(asm.listing.trace ? { trace: buildTrace(asm.listing, asm.cur.name) } : {}),
     object: objectInfo(asm),
     diagnostics: asm.diagnostics,
     errors: asm.errorCount,
@@ -393,6 +395,12 @@ function encodedPtr(asm: Assembly, p: { enc: number; value: Val }): EncodedPtrOu
     if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
     return { enc: p.enc, addend: 0n };
   }
+}
+
+/** The line GNU's listing names for a definition: a macro or .rept expansion's outermost invocation. */
+function listedAt(loc: SrcLoc): { file: string; line: number } {
+  while (loc.via) loc = loc.via;
+  return { file: loc.file, line: loc.line };
 }
 
 /** The `.size` of a symbol, once addresses are known. */

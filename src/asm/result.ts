@@ -117,6 +117,8 @@ export interface AssembleResult {
   readonly symbols: readonly SymbolOut[];
   readonly relocations: readonly RelocOut[];
   readonly listing: readonly ListingOut[];
+  /** With `listingTrace`: every line read, in order, with its bytes (GNU `-alm` listings). */
+  readonly trace?: readonly import('./listing-trace.js').TraceLineOut[];
   readonly object: ObjectInfo;
   readonly diagnostics: readonly Diagnostic[];
   /** Number of errors among the diagnostics; output must not be written when non-zero. */
