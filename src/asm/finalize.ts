@@ -336,7 +336,8 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
-      ...(s.loc && s.def ? { def: listedAt(s.loc) } : {}),
+      // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
+      ...(s.loc && s.def ? { def: listedAt(w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc) } : {}),
     });
   }
 

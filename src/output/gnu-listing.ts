@@ -159,6 +159,8 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
     if (d.severity !== 'warning') continue;
     let top = d.loc;
     while (top.via) top = top.via;
+    // A warning from the end of assembly sits on the last line read.
+    if (top.line === 0) top = { file: opts.file, line: mainSrc.length };
     const w = warnings.get(key(top.file, top.line)) ?? [];
     w.push(d.message);
     warnings.set(key(top.file, top.line), w);
@@ -209,8 +211,6 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
     });
   };
   if (opts.assembly !== false) listFile(opts.file, mainSrc, 0);
-  // Warnings without a line (end of assembly) come after the source lines.
-  if (opts.assembly !== false) for (const d of r.diagnostics) if (d.severity === 'warning' && d.loc.line === 0) emit(`****  Warning: ${d.message}`);
   if (opts.symbols) {
     // GNU starts the symbol table on a new page.
     if (out !== '') onPage = PAGE_LINES;
@@ -220,15 +220,19 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
     if (r.object.fileSymbol !== undefined) defined.push(`${'*ABS*'.padStart(33)}:${val(0n)} ${r.object.fileSymbol}`);
     const undefinedNames: string[] = [];
     const relocated = new Set(r.relocations.map((x) => x.symbol));
+    const late: typeof r.symbols[number][] = [];
     for (const s of r.symbols) {
       // `.L` labels stay out, except those a relocation names (mergeable sections), which GNU lists.
       if ((s.name.startsWith('.L') && !relocated.has(s.name)) || /[\x01\x02]/.test(s.name)) continue;
       if (s.section === '*UND*') { undefinedNames.push(s.name); continue; }
+      // (GNU makes kept `.L` labels symbols late, after the others.)
+      if (s.name.startsWith('.L')) { late.push(s); continue; }
       // (GNU names the line where the symbol's fragment began; x86lab the defining line, which is
       // the same for labels outside macros. Absolute symbols: see docs/elf.md.)
       const where = s.def && s.section !== '*COM*' ? `${s.def.file.padStart(20)}:${String(s.def.line).padEnd(6)} ${s.section}` : s.section.padStart(33);
       defined.push(`${where}:${val(s.section === '*COM*' ? s.size ?? 0n : s.value)} ${s.name}`);
     }
+    for (const s of late) defined.push(`${s.def ? `${s.def.file.padStart(20)}:${String(s.def.line).padEnd(6)} ${s.section}` : s.section.padStart(33)}:${val(s.value)} ${s.name}`);
     const groups = [...new Set(r.sections.filter((x) => x.group).map((x) => x.group!.name))];
     for (const g of groups) if (!r.symbols.some((s) => s.name === g)) defined.push(`${'.group'.padStart(33)}:${val(0n)} ${g}`);
     if (defined.length) { emit('DEFINED SYMBOLS'); for (const d of defined) emit(d); } else emit('NO DEFINED SYMBOLS');

@@ -186,6 +186,8 @@ class MacroLayer implements LineSource {
   private curLoc: SrcLoc = { file: '', line: 0 };
   private alt = false;
   private stopped = false;
+  /** Reading a block's body (collect): expansion lines read so are not listed. */
+  private collecting = false;
   private expanded = 0;
   private lastLoc: SrcLoc = { file: '', line: 0 };
   private readonly maxNest: number;
@@ -236,7 +238,7 @@ class MacroLayer implements LineSource {
           return undefined;
         }
         this.lastLoc = l.loc;
-        if (this.host.pulled) this.host.pulled(l, this.frames.reduce((n, x) => n + (x.kind === 'include' ? 0 : 1), 0));
+        if (this.host.pulled && !(this.collecting && f.kind !== 'include')) this.host.pulled(l, this.frames.reduce((n, x) => n + (x.kind === 'include' ? 0 : 1), 0));
         return l;
       }
       if (f.repeat > 1) {
@@ -491,7 +493,10 @@ class MacroLayer implements LineSource {
     const body: SourceLine[] = [];
     let depth = 1;
     for (;;) {
+      // (A nested block's body is not an expansion line of its own: GNU lists only what it yields.)
+      this.collecting = true;
       const l = this.pull();
+      this.collecting = false;
       if (!l) return undefined;
       const w = bodyWord(l.text);
       if (kind === 'macro') {
