@@ -109,3 +109,20 @@ export function symbolState(inputs: readonly LinkInput[]): { undefined: Set<stri
   }
   return { undefined: new Set([...referenced].filter((n) => !defined.has(n))), defined };
 }
+
+/**
+ * objdump's view of an archive: "In archive FILE:", then each member as a file of its own. A
+ * member that is not usable ELF is an error naming it as `FILE(member)`.
+ */
+export function* archiveChunks(b: Uint8Array, file: string, each: (bytes: Uint8Array, name: string) => Iterable<string>): Generator<string> {
+  const members = archiveMembers(b, file);
+  yield `In archive ${file}:\n`;
+  for (const m of members) {
+    try {
+      yield* each(m.bytes, m.name);
+    } catch (e) {
+      if (e instanceof ElfError) throw new LinkError([`${file}(${m.name}): ${e.message}`]);
+      throw e;
+    }
+  }
+}

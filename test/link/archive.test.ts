@@ -11,7 +11,8 @@ import { assemble } from '../../src/asm/assemble.js';
 import { toElf } from '../../src/output/elf.js';
 import { LoadError, loadFiles } from '../../src/harness/loader.js';
 import { Machine } from '../../src/harness/machine.js';
-import { archiveMembers } from '../../src/link/archive.js';
+import { archiveChunks, archiveMembers } from '../../src/link/archive.js';
+import { disassembleElfChunks } from '../../src/cli/dis.js';
 import { LinkError } from '../../src/link/errors.js';
 import { haveLd } from './ld-oracle.js';
 
@@ -73,6 +74,17 @@ describe('static archives', () => {
       } finally { rmSync(dir, { recursive: true, force: true }); }
     }
   });
+
+  // `x86lab dis` prints an archive as objdump does (goldens: objdump -dr/-t/-h of libx.a, run in the fixture folder).
+  for (const [flag, opts] of [['dr', { disassemble: 'exec', relocs: true }], ['t', { syms: true }], ['h', { headers: true }]] as const) {
+    it(`dis -${flag} of an archive is objdump -${flag}'s text`, () => {
+      let x = '';
+      for (const c of archiveChunks(new Uint8Array(readFileSync(LIB)), 'libx.a', (b, name) => disassembleElfChunks(b, name, undefined, opts))) x += c;
+      const gnu = have('objdump') ? execFileSync('objdump', [`-${flag}`, 'libx.a'], { cwd: F, encoding: 'utf8' }) : readFileSync(join(F, `libx.objdump-${flag}.txt`), 'utf8');
+      expect(x).toBe(gnu);
+      if (have('objdump')) expect(readFileSync(join(F, `libx.objdump-${flag}.txt`), 'utf8'), 'stale golden').toBe(gnu);
+    });
+  }
 
   it('a truncated or corrupted archive is a clear error, never a crash', () => {
     const bytes = new Uint8Array(readFileSync(LIB));
