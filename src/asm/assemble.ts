@@ -11,7 +11,7 @@ import { finalize } from './finalize.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
-import { arraySource, splitStatements, type SourceLine } from './lines.js';
+import { arraySource, splitStatements, type LineSource, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
@@ -43,6 +43,14 @@ export interface AssembleOptions {
   readonly readFile?: (path: string) => string | ReadFailure | undefined;
   /** Record each instruction's start and source line (`lines` in the result), for --gdwarf-N. */
   readonly debugLines?: boolean;
+  /** Record every line read and each expansion line (GNU listings with `-alm`). */
+  readonly listingTrace?: boolean;
+}
+
+/** The file lines as the macro layer pulls them, recorded for the listing's expansion bytes. */
+function traced(asm: Assembly, src: LineSource): LineSource {
+  if (!asm.listing.trace) return src;
+  return { next: () => { const l = src.next(); if (l) asm.listing.pulled(l.loc, l.text, 0, asm.cur.name); return l; } };
 }
 
 /** Assembles AT&T source text. Never throws for bad input: problems are in `diagnostics`. */
@@ -81,7 +89,12 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     }
     return undefined;
   };
-  const lines = createMacroLayer(arraySource(splitStatements(source, opts.file)), host);
+  asm.listing.trace = opts.listingTrace ?? false;
+  if (asm.listing.trace) {
+    host.pulled = (l, depth) => asm.listing.pulled(l.loc, l.text, depth, asm.cur.name);
+    host.skipped = (l) => asm.listing.skipped(l.loc);
+  }
+  const lines = createMacroLayer(traced(asm, arraySource(splitStatements(source, opts.file))), host);
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     if (statement(asm, l) === 'end') break;
   }

@@ -9,6 +9,7 @@
 import type { Expr } from './ast.js';
 import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
+import type { Val } from './symbols.js';
 import { isParsed, parseStatement } from './parse.js';
 import { here, type Mark, type Section } from './sections.js';
 import type { Assembly } from './state.js';
@@ -20,7 +21,8 @@ export type CfiInsn =
   | { readonly op: 'def_cfa_register' | 'restore' | 'undefined' | 'same_value'; readonly reg: number }
   | { readonly op: 'register'; readonly reg: number; readonly reg2: number }
   | { readonly op: 'remember_state' | 'restore_state' | 'window_save' }
-  | { readonly op: 'escape'; readonly bytes: readonly number[] };
+  | { readonly op: 'escape'; readonly bytes: readonly number[] }
+  | { readonly op: 'val_encoded_addr'; readonly reg: number; readonly enc: number; readonly value: Val };
 
 export interface Fde {
   readonly sec: Section;
@@ -34,6 +36,10 @@ export interface Fde {
   /** The CFA offset GNU tracks for .cfi_adjust_cfa_offset and .cfi_rel_offset. */
   cfaOffset: bigint;
   readonly saved: bigint[];
+  /** `.cfi_personality enc, sym`: the CIE's `P` augmentation (encoding and pointer). */
+  personality?: { readonly enc: number; readonly value: Val };
+  /** `.cfi_lsda enc, sym`: the CIE's `L` encoding, the FDE's LSDA pointer. */
+  lsda?: { readonly enc: number; readonly value: Val };
 }
 
 export class CfiState {
@@ -156,9 +162,40 @@ export function cfiDirective(asm: Assembly, name: string, rest: string): void {
     case '.cfi_escape': push({ op: 'escape', bytes: a.map((x) => Number(value(asm, x) & 0xffn)) }); return;
     case '.cfi_return_column': advance(); fde.returnColumn = register(asm, a[0]); return;
     case '.cfi_signal_frame': advance(); fde.signalFrame = true; return;
+    case '.cfi_val_encoded_addr': {
+      const reg = register(asm, a[0]);
+      const p = encodedPointer(asm, name, a.slice(1));
+      if (p) push({ op: 'val_encoded_addr', reg, enc: p.enc, value: p.value });
+      return;
+    }
+    case '.cfi_personality': case '.cfi_lsda': {
+      const p = encodedPointer(asm, name, a);
+      if (name === '.cfi_personality') fde.personality = p; else fde.lsda = p;
+      return;
+    }
     default:
       st.unsupported ??= name;
   }
+}
+
+/**
+ * `enc[, expr]` of .cfi_personality/.cfi_lsda: enc 0xff omits the pointer; otherwise GNU takes an
+ * absolute or pc-relative, 2/4/8-byte or address-sized encoding, optionally indirect (0x80).
+ */
+function encodedPointer(asm: Assembly, name: string, a: string[]): { enc: number; value: Val } | undefined {
+  const enc = Number(value(asm, a[0]));
+  if (enc === 0xff) return undefined;
+  const app = enc & 0x70, fmt = enc & 7;
+  if ((enc & 0xff) !== enc || (app !== 0 && app !== 0x10) || fmt === 1 || fmt > 4) {
+    throw new AsmError(asm.loc, `invalid or unsupported encoding in ${name}`);
+  }
+  if (a.length < 2) throw new AsmError(asm.loc, '.cfi_personality requires encoding and symbol arguments'.replace('.cfi_personality', name));
+  const text = a.slice(1).join(',');
+  const p = parseStatement('.x ' + text);
+  if (!isParsed(p) || p.stmt.body?.k !== 'dir' || p.stmt.body.args.length !== 1) throw new AsmError(asm.loc, 'bad expression');
+  const arg = p.stmt.body.args[0];
+  if (arg.k === 'str' || arg.k === 'at' || arg.k === 'regarg' || arg.k === 'empty') throw new AsmError(asm.loc, 'bad expression');
+  return { enc, value: evalExpr(arg as Expr, p.toks, asm.ctx()) };
 }
 
 /** End of input: an open FDE is GNU's error. */

@@ -8,6 +8,7 @@ import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, defaultAttrs, emitBytes, here, isCode, limitMessage, reserve, SECTION_BYTES_LIMIT } from './sections.js';
 import { cfiDirective } from './cfi.js';
+import { ELF_HANDLERS, symverDirective } from './elf-directives.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
 
@@ -24,6 +25,7 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.cfi_fde_data',
   // GNU accepts `.extern` and ignores it: every undefined symbol is external anyway.
   '.extern',
+  '.symver',
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -55,6 +57,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     return;
   }
   if (name.startsWith('.cfi_')) { cfiDirective(asm, name, rest); return; }
+  if (name === '.symver') { symverDirective(asm, rest); return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 
@@ -247,6 +250,7 @@ function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly
     if (args[3] && args[3].k !== 'empty') s.entsize = Number(absolute(args[3], asm, toks));
     next = 4;
   }
+  if (flags?.includes('o') && args[next] && args[next].k !== 'empty') s.linkOrder = sectionName(args[next++], asm, toks);
   const g = args[next];
   if (flags?.includes('G') && g && g.k !== 'empty' && !existed) {
     const c = args[next + 1];
@@ -442,6 +446,7 @@ const HANDLERS: Record<string, Handler> = {
   '.err': (asm) => { throw new AsmError(asm.loc, '.err encountered'); },
   '.comm': (asm, args, toks) => comm(asm, args, toks, false),
   '.lcomm': (asm, args, toks) => comm(asm, args, toks, true),
+  ...ELF_HANDLERS,
 };
 
 function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], local: boolean): void {

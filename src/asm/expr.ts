@@ -138,6 +138,7 @@ function pending(v: Val): boolean {
 
 function symVal(s: Sym, ctx: EvalCtx): Val {
   const d = s.def;
+  s.direct = true;
   // A global or weak alias (`.globl memcpy; .set memcpy, __memcpy`) stays itself: GNU relocates
   // against the alias. Any other equated symbol counts with its value as it is now.
   if (d && d.kind === 'equ' && isAlias(d.value)) {

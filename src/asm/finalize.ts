@@ -4,18 +4,20 @@
 // absolute addresses), with the same bytes left in the section as GNU leaves.
 
 import type { Fixup } from '../encode/types.js';
-import { AsmError } from './errors.js';
+import { AsmError, type SrcLoc } from './errors.js';
 import type { Mode } from '../isa/types.js';
 import { writeNops } from './nops.js';
-import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
+import type { AssembleResult, CfiInsnOut, EncodedPtrOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, type BranchInfo, writeLE } from './state.js';
-import { displayName, fbParts, type Sym, type SymDef } from './symbols.js';
+import { displayName, fbParts, type Sym, type SymDef, type Val } from './symbols.js';
 import { diff, labelOf, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
 import { cfiFinish } from './cfi.js';
 import { isAlias } from './expr.js';
 import { leb } from './directives.js';
+import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
+import { buildTrace } from './listing-trace.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -271,6 +273,16 @@ function keepMergeSym(asm: Assembly, w: Where, pcrel: boolean, add: bigint, subt
   return add !== 0n || subtracted || (pcrel && asm.objMode === 64);
 }
 
+/**
+ * A local symbol the object lists, in a COMDAT group member or `.gnu.linkonce` section (BFD's
+ * SEC_LINK_ONCE): GNU keeps it as itself in relocations (write.c adjust_reloc_syms), since the
+ * linker may drop the section; a `.L` label there still goes by its section.
+ */
+function linkOnce(sec: Section, sym: Sym): boolean {
+  if (sym.temp || sym.name.startsWith('.L') || /[\x01\x02]/.test(sym.name)) return false;
+  return !!sec.group?.comdat || sec.name.startsWith('.gnu.linkonce');
+}
+
 /** GNU's overflow test for a data field: the bits above it must be all zeros or all ones. */
 function gnuFits(v: bigint, size: number): boolean {
   if (size >= 8) return true;
@@ -380,6 +392,7 @@ export function finalize(asm: Assembly): AssembleResult {
     name: s.name, flags: s.flags, type: s.type, align: s.align, size: s.size, bytes: bytes.get(s)!,
     ...(s.entsize !== undefined ? { entsize: s.entsize } : {}),
     ...(s.group ? { group: s.group } : {}),
+    ...(s.linkOrder !== undefined ? { linkOrder: s.linkOrder } : {}),
     seq: s.seq,
   }));
 
@@ -411,9 +424,12 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
-      ...(s.loc && s.def ? { def: { file: s.loc.file, line: s.loc.line } } : {}),
+      // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
+      ...(s.loc && s.def ? { def: listedAt(w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc) } : {}),
     });
   }
+
+  finishElfDirectives(asm, sections, symbols, relocations);
 
   // The listing is built on first use: `-f bin` never needs it.
   let listing: ListingOut[] | undefined;
@@ -424,6 +440,7 @@ export function finalize(asm: Assembly): AssembleResult {
       listing ??= buildListing(asm);
       return listing;
     },
+    ...(asm.listing.trace ? { trace: buildTrace(asm.listing, asm.cur.name) } : {}),
     object: objectInfo(asm),
     diagnostics: asm.diagnostics,
     errors: asm.errorCount,
@@ -438,7 +455,10 @@ function objectInfo(asm: Assembly): ObjectInfo {
     end: addr(f.end ?? f.start),
     returnColumn: f.returnColumn,
     signalFrame: f.signalFrame,
-    insns: f.insns.map((i): CfiInsnOut => i.op === 'advance' ? { op: 'advance', delta: addr(i.to) - addr(i.from), sameFrag: i.from.frag === i.to.frag } : i),
+    insns: f.insns.map((i): CfiInsnOut => i.op === 'advance' ? { op: 'advance', delta: addr(i.to) - addr(i.from), sameFrag: i.from.frag === i.to.frag }
+      : i.op === 'val_encoded_addr' ? { op: 'val_encoded_addr', reg: i.reg, ptr: encodedPtr(asm, i) } : i),
+    ...(f.personality ? { personality: encodedPtr(asm, f.personality) } : {}),
+    ...(f.lsda ? { lsda: encodedPtr(asm, f.lsda) } : {}),
   }));
   return {
     ...(asm.fileSymbol !== undefined ? { fileSymbol: asm.fileSymbol } : {}),
@@ -446,7 +466,30 @@ function objectInfo(asm: Assembly): ObjectInfo {
     ehFrame: asm.cfi.ehFrame,
     debugFrame: asm.cfi.debugFrame,
     ...(asm.cfi.unsupported ? { cfiUnsupported: asm.cfi.unsupported } : {}),
+    ...(asm.elfDirs.gnuAttrs.size ? { gnuAttributes: gnuAttributes(asm) } : {}),
+    ...(asm.elfDirs.relocs.some((r) => !r.offset.sym) ? { sectionSyms: [...new Set(asm.elfDirs.relocs.filter((r) => !r.offset.sym).map((r) => r.sec.name))] } : {}),
   };
+}
+
+/** A personality/LSDA pointer once addresses are known: a local label goes by its section (as in fixups). */
+function encodedPtr(asm: Assembly, p: { enc: number; value: Val }): EncodedPtrOut {
+  const v = p.value;
+  if (!v.sym) return { enc: p.enc, addend: v.add };
+  try {
+    const w = where(v.sym);
+    if (w.kind === 'abs') return { enc: p.enc, addend: w.value + v.add };
+    if (w.kind === 'label' && w.sym.binding === 'local' && !linkOnce(w.sec, w.sym)) return { enc: p.enc, symbol: w.sec.name, addend: BigInt(w.addr) + w.add + v.add };
+    return { enc: p.enc, symbol: displayName(w.sym.name), addend: w.add + v.add };
+  } catch (e) {
+    if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
+    return { enc: p.enc, addend: 0n };
+  }
+}
+
+/** The line GNU's listing names for a definition: a macro or .rept expansion's outermost invocation. */
+function listedAt(loc: SrcLoc): { file: string; line: number } {
+  while (loc.via) loc = loc.via;
+  return { file: loc.file, line: loc.line };
 }
 
 /** The `.size` of a symbol, once addresses are known. */
@@ -551,7 +594,7 @@ function specReloc(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: Relo
   let sym = name;
   let add = addend;
   const w = where(asm.symByName(name));
-  if (spec === 'gotoff' && w.kind === 'label' && w.sym.binding === 'local') {
+  if (spec === 'gotoff' && w.kind === 'label' && w.sym.binding === 'local' && !linkOnce(w.sec, w.sym)) {
     sym = w.sec.name;
     add += BigInt(w.addr) + w.add;
   }
@@ -613,7 +656,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       }
       // `sym - label` with the label in the field's own section: a pc-relative reference to sym
       // (exception tables' `.long 1b - .`), left to the linker as R_*_PC32 like GNU does.
-      const local = a.kind === 'label' && a.sym.binding === 'local' && !keepMergeSym(asm, a, true, a.add + v.addend, true);
+      const local = a.kind === 'label' && a.sym.binding === 'local' && !keepMergeSym(asm, a, true, a.add + v.addend, true) && !linkOnce(a.sec, a.sym);
       const base = (local ? BigInt((a as Extract<Where, { kind: 'label' }>).addr) : 0n) + a.add + v.addend;
       const add = base + BigInt(field - b.addr) - b.add;
       relocs.push({
@@ -649,7 +692,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       // addend (the linker may move the strings apart): then the label itself (write.c adjust_reloc_syms).
       const own = w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n);
       // An ifunc keeps its own name: the linker must route every reference through its PLT entry.
-      const local = w.kind === 'label' && w.sym.binding === 'local' && !(w.sec.flags.includes('M') && own !== 0n) && !isIfunc(w.sym);
+      const local = w.kind === 'label' && w.sym.binding === 'local' && !(w.sec.flags.includes('M') && own !== 0n) && !isIfunc(w.sym) && !linkOnce(w.sec, w.sym);
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;

@@ -19,6 +19,8 @@ export interface SectionOut {
   readonly entsize?: number;
   /** ELF section group (`.section name, "..G", @type, group, comdat`). */
   readonly group?: { readonly name: string; readonly comdat: boolean };
+  /** `o` flag: the section (or a symbol in it) this one is linked to (sh_link). */
+  readonly linkOrder?: string;
   /** Order of creation among the symbols (`SymbolOut.seq`): where GNU's section symbol goes. */
   readonly seq: number;
 }
@@ -96,7 +98,18 @@ export interface LocLinesOut {
 /** One CFA instruction of an FDE, with code positions resolved to an advance in bytes. */
 export type CfiInsnOut =
   | { readonly op: 'advance'; readonly delta: number; readonly sameFrag: boolean }
-  | Exclude<import('./cfi.js').CfiInsn, { op: 'advance' }>;
+  | { readonly op: 'val_encoded_addr'; readonly reg: number; readonly ptr: EncodedPtrOut }
+  | Exclude<import('./cfi.js').CfiInsn, { op: 'advance' | 'val_encoded_addr' }>;
+
+/**
+ * A `.cfi_personality`/`.cfi_lsda` pointer: DW_EH_PE encoding, and what the linker resolves it
+ * against (a global's own name, or a local label's section with its offset), if anything.
+ */
+export interface EncodedPtrOut {
+  readonly enc: number;
+  readonly symbol?: string;
+  readonly addend: bigint;
+}
 
 /** One `.cfi_startproc` ... `.cfi_endproc` region. */
 export interface FdeOut {
@@ -106,6 +119,8 @@ export interface FdeOut {
   readonly returnColumn: number;
   readonly signalFrame: boolean;
   readonly insns: readonly CfiInsnOut[];
+  readonly personality?: EncodedPtrOut;
+  readonly lsda?: EncodedPtrOut;
 }
 
 /** What an ELF object needs beyond sections, symbols and relocations. */
@@ -117,6 +132,10 @@ export interface ObjectInfo {
   /** `.cfi_sections`: the sections the FDEs go to. */
   readonly ehFrame: boolean;
   readonly debugFrame: boolean;
+  /** `.gnu_attribute`: the `.gnu.attributes` section's contents. */
+  readonly gnuAttributes?: Uint8Array;
+  /** Sections whose section symbol GNU writes though no relocation names it (`.reloc` at a constant offset). */
+  readonly sectionSyms?: readonly string[];
   /** A `.cfi_*` directive whose encoding x86lab does not model (the ELF writer refuses it). */
   readonly cfiUnsupported?: string;
 }
@@ -131,6 +150,8 @@ export interface AssembleResult {
   readonly lines?: readonly LineOut[];
   /** `.file N`/`.loc` line information, when the source has any (gcc -g -S output). */
   readonly locLines?: LocLinesOut;
+  /** With `listingTrace`: every line read, in order, with its bytes (GNU `-alm` listings). */
+  readonly trace?: readonly import('./listing-trace.js').TraceLineOut[];
   readonly object: ObjectInfo;
   readonly diagnostics: readonly Diagnostic[];
   /** Number of errors among the diagnostics; output must not be written when non-zero. */

@@ -122,6 +122,8 @@ export interface Section {
   size: number;
   /** `.section name, "..G", @type, group[, comdat]`: the ELF section group it belongs to. */
   group?: { readonly name: string; readonly comdat: boolean };
+  /** `o` (SHF_LINK_ORDER): the section, or a symbol in the section, it follows (sh_link). */
+  linkOrder?: string;
   /** Symbol-table position at creation: GNU's section symbol sits there among the symbols. */
   readonly seq: number;
 }

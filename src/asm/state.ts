@@ -16,6 +16,7 @@ import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
 import { LineMarks } from './line-marks.js';
+import { ElfDirState } from './elf-directives.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -31,6 +32,18 @@ export class Listing {
   readonly startOff: number[] = [];
   readonly endFrag: Frag[] = [];
   readonly endOff: number[] = [];
+  /** `-alm`: every line pulled, expansion lines with their text and depth (0 = a line of a file);
+   *  `at` is the number of statements recorded before it (its bytes are the records up to the next pull). */
+  trace = false;
+  readonly pulls: { readonly loc: SrcLoc; readonly text: string; readonly depth: number; readonly at: number; readonly sec: string; skipped?: boolean }[] = [];
+  pulled(loc: SrcLoc, text: string, depth: number, sec: string): void {
+    if (this.trace) this.pulls.push({ loc, text, depth, at: this.loc.length, sec });
+  }
+  /** The last line pulled was skipped (a false conditional). */
+  skipped(loc: SrcLoc): void {
+    const p = this.pulls[this.pulls.length - 1];
+    if (p && p.loc === loc) p.skipped = true;
+  }
   add(loc: SrcLoc, sec: Section, sf: Frag, so: number, ef: Frag, eo: number): void {
     if (!this.enabled) return;
     this.loc.push(loc);
@@ -80,6 +93,8 @@ export class Assembly {
   fileSymbol?: string;
   /** Call frame information from `.cfi_*` directives, for .eh_frame. */
   readonly cfi = new CfiState();
+  /** `.reloc`, `.symver`, `.weakref`: applied to the object's symbols and relocations at the end. */
+  readonly elfDirs = new ElfDirState();
 
   /** The object's class (ELF64 or ELF32): decides RELA vs REL and relocation names, whatever .code says. */
   readonly objMode: 32 | 64;

@@ -36,6 +36,8 @@ export interface Sym {
   common?: { readonly size: bigint; readonly align: bigint };
   /** Named by `.local`: a later `.comm` allocates it in .bss like `.lcomm`. */
   localDir?: boolean;
+  /** Named in an expression itself, not through an alias (a `.weakref` target then stays strong). */
+  direct?: boolean;
   /** Internal (`.` positions): never listed. */
   temp?: boolean;
   loc?: SrcLoc;

@@ -3,13 +3,14 @@
 // (an existing -o file is removed, as GNU as does), and the exit status is 1.
 
 import { hostClock } from './clock.js';
-import { lstatSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
 import { withDwarfLines, type DwarfVersion } from '../output/dwarf-line.js';
 import { ElfError } from '../output/elf.js';
+import { listingFlags } from '../output/gnu-listing.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
 import { IoError, prepareOutput, readInputText, writeOutput, type OutputTarget } from './io.js';
 import { INCLUDE_DIR } from '../harness/loader.js';
@@ -38,7 +39,8 @@ options:
   -a[cdhlmns][=FILE]
                     GNU's assembly listing (line, offset, bytes, source; pages of 60 lines, -an
                     without pages) and symbol table (s; plain -a is -ahls) to FILE or standard
-                    output; m, c, d, h are accepted and change nothing yet
+                    output; m adds macro and .rept expansions, c leaves out false conditionals,
+                    d debug sections; h (no -g) only changes where block bytes show
   --dis             print the disassembly of the assembled .text instead, as objdump -d prints
                     it from GNU as's object (from its "Disassembly of section .text:" line on)
   -g, --gdwarf-N    DWARF line information for the assembly source (N = 2..5; -g is 2), as GNU
@@ -77,7 +79,7 @@ interface Args {
   /** -v: print the version line (on stderr, as GNU as does) before assembling. */
   verbose: boolean;
   /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
-  listing?: { file: string; noPaging: boolean; assembly: boolean; symbols: boolean };
+  listing?: { file: string } & ReturnType<typeof listingFlags>;
   /** -g / --gdwarf-N: DWARF version of the source line information. */
   dwarf?: DwarfVersion;
 }
@@ -121,9 +123,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (/^-a[cdghlmns]*(=.*)?$/.test(o)) {
       const eq = o.indexOf('=');
       const letters = o.slice(2, eq < 0 ? undefined : eq);
-      // Plain -a (or only modifiers) means -ahls, as in GNU as.
-      const all = !/[hls]/.test(letters);
-      a.listing = { file: eq < 0 ? '' : o.slice(eq + 1), noPaging: letters.includes('n'), assembly: all || letters.includes('l'), symbols: all || letters.includes('s') };
+      a.listing = { file: eq < 0 ? '' : o.slice(eq + 1), ...listingFlags(letters) };
     }
     else if (o === '-f' || o === '--format') {
       const f = need(++i, o);
@@ -248,6 +248,7 @@ export async function run(argv: string[]): Promise<number> {
   const result = assemble(text, {
     mode: args.mode, file, includeDirs: args.includeDirs, fallbackIncludeDirs: [INCLUDE_DIR], defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
     debugLines: args.dwarf !== undefined,
+    listingTrace: args.listing !== undefined,
   });
   diags.push(...result.diagnostics);
   // GNU heads the messages with the file being read when the first one was reported.
@@ -258,8 +259,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (args.listing) {
     const { gnuListing } = await import('../output/gnu-listing.js');
-    const { noPaging, assembly, symbols } = args.listing;
-    const lst = gnuListing(result, { file, source: text, noPaging, assembly, symbols });
+    const { file: _to, ...flags } = args.listing;
+    const readFile = (p: string): string | undefined => { try { return readFileSync(p, 'utf8'); } catch { return undefined; } };
+    const lst = gnuListing(result, { file, source: text, ...flags, readFile });
     // Through io.ts like every output: never an input, a link written through, `-` is stdout.
     try {
       writeOutput(prepareOutput(args.listing.file || '-', inputs), lst);

@@ -3,6 +3,8 @@
 
 import { IoError, readInput } from './io.js';
 import type { Mode } from '../isa/types.js';
+import { archiveChunks, isArchive } from '../link/archive.js';
+import { LinkError } from '../link/errors.js';
 import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
 import { disassembleSection, disassembleSectionChunks, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
@@ -314,7 +316,8 @@ async function dumpFile(file: string, args: Args): Promise<number> {
     process.stderr.write(`x86lab dis: ${e.message}\n`);
     return 1;
   }
-  const format = args.format ?? (isElf(bytes) ? 'elf' : 'bin');
+  const archive = args.format === undefined && isArchive(bytes);
+  const format = args.format ?? (isElf(bytes) || archive ? 'elf' : 'bin');
   try {
     if (format === 'elf') {
       // Stream the listing; a closed pipe (`| head`) just ends the output.
@@ -326,7 +329,9 @@ async function dumpFile(file: string, args: Args): Promise<number> {
       };
       process.stdout.on('error', onError);
       try {
-        for (const chunk of disassembleElfChunks(bytes, file, args.mode, args)) {
+        const chunks = archive ? archiveChunks(bytes, file, (b, name) => disassembleElfChunks(b, name, args.mode, args))
+          : disassembleElfChunks(bytes, file, args.mode, args);
+        for (const chunk of chunks) {
           if (closed) break;
           if (!process.stdout.write(chunk)) {
             await new Promise<void>((r) => {
@@ -343,6 +348,10 @@ async function dumpFile(file: string, args: Args): Promise<number> {
   } catch (e) {
     if (e instanceof ElfError) {
       process.stderr.write(`x86lab dis: ${file}: ${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof LinkError) {
+      process.stderr.write(`x86lab dis: ${e.message}\n`);
       return 1;
     }
     throw e;

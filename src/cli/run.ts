@@ -204,7 +204,7 @@ export async function run(argv: string[]): Promise<number> {
     if (e instanceof LoadError) {
       // Assembler problems as GNU as reports them; link problems as ld does (prefixed with our name).
       // ld's second line of a message, `(.text+0x5): …`, carries no program name.
-      if (e.stage === 'link') process.stderr.write(e.message.split('\n').map((l) => (l.startsWith('(') ? l : `x86lab run: ${l}`) + '\n').join(''));
+      if (e.stage === 'link') process.stderr.write(e.message.split('\n').map((l) => (/^([^\s:(]*:)?\(/.test(l) ? l : `x86lab run: ${l}`) + '\n').join(''));
       else process.stderr.write(`${e.file ?? args.files[0]}: Assembler messages:\n${e.message}\n`);
       return 1;
     }

@@ -13,6 +13,7 @@ import type { AssembleResult } from '../asm/result.js';
 import { isReadFailure, MAX_SOURCE_BYTES, openBinaryFile, readSourceFile, type ReadFailure } from '../asm/files.js';
 import { ElfError, ET_EXEC, ET_REL, isElf, readElf } from '../elf/read.js';
 import { LinkError } from '../link/errors.js';
+import { isArchive, selectMembers, symbolState } from '../link/archive.js';
 import { imageFromExecutable } from '../link/exec.js';
 import type { Image } from '../link/image.js';
 import { inputFromAssembly, inputFromElf, type LinkInput } from '../link/input.js';
@@ -119,6 +120,17 @@ export function loadFiles(paths: readonly string[], opts: LoadOptions = {}): Ima
   const firstElf = files.find((f) => isElf(f.bytes) && f.bytes.length > 4);
   let mode = opts.mode ?? (firstElf ? (firstElf.bytes[4] === 1 ? 32 : 64) : undefined);
   for (const { path, bytes } of files) {
+    if (isArchive(bytes) || /\.a$/.test(path)) {
+      // A static archive: the members defining what the inputs so far leave undefined (as ld does).
+      try {
+        const st = symbolState(inputs);
+        inputs.push(...selectMembers(bytes, path, st.undefined, st.defined));
+      } catch (e) {
+        if (e instanceof LinkError) throw new LoadError(e.message, [], 'link');
+        throw e;
+      }
+      continue;
+    }
     if (isElf(bytes) || /\.(o|elf)$/.test(path)) {
       try {
         const elf = readElf(bytes);

@@ -402,7 +402,9 @@ function placeText(inp: LinkInput, place: InSymbol['place'], off: bigint, withFi
       if (!fn || s.value >= fn.value) fn = s;
     }
   }
-  return fn ? `${inp.file}: in function \`${fn.name}':\n${loc}` : `${inp.file}:${loc}`;
+  // (Under "in function", ld names the source file from the object's STT_FILE symbol, if it has one.)
+  const src = inp.symbols.find((s) => s.kind === 'file')?.name ?? '';
+  return fn ? `${inp.file}: in function \`${fn.name}':\n${src ? `${src}:` : ''}${loc}` : `${inp.file}:${loc}`;
 }
 
 const named = (s: InSymbol): boolean => s.name !== '' && !s.name.startsWith('.L') && s.kind !== 'section' && s.kind !== 'file' && s.place !== 'und';

@@ -153,6 +153,9 @@ export function toElf(r: AssembleResult): Uint8Array {
     relocations.push(...f.relocations);
   });
 
+  const attrs = r.object.gnuAttributes;
+  if (attrs) sections.push({ name: '.gnu.attributes', flags: '', type: '0x6ffffff5', align: 1, size: attrs.length, bytes: attrs, seq: Number.MAX_SAFE_INTEGER });
+
   // Section header indices: groups first, then each section and its relocation section.
   const groups: { name: string; comdat: boolean; members: SectionOut[] }[] = [];
   for (const s of sections) {
@@ -187,6 +190,7 @@ export function toElf(r: AssembleResult): Uint8Array {
   for (const x of relocations) {
     if (x.symbol !== '*ABS*' && !globalNames.has(x.symbol) && secIndex.has(x.symbol)) sectionSyms.add(x.symbol);
   }
+  for (const name of r.object.sectionSyms ?? []) sectionSyms.add(name);
   const shndxOf = (section: string): number => {
     if (section === '*UND*') return 0;
     if (section === '*ABS*') return SHN_ABS;
@@ -274,6 +278,11 @@ export function toElf(r: AssembleResult): Uint8Array {
     }
   }
 
+  // SHF_LINK_ORDER: sh_link is the named section, or the section of the named symbol.
+  const symSection = new Map(r.symbols.map((x) => [x.name, x.section]));
+  const linkOf = (s: SectionOut): number => s.linkOrder === undefined ? 0
+    : secIndex.get(s.linkOrder) ?? secIndex.get(symSection.get(s.linkOrder) ?? '') ?? 0;
+
   // Section headers and contents.
   const shstrtab = new StringTable();
   for (const nm of noSymbols ? ['.shstrtab'] : ['.symtab', '.strtab', '.shstrtab']) shstrtab.add(nm);
@@ -295,7 +304,7 @@ export function toElf(r: AssembleResult): Uint8Array {
     shdrs.push({
       // BFD gives pointer arrays their element size.
       name: s.name, type, flags: flagBits(s.flags), align: Math.max(1, s.align),
-      entsize: s.entsize ?? (type === SHT.init_array || type === SHT.fini_array || type === SHT.preinit_array ? word : 0), link: 0, info: 0,
+      entsize: s.entsize ?? (type === SHT.init_array || type === SHT.fini_array || type === SHT.preinit_array ? word : 0), link: linkOf(s), info: 0,
       size: s.size, data: type === SHT.nobits ? undefined : s.bytes, late: false, offset: 0,
     });
     const rel = relocsOf.get(s.name);

@@ -25,6 +25,11 @@ export interface MacroHost {
   /** Resolves and reads an `.include`d file (searching -I dirs); undefined if not found; `error`
    *  when the first file found cannot be read (a directory, a device, too large). */
   readInclude(name: string, from: SrcLoc): { file: string; text: string } | { file: string; error: string } | undefined;
+  /** Sees every line an expansion or included file yields, skipped ones too, with its macro/.rept
+   *  nesting depth (0 for an included file's own lines), for `-alm` listings. */
+  pulled?(line: SourceLine, depth: number): void;
+  /** A line skipped in a false conditional (`-alc` leaves it out). */
+  skipped?(line: SourceLine): void;
 }
 
 /** Longest argument text of one macro invocation. */
@@ -181,6 +186,8 @@ class MacroLayer implements LineSource {
   private curLoc: SrcLoc = { file: '', line: 0 };
   private alt = false;
   private stopped = false;
+  /** Reading a block's body (collect): expansion lines read so are not listed. */
+  private collecting = false;
   private expanded = 0;
   private lastLoc: SrcLoc = { file: '', line: 0 };
   private readonly maxNest: number;
@@ -231,6 +238,7 @@ class MacroLayer implements LineSource {
           return undefined;
         }
         this.lastLoc = l.loc;
+        if (this.host.pulled && !(this.collecting && f.kind !== 'include')) this.host.pulled(l, this.frames.reduce((n, x) => n + (x.kind === 'include' ? 0 : 1), 0));
         return l;
       }
       if (f.repeat > 1) {
@@ -302,6 +310,7 @@ class MacroLayer implements LineSource {
       const m = /^\s*\.([A-Za-z]+)/.exec(line.text);
       const d = m?.[1].toLowerCase();
       if (d && COND_DIRECTIVES.has(d)) this.conditional(d, line.text.slice(m![0].length), line);
+      else this.host.skipped?.(line);
       return undefined;
     }
     const h = parseHead(line.text);
@@ -484,7 +493,10 @@ class MacroLayer implements LineSource {
     const body: SourceLine[] = [];
     let depth = 1;
     for (;;) {
+      // (A nested block's body is not an expansion line of its own: GNU lists only what it yields.)
+      this.collecting = true;
       const l = this.pull();
+      this.collecting = false;
       if (!l) return undefined;
       const w = bodyWord(l.text);
       if (kind === 'macro') {
