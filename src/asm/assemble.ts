@@ -8,6 +8,7 @@ import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './dir
 import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
+import { afterAssembly, type GasOptions } from './gas-options.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
@@ -38,6 +39,8 @@ export interface AssembleOptions {
   /** File reader for `.include` (tests may supply a virtual file system): undefined for a missing
    *  file, a ReadFailure for one that cannot be read. */
   readonly readFile?: (path: string) => string | ReadFailure | undefined;
+  /** GNU as's machine options (-march, -O, ...; see gas-options.ts). */
+  readonly gas?: GasOptions;
 }
 
 /** Assembles AT&T source text. Never throws for bad input: problems are in `diagnostics`. */
@@ -77,7 +80,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     if (statement(asm, l) === 'end') break;
   }
-  return finalize(asm);
+  return afterAssembly(finalize(asm), opts.gas);
 }
 
 /** For the macro layer: `.if expr`, `.rept count`, `%expr` need an absolute value now. */
