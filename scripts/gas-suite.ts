@@ -178,11 +178,13 @@ const load = (p) => import(new URL(p, workerData.dist).href);
 (async () => {
   const { assemble } = await load('asm/assemble.js');
   const { toElf } = await load('output/elf.js');
-  const { applyGasOption } = await load('asm/gas-options.js');
+  const { applyGasOption, gasOptionsError } = await load('asm/gas-options.js');
   parentPort.on('message', (m) => {
     try {
       const gas = {};
       for (const a of m.gas) applyGasOption(gas, a);
+      const bad = gasOptionsError(m.mode, gas);
+      if (bad) { parentPort.postMessage({ id: m.id, error: 'fatal: ' + bad }); return; }
       const r = assemble(m.text, { mode: m.mode, file: m.file, includeDirs: m.includeDirs, defsyms: m.defsyms.map(([k, v]) => [k, BigInt(v)]), listing: false, gas });
       if (r.errors > 0) {
         const first = r.diagnostics.find((d) => d.severity === 'error');

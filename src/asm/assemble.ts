@@ -8,7 +8,7 @@ import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './dir
 import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
-import { afterAssembly, type GasOptions } from './gas-options.js';
+import { afterAssembly, archContext, type GasOptions } from './gas-options.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
@@ -47,6 +47,7 @@ export interface AssembleOptions {
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
+  if (opts.gas) asm.arch = archContext(opts.mode, opts.gas);
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {

@@ -24,6 +24,8 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.cfi_fde_data',
   // GNU accepts `.extern` and ignores it: every undefined symbol is external anyway.
   '.extern',
+  // Listing page size, and i386 switches that change only which operands draw messages.
+  '.psize', '.allow_index_reg', '.disallow_index_reg', '.sse_check', '.operand_check',
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -53,6 +55,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     return;
   }
   if (name.startsWith('.cfi_')) { cfiDirective(asm, name, rest); return; }
+  if (name === '.arch') { const m = asm.arch.directive(rest); if (m) throw new AsmError(asm.loc, m); return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 
@@ -216,7 +219,7 @@ function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
     else if (n > asm.cur.align) asm.cur.align = Math.max(asm.cur.align, n);
     if (n <= 1) return;
     addVarFrag(asm.cur, {
-      kind: 'align', addr: 0, align: n, nops, max: Number(max), mode: asm.mode, size: 0, loc: asm.loc,
+      kind: 'align', addr: 0, align: n, nops, max: Number(max), mode: asm.mode, size: 0, loc: asm.loc, arch: asm.arch.cur,
       ...(nops ? {} : { fill: { value: fill ?? 0n, size: fillSize } }),
     });
   };
@@ -412,7 +415,7 @@ const HANDLERS: Record<string, Handler> = {
     const limit = optAbs(args[1], asm, toks) ?? 0n;
     if (n <= 0n) return;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
-    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc });
+    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });
   },
   '.uleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 'u'); },
   '.sleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 's'); },

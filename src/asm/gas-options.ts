@@ -3,31 +3,58 @@
 // doing nothing (they only change diagnostics). Parsed here, once, for both `x86lab as` and
 // scripts/gas-suite.ts; an option this module does not know is for the caller to reject.
 
+import { ArchContext, ArchOptionError, initialArch } from './arch.js';
+
 /** What the options below set; every field absent means GNU as's default. */
 export interface GasOptions {
   /** --strip-local-absolute: local symbols with absolute values stay out of the symbol table. */
   readonly stripLocalAbsolute?: boolean;
+  /** -march=CPU[+EXT...] and -mtune=CPU, as given (checked by gasOptionsError). */
+  readonly march?: string;
+  readonly mtune?: string;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+export type MutableGasOptions = { -readonly [K in keyof GasOptions]: GasOptions[K] };
 
 /** Options GNU as takes that leave the object as it is (warnings and messages only). */
 const IGNORED: readonly RegExp[] = [
   /^-J$/, // no signed-overflow warnings
   /^--warn$/, /^--no-warn$/, /^-W$/, /^--fatal-warnings$/,
+  // x86-64 ELF treats `/` as a comment only at the start of a line, with or without --divide.
+  /^--divide$/,
+  // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
+  /^-mintel64$/,
 ];
 
 /**
  * Applies one GNU as option (`-march=...`, `-O2`, ...) to `o`. Returns false for an option this
  * module does not know, leaving `o` untouched.
  */
-export function applyGasOption(o: Mutable<GasOptions>, arg: string): boolean {
+export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (IGNORED.some((r) => r.test(arg))) return true;
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
+  let m = /^-march=(.*)$/.exec(arg);
+  if (m) { o.march = m[1]; return true; }
+  m = /^-mtune=(.*)$/.exec(arg);
+  if (m) { o.mtune = m[1]; return true; }
   return false;
 }
 
-export type { Mutable as MutableGasOptions };
+/** GNU's fatal message for options that cannot work together with the mode, if any. */
+export function gasOptionsError(mode: 32 | 64, o: GasOptions): string | undefined {
+  try {
+    initialArch(mode, o.march, o.mtune);
+  } catch (e) {
+    if (e instanceof ArchOptionError) return e.message;
+    throw e;
+  }
+  return undefined;
+}
+
+/** The CPU state the options start the file with (GNU's default where they are bad). */
+export function archContext(mode: 32 | 64, o: GasOptions): ArchContext {
+  return new ArchContext(mode, gasOptionsError(mode, o) === undefined ? initialArch(mode, o.march, o.mtune) : initialArch(mode));
+}
 
 /** The options that act on the finished assembly (the symbol table GNU writes). */
 export function afterAssembly<R extends { readonly symbols: readonly { readonly section: string; readonly binding: string }[] }>(r: R, o: GasOptions | undefined): R {

@@ -3,6 +3,7 @@
 // alignment, an .org). Labels point at (fragment, offset), so they move when relaxation grows
 // an earlier branch; two labels in the same fragment are a fixed distance apart at once.
 
+import type { ArchState } from './arch.js';
 import type { Encoded, Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import { LimitError, type SrcLoc } from './errors.js';
@@ -39,6 +40,8 @@ export interface AlignFrag {
   readonly mode: Mode;
   size: number;
   readonly loc?: SrcLoc;
+  /** The CPU state where the padding was asked for (arch.ts picks the NOPs); absent: the default. */
+  readonly arch?: ArchState;
 }
 
 export interface OrgFrag {
@@ -60,6 +63,8 @@ export interface NopsFrag {
   readonly limit: number;
   readonly mode: Mode;
   readonly loc?: SrcLoc;
+  /** As AlignFrag.arch. */
+  readonly arch?: ArchState;
 }
 
 /** `.skip`/`.space` whose count is known only after layout (a late expression). */

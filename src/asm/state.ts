@@ -15,6 +15,7 @@ import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
 import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
+import { ArchContext, initialArch } from './arch.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -75,6 +76,8 @@ export class Assembly {
   fileSymbol?: string;
   /** Call frame information from `.cfi_*` directives, for .eh_frame. */
   readonly cfi = new CfiState();
+  /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
+  arch: ArchContext;
 
   /** The object's class (ELF64 or ELF32): decides RELA vs REL and relocation names, whatever .code says. */
   readonly objMode: 32 | 64;
@@ -82,6 +85,7 @@ export class Assembly {
   constructor(mode: 32 | 64, readonly file: string) {
     this.mode = mode;
     this.objMode = mode;
+    this.arch = new ArchContext(mode, initialArch(mode));
     const text = this.section('.text');
     this.section('.data');
     this.section('.bss');

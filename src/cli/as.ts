@@ -6,6 +6,7 @@ import { hostClock } from './clock.js';
 import { lstatSync, rmSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
+import { applyGasOption, gasOptionsError, type MutableGasOptions } from '../asm/gas-options.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
 import { ElfError } from '../output/elf.js';
@@ -75,6 +76,8 @@ interface Args {
   verbose: boolean;
   /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
   listing?: { file: string; noPaging: boolean; assembly: boolean; symbols: boolean };
+  /** GNU's machine options (-march=, -mtune=, -O, ...): gas-options.ts. */
+  gas: MutableGasOptions;
 }
 
 class UsageError extends Error {}
@@ -96,7 +99,7 @@ function parseValue(text: string): bigint {
 export const versionLine = (): string => `x86lab assembler ${VERSION} (GNU assembler 2.40 compatible)`;
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [], preincludes: [], inputs: [], verbose: false };
+  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [], preincludes: [], inputs: [], verbose: false, gas: {} };
   const need = (i: number, opt: string): string => {
     const v = argv[i];
     if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
@@ -140,6 +143,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       a.lang = l;
     }
     else if (o === '-' || !o.startsWith('-')) a.inputs.push(o);
+    else if (applyGasOption(a.gas, o)) continue;
     else throw new UsageError(`unrecognized option '${o}'`);
   }
   // GNU as reads standard input when no file is named.
@@ -192,6 +196,8 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.verbose) process.stderr.write(`${versionLine()}\n`);
+  const badOption = gasOptionsError(args.mode, args.gas);
+  if (badOption !== undefined) return fatal(badOption);
   const inputs = args.inputs;
   const nameOf = (input: string): string => (input === '-' ? '{standard input}' : input);
   const file = nameOf(inputs[0]);
@@ -239,7 +245,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
-    mode: args.mode, file, includeDirs, defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
+    mode: args.mode, file, includeDirs, defsyms: args.defsyms, gas: args.gas, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
   });
   diags.push(...result.diagnostics);
   // GNU heads the messages with the file being read when the first one was reported.

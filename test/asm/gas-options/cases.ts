@@ -1,0 +1,45 @@
+// Self-written inputs for GNU as's machine options (-march, -mtune, .arch, ...): each case is
+// assembled by GNU as with `args` and by x86lab with the same options, and the objects compared.
+// Goldens (golden.json beside this file) come from GNU as 2.40: `npx vite-node test/asm/gas-options/gen.ts`.
+
+export interface OptionCase {
+  readonly name: string;
+  readonly args: readonly string[];
+  readonly source: string;
+}
+
+/** Padding after a 3-byte instruction: 13 bytes of alignment NOPs, then `.nops` of 1 to 12 bytes. */
+const PAD = 'movsbl %al,%esi\n.p2align 4\n' + Array.from({ length: 12 }, (_, i) => `.nops ${i + 1}\n`).join('') + 'nop\n.p2align 6\n';
+
+const cpus32 = ['i386', 'i486', 'i586', 'i686', 'pentium', 'pentiumpro', 'pentiumiii', 'pentium4', 'core', 'core2', 'iamcu', 'k6', 'athlon', 'k8', 'generic32', 'generic64', 'znver1', 'btver2'];
+const cpus64 = ['k8', 'core2', 'corei7', 'nocona', 'generic64', 'bdver2', 'znver4'];
+
+export const CASES: readonly OptionCase[] = [
+  // -march= and -mtune= alone and together, per CPU (the NOP table and the jump over long padding).
+  ...cpus32.map((c) => ({ name: `march-${c}-32`, args: ['--32', `-march=${c}`], source: PAD })),
+  ...cpus32.map((c) => ({ name: `mtune-${c}-32`, args: ['--32', `-mtune=${c}`], source: PAD })),
+  ...cpus64.map((c) => ({ name: `march-${c}-64`, args: ['--64', `-march=${c}`], source: PAD })),
+  ...['i386', 'i686', 'pentium', 'k6', 'generic32', 'core2'].map((c) => ({ name: `mtune-${c}-64`, args: ['--64', `-mtune=${c}`], source: PAD })),
+  { name: 'march-i386-mtune-core2', args: ['--32', '-march=i386', '-mtune=core2'], source: PAD },
+  { name: 'march-i686-nop', args: ['--32', '-march=i686+nop'], source: PAD },
+  { name: 'march-core2-nonop', args: ['--64', '-march=core2+nonop'], source: PAD },
+  { name: 'march-generic64-nonop-32', args: ['--32', '-march=generic64+nonop'], source: PAD },
+  { name: 'march-ext-only-nommx', args: ['--32', '-march=+nommx'], source: PAD },
+  { name: 'march-ext-only-nonop-nommx', args: ['--32', '-march=+nonop+nommx'], source: PAD },
+  // .arch in the source: each padding takes the CPU in force where it is asked for...
+  { name: 'arch-switches', args: ['--32'], source: `.arch i386\n${PAD}.arch core2\n${PAD}.arch .nonop\n${PAD}.arch .nop\n${PAD}.arch i686,nojumps\n${PAD}` },
+  { name: 'arch-push-pop', args: ['--32'], source: `.arch core2\n.arch push\n.arch i386\n${PAD}.arch pop\n${PAD}.arch default\n${PAD}` },
+  // ...but with no CPU chosen, the tuning in force at the end of the file decides.
+  { name: 'arch-late-i386-64', args: ['--64'], source: `${PAD}.arch i386\n` },
+  { name: 'arch-late-core2-32', args: ['--32'], source: `${PAD}.arch core2\n` },
+  { name: 'arch-late-generic32-64', args: ['--64'], source: `${PAD}.code32\n.arch generic32\n` },
+  { name: 'arch-late-mtune', args: ['--32', '-mtune=core2'], source: `${PAD}.arch i386\n` },
+  // With no CPU chosen, disabling any extension enables the long NOP (GNU copies its "all" flags).
+  { name: 'arch-noext-32', args: ['--32'], source: `${PAD}.arch .nosse\n${PAD}.arch .nonop\n${PAD}` },
+  { name: 'arch-noext-64', args: ['--64'], source: `.arch .nonop\n${PAD}.arch .nommx\n${PAD}` },
+  { name: 'arch-ext-after-cpu', args: ['--32', '-march=i386'], source: `.arch .nop\n.arch .nommx\n${PAD}` },
+  { name: 'arch-code16-end', args: ['--32', '-march=core2'], source: `${PAD}.code16\n` },
+  // Accepted and without effect on the object.
+  { name: 'ignored-options', args: ['--64', '-J', '--divide', '-mintel64'], source: `${PAD}.long 8/2\n/ a comment line\n` },
+  { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
+];
