@@ -47,7 +47,10 @@ export interface AssembleOptions {
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
-  if (opts.gas) asm.arch = archContext(opts.mode, opts.gas);
+  if (opts.gas) {
+    asm.gas = opts.gas;
+    asm.arch = archContext(opts.mode, opts.gas);
+  }
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {

@@ -4,6 +4,7 @@
 // scripts/gas-suite.ts; an option this module does not know is for the caller to reject.
 
 import { ArchContext, ArchOptionError, initialArch } from './arch.js';
+import type { AssembleResult } from './result.js';
 
 /** What the options below set; every field absent means GNU as's default. */
 export interface GasOptions {
@@ -12,6 +13,11 @@ export interface GasOptions {
   /** -march=CPU[+EXT...] and -mtune=CPU, as given (checked by gasOptionsError). */
   readonly march?: string;
   readonly mtune?: string;
+  /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes (lock-fence.ts). */
+  readonly omitLockPrefix?: boolean;
+  readonly fenceAsLockAdd?: boolean;
+  /** -mrelax-relocations=no: GOTPCREL and GOT32 where GNU would write the relaxable X forms. */
+  readonly noRelaxRelocations?: boolean;
 }
 
 export type MutableGasOptions = { -readonly [K in keyof GasOptions]: GasOptions[K] };
@@ -24,7 +30,18 @@ const IGNORED: readonly RegExp[] = [
   /^--divide$/,
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
+  // GNU's defaults here (this build): no x86 ISA-used note, no build notes.
+  /^-mx86-used-note=no$/, /^--generate-missing-build-notes=no$/,
+  // Operand and SSE checks only choose between silence, warnings and errors.
+  /^-m(?:sse|operand)-check=(?:none|warning)$/,
 ];
+
+/** -mOPTION=yes|no switches, to the field each sets. */
+const YES_NO: Readonly<Record<string, (o: MutableGasOptions, yes: boolean) => void>> = {
+  '-momit-lock-prefix': (o, yes) => { o.omitLockPrefix = yes; },
+  '-mfence-as-lock-add': (o, yes) => { o.fenceAsLockAdd = yes; },
+  '-mrelax-relocations': (o, yes) => { o.noRelaxRelocations = !yes; },
+};
 
 /**
  * Applies one GNU as option (`-march=...`, `-O2`, ...) to `o`. Returns false for an option this
@@ -37,6 +54,8 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (m) { o.march = m[1]; return true; }
   m = /^-mtune=(.*)$/.exec(arg);
   if (m) { o.mtune = m[1]; return true; }
+  m = /^(-m[a-z-]+)=(yes|no)$/.exec(arg);
+  if (m && YES_NO[m[1]]) { YES_NO[m[1]](o, m[2] === 'yes'); return true; }
   return false;
 }
 
@@ -57,7 +76,14 @@ export function archContext(mode: 32 | 64, o: GasOptions): ArchContext {
 }
 
 /** The options that act on the finished assembly (the symbol table GNU writes). */
-export function afterAssembly<R extends { readonly symbols: readonly { readonly section: string; readonly binding: string }[] }>(r: R, o: GasOptions | undefined): R {
-  if (!o?.stripLocalAbsolute) return r;
-  return { ...r, symbols: r.symbols.filter((s) => !(s.section === '*ABS*' && s.binding === 'local')) };
+export function afterAssembly<R extends AssembleResult>(r: R, o: GasOptions | undefined): R {
+  let out = r;
+  if (o?.stripLocalAbsolute) out = { ...out, symbols: out.symbols.filter((s) => !(s.section === '*ABS*' && s.binding === 'local')) };
+  // The relaxable GOT relocations become the plain ones (the field's bytes are the same).
+  if (o?.noRelaxRelocations) out = { ...out, relocations: out.relocations.map((x) => (NOT_RELAXABLE[x.type] ? { ...x, type: NOT_RELAXABLE[x.type] } : x)) };
+  return out;
 }
+
+const NOT_RELAXABLE: Readonly<Record<string, string>> = {
+  R_X86_64_GOTPCRELX: 'R_X86_64_GOTPCREL', R_X86_64_REX_GOTPCRELX: 'R_X86_64_GOTPCREL', R_386_GOT32X: 'R_386_GOT32',
+};

@@ -10,6 +10,7 @@ import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
+import { lockAndFence } from './lock-fence.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -211,8 +212,10 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
  */
 export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo?: readonly string[]): InsnReplay | undefined {
   const mnemonic = toks[body.mn].value.toLowerCase();
-  const prefixes = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
+  const given = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
+  const prefixes = asm.gas.omitLockPrefix || asm.gas.fenceAsLockAdd ? lockAndFence(asm, mnemonic, given, body.ops.length) : given;
+  if (prefixes === 'done') return undefined;
   if (body.ops.length === 0 && prefixes.length === 0) {
     const rex = /^rex(?:\.([wrxb]{1,4}))?$/.exec(mnemonic);
     if (rex && asm.mode === 64) {

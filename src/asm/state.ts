@@ -16,6 +16,7 @@ import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
 import { ArchContext, initialArch } from './arch.js';
+import type { GasOptions } from './gas-options.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -76,6 +77,8 @@ export class Assembly {
   fileSymbol?: string;
   /** Call frame information from `.cfi_*` directives, for .eh_frame. */
   readonly cfi = new CfiState();
+  /** GNU as's machine options (gas-options.ts; assemble() sets them). */
+  gas: GasOptions = {};
   /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
   arch: ArchContext;
 

@@ -41,5 +41,20 @@ export const CASES: readonly OptionCase[] = [
   { name: 'arch-code16-end', args: ['--32', '-march=core2'], source: `${PAD}.code16\n` },
   // Accepted and without effect on the object.
   { name: 'ignored-options', args: ['--64', '-J', '--divide', '-mintel64'], source: `${PAD}.long 8/2\n/ a comment line\n` },
+  // Lock prefixes and fences.
+  ...[['--32'], ['--64']].flatMap((m) => [
+    ...[[], ['-momit-lock-prefix=yes'], ['-momit-lock-prefix=no'], ['-mfence-as-lock-add=yes'], ['-mfence-as-lock-add=no'],
+      ['-mfence-as-lock-add=yes', '-momit-lock-prefix=yes']].map((o) => ({
+      name: `lock-fence${m[0]}${o.join('')}`, args: [...m, ...o],
+      source: 'lock addl $1,(%eax)\nlock\nincl (%eax)\nlock; xchg %eax,(%ebx)\nmfence\nlfence\nsfence\nlock orl $0,(%esp)\n.byte 0xf0\nnop\n',
+    })),
+  ]),
+  { name: 'fence-code16', args: ['--32', '-mfence-as-lock-add=yes'], source: '.code16\nmfence\nlock incl (%eax)\n' },
+  // GOT relocations: the relaxable forms unless -mrelax-relocations=no.
+  ...['yes', 'no'].flatMap((v) => [
+    { name: `relax-relocations-${v}-64`, args: ['--64', `-mrelax-relocations=${v}`], source: 'movq foo@GOTPCREL(%rip),%rax\nmovl bar@GOTPCREL(%rip),%eax\ncall *baz@GOTPCREL(%rip)\njmp *qux@GOTPCREL(%rip)\naddq foo@GOTPCREL(%rip),%r8\n' },
+    { name: `relax-relocations-${v}-32`, args: ['--32', `-mrelax-relocations=${v}`], source: 'movl foo@GOT(%ebx),%eax\ncall *bar@GOT(%ebx)\njmp *baz@GOT(%ecx)\naddl foo@GOT(%ebx),%ecx\n' },
+  ]),
+  { name: 'default-notes-off', args: ['--64', '-mx86-used-note=no', '--generate-missing-build-notes=no', '-msse-check=warning', '-moperand-check=none'], source: 'cpuid\nlfence\nret\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
