@@ -5,6 +5,7 @@
 
 import { ArchContext, ArchOptionError, initialArch } from './arch.js';
 import type { AssembleResult } from './result.js';
+import type { Optimize } from './optimize.js';
 
 /** What the options below set; every field absent means GNU as's default. */
 export interface GasOptions {
@@ -18,6 +19,8 @@ export interface GasOptions {
   readonly fenceAsLockAdd?: boolean;
   /** -mrelax-relocations=no: GOTPCREL and GOT32 where GNU would write the relaxable X forms. */
   readonly noRelaxRelocations?: boolean;
+  /** -O0/-O/-O1/-O2/-Os (optimize.ts). */
+  readonly optimize?: Optimize;
 }
 
 export type MutableGasOptions = { -readonly [K in keyof GasOptions]: GasOptions[K] };
@@ -30,6 +33,7 @@ const IGNORED: readonly RegExp[] = [
   /^--divide$/,
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
+  /^-q$/, // fewer warnings
   // GNU's defaults here (this build): no x86 ISA-used note, no build notes.
   /^-mx86-used-note=no$/, /^--generate-missing-build-notes=no$/,
   // Operand and SSE checks only choose between silence, warnings and errors.
@@ -54,6 +58,8 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (m) { o.march = m[1]; return true; }
   m = /^-mtune=(.*)$/.exec(arg);
   if (m) { o.mtune = m[1]; return true; }
+  m = /^-O(\d*|s)$/.exec(arg);
+  if (m) { o.optimize = m[1] === 's' ? { level: 1, space: true } : { level: m[1] === '' ? 1 : Math.min(2, Number(m[1])), space: false }; return true; }
   m = /^(-m[a-z-]+)=(yes|no)$/.exec(arg);
   if (m && YES_NO[m[1]]) { YES_NO[m[1]](o, m[2] === 'yes'); return true; }
   return false;

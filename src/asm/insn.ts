@@ -11,6 +11,7 @@ import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
 import { lockAndFence } from './lock-fence.js';
+import { optimizeInsn } from './optimize.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -240,7 +241,8 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   }
   const lates = asm.lateSyms.size;
   const operands = body.ops.map((op) => operand(op, toks, asm));
-  const insn: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
+  const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
+  const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
   if (enc.warnings) for (const w of enc.warnings) asm.warn(w);
   // `{disp32}` on a branch: the rel32 form, never relaxed.

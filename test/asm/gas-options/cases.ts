@@ -11,6 +11,17 @@ export interface OptionCase {
 /** Padding after a 3-byte instruction: 13 bytes of alignment NOPs, then `.nops` of 1 to 12 bytes. */
 const PAD = 'movsbl %al,%esi\n.p2align 4\n' + Array.from({ length: 12 }, (_, i) => `.nops ${i + 1}\n`).join('') + 'nop\n.p2align 6\n';
 
+/** Candidates for -O in 64-bit code (the GNU matrix measured for optimize.ts), and in 32-bit code. */
+const OPT64 = `and %ecx,%ecx\nandl %ecx,%ecx\nor %rax,%rax\nandq %r8,%r8\nandb %al,%al\nor %sil,%sil\nand %dx,%dx\nand %ecx,%edx
+xorl %eax,%eax\nxorw %ax,%ax\nsubl %ecx,%ecx\nxorq %r9,%r9\nsubq %rax,%rax\nxor %r12,%r12\nxorq %rax,%rbx\nsubq %rax,%r8
+testq $0x80,%rax\ntestq $0x7f,%rsi\ntestq $0x7f,%r9\ntestw $0x7f,%si\ntest $0x7f,%ebp\ntestq $-1,%rax\ntestl $0x7f,(%rax)\ntestq $0,%rdx
+andq $0x7fffffff,%rax\nandq $-1,%rax\nandq $1,(%rax)\nandq $127,%r15\nand $0x7fffffff,%rbx
+movq $0xffffffff,%rax\nmovq $0x7fffffff,%r9\nmovq $-1,%rax\nmovq $0,%rax\nmov $0x80000000,%rsp\nmovq $foo,%rax\nandq $foo,%rax
+movabsq $5,%rax\norq $1,%rax\nmovl $1,%eax\nk = 3\nmovq $k,%rdi\n{nooptimize} movq $1,%rax\n{nooptimize} xorq %rax,%rax\nmovq $later,%rax\nlater = 2\n`;
+const OPT32 = `testl $0x7f,%eax\ntestw $0x7f,%ax\ntestb $0x7f,%al\ntest $0x7f,%ebx\ntest $0x7f,%bx\ntest $0x7f,%edi\ntest $0x7f,%di\ntest $0x7f,%esp
+and %cl,%cl\nand %dx,%dx\nand %ebx,%ebx\nor %ah,%ah\nor %bp,%bp\nor %esi,%esi\nand %esi,%edi\nxor %eax,%eax\ntest $0x80,%ecx\ntest $-1,%eax
+.code16\ntest $0x7f,%ax\ntest $0x7f,%esi\nand %ax,%ax\nor %ecx,%ecx\n`;
+
 const cpus32 = ['i386', 'i486', 'i586', 'i686', 'pentium', 'pentiumpro', 'pentiumiii', 'pentium4', 'core', 'core2', 'iamcu', 'k6', 'athlon', 'k8', 'generic32', 'generic64', 'znver1', 'btver2'];
 const cpus64 = ['k8', 'core2', 'corei7', 'nocona', 'generic64', 'bdver2', 'znver4'];
 
@@ -56,5 +67,10 @@ export const CASES: readonly OptionCase[] = [
     { name: `relax-relocations-${v}-32`, args: ['--32', `-mrelax-relocations=${v}`], source: 'movl foo@GOT(%ebx),%eax\ncall *bar@GOT(%ebx)\njmp *baz@GOT(%ecx)\naddl foo@GOT(%ebx),%ecx\n' },
   ]),
   { name: 'default-notes-off', args: ['--64', '-mx86-used-note=no', '--generate-missing-build-notes=no', '-msse-check=warning', '-moperand-check=none'], source: 'cpuid\nlfence\nret\n' },
+  // -O levels: what shrinks and what must not.
+  ...['-O0', '-O', '-O1', '-O2', '-O3', '-Os'].flatMap((o) => [
+    { name: `optimize${o}-64`, args: ['--64', o], source: OPT64 },
+    { name: `optimize${o}-32`, args: ['--32', o], source: OPT32 },
+  ]),
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
