@@ -6,6 +6,7 @@
 import { ArchContext, ArchOptionError, initialArch } from './arch.js';
 import type { AssembleResult } from './result.js';
 import type { Optimize } from './optimize.js';
+import type { BranchHardening, RetHardening } from './lfence.js';
 
 /** What the options below set; every field absent means GNU as's default. */
 export interface GasOptions {
@@ -21,6 +22,9 @@ export interface GasOptions {
   readonly noRelaxRelocations?: boolean;
   /** -O0/-O/-O1/-O2/-Os (optimize.ts). */
   readonly optimize?: Optimize;
+  /** -mlfence-before-ret=, -mlfence-before-indirect-branch= (lfence.ts); absent: not given. */
+  readonly lfenceBeforeRet?: RetHardening;
+  readonly lfenceBeforeIndirect?: BranchHardening;
 }
 
 export type MutableGasOptions = { -readonly [K in keyof GasOptions]: GasOptions[K] };
@@ -34,6 +38,7 @@ const IGNORED: readonly RegExp[] = [
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
   /^-q$/, // fewer warnings
+  /^-mlfence-after-load=no$/, // the default
   // GNU's defaults here (this build): no x86 ISA-used note, no build notes.
   /^-mx86-used-note=no$/, /^--generate-missing-build-notes=no$/,
   // Operand and SSE checks only choose between silence, warnings and errors.
@@ -60,6 +65,10 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (m) { o.mtune = m[1]; return true; }
   m = /^-O(\d*|s)$/.exec(arg);
   if (m) { o.optimize = m[1] === 's' ? { level: 1, space: true } : { level: m[1] === '' ? 1 : Math.min(2, Number(m[1])), space: false }; return true; }
+  m = /^-mlfence-before-ret=(none|or|not|shl|yes)$/.exec(arg);
+  if (m) { o.lfenceBeforeRet = m[1] === 'yes' ? 'shl' : m[1] as RetHardening; return true; }
+  m = /^-mlfence-before-indirect-branch=(none|all|register|memory)$/.exec(arg);
+  if (m) { o.lfenceBeforeIndirect = m[1] as BranchHardening; return true; }
   m = /^(-m[a-z-]+)=(yes|no)$/.exec(arg);
   if (m && YES_NO[m[1]]) { YES_NO[m[1]](o, m[2] === 'yes'); return true; }
   return false;

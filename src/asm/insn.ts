@@ -12,6 +12,7 @@ import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
 import { lockAndFence } from './lock-fence.js';
 import { optimizeInsn } from './optimize.js';
+import { withLfence } from './lfence.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -212,6 +213,11 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
  * one symbol (see InsnReplay.sym) — so the driver may replay it for an identical line; undefined otherwise.
  */
 export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo?: readonly string[]): InsnReplay | undefined {
+  if (asm.gas.lfenceBeforeRet !== undefined || asm.gas.lfenceBeforeIndirect !== undefined) return withLfence(asm, body, toks, () => assembleOne(body, toks, asm, pseudo));
+  return assembleOne(body, toks, asm, pseudo);
+}
+
+function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo?: readonly string[]): InsnReplay | undefined {
   const mnemonic = toks[body.mn].value.toLowerCase();
   const given = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;

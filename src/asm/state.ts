@@ -17,6 +17,7 @@ import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
 import { ArchContext, initialArch } from './arch.js';
 import type { GasOptions } from './gas-options.js';
+import type { InsnEnds } from './lfence.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -79,6 +80,8 @@ export class Assembly {
   readonly cfi = new CfiState();
   /** GNU as's machine options (gas-options.ts; assemble() sets them). */
   gas: GasOptions = {};
+  /** Where each section's last instruction ended, kept only for -mlfence-* (lfence.ts). */
+  insnEnds?: InsnEnds;
   /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
   arch: ArchContext;
 
@@ -216,6 +219,8 @@ export class Assembly {
 
   /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
   recall(text: string): CachedLine | undefined {
+    // With lfence hardening a line's bytes depend on what came before it (lfence.ts).
+    if (this.insnEnds) return undefined;
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 

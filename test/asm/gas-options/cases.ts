@@ -22,6 +22,13 @@ const OPT32 = `testl $0x7f,%eax\ntestw $0x7f,%ax\ntestb $0x7f,%al\ntest $0x7f,%e
 and %cl,%cl\nand %dx,%dx\nand %ebx,%ebx\nor %ah,%ah\nor %bp,%bp\nor %esi,%esi\nand %esi,%edi\nxor %eax,%eax\ntest $0x80,%ecx\ntest $-1,%eax
 .code16\ntest $0x7f,%ax\ntest $0x7f,%esi\nand %ax,%ax\nor %ecx,%ecx\n`;
 
+/** Returns and indirect branches, after instructions, labels, alignment, data and prefixes. */
+const LF64 = `ret\nretq $8\nretw $4\nlret\njmp *%rax\ncall *%rbx\njmp *(%rax)\ncall *8(%rbx)\nnotrack jmp *%rax\nbnd ret\nrep ret
+jmp foo\nlfence\nret\n.byte 1\nret\nl: ret\nrep; ret\nnop\n.p2align 4\nret\nnop\n.nops 3\nret\nnop\n.skip 2\nret
+.section .text.b,"ax"\nnop\n.text\nret\n.byte 1\n.section .text.b\nret\n.text\nret\n.long 0\nl2: jmp *%rax\n.byte 0x66\nret\nret\nret\njmp *%rcx\njmp *%rcx\n`;
+const LF32 = `ret\nretw\nretl $4\nret $4\njmp *%ecx\ncall *(%ecx)\ndata16 ret\n.byte 0\nret\nret\n`;
+const LF16 = `.code16\nret\nretl\nretw\njmp *%cx\ncall *%ecx\n`;
+
 const cpus32 = ['i386', 'i486', 'i586', 'i686', 'pentium', 'pentiumpro', 'pentiumiii', 'pentium4', 'core', 'core2', 'iamcu', 'k6', 'athlon', 'k8', 'generic32', 'generic64', 'znver1', 'btver2'];
 const cpus64 = ['k8', 'core2', 'corei7', 'nocona', 'generic64', 'bdver2', 'znver4'];
 
@@ -72,5 +79,13 @@ export const CASES: readonly OptionCase[] = [
     { name: `optimize${o}-64`, args: ['--64', o], source: OPT64 },
     { name: `optimize${o}-32`, args: ['--32', o], source: OPT32 },
   ]),
+  // lfence hardening before ret and indirect branches, and where GNU leaves it out.
+  ...[['--64', LF64], ['--32', LF32], ['--32', LF16]].flatMap(([m, src], k) => [
+    '-mlfence-before-ret=or', '-mlfence-before-ret=not', '-mlfence-before-ret=shl', '-mlfence-before-ret=yes', '-mlfence-before-ret=none',
+    '-mlfence-before-indirect-branch=all', '-mlfence-before-indirect-branch=register', '-mlfence-before-indirect-branch=memory',
+    '-mlfence-before-indirect-branch=none', '-mlfence-after-load=no',
+  ].map((o) => ({ name: `lfence-${k}${m}${o.slice(1)}`, args: [m, o], source: src }))),
+  { name: 'lfence-all-ret-none', args: ['--64', '-mlfence-before-indirect-branch=all', '-mlfence-before-ret=none'], source: LF64 },
+  { name: 'lfence-all-ret-or', args: ['--64', '-mlfence-before-ret=or', '-mlfence-before-indirect-branch=all'], source: LF64 },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
