@@ -8,6 +8,7 @@ import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, defaultAttrs, emitBytes, here, isCode, limitMessage, reserve, SECTION_BYTES_LIMIT } from './sections.js';
 import { cfiDirective } from './cfi.js';
+import { noteInsn } from './lfence.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
 
@@ -416,6 +417,14 @@ const HANDLERS: Record<string, Handler> = {
     if (n <= 0n) return;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
     addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });
+  },
+  // `.nop [N]`: N one-byte NOP instructions (GNU 2.40 assembles `nop` N times; they count as
+  // instructions for -mlfence-*, lfence.ts).
+  '.nop': (asm, args, toks) => {
+    const n = optAbs(args[0], asm, toks) ?? 1n;
+    if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
+    if (n > 0n) asm.emit(new Array<number>(Number(n)).fill(0x90));
+    noteInsn(asm);
   },
   '.uleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 'u'); },
   '.sleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 's'); },

@@ -39,6 +39,11 @@ const IGNORED: readonly RegExp[] = [
   /^-mintel64$/,
   /^-q$/, // fewer warnings
   /^-mlfence-after-load=no$/, // the default
+  /^--size-check=(?:error|warning)$/, // .size checks: messages only
+  // Options that choose among SSE/AVX/AVX-512 encodings only: x86lab encodes no vector
+  // instruction, so there is nothing for them to change (such a line is refused either way).
+  /^-msse2avx$/, /^-mavxscalar=(?:128|256)$/, /^-mvexwig=(?:0|1)$/, /^-mevexlig=(?:128|256|512)$/,
+  /^-mevexwig=(?:0|1)$/, /^-mevexrcig=(?:rne|rd|ru|rz)$/, /^-muse-unaligned-vector-move$/,
   // GNU's defaults here (this build): no x86 ISA-used note, no build notes.
   /^-mx86-used-note=no$/, /^--generate-missing-build-notes=no$/,
   // Operand and SSE checks only choose between silence, warnings and errors.

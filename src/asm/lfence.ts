@@ -73,3 +73,9 @@ export function withLfence<T>(asm: Assembly, body: InsnBody, toks: readonly Tok[
   if (body.ops.length > 0 || body.prefixes.length > 0 || !PREFIX.test(mn)) ends.record(asm.sections);
   return seq ? undefined : r;
 }
+
+/** An instruction written by a directive (`.nop`): it ends where the next hardening looks. */
+export function noteInsn(asm: Assembly): void {
+  if (asm.gas.lfenceBeforeRet === undefined && asm.gas.lfenceBeforeIndirect === undefined) return;
+  (asm.insnEnds ??= new InsnEnds()).record(asm.sections);
+}

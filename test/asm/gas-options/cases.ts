@@ -27,7 +27,7 @@ const LF64 = `ret\nretq $8\nretw $4\nlret\njmp *%rax\ncall *%rbx\njmp *(%rax)\nc
 jmp foo\nlfence\nret\n.byte 1\nret\nl: ret\nrep; ret\nnop\n.p2align 4\nret\nnop\n.nops 3\nret\nnop\n.skip 2\nret
 .section .text.b,"ax"\nnop\n.text\nret\n.byte 1\n.section .text.b\nret\n.text\nret\n.long 0\nl2: jmp *%rax\n.byte 0x66\nret\nret\nret\njmp *%rcx\njmp *%rcx\n`;
 const LF32 = `ret\nretw\nretl $4\nret $4\njmp *%ecx\ncall *(%ecx)\ndata16 ret\n.byte 0\nret\nret\n`;
-const LF16 = `.code16\nret\nretl\nretw\njmp *%cx\ncall *%ecx\n`;
+const LF16 = `.nop\n.nop 3\nret\n.code16\nret\nretl\nretw\njmp *%cx\ncall *%ecx\n`;
 
 const cpus32 = ['i386', 'i486', 'i586', 'i686', 'pentium', 'pentiumpro', 'pentiumiii', 'pentium4', 'core', 'core2', 'iamcu', 'k6', 'athlon', 'k8', 'generic32', 'generic64', 'znver1', 'btver2'];
 const cpus64 = ['k8', 'core2', 'corei7', 'nocona', 'generic64', 'bdver2', 'znver4'];
