@@ -15,7 +15,8 @@ export interface GasOptions {
   /** -march=CPU[+EXT...] and -mtune=CPU, as given (checked by gasOptionsError). */
   readonly march?: string;
   readonly mtune?: string;
-  /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes (lock-fence.ts). */
+  /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes, -madd-bnd-prefix (prefix-options.ts). */
+  readonly addBndPrefix?: boolean;
   readonly omitLockPrefix?: boolean;
   readonly fenceAsLockAdd?: boolean;
   /** -mrelax-relocations=no: GOTPCREL and GOT32 where GNU would write the relaxable X forms. */
@@ -38,6 +39,8 @@ const IGNORED: readonly RegExp[] = [
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
   /^-q$/, // fewer warnings
+  /^-n$/, // "do not optimize code alignment": GNU 2.40's x86 padding is the same with it (measured)
+  /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default
   /^--size-check=(?:error|warning)$/, // .size checks: messages only
   // Options that choose among SSE/AVX/AVX-512 encodings only: x86lab encodes no vector
@@ -64,6 +67,7 @@ const YES_NO: Readonly<Record<string, (o: MutableGasOptions, yes: boolean) => vo
 export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (IGNORED.some((r) => r.test(arg))) return true;
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
+  if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
   let m = /^-march=(.*)$/.exec(arg);
   if (m) { o.march = m[1]; return true; }
   m = /^-mtune=(.*)$/.exec(arg);

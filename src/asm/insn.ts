@@ -10,7 +10,7 @@ import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
-import { lockAndFence } from './lock-fence.js';
+import { prefixOptions } from './prefix-options.js';
 import { optimizeInsn } from './optimize.js';
 import { withLfence } from './lfence.js';
 import type { Tok } from './lexer.js';
@@ -221,7 +221,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const mnemonic = toks[body.mn].value.toLowerCase();
   const given = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
-  const prefixes = asm.gas.omitLockPrefix || asm.gas.fenceAsLockAdd ? lockAndFence(asm, mnemonic, given, body.ops.length) : given;
+  const prefixes = asm.gas.omitLockPrefix || asm.gas.fenceAsLockAdd || asm.gas.addBndPrefix ? prefixOptions(asm, mnemonic, given, body.ops.length) : given;
   if (prefixes === 'done') return undefined;
   if (body.ops.length === 0 && prefixes.length === 0) {
     const rex = /^rex(?:\.([wrxb]{1,4}))?$/.exec(mnemonic);

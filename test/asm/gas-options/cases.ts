@@ -87,5 +87,10 @@ export const CASES: readonly OptionCase[] = [
   ].map((o) => ({ name: `lfence-${k}${m}${o.slice(1)}`, args: [m, o], source: src }))),
   { name: 'lfence-all-ret-none', args: ['--64', '-mlfence-before-indirect-branch=all', '-mlfence-before-ret=none'], source: LF64 },
   { name: 'lfence-all-ret-or', args: ['--64', '-mlfence-before-ret=or', '-mlfence-before-indirect-branch=all'], source: LF64 },
+  ...['--64', '--32'].map((m) => ({
+    name: `add-bnd-prefix${m}`, args: [m, '-madd-bnd-prefix'],
+    source: `call foo\njmp foo\njne foo\nret\nret $4\njmp *%eax\ncall *(%eax)\njmp 1f\n1: nop\n.p2align 4\nloop 1b\njecxz 1b\nlretl\nbnd jmp 1b\njmp far\nfoo: nop\n.fill 200,1,0x90\nfar: ja 1b\njg foo\n`,
+  })),
+  { name: 'no-align-optimize', args: ['--32', '-n'], source: 'nop\n.p2align 5\nnop\n.nops 9\n.balign 64\nret\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
