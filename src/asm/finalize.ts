@@ -8,6 +8,7 @@ import { AsmError } from './errors.js';
 import type { Mode } from '../isa/types.js';
 import { writeNops, type NopStyle } from './nops.js';
 import { nopStyle, type ArchState } from './arch.js';
+import { BoundarySweep, writeBranchBoundary } from './align-branch.js';
 import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
@@ -23,8 +24,11 @@ function layout(asm: Assembly): boolean {
   let changed = false;
   for (const sec of asm.sections) {
     let addr = 0;
-    for (const f of sec.frags) {
+    const sweep = asm.gas.alignBranch ? new BoundarySweep(sec.frags) : undefined;
+    for (let i = 0; i < sec.frags.length; i++) {
+      const f = sec.frags[i];
       f.addr = addr;
+      if (sweep) addr = sweep.visit(i, addr);
       if (f.kind === 'space') {
         let n = 0;
         try {
@@ -47,6 +51,10 @@ function layout(asm: Assembly): boolean {
         f.size = Math.max(0, orgTarget(f) - addr);
       }
       addr += fragSize(f);
+    }
+    if (sweep) {
+      addr = sweep.finish(addr);
+      if (sweep.changed) changed = true;
     }
     sec.size = addr;
   }
@@ -126,6 +134,7 @@ function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
       case 'nops': writeNops(out, f.addr, f.size, styleOf(f, nops, end), f.limit); break;
+      case 'bbr': writeBranchBoundary(out, f, (at, n) => writeNops(out, at, n, styleOf(f, nops, end))); break;
       case 'space':
         if (f.leb) out.set(leb(f.lebValue ?? 0n, f.leb === 's').slice(0, f.size), f.addr);
         else out.fill(f.fill, f.addr, f.addr + f.size);

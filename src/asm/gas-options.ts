@@ -7,6 +7,7 @@ import { ArchContext, ArchOptionError, initialArch } from './arch.js';
 import type { AssembleResult } from './result.js';
 import type { Optimize } from './optimize.js';
 import type { BranchHardening, RetHardening } from './lfence.js';
+import { BRANCH_TYPES, type AlignBranch, type BranchType } from './align-branch.js';
 
 /** What the options below set; every field absent means GNU as's default. */
 export interface GasOptions {
@@ -26,6 +27,10 @@ export interface GasOptions {
   /** -mlfence-before-ret=, -mlfence-before-indirect-branch= (lfence.ts); absent: not given. */
   readonly lfenceBeforeRet?: RetHardening;
   readonly lfenceBeforeIndirect?: BranchHardening;
+  /** -malign-branch-boundary= and friends (align-branch.ts); absent: off. */
+  readonly alignBranch?: AlignBranch;
+  /** The -malign-branch-* values as given, until the boundary turns them on. */
+  readonly alignBranchParts?: { readonly boundary?: number; readonly types?: readonly BranchType[]; readonly prefixSize?: number };
 }
 
 export type MutableGasOptions = { -readonly [K in keyof GasOptions]: GasOptions[K] };
@@ -39,6 +44,7 @@ const IGNORED: readonly RegExp[] = [
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
   /^-q$/, // fewer warnings
+  /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
   /^-n$/, // "do not optimize code alignment": GNU 2.40's x86 padding is the same with it (measured)
   /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default
@@ -78,9 +84,27 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (m) { o.lfenceBeforeRet = m[1] === 'yes' ? 'shl' : m[1] as RetHardening; return true; }
   m = /^-mlfence-before-indirect-branch=(none|all|register|memory)$/.exec(arg);
   if (m) { o.lfenceBeforeIndirect = m[1] as BranchHardening; return true; }
+  if (alignBranchOption(o, arg)) return true;
   m = /^(-m[a-z-]+)=(yes|no)$/.exec(arg);
   if (m && YES_NO[m[1]]) { YES_NO[m[1]](o, m[2] === 'yes'); return true; }
   return false;
+}
+
+/** -malign-branch-boundary=N (0: off), -malign-branch=T+T..., -malign-branch-prefix-size=N. */
+function alignBranchOption(o: MutableGasOptions, arg: string): boolean {
+  const p = { ...o.alignBranchParts };
+  let m: RegExpExecArray | null;
+  if (arg === '-mbranches-within-32B-boundaries') Object.assign(p, { boundary: 32, types: ['jcc', 'fused', 'jmp'], prefixSize: 5 });
+  else if ((m = /^-malign-branch-boundary=(\d+)$/.exec(arg)) && (m[1] === '0' || (Number(m[1]) >= 16 && (Number(m[1]) & (Number(m[1]) - 1)) === 0))) p.boundary = Number(m[1]);
+  else if ((m = /^-malign-branch=([a-z+]+)$/.exec(arg)) && m[1].split('+').every((t) => (BRANCH_TYPES as readonly string[]).includes(t))) p.types = m[1].split('+') as BranchType[];
+  else if ((m = /^-malign-branch-prefix-size=([0-5])$/.exec(arg))) p.prefixSize = Number(m[1]);
+  else return false;
+  o.alignBranchParts = p;
+  // GNU takes a boundary of 16 or more, a power of two; 0 turns the padding off.
+  const b = p.boundary ?? 0;
+  if (b >= 16 && (b & (b - 1)) === 0) o.alignBranch = { boundary: b, types: p.types ?? ['jcc', 'fused', 'jmp'], prefixSize: p.prefixSize ?? 5 };
+  else delete o.alignBranch;
+  return true;
 }
 
 /** GNU's fatal message for options that cannot work together with the mode, if any. */

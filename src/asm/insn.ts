@@ -13,6 +13,7 @@ import { captureLate } from './late.js';
 import { prefixOptions } from './prefix-options.js';
 import { optimizeInsn } from './optimize.js';
 import { withLfence } from './lfence.js';
+import { alignBranchBefore } from './align-branch.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -213,7 +214,7 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
  * one symbol (see InsnReplay.sym) — so the driver may replay it for an identical line; undefined otherwise.
  */
 export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo?: readonly string[]): InsnReplay | undefined {
-  if (asm.gas.lfenceBeforeRet !== undefined || asm.gas.lfenceBeforeIndirect !== undefined) return withLfence(asm, body, toks, () => assembleOne(body, toks, asm, pseudo));
+  if (asm.gas.lfenceBeforeRet !== undefined || asm.gas.lfenceBeforeIndirect !== undefined || asm.gas.alignBranch) return withLfence(asm, body, toks, () => assembleOne(body, toks, asm, pseudo));
   return assembleOne(body, toks, asm, pseudo);
 }
 
@@ -257,7 +258,9 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const op0 = operands[0];
   const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
   const memSym = !direct && operands.some((o) => o.kind === 'mem' && o.disp?.sym !== undefined);
+  const placed = asm.gas.alignBranch ? alignBranchBefore(asm, asm.gas.alignBranch, insn, enc) : undefined;
   placeInsn(asm, enc, near, direct, memSym);
+  placed?.();
 
   if (enc.relax === 'near' || asm.lateSyms.size !== lates) return undefined;
   let sym: string | undefined;

@@ -37,7 +37,7 @@ export class InsnEnds {
   dataSince(sec: Section): boolean {
     const e = this.ends.get(sec) ?? { frags: 1, used: 0 };
     if (sec.used > e.used) return true;
-    for (let i = e.frags; i < sec.frags.length; i++) if (sec.frags[i].kind !== 'align' && sec.frags[i].kind !== 'data') return true;
+    for (let i = e.frags; i < sec.frags.length; i++) if (sec.frags[i].kind !== 'align' && sec.frags[i].kind !== 'data' && sec.frags[i].kind !== 'bbr') return true;
     return false;
   }
 }

@@ -4,6 +4,7 @@
 // an earlier branch; two labels in the same fragment are a fixed distance apart at once.
 
 import type { ArchState } from './arch.js';
+import type { BranchBoundaryFrag } from './align-branch.js';
 import type { Encoded, Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import { LimitError, type SrcLoc } from './errors.js';
@@ -81,7 +82,7 @@ export interface SpaceFrag {
   lebValue?: bigint;
 }
 
-export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag | SpaceFrag;
+export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag | SpaceFrag | BranchBoundaryFrag;
 
 /** A position inside a section that survives relaxation. */
 export interface Mark {
@@ -211,6 +212,6 @@ export function fragSize(f: Frag): number {
   switch (f.kind) {
     case 'data': return f.size;
     case 'branch': return f.long ? f.near.bytes.length : f.short.bytes.length;
-    case 'align': case 'org': case 'nops': case 'space': return f.size;
+    case 'align': case 'org': case 'nops': case 'space': case 'bbr': return f.size;
   }
 }

@@ -18,6 +18,7 @@ import { CfiState } from './cfi.js';
 import { ArchContext, initialArch } from './arch.js';
 import type { GasOptions } from './gas-options.js';
 import type { InsnEnds } from './lfence.js';
+import type { AlignBranchState } from './align-branch.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -82,6 +83,8 @@ export class Assembly {
   gas: GasOptions = {};
   /** Where each section's last instruction ended, kept only for -mlfence-* (lfence.ts). */
   insnEnds?: InsnEnds;
+  /** -malign-branch-*: the cmp that may fuse with the next jcc (align-branch.ts). */
+  alignBranchState?: AlignBranchState;
   /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
   arch: ArchContext;
 

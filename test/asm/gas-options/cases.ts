@@ -29,6 +29,52 @@ jmp foo\nlfence\nret\n.byte 1\nret\nl: ret\nrep; ret\nnop\n.p2align 4\nret\nnop\
 const LF32 = `ret\nretw\nretl $4\nret $4\njmp *%ecx\ncall *(%ecx)\ndata16 ret\n.byte 0\nret\nret\n`;
 const LF16 = `.nop\n.nop 3\nret\n.code16\nret\nretl\nretw\njmp *%cx\ncall *%ecx\n`;
 
+const rep = (n: number, s = 'nop'): string => `${s}\n`.repeat(n);
+const FAR = '.fill 200,1,0x90\nfoo: ret\n';
+const B32 = '-malign-branch-boundary=32';
+/** [name, mode, source, options...]: the measured situations of align-branch.ts. */
+const AB: readonly (readonly string[])[] = [
+  ['prefix-5', '--64', `movl %eax,%ebx\n${rep(25)}jmp foo\n${FAR}`, B32],
+  ['rex-nop', '--64', `movq %rax,%rbx\n${rep(24)}jmp foo\n${FAR}`, B32],
+  ['escape-nop', '--64', `movzbl %al,%ebx\n${rep(24)}jmp foo\n${FAR}`, B32],
+  ['rex-escape', '--64', `movzbq %al,%rbx\n${rep(23)}jmp foo\n${FAR}`, B32],
+  ['lock', '--64', `lock addl %eax,(%rbx)\n${rep(27)}jmp foo\nfoo: ret\n`, B32],
+  ['lone-lock', '--64', `lock\naddl %eax,(%rbx)\n${rep(25)}jmp foo\n${FAR}`, B32],
+  ['two-insns', '--64', `movl %eax,%ebx\nmovl %eax,%ebx\n${rep(23)}jmp foo\n${FAR}`, B32, '-malign-branch-prefix-size=3'],
+  ['too-few', '--64', `movl %eax,%ebx\nmovl %eax,%ebx\n${rep(23)}jmp foo\n${FAR}`, B32, '-malign-branch-prefix-size=2'],
+  ['three', '--64', `${rep(3, 'movl %eax,%ebx')}${rep(21)}jmp foo\n${FAR}`, B32, '-malign-branch-prefix-size=2'],
+  ['align-breaks', '--64', `movl %eax,%ebx\n.p2align 1\nmovl %eax,%ebx\n${rep(23)}jmp foo\n${FAR}`, B32, '-malign-branch-prefix-size=3'],
+  ['jcc-breaks', '--64', `movl %eax,%ebx\njne bar\nmovl %eax,%ebx\n${rep(21)}jmp foo\nbar:${FAR}`, B32, '-malign-branch-prefix-size=3', '-malign-branch=jmp'],
+  ['call-keeps', '--64', `movl %eax,%ebx\ncall bar\nmovl %eax,%ebx\n${rep(18)}jmp foo\nbar:${FAR}`, B32, '-malign-branch-prefix-size=3', '-malign-branch=jmp'],
+  ['fs-prefix', '--64', `movl %eax,%fs:0x1\n${rep(19)}jmp foo\n${FAR}`, B32],
+  ['fs-prefix-3', '--64', `movl %eax,%fs:0x1\n${rep(21)}jmp foo\n${FAR}`, B32],
+  ['movw', '--64', `movw %ax,%bx\n${rep(25)}jmp foo\n${FAR}`, B32],
+  ['ss-ebp', '--32', `movl %eax,4(%ebp)\n${rep(24)}jmp foo\n${FAR}`, B32],
+  ['ss-esp', '--32', `movl %eax,4(%esp)\n${rep(23)}jmp foo\n${FAR}`, B32],
+  ['ds', '--32', `movl %eax,4(%eax)\n${rep(24)}jmp foo\n${FAR}`, B32],
+  ['ds-index-ebp', '--32', `movl %eax,(,%ebp,2)\n${rep(20)}jmp foo\n${FAR}`, B32],
+  ['es', '--32', `movl %eax,%es:4(%ebp)\n${rep(23)}jmp foo\n${FAR}`, B32],
+  ['rip', '--64', `movl %eax,4(%rip)\n${rep(21)}jmp foo\n${FAR}`, B32],
+  ['not-branches', '--64', `call foo\njmp *%rax\nret $8\n${rep(16)}jmp foo\n${FAR}`, B32],
+  ['push', '--64', `push %rax\n${rep(26)}jmp foo\n${FAR}`, B32],
+  ['string', '--64', `rep stosb\nstosb\n${rep(24)}jmp foo\n${FAR}`, B32],
+  ['fused', '--64', `movl %eax,%ebx\n${rep(27)}cmp %rax,%rbp\nje foo\n${rep(20)}foo: ret\n`, B32],
+  ['fused-only', '--64', `movl %eax,%ebx\n${rep(27)}cmp %rax,%rbp\nje foo\n${rep(20)}foo: ret\n`, B32, '-malign-branch=fused'],
+  ['fused-jo', '--64', `movl %eax,%ebx\n${rep(27)}cmp %rax,%rbp\njo foo\n${rep(20)}foo: ret\n`, B32],
+  ['cmp-prefix', '--64', `cmp %eax,%ebx\n${rep(28)}jmp foo\nfoo: ret\n`, B32],
+  ['cmp-jo-nops', '--64', `cmp %eax,%ebx\njo foo\n${rep(26)}jmp foo\nfoo: ret\n`, B32],
+  ['prefix-size-0', '--64', `movl %eax,%ebx\n${rep(28)}jmp foo\nfoo: ret\n`, B32, '-malign-branch=jmp', '-malign-branch-prefix-size=0'],
+  ['indirect', '--64', `movl %eax,%ebx\n${rep(29)}jmp *%rax\nret\n`, B32, '-malign-branch=indirect'],
+  ['ret', '--64', `movl %eax,%ebx\n${rep(29)}ret\nret\n`, B32, '-malign-branch=ret'],
+  ['call', '--64', `movl %eax,%ebx\n${rep(26)}call foo\nfoo: ret\n`, B32, '-malign-branch=call'],
+  ['lea-nops-32', '--32', `movl %eax,%es:4(%ebp)\n${rep(23)}jmp foo\n${FAR}`, '-mbranches-within-32B-boundaries'],
+  ['within-32B', '--64', `${rep(14, 'movl %eax,%ebx')}cmp %eax,%ebx\njne foo\nfoo: nop\n`, '-mbranches-within-32B-boundaries'],
+  ['boundary-0', '--64', `${rep(14, 'movl %eax,%ebx')}cmp %eax,%ebx\njne foo\nfoo: nop\n`, '-mbranches-within-32B-boundaries', '-malign-branch-boundary=0'],
+  ['boundary-64', '--64', `${rep(30, 'movl %eax,%ebx')}cmp %eax,%ebx\njne foo\nfoo: nop\n`, '-malign-branch-boundary=64'],
+  ['jcc-relaxed', '--64', `${rep(13, 'movl %eax,%ebx')}cmp %eax,%ebx\njne foo\n.fill 300,1,0x90\nfoo: nop\n`, B32],
+  ['after-data', '--64', `movl %eax,%ebx\n${rep(26)}.byte 0x90\njmp foo\nfoo: ret\n`, B32],
+];
+
 const cpus32 = ['i386', 'i486', 'i586', 'i686', 'pentium', 'pentiumpro', 'pentiumiii', 'pentium4', 'core', 'core2', 'iamcu', 'k6', 'athlon', 'k8', 'generic32', 'generic64', 'znver1', 'btver2'];
 const cpus64 = ['k8', 'core2', 'corei7', 'nocona', 'generic64', 'bdver2', 'znver4'];
 
@@ -92,5 +138,7 @@ export const CASES: readonly OptionCase[] = [
     source: `call foo\njmp foo\njne foo\nret\nret $4\njmp *%eax\ncall *(%eax)\njmp 1f\n1: nop\n.p2align 4\nloop 1b\njecxz 1b\nlretl\nbnd jmp 1b\njmp far\nfoo: nop\n.fill 200,1,0x90\nfar: ja 1b\njg foo\n`,
   })),
   { name: 'no-align-optimize', args: ['--32', '-n'], source: 'nop\n.p2align 5\nnop\n.nops 9\n.balign 64\nret\n' },
+  // Branch alignment: padding by prefixes (capacity, prefix byte, groups) or NOPs.
+  ...AB.map(([name, m, src, ...o]) => ({ name: `align-branch-${name}`, args: [m, ...o], source: src })),
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
