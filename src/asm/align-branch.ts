@@ -14,7 +14,8 @@
 // - The padding goes to the prefix points since the last variable-size fragment (alignment, a
 //   relaxable jump, another padding point), first one first, each up to its capacity, when they
 //   can take all of it; otherwise it is NOPs (the CPU's NOP table) at the padding point.
-// - No point follows data from a directive or a prefix on a line of its own in the same section.
+// - No point follows data from a directive or a prefix on a line of its own in the same section;
+//   a call of __tls_get_addr (direct or through the GOT) is never padded.
 
 import type { AsmInsn, Encoded } from '../encode/types.js';
 import { formById } from '../isa/index.js';
@@ -127,7 +128,9 @@ export function alignBranchBefore(asm: Assembly, o: AlignBranch, insn: AsmInsn, 
   if (asm.insnEnds?.dataSince(sec)) return undefined;
   const { type, cc, flow } = branchType(insn, enc);
   const base = { addr: 0, size: 0, boundary: o.boundary, arch: asm.arch.cur, mode: asm.mode } as const;
-  if (type !== undefined && o.types.includes(type)) {
+  // A call of the TLS resolver stays where it is: the linker rewrites the sequence around it.
+  const tls = insn.operands.some((x) => x.kind === 'mem' && (x.disp?.sym === '__tls_get_addr' || x.disp?.sym === '___tls_get_addr'));
+  if (type !== undefined && o.types.includes(type) && !tls) {
     // A jcc right after the cmp it fuses with: the cmp's padding point covers both.
     if (type === 'jcc' && pending && pending.sec === sec && o.types.includes('fused') && fuses(pending.kind, cc!)
       && pending.end.frag === sec.cur && pending.end.off === sec.cur.size) {

@@ -72,6 +72,8 @@ const AB: readonly (readonly string[])[] = [
   ['boundary-0', '--64', `${rep(14, 'movl %eax,%ebx')}cmp %eax,%ebx\njne foo\nfoo: nop\n`, '-mbranches-within-32B-boundaries', '-malign-branch-boundary=0'],
   ['boundary-64', '--64', `${rep(30, 'movl %eax,%ebx')}cmp %eax,%ebx\njne foo\nfoo: nop\n`, '-malign-branch-boundary=64'],
   ['jcc-relaxed', '--64', `${rep(13, 'movl %eax,%ebx')}cmp %eax,%ebx\njne foo\n.fill 300,1,0x90\nfoo: nop\n`, B32],
+  ['tls-call', '--64', `movl %eax,%ebx\n${rep(26)}call __tls_get_addr\n${rep(25)}call *__tls_get_addr@GOTPCREL(%rip)\n${rep(26)}call bar\nbar: ret\n`, B32, '-malign-branch=indirect+call'],
+  ['tls-call-32', '--32', `movl %eax,%ebx\n${rep(26)}call ___tls_get_addr\n${rep(26)}call *___tls_get_addr@GOT(%ebx)\n`, B32, '-malign-branch=indirect+call'],
   ['after-data', '--64', `movl %eax,%ebx\n${rep(26)}.byte 0x90\njmp foo\nfoo: ret\n`, B32],
 ];
 
