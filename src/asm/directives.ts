@@ -215,7 +215,8 @@ function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
     const n = Number(a);
     const code = isCode(asm.cur);
     // GNU pads code with NOPs unless a fill other than the one-byte NOP (0x90) is given.
-    const nops = code && (fill === undefined || (fillSize === 1 && BigInt.asUintN(8, fill) === 0x90n));
+    // With -n an explicit 0x90 fill stays a byte fill (measured).
+    const nops = code && (fill === undefined || (fillSize === 1 && BigInt.asUintN(8, fill) === 0x90n && !asm.gas.noAlignNops));
     if (n > asm.cur.align && (max === 0n || max >= a - 1n)) asm.cur.align = n;
     else if (n > asm.cur.align) asm.cur.align = Math.max(asm.cur.align, n);
     if (n <= 1) return;

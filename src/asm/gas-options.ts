@@ -18,6 +18,8 @@ export interface GasOptions {
   readonly mtune?: string;
   /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes, -madd-bnd-prefix (prefix-options.ts). */
   readonly addBndPrefix?: boolean;
+  /** -n: `.balign N, 0x90` fills with 0x90 bytes instead of GNU's NOP patterns. */
+  readonly noAlignNops?: boolean;
   readonly omitLockPrefix?: boolean;
   readonly fenceAsLockAdd?: boolean;
   /** -mrelax-relocations=no: GOTPCREL and GOT32 where GNU would write the relaxable X forms. */
@@ -45,7 +47,6 @@ const IGNORED: readonly RegExp[] = [
   /^-mintel64$/,
   /^-q$/, // fewer warnings
   /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
-  /^-n$/, // "do not optimize code alignment": GNU 2.40's x86 padding is the same with it (measured)
   /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default
   /^--size-check=(?:error|warning)$/, // .size checks: messages only
@@ -74,6 +75,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (IGNORED.some((r) => r.test(arg))) return true;
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
   if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
+  if (arg === '-n') { o.noAlignNops = true; return true; }
   let m = /^-march=(.*)$/.exec(arg);
   if (m) { o.march = m[1]; return true; }
   m = /^-mtune=(.*)$/.exec(arg);

@@ -139,7 +139,10 @@ export const CASES: readonly OptionCase[] = [
     name: `add-bnd-prefix${m}`, args: [m, '-madd-bnd-prefix'],
     source: `call foo\njmp foo\njne foo\nret\nret $4\njmp *%eax\ncall *(%eax)\njmp 1f\n1: nop\n.p2align 4\nloop 1b\njecxz 1b\nlretl\nbnd jmp 1b\njmp far\nfoo: nop\n.fill 200,1,0x90\nfar: ja 1b\njg foo\n`,
   })),
-  { name: 'no-align-optimize', args: ['--32', '-n'], source: 'nop\n.p2align 5\nnop\n.nops 9\n.balign 64\nret\n' },
+  ...[['--32'], ['--64'], ['--32', '-mtune=generic32'], ['--64', '-march=core2']].map((m) => ({
+    name: `no-align-optimize${m.join('')}`, args: [...m, '-n'],
+    source: 'nop\n.p2align 5\nnop\n.nops 9\n.balign 64\nret\n.balign 8\nnop\n.balign 8, 0x90\nnop\n.p2align 4,,5\nnop\n.balign 4,0x9090\n.nops 5\n',
+  })),
   // Branch alignment: padding by prefixes (capacity, prefix byte, groups) or NOPs.
   ...AB.map(([name, m, src, ...o]) => ({ name: `align-branch-${name}`, args: [m, ...o], source: src })),
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
