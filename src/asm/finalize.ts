@@ -9,6 +9,7 @@ import type { Mode } from '../isa/types.js';
 import { writeNops, type NopStyle } from './nops.js';
 import { nopStyle, type ArchState } from './arch.js';
 import { BoundarySweep, writeBranchBoundary } from './align-branch.js';
+import { sharedPreemptible } from './gas-options.js';
 import type { AssembleResult, CfiInsnOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, writeLE } from './state.js';
@@ -79,7 +80,7 @@ function relax(asm: Assembly): void {
   const tFrag: Frag[] = [];
   const tOff: number[] = [];
   for (const b of asm.branches) {
-    b.relaxable = relaxable(b.target, b.sec);
+    b.relaxable = relaxable(b.target, b.sec) && !sharedPreemptible(asm.gas, b.target.sym);
     if (!b.relaxable) {
       b.frag.long = true;
       continue;

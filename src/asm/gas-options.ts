@@ -18,6 +18,8 @@ export interface GasOptions {
   readonly mtune?: string;
   /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes, -madd-bnd-prefix (prefix-options.ts). */
   readonly addBndPrefix?: boolean;
+  /** -mshared: global symbols of default visibility may be preempted, so jumps to them stay long. */
+  readonly shared?: boolean;
   /** -n: `.balign N, 0x90` fills with 0x90 bytes instead of GNU's NOP patterns. */
   readonly noAlignNops?: boolean;
   readonly omitLockPrefix?: boolean;
@@ -76,6 +78,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
   if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
+  if (arg === '-mshared') { o.shared = true; return true; }
   let m = /^-march=(.*)$/.exec(arg);
   if (m) { o.march = m[1]; return true; }
   m = /^-mtune=(.*)$/.exec(arg);
@@ -123,6 +126,11 @@ export function gasOptionsError(mode: 32 | 64, o: GasOptions): string | undefine
 /** The CPU state the options start the file with (GNU's default where they are bad). */
 export function archContext(mode: 32 | 64, o: GasOptions): ArchContext {
   return new ArchContext(mode, gasOptionsError(mode, o) === undefined ? initialArch(mode, o.march, o.mtune) : initialArch(mode));
+}
+
+/** -mshared: a jump to this symbol is not relaxed (a global of default visibility; measured). */
+export function sharedPreemptible(o: GasOptions, sym: { readonly binding: string; readonly visibility?: string } | undefined): boolean {
+  return o.shared === true && sym !== undefined && sym.binding === 'global' && sym.visibility === undefined;
 }
 
 /** The options that act on the finished assembly (the symbol table GNU writes). */

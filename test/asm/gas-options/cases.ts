@@ -145,5 +145,9 @@ export const CASES: readonly OptionCase[] = [
   })),
   // Branch alignment: padding by prefixes (capacity, prefix byte, groups) or NOPs.
   ...AB.map(([name, m, src, ...o]) => ({ name: `align-branch-${name}`, args: [m, ...o], source: src })),
+  ...[['--32'], ['--64']].flatMap((m) => ['-mshared'].map((o) => ({
+    name: `shared${m[0]}${o}`, args: [...m, o],
+    source: '.globl g\ng: nop\njmp g\ncall g\njne g\njmp l\nl: nop\n.weak w\nw: jmp w\n.section .text.x,"ax"\njmp g\n.text\n.hidden h\n.globl h\nh: jmp h\n.protected p\n.globl p\np: jmp p\n.globl i\n.internal i\ni: jmp i\n',
+  }))),
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
