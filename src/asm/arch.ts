@@ -33,6 +33,9 @@ const CPUS: ReadonlyMap<string, Cpu> = new Map([
   ['btver1', cpu('bt', true, true)], ['btver2', cpu('bt', true, true)],
 ]);
 
+/** CPUs only `.arch` names (not -march=): before the 386, so no near conditional jumps. */
+const PRE386: ReadonlyMap<string, Cpu> = new Map([['i8086', cpu('i386', false)], ['i186', cpu('i386', false)], ['i286', cpu('i386', false)]]);
+
 /** The extensions GNU as 2.40 names (`as --help`); each may be prefixed with `no`. */
 const EXTENSIONS: ReadonlySet<string> = new Set(('8087 287 387 687 cmov fxsr mmx sse sse2 sse3 sse4a ssse3 sse4.1 sse4.2 sse4 avx avx2 '
   + 'avx512f avx512cd avx512er avx512pf avx512dq avx512bw avx512vl vmx vmfunc smx xsave xsaveopt xsavec xsaves aes pclmul '
@@ -57,6 +60,11 @@ export interface ArchState {
   readonly tune?: Proc;
   /** -mtune= was given: `.arch` and `.arch default` leave the tuning alone. */
   readonly tuneSet: boolean;
+  /** `.arch i8086|i186|i286`: conditional jumps have only the short form (GNU's no Jump386). */
+  readonly pre386?: boolean;
+  /** `.arch CPU,nojumps`: an out-of-reach conditional jump to another section or an undefined
+   *  symbol stays short (with a PC8 relocation) instead of becoming a jump over a jmp. */
+  readonly nojumps?: boolean;
   /** The long NOP is in the ISA GNU tunes NOPs for (its isa flags). */
   readonly nop: boolean;
   /**
@@ -84,10 +92,11 @@ function extension(s: ArchState, name: string): ArchState | undefined {
   return undefined;
 }
 
-function choose(s: ArchState, name: string): ArchState | undefined {
-  const c = CPUS.get(name);
+function choose(s: ArchState, name: string, directive = false): ArchState | undefined {
+  const c = CPUS.get(name) ?? (directive ? PRE386.get(name) : undefined);
   if (!c) return undefined;
-  return { ...s, isa: c.proc, nop: c.nop, allowNop: c.nop, ...(s.tuneSet ? {} : { tune: c.proc }) };
+  const { pre386: _p, nojumps: _n, ...rest } = s;
+  return { ...rest, isa: c.proc, nop: c.nop, allowNop: c.nop, ...(s.tuneSet ? {} : { tune: c.proc }), ...(PRE386.has(name) ? { pre386: true } : {}) };
 }
 
 /** The state -march= and -mtune= give at the start of the file. */
@@ -138,9 +147,9 @@ export class ArchContext {
     }
     // `default` is GNU's state without -march (the -mtune tuning stays).
     if (name === 'default') { this.cur = defaultState(this.mode, this.cur.tuneSet ? this.cur.tune : undefined); return undefined; }
-    const s = name.startsWith('.') ? extension(this.cur, name.slice(1)) : choose(this.cur, name);
+    const s = name.startsWith('.') ? extension(this.cur, name.slice(1)) : choose(this.cur, name, true);
     if (!s) return `no such architecture: \`${name}'`;
-    this.cur = s;
+    this.cur = opt === 'nojumps' ? { ...s, nojumps: true } : s;
     return undefined;
   }
 }

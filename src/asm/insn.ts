@@ -14,6 +14,7 @@ import { prefixOptions } from './prefix-options.js';
 import { optimizeInsn } from './optimize.js';
 import { withLfence } from './lfence.js';
 import { alignBranchBefore } from './align-branch.js';
+import { jccOverJmp } from './jumps386.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -254,7 +255,9 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   if (enc.warnings) for (const w of enc.warnings) asm.warn(w);
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
-  const near = enc.relax === 'short' ? encode(insn, asm, 'near', toks, from) : undefined;
+  const near = enc.relax !== 'short' ? undefined
+    : asm.arch.cur.pre386 && asm.mode === 16 ? jccOverJmp(insn, enc, (j) => encode(j, asm, 'near', toks, from)) ?? encode(insn, asm, 'near', toks, from)
+    : encode(insn, asm, 'near', toks, from);
   const op0 = operands[0];
   const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
   const memSym = !direct && operands.some((o) => o.kind === 'mem' && o.disp?.sym !== undefined);

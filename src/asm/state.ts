@@ -222,12 +222,14 @@ export class Assembly {
 
   /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
   recall(text: string): CachedLine | undefined {
-    // With lfence hardening a line's bytes depend on what came before it (lfence.ts).
-    if (this.insnEnds) return undefined;
+    // With lfence hardening a line's bytes depend on what came before it (lfence.ts); before the
+    // 386 a conditional jump's long form is another one (jumps386.ts).
+    if (this.insnEnds || this.arch.cur.pre386) return undefined;
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 
   remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
+    if (this.arch.cur.pre386) return;
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
       this.lineCacheMode = this.mode;

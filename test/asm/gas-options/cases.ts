@@ -149,5 +149,10 @@ export const CASES: readonly OptionCase[] = [
     name: `shared${m[0]}${o}`, args: [...m, o],
     source: '.globl g\ng: nop\njmp g\ncall g\njne g\njmp l\nl: nop\n.weak w\nw: jmp w\n.section .text.x,"ax"\njmp g\n.text\n.hidden h\n.globl h\nh: jmp h\n.protected p\n.globl p\np: jmp p\n.globl i\n.internal i\ni: jmp i\n',
   }))),
+  // Before the 386: a conditional jump that does not reach jumps over a near jmp.
+  ...['i8086', 'i186', 'i286', 'i8086,nojumps', 'i8086,jumps'].flatMap((cpu) => ['.code16', '.code32'].map((code) => ({
+    name: `pre386-${cpu}${code}`, args: ['--32'],
+    source: `${code}\njc late\n.arch ${cpu}\n.section .text.other,"ax"\nother: js early\nret\n.text\nearly: jc late\njo undef\njp other\njne early\n.nops 125\nlate: jz early\njz undef\n.arch i386\njz undef\njc early\n`,
+  }))),
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
