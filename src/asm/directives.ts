@@ -27,6 +27,8 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.extern',
   // Listing page size, and i386 switches that change only which operands draw messages.
   '.psize', '.allow_index_reg', '.disallow_index_reg', '.sse_check', '.operand_check',
+  // GNU 2.40 takes `.optim`/`.noopt` and ignores them (-O stays in force; measured).
+  '.optim', '.noopt',
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -357,6 +359,8 @@ const HANDLERS: Record<string, Handler> = {
   '.byte': data(1),
   '.word': data(2), '.short': data(2), '.value': data(2), '.hword': data(2), '.2byte': data(2),
   '.long': data(4), '.int': data(4), '.4byte': data(4),
+  // i386's `.slong` (GNU as 2.40: four bytes, like .long).
+  '.slong': data(4),
   '.quad': data(8), '.8byte': data(8),
   '.octa': data(16),
   '.ascii': strings(false),

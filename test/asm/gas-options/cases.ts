@@ -154,5 +154,6 @@ export const CASES: readonly OptionCase[] = [
     name: `pre386-${cpu}${code}`, args: ['--32'],
     source: `${code}\njc late\n.arch ${cpu}\n.section .text.other,"ax"\nother: js early\nret\n.text\nearly: jc late\njo undef\njp other\njne early\n.nops 125\nlate: jz early\njz undef\n.arch i386\njz undef\njc early\n`,
   }))),
+  { name: 'noopt-ignored', args: ['--64', '-O2'], source: '.noopt\nandq $1,%rax\n.slong -1, 5\n.optim\nandq $1,%rax\n.psize 60, 200\n.allow_index_reg\n.disallow_index_reg\n.sse_check none\n.operand_check warning\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
