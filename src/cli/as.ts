@@ -48,6 +48,11 @@ options:
   -include FILE     read FILE first, as if #include "FILE" began the source (.S files)
   -imacros FILE     like -include, but keep only FILE's macros (.S files)
   -x LANG           assembler-with-cpp: preprocess whatever the file name; assembler: never
+  -march=CPU[+EXT..] -mtune=CPU -O0|-O|-O1|-O2|-Os -malign-branch-boundary=N -malign-branch=TYPES
+  -malign-branch-prefix-size=N -mbranches-within-32B-boundaries -mlfence-before-ret=or|not|shl
+  -mlfence-before-indirect-branch=all|register|memory -momit-lock-prefix=yes -mfence-as-lock-add=yes
+  -madd-bnd-prefix -mrelax-relocations=no -mshared -n --strip-local-absolute ...
+                    GNU as's machine options, with GNU's bytes (docs/gas-suite.md lists them all)
   -v                print the version on standard error, then assemble
   --version         print the version and exit
   -h, --help        show this help
