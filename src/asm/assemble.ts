@@ -8,6 +8,7 @@ import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './dir
 import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
+import { afterAssembly, archContext, type GasOptions } from './gas-options.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
@@ -45,6 +46,8 @@ export interface AssembleOptions {
   readonly debugLines?: boolean;
   /** Record every line read and each expansion line (GNU listings with `-alm`). */
   readonly listingTrace?: boolean;
+  /** GNU as's machine options (-march, -O, ...; see gas-options.ts). */
+  readonly gas?: GasOptions;
 }
 
 /** The file lines as the macro layer pulls them, recorded for the listing's expansion bytes. */
@@ -58,6 +61,10 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
   asm.lineMarks.enabled = opts.debugLines ?? false;
+  if (opts.gas) {
+    asm.gas = opts.gas;
+    asm.arch = archContext(opts.mode, opts.gas);
+  }
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {
@@ -98,7 +105,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     if (statement(asm, l) === 'end') break;
   }
-  const result = finalize(asm);
+  const result = afterAssembly(finalize(asm), opts.gas);
   const locLines = asm.lineMarks.resolveLoc();
   if (locLines) return Object.assign(result, { locLines });
   return opts.debugLines ? Object.assign(result, { lines: asm.lineMarks.resolve() }) : result;

@@ -9,6 +9,7 @@ import type { Tok } from './lexer.js';
 import { addVarFrag, defaultAttrs, emitBytes, here, isCode, limitMessage, reserve, SECTION_BYTES_LIMIT } from './sections.js';
 import { cfiDirective } from './cfi.js';
 import { ELF_HANDLERS, symverDirective } from './elf-directives.js';
+import { noteInsn } from './lfence.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
 
@@ -26,6 +27,10 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   // GNU accepts `.extern` and ignores it: every undefined symbol is external anyway.
   '.extern',
   '.symver',
+  // Listing page size, and i386 switches that change only which operands draw messages.
+  '.psize', '.allow_index_reg', '.disallow_index_reg', '.sse_check', '.operand_check',
+  // GNU 2.40 takes `.optim`/`.noopt` and ignores them (-O stays in force; measured).
+  '.optim', '.noopt',
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -58,6 +63,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
   }
   if (name.startsWith('.cfi_')) { cfiDirective(asm, name, rest); return; }
   if (name === '.symver') { symverDirective(asm, rest); return; }
+  if (name === '.arch') { const m = asm.arch.directive(rest); if (m) throw new AsmError(asm.loc, m); return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 
@@ -217,12 +223,13 @@ function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
     const n = Number(a);
     const code = isCode(asm.cur);
     // GNU pads code with NOPs unless a fill other than the one-byte NOP (0x90) is given.
-    const nops = code && (fill === undefined || (fillSize === 1 && BigInt.asUintN(8, fill) === 0x90n));
+    // With -n an explicit 0x90 fill stays a byte fill (measured).
+    const nops = code && (fill === undefined || (fillSize === 1 && BigInt.asUintN(8, fill) === 0x90n && !asm.gas.noAlignNops));
     if (n > asm.cur.align && (max === 0n || max >= a - 1n)) asm.cur.align = n;
     else if (n > asm.cur.align) asm.cur.align = Math.max(asm.cur.align, n);
     if (n <= 1) return;
     addVarFrag(asm.cur, {
-      kind: 'align', addr: 0, align: n, nops, max: Number(max), mode: asm.mode, size: 0, loc: asm.loc,
+      kind: 'align', addr: 0, align: n, nops, max: Number(max), mode: asm.mode, size: 0, loc: asm.loc, arch: asm.arch.cur,
       ...(nops ? {} : { fill: { value: fill ?? 0n, size: fillSize } }),
     });
   };
@@ -359,6 +366,8 @@ const HANDLERS: Record<string, Handler> = {
   '.byte': data(1),
   '.word': data(2), '.short': data(2), '.value': data(2), '.hword': data(2), '.2byte': data(2),
   '.long': data(4), '.int': data(4), '.4byte': data(4),
+  // i386's `.slong` (GNU as 2.40: four bytes, like .long).
+  '.slong': data(4),
   '.quad': data(8), '.8byte': data(8),
   '.octa': data(16),
   '.ascii': strings(false),
@@ -420,7 +429,15 @@ const HANDLERS: Record<string, Handler> = {
     const limit = optAbs(args[1], asm, toks) ?? 0n;
     if (n <= 0n) return;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
-    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc });
+    addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });
+  },
+  // `.nop [N]`: N one-byte NOP instructions (GNU 2.40 assembles `nop` N times; they count as
+  // instructions for -mlfence-*, lfence.ts).
+  '.nop': (asm, args, toks) => {
+    const n = optAbs(args[0], asm, toks) ?? 1n;
+    if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
+    if (n > 0n) asm.emit(new Array<number>(Number(n)).fill(0x90));
+    noteInsn(asm);
   },
   '.uleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 'u'); },
   '.sleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 's'); },

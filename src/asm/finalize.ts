@@ -6,7 +6,10 @@
 import type { Fixup } from '../encode/types.js';
 import { AsmError, type SrcLoc } from './errors.js';
 import type { Mode } from '../isa/types.js';
-import { writeNops } from './nops.js';
+import { writeNops, type NopStyle } from './nops.js';
+import { nopStyle, type ArchState } from './arch.js';
+import { BoundarySweep, writeBranchBoundary } from './align-branch.js';
+import { sharedPreemptible } from './gas-options.js';
 import type { AssembleResult, CfiInsnOut, EncodedPtrOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, type BranchInfo, writeLE } from './state.js';
@@ -24,10 +27,17 @@ function layout(asm: Assembly): boolean {
   let changed = false;
   for (const sec of asm.sections) {
     let addr = 0;
-    for (const f of sec.frags) {
+    const sweep = asm.gas.alignBranch ? new BoundarySweep(sec.frags) : undefined;
+    for (let i = 0; i < sec.frags.length; i++) {
+      const f = sec.frags[i];
       f.addr = addr;
+      if (sweep) addr = sweep.visit(i, addr);
       if (sizeFrag(f, addr)) changed = true;
       addr += fragSize(f);
+    }
+    if (sweep) {
+      addr = sweep.finish(addr);
+      if (sweep.changed) changed = true;
     }
     sec.size = addr;
   }
@@ -104,7 +114,7 @@ function relax(asm: Assembly): void {
   const target = new Map<BranchFrag, { frag: Frag; off: number }>();
   for (let i = 0; i < asm.branches.length; i++) {
     const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
-    b.relaxable = relaxable(b);
+    b.relaxable = relaxable(b) && !sharedPreemptible(asm.gas, b.target.sym);
     if (!b.relaxable) {
       b.frag.long = true;
       continue;
@@ -195,7 +205,12 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
   }
 }
 
-function writeSection(sec: Section, nops: Mode): Uint8Array {
+/** .code16's NOPs when the file ends in it, else the CPU's (arch.ts). */
+function styleOf(f: { readonly arch?: ArchState }, nops: Mode, end: ArchState): NopStyle {
+  return nops === 16 ? 'i8086' : f.arch ? nopStyle(f.arch, end) : nops === 64 ? 'long' : 'lea';
+}
+
+function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
@@ -204,11 +219,12 @@ function writeSection(sec: Section, nops: Mode): Uint8Array {
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
       case 'align':
         if (f.size === 0) break;
-        if (f.nops) writeNops(out, f.addr, f.size, nops);
+        if (f.nops) writeNops(out, f.addr, f.size, styleOf(f, nops, end));
         else if (f.fill) fill(out, f.addr, f.size, f.fill.value, f.fill.size);
         break;
       case 'org': out.fill(f.fill & 0xff, f.addr, f.addr + f.size); break;
-      case 'nops': writeNops(out, f.addr, f.size, nops, f.limit); break;
+      case 'nops': writeNops(out, f.addr, f.size, styleOf(f, nops, end), f.limit); break;
+      case 'bbr': writeBranchBoundary(out, f, (at, n) => writeNops(out, at, n, styleOf(f, nops, end))); break;
       case 'space':
         if (f.leb) out.set(leb(f.lebValue ?? 0n, f.leb === 's').slice(0, f.size), f.addr);
         else out.fill(f.fill, f.addr, f.addr + f.size);
@@ -354,7 +370,7 @@ export function finalize(asm: Assembly): AssembleResult {
   // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
-  for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, nopMode(asm.mode, asm.objMode)));
+  for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, nopMode(asm.mode, asm.objMode), asm.arch.cur));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];

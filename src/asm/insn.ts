@@ -10,6 +10,11 @@ import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
+import { prefixOptions } from './prefix-options.js';
+import { optimizeInsn } from './optimize.js';
+import { withLfence } from './lfence.js';
+import { alignBranchBefore } from './align-branch.js';
+import { jccOverJmp } from './jumps386.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -210,9 +215,16 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
  * one symbol (see InsnReplay.sym) — so the driver may replay it for an identical line; undefined otherwise.
  */
 export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo?: readonly string[]): InsnReplay | undefined {
+  if (asm.gas.lfenceBeforeRet !== undefined || asm.gas.lfenceBeforeIndirect !== undefined || asm.gas.alignBranch) return withLfence(asm, body, toks, () => assembleOne(body, toks, asm, pseudo));
+  return assembleOne(body, toks, asm, pseudo);
+}
+
+function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo?: readonly string[]): InsnReplay | undefined {
   const mnemonic = toks[body.mn].value.toLowerCase();
-  const prefixes = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
+  const given = body.prefixes.length === 0 ? NO_PREFIXES : body.prefixes.map((i) => toks[i].value.toLowerCase());
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
+  const prefixes = asm.gas.omitLockPrefix || asm.gas.fenceAsLockAdd || asm.gas.addBndPrefix ? prefixOptions(asm, mnemonic, given, body.ops.length) : given;
+  if (prefixes === 'done') return undefined;
   if (body.ops.length === 0 && prefixes.length === 0) {
     const rex = /^rex(?:\.([wrxb]{1,4}))?$/.exec(mnemonic);
     if (rex && asm.mode === 64) {
@@ -237,16 +249,21 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   }
   const lates = asm.lateSyms.size;
   const operands = body.ops.map((op) => operand(op, toks, asm));
-  const insn: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
+  const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
+  const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
   if (enc.warnings) for (const w of enc.warnings) asm.warn(w);
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
-  const near = enc.relax === 'short' ? encode(insn, asm, 'near', toks, from) : undefined;
+  const near = enc.relax !== 'short' ? undefined
+    : asm.arch.cur.pre386 && asm.mode === 16 ? jccOverJmp(insn, enc, (j) => encode(j, asm, 'near', toks, from)) ?? encode(insn, asm, 'near', toks, from)
+    : encode(insn, asm, 'near', toks, from);
   const op0 = operands[0];
   const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
   const memSym = !direct && operands.some((o) => o.kind === 'mem' && o.disp?.sym !== undefined);
+  const placed = asm.gas.alignBranch ? alignBranchBefore(asm, asm.gas.alignBranch, insn, enc) : undefined;
   placeInsn(asm, enc, near, direct, memSym);
+  placed?.();
 
   if (enc.relax === 'near' || asm.lateSyms.size !== lates) return undefined;
   let sym: string | undefined;

@@ -2,7 +2,8 @@
 // (tc-i386.c i386_generate_nops): the longest pattern repeated, then the remainder's pattern;
 // when the padding is long, a jmp over it first. Patterns measured from `as --64` / `as --32`.
 
-import type { Mode } from '../isa/types.js';
+/** Which table pads: long `0f 1f` NOPs, i386 `lea` forms, or .code16's (see arch.ts). */
+export type NopStyle = 'long' | 'lea' | 'i8086';
 
 /** x86-64 NOP patterns by length - 1 (1 to 11 bytes); ld's code fill uses the first ten too. */
 export const NOPS64: readonly (readonly number[])[] = [
@@ -39,12 +40,12 @@ const NOPS16: readonly (readonly number[])[] = [
 ];
 
 /** Writes `count` bytes of NOP padding at b[off]. `limit` caps the single-NOP size (`.nops N, limit`). */
-export function writeNops(b: Uint8Array, off: number, count: number, mode: Mode, limit = 0): void {
-  const patt = mode === 64 ? NOPS64 : mode === 16 ? NOPS16 : NOPS32;
+export function writeNops(b: Uint8Array, off: number, count: number, style: NopStyle, limit = 0): void {
+  const patt = style === 'long' ? NOPS64 : style === 'i8086' ? NOPS16 : NOPS32;
   let max = patt.length;
   if (limit > 0 && limit < max) max = limit;
   // GNU: jump over the padding when it would take more than a few maximal NOPs.
-  const maxNops = mode === 64 ? 7 : 2;
+  const maxNops = style === 'long' ? 7 : 2;
   if (limit === 0 && Math.floor(count / max) > maxNops) {
     const disp = count - 2;
     if (disp <= 127) {
@@ -54,8 +55,8 @@ export function writeNops(b: Uint8Array, off: number, count: number, mode: Mode,
       count = disp;
     } else {
       // In .code16 GNU writes the jump with a 66h prefix and a rel32 (measured: 66 e9 rel32).
-      if (mode === 16) b[off++] = 0x66;
-      count -= mode === 16 ? 6 : 5;
+      if (style === 'i8086') b[off++] = 0x66;
+      count -= style === 'i8086' ? 6 : 5;
       b[off] = 0xe9;
       b[off + 1] = count & 0xff;
       b[off + 2] = (count >>> 8) & 0xff;

@@ -3,6 +3,8 @@
 // alignment, an .org). Labels point at (fragment, offset), so they move when relaxation grows
 // an earlier branch; two labels in the same fragment are a fixed distance apart at once.
 
+import type { ArchState } from './arch.js';
+import type { BranchBoundaryFrag } from './align-branch.js';
 import type { Encoded, Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import { LimitError, type SrcLoc } from './errors.js';
@@ -39,6 +41,8 @@ export interface AlignFrag {
   readonly mode: Mode;
   size: number;
   readonly loc?: SrcLoc;
+  /** The CPU state where the padding was asked for (arch.ts picks the NOPs); absent: the default. */
+  readonly arch?: ArchState;
 }
 
 export interface OrgFrag {
@@ -60,6 +64,8 @@ export interface NopsFrag {
   readonly limit: number;
   readonly mode: Mode;
   readonly loc?: SrcLoc;
+  /** As AlignFrag.arch. */
+  readonly arch?: ArchState;
 }
 
 /** `.skip`/`.space` whose count is known only after layout (a late expression). */
@@ -76,7 +82,7 @@ export interface SpaceFrag {
   lebValue?: bigint;
 }
 
-export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag | SpaceFrag;
+export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | NopsFrag | SpaceFrag | BranchBoundaryFrag;
 
 /** A position inside a section that survives relaxation. */
 export interface Mark {
@@ -208,6 +214,6 @@ export function fragSize(f: Frag): number {
   switch (f.kind) {
     case 'data': return f.size;
     case 'branch': return f.long ? f.near.bytes.length : f.short.bytes.length;
-    case 'align': case 'org': case 'nops': case 'space': return f.size;
+    case 'align': case 'org': case 'nops': case 'space': case 'bbr': return f.size;
   }
 }

@@ -17,6 +17,10 @@ import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
 import { LineMarks } from './line-marks.js';
 import { ElfDirState } from './elf-directives.js';
+import { ArchContext, initialArch } from './arch.js';
+import type { GasOptions } from './gas-options.js';
+import type { InsnEnds } from './lfence.js';
+import type { AlignBranchState } from './align-branch.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -95,6 +99,14 @@ export class Assembly {
   readonly cfi = new CfiState();
   /** `.reloc`, `.symver`, `.weakref`: applied to the object's symbols and relocations at the end. */
   readonly elfDirs = new ElfDirState();
+  /** GNU as's machine options (gas-options.ts; assemble() sets them). */
+  gas: GasOptions = {};
+  /** Where each section's last instruction ended, kept only for -mlfence-* (lfence.ts). */
+  insnEnds?: InsnEnds;
+  /** -malign-branch-*: the cmp that may fuse with the next jcc (align-branch.ts). */
+  alignBranchState?: AlignBranchState;
+  /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
+  arch: ArchContext;
 
   /** The object's class (ELF64 or ELF32): decides RELA vs REL and relocation names, whatever .code says. */
   readonly objMode: 32 | 64;
@@ -102,6 +114,7 @@ export class Assembly {
   constructor(mode: 32 | 64, readonly file: string) {
     this.mode = mode;
     this.objMode = mode;
+    this.arch = new ArchContext(mode, initialArch(mode));
     const text = this.section('.text');
     this.section('.data');
     this.section('.bss');
@@ -229,10 +242,14 @@ export class Assembly {
 
   /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
   recall(text: string): CachedLine | undefined {
+    // With lfence hardening a line's bytes depend on what came before it (lfence.ts); before the
+    // 386 a conditional jump's long form is another one (jumps386.ts).
+    if (this.insnEnds || this.arch.cur.pre386) return undefined;
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 
   remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
+    if (this.arch.cur.pre386) return;
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
       this.lineCacheMode = this.mode;

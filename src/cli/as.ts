@@ -6,6 +6,7 @@ import { hostClock } from './clock.js';
 import { lstatSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { assemble } from '../asm/assemble.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
+import { applyGasOption, gasOptionsError, type MutableGasOptions } from '../asm/gas-options.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
 import { withDwarfLines, type DwarfVersion } from '../output/dwarf-line.js';
@@ -52,6 +53,11 @@ options:
   -include FILE     read FILE first, as if #include "FILE" began the source (.S files)
   -imacros FILE     like -include, but keep only FILE's macros (.S files)
   -x LANG           assembler-with-cpp: preprocess whatever the file name; assembler: never
+  -march=CPU[+EXT..] -mtune=CPU -O0|-O|-O1|-O2|-Os -malign-branch-boundary=N -malign-branch=TYPES
+  -malign-branch-prefix-size=N -mbranches-within-32B-boundaries -mlfence-before-ret=or|not|shl
+  -mlfence-before-indirect-branch=all|register|memory -momit-lock-prefix=yes -mfence-as-lock-add=yes
+  -madd-bnd-prefix -mrelax-relocations=no -mshared -n --strip-local-absolute ...
+                    GNU as's machine options, with GNU's bytes (docs/gas-suite.md lists them all)
   -v                print the version on standard error, then assemble
   --version         print the version and exit
   -h, --help        show this help
@@ -82,6 +88,8 @@ interface Args {
   listing?: { file: string } & ReturnType<typeof listingFlags>;
   /** -g / --gdwarf-N: DWARF version of the source line information. */
   dwarf?: DwarfVersion;
+  /** GNU's machine options (-march=, -mtune=, -O, ...): gas-options.ts. */
+  gas: MutableGasOptions;
 }
 
 class UsageError extends Error {}
@@ -103,7 +111,7 @@ function parseValue(text: string): bigint {
 export const versionLine = (): string => `x86lab assembler ${VERSION} (GNU assembler 2.40 compatible)`;
 
 function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [], preincludes: [], inputs: [], verbose: false };
+  const a: Args = { mode: 64, format: 'elf', dis: false, includeDirs: [], defsyms: [], defines: [], undefs: [], cmdline: [], preincludes: [], inputs: [], verbose: false, gas: {} };
   const need = (i: number, opt: string): string => {
     const v = argv[i];
     if (v === undefined) throw new UsageError(`option ${opt} requires an argument`);
@@ -147,6 +155,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
       a.lang = l;
     }
     else if (o === '-' || !o.startsWith('-')) a.inputs.push(o);
+    else if (applyGasOption(a.gas, o)) continue;
     else throw new UsageError(`unrecognized option '${o}'`);
   }
   // GNU as reads standard input when no file is named.
@@ -199,6 +208,8 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (args.verbose) process.stderr.write(`${versionLine()}\n`);
+  const badOption = gasOptionsError(args.mode, args.gas);
+  if (badOption !== undefined) return fatal(badOption);
   const inputs = args.inputs;
   const nameOf = (input: string): string => (input === '-' ? '{standard input}' : input);
   const file = nameOf(inputs[0]);
@@ -246,7 +257,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
-    mode: args.mode, file, includeDirs: args.includeDirs, fallbackIncludeDirs: [INCLUDE_DIR], defsyms: args.defsyms, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
+    mode: args.mode, file, includeDirs: args.includeDirs, fallbackIncludeDirs: [INCLUDE_DIR], defsyms: args.defsyms, gas: args.gas, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
     debugLines: args.dwarf !== undefined,
     listingTrace: args.listing !== undefined,
   });
