@@ -2,6 +2,7 @@
 // per statement (parse.ts) -> labels, directives, instructions -> relaxation and fixups
 // (finalize.ts). Errors are collected per statement, so one run reports every bad line.
 
+import { initialSyntax, syntaxRewrite } from './intel/syntax.js';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
@@ -38,12 +39,16 @@ export interface AssembleOptions {
   /** File reader for `.include` (tests may supply a virtual file system): undefined for a missing
    *  file, a ReadFailure for one that cannot be read. */
   readonly readFile?: (path: string) => string | ReadFailure | undefined;
+  /** -msyntax=intel: start in Intel syntax; -mnaked-reg: registers need no `%`. */
+  readonly syntax?: 'att' | 'intel';
+  readonly nakedReg?: boolean;
 }
 
 /** Assembles AT&T source text. Never throws for bad input: problems are in `diagnostics`. */
 export function assemble(source: string, opts: AssembleOptions): AssembleResult {
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
+  asm.syntax = initialSyntax(opts.syntax === 'intel', opts.nakedReg ?? false);
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {
@@ -130,6 +135,12 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const sec = asm.cur;
   const startFrag = sec.cur;
   const startOff = startFrag.size;
+  if (asm.syntax.intel || asm.syntax.naked) {
+    // Intel (or prefix-less AT&T) instructions are rewritten as the AT&T statement they mean.
+    const t = syntaxRewrite(asm, text);
+    if (t === undefined) return undefined;
+    text = t;
+  }
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
   const known = asm.recall(text);
   const r = known?.insn;
