@@ -111,6 +111,12 @@ const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   let text = line.text;
   asm.loc = line.loc;
+  if (asm.syntax.intel || asm.syntax.naked) {
+    // Intel (or prefix-less AT&T) instructions are rewritten as the AT&T statement they mean.
+    const t = syntaxRewrite(asm, text);
+    if (t === undefined) return undefined;
+    text = t;
+  }
   if (asm.regSyms.size || text.includes('%')) {
     // A symbol equated to a register is no symbol at all: remember the register, or spell it out.
     const ra = regAssignment(text, asm.regSyms);
@@ -135,12 +141,6 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const sec = asm.cur;
   const startFrag = sec.cur;
   const startOff = startFrag.size;
-  if (asm.syntax.intel || asm.syntax.naked) {
-    // Intel (or prefix-less AT&T) instructions are rewritten as the AT&T statement they mean.
-    const t = syntaxRewrite(asm, text);
-    if (t === undefined) return undefined;
-    text = t;
-  }
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
   const known = asm.recall(text);
   const r = known?.insn;

@@ -16,6 +16,8 @@ export interface IntelHost {
   readonly naked: boolean;
   /** The symbol is defined now as an absolute value (an equate): as an operand it is an immediate. */
   isConstSym(name: string): boolean;
+  /** The register a symbol stands for (`.equ asi, si`), without `%`. */
+  regSym(name: string): string | undefined;
   /** The encoder knows this AT&T mnemonic. */
   known(mnemonic: string): boolean;
 }
@@ -120,6 +122,10 @@ function address(e: Node | undefined): { base?: string; index?: string; scale?: 
     disp.push(disp.length === 0 ? (neg ? `-${t}` : t) : `${neg ? '-' : '+'}${t}`);
   };
   if (e) walk(e, false);
+  // 16-bit addressing has bx/bp as the base and si/di as the index, whichever was written first.
+  if ((out.base === 'si' || out.base === 'di') && (out.index === 'bx' || out.index === 'bp') && out.scale === undefined) {
+    [out.base, out.index] = [out.index, out.base];
+  }
   if (disp.length) out.disp = disp.join('');
   return out;
 }
@@ -196,7 +202,7 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   const intelMn = mnTok.value.toLowerCase();
   let mn = intelMn;
   const branch = BRANCH.test(mn);
-  const parser = new OperandParser(toks, host.naked);
+  const parser = new OperandParser(toks, host.naked, host.regSym);
   const parsed = splitOperands(toks, i + 1).map(([a, b]) => {
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());
@@ -212,6 +218,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;
+  // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`.
+  if (mn.length > 2 && mn.endsWith('d') && !host.known(mn) && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
   if ((mn === 'movsd' || mn === 'cmpsd') && !ops.some((o) => o.k === 'reg' && (o.cls === 'xmm' || o.cls === 'mmx'))) mn = mn.slice(0, -1) + 'l';
 
   // The memory size becomes a suffix, unless a register already says it or the size is only checked.
@@ -228,8 +236,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
       unsizedMem = false;
     }
   } else if (sized && !simd && !NO_SUFFIX.has(mn) && !mn.startsWith('set') && mn !== 'ljmp' && mn !== 'lcall') {
+    // A mnemonic that already names its size (`movsb`, `stosd`, `notw`) takes no second suffix.
+    const own = /[bwlqd]$/.test(mn) && host.known(mn) && host.known(mn.slice(0, -1));
     const sfx = suffixFor(mn, sized.size!);
-    if (sfx && host.known(mn + sfx)) mn += sfx;
+    if (sfx && !own && host.known(mn + sfx)) mn += sfx;
   }
   // Two immediates (enter, far pointers) and bound/invlpga keep Intel's order in AT&T.
   const keep = ops.every((o) => o.k === 'imm') || mn === 'bound' || mn === 'invlpga';

@@ -58,7 +58,11 @@ export class OperandParser {
   private i = 0;
   private op!: IntelOperand;
 
-  constructor(private readonly toks: readonly Tok[], private readonly naked: boolean) {}
+  constructor(
+    private readonly toks: readonly Tok[],
+    private readonly naked: boolean,
+    private readonly regSym: (name: string) => string | undefined = () => undefined,
+  ) {}
 
   private peek(): Tok | undefined {
     return this.toks[this.i];
@@ -72,6 +76,10 @@ export class OperandParser {
   private regName(t: Tok | undefined): string | undefined {
     if (!t) return undefined;
     if (t.type === 'reg') return t.value.slice(1).toLowerCase();
+    if (t.type === 'ident') {
+      const r = this.regSym(t.value);
+      if (r) return r;
+    }
     if (t.type === 'ident' && this.naked && lookupReg(t.value)) return t.value.toLowerCase();
     if (t.type === 'ident' && this.naked && t.value.toLowerCase() === 'st') return 'st';
     return undefined;
@@ -225,7 +233,19 @@ export class OperandParser {
     }
     if (t.type === 'ident') {
       this.i++;
+      // sym@GOTOFF: a relocation specifier written against the symbol.
+      const at = this.peek();
+      const spec = this.toks[this.i + 1];
+      if (at?.type === 'at' && spec?.type === 'ident' && at.offset === t.offset + t.value.length && spec.offset === at.offset + 1) {
+        this.i += 2;
+        return { k: 'sym', v: `${t.value}@${spec.value}` };
+      }
       return { k: 'sym', v: t.value };
+    }
+    if (t.type === 'dollar') {
+      // Intel's `$` is the location counter.
+      this.i++;
+      return { k: 'sym', v: '.' };
     }
     if (t.type === 'string') {
       this.i++;

@@ -4,7 +4,7 @@
 
 import { AsmError } from '../errors.js';
 import { isAbsolute } from '../expr.js';
-import { mnemonicKnown } from '../insn.js';
+import { candidatesInMode } from '../../encode/match.js';
 import { tokenize } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import type { Assembly } from '../state.js';
@@ -30,6 +30,8 @@ export function syntaxDirective(asm: Assembly, name: string, rest: string): void
   s.naked = naked;
 }
 
+const REG_EQU = /^(\s*(?:\.(?:equ|set|equiv|eqv)\s+[\w.$]+\s*,|[\w.$]+\s*=)\s*)([a-z][a-z0-9]*)\s*$/i;
+
 /**
  * The statement as the AT&T grammar should read it, or undefined when an error was reported.
  * Only instructions change: directives, labels and assignments pass as written.
@@ -37,6 +39,11 @@ export function syntaxDirective(asm: Assembly, name: string, rest: string): void
 export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
   const s = asm.syntax;
   s.unsized = undefined;
+  if (s.naked) {
+    // `.equ adi, di`: a symbol standing for a register, as regvalues.ts expects it spelled.
+    const m = REG_EQU.exec(text);
+    if (m && lookupReg(m[2])) return `${m[1]}%${m[2]}`;
+  }
   if (!s.intel) return s.naked ? nakedAtt(text) : text;
   try {
     const c = convertIntel(text, {
@@ -46,9 +53,10 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
         const d = asm.symbols.get(name)?.def;
         return d?.kind === 'equ' && isAbsolute(d.value);
       },
-      known: (mn) => mnemonicKnown(mn, asm),
+      regSym: (name) => asm.regSyms.get(name)?.slice(1),
+      known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
     });
-    if (!c) return text;
+    if (!c) return intelExprWords(text);
     if (c.unsizedMem) s.unsized = c.mnemonic;
     return c.text;
   } catch (e) {
@@ -73,6 +81,27 @@ function nakedAtt(text: string): string {
     if (t.type !== 'ident' || !lookupReg(t.value)) continue;
     out += text.slice(at, t.offset) + '%';
     at = t.offset;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+/** Directives whose arguments are expressions: Intel's word operators work there too (`.long 8 mod 5`). */
+const EXPR_DIRECTIVE = /^\s*(?:[\w.$]+\s*:\s*)*(?:\.(?:byte|short|word|hword|value|int|long|quad|octa|2byte|4byte|8byte|set|equ|equiv|eqv|fill|skip|space|org|align|balign|p2align|rept)\b|[\w.$]+\s*=)/i;
+const WORD_OPS: Readonly<Record<string, string>> = {
+  not: '~', shl: '<<', shr: '>>', mod: '%', and: '&', or: '|', xor: '^', eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=',
+};
+
+function intelExprWords(text: string): string {
+  if (!EXPR_DIRECTIVE.test(text)) return text;
+  const toks = tokenize(text);
+  let out = '';
+  let at = 0;
+  for (let j = 1; j < toks.length; j++) {
+    const t = toks[j];
+    const op = t.type === 'ident' ? WORD_OPS[t.value.toLowerCase()] : undefined;
+    if (op === undefined) continue;
+    out += `${text.slice(at, t.offset)} ${op} `;
+    at = t.offset + t.value.length;
   }
   return at === 0 ? text : out + text.slice(at);
 }
