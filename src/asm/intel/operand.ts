@@ -231,6 +231,11 @@ export class OperandParser {
       }
       return { k: 'num', v: t.value };
     }
+    if (t.type === 'ident' && t.value.toLowerCase() in SIZE_WORDS) {
+      // A size word used as a number (`[eax+dword]`): its size in bytes.
+      this.i++;
+      return { k: 'num', v: String(SIZE_WORDS[t.value.toLowerCase()]) };
+    }
     if (t.type === 'ident') {
       this.i++;
       // sym@GOTOFF: a relocation specifier written against the symbol.

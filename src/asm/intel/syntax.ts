@@ -10,6 +10,7 @@ import { isPrefixMnemonic } from '../parse.js';
 import type { Assembly } from '../state.js';
 import { lookupReg } from '../../isa/registers.js';
 import { convertIntel } from './convert.js';
+import { SIZE_WORDS } from './operand.js';
 import { IntelError } from './errors.js';
 import type { SyntaxState } from './state.js';
 
@@ -56,7 +57,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       regSym: (name) => asm.regSyms.get(name)?.slice(1),
       known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
     });
-    if (!c) return intelExprWords(text);
+    if (!c) return intelExprWords(text, asm.mode);
     if (c.unsizedMem) s.unsized = c.mnemonic;
     return c.text;
   } catch (e) {
@@ -91,14 +92,23 @@ const WORD_OPS: Readonly<Record<string, string>> = {
   not: '~', shl: '<<', shr: '>>', mod: '%', and: '&', or: '|', xor: '^', eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=',
 };
 
-function intelExprWords(text: string): string {
+/** GNU's values for the size words used as numbers: the size in bytes; near/far by code size. */
+function wordValue(w: string, mode: 16 | 32 | 64): string | undefined {
+  if (w in SIZE_WORDS) return String(SIZE_WORDS[w]);
+  if (w === 'near') return mode === 16 ? '0xff02' : mode === 32 ? '0xff04' : '0xff08';
+  if (w === 'far') return mode === 16 ? '0xff05' : '0xff06';
+  return undefined;
+}
+
+function intelExprWords(text: string, mode: 16 | 32 | 64): string {
   if (!EXPR_DIRECTIVE.test(text)) return text;
   const toks = tokenize(text);
   let out = '';
   let at = 0;
   for (let j = 1; j < toks.length; j++) {
     const t = toks[j];
-    const op = t.type === 'ident' ? WORD_OPS[t.value.toLowerCase()] : undefined;
+    const w = t.type === 'ident' ? t.value.toLowerCase() : '';
+    const op = WORD_OPS[w] ?? wordValue(w, mode);
     if (op === undefined) continue;
     out += `${text.slice(at, t.offset)} ${op} `;
     at = t.offset + t.value.length;
