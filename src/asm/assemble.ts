@@ -142,7 +142,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const startFrag = sec.cur;
   const startOff = startFrag.size;
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
-  const known = asm.recall(text);
+  // Keyed by syntax too: an Intel line's warnings are worded for Intel.
+  const key = asm.syntax.intel ? `\u0001${text}` : text;
+  const known = asm.recall(key);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
     if (r) placeInsn(asm, r.enc, r.near, r.direct, r.memSym);
@@ -192,7 +194,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
-          if (added.every((d) => d.severity === 'warning')) asm.remember(text, done, added.map((d) => d.message));
+          if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message));
         }
       }
       else if (body.k === 'dir') {

@@ -10,7 +10,7 @@ import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
-import { intelSizeMessage } from './intel/messages.js';
+import { intelWarning } from './intel/messages.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -240,7 +240,7 @@ export function assembleInsn(body: InsnBody, toks: readonly Tok[], asm: Assembly
   const operands = body.ops.map((op) => operand(op, toks, asm));
   const insn: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   let enc = encode(insn, asm, undefined, toks, from);
-  if (enc.warnings) for (const w of enc.warnings) { intelSizeMessage(asm, w); asm.warn(w); }
+  if (enc.warnings) for (const w of enc.warnings) asm.warn(intelWarning(asm, w));
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
   const near = enc.relax === 'short' ? encode(insn, asm, 'near', toks, from) : undefined;

@@ -81,6 +81,22 @@ function render(n: Node): string {
   }
 }
 
+/**
+ * GNU reads a bare expression as a memory reference only when it comes down to one symbol plus a
+ * constant (`msg`, `msg+4`, `4+msg`, `msg-4`); anything else — a constant, `VAL*2+1`, `msg-msg2`,
+ * `-msg` — is an immediate.
+ */
+function isSymbolRef(n: Node, host: IntelHost): boolean {
+  let syms = 0;
+  const walk = (m: Node, neg: boolean): boolean => {
+    if (m.k === 'bin' && (m.op === '+' || m.op === '-')) return walk(m.a, neg) && walk(m.b, m.op === '-' ? !neg : neg);
+    if (isConst(m, host)) return true;
+    if (m.k === 'sym' && !neg) return ++syms === 1;
+    return false;
+  };
+  return walk(n, false) && syms === 1;
+}
+
 function isConst(n: Node, host: IntelHost): boolean {
   switch (n.k) {
     case 'num': return true;
@@ -145,7 +161,7 @@ function operand(op: IntelOperand, branch: boolean, host: IntelHost): AttOp {
     if (!e) throw new IntelError('bad expression');
     if (op.offset) return { k: 'imm', text: `$${render(e)}` };
     if (branch) return { k: 'mem', text: render(e), direct: true };
-    if (isConst(e, host)) return { k: 'imm', text: `$${render(e)}` };
+    if (!isSymbolRef(e, host)) return { k: 'imm', text: `$${render(e)}` };
   }
   if (op.offset && !regs && !op.bracket && e) return { k: 'imm', text: `$${render(e)}` };
   const a = address(e);
@@ -201,6 +217,12 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   if (!mnTok || mnTok.type !== 'ident') return undefined;
   const intelMn = mnTok.value.toLowerCase();
   let mn = intelMn;
+  if (!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) {
+    // GNU looks the mnemonic up before reading operands, and echoes the statement squeezed.
+    const ops = splitOperands(toks, i + 1).map(([a, b]) => text.slice(toks[a]?.offset ?? text.length, b < toks.length ? toks[b].offset : text.length).trim());
+    const pre = prefixes.map((p) => p.toLowerCase() + ' ').join('');
+    throw new IntelError(`no such instruction: \`${pre}${mn}${ops.length ? ' ' + ops.join(',') : ''}'`);
+  }
   const branch = BRANCH.test(mn);
   const parser = new OperandParser(toks, host.naked, host.regSym);
   const parsed = splitOperands(toks, i + 1).map(([a, b]) => {

@@ -223,12 +223,6 @@ export class OperandParser {
     }
     if (t.type === 'num' || t.type === 'char') {
       this.i++;
-      // 0ffh / 10h: GNU's Intel hexadecimal with an `h` suffix (lexed as a number and a word).
-      const n = this.peek();
-      if (t.type === 'num' && n && n.type === 'ident' && n.offset === t.offset + t.value.length && /^[0-9a-f]*h$/i.test(n.value) && /^[0-9]+$/.test(t.value)) {
-        this.i++;
-        return { k: 'num', v: '0x' + (t.value + n.value.slice(0, -1)) };
-      }
       return { k: 'num', v: t.value };
     }
     if (t.type === 'ident' && t.value.toLowerCase() in SIZE_WORDS) {

@@ -4,12 +4,12 @@ export interface SyntaxState {
   intel: boolean;
   /** Registers without `%`. */
   naked: boolean;
-  /** -mnaked-reg: what a directive without `prefix`/`noprefix` leaves. */
-  readonly nakedDefault: boolean;
-  /** Statement being assembled was Intel with a memory operand of no stated size. */
-  unsized?: string;
+  /** The Intel mnemonic of the statement being assembled (for messages). */
+  mnemonic?: string;
+  /** It has a memory operand of no stated size. */
+  unsized?: boolean;
 }
 
 export function initialSyntax(intel: boolean, naked: boolean): SyntaxState {
-  return { intel, naked, nakedDefault: naked };
+  return { intel, naked };
 }

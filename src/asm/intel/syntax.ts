@@ -20,15 +20,17 @@ export { initialSyntax, type SyntaxState } from './state.js';
 export function syntaxDirective(asm: Assembly, name: string, rest: string): void {
   const s = asm.syntax;
   const words = rest.trim().split(/\s+/).filter(Boolean);
-  let naked = s.nakedDefault;
+  // Without an argument the prefix is required again, even after -mnaked-reg (as GNU 2.40 does).
+  let naked = false;
   if (words.length) {
     const w = words[0].toLowerCase();
     if (w !== 'prefix' && w !== 'noprefix') throw new AsmError(asm.loc, 'bad argument to syntax directive.');
-    if (words.length > 1) throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${words[1][0]}'`);
     naked = w === 'noprefix';
   }
   s.intel = name === '.intel_syntax';
   s.naked = naked;
+  // GNU switches first, then finds the junk.
+  if (words.length > 1) throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${words[1][0]}'`);
 }
 
 const REG_EQU = /^(\s*(?:\.(?:equ|set|equiv|eqv)\s+[\w.$]+\s*,|[\w.$]+\s*=)\s*)([a-z][a-z0-9]*)\s*$/i;
@@ -40,6 +42,7 @@ const REG_EQU = /^(\s*(?:\.(?:equ|set|equiv|eqv)\s+[\w.$]+\s*,|[\w.$]+\s*=)\s*)(
 export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
   const s = asm.syntax;
   s.unsized = undefined;
+  s.mnemonic = undefined;
   if (s.naked) {
     // `.equ adi, di`: a symbol standing for a register, as regvalues.ts expects it spelled.
     const m = REG_EQU.exec(text);
@@ -58,7 +61,8 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
     });
     if (!c) return intelExprWords(text, asm.mode);
-    if (c.unsizedMem) s.unsized = c.mnemonic;
+    s.unsized = c.unsizedMem;
+    s.mnemonic = c.mnemonic;
     return c.text;
   } catch (e) {
     if (!(e instanceof IntelError)) throw e;
