@@ -62,6 +62,12 @@ type AttOp =
   | { readonly k: 'imm'; readonly text: string }
   | { readonly k: 'mem'; readonly text: string; readonly size?: string; readonly direct: boolean };
 
+/** An MMX/SSE/AVX register anywhere in the operand (SIMD forms keep their Intel mnemonics). */
+function mentionsVector(n: Node): boolean {
+  if (n.k === 'reg') return /^(?:[xyz]?mm\d+)$/.test(n.r);
+  return (n.k === 'un' && mentionsVector(n.a)) || (n.k === 'bin' && (mentionsVector(n.a) || mentionsVector(n.b)));
+}
+
 function hasReg(n: Node): boolean {
   return n.k === 'reg' || (n.k === 'un' && hasReg(n.a)) || (n.k === 'bin' && (hasReg(n.a) || hasReg(n.b)));
 }
@@ -229,24 +235,28 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());
   });
-  let ops = parsed.map((p) => operand(p, branch, host));
+  // `jmp 0x10, 0x20` / `lcall seg, off`: GNU also takes a far pointer as two operands.
+  const farPair = parsed.length === 2 && /^l?(?:jmp|call)$/.test(mn) && parsed.every((p) => !p.bracket && !p.seg && !p.size && p.expr && !hasReg(p.expr));
+  let ops: AttOp[] = farPair
+    ? parsed.map((p) => ({ k: 'imm', text: `$${render(p.expr!)}` }))
+    : parsed.map((p) => operand(p, branch, host));
   let unsizedMem = ops.some((o) => o.k === 'mem' && !o.direct && o.size === undefined);
 
   // Far forms: `jmp 0x10:0x20`, `call fword ptr [eax]`, `jmp far ptr [eax]`.
   const farPtr = parsed.length === 1 && parsed[0].farSeg !== undefined;
   const farMem = ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && (ops[0].size === 'fword' || parsed[0].jump === 'far');
-  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem)) {
+  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair)) {
     mn = `l${mn}`;
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;
+  const simd = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr));
   // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`.
-  if (mn.length > 2 && mn.endsWith('d') && !host.known(mn) && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
-  if ((mn === 'movsd' || mn === 'cmpsd') && !ops.some((o) => o.k === 'reg' && (o.cls === 'xmm' || o.cls === 'mmx'))) mn = mn.slice(0, -1) + 'l';
+  if (!simd && mn.length > 2 && mn.endsWith('d') && !host.known(mn) && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
+  if ((mn === 'movsd' || mn === 'cmpsd') && !simd) mn = mn.slice(0, -1) + 'l';
 
   // The memory size becomes a suffix, unless a register already says it or the size is only checked.
   const sized = ops.find((o): o is Extract<AttOp, { k: 'mem' }> => o.k === 'mem' && o.size !== undefined);
-  const simd = ops.some((o) => o.k === 'reg' && (o.cls === 'xmm' || o.cls === 'mmx'));
   if (mn === 'movzx' || mn === 'movsx') {
     const dst = ops[0];
     const src = ops[1];
