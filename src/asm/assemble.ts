@@ -2,6 +2,7 @@
 // per statement (parse.ts) -> labels, directives, instructions -> relaxation and fixups
 // (finalize.ts). Errors are collected per statement, so one run reports every bad line.
 
+import { initialSyntax, syntaxRewrite } from './intel/syntax.js';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
@@ -48,6 +49,9 @@ export interface AssembleOptions {
   readonly listingTrace?: boolean;
   /** GNU as's machine options (-march, -O, ...; see gas-options.ts). */
   readonly gas?: GasOptions;
+  /** -msyntax=intel: start in Intel syntax; -mnaked-reg: registers need no `%`. */
+  readonly syntax?: 'att' | 'intel';
+  readonly nakedReg?: boolean;
 }
 
 /** The file lines as the macro layer pulls them, recorded for the listing's expansion bytes. */
@@ -65,6 +69,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     asm.gas = opts.gas;
     asm.arch = archContext(opts.mode, opts.gas);
   }
+  asm.syntax = initialSyntax(opts.syntax === 'intel', opts.nakedReg ?? false);
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {
@@ -138,6 +143,12 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   let text = line.text;
   asm.loc = line.loc;
   if (text.includes('% ') || text.includes('%\t')) text = closeSpacedRegisters(text);
+  if (asm.syntax.intel || asm.syntax.naked) {
+    // Intel (or prefix-less AT&T) instructions are rewritten as the AT&T statement they mean.
+    const t = syntaxRewrite(asm, text);
+    if (t === undefined) return undefined;
+    text = t;
+  }
   if (asm.regSyms.size || text.includes('%')) {
     // A symbol equated to a register is no symbol at all: remember the register, or spell it out.
     const ra = regAssignment(text, asm.regSyms);
@@ -163,7 +174,9 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   const startFrag = sec.cur;
   const startOff = startFrag.size;
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
-  const known = asm.recall(text);
+  // Keyed by syntax too: an Intel line's warnings are worded for Intel.
+  const key = asm.syntax.intel ? `\u0001${text}` : text;
+  const known = asm.recall(key);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
     asm.lineMarks.add(line.loc, sec, startFrag, startOff);
@@ -215,7 +228,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
-          if (added.every((d) => d.severity === 'warning')) asm.remember(text, done, added.map((d) => d.message));
+          if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message));
         }
       }
       else if (body.k === 'dir') {

@@ -1,6 +1,7 @@
 // Assembler directives (pseudo-ops) with GNU as semantics for ELF x86 targets.
 // Each handler gets the parsed arguments and the statement's tokens; messages follow GNU as 2.40.
 
+import { syntaxDirective } from './intel/syntax.js';
 import type { DirArg, Expr } from './ast.js';
 import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
@@ -35,14 +36,7 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
 
 /** Handles a raw directive; `rest` is the text after the name. */
 export function rawDirective(asm: Assembly, name: string, rest: string): void {
-  if (name === '.intel_syntax') {
-    throw new AsmError(asm.loc, 'Intel syntax is not supported: x86lab assembles AT&T syntax only (.intel_syntax)');
-  }
-  if (name === '.att_syntax') {
-    const arg = rest.trim();
-    if (arg === 'noprefix') throw new AsmError(asm.loc, 'x86lab requires the `%\' register prefix (.att_syntax noprefix is not supported)');
-    if (arg !== '' && arg !== 'prefix') throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${arg[0]}'`);
-  }
+  if (name === '.intel_syntax' || name === '.att_syntax') return syntaxDirective(asm, name, rest);
   if (name === '.file') {
     // `.file "name"` gives the object its STT_FILE symbol; `.file N "name"` is DWARF line info.
     const m = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(rest);

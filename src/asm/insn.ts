@@ -15,6 +15,7 @@ import { optimizeInsn } from './optimize.js';
 import { withLfence } from './lfence.js';
 import { alignBranchBefore } from './align-branch.js';
 import { jccOverJmp } from './jumps386.js';
+import { intelWarning } from './intel/messages.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -252,7 +253,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
-  if (enc.warnings) for (const w of enc.warnings) asm.warn(w);
+  if (enc.warnings) for (const w of enc.warnings) asm.warn(intelWarning(asm, w));
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
   const near = enc.relax !== 'short' ? undefined

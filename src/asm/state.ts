@@ -2,6 +2,7 @@
 // fixups, listing marks and diagnostics. Directives and instructions act on it; nothing here
 // is module-global, so two assemblies never share state.
 
+import { initialSyntax, type SyntaxState } from './intel/state.js';
 import type { Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import { AsmError, type Diagnostic, type SrcLoc } from './errors.js';
@@ -92,6 +93,8 @@ export class Assembly {
   readBinary: (name: string) => BinaryFile | ReadFailure | undefined = () => undefined;
   /** Location of the statement being assembled. */
   loc: SrcLoc = { file: '', line: 0 };
+  /** AT&T or Intel syntax, registers with or without `%` (intel/syntax.ts). */
+  syntax: SyntaxState = initialSyntax(false, false);
 
   /** `.file "name"`: the object's STT_FILE symbol. */
   fileSymbol?: string;

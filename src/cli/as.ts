@@ -58,6 +58,10 @@ options:
   -mlfence-before-indirect-branch=all|register|memory -momit-lock-prefix=yes -mfence-as-lock-add=yes
   -madd-bnd-prefix -mrelax-relocations=no -mshared -n --strip-local-absolute ...
                     GNU as's machine options, with GNU's bytes (docs/gas-suite.md lists them all)
+  -msyntax=intel|att
+                    start in Intel or AT&T syntax (.intel_syntax/.att_syntax switch within a file)
+  -mnaked-reg       registers need no % prefix
+  -mintel64         accepted (Intel64 instead of AMD64 choices: not modelled yet)
   -v                print the version on standard error, then assemble
   --version         print the version and exit
   -h, --help        show this help
@@ -82,6 +86,9 @@ interface Args {
   /** -x: force (or forbid) preprocessing regardless of the file name. */
   lang?: 'assembler' | 'assembler-with-cpp';
   inputs: string[];
+  /** -msyntax=intel|att, -mnaked-reg: the syntax the source starts in. */
+  syntax?: 'att' | 'intel';
+  nakedReg?: boolean;
   /** -v: print the version line (on stderr, as GNU as does) before assembling. */
   verbose: boolean;
   /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
@@ -122,6 +129,9 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     if (o === '-h' || o === '--help') return 'help';
     else if (o === '--version') return 'version';
     else if (o === '-v' || o === '--verbose') a.verbose = true;
+    else if (o === '-msyntax=intel' || o === '-msyntax=att') a.syntax = o === '-msyntax=intel' ? 'intel' : 'att';
+    else if (o === '-mnaked-reg') a.nakedReg = true;
+    else if (o === '-mintel64') { /* accepted; the AMD64-vs-Intel64 encoding choices it selects are not modelled yet */ }
     else if (o === '--64') a.mode = 64;
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);
@@ -257,7 +267,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
-    mode: args.mode, file, includeDirs: args.includeDirs, fallbackIncludeDirs: [INCLUDE_DIR], defsyms: args.defsyms, gas: args.gas, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
+    mode: args.mode, file, includeDirs: args.includeDirs, fallbackIncludeDirs: [INCLUDE_DIR], defsyms: args.defsyms, gas: args.gas, syntax: args.syntax, nakedReg: args.nakedReg, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
     debugLines: args.dwarf !== undefined,
     listingTrace: args.listing !== undefined,
   });

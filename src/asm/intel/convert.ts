@@ -1,0 +1,286 @@
+// An Intel-syntax instruction statement (GNU as's `.intel_syntax`) rewritten as the AT&T statement
+// that means the same, which the one grammar and the one ISA table then take as usual: operands in
+// reverse order, `$` on immediates, `%` on registers, `disp(base,index,scale)` memory, `*` on
+// indirect branches, and the memory size (`dword ptr`) as GNU turns it into a mnemonic suffix.
+
+import { lookupReg } from '../../isa/registers.js';
+import { tokenize, type Tok } from '../lexer.js';
+import { isPrefixMnemonic } from '../parse.js';
+import { IntelError } from './errors.js';
+import { OperandParser, type IntelOperand, type Node } from './operand.js';
+
+/** What the converter needs to know about the assembly so far. */
+export interface IntelHost {
+  readonly mode: 16 | 32 | 64;
+  /** Registers may be written without `%` (`noprefix`, -mnaked-reg). */
+  readonly naked: boolean;
+  /** The symbol is defined now as an absolute value (an equate): as an operand it is an immediate. */
+  isConstSym(name: string): boolean;
+  /** The register a symbol stands for (`.equ asi, si`), without `%`. */
+  regSym(name: string): string | undefined;
+  /** The encoder knows this AT&T mnemonic. */
+  known(mnemonic: string): boolean;
+}
+
+/** The statement's AT&T equivalent, plus whether a memory operand had no size (for GNU's message). */
+export interface Converted {
+  readonly text: string;
+  /** The Intel mnemonic (for messages). */
+  readonly mnemonic: string;
+  /** A memory operand was written without `X ptr`. */
+  readonly unsizedMem: boolean;
+}
+
+const BRANCH = /^(?:j[a-z]+|call|loop[a-z]*|xbegin|ljmp|lcall)$/;
+
+/** The ptr size is only checked by GNU for these (never a suffix). */
+const NO_SUFFIX = new Set([
+  'lea', 'lgdt', 'lidt', 'sgdt', 'sidt', 'lldt', 'sldt', 'ltr', 'str', 'invlpg', 'clflush', 'clflushopt', 'clwb', 'bound',
+  'lds', 'les', 'lfs', 'lgs', 'lss', 'cmpxchg8b', 'cmpxchg16b', 'fldcw', 'fnstcw', 'fstcw', 'fnstsw', 'fstsw', 'fbld', 'fbstp',
+  'fldenv', 'fnstenv', 'fstenv', 'frstor', 'fnsave', 'fsave', 'fxsave', 'fxrstor', 'fxsave64', 'fxrstor64', 'xsave', 'xrstor',
+  'xsaveopt', 'xsavec', 'xsaves', 'xrstors', 'xsave64', 'xrstor64', 'xsaveopt64', 'xsavec64', 'xsaves64', 'xrstors64',
+  'verr', 'verw', 'lmsw', 'smsw', 'arpl', 'movsxd', 'invpcid', 'movbe', 'prefetch', 'prefetchw', 'prefetchnta', 'prefetcht0',
+  'prefetcht1', 'prefetcht2', 'monitor', 'mwait', 'lar', 'lsl',
+]);
+
+/** x87 operations on a floating-point memory operand: dword s, qword l, tbyte t. */
+const X87_FLOAT = new Set(['fld', 'fst', 'fstp', 'fadd', 'fsub', 'fsubr', 'fmul', 'fdiv', 'fdivr', 'fcom', 'fcomp']);
+/** x87 operations on an integer memory operand: word s, dword l, qword ll. */
+const X87_INT = new Set(['fild', 'fist', 'fistp', 'fisttp', 'fiadd', 'fisub', 'fisubr', 'fimul', 'fidiv', 'fidivr', 'ficom', 'ficomp']);
+
+const GPR_SUFFIX: Readonly<Record<number, string>> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
+const SIZE_SUFFIX: Readonly<Record<string, string>> = { byte: 'b', word: 'w', dword: 'l', qword: 'q' };
+
+/** Intel spellings GNU takes that AT&T spells otherwise. */
+const RENAME: Readonly<Record<string, string>> = {
+  retf: 'lret', retfw: 'lretw', retfd: 'lretl', retfq: 'lretq', pushfd: 'pushfl', popfd: 'popfl', pushad: 'pushal', popad: 'popal',
+  iretd: 'iretl', lodsd: 'lodsl', stosd: 'stosl', scasd: 'scasl', insd: 'insl', outsd: 'outsl',
+};
+
+type AttOp =
+  | { readonly k: 'reg'; readonly text: string; readonly size: number; readonly cls: string }
+  | { readonly k: 'imm'; readonly text: string }
+  | { readonly k: 'mem'; readonly text: string; readonly size?: string; readonly direct: boolean };
+
+/** An MMX/SSE/AVX register anywhere in the operand (SIMD forms keep their Intel mnemonics). */
+function mentionsVector(n: Node): boolean {
+  if (n.k === 'reg') return /^(?:[xyz]?mm\d+)$/.test(n.r);
+  return (n.k === 'un' && mentionsVector(n.a)) || (n.k === 'bin' && (mentionsVector(n.a) || mentionsVector(n.b)));
+}
+
+function hasReg(n: Node): boolean {
+  return n.k === 'reg' || (n.k === 'un' && hasReg(n.a)) || (n.k === 'bin' && (hasReg(n.a) || hasReg(n.b)));
+}
+
+/** AT&T expression text for a register-free tree. */
+function render(n: Node): string {
+  switch (n.k) {
+    case 'num': return n.v;
+    case 'sym': return n.v;
+    case 'reg': throw new IntelError(`invalid use of register`);
+    case 'un': return n.op + (n.a.k === 'bin' ? `(${render(n.a)})` : render(n.a));
+    case 'bin': {
+      const a = n.a.k === 'bin' ? `(${render(n.a)})` : render(n.a);
+      const b = n.b.k === 'bin' || n.b.k === 'un' ? `(${render(n.b)})` : render(n.b);
+      return `${a}${n.op}${b}`;
+    }
+  }
+}
+
+/**
+ * GNU reads a bare expression as a memory reference only when it comes down to one symbol plus a
+ * constant (`msg`, `msg+4`, `4+msg`, `msg-4`); anything else — a constant, `VAL*2+1`, `msg-msg2`,
+ * `-msg` — is an immediate.
+ */
+function isSymbolRef(n: Node, host: IntelHost): boolean {
+  let syms = 0;
+  const walk = (m: Node, neg: boolean): boolean => {
+    if (m.k === 'bin' && (m.op === '+' || m.op === '-')) return walk(m.a, neg) && walk(m.b, m.op === '-' ? !neg : neg);
+    if (isConst(m, host)) return true;
+    if (m.k === 'sym' && !neg) return ++syms === 1;
+    return false;
+  };
+  return walk(n, false) && syms === 1;
+}
+
+function isConst(n: Node, host: IntelHost): boolean {
+  switch (n.k) {
+    case 'num': return true;
+    case 'sym': return n.v !== '.' && host.isConstSym(n.v);
+    case 'reg': return false;
+    case 'un': return isConst(n.a, host);
+    case 'bin': return isConst(n.a, host) && isConst(n.b, host);
+  }
+}
+
+/** Splits an address into base, index, scale and displacement as GNU does: the first lone register is
+ *  the base, a scaled one (or a second one) the index. */
+function address(e: Node | undefined): { base?: string; index?: string; scale?: string; disp?: string } {
+  const out: { base?: string; index?: string; scale?: string; disp?: string } = {};
+  const disp: string[] = [];
+  const walk = (n: Node, neg: boolean): void => {
+    if (n.k === 'bin' && (n.op === '+' || n.op === '-') && hasReg(n)) {
+      walk(n.a, neg);
+      walk(n.b, n.op === '-' ? !neg : neg);
+      return;
+    }
+    if (n.k === 'reg') {
+      if (neg) throw new IntelError('invalid use of register');
+      if (out.base === undefined) out.base = n.r;
+      else if (out.index === undefined) out.index = n.r;
+      else throw new IntelError('invalid use of register');
+      return;
+    }
+    if (n.k === 'bin' && n.op === '*' && hasReg(n)) {
+      const [r, s] = n.a.k === 'reg' ? [n.a, n.b] : [n.b, n.a];
+      if (r.k !== 'reg' || hasReg(s) || neg) throw new IntelError('invalid use of register');
+      if (out.index !== undefined) throw new IntelError('invalid use of register');
+      out.index = r.r;
+      out.scale = render(s);
+      return;
+    }
+    if (hasReg(n)) throw new IntelError('invalid use of register');
+    const t = n.k === 'bin' ? `(${render(n)})` : render(n);
+    disp.push(disp.length === 0 ? (neg ? `-${t}` : t) : `${neg ? '-' : '+'}${t}`);
+  };
+  if (e) walk(e, false);
+  // 16-bit addressing has bx/bp as the base and si/di as the index, whichever was written first.
+  if ((out.base === 'si' || out.base === 'di') && (out.index === 'bx' || out.index === 'bp') && out.scale === undefined) {
+    [out.base, out.index] = [out.index, out.base];
+  }
+  if (disp.length) out.disp = disp.join('');
+  return out;
+}
+
+function operand(op: IntelOperand, branch: boolean, host: IntelHost): AttOp {
+  const e = op.expr;
+  if (op.farSeg) {
+    if (!e || hasReg(e)) throw new IntelError('invalid use of register');
+    return { k: 'imm', text: `$${render(op.farSeg)},$${render(e)}` };
+  }
+  if (e && e.k === 'reg' && !op.bracket && !op.seg && !op.size) {
+    const r = e.r.startsWith('st(') ? undefined : lookupReg(e.r);
+    return { k: 'reg', text: `${branch ? '*' : ''}%${e.r}`, size: r?.cls === 'gpr' ? r.size : 0, cls: r?.cls ?? 'st' };
+  }
+  const regs = e ? hasReg(e) : false;
+  if (!op.bracket && !regs && !op.seg && !op.size) {
+    if (!e) throw new IntelError('bad expression');
+    if (op.offset) return { k: 'imm', text: `$${render(e)}` };
+    if (branch) return { k: 'mem', text: render(e), direct: true };
+    if (!isSymbolRef(e, host)) return { k: 'imm', text: `$${render(e)}` };
+  }
+  if (op.offset && !regs && !op.bracket && e) return { k: 'imm', text: `$${render(e)}` };
+  const a = address(e);
+  const seg = op.seg ? `%${op.seg}:` : '';
+  let text: string;
+  if (a.base === undefined && a.index === undefined) text = `${seg}${a.disp ?? '0'}`;
+  else {
+    const idx = a.index !== undefined ? `,%${a.index}${a.scale !== undefined ? `,${a.scale}` : ''}` : '';
+    text = `${seg}${a.disp ?? ''}(${a.base !== undefined ? `%${a.base}` : ''}${idx})`;
+  }
+  return { k: 'mem', text: branch ? `*${text}` : text, ...(op.size ? { size: op.size } : {}), direct: false };
+}
+
+/** The suffix a memory size gives this mnemonic ('' = none). */
+function suffixFor(mn: string, size: string): string {
+  if (X87_FLOAT.has(mn)) return size === 'dword' ? 's' : size === 'qword' ? 'l' : size === 'tbyte' ? 't' : '';
+  if (X87_INT.has(mn)) return size === 'word' ? 's' : size === 'dword' ? 'l' : size === 'qword' ? 'll' : '';
+  return SIZE_SUFFIX[size] ?? '';
+}
+
+/** Splits toks[from..] at top-level commas. */
+function splitOperands(toks: readonly Tok[], from: number): [number, number][] {
+  const out: [number, number][] = [];
+  let depth = 0;
+  let start = from;
+  for (let i = from; i < toks.length; i++) {
+    const t = toks[i];
+    if (t.type === 'lparen' || (t.type === 'junk' && t.value === '[')) depth++;
+    else if (t.type === 'rparen' || (t.type === 'junk' && t.value === ']')) depth--;
+    else if (t.type === 'comma' && depth === 0) {
+      out.push([start, i]);
+      start = i + 1;
+    }
+  }
+  if (start < toks.length || out.length) out.push([start, toks.length]);
+  return out;
+}
+
+/**
+ * Rewrites one Intel statement. Returns undefined when the statement is no instruction (a directive,
+ * an assignment, labels only): the caller assembles it as written.
+ */
+export function convertIntel(text: string, host: IntelHost): Converted | undefined {
+  const toks = tokenize(text);
+  let i = 0;
+  while (i + 1 < toks.length && (toks[i].type === 'ident' || toks[i].type === 'num') && toks[i + 1].type === 'colon') i += 2;
+  const head = toks[i];
+  if (!head || head.type !== 'ident' || head.value.startsWith('.') || toks[i + 1]?.type === 'assign') return undefined;
+  const labels = i > 0 ? text.slice(0, toks[i].offset) : '';
+  const prefixes: string[] = [];
+  while (toks[i]?.type === 'ident' && toks[i + 1]?.type === 'ident' && isPrefixMnemonic(toks[i].value.toLowerCase())) prefixes.push(toks[i++].value);
+  const mnTok = toks[i];
+  if (!mnTok || mnTok.type !== 'ident') return undefined;
+  const intelMn = mnTok.value.toLowerCase();
+  let mn = intelMn;
+  if (!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) {
+    // GNU looks the mnemonic up before reading operands, and echoes the statement squeezed.
+    const ops = splitOperands(toks, i + 1).map(([a, b]) => text.slice(toks[a]?.offset ?? text.length, b < toks.length ? toks[b].offset : text.length).trim());
+    const pre = prefixes.map((p) => p.toLowerCase() + ' ').join('');
+    throw new IntelError(`no such instruction: \`${pre}${mn}${ops.length ? ' ' + ops.join(',') : ''}'`);
+  }
+  const branch = BRANCH.test(mn);
+  const parser = new OperandParser(toks, host.naked, host.regSym);
+  const parsed = splitOperands(toks, i + 1).map(([a, b]) => {
+    if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
+    return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());
+  });
+  // `jmp 0x10, 0x20` / `lcall seg, off`: GNU also takes a far pointer as two operands.
+  const farPair = parsed.length === 2 && /^l?(?:jmp|call)$/.test(mn) && parsed.every((p) => !p.bracket && !p.seg && !p.size && p.expr && !hasReg(p.expr));
+  let ops: AttOp[] = farPair
+    ? parsed.map((p) => ({ k: 'imm', text: `$${render(p.expr!)}` }))
+    : parsed.map((p) => operand(p, branch, host));
+  let unsizedMem = ops.some((o) => o.k === 'mem' && !o.direct && o.size === undefined);
+
+  // Far forms: `jmp 0x10:0x20`, `call fword ptr [eax]`, `jmp far ptr [eax]`.
+  const farPtr = parsed.length === 1 && parsed[0].farSeg !== undefined;
+  const farMem = ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && (ops[0].size === 'fword' || parsed[0].jump === 'far');
+  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair)) {
+    mn = `l${mn}`;
+    unsizedMem = false;
+  }
+  mn = RENAME[mn] ?? mn;
+  const simd = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr));
+  // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`.
+  if (!simd && mn.length > 2 && mn.endsWith('d') && !host.known(mn) && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
+  if ((mn === 'movsd' || mn === 'cmpsd') && !simd) mn = mn.slice(0, -1) + 'l';
+
+  // The memory size becomes a suffix, unless a register already says it or the size is only checked.
+  const sized = ops.find((o): o is Extract<AttOp, { k: 'mem' }> => o.k === 'mem' && o.size !== undefined);
+  if (mn === 'movzx' || mn === 'movsx') {
+    const dst = ops[0];
+    const src = ops[1];
+    const srcSfx = src?.k === 'mem' ? (src.size ? SIZE_SUFFIX[src.size] : undefined) : src?.k === 'reg' ? GPR_SUFFIX[src.size] : undefined;
+    // The source size decides the form: a memory source must say it.
+    if (src?.k === 'mem' && !src.size && ops.length === 2) throw new IntelError(`ambiguous operand size for \`${intelMn}'`);
+    if (dst?.k === 'reg' && srcSfx && GPR_SUFFIX[dst.size] && (srcSfx === 'b' || srcSfx === 'w')) {
+      mn = `mov${mn[3]}${srcSfx}${GPR_SUFFIX[dst.size]}`;
+      unsizedMem = false;
+    }
+  } else if (sized && !simd && !NO_SUFFIX.has(mn) && !mn.startsWith('set') && mn !== 'ljmp' && mn !== 'lcall') {
+    // A mnemonic that already names its size (`movsb`, `stosd`, `notw`) takes no second suffix.
+    const own = /[bwlqd]$/.test(mn) && host.known(mn) && host.known(mn.slice(0, -1));
+    const sfx = suffixFor(mn, sized.size!);
+    if (sfx && !own && host.known(mn + sfx)) mn += sfx;
+  }
+  // Two immediates (enter, far pointers) and bound/invlpga keep Intel's order in AT&T.
+  const keep = ops.every((o) => o.k === 'imm') || mn === 'bound' || mn === 'invlpga';
+  if (!keep) ops = ops.slice().reverse();
+  // x87 `fsub st(i), st` is AT&T's `fsubr %st,%st(i)` (GNU keeps the old AT&T operand-order quirk).
+  if (/^f(?:sub|div)r?p?$/.test(mn) && parsed.length === 2 && parsed[0].expr?.k === 'reg' && /^st\(/.test((parsed[0].expr as { r: string }).r) && (parsed[0].expr as { r: string }).r !== 'st(0)') {
+    mn = mn.endsWith('rp') ? mn.slice(0, -2) + 'p' : mn.endsWith('r') ? mn.slice(0, -1) : mn.endsWith('p') ? mn.slice(0, -1) + 'rp' : mn + 'r';
+  }
+  const pre = prefixes.length ? prefixes.join(' ') + ' ' : '';
+  const body = ops.map((o) => o.text).join(',');
+  return { text: `${labels}${pre}${mn}${body ? ' ' + body : ''}`, mnemonic: intelMn, unsizedMem };
+}

@@ -1,0 +1,17 @@
+// GNU's Intel-syntax wording of messages the shared encoder words for AT&T.
+
+import { AsmError } from '../errors.js';
+import type { Assembly } from '../state.js';
+
+const NO_SUFFIX = 'no instruction mnemonic suffix given and no register operands';
+
+/**
+ * Where the AT&T parser warns of a missing suffix, GNU's Intel parser rejects a memory operand of no
+ * stated size (and sysret/sysexit), and otherwise warns in its own words, naming the Intel mnemonic.
+ */
+export function intelWarning(asm: Assembly, warning: string): string {
+  const s = asm.syntax;
+  if (!s.intel || s.mnemonic === undefined || !warning.startsWith(NO_SUFFIX)) return warning;
+  if (s.unsized || s.mnemonic === 'sysret' || s.mnemonic === 'sysexit') throw new AsmError(asm.loc, `ambiguous operand size for \`${s.mnemonic}'`);
+  return `ambiguous operand size; using default for \`${s.mnemonic}'`;
+}

@@ -1,0 +1,121 @@
+// Which syntax the assembler reads (GNU's `.intel_syntax`/`.att_syntax [no]prefix`, -msyntax=,
+// -mnaked-reg) and the two hooks the statement driver calls: rewrite an Intel (or prefix-less AT&T)
+// instruction as AT&T text before it is parsed, and GNU's Intel wording of a size message.
+
+import { AsmError } from '../errors.js';
+import { isAbsolute } from '../expr.js';
+import { candidatesInMode } from '../../encode/match.js';
+import { tokenize } from '../lexer.js';
+import { isPrefixMnemonic } from '../parse.js';
+import type { Assembly } from '../state.js';
+import { lookupReg } from '../../isa/registers.js';
+import { convertIntel } from './convert.js';
+import { SIZE_WORDS } from './operand.js';
+import { IntelError } from './errors.js';
+import type { SyntaxState } from './state.js';
+
+export { initialSyntax, type SyntaxState } from './state.js';
+
+/** `.intel_syntax [prefix|noprefix]`, `.att_syntax [prefix|noprefix]`; `rest` is the text after the name. */
+export function syntaxDirective(asm: Assembly, name: string, rest: string): void {
+  const s = asm.syntax;
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  // Without an argument the prefix is required again, even after -mnaked-reg (as GNU 2.40 does).
+  let naked = false;
+  if (words.length) {
+    const w = words[0].toLowerCase();
+    if (w !== 'prefix' && w !== 'noprefix') throw new AsmError(asm.loc, 'bad argument to syntax directive.');
+    naked = w === 'noprefix';
+  }
+  s.intel = name === '.intel_syntax';
+  s.naked = naked;
+  // GNU switches first, then finds the junk.
+  if (words.length > 1) throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${words[1][0]}'`);
+}
+
+const REG_EQU = /^(\s*(?:\.(?:equ|set|equiv|eqv)\s+[\w.$]+\s*,|[\w.$]+\s*=)\s*)([a-z][a-z0-9]*)\s*$/i;
+
+/**
+ * The statement as the AT&T grammar should read it, or undefined when an error was reported.
+ * Only instructions change: directives, labels and assignments pass as written.
+ */
+export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
+  const s = asm.syntax;
+  s.unsized = undefined;
+  s.mnemonic = undefined;
+  if (s.naked) {
+    // `.equ adi, di`: a symbol standing for a register, as regvalues.ts expects it spelled.
+    const m = REG_EQU.exec(text);
+    if (m && lookupReg(m[2])) return `${m[1]}%${m[2]}`;
+  }
+  if (!s.intel) return s.naked ? nakedAtt(text) : text;
+  try {
+    const c = convertIntel(text, {
+      mode: asm.mode,
+      naked: s.naked,
+      isConstSym: (name) => {
+        const d = asm.symbols.get(name)?.def;
+        return d?.kind === 'equ' && isAbsolute(d.value);
+      },
+      regSym: (name) => asm.regSyms.get(name)?.slice(1),
+      known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
+    });
+    if (!c) return intelExprWords(text, asm.mode);
+    s.unsized = c.unsizedMem;
+    s.mnemonic = c.mnemonic;
+    return c.text;
+  } catch (e) {
+    if (!(e instanceof IntelError)) throw e;
+    asm.error(e.message);
+    return undefined;
+  }
+}
+
+/** `.att_syntax noprefix`: registers named without `%` get one. */
+function nakedAtt(text: string): string {
+  const toks = tokenize(text);
+  let i = 0;
+  while (i + 1 < toks.length && (toks[i].type === 'ident' || toks[i].type === 'num') && toks[i + 1].type === 'colon') i += 2;
+  const head = toks[i];
+  if (!head || head.type !== 'ident' || head.value.startsWith('.') || toks[i + 1]?.type === 'assign') return text;
+  while (toks[i]?.type === 'ident' && toks[i + 1]?.type === 'ident' && isPrefixMnemonic(toks[i].value.toLowerCase())) i++;
+  let out = '';
+  let at = 0;
+  for (let j = i + 1; j < toks.length; j++) {
+    const t = toks[j];
+    if (t.type !== 'ident' || !lookupReg(t.value)) continue;
+    out += text.slice(at, t.offset) + '%';
+    at = t.offset;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+/** Directives whose arguments are expressions: Intel's word operators work there too (`.long 8 mod 5`). */
+const EXPR_DIRECTIVE = /^\s*(?:[\w.$]+\s*:\s*)*(?:\.(?:byte|short|word|hword|value|int|long|quad|octa|2byte|4byte|8byte|set|equ|equiv|eqv|fill|skip|space|org|align|balign|p2align|rept)\b|[\w.$]+\s*=)/i;
+const WORD_OPS: Readonly<Record<string, string>> = {
+  not: '~', shl: '<<', shr: '>>', mod: '%', and: '&', or: '|', xor: '^', eq: '==', ne: '!=', lt: '<', le: '<=', gt: '>', ge: '>=',
+};
+
+/** GNU's values for the size words used as numbers: the size in bytes; near/far by code size. */
+function wordValue(w: string, mode: 16 | 32 | 64): string | undefined {
+  if (w in SIZE_WORDS) return String(SIZE_WORDS[w]);
+  if (w === 'near') return mode === 16 ? '0xff02' : mode === 32 ? '0xff04' : '0xff08';
+  if (w === 'far') return mode === 16 ? '0xff05' : '0xff06';
+  return undefined;
+}
+
+function intelExprWords(text: string, mode: 16 | 32 | 64): string {
+  if (!EXPR_DIRECTIVE.test(text)) return text;
+  const toks = tokenize(text);
+  let out = '';
+  let at = 0;
+  for (let j = 1; j < toks.length; j++) {
+    const t = toks[j];
+    const w = t.type === 'ident' ? t.value.toLowerCase() : '';
+    const op = WORD_OPS[w] ?? wordValue(w, mode);
+    if (op === undefined) continue;
+    out += `${text.slice(at, t.offset)} ${op} `;
+    at = t.offset + t.value.length;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
