@@ -126,11 +126,11 @@ function hexBytes(b: Uint8Array, from: number, to: number): string {
 
 /** addrText for an address given as 32-bit halves (no BigInt per line), for 8 or 16 digits. */
 function addrTextHalves(lo: number, hi: number, digits: 8 | 16, skip: number): string {
+  // toString(16) has no leading zeros, and addrSkip keeps every address of the section within
+  // digits - skip, so padding with blanks is addrText's zeros-to-blanks.
   const l = (lo >>> 0).toString(16);
-  const s = (digits === 16 ? (hi >>> 0).toString(16).padStart(8, '0') + l.padStart(8, '0') : l.padStart(8, '0')).slice(skip);
-  let i = 0;
-  while (i < s.length - 1 && s.charCodeAt(i) === 48) i++;
-  return i === 0 ? s : ' '.repeat(i) + s.slice(i);
+  const t = digits === 16 && hi !== 0 ? (hi >>> 0).toString(16) + l.padStart(8, '0') : l;
+  return t.padStart(digits - skip, ' ');
 }
 
 /**
