@@ -116,10 +116,21 @@ function addrText(a: bigint, digits: number, skip: number): string {
   return ' '.repeat(i) + s.slice(i);
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0') + ' ');
+
 function hexBytes(b: Uint8Array, from: number, to: number): string {
   let s = '';
-  for (let i = from; i < to; i++) s += (b[i] < 16 ? '0' : '') + b[i].toString(16) + ' ';
+  for (let i = from; i < to; i++) s += HEX_BYTE[b[i]];
   return s;
+}
+
+/** addrText for an address given as 32-bit halves (no BigInt per line), for 8 or 16 digits. */
+function addrTextHalves(lo: number, hi: number, digits: 8 | 16, skip: number): string {
+  // toString(16) has no leading zeros, and addrSkip keeps every address of the section within
+  // digits - skip, so padding with blanks is addrText's zeros-to-blanks.
+  const l = (lo >>> 0).toString(16);
+  const t = digits === 16 && hi !== 0 ? (hi >>> 0).toString(16) + l.padStart(8, '0') : l;
+  return t.padStart(digits - skip, ' ');
 }
 
 /**
@@ -177,11 +188,16 @@ export function* disassembleSectionChunks(
   let size = 0;
   const d = newDecoded();
   const full = (1n << BigInt(digits * 4)) - 1n;
+  // The section's base as 32-bit halves: each line's address is then plain number arithmetic.
+  const baseLo = Number(baseAddr & 0xffffffffn), baseHi = Number((baseAddr >> 32n) & 0xffffffffn);
+  const halves = digits === 8 || digits === 16 ? digits : undefined;
   for (let li = 0; li < labels.length; li++) {
     const start = labels[li].off;
     const stop = li + 1 < labels.length ? labels[li + 1].off : hi;
     out.push(`\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
     let p = start;
+    // Decode within the region only, as objdump does (an instruction never runs into the next symbol's bytes).
+    const view = stop < bytes.length ? bytes.subarray(0, stop) : bytes;
     while (p < stop) {
       if (size > 65536) {
         yield out.join('');
@@ -198,11 +214,9 @@ export function* disassembleSectionChunks(
         p = z;
         continue;
       }
-      const addr = baseAddr + BigInt(p);
-      const lo = Number(addr & 0xffffffffn);
-      const hi = Number((addr >> 32n) & 0xffffffffn);
-      // Decode within the region only, as objdump does (an instruction never runs into the next symbol's bytes).
-      const view = stop < bytes.length ? bytes.subarray(0, stop) : bytes;
+      const sum = baseLo + p;
+      const lo = sum >>> 0;
+      const hi = (baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
       let len: number;
       let text: string;
@@ -222,14 +236,14 @@ export function* disassembleSectionChunks(
         text = formatDecoded(d, view, p, lo, hi, sym, undefined, opts.syntax);
       }
       if (len <= 0) len = 1;
-      const a = addrText(addr & full, digits, skip);
+      const a = halves ? addrTextHalves(lo, hi, halves, skip) : addrText((baseAddr + BigInt(p)) & full, digits, skip);
       const first = opts.wide ? len : Math.min(len, 7);
       if (opts.wide) {
         out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}${relocText(p + len)}\n`);
       } else {
         out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}\n`);
         for (let k = 7; k < len; k += 7) {
-          out.push(`${addrText((addr + BigInt(k)) & full, digits, skip)}:\t${hexBytes(bytes, p + k, p + Math.min(len, k + 7))}\n`);
+          out.push(`${addrText((baseAddr + BigInt(p + k)) & full, digits, skip)}:\t${hexBytes(bytes, p + k, p + Math.min(len, k + 7))}\n`);
         }
         if (ri < relocs.length) out.push(relocText(p + len));
       }
