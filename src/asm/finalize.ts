@@ -337,7 +337,9 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
       // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
-      ...(s.loc && s.def ? { def: listedAt(w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc) } : {}),
+      // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
+      ...(s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)
+        ? { def: listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc) } : {}),
     });
   }
 

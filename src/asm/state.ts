@@ -174,6 +174,7 @@ export class Assembly {
     if (value.sym === sym) throw new AsmError(this.loc, `symbol definition loop encountered at \`${displayName(sym.name)}'`);
     this.regSyms.delete(sym.name);
     sym.def = { kind: 'equ', value };
+    if (sym.listLoc === undefined) sym.listLoc = sym.born === this.symbols.epoch ? this.loc : null;
     sym.settable = how === 'set';
     sym.equiv = how === 'equiv';
     sym.loc = this.loc;
