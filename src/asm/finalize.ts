@@ -18,6 +18,7 @@ import { isAlias } from './expr.js';
 import { leb } from './directives.js';
 import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
 import { buildTrace } from './listing-trace.js';
+import { mergeSubsections, subsectionSwitch } from './subsections.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -222,6 +223,7 @@ function fits(v: bigint, size: number, pcrel: boolean): boolean {
 }
 
 export function finalize(asm: Assembly): AssembleResult {
+  mergeSubsections(asm.sections);
   cfiFinish(asm);
   // GNU pads a mergeable (non-string) section to a whole number of entities' alignment
   // (write.c, subsegs_finish_section), without raising the section's alignment.
@@ -436,7 +438,7 @@ function buildListing(asm: Assembly): ListingOut[] {
   for (let i = 0; i < L.loc.length; i++) {
     const start = L.startFrag[i].addr + L.startOff[i];
     const end = L.endFrag[i].addr + L.endOff[i];
-    if (end <= start) continue;
+    if (end <= start || subsectionSwitch(L.startFrag[i], L.endFrag[i], L.endOff[i])) continue;
     const loc = L.loc[i];
     const prev = listing[listing.length - 1];
     let top = loc;
