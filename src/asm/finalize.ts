@@ -509,7 +509,10 @@ function specReloc(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: Relo
   if (type === undefined) throw new AsmError(p.loc, specMisfit(asm.objMode, spec, fx.size));
   let sym = name;
   let add = addend;
-  const w = where(asm.symByName(name));
+  const named = asm.symByName(name);
+  const w = where(named);
+  // An equate of an undefined symbol (`.weakref`, `.set a, b`) stands for that symbol (it is not written).
+  if (w.kind === 'undef' && w.sym !== named) { sym = w.sym.name; add += w.add; }
   if (spec === 'gotoff' && w.kind === 'label' && w.sym.binding === 'local' && !linkOnce(w.sec, w.sym)) {
     sym = w.sec.name;
     add += BigInt(w.addr) + w.add;
