@@ -108,6 +108,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   }
   const lines = createMacroLayer(traced(asm, arraySource(splitStatements(source, opts.file))), host);
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
+    asm.symbols.epoch++;
     if (statement(asm, l) === 'end') break;
   }
   const result = afterAssembly(finalize(asm), opts.gas);

@@ -11,6 +11,7 @@ import { addVarFrag, defaultAttrs, emitBytes, here, isCode, limitMessage, reserv
 import { cfiDirective } from './cfi.js';
 import { ELF_HANDLERS, symverDirective } from './elf-directives.js';
 import { noteInsn } from './lfence.js';
+import { enterSubsection, subsectionNumber, subsectionOf } from './subsections.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
 
@@ -260,6 +261,12 @@ function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly
   asm.switchTo(s);
 }
 
+/** `.text N`/`.subsection N`: the subsection number (0 when absent). */
+function subsection(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[]): number {
+  const n = optAbs(args[0], asm, toks);
+  return n === undefined ? 0 : subsectionNumber(n, asm.loc);
+}
+
 function sectionName(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): string {
   if (a && a.k === 'sym') return toks[a.t].value;
   if (a && a.k === 'str') return toks[a.t].value.slice(1, -1);
@@ -314,13 +321,14 @@ function setSym(how: 'set' | 'equiv'): Handler {
 }
 
 const HANDLERS: Record<string, Handler> = {
-  '.text': (asm) => asm.switchTo(asm.section('.text')),
-  '.data': (asm) => asm.switchTo(asm.section('.data')),
-  '.bss': (asm) => asm.switchTo(asm.section('.bss')),
+  '.text': (asm, args, toks) => asm.switchTo(asm.section('.text'), subsection(asm, args, toks)),
+  '.data': (asm, args, toks) => asm.switchTo(asm.section('.data'), subsection(asm, args, toks)),
+  '.bss': (asm, args, toks) => asm.switchTo(asm.section('.bss'), subsection(asm, args, toks)),
+  '.subsection': (asm, args, toks) => asm.switchTo(asm.cur, subsection(asm, args, toks)),
   '.section': sectionDirective,
-  '.previous': (asm) => { const c = asm.cur; asm.cur = asm.prev; asm.prev = c; },
+  '.previous': (asm) => asm.previous(),
   '.pushsection': (asm, args, toks) => {
-    asm.stack.push({ cur: asm.cur, prev: asm.prev });
+    asm.stack.push({ cur: asm.cur, prev: asm.prev, sub: subsectionOf(asm.cur), prevSub: asm.prevSub });
     sectionDirective(asm, args, toks);
   },
   '.popsection': (asm) => {
@@ -328,6 +336,8 @@ const HANDLERS: Record<string, Handler> = {
     if (!top) throw new AsmError(asm.loc, '.popsection without corresponding .pushsection; ignored');
     asm.cur = top.cur;
     asm.prev = top.prev;
+    enterSubsection(asm.cur, top.sub ?? 0);
+    asm.prevSub = top.prevSub ?? 0;
   },
   '.globl': binding('global'),
   '.global': binding('global'),

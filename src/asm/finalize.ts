@@ -21,6 +21,7 @@ import { isAlias } from './expr.js';
 import { leb } from './directives.js';
 import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
 import { buildTrace } from './listing-trace.js';
+import { mergeSubsections, subsectionSwitch } from './subsections.js';
 
 /** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
 function layout(asm: Assembly): boolean {
@@ -326,6 +327,7 @@ function fits(v: bigint, size: number, pcrel: boolean): boolean {
 }
 
 export function finalize(asm: Assembly): AssembleResult {
+  mergeSubsections(asm.sections);
   cfiFinish(asm);
   // GNU pads a mergeable (non-string) section to a whole number of entities' alignment
   // (write.c, subsegs_finish_section), without raising the section's alignment.
@@ -441,7 +443,9 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
       // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
-      ...(s.loc && s.def ? { def: listedAt(w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc) } : {}),
+      // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
+      ...(s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)
+        ? { def: listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc) } : {}),
     });
   }
 
@@ -538,7 +542,7 @@ function buildListing(asm: Assembly): ListingOut[] {
   for (let i = 0; i < L.loc.length; i++) {
     const start = L.startFrag[i].addr + L.startOff[i];
     const end = L.endFrag[i].addr + L.endOff[i];
-    if (end <= start) continue;
+    if (end <= start || subsectionSwitch(L.startFrag[i], L.endFrag[i], L.endOff[i])) continue;
     const loc = L.loc[i];
     const prev = listing[listing.length - 1];
     let top = loc;
@@ -609,7 +613,10 @@ function specReloc(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: Relo
   if (type === undefined) throw new AsmError(p.loc, specMisfit(asm.objMode, spec, fx.size));
   let sym = name;
   let add = addend;
-  const w = where(asm.symByName(name));
+  const named = asm.symByName(name);
+  const w = where(named);
+  // An equate of an undefined symbol (`.weakref`, `.set a, b`) stands for that symbol (it is not written).
+  if (w.kind === 'undef' && w.sym !== named) { sym = w.sym.name; add += w.add; }
   if (spec === 'gotoff' && w.kind === 'label' && w.sym.binding === 'local' && !linkOnce(w.sec, w.sym)) {
     sym = w.sec.name;
     add += BigInt(w.addr) + w.add;

@@ -4,6 +4,7 @@
 
 import type { SrcLoc } from './errors.js';
 import type { Listing } from './state.js';
+import { subsectionSwitch } from './subsections.js';
 
 export interface TraceLineOut {
   readonly loc: SrcLoc;
@@ -32,7 +33,7 @@ export function buildTrace(L: Listing, finalSection: string): TraceLineOut[] {
     for (let i = p[k].at; i < end; i++) {
       const start = L.startFrag[i].addr + L.startOff[i];
       const stop = L.endFrag[i].addr + L.endOff[i];
-      if (stop <= start) continue;
+      if (stop <= start || subsectionSwitch(L.startFrag[i], L.endFrag[i], L.endOff[i])) continue;
       if (section === undefined) { section = L.sec[i].name; offset = start; size = stop - start; }
       else if (L.sec[i].name === section && start === offset + size) size += stop - start;
     }

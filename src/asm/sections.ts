@@ -16,6 +16,8 @@ export interface DataFrag {
   /** Where this fragment's bytes start in its section's buffer (`Section.buf`). */
   readonly start: number;
   size: number;
+  /** Opened by a subsection change: a statement ending here at offset 0 produced no bytes. */
+  readonly subStart?: boolean;
 }
 
 export interface BranchFrag {
@@ -128,6 +130,8 @@ export interface Section {
   size: number;
   /** `.section name, "..G", @type, group[, comdat]`: the ELF section group it belongs to. */
   group?: { readonly name: string; readonly comdat: boolean };
+  /** Subsections (subsections.ts): the one being filled, and the parked chains of the others. */
+  subsections?: { sub: number; readonly chains: Map<number, Frag[]> };
   /** `o` (SHF_LINK_ORDER): the section, or a symbol in the section, it follows (sh_link). */
   linkOrder?: string;
   /** Symbol-table position at creation: GNU's section symbol sits there among the symbols. */

@@ -22,6 +22,7 @@ import { ArchContext, initialArch } from './arch.js';
 import type { GasOptions } from './gas-options.js';
 import type { InsnEnds } from './lfence.js';
 import type { AlignBranchState } from './align-branch.js';
+import { enterSubsection, subsectionOf } from './subsections.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -81,7 +82,9 @@ export class Assembly {
   private readonly byName = new Map<string, Section>();
   cur: Section;
   prev: Section;
-  readonly stack: { cur: Section; prev: Section }[] = [];
+  /** The subsection `.previous` returns to. */
+  prevSub = 0;
+  readonly stack: { cur: Section; prev: Section; sub?: number; prevSub?: number }[] = [];
   readonly fixups: PendingFixup[] = [];
   readonly branches: BranchInfo[] = [];
   readonly listing = new Listing();
@@ -142,10 +145,22 @@ export class Assembly {
     return s;
   }
 
-  /** Every section change, even to the current section, makes it `.previous` (as GNU does). */
-  switchTo(s: Section): void {
+  /** Every section change, even to the current section, makes it `.previous` (as GNU does);
+   *  the section is then filled in subsection `sub` (0 unless `.text N` and the like say). */
+  switchTo(s: Section, sub = 0): void {
     this.prev = this.cur;
+    this.prevSub = subsectionOf(this.cur);
     this.cur = s;
+    enterSubsection(s, sub);
+  }
+
+  /** `.previous`: back to the previous section and subsection, and the current one becomes previous. */
+  previous(): void {
+    const c = this.cur, cs = subsectionOf(this.cur);
+    this.cur = this.prev;
+    enterSubsection(this.cur, this.prevSub);
+    this.prev = c;
+    this.prevSub = cs;
   }
 
   error(message: string, loc: SrcLoc = this.loc): void {
@@ -195,6 +210,7 @@ export class Assembly {
     if (value.sym === sym) throw new AsmError(this.loc, `symbol definition loop encountered at \`${displayName(sym.name)}'`);
     this.regSyms.delete(sym.name);
     sym.def = { kind: 'equ', value };
+    if (sym.listLoc === undefined) sym.listLoc = sym.born === this.symbols.epoch ? this.loc : null;
     sym.settable = how === 'set';
     sym.equiv = how === 'equiv';
     sym.loc = this.loc;

@@ -36,6 +36,11 @@ export interface Sym {
   common?: { readonly size: bigint; readonly align: bigint };
   /** Named by `.local`: a later `.comm` allocates it in .bss like `.lcomm`. */
   localDir?: boolean;
+  /** Statement count when the symbol was created (see SymbolTable.epoch). */
+  readonly born?: number;
+  /** Where GNU's listing places an equate: the statement that created it by defining it; null
+   *  when it existed before its first definition (a forward reference, `.globl`). */
+  listLoc?: SrcLoc | null;
   /** Named in an expression itself, not through an alias (a `.weakref` target then stays strong). */
   direct?: boolean;
   /** Internal (`.` positions): never listed. */
@@ -51,6 +56,8 @@ export class SymbolTable {
   private readonly map = new Map<string, Sym>();
   private readonly fbCount = new Map<string, number>();
   private seq = 0;
+  /** Counts statements (the assembler bumps it per statement), to tell a symbol its own statement created. */
+  epoch = 0;
   private temps = 0;
 
   /** Sequence number the next new symbol gets (sections record it to place their section symbol). */
@@ -66,7 +73,7 @@ export class SymbolTable {
   ref(name: string): Sym {
     let s = this.map.get(name);
     if (!s) {
-      s = { name, binding: 'local', seq: this.seq++ };
+      s = { name, binding: 'local', seq: this.seq++, born: this.epoch };
       this.map.set(name, s);
     }
     return s;

@@ -156,7 +156,8 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
   };
   const warnings = new Map<string, string[]>();
   for (const d of r.diagnostics) {
-    if (d.severity !== 'warning') continue;
+    // (`.fail` warnings GNU leaves out of the listing.)
+    if (d.severity !== 'warning' || /^\.fail \S+ encountered$/.test(d.message)) continue;
     let top = d.loc;
     while (top.via) top = top.via;
     // A warning from the end of assembly sits on the last line read.
@@ -220,19 +221,23 @@ export function gnuListing(r: AssembleResult, opts: GnuListingOptions): string {
     if (r.object.fileSymbol !== undefined) defined.push(`${'*ABS*'.padStart(33)}:${val(0n)} ${r.object.fileSymbol}`);
     const undefinedNames: string[] = [];
     const relocated = new Set(r.relocations.map((x) => x.symbol));
-    const late: typeof r.symbols[number][] = [];
+    // A kept `.L` label joins GNU's symbol chain where a displacement first named it (the
+    // relocation's symSeq), else after the others.
+    const keptAt = new Map<string, number>();
+    for (const x of r.relocations) if (x.symSeq !== undefined && !keptAt.has(x.symbol)) keptAt.set(x.symbol, x.symSeq);
+    const rows: { seq: number; text: string }[] = [];
     for (const s of r.symbols) {
       // `.L` labels stay out, except those a relocation names (mergeable sections), which GNU lists.
       if ((s.name.startsWith('.L') && !relocated.has(s.name)) || /[\x01\x02]/.test(s.name)) continue;
       if (s.section === '*UND*') { undefinedNames.push(s.name); continue; }
-      // (GNU makes kept `.L` labels symbols late, after the others.)
-      if (s.name.startsWith('.L')) { late.push(s); continue; }
       // (GNU names the line where the symbol's fragment began; x86lab the defining line, which is
       // the same for labels outside macros. Absolute symbols: see docs/elf.md.)
       const where = s.def && s.section !== '*COM*' ? `${s.def.file.padStart(20)}:${String(s.def.line).padEnd(6)} ${s.section}` : s.section.padStart(33);
-      defined.push(`${where}:${val(s.section === '*COM*' ? s.size ?? 0n : s.value)} ${s.name}`);
+      const seq = s.name.startsWith('.L') ? keptAt.get(s.name) ?? Number.MAX_SAFE_INTEGER : s.seq;
+      rows.push({ seq, text: `${where}:${val(s.section === '*COM*' ? s.size ?? 0n : s.value)} ${s.name}` });
     }
-    for (const s of late) defined.push(`${s.def ? `${s.def.file.padStart(20)}:${String(s.def.line).padEnd(6)} ${s.section}` : s.section.padStart(33)}:${val(s.value)} ${s.name}`);
+    rows.sort((x, y) => x.seq - y.seq);
+    for (const row of rows) defined.push(row.text);
     const groups = [...new Set(r.sections.filter((x) => x.group).map((x) => x.group!.name))];
     for (const g of groups) if (!r.symbols.some((s) => s.name === g)) defined.push(`${'.group'.padStart(33)}:${val(0n)} ${g}`);
     if (defined.length) { emit('DEFINED SYMBOLS'); for (const d of defined) emit(d); } else emit('NO DEFINED SYMBOLS');

@@ -41,6 +41,14 @@ describe.runIf(NATIVE)('ld links x86lab objects with gcc objects', () => {
     expect(run('p64g')).toBe(52);
     expect(run('p64x')).toBe(52);
   });
+  it('x86-64: .weakref, local-exec TLS, COMDAT, .reloc (extras64.s, x86lab) with extras64.c (gcc) exit 13, as with GNU as', () => {
+    x86labObject('extras64.s', 64, 'ex.x.o');
+    sh('as', ['--64', join(DIR, 'extras64.s'), '-o', 'ex.g.o']);
+    expect(Buffer.compare(readFileSync(join(tmp, 'ex.x.o')), readFileSync(join(tmp, 'ex.g.o')))).toBe(0);
+    sh('gcc', ['-O2', '-c', join(DIR, 'extras64.c'), '-o', 'exm.o']);
+    sh('gcc', ['exm.o', 'ex.x.o', '-o', 'exx']);
+    expect(run('exx')).toBe(13);
+  });
   it('i386: ld -m elf_i386 of start32.s (x86lab) and c32.c (gcc -m32 -ffreestanding) exits 58, as with GNU as', () => {
     x86labObject('start32.s', 32, 's32.x.o');
     sh('as', ['--32', join(DIR, 'start32.s'), '-o', 's32.g.o']);

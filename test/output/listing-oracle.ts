@@ -28,7 +28,7 @@ export function listingInputs(): ListingInput[] {
     out.push({ path: i.name, mode: i.mode });
   }
   const dir = 'test/output/listing-cases';
-  for (const f of ['include-macros64.s', 'nested-macros64.s', 'debug-sections64.s', 'long32.s']) {
+  for (const f of ['include-macros64.s', 'nested-macros64.s', 'debug-sections64.s', 'long32.s', 'subsections64.s']) {
     out.push({ path: `${dir}/${f}`, mode: /32/.test(f) ? 32 : 64 });
   }
   return out;

@@ -7,7 +7,7 @@
 	.space 25
 	.text
 	.irpc c, abc
-	.byte '\c
+	.ascii "\c"
 	.endr
 	.macro m3 a, b=7
 	.long \a + \b
