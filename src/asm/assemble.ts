@@ -50,6 +50,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
   asm.lineMarks.enabled = opts.debugLines ?? false;
+  asm.lineMarks.defineView = (name, value) => asm.defineEqu(asm.symbols.ref(name), { add: BigInt(value) }, 'set');
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
   const host: MacroHost = {
