@@ -324,6 +324,7 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
+      ...(s.chainSeq !== undefined ? { chainSeq: s.chainSeq } : {}),
       ...(s.loc && s.def ? { def: { file: s.loc.file, line: s.loc.line } } : {}),
     });
   }
