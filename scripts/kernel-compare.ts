@@ -5,7 +5,7 @@
 // the DWARF of `gcc -g` count; "same" means the two objects are also byte-identical (`cmp`).
 //
 //   npm run kernel-compare -- KERNEL_SRC [--arch x86_64|i386|both] [--build DIR] [--only SUBSTR]
-//                                         [--markdown FILE] [--verbose]
+//                                         [--markdown FILE] [--verbose] [-g]
 //
 // KERNEL_SRC stays untouched: `make <arch>_defconfig prepare` runs into a build folder beside it
 // (KERNEL_SRC-build-<arch>, or --build DIR-<arch>). Each file's compile command comes from the
@@ -25,12 +25,12 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The CLI to run (X86LAB_BIN overrides it, e.g. a copy of bin/ and dist/ kept still during a long run). */
 const cli = process.env.X86LAB_BIN ?? join(repo, 'bin/x86lab.js');
 
-interface Opts { src: string; arches: ('x86_64' | 'i386')[]; build?: string; only?: string; markdown?: string; verbose: boolean }
+interface Opts { src: string; arches: ('x86_64' | 'i386')[]; build?: string; only?: string; markdown?: string; verbose: boolean; forceG: boolean }
 
 function parseArgs(argv: string[]): Opts {
   let src: string | undefined;
   let arch = 'both';
-  const o: Partial<Opts> = { verbose: false };
+  const o: Partial<Opts> = { verbose: false, forceG: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--arch') arch = argv[++i];
@@ -38,6 +38,8 @@ function parseArgs(argv: string[]): Opts {
     else if (a === '--only') o.only = argv[++i];
     else if (a === '--markdown') o.markdown = argv[++i];
     else if (a === '--verbose' || a === '-v') o.verbose = true;
+    // -g: every file as if Kbuild had passed gcc -g (a stress test of the DWARF line table).
+    else if (a === '-g') o.forceG = true;
     else if (!a.startsWith('-') && src === undefined) src = a;
     else throw new Error(`unknown argument ${a}`);
   }
@@ -237,7 +239,7 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
   const rows: Row[] = [];
   try {
     for (const [i, file] of files.entries()) {
-      const cmd = savedCommand(build, objs[i]);
+      let cmd = savedCommand(build, objs[i]);
       if (!cmd || !cmd.includes('-c')) { rows.push({ arch, file, status: 'not built', vector: false, detail: 'Kbuild has no command for it' }); continue; }
       const gnuObj = join(scratch, 'gnu.o');
       rmSync(gnuObj, { force: true });
@@ -247,6 +249,7 @@ function compareArch(o: Opts, arch: 'x86_64' | 'i386'): Row[] {
         else if (cmd[k].startsWith('-Wp,-MMD') || cmd[k].startsWith('-Wp,-MD')) continue;
         else gccArgs.push(cmd[k]);
       }
+      if (o.forceG) { cmd = [...cmd, '-g']; gccArgs.push('-g'); }
       const g = run(cmd[0], gccArgs, build);
       if (!g.ok) { rows.push({ arch, file, status: 'gcc-fails', vector: false, detail: g.err.split('\n')[0] }); continue; }
       const vector = usesVector(gnuObj, build);

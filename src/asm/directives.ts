@@ -361,11 +361,13 @@ const HANDLERS: Record<string, Handler> = {
     };
     if (!map[t]) throw new AsmError(asm.loc, `unrecognized symbol type "${t}"`);
     s.type = map[t];
+    if (s.name.startsWith('.L')) s.chainSeq ??= asm.symbols.nextSeq();
   },
   '.size': (asm, args, toks) => {
     const s = asm.symbols.ref(symName(args[0], asm, toks));
     if (args.length < 2) throw new AsmError(asm.loc, 'expected comma after name in .size');
     s.size = expr(args[1], asm, toks);
+    if (s.name.startsWith('.L')) s.chainSeq ??= asm.symbols.nextSeq();
   },
   '.byte': data(1),
   '.word': data(2), '.short': data(2), '.value': data(2), '.hword': data(2), '.2byte': data(2),

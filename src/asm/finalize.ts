@@ -442,6 +442,7 @@ export function finalize(asm: Assembly): AssembleResult {
       ...(size !== undefined ? { size } : {}),
       ...(s.visibility ? { visibility: s.visibility } : {}),
       seq: s.seq,
+      ...(s.chainSeq !== undefined ? { chainSeq: s.chainSeq } : {}),
       // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
       // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
       ...(s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)

@@ -31,13 +31,17 @@ export class LineMarks {
   private isStmt = true;
   private isa = 0;
 
+  /** Defines a `.loc ... view SYM` symbol as its view number (set by the driver). */
+  defineView: (name: string, value: number) => void = () => {};
+  /** Per section: the last row's position and view number. */
+  private readonly lastRow = new Map<Section, { at: Mark; view: number }>();
+  /** `.loc`'s `view` operand for the pending row: a symbol to define, or '-0' (reset). */
+  private pendingView?: string;
+
   /** An instruction about to be placed at (frag, off) of sec. */
   add(loc: SrcLoc, sec: Section, frag: Frag, off: number): void {
     if (this.locMode) {
-      if (this.pending) {
-        this.locRows.push({ loc: this.pending, sec, at: { frag, off } });
-        this.pending = undefined;
-      }
+      if (this.pending) this.row(sec, { frag, off });
       return;
     }
     if (!this.enabled) return;
@@ -68,6 +72,7 @@ export class LineMarks {
     if (!/^\d+$/.test(w[0] ?? '') || !/^\d+$/.test(w[1] ?? '')) throw new AsmError(where, 'bad file or line number in .loc');
     if (!this.files[file] && !(file === 0 && this.files[1])) throw new AsmError(where, `unassigned file number ${file}`);
     let k = 2;
+    let view: string | undefined;
     const column = /^\d+$/.test(w[k] ?? '') ? Number(w[k++]) : 0;
     const loc: { -readonly [K in keyof Loc]: Loc[K] } = { file, line, column, isStmt: this.isStmt, isa: this.isa, discriminator: 0, basicBlock: false, prologueEnd: false, epilogueBegin: false };
     for (; k < w.length; k++) {
@@ -78,12 +83,29 @@ export class LineMarks {
       else if (o === 'is_stmt') loc.isStmt = this.isStmt = w[++k] !== '0';
       else if (o === 'isa') loc.isa = this.isa = Number(w[++k]);
       else if (o === 'discriminator') loc.discriminator = Number(w[++k]);
-      else if (o === 'view') k++; // views name positions; they add no opcodes
+      else if (o === 'view') view = w[++k];
       else if (o !== '') throw new AsmError(where, `unknown .loc sub-directive \`${o}'`);
     }
     // Two `.loc`s with no instruction between: the first one's row is at this position.
-    if (this.pending) this.locRows.push({ loc: this.pending, sec, at });
+    if (this.pending) this.row(sec, at);
     this.pending = loc;
+    this.pendingView = view;
+  }
+
+  /**
+   * The pending `.loc`'s row at `at`. Its view number (GNU's set_or_check_view) is 0 where the
+   * address moved on from the section's previous row, else one more than that row's; `view -0`
+   * resets it. x86lab takes "moved on" as "not the same fragment and offset".
+   */
+  private row(sec: Section, at: Mark): void {
+    const prev = this.lastRow.get(sec);
+    const same = prev !== undefined && prev.at.frag === at.frag && prev.at.off === at.off;
+    const view = this.pendingView === '-0' || !same ? 0 : prev.view + 1;
+    if (this.pendingView !== undefined && this.pendingView !== '-0' && !/^\d+$/.test(this.pendingView)) this.defineView(this.pendingView, view);
+    this.lastRow.set(sec, { at, view });
+    this.locRows.push({ loc: this.pending!, sec, at });
+    this.pending = undefined;
+    this.pendingView = undefined;
   }
 
   /** After layout: one record per instruction, in source order (assembly-source mode). */

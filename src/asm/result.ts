@@ -36,6 +36,8 @@ export interface SymbolOut {
   readonly visibility?: string;
   /** Order of first appearance (GNU's symbol chain order). */
   readonly seq: number;
+  /** A `.L` symbol's place in GNU's chain when that is later (see Sym.chainSeq). */
+  readonly chainSeq?: number;
   /** Where it was defined (for GNU's listing symbol table). */
   readonly def?: { readonly file: string; readonly line: number };
 }

@@ -48,6 +48,8 @@ export interface Sym {
   loc?: SrcLoc;
   /** Order of first appearance, for output. */
   readonly seq: number;
+  /** A `.L` symbol joins GNU's symbol chain only when `.type`/`.size` make it a full symbol: there. */
+  chainSeq?: number;
 }
 
 export const ABS: Val = Object.freeze({ add: 0n });

@@ -282,7 +282,7 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
   const ranges = seqs.length > 1;
   const funcs = [...r.symbols]
     .filter((s) => s.type === 'function' && s.size !== undefined && s.size !== 0n && !['*UND*', '*ABS*', '*COM*'].includes(s.section))
-    .sort((a, b) => a.seq - b.seq);
+    .sort((a, b) => (a.chainSeq ?? a.seq) - (b.chainSeq ?? b.seq));
   // GNU's S_IS_EXTERNAL: global only (a weak symbol is not).
   const globals = funcs.filter((f) => f.binding === 'global').length;
   const external = globals === 0 ? 'none' : globals === funcs.length ? 'all' : 'mixed';
