@@ -9,6 +9,7 @@ import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js'
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
 import { afterAssembly, archContext, type GasOptions } from './gas-options.js';
+import { emitUsedNote } from './used-note.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
@@ -84,6 +85,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     if (statement(asm, l) === 'end') break;
   }
+  if (opts.gas?.usedNote) emitUsedNote(asm);
   return afterAssembly(finalize(asm), opts.gas);
 }
 

@@ -155,5 +155,13 @@ export const CASES: readonly OptionCase[] = [
     source: `${code}\njc late\n.arch ${cpu}\n.section .text.other,"ax"\nother: js early\nret\n.text\nearly: jc late\njo undef\njp other\njne early\n.nops 125\nlate: jz early\njz undef\n.arch i386\njz undef\njc early\n`,
   }))),
   { name: 'noopt-ignored', args: ['--64', '-O2'], source: '.noopt\nandq $1,%rax\n.slong -1, 5\n.optim\nandq $1,%rax\n.psize 60, 200\n.allow_index_reg\n.disallow_index_reg\n.sse_check none\n.operand_check warning\n' },
+  // The ISA-used note.
+  ...[['--32'], ['--64']].flatMap((m) => [
+    ['empty', ''], ['nop', 'nop\nret\n'], ['cmov', 'cmove %eax,%ebx\n'], ['lahf', 'lahf\nsahf\n'],
+    ['mix', 'popcnt %eax,%ebx\nlzcnt %ecx,%edx\nfxsave (%eax)\nxsave (%eax)\nfninit\nldmxcsr (%eax)\nandn %eax,%ebx,%ecx\nsyscall\n'],
+    ['user-note', '.section .note.gnu.property,"a",@note\n.p2align 3\n.long 4,16,5\n.asciz "GNU"\n.long 0xc0000002,4,3\n.p2align 3\n.text\ncmove %eax,%ebx\n'],
+    ['data-only', '.data\n.long 1\n'],
+  ].map(([n, src]) => ({ name: `used-note-${n}${m[0]}`, args: [...m, '-mx86-used-note=yes'], source: src }))),
+  { name: 'used-note-no', args: ['--64', '-mx86-used-note=no'], source: 'cmove %eax,%ebx\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
