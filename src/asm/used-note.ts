@@ -20,11 +20,21 @@ export class UsedBitsState {
   feature = 1;
 }
 
+/** `legacy`, or `vex`/`xop`/`evex` from the first byte after the legacy and REX prefixes. */
+function encodingClass(b: Uint8Array, mode: Mode): string {
+  let i = 0;
+  while (i < b.length && (LEGACY.has(b[i]) || (mode === 64 && (b[i] & 0xf0) === 0x40))) i++;
+  return b[i] === 0xc4 || b[i] === 0xc5 ? 'vex' : b[i] === 0x8f && mode === 64 ? 'xop' : b[i] === 0x62 && mode === 64 ? 'evex' : 'legacy';
+}
+const LEGACY = new Set([0x66, 0x67, 0xf0, 0xf2, 0xf3, 0x2e, 0x36, 0x3e, 0x26, 0x64, 0x65]);
+
 /** Records what one assembled instruction uses (by its mnemonic as written, else its form's). */
 export function noteUsed(asm: Assembly, mnemonic: string, enc: Encoded): void {
   const st = (asm.usedBits ??= new UsedBitsState());
   const table = BY_MODE[(asm.mode as Mode) === 64 ? 64 : 32];
-  const b = table.get(mnemonic) ?? table.get(formById(enc.form).mnem);
+  const cls = encodingClass(enc.bytes, asm.mode);
+  const key = (m: string): string => (cls === 'legacy' ? m : `${m}/${cls}`);
+  const b = table.get(key(mnemonic)) ?? table.get(key(formById(enc.form).mnem));
   if (!b) return;
   st.isa |= b.isa;
   st.feature |= b.feature;
