@@ -163,5 +163,10 @@ export const CASES: readonly OptionCase[] = [
     ['data-only', '.data\n.long 1\n'],
   ].map(([n, src]) => ({ name: `used-note-${n}${m[0]}`, args: [...m, '-mx86-used-note=yes'], source: src }))),
   { name: 'used-note-no', args: ['--64', '-mx86-used-note=no'], source: 'cmove %eax,%ebx\n' },
+  ...['i386', 'i686', 'generic32', 'k6', 'core2', 'i8086', 'pentium4', 'generic64', 'default'].map((a) => ({
+    name: `code64-after-arch-${a}`, args: ['--32'], source: `.arch ${a}\n.code64\nnop\n`,
+  })),
+  { name: 'code64-march-i686', args: ['--32', '-march=i686'], source: '.code64\nnop\n.arch core2\n.code64\nnop\n' },
+  { name: 'code64-arch-in-64', args: ['--64'], source: '.code64\n.arch i386\nnop\n.code32\n.code64\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
