@@ -10,6 +10,7 @@ import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
 import { afterAssembly, archContext, type GasOptions } from './gas-options.js';
 import { emitUsedNote } from './used-note.js';
+import { emitBuildNotes } from './build-notes.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
@@ -86,6 +87,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     if (statement(asm, l) === 'end') break;
   }
   if (opts.gas?.usedNote) emitUsedNote(asm);
+  if (opts.gas?.buildNotes) emitBuildNotes(asm);
   return afterAssembly(finalize(asm), opts.gas);
 }
 

@@ -18,6 +18,8 @@ export interface GasOptions {
   readonly mtune?: string;
   /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes, -madd-bnd-prefix (prefix-options.ts). */
   readonly addBndPrefix?: boolean;
+  /** --generate-missing-build-notes=yes: a .gnu.build.attributes note per code section (build-notes.ts). */
+  readonly buildNotes?: boolean;
   /** -mx86-used-note=yes: the .note.gnu.property ISA/feature note (used-note.ts). */
   readonly usedNote?: boolean;
   /** -mshared: global symbols of default visibility may be preempted, so jumps to them stay long. */
@@ -58,8 +60,6 @@ const IGNORED: readonly RegExp[] = [
   // instruction, so there is nothing for them to change (such a line is refused either way).
   /^-msse2avx$/, /^-mavxscalar=(?:128|256)$/, /^-mvexwig=(?:0|1)$/, /^-mevexlig=(?:128|256|512)$/,
   /^-mevexwig=(?:0|1)$/, /^-mevexrcig=(?:rne|rd|ru|rz)$/, /^-muse-unaligned-vector-move$/,
-  // GNU's default here (this build): no build notes.
-  /^--generate-missing-build-notes=no$/,
   // Operand and SSE checks only choose between silence, warnings and errors.
   /^-m(?:sse|operand)-check=(?:none|warning)$/,
 ];
@@ -80,6 +80,8 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (IGNORED.some((r) => r.test(arg))) return true;
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
   if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
+  const notes = /^--generate-missing-build-notes=(yes|no)$/.exec(arg);
+  if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
   if (arg === '-mshared') { o.shared = true; return true; }
   let m = /^-march=(.*)$/.exec(arg);

@@ -168,5 +168,13 @@ export const CASES: readonly OptionCase[] = [
   })),
   { name: 'code64-march-i686', args: ['--32', '-march=i686'], source: '.code64\nnop\n.arch core2\n.code64\nnop\n' },
   { name: 'code64-arch-in-64', args: ['--64'], source: '.code64\n.arch i386\nnop\n.code32\n.code64\n' },
+  // Build-attribute notes.
+  ...[['--32'], ['--64']].flatMap((m) => [
+    ['one', 'nop\n'], ['empty', ''], ['data-only', '.data\n.long 1\n'],
+    ['sections', 'nop\n.section .text.b,"ax"\nret\nret\n.data\n.long 1\n.section .text.c,"ax"\n.section .init,"ax"\nnop\n.text\nnop\n'],
+    ['own-section', '.section .gnu.build.attributes\n.long 0\n.text\nnop\n'],
+    ['with-used-note', 'cmove %eax,%ebx\n'],
+  ].map(([n, src]) => ({ name: `build-notes-${n}${m[0]}`, args: [...m, '--generate-missing-build-notes=yes', ...(n === 'with-used-note' ? ['-mx86-used-note=yes'] : [])], source: src }))),
+  { name: 'build-notes-no', args: ['--64', '--generate-missing-build-notes=no'], source: 'nop\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
