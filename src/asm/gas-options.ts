@@ -52,6 +52,7 @@ const IGNORED: readonly RegExp[] = [
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
   /^-q$/, // fewer warnings
+  /^-mmnemonic=att$/, // AT&T mnemonics: the default for AT&T input
   /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
   /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default

@@ -176,5 +176,6 @@ export const CASES: readonly OptionCase[] = [
     ['with-used-note', 'cmove %eax,%ebx\n'],
   ].map(([n, src]) => ({ name: `build-notes-${n}${m[0]}`, args: [...m, '--generate-missing-build-notes=yes', ...(n === 'with-used-note' ? ['-mx86-used-note=yes'] : [])], source: src }))),
   { name: 'build-notes-no', args: ['--64', '--generate-missing-build-notes=no'], source: 'nop\n' },
+  { name: 'mnemonic-att', args: ['--32', '-mmnemonic=att'], source: 'movl %eax,%ebx\nfninit\nret\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
