@@ -60,6 +60,8 @@ export interface ArchState {
   readonly tune?: Proc;
   /** -mtune= was given: `.arch` and `.arch default` leave the tuning alone. */
   readonly tuneSet: boolean;
+  /** The chosen CPU has no long mode (`.code64` is then refused): its name as written. */
+  readonly noLongMode?: string;
   /** `.arch i8086|i186|i286`: conditional jumps have only the short form (GNU's no Jump386). */
   readonly pre386?: boolean;
   /** `.arch CPU,nojumps`: an out-of-reach conditional jump to another section or an undefined
@@ -95,8 +97,11 @@ function extension(s: ArchState, name: string): ArchState | undefined {
 function choose(s: ArchState, name: string, directive = false): ArchState | undefined {
   const c = CPUS.get(name) ?? (directive ? PRE386.get(name) : undefined);
   if (!c) return undefined;
-  const { pre386: _p, nojumps: _n, ...rest } = s;
-  return { ...rest, isa: c.proc, nop: c.nop, allowNop: c.nop, ...(s.tuneSet ? {} : { tune: c.proc }), ...(PRE386.has(name) ? { pre386: true } : {}) };
+  const { pre386: _p, nojumps: _n, noLongMode: _l, ...rest } = s;
+  return {
+    ...rest, isa: c.proc, nop: c.nop, allowNop: c.nop, ...(s.tuneSet ? {} : { tune: c.proc }),
+    ...(PRE386.has(name) ? { pre386: true } : {}), ...(c.lm ? {} : { noLongMode: name }),
+  };
 }
 
 /** The state -march= and -mtune= give at the start of the file. */
@@ -152,6 +157,11 @@ export class ArchContext {
     this.cur = opt === 'nojumps' ? { ...s, nojumps: true } : s;
     return undefined;
   }
+}
+
+/** GNU's error for `.code64` under a CPU without long mode, if any. */
+export function code64Error(s: ArchState): string | undefined {
+  return s.noLongMode === undefined ? undefined : `64bit mode not supported on \`${s.noLongMode}'.`;
 }
 
 /**

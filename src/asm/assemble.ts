@@ -10,6 +10,8 @@ import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js'
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
 import { afterAssembly, archContext, type GasOptions } from './gas-options.js';
+import { emitUsedNote } from './used-note.js';
+import { emitBuildNotes } from './build-notes.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
@@ -112,6 +114,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     asm.symbols.epoch++;
     if (statement(asm, l) === 'end') break;
   }
+  if (opts.gas?.usedNote) emitUsedNote(asm);
+  if (opts.gas?.buildNotes) emitBuildNotes(asm);
   const result = afterAssembly(finalize(asm), opts.gas);
   const locLines = asm.lineMarks.resolveLoc();
   if (locLines) return Object.assign(result, { locLines });

@@ -12,6 +12,7 @@ import { cfiDirective } from './cfi.js';
 import { ELF_HANDLERS, symverDirective } from './elf-directives.js';
 import { noteInsn } from './lfence.js';
 import { enterSubsection, subsectionNumber, subsectionOf } from './subsections.js';
+import { code64Error } from './arch.js';
 import { type Assembly, writeLE } from './state.js';
 import type { Val } from './symbols.js';
 
@@ -429,7 +430,11 @@ const HANDLERS: Record<string, Handler> = {
   '.code32': (asm) => { asm.mode = 32; },
   // Also in an --32 object (GNU 2.40 refuses it only after `.arch i386`): the kernel's 32-bit
   // builds assemble 64-bit trampolines (realmode/rm/trampoline_64.S, efi_mixed.S) that way.
-  '.code64': (asm) => { asm.mode = 64; },
+  '.code64': (asm) => {
+    const bad = code64Error(asm.arch.cur);
+    if (bad) throw new AsmError(asm.loc, bad);
+    asm.mode = 64;
+  },
   '.nops': (asm, args, toks) => {
     const n = absolute(args[0], asm, toks);
     const limit = optAbs(args[1], asm, toks) ?? 0n;

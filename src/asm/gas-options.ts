@@ -18,6 +18,10 @@ export interface GasOptions {
   readonly mtune?: string;
   /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes, -madd-bnd-prefix (prefix-options.ts). */
   readonly addBndPrefix?: boolean;
+  /** --generate-missing-build-notes=yes: a .gnu.build.attributes note per code section (build-notes.ts). */
+  readonly buildNotes?: boolean;
+  /** -mx86-used-note=yes: the .note.gnu.property ISA/feature note (used-note.ts). */
+  readonly usedNote?: boolean;
   /** -mshared: global symbols of default visibility may be preempted, so jumps to them stay long. */
   readonly shared?: boolean;
   /** -n: `.balign N, 0x90` fills with 0x90 bytes instead of GNU's NOP patterns. */
@@ -48,6 +52,7 @@ const IGNORED: readonly RegExp[] = [
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
   /^-q$/, // fewer warnings
+  /^-mmnemonic=att$/, // AT&T mnemonics: the default for AT&T input
   /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
   /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default
@@ -56,8 +61,6 @@ const IGNORED: readonly RegExp[] = [
   // instruction, so there is nothing for them to change (such a line is refused either way).
   /^-msse2avx$/, /^-mavxscalar=(?:128|256)$/, /^-mvexwig=(?:0|1)$/, /^-mevexlig=(?:128|256|512)$/,
   /^-mevexwig=(?:0|1)$/, /^-mevexrcig=(?:rne|rd|ru|rz)$/, /^-muse-unaligned-vector-move$/,
-  // GNU's defaults here (this build): no x86 ISA-used note, no build notes.
-  /^-mx86-used-note=no$/, /^--generate-missing-build-notes=no$/,
   // Operand and SSE checks only choose between silence, warnings and errors.
   /^-m(?:sse|operand)-check=(?:none|warning)$/,
 ];
@@ -67,6 +70,7 @@ const YES_NO: Readonly<Record<string, (o: MutableGasOptions, yes: boolean) => vo
   '-momit-lock-prefix': (o, yes) => { o.omitLockPrefix = yes; },
   '-mfence-as-lock-add': (o, yes) => { o.fenceAsLockAdd = yes; },
   '-mrelax-relocations': (o, yes) => { o.noRelaxRelocations = !yes; },
+  '-mx86-used-note': (o, yes) => { o.usedNote = yes; },
 };
 
 /**
@@ -77,6 +81,8 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (IGNORED.some((r) => r.test(arg))) return true;
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
   if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
+  const notes = /^--generate-missing-build-notes=(yes|no)$/.exec(arg);
+  if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
   if (arg === '-mshared') { o.shared = true; return true; }
   let m = /^-march=(.*)$/.exec(arg);
@@ -90,7 +96,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   m = /^-mlfence-before-indirect-branch=(none|all|register|memory)$/.exec(arg);
   if (m) { o.lfenceBeforeIndirect = m[1] as BranchHardening; return true; }
   if (alignBranchOption(o, arg)) return true;
-  m = /^(-m[a-z-]+)=(yes|no)$/.exec(arg);
+  m = /^(-m[a-z0-9-]+)=(yes|no)$/.exec(arg);
   if (m && YES_NO[m[1]]) { YES_NO[m[1]](o, m[2] === 'yes'); return true; }
   return false;
 }

@@ -16,6 +16,7 @@ import { withLfence } from './lfence.js';
 import { alignBranchBefore } from './align-branch.js';
 import { jccOverJmp } from './jumps386.js';
 import { intelWarning } from './intel/messages.js';
+import { noteUsed } from './used-note.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -263,6 +264,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const direct = operands.length === 1 && op0.kind === 'mem' && op0.bare && !op0.indirect;
   const memSym = !direct && operands.some((o) => o.kind === 'mem' && o.disp?.sym !== undefined);
   const placed = asm.gas.alignBranch ? alignBranchBefore(asm, asm.gas.alignBranch, insn, enc) : undefined;
+  if (asm.gas.usedNote) noteUsed(asm, insn.mnemonic, enc);
   placeInsn(asm, enc, near, direct, memSym);
   placed?.();
 

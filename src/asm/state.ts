@@ -23,6 +23,7 @@ import type { GasOptions } from './gas-options.js';
 import type { InsnEnds } from './lfence.js';
 import type { AlignBranchState } from './align-branch.js';
 import { enterSubsection, subsectionOf } from './subsections.js';
+import type { UsedBitsState } from './used-note.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -111,6 +112,8 @@ export class Assembly {
   insnEnds?: InsnEnds;
   /** -malign-branch-*: the cmp that may fuse with the next jcc (align-branch.ts). */
   alignBranchState?: AlignBranchState;
+  /** -mx86-used-note=yes: the ISA and feature bits used so far (used-note.ts). */
+  usedBits?: UsedBitsState;
   /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
   arch: ArchContext;
 

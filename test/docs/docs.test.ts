@@ -69,7 +69,7 @@ describe('README.md and docs/*.md', () => {
   it('document commands to run and outputs to compare', () => {
     expect(commands.length).toBeGreaterThan(10);
     expect(shown.length).toBeGreaterThan(4);
-    expect(new Set(commands.map((c) => c.doc))).toEqual(new Set(['README.md', 'docs/harness.md', 'docs/explore.md', 'docs/multi-cpu.md']));
+    expect(new Set(commands.map((c) => c.doc))).toEqual(new Set(['README.md', 'docs/harness.md', 'docs/explore.md', 'docs/multi-cpu.md', 'docs/gas-suite.md']));
   });
 
   for (const c of commands) {

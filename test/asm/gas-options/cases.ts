@@ -155,5 +155,27 @@ export const CASES: readonly OptionCase[] = [
     source: `${code}\njc late\n.arch ${cpu}\n.section .text.other,"ax"\nother: js early\nret\n.text\nearly: jc late\njo undef\njp other\njne early\n.nops 125\nlate: jz early\njz undef\n.arch i386\njz undef\njc early\n`,
   }))),
   { name: 'noopt-ignored', args: ['--64', '-O2'], source: '.noopt\nandq $1,%rax\n.slong -1, 5\n.optim\nandq $1,%rax\n.psize 60, 200\n.allow_index_reg\n.disallow_index_reg\n.sse_check none\n.operand_check warning\n' },
+  // The ISA-used note.
+  ...[['--32'], ['--64']].flatMap((m) => [
+    ['empty', ''], ['nop', 'nop\nret\n'], ['cmov', 'cmove %eax,%ebx\n'], ['lahf', 'lahf\nsahf\n'],
+    ['mix', 'popcnt %eax,%ebx\nlzcnt %ecx,%edx\nfxsave (%eax)\nxsave (%eax)\nfninit\nldmxcsr (%eax)\nandn %eax,%ebx,%ecx\nsyscall\n'],
+    ['user-note', '.section .note.gnu.property,"a",@note\n.p2align 3\n.long 4,16,5\n.asciz "GNU"\n.long 0xc0000002,4,3\n.p2align 3\n.text\ncmove %eax,%ebx\n'],
+    ['data-only', '.data\n.long 1\n'],
+  ].map(([n, src]) => ({ name: `used-note-${n}${m[0]}`, args: [...m, '-mx86-used-note=yes'], source: src }))),
+  { name: 'used-note-no', args: ['--64', '-mx86-used-note=no'], source: 'cmove %eax,%ebx\n' },
+  ...['i386', 'i686', 'generic32', 'k6', 'core2', 'i8086', 'pentium4', 'generic64', 'default'].map((a) => ({
+    name: `code64-after-arch-${a}`, args: ['--32'], source: `.arch ${a}\n.code64\nnop\n`,
+  })),
+  { name: 'code64-march-i686', args: ['--32', '-march=i686'], source: '.code64\nnop\n.arch core2\n.code64\nnop\n' },
+  { name: 'code64-arch-in-64', args: ['--64'], source: '.code64\n.arch i386\nnop\n.code32\n.code64\n' },
+  // Build-attribute notes.
+  ...[['--32'], ['--64']].flatMap((m) => [
+    ['one', 'nop\n'], ['empty', ''], ['data-only', '.data\n.long 1\n'],
+    ['sections', 'nop\n.section .text.b,"ax"\nret\nret\n.data\n.long 1\n.section .text.c,"ax"\n.section .init,"ax"\nnop\n.text\nnop\n'],
+    ['own-section', '.section .gnu.build.attributes\n.long 0\n.text\nnop\n'],
+    ['with-used-note', 'cmove %eax,%ebx\n'],
+  ].map(([n, src]) => ({ name: `build-notes-${n}${m[0]}`, args: [...m, '--generate-missing-build-notes=yes', ...(n === 'with-used-note' ? ['-mx86-used-note=yes'] : [])], source: src }))),
+  { name: 'build-notes-no', args: ['--64', '--generate-missing-build-notes=no'], source: 'nop\n' },
+  { name: 'mnemonic-att', args: ['--32', '-mmnemonic=att'], source: 'movl %eax,%ebx\nfninit\nret\n' },
   { name: 'strip-local-absolute', args: ['--64', '--defsym', 'x86_64=1', '--strip-local-absolute'], source: 'foo = 5\n.set bar, 7\nbaz: nop\n.globl g\ng = 3\n' },
 ];
