@@ -6,14 +6,16 @@
 
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../src/asm/assemble.js';
 import { formatDiagnostic } from '../../src/asm/errors.js';
 import { run as runAs } from '../../src/cli/as.js';
+import { disassembleElf } from '../../src/cli/dis.js';
+import { render } from '../../src/output/index.js';
 import { gnuAssemble, HAVE_AS, type GnuResult } from './oracle.js';
-import { CMDLINE_PRELUDE, intelCaseMode, isCmdlineCase } from './intel-cases.js';
+import { CMDLINE_PRELUDE, dumpTail, gnuIntelDump, intelCaseMode, isCmdlineCase } from './intel-cases.js';
 
 const dir = join(import.meta.dirname, 'intel');
 const files = readdirSync(dir).filter((f) => f.endsWith('.s')).sort();
@@ -57,6 +59,19 @@ describe('Intel syntax matches GNU as', () => {
     it.runIf(HAVE_AS)(`${f}: golden equals a live GNU as run`, () => {
       expect(gnuAssemble(isCmdlineCase(f) ? CMDLINE_PRELUDE + src : src, intelCaseMode(f), f)).toEqual(golden);
     });
+    const disGolden = join(dir, 'golden', `${f}.intel-dis.txt`);
+    if (existsSync(disGolden)) {
+      it(`${f}: dis -dr -M intel prints what objdump -dr -M intel prints`, () => {
+        const mode = intelCaseMode(f);
+        const r = assemble(src, { mode, file: f, ...(isCmdlineCase(f) ? { syntax: 'intel' as const, nakedReg: true } : {}) });
+        const obj = render(r, 'elf', { file: f });
+        const text = dumpTail(disassembleElf(obj, 'in.o', undefined, { disassemble: 'exec', relocs: true, syntax: 'intel' }));
+        expect(text).toBe(readFileSync(disGolden, 'utf8'));
+      });
+      it.runIf(HAVE_AS)(`${f}: Intel disassembly golden equals a live objdump run`, () => {
+        expect(gnuIntelDump(isCmdlineCase(f) ? CMDLINE_PRELUDE + src : src, intelCaseMode(f))).toBe(readFileSync(disGolden, 'utf8'));
+      });
+    }
   }
 });
 
