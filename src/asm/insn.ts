@@ -10,7 +10,7 @@ import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
-import { intelWarning } from './intel/messages.js';
+import { intelError, intelWarning } from './intel/messages.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -142,7 +142,7 @@ function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefin
     return encodeInstruction(insn, branch ? { mode: asm.mode, branch } : { mode: asm.mode });
   } catch (e) {
     if (!(e instanceof EncodeError)) throw e;
-    const msg = e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : e.message;
+    const msg = e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : intelError(asm, e.message);
     throw new AsmError(asm.loc, msg);
   }
 }
