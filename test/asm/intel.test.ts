@@ -2,7 +2,7 @@
 // every case file in intel/ is assembled by x86lab and compared with GNU's committed output
 // (intel/golden/, made by intel-gen.ts): section bytes, sizes, flags, relocations and the exact
 // messages. Where `as` is installed the goldens are re-checked live, and the command-line options are
-// run through both tools' CLIs.
+// run through both tools' CLIs, and GCC's -masm=intel output of intel/gcc-input.c is assembled by both.
 
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
@@ -90,4 +90,27 @@ describe.runIf(HAVE_AS)('-msyntax=intel -mnaked-reg through both command lines',
       rmSync(tmp, { recursive: true, force: true });
     }
   });
+});
+
+const HAVE_GCC = spawnSync('gcc', ['--version'], { encoding: 'utf8' }).status === 0;
+
+describe.runIf(HAVE_AS && HAVE_GCC)('GCC -masm=intel output assembles to GNU as\'s object', () => {
+  for (const opt of ['-O0', '-O1', '-O2', '-Os']) {
+    for (const pic of [[], ['-fPIC']]) {
+      it(`gcc ${opt} ${pic.join(' ')}`.trim(), async () => {
+        const tmp = mkdtempSync(join(tmpdir(), 'x86lab-intel-gcc-'));
+        try {
+          const s = join(tmp, 'in.s');
+          const cc = spawnSync('gcc', ['-m64', opt, ...pic, '-S', '-masm=intel', '-fno-asynchronous-unwind-tables', '-fno-tree-vectorize', '-o', s, join(dir, 'gcc-input.c')], { encoding: 'utf8' });
+          expect(cc.status, cc.stderr).toBe(0);
+          const g = spawnSync('as', ['--64', '-o', join(tmp, 'g.o'), s], { encoding: 'utf8' });
+          expect(g.status, g.stderr).toBe(0);
+          expect(await runAs(['--64', '-o', join(tmp, 'x.o'), s])).toBe(0);
+          expect(Buffer.compare(readFileSync(join(tmp, 'x.o')), readFileSync(join(tmp, 'g.o')))).toBe(0);
+        } finally {
+          rmSync(tmp, { recursive: true, force: true });
+        }
+      });
+    }
+  }
 });

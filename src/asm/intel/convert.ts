@@ -18,6 +18,8 @@ export interface IntelHost {
   isConstSym(name: string): boolean;
   /** The register a symbol stands for (`.equ asi, si`), without `%`. */
   regSym(name: string): string | undefined;
+  /** Creates the symbol now (GNU's Intel parser enters `foo` of `foo@GOTPCREL` before _GLOBAL_OFFSET_TABLE_). */
+  refSym(name: string): void;
   /** The encoder knows this AT&T mnemonic. */
   known(mnemonic: string): boolean;
 }
@@ -69,6 +71,17 @@ type AttOp =
 function mentionsVector(n: Node): boolean {
   if (n.k === 'reg') return /^(?:[xyz]?mm\d+)$/.test(n.r);
   return (n.k === 'un' && mentionsVector(n.a)) || (n.k === 'bin' && (mentionsVector(n.a) || mentionsVector(n.b)));
+}
+
+function enterSpecSymbols(n: Node, host: IntelHost): void {
+  if (n.k === 'sym') {
+    const at = n.v.indexOf('@');
+    if (at > 0 && n.v.slice(at + 1).toLowerCase() !== 'plt') host.refSym(n.v.slice(0, at));
+  } else if (n.k === 'un') enterSpecSymbols(n.a, host);
+  else if (n.k === 'bin') {
+    enterSpecSymbols(n.a, host);
+    enterSpecSymbols(n.b, host);
+  }
 }
 
 function hasReg(n: Node): boolean {
@@ -245,6 +258,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   const mnTok = toks[i];
   if (!mnTok || mnTok.type !== 'ident') return undefined;
   const intelMn = mnTok.value.toLowerCase();
+  // A prefix written alone (`rex64`, `lock` on its own line) is the same in both syntaxes.
+  if (isPrefixMnemonic(intelMn) && i + 1 === toks.length) return undefined;
   let mn = intelMn;
   if (!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) {
     // GNU looks the mnemonic up before reading operands, and echoes the statement squeezed.
@@ -260,6 +275,7 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   });
   // `jmp 0x10, 0x20` / `lcall seg, off`: GNU also takes a far pointer as two operands.
   const farPair = parsed.length === 2 && /^l?(?:jmp|call)$/.test(mn) && parsed.every((p) => !p.bracket && !p.seg && !p.size && p.expr && !hasReg(p.expr));
+  for (const p of parsed) if (p.expr) enterSpecSymbols(p.expr, host);
   let ops: AttOp[] = farPair
     ? parsed.map((p) => ({ k: 'imm', text: `$${render(p.expr!)}` }))
     : parsed.map((p) => operand(p, branch, host, mn));
@@ -286,7 +302,11 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     const srcSfx = src?.k === 'mem' ? (src.size ? SIZE_SUFFIX[src.size] : undefined) : src?.k === 'reg' ? GPR_SUFFIX[src.size] : undefined;
     // The source size decides the form: a memory source must say it.
     if (src?.k === 'mem' && !src.size && ops.length === 2) throw new IntelError(`ambiguous operand size for \`${intelMn}'`);
-    if (src?.k === 'mem' && src.size && src.size !== 'byte' && src.size !== 'word') throw new IntelError(`operand size mismatch for \`${intelMn}'`);
+    // `movsx rax, dword ptr [...]` is movsxd (GCC writes it so).
+    const dword = (src?.k === 'mem' && src.size === 'dword') || (src?.k === 'reg' && src.size === 32);
+    if (mn === 'movsx' && dword && dst?.k === 'reg' && dst.size === 64) mn = 'movslq';
+    else if (mn === 'movsx' && dword && dst?.k === 'reg' && dst.size === 32) mn = 'movsxd';
+    else if (src?.k === 'mem' && src.size && src.size !== 'byte' && src.size !== 'word') throw new IntelError(`operand size mismatch for \`${intelMn}'`);
     if (dst?.k === 'reg' && srcSfx && GPR_SUFFIX[dst.size] && (srcSfx === 'b' || srcSfx === 'w')) {
       mn = `mov${mn[3]}${srcSfx}${GPR_SUFFIX[dst.size]}`;
       unsizedMem = false;

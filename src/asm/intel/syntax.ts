@@ -57,6 +57,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
         const d = asm.symbols.get(name)?.def;
         return d?.kind === 'equ' && isAbsolute(d.value);
       },
+      refSym: (name) => { asm.symbols.ref(name); },
       regSym: (name) => asm.regSyms.get(name)?.slice(1),
       known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
     });
