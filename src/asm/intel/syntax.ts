@@ -120,3 +120,16 @@ function intelExprWords(text: string, mode: 16 | 32 | 64): string {
   }
   return at === 0 ? text : out + text.slice(at);
 }
+
+/** An expression (`.if s <> gs`) under `noprefix`: bare register names are registers. */
+export function nakedExpression(text: string): string {
+  const toks = tokenize(text);
+  let out = '';
+  let at = 0;
+  for (const t of toks) {
+    if (t.type !== 'ident' || !lookupReg(t.value)) continue;
+    out += text.slice(at, t.offset) + '%';
+    at = t.offset;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
