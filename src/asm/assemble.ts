@@ -2,7 +2,7 @@
 // per statement (parse.ts) -> labels, directives, instructions -> relaxation and fixups
 // (finalize.ts). Errors are collected per statement, so one run reports every bad line.
 
-import { initialSyntax, syntaxRewrite } from './intel/syntax.js';
+import { initialSyntax, nakedExpression, syntaxRewrite } from './intel/syntax.js';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
@@ -124,6 +124,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
 
 /** For the macro layer: `.if expr`, `.rept count`, `%expr` need an absolute value now. */
 function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
+  if (asm.syntax.naked) text = nakedExpression(text);
   if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms('.x ' + text, asm.regSyms).slice(3);
   if (text.includes('%')) text = registersAsNumbers(text, loc);
   const p = parseStatement('.x ' + text);

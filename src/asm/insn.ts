@@ -15,7 +15,7 @@ import { optimizeInsn } from './optimize.js';
 import { withLfence } from './lfence.js';
 import { alignBranchBefore } from './align-branch.js';
 import { jccOverJmp } from './jumps386.js';
-import { intelWarning } from './intel/messages.js';
+import { intelError, intelWarning } from './intel/messages.js';
 import { noteUsed } from './used-note.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
@@ -148,7 +148,7 @@ function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefin
     return encodeInstruction(insn, branch ? { mode: asm.mode, branch } : { mode: asm.mode });
   } catch (e) {
     if (!(e instanceof EncodeError)) throw e;
-    const msg = e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : e.message;
+    const msg = e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : intelError(asm, e.message);
     throw new AsmError(asm.loc, msg);
   }
 }

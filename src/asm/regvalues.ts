@@ -52,8 +52,11 @@ export function substituteRegSyms(text: string, regSyms: ReadonlyMap<string, str
   let at = 0;
   let head = 0;
   while (head + 1 < toks.length && toks[head].type === 'ident' && toks[head + 1].type === 'colon') head += 2;
+  // `.equ r, -2` redefines r: the name being defined is not a use of it.
+  const defines = /^\.(?:equ|set|equiv|eqv)$/i.test(toks[head]?.value ?? '') ? head + 1 : -1;
   for (let i = head + 1; i < toks.length; i++) {
     const t = toks[i];
+    if (i === defines) continue;
     if (t.type !== 'ident') continue;
     const reg = regSyms.get(t.value);
     if (reg === undefined) continue;

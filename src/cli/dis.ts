@@ -180,9 +180,10 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
       ...defined.filter((s) => s.shndx === sec.index).map(asDis),
       ...plt.filter((p) => p.section === sec.index).map((p) => p.sym),
     ];
-    // Targets: in a relocatable object addresses are per section (a section without symbols names
-    // its targets after itself); otherwise any section's symbols count.
-    const targets: DisSymbol[] = elf.type === 1 ? (mine.length ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
+    // Targets: in a relocatable object addresses are per section; under -D a section without symbols
+    // names its targets after itself, under -d it shows bare addresses (`jmp 0x3`, measured); otherwise
+    // any section's symbols count.
+    const targets: DisSymbol[] = elf.type === 1 ? (mine.length || !all ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
     // In an object, a target beyond the section (its end address still counts as inside) is named from every section's symbols (measured).
     let symbolizer = relocSym;
     if (elf.type === 1) {

@@ -423,7 +423,8 @@ export function formatDecoded(
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
   // of the two is present; it then drops the last segment prefix (whichever it is) from the names.
   let hinted = false;
-  if ((form.flow === 'jcc' || form.flow === 'loop') && d.prefixes & Pfx.SEG) {
+  // objdump's Intel syntax has no hint suffixes: the segment prefix is named instead (`ds je`).
+  if (!c.intel && (form.flow === 'jcc' || form.flow === 'loop') && d.prefixes & Pfx.SEG) {
     let cs = false;
     let ds = false;
     for (let i = 0; i < d.prefixLen; i++) {
@@ -508,6 +509,14 @@ const PTR: Record<number, string> = { 8: 'BYTE', 16: 'WORD', 32: 'DWORD', 48: 'F
 /** Memory operands of no stated size that objdump still calls BYTE PTR. */
 const BYTE_PTR = new Set(['invlpg', 'clflush', 'clflushopt', 'clwb', 'prefetch', 'prefetchw', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'cldemote']);
 
+/** Memory operands of no operand size that objdump names by what they point at. */
+const MEM_PTR: Readonly<Record<string, string>> = {
+  cmpxchg8b: 'QWORD PTR ', cmpxchg16b: 'OWORD PTR ', clrssbsy: 'QWORD PTR ', ldmxcsr: 'DWORD PTR ', stmxcsr: 'DWORD PTR ', vmptrld: 'QWORD PTR ', vmptrst: 'QWORD PTR ', vmclear: 'QWORD PTR ',
+  vmxon: 'QWORD PTR ', rstorssp: 'QWORD PTR ', invept: 'OWORD PTR ', invvpid: 'OWORD PTR ',
+};
+/** Sized memory operands objdump prints bare. */
+const NO_PTR = /^wru?ss[dq]?$/;
+
 function intelReg(num: number, bits: number, rex: number): string {
   return reg(num, bits, rex).slice(1);
 }
@@ -516,8 +525,13 @@ function intelReg(num: number, bits: number, rex: number): string {
 function ptrSize(c: Ctx, op: OperandDef): string {
   const f = c.form;
   if (f.sem === 'lea') return '';
+  // Far pointers (m16:16/32/64) and bound's pair of bounds.
+  if (f.sem.startsWith('lseg:')) return (c.d.opsize === 64 ? 'TBYTE' : c.d.opsize === 16 ? 'DWORD' : 'FWORD') + ' PTR ';
+  if (f.sem === 'bound') return (c.d.opsize === 16 ? 'DWORD' : 'QWORD') + ' PTR ';
   if (f.sem === 'jmp:far' || f.sem === 'call:far') return (c.d.opsize === 64 ? 'TBYTE' : c.d.opsize === 16 ? 'DWORD' : 'FWORD') + ' PTR ';
+  if (MEM_PTR[f.mnem] !== undefined) return MEM_PTR[f.mnem];
   if (op.size === 0) return BYTE_PTR.has(f.mnem) ? 'BYTE PTR ' : '';
+  if (NO_PTR.test(f.mnem)) return '';
   const k = PTR[operandBits(op, c.d)];
   return k ? k + ' PTR ' : '';
 }
@@ -534,7 +548,9 @@ function intelMem(c: Ctx, op: OperandDef | undefined): string {
       const h = asz === 64 ? hex64(v >>> 0, v < 0 ? 0xffffffff : 0) : (v >>> 0).toString(16);
       return size + (seg || 'ds:') + '0x' + h;
     }
-    return size + seg + '[' + (asz === 64 ? 'riz' : 'eiz') + '*' + d.scale + signedHex(d.disp).replace(/^0x/, '+0x') + ']';
+    // With 32-bit addressing in 64-bit code (67h) objdump shows the displacement unsigned: [eiz*1+0x87654321].
+    const disp = asz === 32 && d.mode === 64 ? '+0x' + (d.disp >>> 0).toString(16) : signedHex(d.disp).replace(/^0x/, '+0x');
+    return size + seg + '[' + (asz === 64 ? 'riz' : 'eiz') + '*' + d.scale + disp + ']';
   }
   const r = (n: number): string => addrReg(n, asz).slice(1);
   if (d.base === RIP) {
@@ -545,7 +561,8 @@ function intelMem(c: Ctx, op: OperandDef | undefined): string {
   }
   let inner = '';
   if (d.base !== NONE) inner += r(d.base);
-  if (d.index !== NONE) inner += (inner ? '+' : '') + r(d.index) + '*' + d.scale;
+  // 16-bit addressing has no scale: objdump writes [bp+si].
+  if (d.index !== NONE) inner += (inner ? '+' : '') + r(d.index) + (asz === 16 ? '' : '*' + d.scale);
   else if (asz !== 16 && d.sib !== NONE && ((d.sib & 7) !== 4 || d.scale !== 1)) inner += '+' + (asz === 64 ? 'riz' : 'eiz') + '*' + d.scale;
   if (d.hasDisp || inner === '') inner += d.disp < 0 ? '-0x' + (-d.disp).toString(16) : (inner ? '+' : '') + '0x' + d.disp.toString(16);
   return size + seg + '[' + inner + ']';
@@ -559,9 +576,12 @@ function intelOperand(c: Ctx, op: OperandDef): string {
     case 'rm': {
       let num: number;
       if (op.loc === 'reg' || op.loc === 'opreg') num = d.reg;
+      else if (op.loc === 'vvvv') num = d.vvvv;
       else if (d.mod === 3) num = d.rm;
       else return intelMem(c, op);
       if (c.form.sem === 'bswap') return intelReg(num, d.opsize, d.rex);
+      // movdir64b's destination register is sized by the address size.
+      if (c.form.mnem === 'movdir64b' && op.loc === 'reg') return intelReg(num, d.adsize, d.rex);
       if (op.loc === 'rm' && (c.form.sem === 'sys:lar' || c.form.sem === 'sys:lsl')) return intelReg(num, d.opsize, d.rex);
       if (op.loc === 'reg' && c.form.mnem === 'movsl' && !(d.rex & 8)) return intelReg(num, d.prefixes & Pfx.OPSIZE ? 16 : 32, d.rex);
       return intelReg(num, bits, d.rex);
@@ -598,8 +618,11 @@ function intelOperands(c: Ctx): string {
   const f = c.form;
   const parts = f.operands.map((op) => intelOperand(c, op));
   if (f.sem === 'xchg' && f.operands[0]?.loc === 'opreg') parts.reverse();
+  // jmp 0x1234:0x0: a far pointer is one operand in Intel syntax.
+  if ((f.sem === 'jmp:far' || f.sem === 'call:far') && f.operands.length === 2) return parts.join(':');
   // AT&T lists sources first; Intel the destination. enter's two immediates keep their order.
-  if (!f.operands.some((o) => o.loc === 'imm2')) parts.reverse();
+  // bound keeps its AT&T order in Intel syntax too (GNU's exception).
+  if (!f.operands.some((o) => o.loc === 'imm2') && f.sem !== 'bound') parts.reverse();
   return parts.filter((p) => p !== '').join(',');
 }
 
@@ -632,8 +655,12 @@ function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   if (f.sem === 'jmp:far') return 'jmp';
   if (f.sem === 'call:far') return 'call';
   if (base === 'sal') return 'shl';
+  // A 16-bit near branch or return in 64-bit code keeps its size in the name: callw, jmpw.
+  if (d.mode === 64 && d.opsize === 16 && (((f.flow === 'call' || f.flow === 'jmp') && f.operands[0]?.kind === 'rel') || f.sem === 'ret')) return base + 'w';
   // Outside 64-bit mode the pseudo-descriptor size shows: lgdtd / lidtw.
   if (DESC_TABLE.has(base)) return d.mode === 64 ? base : base + (d.opsize === 16 ? 'w' : 'd');
+  // Intel's spelling of the 32-bit forms: sysretd, sysexitd.
+  if ((base === 'sysret' || base === 'sysexit') && att.endsWith('l')) return att.slice(0, -1) + 'd';
   if (att === 'movabs' || f.flow === 'iret' || base === 'sysret' || base === 'sysexit') return att;
   return base + hint;
 }

@@ -18,6 +18,8 @@ export interface IntelHost {
   isConstSym(name: string): boolean;
   /** The register a symbol stands for (`.equ asi, si`), without `%`. */
   regSym(name: string): string | undefined;
+  /** Creates the symbol now (GNU's Intel parser enters `foo` of `foo@GOTPCREL` before _GLOBAL_OFFSET_TABLE_). */
+  refSym(name: string): void;
   /** The encoder knows this AT&T mnemonic. */
   known(mnemonic: string): boolean;
 }
@@ -48,6 +50,9 @@ const X87_FLOAT = new Set(['fld', 'fst', 'fstp', 'fadd', 'fsub', 'fsubr', 'fmul'
 /** x87 operations on an integer memory operand: word s, dword l, qword ll. */
 const X87_INT = new Set(['fild', 'fist', 'fistp', 'fisttp', 'fiadd', 'fisub', 'fisubr', 'fimul', 'fidiv', 'fidivr', 'ficom', 'ficomp']);
 
+/** Two-operand instructions whose register and memory operands must have one size. */
+const SIZE_CHECKED = /^(?:mov|xchg|add|or|adc|sbb|and|sub|xor|cmp|test|imul|bsf|bsr|tzcnt|lzcnt|popcnt|cmov[a-z]+|xadd|cmpxchg|bt[src]?|movbe|adcx|adox)$/;
+
 const GPR_SUFFIX: Readonly<Record<number, string>> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
 const SIZE_SUFFIX: Readonly<Record<string, string>> = { byte: 'b', word: 'w', dword: 'l', qword: 'q' };
 
@@ -66,6 +71,17 @@ type AttOp =
 function mentionsVector(n: Node): boolean {
   if (n.k === 'reg') return /^(?:[xyz]?mm\d+)$/.test(n.r);
   return (n.k === 'un' && mentionsVector(n.a)) || (n.k === 'bin' && (mentionsVector(n.a) || mentionsVector(n.b)));
+}
+
+function enterSpecSymbols(n: Node, host: IntelHost): void {
+  if (n.k === 'sym') {
+    const at = n.v.indexOf('@');
+    if (at > 0 && n.v.slice(at + 1).toLowerCase() !== 'plt') host.refSym(n.v.slice(0, at));
+  } else if (n.k === 'un') enterSpecSymbols(n.a, host);
+  else if (n.k === 'bin') {
+    enterSpecSymbols(n.a, host);
+    enterSpecSymbols(n.b, host);
+  }
 }
 
 function hasReg(n: Node): boolean {
@@ -115,7 +131,15 @@ function isConst(n: Node, host: IntelHost): boolean {
 
 /** Splits an address into base, index, scale and displacement as GNU does: the first lone register is
  *  the base, a scaled one (or a second one) the index. */
-function address(e: Node | undefined): { base?: string; index?: string; scale?: string; disp?: string } {
+/** GNU's message for an impossible address names the bracketed part as written. */
+function badBaseIndex(op: IntelOperand): IntelError {
+  const t = op.text;
+  const a = t.indexOf('[');
+  const b = t.lastIndexOf(']');
+  return new IntelError(`\`${a >= 0 && b > a ? t.slice(a, b + 1) : t}' is not a valid base/index expression`);
+}
+
+function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { base?: string; index?: string; scale?: string; disp?: string } {
   const out: { base?: string; index?: string; scale?: string; disp?: string } = {};
   const disp: string[] = [];
   const walk = (n: Node, neg: boolean): void => {
@@ -128,15 +152,16 @@ function address(e: Node | undefined): { base?: string; index?: string; scale?: 
       if (neg) throw new IntelError('invalid use of register');
       if (out.base === undefined) out.base = n.r;
       else if (out.index === undefined) out.index = n.r;
-      else throw new IntelError('invalid use of register');
+      else throw badBaseIndex(op);
       return;
     }
     if (n.k === 'bin' && n.op === '*' && hasReg(n)) {
       const [r, s] = n.a.k === 'reg' ? [n.a, n.b] : [n.b, n.a];
       if (r.k !== 'reg' || hasReg(s) || neg) throw new IntelError('invalid use of register');
-      if (out.index !== undefined) throw new IntelError('invalid use of register');
+      if (out.index !== undefined) throw badBaseIndex(op);
       out.index = r.r;
       out.scale = render(s);
+      if (s.k === 'num' && !['1', '2', '4', '8'].includes(s.v)) throw badBaseIndex(op);
       return;
     }
     if (hasReg(n)) throw new IntelError('invalid use of register');
@@ -144,6 +169,13 @@ function address(e: Node | undefined): { base?: string; index?: string; scale?: 
     disp.push(disp.length === 0 ? (neg ? `-${t}` : t) : `${neg ? '-' : '+'}${t}`);
   };
   if (e) walk(e, false);
+  // Address registers: general registers of one size (16-bit ones outside 64-bit code), or rip/eip as a base.
+  const sizes = [out.base, out.index].filter((r): r is string => r !== undefined).map((r) => {
+    const info = lookupReg(r);
+    if (info?.cls === 'ip' && r === out.base) return r === 'rip' ? 64 : 32;
+    return info?.cls === 'gpr' && info.size !== 8 && !(info.size === 16 && mode === 64) ? info.size : -1;
+  });
+  if (sizes.some((z) => z < 0) || (sizes.length === 2 && sizes[0] !== sizes[1])) throw badBaseIndex(op);
   // 16-bit addressing has bx/bp as the base and si/di as the index, whichever was written first.
   if ((out.base === 'si' || out.base === 'di') && (out.index === 'bx' || out.index === 'bp') && out.scale === undefined) {
     [out.base, out.index] = [out.index, out.base];
@@ -152,8 +184,12 @@ function address(e: Node | undefined): { base?: string; index?: string; scale?: 
   return out;
 }
 
-function operand(op: IntelOperand, branch: boolean, host: IntelHost): AttOp {
+function operand(op: IntelOperand, branch: boolean, host: IntelHost, mn: string): AttOp {
   const e = op.expr;
+  if (!e && op.size) throw new IntelError(`operand size mismatch for \`${mn}'`);
+  // `dword ptr eax`: a size applies to memory only.
+  if (e && e.k === 'reg' && !op.bracket && op.size) throw new IntelError('invalid use of register');
+  if (op.jump === 'far' && e && !op.bracket && !hasReg(e) && !op.seg && !op.farSeg) throw new IntelError('cannot infer the segment part of the operand');
   if (op.farSeg) {
     if (!e || hasReg(e)) throw new IntelError('invalid use of register');
     return { k: 'imm', text: `$${render(op.farSeg)},$${render(e)}` };
@@ -170,7 +206,7 @@ function operand(op: IntelOperand, branch: boolean, host: IntelHost): AttOp {
     if (!isSymbolRef(e, host)) return { k: 'imm', text: `$${render(e)}` };
   }
   if (op.offset && !regs && !op.bracket && e) return { k: 'imm', text: `$${render(e)}` };
-  const a = address(e);
+  const a = address(e, op, host.mode);
   const seg = op.seg ? `%${op.seg}:` : '';
   let text: string;
   if (a.base === undefined && a.index === undefined) text = `${seg}${a.disp ?? '0'}`;
@@ -222,6 +258,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   const mnTok = toks[i];
   if (!mnTok || mnTok.type !== 'ident') return undefined;
   const intelMn = mnTok.value.toLowerCase();
+  // A prefix written alone (`rex64`, `lock` on its own line) is the same in both syntaxes.
+  if (isPrefixMnemonic(intelMn) && i + 1 === toks.length) return undefined;
   let mn = intelMn;
   if (!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) {
     // GNU looks the mnemonic up before reading operands, and echoes the statement squeezed.
@@ -237,9 +275,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   });
   // `jmp 0x10, 0x20` / `lcall seg, off`: GNU also takes a far pointer as two operands.
   const farPair = parsed.length === 2 && /^l?(?:jmp|call)$/.test(mn) && parsed.every((p) => !p.bracket && !p.seg && !p.size && p.expr && !hasReg(p.expr));
+  for (const p of parsed) if (p.expr) enterSpecSymbols(p.expr, host);
   let ops: AttOp[] = farPair
     ? parsed.map((p) => ({ k: 'imm', text: `$${render(p.expr!)}` }))
-    : parsed.map((p) => operand(p, branch, host));
+    : parsed.map((p) => operand(p, branch, host, mn));
   let unsizedMem = ops.some((o) => o.k === 'mem' && !o.direct && o.size === undefined);
 
   // Far forms: `jmp 0x10:0x20`, `call fword ptr [eax]`, `jmp far ptr [eax]`.
@@ -263,10 +302,26 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     const srcSfx = src?.k === 'mem' ? (src.size ? SIZE_SUFFIX[src.size] : undefined) : src?.k === 'reg' ? GPR_SUFFIX[src.size] : undefined;
     // The source size decides the form: a memory source must say it.
     if (src?.k === 'mem' && !src.size && ops.length === 2) throw new IntelError(`ambiguous operand size for \`${intelMn}'`);
+    // `movsx rax, dword ptr [...]` is movsxd (GCC writes it so).
+    const dword = (src?.k === 'mem' && src.size === 'dword') || (src?.k === 'reg' && src.size === 32);
+    if (mn === 'movsx' && dword && dst?.k === 'reg' && dst.size === 64) mn = 'movslq';
+    else if (mn === 'movsx' && dword && dst?.k === 'reg' && dst.size === 32) mn = 'movsxd';
+    else if (src?.k === 'mem' && src.size && src.size !== 'byte' && src.size !== 'word') throw new IntelError(`operand size mismatch for \`${intelMn}'`);
     if (dst?.k === 'reg' && srcSfx && GPR_SUFFIX[dst.size] && (srcSfx === 'b' || srcSfx === 'w')) {
       mn = `mov${mn[3]}${srcSfx}${GPR_SUFFIX[dst.size]}`;
       unsizedMem = false;
     }
+  } else if (sized && !simd && SIZE_CHECKED.test(mn)) {
+    // A register of another size than the memory operand: GNU names the mismatch by where the
+    // memory operand sits (its reg, r/m forms fit `reg, mem`; xadd-like ones only `mem, reg`).
+    const memAt = ops.indexOf(sized);
+    const reg = ops.find((o): o is Extract<AttOp, { k: 'reg' }> => o.k === 'reg' && o.cls === 'gpr');
+    if (reg && SIZE_SUFFIX[sized.size!] !== undefined && GPR_SUFFIX[reg.size] !== SIZE_SUFFIX[sized.size!]) {
+      const regFirst = /^(?:mov|xchg)$/.test(mn) ? undefined : /^(?:xadd|cmpxchg|bt[src]?|shld|shrd)$/.test(mn) ? memAt === 0 : memAt === ops.length - 1;
+      throw new IntelError(`${regFirst ? 'register' : 'operand'} type mismatch for \`${intelMn}'`);
+    }
+    const sfx = suffixFor(mn, sized.size!);
+    if (sfx && host.known(mn + sfx)) mn += sfx;
   } else if (sized && !simd && !NO_SUFFIX.has(mn) && !mn.startsWith('set') && mn !== 'ljmp' && mn !== 'lcall') {
     // A mnemonic that already names its size (`movsb`, `stosd`, `notw`) takes no second suffix.
     const own = /[bwlqd]$/.test(mn) && host.known(mn) && host.known(mn.slice(0, -1));

@@ -15,3 +15,11 @@ export function intelWarning(asm: Assembly, warning: string): string {
   if (s.unsized || s.mnemonic === 'sysret' || s.mnemonic === 'sysexit') throw new AsmError(asm.loc, `ambiguous operand size for \`${s.mnemonic}'`);
   return `ambiguous operand size; using default for \`${s.mnemonic}'`;
 }
+
+/** The size a `X ptr` gave became a suffix the form does not take: GNU's Intel parser calls that a size mismatch. */
+export function intelError(asm: Assembly, message: string): string {
+  const s = asm.syntax;
+  if (!s.intel || s.mnemonic === undefined) return message;
+  const m = /^invalid instruction suffix for `(.*)'$/.exec(message);
+  return m ? `operand size mismatch for \`${s.mnemonic}'` : message;
+}

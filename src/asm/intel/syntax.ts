@@ -57,6 +57,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
         const d = asm.symbols.get(name)?.def;
         return d?.kind === 'equ' && isAbsolute(d.value);
       },
+      refSym: (name) => { asm.symbols.ref(name); },
       regSym: (name) => asm.regSyms.get(name)?.slice(1),
       known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
     });
@@ -116,6 +117,19 @@ function intelExprWords(text: string, mode: 16 | 32 | 64): string {
     if (op === undefined) continue;
     out += `${text.slice(at, t.offset)} ${op} `;
     at = t.offset + t.value.length;
+  }
+  return at === 0 ? text : out + text.slice(at);
+}
+
+/** An expression (`.if s <> gs`) under `noprefix`: bare register names are registers. */
+export function nakedExpression(text: string): string {
+  const toks = tokenize(text);
+  let out = '';
+  let at = 0;
+  for (const t of toks) {
+    if (t.type !== 'ident' || !lookupReg(t.value)) continue;
+    out += text.slice(at, t.offset) + '%';
+    at = t.offset;
   }
   return at === 0 ? text : out + text.slice(at);
 }

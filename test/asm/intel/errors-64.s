@@ -14,3 +14,16 @@
 	retf
 	lgdt	[rax]
 	bogus	eax,  [rax]
+	mov	eax, byte ptr [rax]
+	add	rax, dword ptr [rbx]
+	add	word ptr [rax], eax
+	xadd	word ptr [rax], eax
+	mov	[rax+rbx+rcx], eax
+	mov	eax, [rax*3]
+	mov	eax, [ax]
+	mov	eax, dword ptr eax
+	jmp	far ptr foo
+	inc	dword ptr
+	movzx	eax, dword ptr [rax]
+	push	byte ptr [rax]
+	mov	eax, qword ptr [rax]
