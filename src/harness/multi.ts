@@ -174,6 +174,8 @@ export class MultiMachine {
   private preStore: { pa: number; old: number[] } | null = null;
   /** With record and --tso: whether the step's instruction was a store that could be buffered. */
   readonly storeAt: boolean[] = [];
+  /** Global steps after which some CPU held stale code bytes written in that step (cross-modifying writes). */
+  readonly codeWrites: number[] = [];
   /** The schedule actually run, as switches away from what round-robin would have done (replayable). */
   readonly taken: Schedule = emptySchedule();
   private readonly halted: boolean[];
@@ -277,6 +279,7 @@ export class MultiMachine {
     this.overlay = -1;
     this.preStore = null;
     this.storeAt.length = 0;
+    this.codeWrites.length = 0;
     this.taken.buffers!.clear();
     this.lastOutcome = null;
   }
@@ -591,6 +594,7 @@ export class MultiMachine {
       const base = p.num * PAGE_SIZE;
       for (let k = 0; k < PAGE_SIZE; k++) {
         if (d[k] === copy[k]) continue;
+        if (this.cpus > 1 && this.codeWrites[this.codeWrites.length - 1] !== this.steps) this.codeWrites.push(this.steps);
         const a = base + k;
         for (let c = 0; c < this.cpus; c++) {
           const st = this.stale[c];
