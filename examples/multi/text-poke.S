@@ -25,7 +25,9 @@
 #include "../../include/x86lab/ptregs.h"
 
 #define SYNC_VECTOR	0xf0
+#ifndef WORK
 #define WORK		20
+#endif
 #define APIC_BASE	0xfee00000
 #define APIC_ID		0x20
 #define APIC_EOI	0xb0
@@ -104,9 +106,11 @@ executor:
 	sti
 	lock incl ready(%rip)
 1:	call run_site
-	movl $WORK, %ecx			/* other work between calls */
+#if WORK > 0
+	movl $WORK, %ecx			/* other work between calls (-D WORK=0: none) */
 2:	decl %ecx
 	jnz 2b
+#endif
 	cmpl $0, done(%rip)
 	je 1b
 	cli

@@ -31,6 +31,8 @@ options:
                        (schedule item T:buffer) until the CPU fences or runs --tso-window
                        (default 20) more instructions
   --tso-delays D       stores held back per trial (default 1)
+  --xmc-switches K     switches per trial to another CPU right after a step that modified code,
+                       not counted as preemptions (default 1)
   --stale-choices K    stale fetches per trial that may see newer bytes than the oldest (default 1)
   --within A..B        preempt only while the preempted CPU's RIP is in [A, B); repeatable
   --expect SYM=VALUE   the machine word at SYM at the end; repeatable
@@ -113,6 +115,7 @@ export async function exploreMulti(argv: string[]): Promise<number> {
           o.events.push(e);
           break;
         }
+        case '--xmc-switches': o.xmcSwitches = int(val(), '--xmc-switches', 0); break;
         case '--tso': o.tso = true; break;
         case '--tso-window': o.tsoWindow = int(val(), '--tso-window', 1); break;
         case '--tso-delays': o.tsoDelays = int(val(), '--tso-delays', 0); break;

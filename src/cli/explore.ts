@@ -112,6 +112,7 @@ function parseArgs(argv: string[]): Args | 'help' {
       case '--json': a.json = val(); break;
       case '--details': a.details = int(val(), '--details', 0); break;
       case '--merge': a.merge = []; break;
+      case '--cpus': if (val() !== '1') throw new UsageError('--cpus N > 1 runs the multi-CPU explorer'); break;
       default:
         if (t.startsWith('-I')) { o.includeDirs.push(t.length > 2 ? t.slice(2) : val()); break; }
         if (t.startsWith('-D')) { o.defines.push(t.length > 2 ? t.slice(2) : val()); break; }

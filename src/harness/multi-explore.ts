@@ -40,6 +40,11 @@ export interface MultiExploreOptions {
   /** Events to inject (nmi, irq with a vector) at any CPU at any step, at most `eventDepth` per trial. */
   events: ({ kind: 'nmi' } | { kind: 'irq'; vector: number })[];
   eventDepth: number;
+  /**
+   * Switches to another CPU right after a step that modified code (before that CPU can serialize),
+   * per trial, not counted as preemptions (default 1).
+   */
+  xmcSwitches: number;
   /** x86-TSO store buffers, and how many stores per trial are held back (T:buffer). */
   tso: boolean;
   tsoWindow: number;
@@ -53,7 +58,7 @@ export interface MultiExploreOptions {
 }
 
 export function defaultMultiOptions(file: string, cpus: number): MultiExploreOptions {
-  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, staleChoices: 1, events: [], eventDepth: 1, tso: false, tsoWindow: 20, tsoDelays: 1, within: [], expect: [] };
+  return { file, mode: 64, includeDirs: [], defines: [], undefs: [], cpus, quantum: DEFAULT_QUANTUM, preemptions: 1, staleChoices: 1, events: [], eventDepth: 1, xmcSwitches: 1, tso: false, tsoWindow: 20, tsoDelays: 1, within: [], expect: [] };
 }
 
 export type MultiFailureKind = 'triple-fault' | 'double-fault' | 'exception' | 'steps' | 'hlt' | 'expect';
@@ -71,7 +76,7 @@ export interface MultiFailure {
 export interface MultiUnitResult { unit: number; trials: number; failed: number; failures: MultiFailure[]; capped?: boolean }
 
 /** One decision list: switches and fetch choices, and the position of its last decision. */
-interface Node { sched: Schedule; pos: number; preempts: number; choices: number; injected: number; delays: number }
+interface Node { sched: Schedule; pos: number; preempts: number; choices: number; injected: number; delays: number; xmc: number }
 
 function clone(s: Schedule): Schedule { return { switches: [...s.switches], fetches: new Map(s.fetches), events: [...(s.events ?? [])], buffers: new Set(s.buffers ?? []) }; }
 
@@ -112,7 +117,7 @@ export class MultiExplorer {
     this.maxSteps = opts.maxSteps ?? 10 * out.steps + 1000;
     this.hlts = mm.machines.map((m) => m.cpu.curIp);
     for (const m of mm.machines) for (const e of m.model.events) if (e.kind === 'exception' && e.vector !== undefined) this.vectors.add(e.vector);
-    this.units = this.children(mm, { sched: { switches: [], fetches: new Map(), events: [], buffers: new Set() }, pos: -1, preempts: 0, choices: 0, injected: 0, delays: 0 });
+    this.units = this.children(mm, { sched: { switches: [], fetches: new Map(), events: [], buffers: new Set() }, pos: -1, preempts: 0, choices: 0, injected: 0, delays: 0, xmc: 0 });
   }
 
   /** The machine trials run on (reset before each). */
@@ -161,6 +166,22 @@ export class MultiExplorer {
             s.switches.push(split ? { step: t, cpu: c, split } : { step: t, cpu: c });
             list.push({ pos, node: { ...n, sched: s, pos, preempts: n.preempts + 1 } });
           }
+        }
+      }
+    }
+    // Right after a step that modified code, every other CPU gets a turn (free of the bound).
+    if (n.xmc < this.opts.xmcSwitches) {
+      for (const w of mm.codeWrites) {
+        const t = w + 1;
+        const pos = 2 * t;
+        if (pos <= n.pos || t >= mm.ran.length) continue;
+        for (let c = 0; c < mm.cpus; c++) {
+          if (c === mm.ran[t] || c === mm.ran[w] || (mm.runnableAt[t] & (1 << c)) === 0) continue;
+          if (this.ranges.length && !this.ranges.some(([a, b]) => mm.ripAt[t] >= a && mm.ripAt[t] < b)) continue;
+          if (n.preempts < this.opts.preemptions) continue; // tried as a preemption already
+          const s = clone(n.sched);
+          s.switches.push({ step: t, cpu: c });
+          list.push({ pos, node: { ...n, sched: s, pos, xmc: n.xmc + 1 } });
         }
       }
     }
@@ -287,7 +308,7 @@ export function renderMultiText(x: MultiExplorer, results: MultiUnitResult[], de
   L.push(`baseline: round-robin, quantum ${o.quantum}: ${x.baselineOutcome.steps} steps, ${x.baselineOutcome.stop === 'hlt' ? `every CPU halted (${x.baseline.machines.map((m, i) => `cpu${i} at ${at(m.cpu.curIp)}`).join(', ')})` : `stop ${x.baselineOutcome.stop}`}`);
   if (o.tso) L.push(`memory: x86-TSO store buffers (window ${o.tsoWindow}), up to ${o.tsoDelays} store${o.tsoDelays === 1 ? '' : 's'} held back per trial`);
   if (o.events.length) L.push(`events: ${o.events.map((e) => (e.kind === 'nmi' ? 'nmi' : `irq:0x${e.vector.toString(16)}`)).join(', ')} at any CPU and step, up to ${o.eventDepth} per trial`);
-  L.push(`schedules: up to ${o.preemptions} preemption${o.preemptions === 1 ? '' : 's'}${o.within.length ? ` within ${o.within.map(([a, b]) => `${a}..${b}`).join(', ')}` : ''}, ${o.staleChoices} stale fetch${o.staleChoices === 1 ? '' : 'es'} seeing newer bytes; ${x.units.length} first decisions`);
+  L.push(`schedules: up to ${o.preemptions} preemption${o.preemptions === 1 ? '' : 's'} + ${o.xmcSwitches} switch${o.xmcSwitches === 1 ? '' : 'es'} right after a code write${o.within.length ? ` within ${o.within.map(([a, b]) => `${a}..${b}`).join(', ')}` : ''}, ${o.staleChoices} stale fetch${o.staleChoices === 1 ? '' : 'es'} seeing newer bytes; ${x.units.length} first decisions`);
   const capped = rs.some((u) => u.capped);
   L.push(`trials: ${trials} (baseline included), passed ${trials - failed}, failed ${failed}${capped ? ' (capped by --max-trials)' : ''}`);
   if (failed) {

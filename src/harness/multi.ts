@@ -24,7 +24,8 @@
 // NMI or interrupt (the handler's instructions are fetched after the event: Linux's text_poke_sync
 // relies on the IPI's delivery and iret). lret, jmp and locked instructions do not serialize.
 // Which bytes count as code: those of pages some CPU has fetched an instruction from (and the
-// .text sections'); a write is noticed by comparing those pages after each instruction.
+// .text sections'); those pages are write-trapped, and a page written in a step is compared with
+// its copy after the step to find the bytes that changed.
 
 import { Machine, SpecError, DEFAULT_MAX_STEPS, type MachineOptions, type RunOutcome } from './machine.js';
 import { loadFile, loadFiles, loadSource, type Image } from './loader.js';
@@ -97,8 +98,12 @@ const SERIALIZING_SEMS = new Set(['sys:cpuid', 'iret', 'sys:lgdt', 'sys:lidt', '
 /** Event kinds whose delivery (or iret) serializes the CPU that takes it. */
 const SERIALIZING_EVENTS = new Set(['exception', 'nmi', 'interrupt', 'iret', 'delivery-fault', 'double-fault']);
 
+/** Per form: 0 never serializing, 1 maybe (decided by serializing()). */
+const MAY_SERIALIZE = Uint8Array.from(FORMS, (f) => (SERIALIZING_SEMS.has(f.sem) || f.sem === 'sys:movcr' || f.sem === 'sys:movdr' || f.sem === 'sys:wrmsr' ? 1 : 0));
+
 /** Is `i`, just executed by `cpu`, serializing (SDM Vol.3A 8.3)? */
 function serializing(cpu: Cpu, i: Insn): boolean {
+  if (MAY_SERIALIZE[i.form] === 0) return false;
   const sem = FORMS[i.form].sem;
   if (SERIALIZING_SEMS.has(sem)) return true;
   if (sem === 'sys:movcr') return i.k1 !== K_REG && i.r1 !== 8; // to CR0/2/3/4, not CR8
@@ -169,6 +174,8 @@ export class MultiMachine {
   private preStore: { pa: number; old: number[] } | null = null;
   /** With record and --tso: whether the step's instruction was a store that could be buffered. */
   readonly storeAt: boolean[] = [];
+  /** Global steps after which some CPU held stale code bytes written in that step (cross-modifying writes). */
+  readonly codeWrites: number[] = [];
   /** The schedule actually run, as switches away from what round-robin would have done (replayable). */
   readonly taken: Schedule = emptySchedule();
   private readonly halted: boolean[];
@@ -179,6 +186,8 @@ export class MultiMachine {
   private nextEvent = 0;
   /** Code pages under watch: the page and a copy of its bytes as of the last scan. */
   private readonly watched = new Map<number, { page: Page; copy: Uint8Array }>();
+  /** watched's values as an array (iterated after every step). */
+  private readonly watchList: { page: Page; copy: Uint8Array }[] = [];
   private readonly apicPage: Page;
   /** 64-bit: the same registers at 0xfffffffffee00000 (a 32-bit absolute address sign-extended). */
   private readonly apicHigh: Page | null;
@@ -270,6 +279,7 @@ export class MultiMachine {
     this.overlay = -1;
     this.preStore = null;
     this.storeAt.length = 0;
+    this.codeWrites.length = 0;
     this.taken.buffers!.clear();
     this.lastOutcome = null;
   }
@@ -301,7 +311,9 @@ export class MultiMachine {
     if (this.watched.has(pg)) return;
     const p = this.mem.page(pg);
     if (p === undefined || p === this.apicPage || p === this.apicHigh) return;
-    this.watched.set(pg, { page: p, copy: p.data.slice() });
+    const w = { page: p, copy: p.data.slice() };
+    this.watched.set(pg, w);
+    this.watchList.push(w);
     arm(p);
   }
 
@@ -315,6 +327,8 @@ export class MultiMachine {
     this.sink = tracing ? (opts.onTrace ?? null) : null;
     this.recording = opts.record === true;
     const sinks = this.machines.map((_, i) => (l: string) => this.sink?.(n > 1 ? `cpu${i} ${l}` : l));
+    // One options object per CPU, its step limit updated before each step (no allocation per step).
+    const runOpts = this.machines.map((_, i) => ({ maxSteps: 0, trace: tracing, keepTrace: false, onTrace: sinks[i] }));
     const sw = this.schedule.switches;
     const evs = this.schedule.events ?? [];
     for (;;) {
@@ -359,7 +373,9 @@ export class MultiMachine {
       this.prepare(i);
       const nEv = m.model.events.length;
       const before = m.steps;
-      const out = m.run({ maxSteps: before + 1, trace: tracing, keepTrace: false, onTrace: sinks[i] });
+      const ro = runOpts[i];
+      ro.maxSteps = before + 1;
+      const out = m.run(ro);
       this.settle(i, nEv);
       this.used++;
       this.steps += m.steps - before;
@@ -486,7 +502,7 @@ export class MultiMachine {
     // A split read-modify-write that did not run after all (an event came first): memory as it was.
     if (!ran) for (const [a, v, truth] of this.splitSwapped) if (mem.peek8(a) === v) mem.poke8(a, truth);
     this.splitSwapped = [];
-    for (const [pg, base] of [[this.apicPage, APIC_BASE], [this.apicHigh, APIC_HIGH]] as const) {
+    if (this.apicPage.dirty || (this.apicHigh !== null && this.apicHigh.dirty)) for (const [pg, base] of [[this.apicPage, APIC_BASE], [this.apicHigh, APIC_HIGH]] as const) {
       if (pg === null || !pg.dirty) continue;
       const d = pg.data, img = this.apicImg;
       const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
@@ -568,7 +584,9 @@ export class MultiMachine {
    * wrote costs nothing here.
    */
   private scanCode(w: number): void {
-    for (const { page: p, copy } of this.watched.values()) {
+    const list = this.watchList;
+    for (let j = 0; j < list.length; j++) {
+      const p = list[j].page, copy = list[j].copy;
       if (!p.dirty) continue;
       p.dirty = false;
       arm(p);
@@ -576,6 +594,7 @@ export class MultiMachine {
       const base = p.num * PAGE_SIZE;
       for (let k = 0; k < PAGE_SIZE; k++) {
         if (d[k] === copy[k]) continue;
+        if (this.cpus > 1 && this.codeWrites[this.codeWrites.length - 1] !== this.steps) this.codeWrites.push(this.steps);
         const a = base + k;
         for (let c = 0; c < this.cpus; c++) {
           const st = this.stale[c];

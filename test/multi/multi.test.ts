@@ -153,7 +153,7 @@ describe('explorer', () => {
   }
 
   it('events: an NMI injected where no NMI handler exists fails, and the repro replays it', () => {
-    const x = new MultiExplorer({ ...defaultMultiOptions(ex('text-poke.S'), 2), events: [{ kind: 'nmi' }], preemptions: 0, within: [['poke_step3', 'patcher_done']] });
+    const x = new MultiExplorer({ ...defaultMultiOptions(ex('text-poke.S'), 2), events: [{ kind: 'nmi' }], preemptions: 0, xmcSwitches: 0, within: [['poke_step3', 'patcher_done']] });
     const fails = x.units.map((_, i) => x.runUnit(i)).flatMap((u) => u.failures);
     expect(fails.length).toBe(x.units.length); // every NMI: no gate for vector 2
     const s = parseSchedule(fails[0].schedule, 2);
