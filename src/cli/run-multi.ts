@@ -7,7 +7,7 @@ import { LoadError, SpecError, DEFAULT_MAX_STEPS } from '../harness/machine.js';
 import { MultiMachine, type MultiOutcome } from '../harness/multi.js';
 import { parseSchedule } from '../harness/multi-schedule.js';
 import { dumpMulti } from '../harness/multi-dump.js';
-import { IoError, OutputFile, prepareOutput, readInput, stdoutFile, type OutputTarget } from './io.js';
+import { IoError, prepareOutput, readInput, stdoutFile, writeOutput, type OutputTarget } from './io.js';
 import { summary, type Args } from './run.js';
 
 function hexAt(mm: MultiMachine, a: number): string {
@@ -73,12 +73,9 @@ export async function runMulti(args: Args): Promise<number> {
   if (args.quiet && out.stop !== 'hlt') process.stderr.write(`x86lab run: ${multiStopLine(mm, out)}\n`);
   for (const u of mm.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
   if (target) {
-    const f = new OutputFile(target);
     try {
-      f.write(JSON.stringify(dumpMulti(mm, out), null, 1) + '\n');
-      f.commit();
+      writeOutput(target, JSON.stringify(dumpMulti(mm, out), null, 1) + '\n');
     } catch (e) {
-      f.abort();
       if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
       throw e;
     }

@@ -5,7 +5,7 @@ import type { CpuProfile } from '../cpu/profiles.js';
 import { profileFromOption } from './host-cpu.js';
 import { hostClock } from './clock.js';
 import { Machine, LoadError, SpecError, DEFAULT_MAX_STEPS, type RunOutcome } from '../harness/machine.js';
-import { IoError, OutputFile, prepareOutput, readInput, stdoutFile, type OutputTarget } from './io.js';
+import { IoError, prepareOutput, readInput, stdoutFile, writeOutput, type OutputTarget } from './io.js';
 import { dumpMachine } from '../harness/dump.js';
 import { parseInt3, parseIrq, parseNmi, type EventSpec } from '../harness/schedule.js';
 import { ProgressLine } from '../harness/progress.js';
@@ -226,12 +226,9 @@ export async function run(argv: string[]): Promise<number> {
   if (args.quiet && out.stop !== 'hlt') process.stderr.write(`x86lab run: ${stopLine(m, out)}\n`);
   for (const u of m.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
   if (target) {
-    const f = new OutputFile(target);
     try {
-      f.write(JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
-      f.commit();
+      writeOutput(target, JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
     } catch (e) {
-      f.abort();
       if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
       throw e;
     }
