@@ -74,7 +74,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         if (d.kind === 'rel') {
           const short = d.size === 8;
           // data16 on a near branch makes its displacement 16 bits (callw/jmpw, R_*_PC16).
-          const wide = mode === 16 ? size === 32 || pfx.data16 : size !== 16 && !pfx.data16;
+          // A REX.W written with it overrides data16 in 64-bit code (SDM Vol. 2A §2.2.1.2): rel32 again.
+          const wide = mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0);
           rel = { v: (o as MemOperand).disp!, n: short ? 1 : wide ? 4 : 2 };
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
