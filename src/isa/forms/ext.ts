@@ -108,4 +108,21 @@ function raoRows(): FormDef[] {
     row({ id, mnem: id, ...(prefix ? { prefix } : {}), opcode: [0x0f, 0x38, 0xfc], modrm: { mod: 'mem' }, operands: [R('y'), M('y', 'rw')], osz: 'v', encSizes: [32, 64], no66: true, suffix: 'none', sem: `ext:${id}` }));
 }
 
-export const EXT_FORMS: readonly FormDef[] = [...amdRows(), ...intelRows(), ...enqcmdRows(), ...crc32Rows(), ...raoRows()];
+/**
+ * Implicit registers GNU also takes written out, for rows defined elsewhere: umwait/tpause with
+ * EDX:EAX, monitor with a 16-bit address (67h) or 64-bit %rcx/%rdx, mwait with 64-bit registers.
+ */
+function spelledElsewhere(): FormDef[] {
+  const wait = (id: 'umwait' | 'tpause', prefix: 0x66 | 0xf2): FormDef =>
+    row({ id: `${id}_edx_eax`, mnem: id, prefix, opcode: [0x0f, 0xae], modrm: { mod: 'reg', reg: 6 }, operands: [RR(32), FX('edx', 32), FX('eax', 32)], osz: 'none', encodeOnly: true, sem: `waitpkg:${id}` });
+  const mon = { mnem: 'monitor', encodeOnly: true, sem: 'sys:monitor' } as const;
+  return [
+    wait('umwait', 0xf2), wait('tpause', 0x66),
+    f01('monitor_ax_a16', 1, 0, { ...mon, operands: [FX('ax', 16), FX('ecx', 32), FX('edx', 32)], modes: M32, asz: 16 }),
+    f01('monitor_rax_q', 1, 0, { ...mon, operands: [FX('rax', 64), FX('rcx', 64), FX('rdx', 64)], modes: M64, asz: 64 }),
+    f01('monitor_eax_q', 1, 0, { ...mon, operands: [FX('eax', 32), FX('rcx', 64), FX('rdx', 64)], modes: M64, asz: 32 }),
+    f01('mwait_q', 1, 1, { mnem: 'mwait', operands: [FX('rax', 64), FX('rcx', 64)], modes: M64, encodeOnly: true, sem: 'sys:mwait' }),
+  ];
+}
+
+export const EXT_FORMS: readonly FormDef[] = [...amdRows(), ...intelRows(), ...enqcmdRows(), ...crc32Rows(), ...raoRows(), ...spelledElsewhere()];
