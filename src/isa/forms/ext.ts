@@ -92,12 +92,14 @@ function enqcmdRows(): FormDef[] {
  */
 function crc32Rows(): FormDef[] {
   const base = { prefix: 0xf2, modrm: {}, suffix: 'none', aliases: ['crc32'], sem: 'ext:crc32' } as const;
+  // Wider rows first: without a suffix or a byte register, GNU takes the default (l, or q with a
+  // 64-bit destination) and warns.
   return [
+    row({ ...base, id: 'crc32q', mnem: 'crc32q', opcode: [0x0f, 0x38, 0xf1], operands: [E(64), R(64, 'rw')], osz: 'q', modes: M64 }),
+    row({ ...base, id: 'crc32l', mnem: 'crc32l', opcode: [0x0f, 0x38, 0xf1], operands: [E(32), R(32, 'rw')], osz: 'd' }),
+    row({ ...base, id: 'crc32w', mnem: 'crc32w', opcode: [0x0f, 0x38, 0xf1], operands: [E(16), R(32, 'rw')], osz: 'w' }),
     row({ ...base, id: 'crc32b', mnem: 'crc32b', opcode: [0x0f, 0x38, 0xf0], operands: [E(8), R(32, 'rw')], osz: 'd' }),
     row({ ...base, id: 'crc32b_q', mnem: 'crc32b', opcode: [0x0f, 0x38, 0xf0], operands: [E(8), R(64, 'rw')], osz: 'q', modes: M64 }),
-    row({ ...base, id: 'crc32w', mnem: 'crc32w', opcode: [0x0f, 0x38, 0xf1], operands: [E(16), R(32, 'rw')], osz: 'w' }),
-    row({ ...base, id: 'crc32l', mnem: 'crc32l', opcode: [0x0f, 0x38, 0xf1], operands: [E(32), R(32, 'rw')], osz: 'd' }),
-    row({ ...base, id: 'crc32q', mnem: 'crc32q', opcode: [0x0f, 0x38, 0xf1], operands: [E(64), R(64, 'rw')], osz: 'q', modes: M64 }),
   ];
 }
 
