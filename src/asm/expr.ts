@@ -203,9 +203,13 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
       return { add: a.add === 0n ? 1n : 0n };
     }
     case 'bin': {
-      const a = evalExpr(e.a, toks, ctx);
-      const b = evalExpr(e.b, toks, ctx);
-      return binary(e.op, a, b, ctx);
+      // Down the left spine without recursion: GNU takes `a+a+...+a` with 20,000 terms.
+      const spine: Extract<Expr, { k: 'bin' }>[] = [];
+      let cur: Expr = e;
+      while (cur.k === 'bin') { spine.push(cur); cur = cur.a; }
+      let acc = evalExpr(cur, toks, ctx);
+      for (let i = spine.length - 1; i >= 0; i--) acc = binary(spine[i].op, acc, evalExpr(spine[i].b, toks, ctx), ctx);
+      return acc;
     }
   }
 }

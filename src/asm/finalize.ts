@@ -584,7 +584,8 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
   }
   if (size !== 4) return undefined;
   switch (spec) {
-    case 'got': return relaxable ? 'R_386_GOT32X' : 'R_386_GOT32';
+    // A 16-bit load (66 8B) is no relaxable GOT load.
+    case 'got': return relaxable && !(field >= 3 && out[field - 3] === 0x66) ? 'R_386_GOT32X' : 'R_386_GOT32';
     case 'gotoff': return 'R_386_GOTOFF';
     case 'ntpoff': return 'R_386_TLS_LE';
     case 'gotntpoff': return 'R_386_TLS_GOTIE';

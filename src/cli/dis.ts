@@ -186,7 +186,11 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
     const targets: DisSymbol[] = elf.type === 1 ? (mine.length || !all ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
     // In an object, a target beyond the section (its end address still counts as inside) is named from every section's symbols (measured).
     let symbolizer = relocSym;
-    if (elf.type === 1) {
+    // objdump keeps no section symbols among its sorted symbols: an object without any other
+    // defined symbol prints bare addresses (`jmp 0x7`, measured).
+    const bare = elf.type === 1 && !allTargets.some((x) => !x.section);
+    if (bare) symbolizer = () => undefined;
+    else if (elf.type === 1) {
       const inner = makeSymbolizer(targets);
       const outer = makeSymbolizer(allTargets);
       const end = sec.addr + BigInt(sec.size);

@@ -342,6 +342,9 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
   return base + SUFFIX[sz];
 }
 
+/** Forms whose ModRM.reg register holds an address: objdump names it in the address size (67h). */
+const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
+
 /**
  * Format the instruction part of an objdump line: prefix names, mnemonic padded to 6 + space,
  * operands and any `# address` comment. `bytes[offset]` is where `d` was decoded from.
@@ -386,9 +389,9 @@ export function formatDecoded(
     ops = stringOperands(c, base);
     sized = base === 'stos' || base === 'lods' || base === 'scas';
     if (d.opsize === 64) c.rexUsed |= 0x48;
-  } else if (base === 'monitor' || base === 'mwait') {
+  } else if (base === 'monitor' || base === 'mwait' || base === 'monitorx' || base === 'mwaitx') {
     // objdump names the implicit registers: monitor %rax,%ecx,%edx / mwait %eax,%ecx.
-    ops = base === 'monitor' ? reg(0, d.adsize, 0) + ',%ecx,%edx' : '%eax,%ecx';
+    ops = base.startsWith('monitor') ? reg(0, d.adsize, 0) + ',%ecx,%edx' : base === 'mwait' ? '%eax,%ecx' : '%eax,%ecx,%ebx';
   } else if (base === 'xlat') {
     ops = (d.seg !== NONE ? '%' + SEG_NAMES[d.seg] : '%ds') + ':(' + addrReg(3, d.adsize) + ')';
     c.segUsed = true;
@@ -400,7 +403,7 @@ export function formatDecoded(
     const reversed = form.sem === 'xchg' && form.operands[0]?.loc === 'opreg';
     for (const op0 of form.operands) {
       // MOVDIR64B's register holds an address: objdump names it in the address size (67h).
-      const op = form.sem === 'movdir64b' && op0.loc === 'reg' ? { ...op0, size: d.adsize as 16 | 32 | 64 } : op0;
+      const op = ADDR_REG_SEMS.has(form.sem) && op0.loc === 'reg' ? { ...op0, size: d.adsize as 16 | 32 | 64 } : op0;
       let t = operand(c, op, flag);
       if (t === '') continue;
       if (indirect && op.loc === 'rm') t = '*' + t;
@@ -411,7 +414,7 @@ export function formatDecoded(
     if (c.intel) ops = intelOperands(c);
   }
   if (c.intel && x.stringOp) ops = intelStringOperands(c, base);
-  else if (c.intel && (base === 'monitor' || base === 'mwait')) ops = '';
+  else if (c.intel && (base === 'monitor' || base === 'mwait' || base === 'monitorx' || base === 'mwaitx')) ops = '';
   else if (c.intel && base === 'xlat') ops = 'BYTE PTR ' + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':[' + addrReg(3, d.adsize).slice(1) + ']';
 
   // Operand size: REX.W counts as used when it chose the size (SDM Vol. 2 §2.2.1.2).
@@ -419,6 +422,10 @@ export function formatDecoded(
   if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64 && !farInd) c.rexUsed |= 0x48;
   // objdump ignores REX.W on ljmp/lcall *m (it prints rex.W); the CPU takes an m16:64 pointer.
   let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, d, base, sized);
+  // objdump names crc32's source size only when the source is memory.
+  if (form.sem === 'ext:crc32' && d.mod === 3) mnem = 'crc32';
+  // ... and ptwrite's only in 64-bit code.
+  if (form.sem === 'ext:ptwrite' && d.mode !== 64) mnem = 'ptwrite';
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
   // of the two is present; it then drops the last segment prefix (whichever it is) from the names.
@@ -476,7 +483,7 @@ export function formatDecoded(
       used66 = false;
     } else if (b === 0x67) {
       // Only the last 67h takes effect; objdump leaves it unnamed when the address size matters.
-      name = used67 && (usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || form.flow === 'loop')
+      name = used67 && (usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || base.startsWith('monitor') || form.flow === 'loop')
         ? undefined : prefixName(b, d.mode);
       used67 = false;
     } else if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) {

@@ -10,6 +10,9 @@ import { candidatesFor, defSize, isBranchForm, regFrom, type Match } from './mat
 import { SEG_PREFIX, type PrefixState } from './prefixes.js';
 import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
 
+/** Forms whose register operand holds an address (MOVDIR64B, ENQCMD/ENQCMDS): it is of the address size. */
+const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
+
 export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
 
 /** 32-bit rows whose size is not an operand size (memory formats, sysret/sysexit): no 66h in .code16. Plain `iret` there is the 16-bit one. */
@@ -71,7 +74,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         if (d.kind === 'rel') {
           const short = d.size === 8;
           // data16 on a near branch makes its displacement 16 bits (callw/jmpw, R_*_PC16).
-          const wide = mode === 16 ? size === 32 || pfx.data16 : size !== 16 && !pfx.data16;
+          // A REX.W written with it overrides data16 in 64-bit code (SDM Vol. 2A §2.2.1.2): rel32 again.
+          const wide = mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0);
           rel = { v: (o as MemOperand).disp!, n: short ? 1 : wide ? 4 : 2 };
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
@@ -158,7 +162,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // Address.
   let addr: AddrEnc | undefined;
   // MOVDIR64B with a narrower register than the mode's addresses: an absolute operand takes that size.
-  const mdReg = f.sem === 'movdir64b' ? insn.operands.find((o) => o.kind === 'reg') : undefined;
+  const mdReg = ADDR_REG_SEMS.has(f.sem) ? insn.operands.find((o) => o.kind === 'reg') : undefined;
   const absSize = (pfx.addr || (mdReg?.kind === 'reg' && mdReg.reg.size < mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
   if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64, dispPref(insn.pseudo));
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
@@ -206,7 +210,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (f.asz && f.asz !== modeAsz && pfx.addr) throw new EncodeError('same type of prefix used twice');
   if (strAsz) asz = strAsz;
   // MOVDIR64B's destination register holds an address: it must be of the address size (GNU).
-  if (f.sem === 'movdir64b' && insn.operands.some((o) => o.kind === 'reg' && o.reg.size !== asz)) {
+  if (ADDR_REG_SEMS.has(f.sem) && insn.operands.some((o) => o.kind === 'reg' && o.reg.size !== asz)) {
     throw new EncodeError(`invalid register operand size for \`${name}'`);
   }
   // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.

@@ -124,6 +124,8 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const warnings: string[] = [];
   const defaultWarning = `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
   if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) warnings.push(defaultWarning);
+  // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
+  else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning);
   else if (m && m.unpinned && !QUIET.has(name) && !cands.some((c) => c.sfx && c.form === m!.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
     // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.

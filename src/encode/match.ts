@@ -154,6 +154,8 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       return true;
     case 'moffs': {
       if (op.kind !== 'mem' || op.base || op.index || op.indirect || !op.disp) return false;
+      // A GOT load takes the ModRM form (8B 05), which the linker may relax (R_386_GOT32X; measured).
+      if (op.disp.spec === 'got' && d.access !== 'w') return false;
       if (ctx.mode === 64 && !ctx.movabs) {
         // GNU uses A0-A3 in 64-bit mode for an addr32 absolute address (moffs32), otherwise only when the
         // address does not fit a sign-extended disp32.

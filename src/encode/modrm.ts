@@ -76,12 +76,16 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
 
   if (base && base.cls === 'ip') {
     if (index || mode !== 64) throw invalid();
+    let d = disp;
     if (dconst && disp && base.size === 64) {
       const v64 = BigInt.asIntN(64, dval);
-      if (v64 < -(1n << 31n) || v64 >= 1n << 31n) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
+      if (v64 < -(1n << 31n) || v64 >= 1n << 31n) {
+        if (!truncate) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
+        d = { ...disp, addend: BigInt.asIntN(32, dval) };
+      }
     }
     // RIP-relative: mod=00 rm=101 disp32 (SDM Vol. 2A §2.2.1.6).
-    return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: base.size === 32 ? 32 : 64, ripRel: true };
+    return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: d ?? { addend: 0n }, rexX: 0, rexB: 0, asize: base.size === 32 ? 32 : 64, ripRel: true };
   }
   if ((base && base.cls !== 'gpr') || (index && index.cls !== 'gpr')) throw invalid();
   const asize = (base ?? index)?.size ?? absSize;
@@ -99,12 +103,14 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   if (dconst && disp && (base || index)) {
     const v64 = BigInt.asIntN(64, dval);
     if (asize === 64) {
-      // (lea into a 32/16-bit register only keeps the low bits, so GNU truncates instead: `truncate`.)
+      // (lea into a 32/16-bit register only keeps the low 32 bits, so GNU wraps a value within 32
+      // bits as for a 32-bit address — lea 0xffffffff(%rcx),%eax is lea -1(%rcx),%eax, disp8 — and
+      // shortens a wider one into a disp32.)
       if (v64 < -(1n << 31n) || v64 >= 1n << 31n) {
         if (!truncate) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
-        forceDisp32 = true;
-      }
-      dv = v64;
+        if (v64 < 0n || v64 >= 1n << 32n) forceDisp32 = true;
+        dv = BigInt.asIntN(32, dval);
+      } else dv = v64;
     } else if (mode !== 64 || (v64 >= -(1n << 31n) && v64 < 1n << 32n)) dv = BigInt.asIntN(32, dval);
     else forceDisp32 = true;
   }

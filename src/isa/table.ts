@@ -10,5 +10,6 @@ import { SYSTEM_FORMS } from './forms/system.js';
 import { X87_FORMS } from './forms/x87.js';
 import { BMI_FORMS } from './forms/bmi.js';
 import { VMX_FORMS } from './forms/vmx.js';
+import { EXT_FORMS } from './forms/ext.js';
 
-export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS];
+export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS, ...EXT_FORMS];

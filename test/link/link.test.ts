@@ -18,12 +18,10 @@ import { haveLd, ldLink, summarizeImage, type LinkSummary } from './ld-oracle.js
 const F = 'test/link/fixtures';
 const E = 'examples/int3-c';
 // knownAsmDiff: x86lab's assembler differs from GNU as on this listing (the test is expected to fail
-// until it is fixed): `addl $_GLOBAL_OFFSET_TABLE_+(.-1b), %ebx` gives R_386_32 instead of
-// R_386_GOTPC, and `movl foo@GOT, %eax` uses the a1 moffs form with R_386_GOT32 where GNU writes
-// 8b 05 with R_386_GOT32X.
+// until it is fixed). None at present (zoo32's `movl foo@GOT, %eax` is now 8b 05 + R_386_GOT32X).
 const CASES: Record<string, { objects: string[]; listings?: string[]; mode: 32 | 64; knownAsmDiff?: boolean }> = {
   zoo64: { objects: [`${F}/zoo64a.o`, `${F}/zoo64b.o`], listings: [`${F}/zoo64a.s`, `${F}/zoo64b.s`], mode: 64 },
-  zoo32: { objects: [`${F}/zoo32a.o`, `${F}/zoo32b.o`], listings: [`${F}/zoo32a.s`, `${F}/zoo32b.s`], mode: 32, knownAsmDiff: true },
+  zoo32: { objects: [`${F}/zoo32a.o`, `${F}/zoo32b.o`], listings: [`${F}/zoo32a.s`, `${F}/zoo32b.s`], mode: 32 },
   'int3-c-64': { objects: [`${F}/entry_64.gnu.o`, `${E}/int3_emulate-64.o`], listings: [`${E}/entry_64.S`, `${E}/int3_emulate-64.o`], mode: 64 },
   'int3-c-32': { objects: [`${F}/entry_32.gnu.o`, `${E}/int3_emulate-32.o`], listings: [`${E}/entry_32.S`, `${E}/int3_emulate-32.o`], mode: 32 },
   'start-stop': { objects: [`${F}/zoo64a.o`, `${F}/table64.o`, `${F}/zoo64b.o`, `${F}/table64b.o`], mode: 64 },

@@ -99,7 +99,7 @@ function miscRows(): FormDef[] {
     f01('serialize', 5, 0), f01('rdpkru', 5, 6), f01('wrpkru', 5, 7), f01('clzero', 7, 4),
     // monitor/mwait also take their implicit registers spelled out.
     z('monitor_r64', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('rax', 64), FX('ecx', 32), FX('edx', 32)], modes: M64, encodeOnly: true, sem: 'sys:monitor' }),
-    z('monitor_r32', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('eax', 32), FX('ecx', 32), FX('edx', 32)], modes: M32, encodeOnly: true, sem: 'sys:monitor' }),
+    z('monitor_r32', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('eax', 32), FX('ecx', 32), FX('edx', 32)], modes: M32, asz: 32, encodeOnly: true, sem: 'sys:monitor' }),
     z('monitor_r64_a32', [0x0f, 0x01], { mnem: 'monitor', modrm: { mod: 'reg', reg: 1, rm: 0 }, operands: [FX('eax', 32), FX('ecx', 32), FX('edx', 32)], modes: M64, asz: 32, encodeOnly: true, sem: 'sys:monitor' }),
     z('mwait_r', [0x0f, 0x01], { mnem: 'mwait', modrm: { mod: 'reg', reg: 1, rm: 1 }, operands: [FX('eax', 32), FX('ecx', 32)], encodeOnly: true, sem: 'sys:mwait' }),
     // CET end-branch markers (F3 0F 1E FA/FB): nops on older CPUs.

@@ -32,8 +32,8 @@ function vmxRows(): FormDef[] {
     m('vmptrst', [0x0f, 0xc7], 7, { operands: [M(0, 'w')] }),
     m('vmclear', [0x0f, 0xc7], 6, { prefix: 0x66 }),
     // VMREAD r/m, r: the field encoding is the ModRM.reg register (AT&T source), the value goes to r/m.
-    ...widths((n) => row({ id: `vmread${n}`, mnem: 'vmread', opcode: [0x0f, 0x78], modrm: {}, operands: [R(n), E(n, 'w')], osz: 'none', modes: modesOf(n), priv: true, sem: 'vmx:vmread' })),
-    ...widths((n) => row({ id: `vmwrite${n}`, mnem: 'vmwrite', opcode: [0x0f, 0x79], modrm: {}, operands: [E(n), R(n)], osz: 'none', modes: modesOf(n), priv: true, sem: 'vmx:vmwrite' })),
+    ...widths((n) => row({ id: `vmread${n}`, mnem: 'vmread', opcode: [0x0f, 0x78], modrm: {}, operands: [R(n), E(n, 'w')], osz: 'none', suffix: 'size', modes: modesOf(n), priv: true, sem: 'vmx:vmread' })),
+    ...widths((n) => row({ id: `vmwrite${n}`, mnem: 'vmwrite', opcode: [0x0f, 0x79], modrm: {}, operands: [E(n), R(n)], osz: 'none', suffix: 'size', modes: modesOf(n), priv: true, sem: 'vmx:vmwrite' })),
     ...widths((n) => row({ id: `invept${n}`, mnem: 'invept', prefix: 0x66, opcode: [0x0f, 0x38, 0x80], modrm: { mod: 'mem' }, operands: [M(0), R(n)], osz: 'none', modes: modesOf(n), priv: true, sem: 'vmx:invept' })),
     ...widths((n) => row({ id: `invvpid${n}`, mnem: 'invvpid', prefix: 0x66, opcode: [0x0f, 0x38, 0x81], modrm: { mod: 'mem' }, operands: [M(0), R(n)], osz: 'none', modes: modesOf(n), priv: true, sem: 'vmx:invvpid' })),
     f01('pconfig', 0, 5, { priv: true }),
