@@ -278,6 +278,8 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       return '%db' + d.reg;
     case 'far':
       return '$0x' + d.imm2.toString(16) + ',$0x' + (d.immLo >>> 0).toString(16);
+    case 'st':
+      return op.loc === 'rm' ? `%st(${d.rm & 7})` : '%st';
   }
 }
 
@@ -611,6 +613,8 @@ function intelOperand(c: Ctx, op: OperandDef): string {
       return 'dr' + d.reg;
     case 'far':
       return '0x' + d.imm2.toString(16) + ':0x' + (d.immLo >>> 0).toString(16);
+    case 'st':
+      return op.loc === 'rm' ? `st(${d.rm & 7})` : 'st';
   }
 }
 
@@ -648,6 +652,7 @@ function intelStringOperands(c: Ctx, mnem: string): string {
 /** objdump's Intel mnemonic: no size suffixes, Intel names for the conversions and far transfers. */
 function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   const hint = att.includes(',') ? att.slice(att.indexOf(',')) : '';
+  if (f.intel) return f.intel;
   if (f.sem === 'movzx') return 'movzx';
   if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
   if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;

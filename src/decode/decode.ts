@@ -643,6 +643,9 @@ function describeOperands(d: Decoded, form: Form): DecodedOperand[] {
       case 'far':
         out.push({ type: 'far', selector: d.imm2, offset: BigInt(d.immLo >>> 0) });
         break;
+      case 'st':
+        out.push({ type: 'reg', name: op.loc === 'rm' ? `st(${d.rm & 7})` : 'st', size: 80, access });
+        break;
     }
   }
   return out;

@@ -122,6 +122,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     }
   }
   const warnings: string[] = [];
+  if (m?.form.warn) warnings.push(m.form.warn);
   const defaultWarning = `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
   if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) warnings.push(defaultWarning);
   else if (m && m.unpinned && !QUIET.has(name) && !cands.some((c) => c.sfx && c.form === m!.form)) {
