@@ -60,8 +60,9 @@ describe('unmodelled instructions stop the run by name', () => {
       'sys:xrstors', 'sys:xrstors64', 'sys:xsave', 'sys:xsave64', 'sys:xsavec', 'sys:xsavec64', 'sys:xsaveopt',
       'sys:xsaveopt64', 'sys:xsaves', 'sys:xsaves64', 'sys:xsetbv', 'sys:xtest', 'tsx:xabort', 'tsx:xbegin',
       'tsx:xend', 'vmx:invept', 'vmx:invvpid', 'vmx:vmclear', 'vmx:vmptrld', 'vmx:vmptrst', 'vmx:vmread',
-      'vmx:vmwrite', 'vmx:vmxon', 'waitpkg:tpause', 'waitpkg:umonitor', 'waitpkg:umwait', 'x87:ldenv', 'x87:rstor',
-      'x87:save', 'x87:stenv',
+      'vmx:vmwrite', 'vmx:vmxon', 'waitpkg:tpause', 'waitpkg:umonitor', 'waitpkg:umwait', 'x87:arith', 'x87:bad',
+      'x87:cmov', 'x87:cmp', 'x87:const', 'x87:free', 'x87:ld', 'x87:ldenv', 'x87:math', 'x87:nop', 'x87:rstor',
+      'x87:save', 'x87:st', 'x87:stack', 'x87:stenv', 'x87:xch',
     ]);
     for (const s of sys) expect(user, s).toContain(s);
   });
