@@ -28,7 +28,8 @@ const defaultWarn = (m: string) => `no instruction mnemonic suffix given and no 
 function ctl(id: string, opcode: readonly number[], reg: number, size: 0 | 16, sem: string, wait = false): FormDef {
   return row({
     id, mnem: id, opcode: wait ? [0x9b, ...opcode] : opcode, modrm: { reg, mod: 'mem' }, operands: [M(size, 'rw')],
-    osz: 'none', suffix: size ? 'size' : 'none', flags: X, sem, ...(wait ? { encodeOnly: true } : {}),
+    // The images (size 0) are 32-bit layout rows, beside their 66h (16-bit layout) siblings in envRows.
+    osz: size ? 'none' : 'd', suffix: size ? 'size' : 'none', flags: X, sem, ...(wait ? { encodeOnly: true } : {}),
   });
 }
 function fixed(id: string, opcode: readonly number[], reg: number, rm: number, sem: string, wait = false, operands = [] as FormDef['operands']): FormDef {
@@ -156,7 +157,10 @@ function compareRows(): FormDef[] {
     ['b', 0xda, 0, 0x01], ['e', 0xda, 1, 0x40], ['be', 0xda, 2, 0x41], ['u', 0xda, 3, 0x04],
     ['nb', 0xdb, 0, 0x01], ['ne', 0xdb, 1, 0x40], ['nbe', 0xdb, 2, 0x41], ['nu', 0xdb, 3, 0x04],
   ];
-  for (const [cc, op, r, rd] of cmov) out.push(reg(`fcmov${cc}`, `fcmov${cc}`, op, r, [STI(), ST0('w')], 'x87:cmov', { flags: fl(rd, 0) }));
+  const alias: Readonly<Record<string, string>> = { b: 'nae', be: 'na', nb: 'ae', nbe: 'a' };
+  for (const [cc, op, r, rd] of cmov) {
+    out.push(reg(`fcmov${cc}`, `fcmov${cc}`, op, r, [STI(), ST0('w')], 'x87:cmov', { flags: fl(rd, 0), ...(alias[cc] ? { aliases: [`fcmov${alias[cc]}`] } : {}) }));
+  }
   return out;
 }
 
@@ -180,6 +184,25 @@ function constRows(): FormDef[] {
   }
   out.push(z('frstpm_dec', 0xdb, 0xe5, 'x87:nop', { mnem: 'frstpm(287 only)', decodeOnly: true }));
   out.push(z('frstpm', 0xdb, 0xe5, 'x87:nop', { encodeOnly: true }));
+  return out;
+}
+
+/**
+ * The environment and state images in their 16-bit layout (66h: fldenvs, objdump -M intel fldenvw) and
+ * the `l` spelling of the 32-bit one, which GNU takes as the plain form.
+ */
+function envRows(): FormDef[] {
+  const out: FormDef[] = [];
+  const list: readonly [string, number, number, string, boolean][] = [
+    ['fldenv', 0xd9, 4, 'x87:ldenv', false], ['fnstenv', 0xd9, 6, 'x87:stenv', false], ['fstenv', 0xd9, 6, 'x87:stenv', true],
+    ['frstor', 0xdd, 4, 'x87:rstor', false], ['fnsave', 0xdd, 6, 'x87:save', false], ['fsave', 0xdd, 6, 'x87:save', true],
+  ];
+  for (const [m, op, r, sem, wait] of list) {
+    const opcode = wait ? [0x9b, op] : [op];
+    const w = wait ? { encodeOnly: true } : {};
+    out.push(row({ id: `${m}s`, mnem: `${m}s`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'w', suffix: 'none', sem, intel: `${m}w`, ...w }));
+    out.push(row({ id: `${m}l`, mnem: `${m}l`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'none', suffix: 'none', sem, encodeOnly: true }));
+  }
   return out;
 }
 
@@ -218,5 +241,5 @@ export const X87_FORMS: readonly FormDef[] = [
   ctl('fnstenv', [0xd9], 6, 0, 'x87:stenv'), ctl('fstenv', [0xd9], 6, 0, 'x87:stenv', true),
   ctl('frstor', [0xdd], 4, 0, 'x87:rstor'),
   ctl('fnsave', [0xdd], 6, 0, 'x87:save'), ctl('fsave', [0xdd], 6, 0, 'x87:save', true),
-  ...loadStoreRows(), ...arithRows(), ...compareRows(), ...constRows(), ...badRows(),
+  ...loadStoreRows(), ...arithRows(), ...compareRows(), ...constRows(), ...envRows(), ...badRows(),
 ];
