@@ -78,8 +78,6 @@ function arithRows(): FormDef[] {
       // D8 D0+i / D8 D8+i: fcom %st(i); alone it is %st(1).
       out.push(reg(`f${a}_st`, `f${a}`, 0xd8, r, [STI()], sem));
       out.push(z(`f${a}_1`, 0xd8, 0xc1 | (r << 3), sem, { mnem: `f${a}`, encodeOnly: true }));
-      // GNU also takes the destination %st spelled out.
-      out.push(reg(`f${a}_st_st`, `f${a}`, 0xd8, r, [STI(), ST0()], sem, { encodeOnly: true }));
       return;
     }
     // D8 /r: op %st(i),%st.
