@@ -151,7 +151,7 @@ export interface FormDef {
   readonly no66?: boolean;
   /** objdump's Intel-syntax mnemonic where it is not the AT&T one minus a suffix (x87 flds -> fld, fsub <-> fsubr). */
   readonly intel?: string;
-  /** Encoder: the warning GNU as gives for this spelling (x87 default suffix, `fadd` translated to `faddp`). */
+  /** Encoder: the warning GNU as gives for this spelling (x87 default suffix, `fadd` translated to `faddp`); `#` = the %st(i) number. */
   readonly warn?: string;
   /** VEX-encoded form (C4/C5 prefix); absent for legacy encodings. */
   readonly vex?: VexDef;

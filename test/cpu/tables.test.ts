@@ -75,6 +75,17 @@ describe('unmodelled instructions stop the run by name', () => {
     expect(r.detail).toMatch(/fxsave/);
     expect(cpu.ripBig()).toBe(BigInt(CODE));
   });
+
+  it('x87 arithmetic and loads stop the run as unsupported, naming the instruction (fadd, flds)', () => {
+    for (const [hex, name] of [['d8c1f4', /fadd/], ['d900f4', /fld/], ['dee9f4', /fsubrp/]] as const) {
+      const cpu = cpuWith(hex);
+      cpu.setReg64(0, BigInt(DATA));
+      const r = run(cpu);
+      expect(r.stop).toBe('unsupported');
+      expect(r.detail).toMatch(name);
+      expect(cpu.ripBig()).toBe(BigInt(CODE));
+    }
+  });
 });
 
 const haveGcc = spawnSync('gcc', ['--version']).status === 0 && process.arch === 'x64' && process.platform === 'linux';

@@ -89,6 +89,10 @@ function arithRows(): FormDef[] {
     // DE /r: op-and-pop %st,%st(i); alone (also `fadd` alone, which GNU translates) it is %st,%st(1).
     out.push(reg(`f${a}p_st0_st`, `f${a}p`, 0xde, r, [ST0(), STI('rw')], sem, rev ? { intel: `f${rev}p` } : {}));
     out.push(reg(`f${a}p_st`, `f${a}p`, 0xde, r, [STI('rw')], sem, { encodeOnly: true }));
+    // The commutative ones also take the operands the other way round, which GNU rewrites (`#` = i).
+    if (a === 'add' || a === 'mul') {
+      out.push(reg(`f${a}p_st_st0`, `f${a}p`, 0xde, r, [STI('rw'), ST0()], sem, { encodeOnly: true, warn: `translating to \`f${a}p %st,%st(#)'` }));
+    }
     out.push(z(`f${a}p_1`, 0xde, 0xc1 | (r << 3), sem, { mnem: `f${a}p`, encodeOnly: true }));
     out.push(z(`f${a}_1`, 0xde, 0xc1 | (r << 3), sem, { mnem: `f${a}`, encodeOnly: true, warn: `translating to \`f${a}p'` }));
   });
@@ -224,7 +228,7 @@ function badRows(): FormDef[] {
 }
 
 export const X87_FORMS: readonly FormDef[] = [
-  row({ id: 'fwait', mnem: 'fwait', aliases: ['wait'], opcode: [0x9b], operands: [], osz: 'none', flags: X, sem: 'x87:wait', encodeOnly: true }),
+  row({ id: 'fwait', mnem: 'fwait', aliases: ['wait'], opcode: [0x9b], operands: [], osz: 'none', flags: X, sem: 'x87:wait' }),
   fixed('fninit', [0xdb], 4, 3, 'x87:init'), fixed('finit', [0xdb], 4, 3, 'x87:init', true),
   fixed('fnclex', [0xdb], 4, 2, 'x87:clex'), fixed('fclex', [0xdb], 4, 2, 'x87:clex', true),
   ctl('fldcw', [0xd9], 5, 16, 'x87:ldcw'),
