@@ -422,6 +422,8 @@ export function formatDecoded(
   // objdump ignores REX.W on ljmp/lcall *m (it prints rex.W); the CPU takes an m16:64 pointer.
   let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, d, base, sized);
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
+  // A folded WAIT (9B) names the waiting spelling: 9b db e3 is finit.
+  if (d.prefixes & Pfx.WAIT && mnem.startsWith('fn') && base !== 'fnop') mnem = 'f' + mnem.slice(2);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
   // of the two is present; it then drops the last segment prefix (whichever it is) from the names.
   let hinted = false;
@@ -486,6 +488,8 @@ export function formatDecoded(
       if (isLastSeg && (c.segUsed || hinted)) name = undefined; // objdump drops the last one, whichever was used
       else if (isLastSeg && notrack) name = 'notrack';
       else name = prefixName(b, d.mode);
+    } else if (b === 0x9b) {
+      name = undefined; // a folded WAIT
     } else if ((b & 0xf0) === 0x40 && d.mode === 64) {
       name = (d.rex ^ c.rexUsed) === 0 && !form.vex ? undefined : rexName(b);
     } else name = prefixName(b, d.mode);
