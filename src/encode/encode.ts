@@ -158,8 +158,10 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       else if (o.base?.size === 64 && o.disp && isConst(o.disp)) encodeAddress({ ...o, index: undefined }, mode, mode);
     }
     // `movq' is also an MMX/SSE mnemonic in GNU's table, which it tries first and names in the message.
-    // GNU calls a lone register operand of an x87 form (fld %eax, fldt %st(1)) a size mismatch.
-    if (ops.length === 1 && ops[0].kind === 'reg' && inMode.some((c) => c.form.sem.startsWith('x87:') && c.form.operands.length === 1)) {
+    // GNU calls a lone register operand of an x87 form (fld %eax, fldt %st(1)), or a general register
+    // among its operands (fcomi %st(1),%eax), a size mismatch.
+    const x87Reg = (ops.length === 1 && ops[0].kind === 'reg') || ops.some((o) => o.kind === 'reg' && o.reg.cls !== 'st');
+    if (x87Reg && inMode.some((c) => c.form.sem.startsWith('x87:') && c.form.operands.length === ops.length)) {
       throw new EncodeError(`operand size mismatch for \`${name}'`);
     }
     if (mnemonic === 'movq') throw new EncodeError(mode === 64 ? explainMismatch(insn, cands, inMode, ops, ctx, 'movq').message : "operand type mismatch for `movq'");

@@ -24,3 +24,6 @@ fld %st(10)
 fcmovz %st(1),%st
 fisttpb (%eax)
 fldenvw (%eax)
+fcomi %st(1),%eax
+fcomi %st(1),%xmm0
+fxch %eax
