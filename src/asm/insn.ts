@@ -57,7 +57,7 @@ export function scrubbedText(toks: readonly Tok[], from: number): string {
 
 function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const name = toks[t].value;
-  const r = lookupReg(name.slice(1));
+  const r = lookupReg(name.slice(1).replace(/[ \t]/g, ''));
   // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
   const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
   if (!r || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);

@@ -8,7 +8,7 @@ import moo from 'moo';
 const RULES: moo.Rules = {
   ws: /[ \t\r\f\v]+/,
   // %reg; a '%' followed by a non-letter is the modulo operator.
-  reg: /%[a-zA-Z_][a-zA-Z0-9_]*/,
+  reg: /%[sS][tT][ \t]*\([ \t]*[0-9]+[ \t]*\)|%[a-zA-Z_][a-zA-Z0-9_]*/,
   // Numeric local label references `1f` / `1b` (`0b1` is binary, so binary must win when digits follow).
   // GNU also takes C integer suffixes (`0xff000000ULL`, `12UL`: kernel headers shared with C).
   num: /0[xX][0-9a-fA-F]+(?:[uUlL]+(?![0-9a-zA-Z_.$]))?|0[bB][01]+(?:[uUlL]+(?![0-9a-zA-Z_.$]))?|[0-9]+(?:[bBfF](?![0-9a-zA-Z_.$])|[uUlL]+(?![0-9a-zA-Z_.$]))?/,
@@ -133,6 +133,11 @@ export function tokenize(text: string): Tok[] {
       i += 2;
       while (i < n && isC(text, i, C_ID) && text.charCodeAt(i) !== 46 && text.charCodeAt(i) !== 36) i++;
       type = 'reg';
+      // The x87 register %st(i) is one register name to GNU, parentheses included.
+      if (i - start === 3 && (text.charCodeAt(start + 1) | 0x20) === 115 && (text.charCodeAt(start + 2) | 0x20) === 116) {
+        const m = /^[ \t]*\([ \t]*[0-9]+[ \t]*\)/.exec(text.slice(i, i + 16));
+        if (m) i += m[0].length;
+      }
     } else if (c >= 48 && c <= 57) {
       type = 'num';
       const c1 = text.charCodeAt(i + 1) | 0x20;

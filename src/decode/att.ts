@@ -278,6 +278,8 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       return '%db' + d.reg;
     case 'far':
       return '$0x' + d.imm2.toString(16) + ',$0x' + (d.immLo >>> 0).toString(16);
+    case 'st':
+      return op.loc === 'rm' ? `%st(${d.rm & 7})` : '%st';
   }
 }
 
@@ -427,6 +429,8 @@ export function formatDecoded(
   // ... and ptwrite's only in 64-bit code.
   if (form.sem === 'ext:ptwrite' && d.mode !== 64) mnem = 'ptwrite';
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
+  // A folded WAIT (9B) names the waiting spelling: 9b db e3 is finit.
+  if (d.prefixes & Pfx.WAIT && mnem.startsWith('fn') && base !== 'fnop') mnem = 'f' + mnem.slice(2);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
   // of the two is present; it then drops the last segment prefix (whichever it is) from the names.
   let hinted = false;
@@ -491,6 +495,8 @@ export function formatDecoded(
       if (isLastSeg && (c.segUsed || hinted)) name = undefined; // objdump drops the last one, whichever was used
       else if (isLastSeg && notrack) name = 'notrack';
       else name = prefixName(b, d.mode);
+    } else if (b === 0x9b) {
+      name = undefined; // a folded WAIT
     } else if ((b & 0xf0) === 0x40 && d.mode === 64) {
       name = (d.rex ^ c.rexUsed) === 0 && !form.vex ? undefined : rexName(b);
     } else name = prefixName(b, d.mode);
@@ -618,6 +624,8 @@ function intelOperand(c: Ctx, op: OperandDef): string {
       return 'dr' + d.reg;
     case 'far':
       return '0x' + d.imm2.toString(16) + ':0x' + (d.immLo >>> 0).toString(16);
+    case 'st':
+      return op.loc === 'rm' ? `st(${d.rm & 7})` : 'st';
   }
 }
 
@@ -655,6 +663,7 @@ function intelStringOperands(c: Ctx, mnem: string): string {
 /** objdump's Intel mnemonic: no size suffixes, Intel names for the conversions and far transfers. */
 function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   const hint = att.includes(',') ? att.slice(att.indexOf(',')) : '';
+  if (f.intel) return f.intel;
   if (f.sem === 'movzx') return 'movzx';
   if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
   if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;

@@ -81,6 +81,17 @@ export function decodeInto(out: Decoded, bytes: Uint8Array, offset: number, mode
 export function decodeWith(
   t: DecodeTables, out: Decoded, bytes: Uint8Array, offset: number, mode: Mode, ipLo: number, ipHi: number,
 ): Decoded {
+  decodeOnce(t, out, bytes, offset, mode, ipLo, ipHi);
+  // A WAIT before an x87 instruction cut short by the end of the input is an fwait of its own (objdump).
+  if (out.bad === Bad.TRUNCATED && out.prefixes & Pfx.WAIT) {
+    decodeOnce({ ...t, foldWait: false }, out, bytes.subarray(0, bytes.indexOf(0x9b, offset) + 1), offset, mode, ipLo, ipHi);
+  }
+  return out;
+}
+
+function decodeOnce(
+  t: DecodeTables, out: Decoded, bytes: Uint8Array, offset: number, mode: Mode, ipLo: number, ipHi: number,
+): Decoded {
   reset(out, mode);
   const avail = bytes.length - offset;
   if (avail <= 0) return fail(out, Bad.TRUNCATED, 0);
@@ -91,11 +102,25 @@ export function decodeWith(
   let seg = NONE;
   let lastRep = 0;
   let n = 0;
+  let firstWait = -1;
 
   // ---- prefixes: legacy ones in any order and repetition; REX counts only right before the opcode.
   for (;;) {
+    if (n >= avail && firstWait >= 0) return decodeOnce({ ...t, foldWait: false }, out, bytes.subarray(0, offset + firstWait + 1), offset, mode, ipLo, ipHi);
     if (n >= avail) return fail(out, n > 0 ? Bad.PREFIXES : Bad.TRUNCATED, n > 0 ? n : 1);
     const b = bytes[p];
+    if (b === 0x9b && t.foldWait) {
+      // objdump's WAIT: read like a prefix; one after other prefixes (or a second one) ends the prefixes.
+      if (firstWait < 0) firstWait = n;
+      if (rex !== 0) {
+        out.ignoredRexEnd = n; // a REX before it is ignored, as before a legacy prefix
+        rex = 0;
+      }
+      p++;
+      n++;
+      if (n > 1) break;
+      continue;
+    }
     let isLegacy = true;
     switch (b) {
       case 0xf0: pfx |= Pfx.LOCK; break;
@@ -124,6 +149,12 @@ export function decodeWith(
     p++;
     n++;
     if (n >= MAX_PREFIXES) return fail(out, Bad.PREFIXES, n);
+  }
+  if (firstWait >= 0) {
+    // Not before an x87 escape (D8-DF): the WAIT is an fwait of its own, with the prefixes before it.
+    const op = n < avail ? bytes[p] : -1;
+    if (op < 0xd8 || op > 0xdf) return decodeOnce({ ...t, foldWait: false }, out, bytes.subarray(0, offset + firstWait + 1), offset, mode, ipLo, ipHi);
+    pfx |= Pfx.WAIT;
   }
   out.prefixLen = n;
   out.rex = rex;
@@ -642,6 +673,9 @@ function describeOperands(d: Decoded, form: Form): DecodedOperand[] {
         break;
       case 'far':
         out.push({ type: 'far', selector: d.imm2, offset: BigInt(d.immLo >>> 0) });
+        break;
+      case 'st':
+        out.push({ type: 'reg', name: op.loc === 'rm' ? `st(${d.rm & 7})` : 'st', size: 80, access });
         break;
     }
   }

@@ -42,6 +42,11 @@ const OSZ_CODE: Record<Form['osz'], number> = { b: OSZ_B, v: OSZ_V, d64: OSZ_D64
 
 export interface DecodeTables {
   readonly forms: readonly Form[];
+  /**
+   * Read WAIT (9B) before an x87 escape as part of that instruction, as objdump does (`9b db e3` is
+   * one `finit`). The CPU runs the 9B as an instruction of its own, so the executor's tables do not.
+   */
+  readonly foldWait?: boolean;
   /** Candidates of slot s are cand[slotStart[s] .. slotStart[s+1]). Slot = map * 256 + byte. */
   readonly slotStart: Int32Array;
   readonly cand: Int32Array;
@@ -280,6 +285,6 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
 
   return {
     forms, slotStart, cand, slotModrm, fModes, fPfx, fReg, fMod, fRm, fHasModrm, fOsz, fStrict, fStrictD64, fStrictNoQ, fOverlayExact, fAsz,
-    fImmA, fImmB, fImmSx, fRel, fOpreg, fVexL, fVexW, fNoVvvv, fNo66, conflicts,
+    fImmA, fImmB, fImmSx, fRel, fOpreg, fVexL, fVexW, fNoVvvv, fNo66, conflicts, foldWait: true,
   };
 }

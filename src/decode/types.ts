@@ -13,6 +13,7 @@ export const enum Pfx {
   ADSIZE = 1 << 4, // 67
   SEG = 1 << 5, // a segment override is present (see Decoded.seg)
   REX = 1 << 6, // a REX prefix is in effect (the one immediately before the opcode)
+  WAIT = 1 << 7, // a WAIT (9B) folded into the x87 instruction after it (disassembler tables only: DecodeTables.foldWait)
 }
 
 /** No register / no segment / no base. */

@@ -122,6 +122,10 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     }
   }
   const warnings: string[] = [];
+  if (m?.form.warn) {
+    const st = m.ops.find((o) => o?.kind === 'reg' && o.reg.cls === 'st');
+    warnings.push(m.form.warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
+  }
   const defaultWarning = `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
   if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) warnings.push(defaultWarning);
   // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
@@ -156,6 +160,12 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       else if (o.base?.size === 64 && o.disp && isConst(o.disp)) encodeAddress({ ...o, index: undefined }, mode, mode);
     }
     // `movq' is also an MMX/SSE mnemonic in GNU's table, which it tries first and names in the message.
+    // GNU calls a lone register operand of an x87 form (fld %eax, fldt %st(1)), or a general register
+    // among its operands (fcomi %st(1),%eax), a size mismatch.
+    const x87Reg = (ops.length === 1 && ops[0].kind === 'reg') || ops.some((o) => o.kind === 'reg' && o.reg.cls !== 'st');
+    if (x87Reg && inMode.some((c) => c.form.sem.startsWith('x87:') && c.form.operands.length === ops.length)) {
+      throw new EncodeError(`operand size mismatch for \`${name}'`);
+    }
     if (mnemonic === 'movq') throw new EncodeError(mode === 64 ? explainMismatch(insn, cands, inMode, ops, ctx, 'movq').message : "operand type mismatch for `movq'");
     throw explainMismatch(insn, cands, inMode, ops, ctx, name);
   }

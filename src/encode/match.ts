@@ -186,6 +186,8 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       return op.kind === 'reg' && op.reg.cls === 'dr';
     case 'far':
       return false;
+    case 'st':
+      return op.kind === 'reg' && !op.indirect && op.reg.cls === 'st' && (d.loc !== 'implicit' || op.reg.num === 0);
   }
 }
 
@@ -279,6 +281,7 @@ export function defMask(d: OperandDef): number {
     case 'sreg': case 'seg': return K_SEG;
     case 'creg': return K_CR;
     case 'dreg': return K_DR;
+    case 'st': return K_OTHER;
     default: return 0x7f;
   }
 }

@@ -43,7 +43,8 @@ export type OperandKind =
   | 'seg' // a specific segment register in the opcode (push %fs)
   | 'creg' // control register (loc reg)
   | 'dreg' // debug register (loc reg)
-  | 'far'; // ptr16:16/32 absolute far pointer ljmp $sel,$off (32/16-bit modes): two immediates
+  | 'far' // ptr16:16/32 absolute far pointer ljmp $sel,$off (32/16-bit modes): two immediates
+  | 'st'; // x87 stack register: %st(i) in ModRM.rm (loc rm, mod=3), or %st(0) written as %st (loc implicit)
 
 export interface OperandDef {
   readonly kind: OperandKind;
@@ -148,6 +149,10 @@ export interface FormDef {
   readonly badSuffix?: string;
   /** A 66h byte is no operand-size prefix for this form (ADX: the size is 32 or 64; objdump names it data16). */
   readonly no66?: boolean;
+  /** objdump's Intel-syntax mnemonic where it is not the AT&T one minus a suffix (x87 flds -> fld, fsub <-> fsubr). */
+  readonly intel?: string;
+  /** Encoder: the warning GNU as gives for this spelling (x87 default suffix, `fadd` translated to `faddp`); `#` = the %st(i) number. */
+  readonly warn?: string;
   /** VEX-encoded form (C4/C5 prefix); absent for legacy encodings. */
   readonly vex?: VexDef;
 }

@@ -65,8 +65,9 @@ describe('unmodelled instructions stop the run by name', () => {
       'sys:xrstors', 'sys:xrstors64', 'sys:xsave', 'sys:xsave64', 'sys:xsavec', 'sys:xsavec64', 'sys:xsaveopt',
       'sys:xsaveopt64', 'sys:xsaves', 'sys:xsaves64', 'sys:xsetbv', 'sys:xtest', 'tsx:xabort', 'tsx:xbegin',
       'tsx:xend', 'vmx:invept', 'vmx:invvpid', 'vmx:vmclear', 'vmx:vmptrld', 'vmx:vmptrst', 'vmx:vmread',
-      'vmx:vmwrite', 'vmx:vmxon', 'waitpkg:tpause', 'waitpkg:umonitor', 'waitpkg:umwait', 'x87:ldenv', 'x87:rstor',
-      'x87:save', 'x87:stenv',
+      'vmx:vmwrite', 'vmx:vmxon', 'waitpkg:tpause', 'waitpkg:umonitor', 'waitpkg:umwait', 'x87:arith', 'x87:bad',
+      'x87:cmov', 'x87:cmp', 'x87:const', 'x87:free', 'x87:ld', 'x87:ldenv', 'x87:math', 'x87:nop', 'x87:rstor',
+      'x87:save', 'x87:st', 'x87:stack', 'x87:stenv', 'x87:xch',
     ]);
     for (const s of sys) expect(user, s).toContain(s);
   });
@@ -78,6 +79,17 @@ describe('unmodelled instructions stop the run by name', () => {
     expect(r.stop).toBe('unsupported');
     expect(r.detail).toMatch(/fxsave/);
     expect(cpu.ripBig()).toBe(BigInt(CODE));
+  });
+
+  it('x87 arithmetic and loads stop the run as unsupported, naming the instruction (fadd, flds)', () => {
+    for (const [hex, name] of [['d8c1f4', /fadd/], ['d900f4', /fld/], ['dee9f4', /fsubrp/]] as const) {
+      const cpu = cpuWith(hex);
+      cpu.setReg64(0, BigInt(DATA));
+      const r = run(cpu);
+      expect(r.stop).toBe('unsupported');
+      expect(r.detail).toMatch(name);
+      expect(cpu.ripBig()).toBe(BigInt(CODE));
+    }
   });
 });
 
