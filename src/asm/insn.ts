@@ -17,6 +17,7 @@ import { alignBranchBefore } from './align-branch.js';
 import { jccOverJmp } from './jumps386.js';
 import { intelError, intelWarning } from './intel/messages.js';
 import { noteUsed } from './used-note.js';
+import { archCheck } from './arch-check.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -254,6 +255,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
+  archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
   if (enc.warnings) for (const w of enc.warnings) asm.warn(intelWarning(asm, w));
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
