@@ -81,16 +81,18 @@ function lacks(s: ArchState, need: Need): boolean {
     || need.nos.some((e) => s.removed?.includes(e));
 }
 
-/** Refuses an instruction the CPU in force lacks, with GNU's message. */
-export function archCheck(asm: Assembly, mnemonic: string, formMnem: string, enc: Encoded): void {
-  const s = asm.arch.cur;
-  if (s.cpu === undefined && !s.removed?.length) return;
+/**
+ * Refuses an instruction the CPU in force lacks, with GNU's message. Returns whether some CPU
+ * lacks it (such a line's outcome depends on the `.arch` state: not to be replayed from a cache).
+ */
+export function archCheck(asm: Assembly, mnemonic: string, formMnem: string, enc: Encoded): boolean {
   const table = BY_MODE[asm.mode === 64 ? 64 : 32];
   const cls = encodingClass(enc.bytes, asm.mode);
   const key = (m: string): string => (cls === 'legacy' ? m : `${m}/${cls}`);
   const mn = table.has(key(mnemonic)) ? mnemonic : formMnem;
   const need = table.get(key(mn));
-  if (!need || !lacks(s, need)) return;
+  const s = asm.arch.cur;
+  if (!need || !lacks(s, need)) return need !== undefined;
   const name = reported(mnemonic, formMnem, need, table);
   // Another encoding of the mnemonic the CPU has (bextr: BMI as VEX, TBM as XOP): GNU tried
   // that one's operands instead.

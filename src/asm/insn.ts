@@ -255,7 +255,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
-  archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
+  const gated = archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
   if (enc.warnings) for (const w of enc.warnings) asm.warn(intelWarning(asm, w));
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
@@ -270,7 +270,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   placeInsn(asm, enc, near, direct, memSym);
   placed?.();
 
-  if (enc.relax === 'near' || asm.lateSyms.size !== lates) return undefined;
+  if (enc.relax === 'near' || asm.lateSyms.size !== lates || gated) return undefined;
   let sym: string | undefined;
   for (let i = body.mn + 1; i < toks.length; i++) {
     const t = toks[i];

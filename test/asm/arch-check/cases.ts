@@ -64,6 +64,9 @@ cases.push(
   c('-march=i386 then .arch default (32)', 32, '.arch default\n.arch .nobmi2', ['-march=i386']),
   c('.arch i386,nojumps (32)', 32, '.arch i386,nojumps'),
   c('.arch generic32,jumps .bmi (32)', 32, '.arch generic32,jumps\n.arch .bmi'),
+  // The same lines before and after the change (a remembered line must not skip the check).
+  c('lines repeated across .arch .noibt .noshstk (64)', 64, body(64) + '.arch .noibt\n.arch .noshstk'),
+  c('lines repeated across .arch i486 (32)', 32, body(32) + '.arch i486'),
   c('.arch generic64 .nobmi .bmi (64)', 64, '.arch generic64\n.arch .nobmi\n.arch .bmi\n.arch .noadx'),
 );
 
