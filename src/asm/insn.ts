@@ -18,6 +18,7 @@ import { jccOverJmp } from './jumps386.js';
 import { intelError, intelWarning } from './intel/messages.js';
 import { noteUsed } from './used-note.js';
 import { archCheck } from './arch-check.js';
+import { operandWarning } from './operand-check.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -256,7 +257,8 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
   const gated = archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
-  if (enc.warnings) for (const w of enc.warnings) asm.warn(intelWarning(asm, w));
+  let checked = false;
+  if (enc.warnings) for (const w of enc.warnings) checked = operandWarning(asm, intelWarning(asm, w)) || checked;
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
   const near = enc.relax !== 'short' ? undefined
@@ -270,7 +272,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   placeInsn(asm, enc, near, direct, memSym);
   placed?.();
 
-  if (enc.relax === 'near' || asm.lateSyms.size !== lates || gated) return undefined;
+  if (enc.relax === 'near' || asm.lateSyms.size !== lates || gated || checked) return undefined;
   let sym: string | undefined;
   for (let i = body.mn + 1; i < toks.length; i++) {
     const t = toks[i];

@@ -70,4 +70,17 @@ cases.push(
   c('.arch generic64 .nobmi .bmi (64)', 64, '.arch generic64\n.arch .nobmi\n.arch .bmi\n.arch .noadx'),
 );
 
+// -moperand-check= and `.operand_check` (src/asm/operand-check.ts): unsized instructions with
+// no register operand, repeated so that a remembered line meets another setting.
+const UNSIZED = 'adc $1,(%eax)\nshl (%eax)\nincl (%eax)\npush (%eax)\nsysret\nlea (%eax),%ax\n';
+for (const mode of [32, 64] as const) {
+  for (const m of ['error', 'warning', 'none']) {
+    cases.push({ name: `-moperand-check=${m} (${mode})`, args: [`--${mode}`, `-moperand-check=${m}`], source: UNSIZED });
+  }
+  cases.push({
+    name: `.operand_check switched (${mode})`, args: [`--${mode}`],
+    source: `${UNSIZED}.operand_check error\n${UNSIZED}.operand_check none\n${UNSIZED}.operand_check bogus\n.operand_check\n.operand_check error\n${UNSIZED}`,
+  });
+}
+
 export const CASES: readonly OptionCase[] = cases;
