@@ -24,6 +24,8 @@ export interface GasOptions {
   readonly usedNote?: boolean;
   /** -moperand-check=error|none (operand-check.ts; warning is the default). */
   readonly operandCheck?: 'error' | 'none';
+  /** -mlfence-after-load=yes: an lfence after each load (lfence-load.ts). */
+  readonly lfenceAfterLoad?: boolean;
   /** -mshared: global symbols of default visibility may be preempted, so jumps to them stay long. */
   readonly shared?: boolean;
   /** -n: `.balign N, 0x90` fills with 0x90 bytes instead of GNU's NOP patterns. */
@@ -73,6 +75,7 @@ const YES_NO: Readonly<Record<string, (o: MutableGasOptions, yes: boolean) => vo
   '-mfence-as-lock-add': (o, yes) => { o.fenceAsLockAdd = yes; },
   '-mrelax-relocations': (o, yes) => { o.noRelaxRelocations = !yes; },
   '-mx86-used-note': (o, yes) => { o.usedNote = yes; },
+  '-mlfence-after-load': (o, yes) => { o.lfenceAfterLoad = yes; },
 };
 
 /**

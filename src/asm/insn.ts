@@ -19,6 +19,7 @@ import { intelError, intelWarning } from './intel/messages.js';
 import { noteUsed } from './used-note.js';
 import { archCheck } from './arch-check.js';
 import { operandWarning } from './operand-check.js';
+import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -271,8 +272,10 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   if (asm.gas.usedNote) noteUsed(asm, insn.mnemonic, enc);
   placeInsn(asm, enc, near, direct, memSym);
   placed?.();
+  const fenced = asm.gas.lfenceAfterLoad === true && lfenceAfterLoad(asm.mode, mnemonic, operands);
+  if (fenced) asm.emit([0x0f, 0xae, 0xe8]);
 
-  if (enc.relax === 'near' || asm.lateSyms.size !== lates || gated || checked) return undefined;
+  if (enc.relax === 'near' || asm.lateSyms.size !== lates || gated || checked || fenced) return undefined;
   let sym: string | undefined;
   for (let i = body.mn + 1; i < toks.length; i++) {
     const t = toks[i];

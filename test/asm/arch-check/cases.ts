@@ -83,4 +83,13 @@ for (const mode of [32, 64] as const) {
   });
 }
 
+// -mlfence-after-load=yes (src/asm/lfence-load.ts): loads, stores, string instructions, pops.
+const LOADS64 = 'mov (%rax),%rbx\nmov %rbx,(%rax)\nadd (%rax),%rbx\nadd %rbx,(%rax)\nlea (%rax),%rbx\npush (%rax)\npop %rax\npop (%rax)\npush %rax\nret\ncall *(%rax)\njmp *(%rax)\nmovsb\nstosb\nlodsb\nrep movsb\ncmpsb\nnop\nxchg %rax,(%rbx)\nlock incl (%rax)\nmov %rax,%rbx\ncmp $1,(%rax)\ntest %eax,(%rbx)\ninc %eax\nleave\niret\nlfence\nmfence\nclflush (%rax)\nprefetcht0 (%rax)\npopf\nxlat\nin (%dx),%al\nout %al,(%dx)\nlgdt (%rax)\ninvlpg (%rax)\nbt %eax,(%rbx)\nbts %eax,(%rbx)\nmovzbl (%rax),%eax\ncmovz (%rax),%eax\ncpuid\nrdmsr\ncmpxchg %eax,(%rbx)\nmov %fs:0,%rax\nmov 0x1234,%eax\nmovabs 0x1234,%eax\n';
+const LOADS32 = 'mov (%eax),%ebx\nmov %ebx,(%eax)\nadd (%eax),%ebx\nadd %ebx,(%eax)\nlea (%eax),%ebx\npush (%eax)\npop %eax\npop (%eax)\npush %eax\nret\ncall *(%eax)\njmp *(%eax)\nmovsb\nstosb\nlodsb\nrep movsb\ncmpsb\nnop\nxchg %eax,(%ebx)\nlock incl (%eax)\nmov %eax,%ebx\ncmp $1,(%eax)\ntest %eax,(%ebx)\ninc %eax\nleave\niret\nlfence\nmfence\nclflush (%eax)\nprefetcht0 (%eax)\npopf\nxlat\nin (%dx),%al\nout %al,(%dx)\nlgdt (%eax)\ninvlpg (%eax)\nbt %eax,(%ebx)\nbts %eax,(%ebx)\nmovzbl (%eax),%eax\ncmovz (%eax),%eax\ncpuid\nrdmsr\ncmpxchg %eax,(%ebx)\nmov %fs:0,%eax\nmov 0x1234,%eax\n';
+cases.push(
+  { name: '-mlfence-after-load=yes (64)', args: ['--64', '-mlfence-after-load=yes'], source: LOADS64 + LOADS64 },
+  { name: '-mlfence-after-load=yes (32)', args: ['--32', '-mlfence-after-load=yes'], source: LOADS32 },
+  { name: '-mlfence-after-load=no (64)', args: ['--64', '-mlfence-after-load=no'], source: LOADS64 },
+);
+
 export const CASES: readonly OptionCase[] = cases;
