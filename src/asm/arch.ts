@@ -4,11 +4,13 @@
 // measured with `as --32/--64` over every CPU name and option mix (test/asm/arch-nops.test.ts
 // re-checks them against GNU): each padding uses the state in force where it is written.
 
+import { withExtension } from './arch-check.js';
+
 /** GNU's processor classes (its tuning groups); only the NOP choice depends on them here. */
-type Proc = 'i386' | 'i486' | 'pentium' | 'pentiumpro' | 'pentium4' | 'nocona' | 'core' | 'core2' | 'corei7'
+export type Proc = 'i386' | 'i486' | 'pentium' | 'pentiumpro' | 'pentium4' | 'nocona' | 'core' | 'core2' | 'corei7'
   | 'iamcu' | 'k6' | 'athlon' | 'k8' | 'amdfam10' | 'bd' | 'znver' | 'bt' | 'generic32' | 'generic64';
 
-interface Cpu {
+export interface Cpu {
   readonly proc: Proc;
   /** Has the long NOP (0f 1f /0): GNU's `nop` extension is part of the CPU. */
   readonly nop: boolean;
@@ -19,7 +21,7 @@ interface Cpu {
 const cpu = (proc: Proc, nop: boolean, lm = false): Cpu => ({ proc, nop, lm });
 
 /** The CPU names GNU as 2.40 takes (`as --help`), measured for NOPs and 64-bit support. */
-const CPUS: ReadonlyMap<string, Cpu> = new Map([
+export const CPUS: ReadonlyMap<string, Cpu> = new Map([
   ['generic32', cpu('generic32', false)], ['generic64', cpu('generic64', true, true)],
   ['i386', cpu('i386', false)], ['i486', cpu('i486', false)], ['i586', cpu('pentium', false)], ['pentium', cpu('pentium', false)],
   ['i686', cpu('pentiumpro', false)], ['pentiumpro', cpu('pentiumpro', true)], ['pentiumii', cpu('pentiumpro', true)],
@@ -37,7 +39,7 @@ const CPUS: ReadonlyMap<string, Cpu> = new Map([
 const PRE386: ReadonlyMap<string, Cpu> = new Map([['i8086', cpu('i386', false)], ['i186', cpu('i386', false)], ['i286', cpu('i386', false)]]);
 
 /** The extensions GNU as 2.40 names (`as --help`); each may be prefixed with `no`. */
-const EXTENSIONS: ReadonlySet<string> = new Set(('8087 287 387 687 cmov fxsr mmx sse sse2 sse3 sse4a ssse3 sse4.1 sse4.2 sse4 avx avx2 '
+export const EXTENSIONS: ReadonlySet<string> = new Set(('8087 287 387 687 cmov fxsr mmx sse sse2 sse3 sse4a ssse3 sse4.1 sse4.2 sse4 avx avx2 '
   + 'avx512f avx512cd avx512er avx512pf avx512dq avx512bw avx512vl vmx vmfunc smx xsave xsaveopt xsavec xsaves aes pclmul '
   + 'fsgsbase rdrnd f16c bmi2 fma fma4 xop lwp movbe cx16 ept lzcnt popcnt hle rtm tsx invpcid clflush nop syscall rdtscp '
   + '3dnow 3dnowa padlock svme abm bmi tbm adx rdseed prfchw smap mpx sha clflushopt prefetchwt1 se1 clwb avx512ifma '
@@ -75,6 +77,13 @@ export interface ArchState {
    * .nommx` turns the long NOPs on (measured).
    */
   readonly allowNop: boolean;
+  /** The CPU chosen, as named (undefined: none): which instructions it has (arch-check.ts). */
+  readonly cpu?: string;
+  /** `.EXT`/`.noEXT` that changed the instruction set since, as GNU appends them to the CPU's name. */
+  readonly sub?: string;
+  /** Extensions given on top of the CPU, and those taken away. */
+  readonly added?: readonly string[];
+  readonly removed?: readonly string[];
 }
 
 /** Raised for a bad -march=/-mtune= value (GNU: a fatal error before any input is read). */
@@ -88,18 +97,19 @@ function defaultState(mode: 32 | 64, tune?: Proc): ArchState {
 /** Applies `ext` or `noext` (an extension name as -march=+ext and `.arch .ext` give it). */
 function extension(s: ArchState, name: string): ArchState | undefined {
   if (NO_FORMS.has(name) || (name.startsWith('no') && EXTENSIONS.has(name.slice(2)))) {
-    return name === 'nonop' ? { ...s, nop: false, allowNop: false } : { ...s, nop: s.allowNop };
+    const n = name === 'nonop' ? { ...s, nop: false, allowNop: false } : { ...s, nop: s.allowNop };
+    return withExtension(n, name === 'no87' ? '8087' : name.slice(2), true, name);
   }
-  if (EXTENSIONS.has(name)) return name === 'nop' ? { ...s, nop: true, allowNop: true } : s;
+  if (EXTENSIONS.has(name)) return withExtension(name === 'nop' ? { ...s, nop: true, allowNop: true } : s, name, false, name);
   return undefined;
 }
 
 function choose(s: ArchState, name: string, directive = false): ArchState | undefined {
   const c = CPUS.get(name) ?? (directive ? PRE386.get(name) : undefined);
   if (!c) return undefined;
-  const { pre386: _p, nojumps: _n, noLongMode: _l, ...rest } = s;
+  const { pre386: _p, nojumps: _n, noLongMode: _l, sub: _s, added: _a, removed: _r, ...rest } = s;
   return {
-    ...rest, isa: c.proc, nop: c.nop, allowNop: c.nop, ...(s.tuneSet ? {} : { tune: c.proc }),
+    ...rest, cpu: name, isa: c.proc, nop: c.nop, allowNop: c.nop, ...(s.tuneSet ? {} : { tune: c.proc }),
     ...(PRE386.has(name) ? { pre386: true } : {}), ...(c.lm ? {} : { noLongMode: name }),
   };
 }

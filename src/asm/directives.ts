@@ -1,6 +1,7 @@
 // Assembler directives (pseudo-ops) with GNU as semantics for ELF x86 targets.
 // Each handler gets the parsed arguments and the statement's tokens; messages follow GNU as 2.40.
 
+import { operandCheckDirective } from './operand-check.js';
 import { syntaxDirective } from './intel/syntax.js';
 import type { DirArg, Expr } from './ast.js';
 import { AsmError, LimitError } from './errors.js';
@@ -60,6 +61,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
   if (name.startsWith('.cfi_')) { cfiDirective(asm, name, rest); return; }
   if (name === '.symver') { symverDirective(asm, rest); return; }
   if (name === '.arch') { const m = asm.arch.directive(rest); if (m) throw new AsmError(asm.loc, m); return; }
+  if (name === '.operand_check') { operandCheckDirective(asm, rest); return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 

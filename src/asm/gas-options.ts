@@ -22,6 +22,10 @@ export interface GasOptions {
   readonly buildNotes?: boolean;
   /** -mx86-used-note=yes: the .note.gnu.property ISA/feature note (used-note.ts). */
   readonly usedNote?: boolean;
+  /** -moperand-check=error|none (operand-check.ts; warning is the default). */
+  readonly operandCheck?: 'error' | 'none';
+  /** -mlfence-after-load=yes: an lfence after each load (lfence-load.ts). */
+  readonly lfenceAfterLoad?: boolean;
   /** -mshared: global symbols of default visibility may be preempted, so jumps to them stay long. */
   readonly shared?: boolean;
   /** -n: `.balign N, 0x90` fills with 0x90 bytes instead of GNU's NOP patterns. */
@@ -62,7 +66,7 @@ const IGNORED: readonly RegExp[] = [
   /^-msse2avx$/, /^-mavxscalar=(?:128|256)$/, /^-mvexwig=(?:0|1)$/, /^-mevexlig=(?:128|256|512)$/,
   /^-mevexwig=(?:0|1)$/, /^-mevexrcig=(?:rne|rd|ru|rz)$/, /^-muse-unaligned-vector-move$/,
   // Operand and SSE checks only choose between silence, warnings and errors.
-  /^-m(?:sse|operand)-check=(?:none|warning)$/,
+  /^-msse-check=(?:none|warning)$/, /^-moperand-check=warning$/,
 ];
 
 /** -mOPTION=yes|no switches, to the field each sets. */
@@ -71,6 +75,7 @@ const YES_NO: Readonly<Record<string, (o: MutableGasOptions, yes: boolean) => vo
   '-mfence-as-lock-add': (o, yes) => { o.fenceAsLockAdd = yes; },
   '-mrelax-relocations': (o, yes) => { o.noRelaxRelocations = !yes; },
   '-mx86-used-note': (o, yes) => { o.usedNote = yes; },
+  '-mlfence-after-load': (o, yes) => { o.lfenceAfterLoad = yes; },
 };
 
 /**
@@ -85,6 +90,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
   if (arg === '-mshared') { o.shared = true; return true; }
+  if (arg === '-moperand-check=error' || arg === '-moperand-check=none') { o.operandCheck = arg === '-moperand-check=error' ? 'error' : 'none'; return true; }
   let m = /^-march=(.*)$/.exec(arg);
   if (m) { o.march = m[1]; return true; }
   m = /^-mtune=(.*)$/.exec(arg);

@@ -17,6 +17,9 @@ import { alignBranchBefore } from './align-branch.js';
 import { jccOverJmp } from './jumps386.js';
 import { intelError, intelWarning } from './intel/messages.js';
 import { noteUsed } from './used-note.js';
+import { archCheck } from './arch-check.js';
+import { operandWarning } from './operand-check.js';
+import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
@@ -254,7 +257,9 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
-  if (enc.warnings) for (const w of enc.warnings) asm.warn(intelWarning(asm, w));
+  const gated = archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
+  let checked = false;
+  if (enc.warnings) for (const w of enc.warnings) checked = operandWarning(asm, intelWarning(asm, w)) || checked;
   // `{disp32}` on a branch: the rel32 form, never relaxed.
   if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
   const near = enc.relax !== 'short' ? undefined
@@ -267,8 +272,10 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   if (asm.gas.usedNote) noteUsed(asm, insn.mnemonic, enc);
   placeInsn(asm, enc, near, direct, memSym);
   placed?.();
+  const fenced = asm.gas.lfenceAfterLoad === true && lfenceAfterLoad(asm.mode, mnemonic, operands);
+  if (fenced) asm.emit([0x0f, 0xae, 0xe8]);
 
-  if (enc.relax === 'near' || asm.lateSyms.size !== lates) return undefined;
+  if (enc.relax === 'near' || asm.lateSyms.size !== lates || gated || checked || fenced) return undefined;
   let sym: string | undefined;
   for (let i = body.mn + 1; i < toks.length; i++) {
     const t = toks[i];

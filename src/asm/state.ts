@@ -18,6 +18,7 @@ import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
 import { LineMarks } from './line-marks.js';
 import { ElfDirState } from './elf-directives.js';
+import type { OperandCheck } from './operand-check.js';
 import { ArchContext, initialArch } from './arch.js';
 import type { GasOptions } from './gas-options.js';
 import type { InsnEnds } from './lfence.js';
@@ -108,6 +109,8 @@ export class Assembly {
   readonly elfDirs = new ElfDirState();
   /** GNU as's machine options (gas-options.ts; assemble() sets them). */
   gas: GasOptions = {};
+  /** `.operand_check` in force (operand-check.ts); undefined: the -moperand-check option's. */
+  operandCheck?: OperandCheck;
   /** Where each section's last instruction ended, kept only for -mlfence-* (lfence.ts). */
   insnEnds?: InsnEnds;
   /** -malign-branch-*: the cmp that may fuse with the next jcc (align-branch.ts). */
