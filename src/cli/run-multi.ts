@@ -8,7 +8,7 @@ import { MultiMachine, type MultiOutcome } from '../harness/multi.js';
 import { parseSchedule } from '../harness/multi-schedule.js';
 import { dumpMulti } from '../harness/multi-dump.js';
 import { IoError, prepareOutput, readInput, stdoutFile, writeOutput, type OutputTarget } from './io.js';
-import { summary, type Args } from './run.js';
+import { finishRun, summary, type Args } from './run.js';
 
 function hexAt(mm: MultiMachine, a: number): string {
   const v = BigInt(Math.round(a)) & (mm.mode === 64 ? (1n << 64n) - 1n : 0xffffffffn);
@@ -70,15 +70,5 @@ export async function runMulti(args: Args): Promise<number> {
   const out = mm.run({ maxSteps: args.maxSteps ?? DEFAULT_MAX_STEPS, trace: args.trace, onTrace: (l) => stdout.write(l + '\n') });
   if (!args.quiet) stdout.write(multiSummary(mm, out));
   stdout.flush();
-  if (args.quiet && out.stop !== 'hlt') process.stderr.write(`x86lab run: ${multiStopLine(mm, out)}\n`);
-  for (const u of mm.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
-  if (target) {
-    try {
-      writeOutput(target, JSON.stringify(dumpMulti(mm, out), null, 1) + '\n');
-    } catch (e) {
-      if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
-      throw e;
-    }
-  }
-  return out.stop === 'hlt' ? 0 : 1;
+  return finishRun(args.quiet, out.stop === 'hlt', () => multiStopLine(mm, out), mm.unfired(), target, () => dumpMulti(mm, out));
 }

@@ -223,15 +223,24 @@ export async function run(argv: string[]): Promise<number> {
   progress.done();
   if (!args.quiet) stdout.write(summary(m, out));
   stdout.flush();
-  if (args.quiet && out.stop !== 'hlt') process.stderr.write(`x86lab run: ${stopLine(m, out)}\n`);
-  for (const u of m.unfired()) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
+  return finishRun(args.quiet, out.stop === 'hlt', () => stopLine(m, out), m.unfired(), target, () => dumpMachine(m, out));
+}
+
+/**
+ * The end of a run, one or several CPUs: the stop line under -q, unfired events, the --dump file
+ * (committed whole or not at all by writeOutput); exit 0 only when the run ended in hlt.
+ */
+export function finishRun(quiet: boolean, halted: boolean, stopText: () => string, unfired: string[],
+  target: OutputTarget | undefined, dump: () => unknown): number {
+  if (quiet && !halted) process.stderr.write(`x86lab run: ${stopText()}\n`);
+  for (const u of unfired) process.stderr.write(`x86lab run: warning: ${u} never happened\n`);
   if (target) {
     try {
-      writeOutput(target, JSON.stringify(dumpMachine(m, out), null, 1) + '\n');
+      writeOutput(target, JSON.stringify(dump(), null, 1) + '\n');
     } catch (e) {
       if (e instanceof IoError) { process.stderr.write(`x86lab run: ${e.message}\n`); return 1; }
       throw e;
     }
   }
-  return out.stop === 'hlt' ? 0 : 1;
+  return halted ? 0 : 1;
 }
