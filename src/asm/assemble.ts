@@ -15,7 +15,7 @@ import { emitBuildNotes } from './build-notes.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
-import { arraySource, splitStatements, type LineSource, type SourceLine } from './lines.js';
+import { statementSource, type LineSource, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
@@ -109,7 +109,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     host.pulled = (l, depth) => asm.listing.pulled(l.loc, l.text, depth, asm.cur.name);
     host.skipped = (l) => asm.listing.skipped(l.loc);
   }
-  const lines = createMacroLayer(traced(asm, arraySource(splitStatements(source, opts.file))), host);
+  const lines = createMacroLayer(traced(asm, statementSource(source, opts.file)), host);
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     asm.symbols.epoch++;
     if (statement(asm, l) === 'end') break;
