@@ -22,6 +22,7 @@ import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
 import { mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
 import { Assembly } from './state.js';
+import { ShapeCache } from './shape-cache.js';
 
 export type { AssembleResult } from './result.js';
 
@@ -110,9 +111,10 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     host.skipped = (l) => asm.listing.skipped(l.loc);
   }
   const lines = createMacroLayer(traced(asm, statementSource(source, opts.file)), host);
+  const shapes = new ShapeCache();
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     asm.symbols.epoch++;
-    if (statement(asm, l) === 'end') break;
+    if (statement(asm, l, shapes) === 'end') break;
   }
   if (opts.gas?.usedNote) emitUsedNote(asm);
   if (opts.gas?.buildNotes) emitBuildNotes(asm);
@@ -146,7 +148,7 @@ const NONE: readonly Diagnostic[] = Object.freeze([]);
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 
 /** Assembles one statement; returns 'end' at `.end`. */
-function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
+function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' | undefined {
   let text = line.text;
   asm.loc = line.loc;
   if (text.includes('% ') || text.includes('%\t')) text = closeSpacedRegisters(text);
@@ -193,6 +195,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
   }
+  if (shapes.replay(asm, text, line.loc, sec, startFrag, startOff)) return undefined;
   const diagStart = asm.diagnostics.length;
   try {
     const raw = text.charCodeAt(first) === 46 /* . */ ? RAW_RE.exec(text) : null;
@@ -236,6 +239,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
           if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message));
+          if (added.length === 0) shapes.remember(asm, text, done);
         }
       }
       else if (body.k === 'dir') {
