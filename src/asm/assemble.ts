@@ -185,7 +185,8 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
   // Keyed by syntax too: an Intel line's warnings are worded for Intel.
   const key = asm.syntax.intel ? `\u0001${text}` : text;
-  const known = asm.recall(key);
+  // (A statement starting with `.` is a directive, a `.L` label or `. =`: never remembered.)
+  const known = text.charCodeAt(first) === 46 ? undefined : asm.recall(key);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
     asm.lineMarks.add(line.loc, sec, startFrag, startOff);
