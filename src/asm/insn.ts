@@ -21,7 +21,7 @@ import { archCheck } from './arch-check.js';
 import { operandWarning } from './operand-check.js';
 import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
-import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
+import { addVarFrag, emitEncoded, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
 import { gotpc, toEncValue } from './state.js';
 import type { Val } from './symbols.js';
@@ -203,7 +203,7 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
     }
   }
   const sec = asm.cur;
-  const pos = emitBytes(sec, enc.bytes);
+  const pos = emitEncoded(sec, enc.bytes);
   if (enc.fixups.length) {
     // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
     const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');
