@@ -15,13 +15,14 @@ import { emitBuildNotes } from './build-notes.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
 import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
 import type { Tok } from './lexer.js';
-import { arraySource, splitStatements, type LineSource, type SourceLine } from './lines.js';
+import { statementSource, type LineSource, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
 import { mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
 import { Assembly } from './state.js';
+import { ShapeCache } from './shape-cache.js';
 
 export type { AssembleResult } from './result.js';
 
@@ -109,10 +110,11 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     host.pulled = (l, depth) => asm.listing.pulled(l.loc, l.text, depth, asm.cur.name);
     host.skipped = (l) => asm.listing.skipped(l.loc);
   }
-  const lines = createMacroLayer(traced(asm, arraySource(splitStatements(source, opts.file))), host);
+  const lines = createMacroLayer(traced(asm, statementSource(source, opts.file)), host);
+  const shapes = new ShapeCache();
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     asm.symbols.epoch++;
-    if (statement(asm, l) === 'end') break;
+    if (statement(asm, l, shapes) === 'end') break;
   }
   if (opts.gas?.usedNote) emitUsedNote(asm);
   if (opts.gas?.buildNotes) emitBuildNotes(asm);
@@ -146,7 +148,7 @@ const NONE: readonly Diagnostic[] = Object.freeze([]);
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 
 /** Assembles one statement; returns 'end' at `.end`. */
-function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
+function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' | undefined {
   let text = line.text;
   asm.loc = line.loc;
   if (text.includes('% ') || text.includes('%\t')) text = closeSpacedRegisters(text);
@@ -183,7 +185,8 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
   // An identical instruction line seen before, whose bytes depend on nothing else: reuse them.
   // Keyed by syntax too: an Intel line's warnings are worded for Intel.
   const key = asm.syntax.intel ? `\u0001${text}` : text;
-  const known = asm.recall(key);
+  // (A statement starting with `.` is a directive, a `.L` label or `. =`: never remembered.)
+  const known = text.charCodeAt(first) === 46 ? undefined : asm.recall(key);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
     asm.lineMarks.add(line.loc, sec, startFrag, startOff);
@@ -193,6 +196,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
   }
+  if (shapes.replay(asm, text, line.loc, sec, startFrag, startOff)) return undefined;
   const diagStart = asm.diagnostics.length;
   try {
     const raw = text.charCodeAt(first) === 46 /* . */ ? RAW_RE.exec(text) : null;
@@ -236,6 +240,7 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
           if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message));
+          if (added.length === 0) shapes.remember(asm, text, done);
         }
       }
       else if (body.k === 'dir') {

@@ -3,7 +3,7 @@
 // the short and the near encoding, decided once addresses are known (finalize.ts).
 
 import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
-import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
+import type { AsmInsn, AsmOperand, Encoded, Fixup, Value } from '../encode/types.js';
 import { FORMS, formById } from '../isa/index.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
@@ -21,7 +21,7 @@ import { archCheck } from './arch-check.js';
 import { operandWarning } from './operand-check.js';
 import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
-import { addVarFrag, emitBytes, type BranchFrag } from './sections.js';
+import { addVarFrag, emitEncoded, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
 import { gotpc, toEncValue } from './state.js';
 import type { Val } from './symbols.js';
@@ -175,16 +175,16 @@ export interface InsnReplay {
 /** Emits an encoded instruction: its bytes and fixups, or a branch fragment decided after layout. */
 export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym = false): void {
   if (near) {
-    const fx = enc.fixups.find((f) => f.pcrel && f.size === 1);
+    // (Loops and plain object building: this runs for every branch of a large file.)
+    let fx: Fixup | undefined;
+    for (const f of enc.fixups) if (f.pcrel && f.size === 1) { fx = f; break; }
     if (fx) {
       const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near, long: false, loc: asm.loc };
       const sec = asm.cur;
       addVarFrag(sec, frag);
-      const target: Val = {
-        add: fx.value.addend,
-        ...(fx.value.sym ? { sym: asm.symByName(fx.value.sym) } : {}),
-        ...(fx.value.minus ? { minus: asm.symByName(fx.value.minus) } : {}),
-      };
+      const v = fx.value;
+      const target: Val = v.minus ? { add: v.addend, ...(v.sym ? { sym: asm.symByName(v.sym) } : {}), minus: asm.symByName(v.minus) }
+        : v.sym ? { add: v.addend, sym: asm.symByName(v.sym) } : { add: v.addend };
       asm.branches.push({ sec, frag, target, mode: asm.mode });
       return;
     }
@@ -203,7 +203,7 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
     }
   }
   const sec = asm.cur;
-  const pos = emitBytes(sec, enc.bytes);
+  const pos = emitEncoded(sec, enc.bytes);
   if (enc.fixups.length) {
     // Only a direct target (`call foo`) is a branch for relocation purposes; `call *foo(%rip)` is data.
     const branch = direct && (flow === 'call' || flow === 'jmp' || flow === 'jcc');

@@ -193,6 +193,16 @@ export function emitBytes(sec: Section, bytes: ArrayLike<number>): number {
   return pos;
 }
 
+/** emitBytes for an encoder's Uint8Array: a separate function keeps its element loads monomorphic
+ *  (emitBytes also sees plain arrays from directives), which is measurable once per instruction. */
+export function emitEncoded(sec: Section, bytes: Uint8Array): number {
+  const n = bytes.length;
+  const pos = reserve(sec, n);
+  const b = sec.buf;
+  for (let i = 0; i < n; i++) b[pos + i] = bytes[i];
+  return pos;
+}
+
 /** Ends the current data fragment with a variable-size one and opens a new data fragment. */
 export function addVarFrag(sec: Section, f: Exclude<Frag, DataFrag>): void {
   sec.frags.push(f);

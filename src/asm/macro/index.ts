@@ -165,6 +165,14 @@ function parseHead(text: string): Head {
   }
 }
 
+/** Starts (after blanks) with a letter and has no `:`: no label, and its first word is no directive. */
+function plainInsnLine(text: string): boolean {
+  let i = 0;
+  while (isBlank(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i) | 0x20;
+  return c >= 97 && c <= 122 && text.indexOf(':', i) < 0;
+}
+
 /** The directive word a body-collecting scan sees: after an optional leading label, lowercased. */
 function bodyWord(text: string): string {
   const h = parseHead(text);
@@ -313,6 +321,9 @@ class MacroLayer implements LineSource {
       else this.host.skipped?.(line);
       return undefined;
     }
+    // Most statements are instructions: with no macros defined, a line that starts with a letter
+    // and has no `:` (so no label) names no directive, and nothing here applies to it.
+    if (this.macros.size === 0 && plainInsnLine(line.text)) return line;
     const h = parseHead(line.text);
     if (!h.word) return line;
     // Most statements are instructions: no dot and no macros defined means nothing to do here.

@@ -1,0 +1,130 @@
+// A second line cache, keyed by statement shape: `MNEMONIC SYMBOL` lines (`jne .L3`, `call f12`,
+// `jmp out`) whose bytes do not depend on which symbol they name. The driver's line cache
+// (state.ts) only helps an identical line, and branch lines rarely repeat (each function has its
+// own labels), so without this each of them was lexed, parsed and encoded twice (short and near).
+//
+// A shape is remembered from a line the full path assembled (parser, encoder): its encodings, with
+// the fixups naming the symbol. An identical-shape line replays them with its own symbol's name.
+// The encoder sees an undefined or label symbol only as "not a constant", so the bytes are the
+// same; an equated symbol (whose value the encoder would see) never takes this path.
+
+import type { Encoded, Fixup } from '../encode/types.js';
+import type { SrcLoc } from './errors.js';
+import { placeInsn, type InsnReplay } from './insn.js';
+import { isPrefixMnemonic } from './parse.js';
+import type { Frag, Section } from './sections.js';
+import type { Assembly } from './state.js';
+
+interface Shape {
+  readonly mnemonic: string;
+  readonly sym: string;
+}
+
+interface Entry {
+  readonly replay: InsnReplay;
+  /** The symbol named in the remembered line (renamed in the replayed fixups). */
+  readonly sym: string;
+  /** The `.arch` state it was assembled under: a later `.arch` starts over. */
+  readonly arch: unknown;
+}
+
+// Identifier characters as the lexer has them: [A-Za-z_.] first, then also [0-9$].
+const ID0 = new Uint8Array(128);
+const ID = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_.]/.test(ch)) ID0[c] = ID[c] = 1;
+  if (/[0-9$]/.test(ch)) ID[c] = 1;
+}
+const blank = (c: number): boolean => c === 32 || c === 9 || c === 13;
+const letter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
+
+/** `MNEMONIC SYMBOL` and nothing else (no prefix mnemonic, `.`, `@`, quotes or numbers), or undefined. */
+export function symbolShape(text: string): Shape | undefined {
+  const n = text.length;
+  let i = 0;
+  while (i < n && blank(text.charCodeAt(i))) i++;
+  const m0 = i;
+  if (!letter(text.charCodeAt(i))) return undefined;
+  while (i < n && (letter(text.charCodeAt(i)) || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57))) i++;
+  const m1 = i;
+  if (i === n || !blank(text.charCodeAt(i))) return undefined;
+  while (i < n && blank(text.charCodeAt(i))) i++;
+  const s0 = i;
+  const c0 = text.charCodeAt(i);
+  if (!(c0 < 128 && ID0[c0])) return undefined;
+  i++;
+  for (let c = text.charCodeAt(i); i < n && c < 128 && ID[c]; c = text.charCodeAt(++i));
+  const s1 = i;
+  while (i < n && blank(text.charCodeAt(i))) i++;
+  if (i !== n) return undefined;
+  const sym = text.slice(s0, s1);
+  if (sym === '.' || sym === '_GLOBAL_OFFSET_TABLE_') return undefined;
+  const mnemonic = text.slice(m0, m1);
+  // `rep movsb`: a prefix and an instruction, not an instruction and a symbol.
+  if (isPrefixMnemonic(mnemonic.toLowerCase())) return undefined;
+  return { mnemonic, sym };
+}
+
+/** Options under which an instruction's bytes depend on its neighbours or get notes: no caching. */
+function plainOptions(asm: Assembly): boolean {
+  const g = asm.gas;
+  return !(g.addBndPrefix || g.usedNote || g.operandCheck || g.lfenceAfterLoad || g.omitLockPrefix || g.fenceAsLockAdd ||
+    g.optimize || g.lfenceBeforeRet || g.lfenceBeforeIndirect || g.alignBranch || g.alignBranchParts);
+}
+
+/** Usable here at all: AT&T with `%` registers, no register symbols, no hardening, 386 or later. */
+function usable(asm: Assembly): boolean {
+  return !asm.syntax.intel && !asm.syntax.naked && asm.regSyms.size === 0 && !asm.insnEnds && !asm.arch.cur.pre386 && plainOptions(asm);
+}
+
+function renamed(enc: Encoded, from: string, to: string): Encoded {
+  const fixups: Fixup[] = [];
+  for (const f of enc.fixups) fixups.push(f.value.sym === from ? { ...f, value: { ...f.value, sym: to } } : f);
+  return { ...enc, fixups };
+}
+
+/** Every fixup names `sym` and nothing else, and the encoder said nothing: safe to rename. */
+function renamable(enc: Encoded, sym: string): boolean {
+  if (enc.warnings?.length) return false;
+  for (const f of enc.fixups) if (f.value.sym !== sym || f.value.minus !== undefined || f.value.spec !== undefined) return false;
+  return true;
+}
+
+/** Per assembly: remembered shapes by mode and mnemonic as written. */
+export class ShapeCache {
+  private readonly map = new Map<string, Entry>();
+
+  /**
+   * Assembles `text` from a remembered shape if it has one: emits what the full path would, the
+   * symbol referenced as an operand expression references it. Returns false to take the full path.
+   */
+  replay(asm: Assembly, text: string, loc: SrcLoc, sec: Section, startFrag: Frag, startOff: number): boolean {
+    if (this.map.size === 0 || !usable(asm)) return false;
+    const shape = symbolShape(text);
+    if (!shape) return false;
+    const e = this.map.get(`${asm.mode}\u0000${shape.mnemonic}`);
+    if (!e || e.arch !== asm.arch.cur) return false;
+    const name = shape.sym;
+    if (asm.symbols.get(name)?.def?.kind === 'equ') return false;
+    // What evaluating the operand does to the symbol (expr.ts symVal): created if new, named directly.
+    asm.symbols.ref(name).direct = true;
+    asm.lineMarks.add(loc, sec, startFrag, startOff);
+    const r = e.replay;
+    const same = name === e.sym;
+    placeInsn(asm, same ? r.enc : renamed(r.enc, e.sym, name), r.near && (same ? r.near : renamed(r.near, e.sym, name)), r.direct, r.memSym);
+    asm.listing.add(loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
+    return true;
+  }
+
+  /** Remembers a line the full path assembled without warnings, if it has a symbol shape. */
+  remember(asm: Assembly, text: string, done: InsnReplay): void {
+    if (!usable(asm) || done.memSym || !done.direct || done.sym === undefined) return;
+    const shape = symbolShape(text);
+    if (!shape || shape.sym !== done.sym) return;
+    const key = `${asm.mode}\u0000${shape.mnemonic}`;
+    if (this.map.has(key) || this.map.size >= 4096) return;
+    if (!renamable(done.enc, done.sym) || (done.near && !renamable(done.near, done.sym))) return;
+    this.map.set(key, { replay: done, sym: done.sym, arch: asm.arch.cur });
+  }
+}
