@@ -50,7 +50,8 @@ function loadBundle() {
     const fd = openSync(bundle, 'r');
     try {
       st = fstatSync(fd);
-      src = readFileSync(fd, 'utf8');
+      // ASCII (scripts/bundle-cli.mjs checks): latin1 makes a one-byte string without decoding.
+      src = readFileSync(fd, 'latin1');
     } finally {
       closeSync(fd);
     }
