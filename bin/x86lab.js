@@ -50,7 +50,8 @@ function loadBundle() {
     const fd = openSync(bundle, 'r');
     try {
       st = fstatSync(fd);
-      src = readFileSync(fd, 'utf8');
+      // ASCII (scripts/bundle-cli.mjs checks): latin1 makes a one-byte string without decoding.
+      src = readFileSync(fd, 'latin1');
     } finally {
       closeSync(fd);
     }
@@ -58,8 +59,11 @@ function loadBundle() {
     return undefined;
   }
   const dir = cacheDir();
-  // The key names this exact file (a rebuild changes its mtime) and this node.
-  const file = dir && join(dir, `cli-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}.bin`);
+  // The key names this exact file (a rebuild changes its mtime), this node and the subcommand: the
+  // cache holds the functions the first run compiled, and `as` starts faster from a cache without
+  // the disassembler's or the CPU's code in it (a smaller cache deserializes faster).
+  const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}.bin`);
   let cached;
   if (file) try { cached = readFileSync(file); } catch { /* first run */ }
   const wrapper = '(function (exports, require, module, __filename, __dirname) {' + src + '\n})';

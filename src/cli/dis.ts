@@ -7,7 +7,8 @@ import { archiveChunks, isArchive } from '../link/archive.js';
 import { LinkError } from '../link/errors.js';
 import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
-import { disassembleSection, disassembleSectionChunks, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
+import { disassembleSection, disassembleSectionBytes, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
+import { utf8Text } from '../decode/listing-writer.js';
 import type { Symbolizer } from '../decode/att.js';
 
 export { disassembleSection } from '../decode/listing.js';
@@ -144,6 +145,11 @@ export function disassembleElf(bytes: Uint8Array, path: string, mode?: Mode, opt
 
 /** disassembleElf in pieces (output of large files is streamed, not built as one string). */
 export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mode, opts: DumpOptions = { disassemble: 'exec' }): Generator<string> {
+  for (const part of disassembleElfParts(bytes, path, mode, opts)) yield typeof part === 'string' ? part : utf8Text(part);
+}
+
+/** The same pieces, the listings' bodies as UTF-8 bytes (what the command writes out). */
+function* disassembleElfParts(bytes: Uint8Array, path: string, mode?: Mode, opts: DumpOptions = { disassemble: 'exec' }): Generator<string | Uint8Array> {
   const elf = readElf(bytes);
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
   const only = opts.sections;
@@ -203,7 +209,7 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
     const labels = mine.some((x) => !x.section) ? mine.filter((x) => !x.section) : mine;
     yield `\nDisassembly of section ${sec.name}:\n`;
     const body = sec.type === SHT_NOBITS ? new Uint8Array(sec.size) : bytes.subarray(sec.offset, sec.offset + sec.size);
-    yield* disassembleSectionChunks(body, m, sec.addr, labels, {
+    yield* disassembleSectionBytes(body, m, sec.addr, labels, {
       addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer,
       start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide, syntax: opts.syntax ?? 'att',
       ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}),
@@ -267,8 +273,16 @@ function pltSymbols(elf: ElfFile, bytes: Uint8Array): { section: number; sym: Di
 /** objdump names an address that holds a dynamic relocation after the relocation's symbol. */
 function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
   const at = new Map<bigint, ElfDynReloc>();
-  for (const r of elf.dynRelocs) if (r.sym !== undefined && r.bare !== '') at.set(r.offset, r);
+  // The low halves of those addresses: most targets are no relocation's, found so without a BigInt.
+  const lows = new Set<number>();
+  for (const r of elf.dynRelocs) {
+    if (r.sym !== undefined && r.bare !== '') {
+      at.set(r.offset, r);
+      lows.add(Number(r.offset & 0xffffffffn));
+    }
+  }
   return (lo, hi) => {
+    if (!lows.has(lo >>> 0)) return base(lo, hi);
     const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
     const r = at.get(a);
     if (!r || r.sym === undefined) return base(lo, hi);
@@ -334,11 +348,13 @@ async function dumpFile(file: string, args: Args): Promise<number> {
       };
       process.stdout.on('error', onError);
       try {
-        const chunks = archive ? archiveChunks(bytes, file, (b, name) => disassembleElfChunks(b, name, args.mode, args))
-          : disassembleElfChunks(bytes, file, args.mode, args);
+        const chunks = archive ? archiveChunks(bytes, file, (b, name) => disassembleElfParts(b, name, args.mode, args))
+          : disassembleElfParts(bytes, file, args.mode, args);
         for (const chunk of chunks) {
           if (closed) break;
-          if (!process.stdout.write(chunk)) {
+          // Bytes as a Buffer (no copy): whoever replaced stdout.write (tests) still gets text from String().
+          const data = typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+          if (!process.stdout.write(data)) {
             await new Promise<void>((r) => {
               wake = r;
               process.stdout.once('drain', r);

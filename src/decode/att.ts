@@ -32,7 +32,11 @@ interface FormFacts {
   readonly descTable: boolean;
 }
 const FACTS = new WeakMap<Form, FormFacts>();
+/** The same by form index (a WeakMap lookup per instruction showed in profiles); checked against the form itself. */
+const FACTS_AT: { form: Form; facts: FormFacts }[] = [];
 function factsOf(f: Form): FormFacts {
+  const e = FACTS_AT[f.index];
+  if (e !== undefined && e.form === f) return e.facts;
   let x = FACTS.get(f);
   if (x === undefined) {
     const ops = f.operands;
@@ -48,6 +52,7 @@ function factsOf(f: Form): FormFacts {
     };
     FACTS.set(f, x);
   }
+  if (Number.isInteger(f.index) && f.index >= 0 && f.index < 1 << 16) FACTS_AT[f.index] = { form: f, facts: x };
   return x;
 }
 
@@ -115,14 +120,20 @@ function operandBits(op: OperandDef, d: Decoded): number {
   }
 }
 
+/** '%'-prefixed register names, made once: an instruction names several. */
+const pctNames = (size: 8 | 16 | 32 | 64, rex: boolean): readonly string[] => Array.from({ length: 16 }, (_, n) => '%' + gprName(n, size, rex));
+const PCT64 = pctNames(64, true), PCT32 = pctNames(32, true), PCT16 = pctNames(16, true);
+const PCT8REX = pctNames(8, true), PCT8 = pctNames(8, false);
+
 function reg(num: number, bits: number, rex: number): string {
   const b = bits === 8 || bits === 16 || bits === 32 || bits === 64 ? bits : 32;
-  return '%' + gprName(num, b, rex !== 0);
+  const t = b === 64 ? PCT64 : b === 32 ? PCT32 : b === 16 ? PCT16 : rex !== 0 ? PCT8REX : PCT8;
+  return t[num] ?? '%' + gprName(num, b, rex !== 0);
 }
 
 function addrReg(num: number, adsize: number): string {
   if (num === RIP) return adsize === 64 ? '%rip' : '%eip';
-  return '%' + gprName(num, adsize === 16 ? 16 : adsize === 32 ? 32 : 64, true);
+  return reg(num, adsize === 16 ? 16 : adsize === 32 ? 32 : 64, 1);
 }
 
 /** Signed displacement as objdump prints it next to a base register: -0x8, 0x10. */

@@ -4,6 +4,7 @@
 import type { Mode } from '../isa/types.js';
 import { formatDecoded, formatPrefixesOnly, type Symbolizer, type Syntax } from './att.js';
 import { decodeInto } from './decode.js';
+import { ListingWriter, utf8Text } from './listing-writer.js';
 import { Bad, NONE, newDecoded } from './types.js';
 
 export interface DisSymbol {
@@ -76,15 +77,23 @@ export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
   // Keep the preferred symbol per address.
   const uniq: DisSymbol[] = [];
   for (const s of sorted) if (!uniq.length || uniq[uniq.length - 1].addr !== s.addr) uniq.push(s);
-  const addrs = uniq.map((s) => s.addr);
+  // Addresses as 32-bit halves: a branch target is looked up without making a BigInt.
+  const his = new Uint32Array(uniq.length);
+  const los = new Uint32Array(uniq.length);
+  uniq.forEach((s, i) => {
+    const a = BigInt.asUintN(64, s.addr);
+    his[i] = Number(a >> 32n);
+    los[i] = Number(a & 0xffffffffn);
+  });
   return (lo: number, hi: number) => {
-    const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
+    lo >>>= 0;
+    hi >>>= 0;
     let l = 0;
-    let r = addrs.length - 1;
+    let r = uniq.length - 1;
     let best = -1;
     while (l <= r) {
       const m = (l + r) >> 1;
-      if (addrs[m] <= a) {
+      if (his[m] < hi || (his[m] === hi && los[m] <= lo)) {
         best = m;
         l = m + 1;
       } else r = m - 1;
@@ -92,11 +101,14 @@ export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
     if (best < 0) {
       // Before every symbol: objdump counts back from the first one.
       if (!uniq.length) return undefined;
-      return `${uniq[0].name}-0x${(uniq[0].addr - a).toString(16)}`;
+      return `${uniq[0].name}-0x${(uniq[0].addr - ((BigInt(hi) << 32n) | BigInt(lo))).toString(16)}`;
     }
     const s = uniq[best];
-    const off = a - s.addr;
-    return off === 0n ? s.name : `${s.name}+0x${off.toString(16)}`;
+    const dh = hi - his[best];
+    if (dh === 0 && lo === los[best]) return s.name;
+    // Exact while the distance fits in 53 bits (it always does but for a symbol 2^53 bytes away).
+    const off = dh < 0x200000 ? (dh * 4294967296 + lo - los[best]).toString(16) : (((BigInt(hi) << 32n) | BigInt(lo)) - s.addr).toString(16);
+    return s.name + '+0x' + off;
   };
 }
 
@@ -107,30 +119,6 @@ export function addrSkip(endAddr: bigint, digits: number): number {
   while (z < s.length && s[z] === '0') z++;
   if (z === s.length && endAddr !== 0n) z = 0;
   return z !== 0 ? (z - 1) & ~3 : 0;
-}
-
-function addrText(a: bigint, digits: number, skip: number): string {
-  const s = a.toString(16).padStart(digits, '0').slice(skip);
-  let i = 0;
-  while (i < s.length - 1 && s[i] === '0') i++;
-  return ' '.repeat(i) + s.slice(i);
-}
-
-const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0') + ' ');
-
-function hexBytes(b: Uint8Array, from: number, to: number): string {
-  let s = '';
-  for (let i = from; i < to; i++) s += HEX_BYTE[b[i]];
-  return s;
-}
-
-/** addrText for an address given as 32-bit halves (no BigInt per line), for 8 or 16 digits. */
-function addrTextHalves(lo: number, hi: number, digits: 8 | 16, skip: number): string {
-  // toString(16) has no leading zeros, and addrSkip keeps every address of the section within
-  // digits - skip, so padding with blanks is addrText's zeros-to-blanks.
-  const l = (lo >>> 0).toString(16);
-  const t = digits === 16 && hi !== 0 ? (hi >>> 0).toString(16) + l.padStart(8, '0') : l;
-  return t.padStart(digits - skip, ' ');
 }
 
 /**
@@ -149,6 +137,13 @@ export function disassembleSection(
 export function* disassembleSectionChunks(
   bytes: Uint8Array, mode: Mode, baseAddr: bigint, symbols: readonly DisSymbol[] = [], opts: ListingOptions = {},
 ): Generator<string> {
+  for (const chunk of disassembleSectionBytes(bytes, mode, baseAddr, symbols, opts)) yield utf8Text(chunk);
+}
+
+/** The same listing as UTF-8 bytes in pieces of about 64 KiB (what `x86lab dis` writes out). */
+export function* disassembleSectionBytes(
+  bytes: Uint8Array, mode: Mode, baseAddr: bigint, symbols: readonly DisSymbol[] = [], opts: ListingOptions = {},
+): Generator<Uint8Array> {
   const digits = opts.addrDigits ?? 16;
   const end = baseAddr + BigInt(bytes.length);
   const skip = addrSkip(end, digits);
@@ -175,48 +170,91 @@ export function* disassembleSectionChunks(
     labels.length = 0;
     labels.push(...inRange);
   }
-  const relocs = opts.relocs ?? [];
-  let ri = 0;
-  while (ri < relocs.length && relocs[ri].offset < lo) ri++;
-  /** Relocation lines for every relocation below `end`. */
-  const relocText = (end: number): string => {
-    let t = '';
-    for (; ri < relocs.length && relocs[ri].offset < end; ri++) t += (opts.wide ? '\t' : '\t\t\t') + relocs[ri].text + (opts.wide ? '' : '\n');
-    return t;
-  };
-  let out: string[] = [];
-  let size = 0;
-  const d = newDecoded();
   const full = (1n << BigInt(digits * 4)) - 1n;
-  // The section's base as 32-bit halves: each line's address is then plain number arithmetic.
-  const baseLo = Number(baseAddr & 0xffffffffn), baseHi = Number((baseAddr >> 32n) & 0xffffffffn);
-  const halves = digits === 8 || digits === 16 ? digits : undefined;
+  const l = new SectionLister(bytes, mode, baseAddr, digits, digits - skip, sym, opts, lo);
   for (let li = 0; li < labels.length; li++) {
     const start = labels[li].off;
     const stop = li + 1 < labels.length ? labels[li + 1].off : hi;
-    out.push(`\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
-    let p = start;
+    l.w.str(`\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
     // Decode within the region only, as objdump does (an instruction never runs into the next symbol's bytes).
     const view = stop < bytes.length ? bytes.subarray(0, stop) : bytes;
-    while (p < stop) {
-      if (size > 65536) {
-        yield out.join('');
-        out = [];
-        size = 0;
-      }
+    for (let p = start; p < stop;) {
+      p = l.lines(view, p, stop);
+      if (l.w.full) yield l.w.take();
+    }
+  }
+  yield l.w.take();
+}
+
+/**
+ * The lines of one section. The loop is a method of its own, not the generator's: V8 optimizes a
+ * plain function's loop while it runs, and a generator's only between resumptions.
+ */
+class SectionLister {
+  readonly w = new ListingWriter();
+  private readonly d = newDecoded();
+  private readonly relocs: readonly { readonly offset: number; readonly text: string }[];
+  private ri = 0;
+  private readonly wide: boolean;
+  private readonly syntax: Syntax | undefined;
+  /** The section's base as 32-bit halves: each line's address is then plain number arithmetic. */
+  private readonly baseLo: number;
+  private readonly baseHi: number;
+
+  constructor(
+    private readonly bytes: Uint8Array, private readonly mode: Mode, baseAddr: bigint, private readonly digits: 8 | 16,
+    private readonly width: number, private readonly sym: Symbolizer | undefined, opts: ListingOptions, lo: number,
+  ) {
+    this.relocs = opts.relocs ?? [];
+    while (this.ri < this.relocs.length && this.relocs[this.ri].offset < lo) this.ri++;
+    this.wide = !!opts.wide;
+    this.syntax = opts.syntax;
+    this.baseLo = Number(baseAddr & 0xffffffffn);
+    this.baseHi = Number((baseAddr >> 32n) & 0xffffffffn);
+  }
+
+  /** Relocation lines for every relocation below `end`. */
+  private relocLines(end: number): void {
+    const { relocs, w, wide } = this;
+    for (; this.ri < relocs.length && relocs[this.ri].offset < end; this.ri++) {
+      w.str(wide ? '\t' : '\t\t\t');
+      w.str(relocs[this.ri].text);
+      if (!wide) w.byte(NL);
+    }
+  }
+
+  /** The address column of section offset `off`, and the colon and tab after it. */
+  private addrCol(off: number): void {
+    const sum = this.baseLo + off;
+    this.w.addr(sum >>> 0, (this.baseHi + Math.floor(sum / 4294967296)) >>> 0, this.digits, this.width);
+    this.w.byte(COLON);
+    this.w.byte(TAB);
+  }
+
+  /** Lists from offset `p` until `stop` or a chunk's worth of text; returns where it stopped. */
+  lines(view: Uint8Array, p: number, stop: number): number {
+    const { bytes, w, d, mode, wide } = this;
+    while (p < stop && !w.full) {
       // objdump skips runs of zeros: 8 or more, or fewer than 3 that end the region (padding);
       // before more code only a multiple of 4 is skipped.
       let z = p;
       while (z < stop && bytes[z] === 0) z++;
       if (z - p >= 8 || (z === stop && z > p && z - p < 3)) {
         if (z !== stop) z = p + ((z - p) & ~3);
-        out.push('\t...' + (opts.wide ? relocText(z) + '\n' : '\n' + relocText(z)));
+        w.str('\t...');
+        if (wide) {
+          this.relocLines(z);
+          w.byte(NL);
+        } else {
+          w.byte(NL);
+          this.relocLines(z);
+        }
         p = z;
         continue;
       }
-      const sum = baseLo + p;
+      const sum = this.baseLo + p;
       const lo = sum >>> 0;
-      const hi = (baseHi + Math.floor(sum / 4294967296)) >>> 0;
+      const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
       let len: number;
       let text: string;
@@ -233,26 +271,33 @@ export function* disassembleSectionChunks(
         }
       } else {
         len = d.length;
-        text = formatDecoded(d, view, p, lo, hi, sym, undefined, opts.syntax);
+        text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
       }
       if (len <= 0) len = 1;
-      const a = halves ? addrTextHalves(lo, hi, halves, skip) : addrText((baseAddr + BigInt(p)) & full, digits, skip);
-      const first = opts.wide ? len : Math.min(len, 7);
-      if (opts.wide) {
-        out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}${relocText(p + len)}\n`);
+      // objdump -d: 7 bytes a line, the rest on lines of their own; -w: every byte on the first.
+      this.addrCol(p);
+      w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
+      w.byte(TAB);
+      w.str(text);
+      if (wide) {
+        this.relocLines(p + len);
+        w.byte(NL);
       } else {
-        out.push(`${a}:\t${hexBytes(bytes, p, p + first).padEnd(21)}\t${text}\n`);
+        w.byte(NL);
         for (let k = 7; k < len; k += 7) {
-          out.push(`${addrText((baseAddr + BigInt(p + k)) & full, digits, skip)}:\t${hexBytes(bytes, p + k, p + Math.min(len, k + 7))}\n`);
+          this.addrCol(p + k);
+          w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
+          w.byte(NL);
         }
-        if (ri < relocs.length) out.push(relocText(p + len));
+        if (this.ri < this.relocs.length) this.relocLines(p + len);
       }
-      size += 40 + text.length;
       p += len;
     }
+    return p;
   }
-  yield out.join('');
 }
+
+const NL = 10, TAB = 9, COLON = 58;
 
 function prefixCount(b: Uint8Array, p: number, mode: Mode): number {
   let n = 0;

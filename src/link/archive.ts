@@ -114,7 +114,7 @@ export function symbolState(inputs: readonly LinkInput[]): { undefined: Set<stri
  * objdump's view of an archive: "In archive FILE:", then each member as a file of its own. A
  * member that is not usable ELF is an error naming it as `FILE(member)`.
  */
-export function* archiveChunks(b: Uint8Array, file: string, each: (bytes: Uint8Array, name: string) => Iterable<string>): Generator<string> {
+export function* archiveChunks<T = string>(b: Uint8Array, file: string, each: (bytes: Uint8Array, name: string) => Iterable<T>): Generator<T | string> {
   const members = archiveMembers(b, file);
   yield `In archive ${file}:\n`;
   for (const m of members) {

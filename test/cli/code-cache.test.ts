@@ -57,7 +57,7 @@ describe('bin/x86lab.js code cache', () => {
     expect(cacheFiles(c)).toEqual([]);
     expect(await assemble(c, 'first.o')).toEqual(reference);
     const [f] = cacheFiles(c);
-    expect(f).toMatch(/^cli-\d+-\d+-\d+-v[\d.]+-\w+\.bin$/);
+    expect(f).toMatch(/^cli-as-\d+-\d+-\d+-v[\d.]+-\w+\.bin$/);
     expect((statSync(c).mode & 0o077)).toBe(0);
     const bytes = readFileSync(join(c, f));
     expect(bytes.length).toBeGreaterThan(1000);

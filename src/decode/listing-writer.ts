@@ -1,0 +1,108 @@
+// The bytes of a listing, written in place: objdump -d's lines are mostly fixed columns (address,
+// hex bytes, tabs), and building each line as strings and joining them cost more than decoding and
+// formatting the instruction. Text is UTF-8, the encoding process.stdout.write gave the strings.
+
+const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // 0-9a-f
+const SPACE = 32;
+const CHUNK = 1 << 16;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** UTF-8 bytes back to a string (the listing functions that return text). */
+export function utf8Text(b: Uint8Array): string {
+  return decoder.decode(b);
+}
+
+export class ListingWriter {
+  buf = new Uint8Array(CHUNK + 4096);
+  n = 0;
+
+  /** Whether a chunk's worth is written (the caller then takes it between lines). */
+  get full(): boolean {
+    return this.n >= CHUNK;
+  }
+
+  /** The bytes written so far, as a buffer of their own; the writer starts over. */
+  take(): Uint8Array {
+    const out = this.buf.slice(0, this.n);
+    this.n = 0;
+    return out;
+  }
+
+  private room(k: number): void {
+    if (this.n + k <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
+    b.set(this.buf.subarray(0, this.n));
+    this.buf = b;
+  }
+
+  byte(c: number): void {
+    this.room(1);
+    this.buf[this.n++] = c;
+  }
+
+  str(s: string): void {
+    const len = s.length;
+    this.room(len * 3);
+    const b = this.buf;
+    let n = this.n;
+    for (let i = 0; i < len; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        // Rare (symbol names): the encoder writes the rest.
+        n += encoder.encodeInto(s.slice(i), b.subarray(n)).written;
+        break;
+      }
+      b[n++] = c;
+    }
+    this.n = n;
+  }
+
+  spaces(k: number): void {
+    if (k <= 0) return;
+    this.room(k);
+    this.buf.fill(SPACE, this.n, this.n + k);
+    this.n += k;
+  }
+
+  /**
+   * objdump's address column for the address hi:lo: its hex digits without leading zeros (hi only
+   * where `digits` is 16), right-aligned in `width` columns (never cut).
+   */
+  addr(lo: number, hi: number, digits: 8 | 16, width: number): void {
+    this.room(width + 16);
+    const wide = digits === 16 && hi !== 0;
+    let nd = wide ? 8 + hexDigits(hi) : hexDigits(lo);
+    const b = this.buf;
+    let n = this.n;
+    for (let k = width - nd; k > 0; k--) b[n++] = SPACE;
+    if (wide) {
+      for (let s = (nd - 9) * 4; s >= 0; s -= 4) b[n++] = HEX[(hi >>> s) & 15];
+      nd = 8;
+    }
+    for (let s = (nd - 1) * 4; s >= 0; s -= 4) b[n++] = HEX[(lo >>> s) & 15];
+    this.n = n;
+  }
+
+  /** Bytes [from, to) of `src` as `xx ` each, padded with blanks to `pad` columns. */
+  hexBytes(src: Uint8Array, from: number, to: number, pad: number): void {
+    const k = (to - from) * 3;
+    this.room(Math.max(k, pad));
+    const b = this.buf;
+    let n = this.n;
+    for (let i = from; i < to; i++) {
+      const x = src[i];
+      b[n++] = HEX[x >> 4];
+      b[n++] = HEX[x & 15];
+      b[n++] = SPACE;
+    }
+    for (let i = k; i < pad; i++) b[n++] = SPACE;
+    this.n = n;
+  }
+}
+
+/** Hex digits of a 32-bit value without leading zeros (0 has one). */
+function hexDigits(v: number): number {
+  return v === 0 ? 1 : 8 - (Math.clz32(v >>> 0) >> 2);
+}
