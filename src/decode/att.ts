@@ -365,7 +365,10 @@ export function formatDecoded(
       case Bad.VEX_QUIET:
         return '(bad)';
       default: {
-        const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
+        // Too long with a memory operand: objdump has used (and so does not name) its segment prefix.
+        const seg = d.bad === Bad.TOO_LONG && d.mod !== NONE && d.mod !== 3 ? lastSegIndex(bytes, offset, d.prefixLen) : -1;
+        const pre = seg < 0 ? formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode)
+          : [formatPrefixesOnly(bytes, offset, seg, d.mode), formatPrefixesOnly(bytes, offset + seg + 1, d.prefixLen - seg - 1, d.mode)].filter((x) => x).join(' ');
         return pre ? pre + ' (bad)' : '(bad)';
       }
     }

@@ -8,13 +8,17 @@
 
 import type { Form, OperandDef, Size } from '../isa/types.js';
 
-/** Opcode maps: one-byte, 0F, 0F 38, 0F 3A; then VEX maps 1-3 (0F, 0F 38, 0F 3A) at MAP_VEX + map - 1. */
+/**
+ * Opcode maps: one-byte, 0F, 0F 38, 0F 3A; then VEX maps 1-3 (0F, 0F 38, 0F 3A) at MAP_VEX + map - 1;
+ * then AMD's XOP maps 8-10 at MAP_XOP + map - 8.
+ */
 export const MAP_1B = 0;
 export const MAP_0F = 1;
 export const MAP_0F38 = 2;
 export const MAP_0F3A = 3;
 export const MAP_VEX = 4;
-const N_MAPS = 7;
+export const MAP_XOP = 7;
+const N_MAPS = 10;
 
 /** Immediate field size codes (ImmCode). 1/2/4/8 are fixed byte counts. */
 export const IMM_NONE = 0;
@@ -124,7 +128,7 @@ function placement(f: Form): { map: number; byte: number; fixedModrm: number } {
     }
   }
   // VEX forms name their map by the escape bytes it replaces (SDM Vol. 2A §2.3.6.1: VEX.mmmmm).
-  if (f.vex) map += MAP_VEX - 1;
+  if (f.vex) map = f.vex.xop ? MAP_XOP + f.vex.xop - 8 : map + MAP_VEX - 1;
   const byte = op[i];
   // Bytes past the opcode proper (0F 01 F8 swapgs, 0F AE F0 mfence) are a ModRM byte with mod = 3.
   const fixedModrm = i + 1 < op.length ? op[i + 1] : -1;
@@ -179,7 +183,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     fAsz[k] = f.asz ?? 0;
     if (f.vex || f.no66) fNo66[k] = 1;
     if (f.vex) {
-      fVexL[k] = f.vex.l;
+      fVexL[k] = f.vex.l === 'ig' ? -1 : f.vex.l;
       fVexW[k] = f.vex.w === 0 || f.vex.w === 1 ? f.vex.w : -1;
       fNoVvvv[k] = f.operands.some((o) => o.loc === 'vvvv') ? 0 : 1;
     }
@@ -205,7 +209,8 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
       if (op.loc === 'imm' && (op.kind === 'imm' || op.kind === 'rel' || op.kind === 'moffs' || op.kind === 'far')) {
         if (imms++ === 0) {
           fImmA[k] = immCode(op);
-          fImmSx[k] = op.sx || op.kind === 'rel' || op.size === 'z' ? 1 : 0;
+          // (XOP's imm32 is a 32-bit field under XOP.W too; objdump shows it unsigned.)
+          fImmSx[k] = op.sx || op.kind === 'rel' || (op.size === 'z' && !f.vex?.xop) ? 1 : 0;
           fRel[k] = op.kind === 'rel' ? (op.size === 8 ? 1 : 2) : 0;
         } else fImmB[k] = immCode(op);
       } else if (op.loc === 'imm2') fImmB[k] = immCode(op);

@@ -95,7 +95,7 @@ export function validateTable(forms: readonly Form[]): void {
       const last = f.opcode[f.opcode.length - 1];
       const n = opreg ? 8 : 1;
       for (let r = 0; r < n; r++) {
-        const key = `${mode}|${f.vex ? 'vex' : ''}${f.prefix ?? 0}|${[...f.opcode.slice(0, -1), last + r].join(',')}`;
+        const key = `${mode}|${f.vex ? (f.vex.xop ? `xop${f.vex.xop}` : 'vex') : ''}${f.prefix ?? 0}|${[...f.opcode.slice(0, -1), last + r].join(',')}`;
         const g = groups.get(key);
         if (g) g.push(f);
         else groups.set(key, [f]);
