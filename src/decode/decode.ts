@@ -12,7 +12,7 @@
 import type { Form, Mode } from '../isa/types.js';
 import { Bad, NONE, Pfx, RIP, newDecoded, type Decoded } from './types.js';
 import {
-  IMM_A, IMM_FAR, IMM_NONE, IMM_V, IMM_Z, MAP_0F, MAP_0F38, MAP_0F3A, MAP_VEX, MAP_XOP, MP_66, MP_F2, MP_F3, MP_NONE,
+  IMM_A, IMM_FAR, IMM_NONE, IMM_V, IMM_Z, MAP_0F, MAP_0F38, MAP_0F3A, MAP_VEX, MAP_XOP, MP_66, MP_ANY, MP_F2, MP_F3, MP_NONE,
   OSZ_B, OSZ_D, OSZ_D64, OSZ_F64, OSZ_Q, OSZ_W, type DecodeTables,
 } from './tables.js';
 import { defaultTables } from './default.js';
@@ -60,6 +60,7 @@ function reset(out: Decoded, mode: Mode): void {
   out.sib = NONE;
   out.vex = 0;
   out.vvvv = NONE;
+  out.tooLongForm = NONE;
 }
 
 function fail(out: Decoded, kind: number, length: number): Decoded {
@@ -177,6 +178,8 @@ function decodeOnce(
   let vexL = 0;
   let vexW = 0;
   let vvvv = 0;
+  const vexN = n; // bytes up to the VEX/XOP escape, to measure the instruction as a foreign one
+  const vexByte = b;
   if ((b === 0xc4 || b === 0xc5) && n + (b === 0xc4 ? 2 : 1) < avail && (long || bytes[p] >= 0xc0)) {
     // VEX prefix (SDM Vol. 2A §2.3.5, Figure 2-9). Outside 64-bit mode C4/C5 are LES/LDS unless
     // ModRM.mod would be 11b, i.e. the next byte is >= C0 (objdump's rule, and the CPU's).
@@ -269,7 +272,7 @@ function decodeOnce(
     const mp = t.fPfx[k];
     if (isVex) {
       // VEX.pp is the whole mandatory prefix (none included); legacy 66/F2/F3 bytes do not count.
-      if (mp !== vpp) continue;
+      if (mp !== vpp && mp !== MP_ANY) continue;
       if (t.fVexL[k] >= 0 && t.fVexL[k] !== vexL) continue;
       if (long && t.fVexW[k] >= 0 && t.fVexW[k] !== vexW) continue;
       if (t.fNoVvvv[k] && vvvv !== 0) continue;
@@ -301,6 +304,12 @@ function decodeOnce(
   }
   // A VEX opcode the table knows with fields no row takes (VEX.L=1, another pp, an undefined /digit):
   // objdump's (bad) over the prefixes, the VEX bytes and the opcode.
+  // AMX's ldtilecfg, sttilecfg and tilezero share VEX 0F38 49 with tilerelease: objdump knows them, the
+  // table does not, so they are measured like any VEX instruction outside it.
+  if (form < 0 && isVex && slot === VEX_TILE_SLOT) {
+    out.vex = 0;
+    return foreign(out, bytes, offset, vexN, avail, 0, vexByte, mode, pfx, lastRep, vexN, false);
+  }
   // Under XOP objdump's only quiet case is the unused vvvv.
   if (form < 0 && isVex) return fail(out, (isXop ? vvvv !== 0 : vexQuiet(t, slot, vvvv, vexL, vpp, mreg, modeBit)) ? Bad.VEX_QUIET : Bad.OPCODE, opEnd);
   if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd, false);
@@ -432,7 +441,10 @@ function decodeOnce(
     p += w;
     n += w;
   }
-  if (n > MAX_INSN) return fail(out, Bad.TOO_LONG, MAX_INSN);
+  if (n > MAX_INSN) {
+    out.tooLongForm = form;
+    return fail(out, Bad.TOO_LONG, MAX_INSN);
+  }
   out.length = n;
 
   // ---- branch target = next instruction's address + displacement, wrapped to the operand size.
@@ -463,6 +475,7 @@ function vexQuiet(t: DecodeTables, slot: number, vvvv: number, l: number, pp: nu
   for (let ci = t.slotStart[slot]; ci < t.slotStart[slot + 1]; ci++) {
     const k = t.cand[ci];
     if ((t.fModes[k] & modeBit) === 0 || (t.fVexL[k] >= 0 && t.fVexL[k] !== l) || (t.fReg[k] >= 0 && t.fReg[k] !== mreg)) continue;
+    if (t.fPfx[k] === MP_ANY) continue; // (takes any pp, so it failed on another field)
     if (t.fPfx[k] !== MP_NONE) return false;
     fits = true;
   }
@@ -477,6 +490,8 @@ const VEX_MAP1: Uint8Array = (() => {
   on(0x90, 0x93); on(0x98, 0x99); on(0xae); on(0xc2); on(0xc4, 0xc6); on(0xd0, 0xfe);
   return t;
 })();
+
+const VEX_TILE_SLOT = (MAP_VEX + 1) * 256 + 0x49;
 
 /** XOP SIMD opcodes objdump 2.40 decodes (APM Vol. 3 Appendix A.1; W/L/vvvv rules measured on objdump). */
 const XOP8 = new Set([0x85, 0x86, 0x87, 0x8e, 0x8f, 0x95, 0x96, 0x97, 0x9e, 0x9f, 0xa2, 0xa3, 0xa6, 0xb6, 0xc0, 0xc1, 0xc2, 0xc3, 0xcc, 0xcd, 0xce, 0xcf, 0xec, 0xed, 0xee, 0xef]);

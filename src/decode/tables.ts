@@ -32,6 +32,8 @@ export const MP_NONE = 0;
 export const MP_66 = 1;
 export const MP_F3 = 2;
 export const MP_F2 = 3;
+/** A VEX row that takes any VEX.pp (VexDef.ppIgnored). */
+export const MP_ANY = 4;
 
 /** Operand-size rules (FormDef.osz), numbered. */
 export const OSZ_B = 0;
@@ -178,7 +180,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     const f = forms[k];
     if (f.index !== k) throw new Error(`decode tables: FORMS[${k}] has index ${f.index}`);
     for (const m of f.modes) fModes[k] |= m === 16 ? 1 : m === 32 ? 2 : 4;
-    fPfx[k] = f.prefix === 0x66 ? MP_66 : f.prefix === 0xf3 ? MP_F3 : f.prefix === 0xf2 ? MP_F2 : MP_NONE;
+    fPfx[k] = f.prefix === 0x66 ? MP_66 : f.prefix === 0xf3 ? MP_F3 : f.prefix === 0xf2 ? MP_F2 : f.vex?.ppIgnored ? MP_ANY : MP_NONE;
     fOsz[k] = OSZ_CODE[f.osz];
     fAsz[k] = f.asz ?? 0;
     if (f.vex || f.no66) fNo66[k] = 1;
@@ -219,7 +221,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   }
 
   // Slot membership.
-  const keyOf = (k: number): string => `${fPfx[k]}/${fReg[k]}/${fMod[k]}/${fRm[k]}/${fAsz[k]}`;
+  const keyOf = (k: number): string => `${fPfx[k]}/${fReg[k]}/${fMod[k]}/${fRm[k]}/${fAsz[k]}/${fVexL[k]}`;
   for (let k = 0; k < n; k++) {
     const f = forms[k];
     if (f.encodeOnly) continue;

@@ -82,6 +82,8 @@ function overlaps(a: Form, b: Form, mode: Mode): boolean {
     if (ma.rm !== undefined && mb.rm !== undefined && ma.rm !== mb.rm) return false;
   }
   if (a.asz !== undefined && b.asz !== undefined && a.asz !== b.asz) return false;
+  // VEX.L tells vzeroall (L=1) from vzeroupper (L=0).
+  if (a.vex && b.vex && a.vex.l !== 'ig' && b.vex.l !== 'ig' && a.vex.l !== b.vex.l) return false;
   const sb = sizeSet(b, mode);
   return sizeSet(a, mode).some((s) => sb.includes(s));
 }

@@ -172,6 +172,8 @@ export interface VexDef {
    * mmmmm field; the row's opcode is then the single byte in that map. Same R/X/B, W, vvvv, L, pp.
    */
   readonly xop?: 8 | 9 | 10;
+  /** objdump decodes the row whatever VEX.pp says (vzeroall, vldmxcsr); the encoder writes none. */
+  readonly ppIgnored?: boolean;
 }
 
 /** A table entry after loading: its numeric index is the form id used for dispatch. */

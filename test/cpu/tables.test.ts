@@ -71,6 +71,10 @@ describe('unmodelled instructions stop the run by name', () => {
       // AMD's XOP-encoded TBM and LWP (src/isa/forms/xop.ts): no CPU here to check them against.
       'xop:bextr', 'xop:blcfill', 'xop:blci', 'xop:blcic', 'xop:blcmsk', 'xop:blcs', 'xop:blsfill', 'xop:blsic',
       'xop:llwpcb', 'xop:lwpins', 'xop:lwpval', 'xop:slwpcb', 'xop:t1mskc', 'xop:tzmsk',
+      // Key Locker, vldmxcsr/vstmxcsr, vzeroall/vzeroupper, tilerelease (src/isa/forms/simd-state.ts): no XMM/YMM/TMM state.
+      'xsimd:aesdecwide128kl', 'xsimd:aesdecwide256kl', 'xsimd:aesencwide128kl', 'xsimd:aesencwide256kl',
+      'xsimd:encodekey128', 'xsimd:encodekey256', 'xsimd:tilerelease', 'xsimd:vldmxcsr', 'xsimd:vstmxcsr',
+      'xsimd:vzeroall', 'xsimd:vzeroupper',
     ]);
     for (const s of sys) expect(user, s).toContain(s);
   });

@@ -2,6 +2,8 @@
 // LWP encodings with every XOP field varied (R/X/B, map, W, vvvv, L, pp, ModRM.reg), legacy and REX
 // prefixes before it, the XOP SIMD opcodes x86lab only measures, and 8F bytes that are `pop r/m` or
 // no instruction at all (the byte after 8F decides: its bits 4:3 are 01b for an XOP map 8-15).
+// Also the VEX rows of src/isa/forms/simd-state.ts (vzeroall/vzeroupper, vldmxcsr/vstmxcsr,
+// tilerelease and the AMX opcodes beside it) with their VEX fields varied.
 // Decoded at the start of a SLOT-byte slot, like test/decode/vex-cases.ts (whose helpers compare).
 
 export { SLOT, objdumpFirstLines, oursFirstLine, slotBytes } from './vex-cases.js';
@@ -46,7 +48,14 @@ export function xopCases(mode: 32 | 64, seed: number, n: number): string[] {
     const pp = chance(0.85) ? 0 : next() & 3;
     const last = w | ((~vvvv & 15) << 3) | l | pp;
     const r = next() % 100;
-    if (r < 65) {
+    if (r < 12) {
+      // VEX: C5 map 1 (77, AE) or C4 map 1/2 (77, AE / 49), fields as above.
+      const op = pick([0x77, 0xae, 0x49]);
+      const map = op === 0x49 ? 2 : 1;
+      if (map === 1 && chance(0.6)) b.push(0xc5, (rxb & 0x80) | (last & 0x7f));
+      else b.push(0xc4, (mode === 32 ? 0xe0 : rxb) | map, last);
+      b.push(op, op === 0x49 && chance(0.5) ? 0xc0 : op === 0xae ? (next() & 0xc7) | (pick([2, 3, 2, 3, 0, 4]) << 3) : next() & 0xff);
+    } else if (r < 65) {
       const [map, op, digit] = pick(ROWS);
       b.push(0x8f, rxb | map, last, op);
       b.push(digit >= 0 ? (next() & 0xc7) | (digit << 3) : next() & 0xff);
