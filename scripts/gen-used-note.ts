@@ -24,7 +24,7 @@ export function encodingClass(hex: string, mode: number): string {
   const b = hex.match(/../g) ?? [];
   let i = 0;
   while (i < b.length && (/^(66|67|f0|f2|f3|2e|36|3e|26|64|65)$/.test(b[i]) || (mode === 64 && /^4[0-9a-f]$/.test(b[i])))) i++;
-  return b[i] === 'c4' || b[i] === 'c5' ? 'vex' : b[i] === '8f' && mode === 64 ? 'xop' : b[i] === '62' && mode === 64 ? 'evex' : 'legacy';
+  return b[i] === 'c4' || b[i] === 'c5' ? 'vex' : b[i] === '8f' && (parseInt(b[i + 1] ?? '0', 16) & 0x18) === 0x08 ? 'xop' : b[i] === '62' && mode === 64 ? 'evex' : 'legacy';
 }
 
 const bits = (text: string, names: Record<string, number>): number =>

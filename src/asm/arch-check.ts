@@ -108,5 +108,5 @@ const LEGACY = new Set([0x66, 0x67, 0xf0, 0xf2, 0xf3, 0x2e, 0x36, 0x3e, 0x26, 0x
 function encodingClass(b: Uint8Array, mode: Mode): string {
   let i = 0;
   while (i < b.length && (LEGACY.has(b[i]) || (mode === 64 && (b[i] & 0xf0) === 0x40))) i++;
-  return b[i] === 0xc4 || b[i] === 0xc5 ? 'vex' : b[i] === 0x8f && mode === 64 ? 'xop' : b[i] === 0x62 && mode === 64 ? 'evex' : 'legacy';
+  return b[i] === 0xc4 || b[i] === 0xc5 ? 'vex' : b[i] === 0x8f && (b[i + 1] & 0x18) === 0x08 ? 'xop' : b[i] === 0x62 && mode === 64 ? 'evex' : 'legacy';
 }

@@ -358,6 +358,10 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
 /** Forms whose ModRM.reg register holds an address: objdump names it in the address size (67h). */
 const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
 
+const MAX_LEN = 15;
+/** Decoded.tooLongForm of the copy formatDecoded makes of a too-long instruction: print prefixes and "(bad)". */
+const TOO_LONG_MARK = -2;
+
 /**
  * Format the instruction part of an objdump line: prefix names, mnemonic padded to 6 + space,
  * operands and any `# address` comment. `bytes[offset]` is where `d` was decoded from.
@@ -376,6 +380,10 @@ export function formatDecoded(
       case Bad.VEX_QUIET:
         return '(bad)';
       default: {
+        // Too long: objdump has decoded it all, names the prefixes the instruction leaves unused, then "(bad)".
+        if (d.bad === Bad.TOO_LONG && d.tooLongForm !== NONE) {
+          return formatDecoded({ ...d, form: d.tooLongForm, bad: Bad.NONE, length: MAX_LEN, tooLongForm: TOO_LONG_MARK }, bytes, offset, addrLo, addrHi, sym, tables, syntax);
+        }
         const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
         return pre ? pre + ' (bad)' : '(bad)';
       }
@@ -459,7 +467,7 @@ export function formatDecoded(
     }
   }
 
-  if (d.prefixLen === 0) return ops === '' ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
+  if (d.prefixLen === 0) return d.tooLongForm === TOO_LONG_MARK ? '(bad)' : ops === '' ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
   // Prefix names for prefixes the instruction did not use, in byte order.
   const pre: string[] = [];
   const usesMem = d.mod !== NONE && d.mod !== 3;
@@ -514,6 +522,7 @@ export function formatDecoded(
     if (name !== undefined) pre.push(name);
   }
   pre.reverse();
+  if (d.tooLongForm === TOO_LONG_MARK) return pre.length ? pre.join(' ') + ' (bad)' : '(bad)';
   const head = pre.length ? pre.join(' ') + ' ' + mnem : mnem;
   if (ops === '') return head + c.comment;
   return head.padEnd(6) + ' ' + ops + c.comment;

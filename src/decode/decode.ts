@@ -12,7 +12,7 @@
 import type { Form, Mode } from '../isa/types.js';
 import { Bad, NONE, Pfx, RIP, newDecoded, type Decoded } from './types.js';
 import {
-  IMM_A, IMM_FAR, IMM_NONE, IMM_V, IMM_Z, MAP_0F, MAP_0F38, MAP_0F3A, MAP_VEX, MP_66, MP_F2, MP_F3, MP_NONE,
+  IMM_A, IMM_FAR, IMM_NONE, IMM_V, IMM_Z, MAP_0F, MAP_0F38, MAP_0F3A, MAP_VEX, MAP_XOP, MP_66, MP_ANY, MP_F2, MP_F3, MP_NONE,
   OSZ_B, OSZ_D, OSZ_D64, OSZ_F64, OSZ_Q, OSZ_W, type DecodeTables,
 } from './tables.js';
 import { defaultTables } from './default.js';
@@ -60,6 +60,7 @@ function reset(out: Decoded, mode: Mode): void {
   out.sib = NONE;
   out.vex = 0;
   out.vvvv = NONE;
+  out.tooLongForm = NONE;
 }
 
 function fail(out: Decoded, kind: number, length: number): Decoded {
@@ -172,10 +173,13 @@ function decodeOnce(
   // Register-number extension bits (REX.RXB, or VEX's inverted R/X/B) and REX.W / VEX.W.
   let rx = rex;
   let isVex = false;
+  let isXop = false;
   let vpp = 0;
   let vexL = 0;
   let vexW = 0;
   let vvvv = 0;
+  const vexN = n; // bytes up to the VEX/XOP escape, to measure the instruction as a foreign one
+  const vexByte = b;
   if ((b === 0xc4 || b === 0xc5) && n + (b === 0xc4 ? 2 : 1) < avail && (long || bytes[p] >= 0xc0)) {
     // VEX prefix (SDM Vol. 2A §2.3.5, Figure 2-9). Outside 64-bit mode C4/C5 are LES/LDS unless
     // ModRM.mod would be 11b, i.e. the next byte is >= C0 (objdump's rule, and the CPU's).
@@ -197,6 +201,32 @@ function decodeOnce(
       map = MAP_VEX + vmap - 1;
       p += three ? 2 : 1;
       n += three ? 2 : 1;
+      b = bytes[p++];
+      n++;
+    }
+  }
+  if (b === 0x8f && n + 2 < avail && (bytes[p] & 0x18) === 0x08) {
+    // AMD XOP prefix (APM Vol. 3 §1.9): 8F [~R ~X ~B mmmmm] [W vvvv L pp], map 8-10. Its map field
+    // (8 or more) makes what would be ModRM.reg of `pop r/m` (8F /0) read 1 or 5. Decoded like the
+    // three-byte VEX (objdump 2.40 too: in 32-bit mode any ModRM.mod, R/X/B and vvvv[3] ignored).
+    const b1 = bytes[p];
+    const last = bytes[p + 1];
+    const xmap = b1 & 0x1f;
+    const xslot = (MAP_XOP + xmap - 8) * 256 + bytes[p + 2];
+    if (xmap <= 10 && t.slotStart[xslot] !== t.slotStart[xslot + 1]) {
+      isVex = true;
+      isXop = true;
+      out.vex = 3;
+      vexW = last >> 7;
+      // Outside 64-bit mode objdump drops XOP.B but keeps R and X (ModRM.reg and the SIB index then
+      // name %r8d-%r15d): the disassembler's view, which the executor never reaches (no TBM/LWP there).
+      rx = long ? 0x40 | (vexW << 3) | ((~b1 >> 5) & 7) : (~b1 >> 5) & 6;
+      vvvv = (~last >> 3) & 15;
+      vexL = (last >> 2) & 1;
+      vpp = last & 3;
+      map = MAP_XOP + xmap - 8;
+      p += 2;
+      n += 2;
       b = bytes[p++];
       n++;
     }
@@ -242,7 +272,7 @@ function decodeOnce(
     const mp = t.fPfx[k];
     if (isVex) {
       // VEX.pp is the whole mandatory prefix (none included); legacy 66/F2/F3 bytes do not count.
-      if (mp !== vpp) continue;
+      if (mp !== vpp && mp !== MP_ANY) continue;
       if (t.fVexL[k] >= 0 && t.fVexL[k] !== vexL) continue;
       if (long && t.fVexW[k] >= 0 && t.fVexW[k] !== vexW) continue;
       if (t.fNoVvvv[k] && vvvv !== 0) continue;
@@ -274,7 +304,14 @@ function decodeOnce(
   }
   // A VEX opcode the table knows with fields no row takes (VEX.L=1, another pp, an undefined /digit):
   // objdump's (bad) over the prefixes, the VEX bytes and the opcode.
-  if (form < 0 && isVex) return fail(out, vexQuiet(t, slot, vvvv, vexL, vpp, mreg, modeBit) ? Bad.VEX_QUIET : Bad.OPCODE, opEnd);
+  // AMX's ldtilecfg, sttilecfg and tilezero share VEX 0F38 49 with tilerelease: objdump knows them, the
+  // table does not, so they are measured like any VEX instruction outside it.
+  if (form < 0 && isVex && slot === VEX_TILE_SLOT) {
+    out.vex = 0;
+    return foreign(out, bytes, offset, vexN, avail, 0, vexByte, mode, pfx, lastRep, vexN, false);
+  }
+  // Under XOP objdump's only quiet case is the unused vvvv.
+  if (form < 0 && isVex) return fail(out, (isXop ? vvvv !== 0 : vexQuiet(t, slot, vvvv, vexL, vpp, mreg, modeBit)) ? Bad.VEX_QUIET : Bad.OPCODE, opEnd);
   if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd, false);
 
   // ---- operand size (SDM Vol. 1 §3.6.1, Vol. 2 §2.2.1.2)
@@ -404,7 +441,10 @@ function decodeOnce(
     p += w;
     n += w;
   }
-  if (n > MAX_INSN) return fail(out, Bad.TOO_LONG, MAX_INSN);
+  if (n > MAX_INSN) {
+    out.tooLongForm = form;
+    return fail(out, Bad.TOO_LONG, MAX_INSN);
+  }
   out.length = n;
 
   // ---- branch target = next instruction's address + displacement, wrapped to the operand size.
@@ -435,6 +475,7 @@ function vexQuiet(t: DecodeTables, slot: number, vvvv: number, l: number, pp: nu
   for (let ci = t.slotStart[slot]; ci < t.slotStart[slot + 1]; ci++) {
     const k = t.cand[ci];
     if ((t.fModes[k] & modeBit) === 0 || (t.fVexL[k] >= 0 && t.fVexL[k] !== l) || (t.fReg[k] >= 0 && t.fReg[k] !== mreg)) continue;
+    if (t.fPfx[k] === MP_ANY) continue; // (takes any pp, so it failed on another field)
     if (t.fPfx[k] !== MP_NONE) return false;
     fits = true;
   }
@@ -449,6 +490,33 @@ const VEX_MAP1: Uint8Array = (() => {
   on(0x90, 0x93); on(0x98, 0x99); on(0xae); on(0xc2); on(0xc4, 0xc6); on(0xd0, 0xfe);
   return t;
 })();
+
+const VEX_TILE_SLOT = (MAP_VEX + 1) * 256 + 0x49;
+
+/** XOP SIMD opcodes objdump 2.40 decodes (APM Vol. 3 Appendix A.1; W/L/vvvv rules measured on objdump). */
+const XOP8 = new Set([0x85, 0x86, 0x87, 0x8e, 0x8f, 0x95, 0x96, 0x97, 0x9e, 0x9f, 0xa2, 0xa3, 0xa6, 0xb6, 0xc0, 0xc1, 0xc2, 0xc3, 0xcc, 0xcd, 0xce, 0xcf, 0xec, 0xed, 0xee, 0xef]);
+const XOP9 = new Set([0x80, 0x81, 0x82, 0x83, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9a, 0x9b, 0xc1, 0xc2, 0xc3, 0xc6, 0xc7, 0xcb, 0xd1, 0xd2, 0xd3, 0xd6, 0xd7, 0xdb, 0xe1, 0xe2, 0xe3]);
+
+/**
+ * An XOP SIMD instruction (vpcmov, vprot*, vfrcz*, ...) x86lab does not decode: 1 + the size of its
+ * immediate (map 8 has an imm8) if objdump decodes it with these XOP.W/L/vvvv/pp fields, else 0.
+ */
+function xopSimd(xmap: number, op: number, last: number): number {
+  const w = last >> 7;
+  const l = (last >> 2) & 1;
+  const noVvvv = (last & 0x78) === 0x78;
+  if ((last & 3) !== 0) return 0;
+  if (xmap === 8 && XOP8.has(op)) {
+    if (op >= 0xc0 && op <= 0xc3 && !noVvvv) return 0; // vprot* imm8: no vvvv operand
+    return op === 0xa2 || (l === 0 && (w === 0 || op === 0xa3)) ? 2 : 0;
+  }
+  if (xmap === 9 && XOP9.has(op)) {
+    if (op >= 0x90 && op <= 0x9b) return l === 0 ? 1 : 0; // vprot/vpsh*: W orders the operands
+    if (!noVvvv || w !== 0) return 0;
+    return op <= 0x81 || l === 0 ? 1 : 0;
+  }
+  return 0;
+}
 
 /**
  * An opcode the ISA table does not define. If objdump knows it (FOREIGN, or a VEX/EVEX prefix),
@@ -494,10 +562,23 @@ function foreign(
     if (op !== 0x62 && vmap === 1 && !VEX_MAP1[vop]) return fail(out, Bad.OPCODE, n);
     hasModrm = !(op !== 0x62 && vmap === 1 && vop === 0x77); // vzeroupper/vzeroall
     imm = vmap === 3 || (vmap === 1 && ((vop >= 0x70 && vop <= 0x73) || vop === 0xc2 || (vop >= 0xc4 && vop <= 0xc6))) ? 1 : 0;
-  } else if (map === 0 && op === 0x8f && n < avail && (bytes[p] & 0x1f) >= 8) {
-    // AMD XOP prefix (8F with map >= 8): objdump 2.40 decodes none of them, "(bad)" over the
-    // three prefix bytes and the opcode.
-    return fail(out, n + 3 <= avail ? Bad.OPCODE : Bad.TRUNCATED, n + 3 <= avail ? n + 3 : 1);
+  } else if (map === 0 && op === 0x8f && n + 2 < avail && (bytes[p] & 0x18) === 0x08) {
+    // An XOP prefix (see decodeOnce) whose opcode the table lacks: AMD's XOP SIMD instructions.
+    const xmap = bytes[p] & 0x1f;
+    if (xmap > 10) {
+      // objdump: (bad) over the 8F alone; it has replaced its REX by XOP's R/X/B by then and names
+      // the REX byte only if those are not all zero.
+      if (out.rex !== 0 && ((~bytes[p] >> 5) & 7) === 0) out.prefixLen--;
+      return fail(out, Bad.OPCODE, opEnd);
+    }
+    const shape = xopSimd(xmap, bytes[p + 2], bytes[p + 1]);
+    const quiet = (bytes[p + 1] & 0x78) !== 0x78;
+    p += 3;
+    n += 3;
+    // objdump: (bad) over prefixes, XOP and opcode; bare when vvvv is not 1111b (no operand took it).
+    if (!shape) return fail(out, quiet ? Bad.VEX_QUIET : Bad.OPCODE, n);
+    hasModrm = true;
+    imm = shape - 1;
   } else if (map === 0 && (op === 0xc6 || op === 0xc7) && n < avail && bytes[p] === 0xf8) {
     // RTM xabort imm8 / xbegin rel16/32 (C6 F8 / C7 F8): the probe table has no imm32 code.
     hasModrm = true;

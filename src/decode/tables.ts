@@ -8,13 +8,17 @@
 
 import type { Form, OperandDef, Size } from '../isa/types.js';
 
-/** Opcode maps: one-byte, 0F, 0F 38, 0F 3A; then VEX maps 1-3 (0F, 0F 38, 0F 3A) at MAP_VEX + map - 1. */
+/**
+ * Opcode maps: one-byte, 0F, 0F 38, 0F 3A; then VEX maps 1-3 (0F, 0F 38, 0F 3A) at MAP_VEX + map - 1;
+ * then AMD's XOP maps 8-10 at MAP_XOP + map - 8.
+ */
 export const MAP_1B = 0;
 export const MAP_0F = 1;
 export const MAP_0F38 = 2;
 export const MAP_0F3A = 3;
 export const MAP_VEX = 4;
-const N_MAPS = 7;
+export const MAP_XOP = 7;
+const N_MAPS = 10;
 
 /** Immediate field size codes (ImmCode). 1/2/4/8 are fixed byte counts. */
 export const IMM_NONE = 0;
@@ -28,6 +32,8 @@ export const MP_NONE = 0;
 export const MP_66 = 1;
 export const MP_F3 = 2;
 export const MP_F2 = 3;
+/** A VEX row that takes any VEX.pp (VexDef.ppIgnored). */
+export const MP_ANY = 4;
 
 /** Operand-size rules (FormDef.osz), numbered. */
 export const OSZ_B = 0;
@@ -124,7 +130,7 @@ function placement(f: Form): { map: number; byte: number; fixedModrm: number } {
     }
   }
   // VEX forms name their map by the escape bytes it replaces (SDM Vol. 2A §2.3.6.1: VEX.mmmmm).
-  if (f.vex) map += MAP_VEX - 1;
+  if (f.vex) map = f.vex.xop ? MAP_XOP + f.vex.xop - 8 : map + MAP_VEX - 1;
   const byte = op[i];
   // Bytes past the opcode proper (0F 01 F8 swapgs, 0F AE F0 mfence) are a ModRM byte with mod = 3.
   const fixedModrm = i + 1 < op.length ? op[i + 1] : -1;
@@ -174,12 +180,12 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     const f = forms[k];
     if (f.index !== k) throw new Error(`decode tables: FORMS[${k}] has index ${f.index}`);
     for (const m of f.modes) fModes[k] |= m === 16 ? 1 : m === 32 ? 2 : 4;
-    fPfx[k] = f.prefix === 0x66 ? MP_66 : f.prefix === 0xf3 ? MP_F3 : f.prefix === 0xf2 ? MP_F2 : MP_NONE;
+    fPfx[k] = f.prefix === 0x66 ? MP_66 : f.prefix === 0xf3 ? MP_F3 : f.prefix === 0xf2 ? MP_F2 : f.vex?.ppIgnored ? MP_ANY : MP_NONE;
     fOsz[k] = OSZ_CODE[f.osz];
     fAsz[k] = f.asz ?? 0;
     if (f.vex || f.no66) fNo66[k] = 1;
     if (f.vex) {
-      fVexL[k] = f.vex.l;
+      fVexL[k] = f.vex.l === 'ig' ? -1 : f.vex.l;
       fVexW[k] = f.vex.w === 0 || f.vex.w === 1 ? f.vex.w : -1;
       fNoVvvv[k] = f.operands.some((o) => o.loc === 'vvvv') ? 0 : 1;
     }
@@ -205,7 +211,8 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
       if (op.loc === 'imm' && (op.kind === 'imm' || op.kind === 'rel' || op.kind === 'moffs' || op.kind === 'far')) {
         if (imms++ === 0) {
           fImmA[k] = immCode(op);
-          fImmSx[k] = op.sx || op.kind === 'rel' || op.size === 'z' ? 1 : 0;
+          // (XOP's imm32 is a 32-bit field under XOP.W too; objdump shows it unsigned.)
+          fImmSx[k] = op.sx || op.kind === 'rel' || (op.size === 'z' && !f.vex?.xop) ? 1 : 0;
           fRel[k] = op.kind === 'rel' ? (op.size === 8 ? 1 : 2) : 0;
         } else fImmB[k] = immCode(op);
       } else if (op.loc === 'imm2') fImmB[k] = immCode(op);
@@ -214,7 +221,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   }
 
   // Slot membership.
-  const keyOf = (k: number): string => `${fPfx[k]}/${fReg[k]}/${fMod[k]}/${fRm[k]}/${fAsz[k]}`;
+  const keyOf = (k: number): string => `${fPfx[k]}/${fReg[k]}/${fMod[k]}/${fRm[k]}/${fAsz[k]}/${fVexL[k]}`;
   for (let k = 0; k < n; k++) {
     const f = forms[k];
     if (f.encodeOnly) continue;

@@ -99,6 +99,8 @@ export interface Decoded {
   vex: number;
   /** Register named by VEX.vvvv (0..15; 0..7 outside 64-bit mode), NONE without VEX. */
   vvvv: number;
+  /** Bad.TOO_LONG: the form the bytes would be (objdump names the prefixes that form leaves unused), else NONE. */
+  tooLongForm: number;
 }
 
 /** Decoded.bad: why an encoding did not decode. */
@@ -132,6 +134,6 @@ export function newDecoded(): Decoded {
     form: NONE, length: 0, mode: 64, opsize: 32, adsize: 64, prefixes: 0, rex: 0, seg: NONE,
     mod: NONE, reg: NONE, rm: NONE, base: NONE, index: NONE, scale: 1, disp: 0, hasDisp: 0,
     immLo: 0, immHi: 0, imm2: 0, targetLo: 0, targetHi: 0,
-    bad: 0, prefixLen: 0, ignoredRexEnd: 0, sib: NONE, lastRep: 0, vex: 0, vvvv: NONE,
+    bad: 0, prefixLen: 0, ignoredRexEnd: 0, sib: NONE, lastRep: 0, vex: 0, vvvv: NONE, tooLongForm: NONE,
   };
 }

@@ -265,7 +265,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (f.vex) {
     if (pfx.rex) throw new EncodeError(`REX prefix invalid with \`${name}'`);
     const w = f.vex.w === 'size' ? rexW : f.vex.w === 1 ? 1 : 0;
-    vexPrefix(out, f.opcode, f.prefix, w, rexR, rexX, rexB, vvvvReg ? vvvvReg.num : 0);
+    vexPrefix(out, f, w, rexR, rexX, rexB, vvvvReg ? vvvvReg.num : 0);
   }
   if (needRex) {
     if (mode !== 64) throw new EncodeError(`bad register name`);
@@ -360,15 +360,18 @@ export function memText(m: MemOperand, full = false): string {
 /**
  * The VEX prefix (SDM Vol. 2A §2.3.5): two bytes (C5) when the map is 0F and W, X, B are 0, as GNU
  * picks; three (C4) otherwise. R/X/B and vvvv are stored inverted; an unused vvvv is 1111b.
+ * AMD's XOP prefix (APM Vol. 3 §1.9) is the three-byte form with 8F and map 8-10.
  *
- *   C5 [~R vvvv L pp]          C4 [~R ~X ~B mmmmm] [W vvvv L pp]
+ *   C5 [~R vvvv L pp]          C4 [~R ~X ~B mmmmm] [W vvvv L pp]          8F [~R ~X ~B mmmmm] [W vvvv L pp]
  */
-function vexPrefix(out: number[], opcode: readonly number[], prefix: number | undefined, w: number, r: number, x: number, b: number, vvvv: number): void {
-  const map = opcode.length >= 3 && opcode[1] === 0x38 ? 2 : opcode.length >= 3 && opcode[1] === 0x3a ? 3 : 1;
+function vexPrefix(out: number[], f: Form, w: number, r: number, x: number, b: number, vvvv: number): void {
+  const { opcode, prefix } = f;
+  const xop = f.vex!.xop;
+  const map = xop ?? (opcode.length >= 3 && opcode[1] === 0x38 ? 2 : opcode.length >= 3 && opcode[1] === 0x3a ? 3 : 1);
   const pp = prefix === 0x66 ? 1 : prefix === 0xf3 ? 2 : prefix === 0xf2 ? 3 : 0;
-  const tail = ((~vvvv & 15) << 3) | pp; // VEX.L = 0 for every VEX row so far
-  if (map === 1 && !w && !x && !b) out.push(0xc5, ((r ^ 1) << 7) | tail);
-  else out.push(0xc4, ((r ^ 1) << 7) | ((x ^ 1) << 6) | ((b ^ 1) << 5) | map, (w << 7) | tail);
+  const tail = ((~vvvv & 15) << 3) | (f.vex!.l === 1 ? 4 : 0) | pp;
+  if (!xop && map === 1 && !w && !x && !b) out.push(0xc5, ((r ^ 1) << 7) | tail);
+  else out.push(xop ? 0x8f : 0xc4, ((r ^ 1) << 7) | ((x ^ 1) << 6) | ((b ^ 1) << 5) | map, (w << 7) | tail);
 }
 
 /**

@@ -86,6 +86,8 @@ function overlaps(a: Form, b: Form, mode: Mode): boolean {
     if (ma.rm !== undefined && mb.rm !== undefined && ma.rm !== mb.rm) return false;
   }
   if (a.asz !== undefined && b.asz !== undefined && a.asz !== b.asz) return false;
+  // VEX.L tells vzeroall (L=1) from vzeroupper (L=0).
+  if (a.vex && b.vex && a.vex.l !== 'ig' && b.vex.l !== 'ig' && a.vex.l !== b.vex.l) return false;
   const sb = sizeSet(b, mode);
   return sizeSet(a, mode).some((s) => sb.includes(s));
 }
@@ -99,7 +101,7 @@ export function validateTable(forms: readonly Form[]): void {
       const last = f.opcode[f.opcode.length - 1];
       const n = opreg ? 8 : 1;
       for (let r = 0; r < n; r++) {
-        const key = `${mode}|${f.vex ? 'vex' : ''}${f.prefix ?? 0}|${[...f.opcode.slice(0, -1), last + r].join(',')}`;
+        const key = `${mode}|${f.vex ? (f.vex.xop ? `xop${f.vex.xop}` : 'vex') : ''}${f.prefix ?? 0}|${[...f.opcode.slice(0, -1), last + r].join(',')}`;
         const g = groups.get(key);
         if (g) g.push(f);
         else groups.set(key, [f]);

@@ -11,5 +11,7 @@ import { X87_FORMS } from './forms/x87.js';
 import { BMI_FORMS } from './forms/bmi.js';
 import { VMX_FORMS } from './forms/vmx.js';
 import { EXT_FORMS } from './forms/ext.js';
+import { XOP_FORMS } from './forms/xop.js';
+import { SIMD_STATE_FORMS } from './forms/simd-state.js';
 
-export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS, ...EXT_FORMS];
+export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS, ...EXT_FORMS, ...XOP_FORMS, ...SIMD_STATE_FORMS];

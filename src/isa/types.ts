@@ -164,8 +164,16 @@ export interface FormDef {
  * 0/1: W must have that value; 'ig': W is ignored.
  */
 export interface VexDef {
-  readonly l: 0;
+  /** VEX.L: 0 or 1 required, 'ig' ignored (objdump decodes XOP BEXTR with either; the encoder writes 0). */
+  readonly l: 0 | 1 | 'ig';
   readonly w: 'size' | 0 | 1 | 'ig';
+  /**
+   * AMD XOP encoding instead (AMD64 APM Vol. 3 §1.9): 8F prefix with opcode map 8, 9 or 10 in its
+   * mmmmm field; the row's opcode is then the single byte in that map. Same R/X/B, W, vvvv, L, pp.
+   */
+  readonly xop?: 8 | 9 | 10;
+  /** objdump decodes the row whatever VEX.pp says (vzeroall, vldmxcsr); the encoder writes none. */
+  readonly ppIgnored?: boolean;
 }
 
 /** A table entry after loading: its numeric index is the form id used for dispatch. */

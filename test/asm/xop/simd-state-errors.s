@@ -1,0 +1,7 @@
+# Spellings GNU as refuses.
+	.text
+	aesencwide128klq	(%eax)
+	encodekey128	%ax, %bx
+	vstmxcsrl	(%eax)
+	vzeroall	%eax
+	tilerelease
