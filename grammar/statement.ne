@@ -83,3 +83,4 @@ primary -> %num                        {% (d) => ({ k: 'num', t: d[0].i }) %}
          | %char                       {% (d) => ({ k: 'num', t: d[0].i }) %}
          | %ident                      {% (d) => ({ k: 'sym', t: d[0].i }) %}
          | %lparen expr %rparen        {% (d) => d[1] %}
+         | %lbrack expr %rbrack        {% (d) => d[1] %}

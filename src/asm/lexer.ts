@@ -63,7 +63,7 @@ export const TOKEN_TYPES: readonly string[] = [
   'assign', 'lparen', 'rparen', 'comma', 'colon', 'dollar', 'star', 'plus', 'minus', 'slash', 'percent', 'amp',
   'pipe', 'caret', 'tilde', 'bang', 'at', 'junk',
   // Retagged by parse.ts (not produced by moo directly): directive names and prefix mnemonics.
-  'dname', 'prefix',
+  'dname', 'prefix', 'lbrack', 'rbrack',
 ];
 
 /** Splits a statement into tokens with the moo lexer, whitespace dropped (the reference lexer). */

@@ -84,6 +84,19 @@ function joinSpecs(toks: Tok[]): Tok[] {
   return out;
 }
 
+/**
+ * `[` and `]` group an AT&T expression like parentheses (`$_GLOBAL_OFFSET_TABLE_+[.-test]`, as in
+ * GNU's expr.c); the lexer leaves them as junk (Intel syntax reads them itself), so retag them here.
+ */
+function bracketsAsGroups(toks: Tok[]): Tok[] {
+  for (const t of toks) {
+    if (t.type !== 'junk') continue;
+    if (t.value === '[') t.type = 'lbrack';
+    else if (t.value === ']') t.type = 'rbrack';
+  }
+  return toks;
+}
+
 /** Marks directive names and prefix mnemonics so that the grammar sees shape-distinct tokens. */
 function retag(toks0: Tok[]): Tok[] {
   const toks = joinSpecs(toks0);
@@ -145,7 +158,7 @@ function flatten(s: RawStmt): Stmt {
 
 /** Parses one statement (comments already removed). Returns the tree or where parsing failed. */
 export function parseStatement(text: string): Parsed | ParseFailure {
-  const toks = retag(tokenize(text));
+  const toks = retag(text.indexOf('[') >= 0 ? bracketsAsGroups(tokenize(text)) : tokenize(text));
   const flat = toks.length >= FLAT_LIST_MIN_TOKENS ? flatDirectiveList(toks) : undefined;
   if (flat) return { toks, stmt: flat };
   let node = memo;
