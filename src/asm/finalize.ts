@@ -3,7 +3,7 @@
 // leaves to the linker (undefined, global or weak symbols, references into other sections,
 // absolute addresses), with the same bytes left in the section as GNU leaves.
 
-import type { Fixup } from '../encode/types.js';
+import type { Fixup, Value } from '../encode/types.js';
 import { AsmError, type SrcLoc } from './errors.js';
 import type { Mode } from '../isa/types.js';
 import { writeNops, type NopStyle } from './nops.js';
@@ -579,6 +579,7 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
       case 'tlsgd': return size === 4 ? 'R_X86_64_TLSGD' : undefined;
       case 'tlsld': return size === 4 ? 'R_X86_64_TLSLD' : undefined;
       case 'gotpc': return size === 8 ? 'R_X86_64_GOTPC64' : size === 4 ? 'R_X86_64_GOTPC32' : undefined;
+      case 'tlsdesc': return size === 4 ? 'R_X86_64_GOTPC32_TLSDESC' : undefined;
     }
     return undefined;
   }
@@ -596,6 +597,7 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
     case 'tpoff': return 'R_386_TLS_LE_32';
     case 'gottpoff': return 'R_386_TLS_IE_32';
     case 'gotpc': return 'R_386_GOTPC';
+    case 'tlsdesc': return 'R_386_TLS_GOTDESC';
   }
   return undefined;
 }
@@ -628,6 +630,53 @@ function specReloc(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: Relo
   writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
 }
 
+/**
+ * What a symbol adds to a `@SIZE` expression: an absolute symbol its value, a local symbol its
+ * `.size` (a section name the section's size), anything else nothing known here (a relocation).
+ */
+function sizeTerm(asm: Assembly, name: string): bigint | undefined {
+  const s = asm.symByName(name);
+  const w = where(s);
+  if (w.kind === 'abs') return w.value;
+  if (w.kind === 'label' && w.sym.binding === 'local') {
+    // A section's name stands for its section symbol: the size is the section's.
+    return symbolSize(asm, w.sym) ?? (w.sym.name === w.sec.name ? BigInt(w.sec.size) : 0n);
+  }
+  return undefined;
+}
+
+/**
+ * `sym@SIZE + n` (tc-i386.c, BFD_RELOC_SIZE32/64): the size of a local symbol is known here and
+ * GNU writes it; a global, common or undefined symbol's is the linker's (R_386_SIZE32,
+ * R_X86_64_SIZE32/64). The specifier covers the whole expression: `n - sym@SIZE` is n - size.
+ */
+function sizeFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[], v: Value): void {
+  const fx = p.fixup;
+  const field = p.frag.addr + p.off;
+  let add = v.addend;
+  let relocSym: string | undefined;
+  if (v.minus !== undefined) {
+    const m = sizeTerm(asm, v.minus);
+    if (m === undefined) throw new AsmError(p.loc, 'unsupported expression involving @size');
+    add -= m;
+  }
+  if (v.sym !== undefined) {
+    const a = sizeTerm(asm, v.sym);
+    if (a === undefined) relocSym = v.sym;
+    else add += a;
+  }
+  if (relocSym === undefined) {
+    if (asm.objMode === 64 && fx.size === 4 && !gnuFits(add, 4)) throw new AsmError(p.loc, 'symbol size computation overflow');
+    writeLE(out, field, fx.size, add);
+    return;
+  }
+  const type = asm.objMode === 64 ? (fx.size === 8 ? 'R_X86_64_SIZE64' : fx.size === 4 ? 'R_X86_64_SIZE32' : undefined)
+    : fx.size === 4 ? 'R_386_SIZE32' : undefined;
+  if (type === undefined || fx.pcrel) throw new AsmError(p.loc, specMisfit(asm.objMode, 'size', fx.size));
+  relocs.push({ section: p.sec.name, offset: field, type, symbol: displayName(relocSym), addend: add, size: fx.size, pcrel: false });
+  writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
+}
+
 function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[]): void {
   const fx = p.fixup;
   const field = p.frag.addr + p.off;
@@ -639,6 +688,10 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     const add = p.late ? 0n : v.addend;
     if (w.kind === 'abs') v = { addend: w.value + add };
     else v = { addend: w.add + add, sym: w.sym.name };
+  }
+  if (v.spec === 'size') {
+    sizeFixup(asm, p, out, relocs, v);
+    return;
   }
   let value: bigint;
   let reloc: { sym: string; add: bigint; plt: boolean; seq?: number } | undefined;

@@ -62,7 +62,7 @@ export const TOKEN_TYPES: readonly string[] = [
   'reg', 'num', 'char', 'string', 'ident', 'oror', 'andand', 'shl', 'shr', 'le', 'ge', 'ne', 'eqeq', 'lt', 'gt',
   'assign', 'lparen', 'rparen', 'comma', 'colon', 'dollar', 'star', 'plus', 'minus', 'slash', 'percent', 'amp',
   'pipe', 'caret', 'tilde', 'bang', 'at', 'junk',
-  // Retagged by parse.ts (not produced by moo directly): directive names and prefix mnemonics.
+  // Retagged by parse.ts (not produced by moo directly): directive names, prefix mnemonics, `[` `]`.
   'dname', 'prefix', 'lbrack', 'rbrack',
 ];
 

@@ -65,7 +65,7 @@ function splitModulo(toks: Tok[], mnemonic: number): Tok[] {
 /** Relocation specifiers GNU accepts after a symbol (`foo@PLT`); the part after `@`, lower case. */
 export const RELOC_SPECS = new Set([
   'plt', 'gotpcrel', 'got', 'gotoff', 'gotplt', 'pltoff', 'tpoff', 'ntpoff', 'gottpoff', 'gotntpoff', 'indntpoff',
-  'tlsgd', 'tlsld', 'tlsldm', 'dtpoff',
+  'tlsgd', 'tlsld', 'tlsldm', 'dtpoff', 'size', 'tlsdesc', 'tlscall',
 ]);
 
 /** Joins `sym @ SPEC` into one identifier token `sym@SPEC` (expr.ts splits it again). */

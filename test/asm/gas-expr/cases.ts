@@ -1,0 +1,36 @@
+// Self-written inputs for GNU as's expression and operand-syntax rules (src/asm/expr.ts, parse.ts,
+// finalize.ts): each case is assembled by GNU as with `args` and by x86lab with the same options,
+// and the objects (or error messages) compared. Goldens (golden.json beside this file) come from
+// GNU as 2.40: `npx vite-node test/asm/gas-expr/gen.ts`.
+
+import type { OptionCase } from '../gas-options/cases.js';
+
+export const CASES: readonly OptionCase[] = [
+  // `[ ]` group an expression like parentheses, in immediates, displacements and data.
+  {
+    name: 'brackets-32', args: ['--32'],
+    source: `here:\n movl $ext+[.-here], %ecx\n lea gsym+[.-here](%esi), %edx\n mov [3*4](%eax), %ebx\n mov [-2](%eax), %ebx\n mov [~0](%ebx), %ebx\n.long [2+3]*[4], ext+[.-here]\n push $[1+[2*3]]\n`,
+  },
+  {
+    name: 'brackets-64', args: ['--64'],
+    source: `top:\n movq $[(1<<4)|2], %rax\n lea [.-top](%rip), %rdx\n.quad [top+8]\n add $[[5]], %r9\n`,
+  },
+  // `sym@SIZE`: a local symbol's size is known (written as a constant), a global's, common's or
+  // undefined one's is left to the linker; the specifier covers the whole expression.
+  {
+    name: 'size-32', args: ['--32'],
+    source: `.text\nf:\n mov $f@SIZE, %eax\n mov $f@size+3, %ecx\n mov $-f@size, %edx\n mov $9 - f@size, %esi\n mov $g@SIZE-4, %eax\n mov $c@SIZE, %eax\n lea u@SIZE+2, %eax\n mov $obj@SIZE, %eax\n mov $.data@SIZE, %eax\n ret\n.size f, .-f\n.comm c, 12, 4\n.globl g\n.data\n.long obj@size, g@size+1, u@size\n.type g,@object\ng: .long 1,2\n.size g, 8\nobj: .zero 5\n.size obj, 5\n`,
+  },
+  {
+    name: 'size-64', args: ['--64'],
+    source: `.text\nf:\n mov $f@SIZE, %eax\n movq $g@SIZE, %rbx\n mov $u@SIZE-8, %r11\n movl $u@size, %r8d\n movabs $loc@size+1, %rax\n ret\n.size f, .-f\n.data\n.quad g@size-1, loc@size, u@size\n.long g@size, 7 - loc@size\n.globl g\ng: .zero 20\n.size g, 20\nloc: .zero 3\n.size loc, 3\n`,
+  },
+  {
+    name: 'size-tls-32', args: ['--32'],
+    source: ` mov $t@SIZE, %eax\n mov $lt@SIZE+1, %eax\n.section .tbss,"awT",@nobits\n.globl t\n.type t,@object\nt: .zero 6\n.size t, 6\nlt: .zero 10\n.size lt, 10\n`,
+  },
+  { name: 'size-bad-minus', args: ['--32'], source: `.long 5 - ext@size\n` },
+  { name: 'size-bad-64-add', args: ['--64'], source: `add $ext@size, %rax\n` },
+  // GNU's TLS descriptor specifiers.
+  { name: 'tlsdesc-32', args: ['--32'], source: ` leal v@tlsdesc(%ebx), %eax\n leal w@TLSDESC(%ebx), %edx\n` },
+];
