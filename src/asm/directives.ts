@@ -206,6 +206,19 @@ function lateSpace(asm: Assembly, countArg: DirArg | undefined, toks: readonly T
   addVarFrag(asm.cur, { kind: 'space', addr: 0, count: late, fill: Number(BigInt.asUintN(8, fill)), size: 0 });
 }
 
+/** `.nops N` with N known only after layout (GNU keeps the expression): a fragment sized then. */
+function lateNops(asm: Assembly, countArg: DirArg | undefined, toks: readonly Tok[], limit: bigint): boolean {
+  try {
+    expr(countArg, asm, toks);
+    return false;
+  } catch (e) {
+    if (!(e instanceof NotYetKnown)) throw e;
+  }
+  const count = captureLate(countArg as Expr, toks, asm.ctx());
+  addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: 0, count, limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });
+  return true;
+}
+
 function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
   return (asm, args, toks) => {
     let a = absolute(args[0], asm, toks);
@@ -438,8 +451,9 @@ const HANDLERS: Record<string, Handler> = {
     asm.mode = 64;
   },
   '.nops': (asm, args, toks) => {
-    const n = absolute(args[0], asm, toks);
     const limit = optAbs(args[1], asm, toks) ?? 0n;
+    if (lateNops(asm, args[0], toks, limit)) return;
+    const n = absolute(args[0], asm, toks);
     if (n <= 0n) return;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
     addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });

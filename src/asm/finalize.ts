@@ -62,6 +62,16 @@ function sizeFrag(f: Frag, addr: number): boolean {
     }
     if (n !== f.size) { f.size = n; changed = true; }
   }
+  if (f.kind === 'nops' && f.count) {
+    let n = 0;
+    try {
+      const w = evalLate(f.count, () => undefined);
+      if (w.kind === 'abs' && w.value > 0n) n = Number(w.value);
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+    }
+    if (n !== f.size) { f.size = n; changed = true; }
+  }
   if (f.kind === 'align') {
     let pad = (f.align - (addr % f.align)) % f.align;
     if (f.max > 0 && pad > f.max) pad = 0;

@@ -62,7 +62,9 @@ export interface OrgFrag {
 export interface NopsFrag {
   readonly kind: 'nops';
   addr: number;
-  readonly size: number;
+  size: number;
+  /** A count known only after layout (`.nops (2f-1f) > 0 ...`): sizes the fragment then, like SpaceFrag. */
+  readonly count?: LateExpr;
   readonly limit: number;
   readonly mode: Mode;
   readonly loc?: SrcLoc;

@@ -33,4 +33,15 @@ export const CASES: readonly OptionCase[] = [
   { name: 'size-bad-64-add', args: ['--64'], source: `add $ext@size, %rax\n` },
   // GNU's TLS descriptor specifiers.
   { name: 'tlsdesc-32', args: ['--32'], source: ` leal v@tlsdesc(%ebx), %eax\n leal w@TLSDESC(%ebx), %edx\n` },
+  // `.nops` whose count compares label distances not known yet (kernel ALTERNATIVE padding): GNU
+  // keeps the expression and sizes the padding after layout.
+  {
+    name: 'nops-late-32', args: ['--32'],
+    source: `s: inc %eax\nb:\n.nops -(((e2-s2)-(b-s)) > 0)*((e2-s2)-(b-s)), 6\n inc %ecx\n.pushsection .other,"ax"\ns2: mov %eax,%ebx\n call far\n mov %ebx,%ecx\ne2:\n.popsection\n.nops (e2-s2) > 100\n ret\n`,
+  },
+  {
+    name: 'nops-late-64', args: ['--64'],
+    source: `.nops (z - y) * 2\n nop\n.section .alt,"ax"\ny: movq %rax,%rbx\n jmp elsewhere\nz:\n`,
+  },
+  { name: 'nops-limit5-32', args: ['--32'], source: `.nops 14, 5\n ret\n.nops 5, 5\n` },
 ];
