@@ -696,8 +696,9 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   if (late) {
     const w = evalLate(late, (m) => asm.warn(m, p.loc));
     const add = p.late ? 0n : v.addend;
+    const spec = late.spec !== undefined ? { spec: late.spec } : {};
     if (w.kind === 'abs') v = { addend: w.value + add };
-    else v = { addend: w.add + add, sym: w.sym.name };
+    else v = { addend: w.add + add, sym: w.sym.name, ...spec };
   }
   if (v.spec === 'size') {
     sizeFixup(asm, p, out, relocs, v);

@@ -76,13 +76,31 @@ function value(v: Val): Value {
  * placeholder symbol the encoder treats like any unresolved symbol (full-size field and a fixup),
  * which finalize.ts evaluates after layout — GNU as does the same with an expression symbol.
  */
-function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly): Value {
+function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly, disp = false): Value {
   try {
     return value(evalExpr(e, toks, asm.ctx()));
   } catch (err) {
     if (!(err instanceof NotYetKnown)) throw err;
-    return { addend: 0n, sym: asm.lateSymbol(captureLate(e, toks, asm.ctx())) };
+    const late = captureLate(e, toks, asm.ctx());
+    // GNU's AT&T parser wants `sym@SPEC + n` in a displacement resolved when it is read (Intel's
+    // defers it like an immediate: `[x@GOTOFF + later]` is fine there).
+    if (disp && late.spec !== undefined && !asm.syntax.intel) {
+      throw new AsmError(asm.loc, `missing or invalid displacement expression \`${exprText(e, toks)}'`);
+    }
+    return { addend: 0n, sym: asm.lateSymbol(late) };
   }
+}
+
+/** The source tokens an expression spans, without spaces (as GNU quotes it). */
+function exprText(e: Expr, toks: readonly Tok[]): string {
+  let lo = Infinity, hi = -1;
+  const walk = (x: Expr): void => {
+    if (x.k === 'un') walk(x.a);
+    else if (x.k === 'bin') { walk(x.a); walk(x.b); }
+    else { lo = Math.min(lo, x.t); hi = Math.max(hi, x.t); }
+  };
+  walk(e);
+  return toks.slice(lo, hi + 1).map((t) => t.value).join('');
 }
 
 function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
@@ -116,7 +134,7 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
       const m: { kind: 'mem'; seg?: RegInfo; disp?: Value; base?: RegInfo; index?: RegInfo; scale: 1 | 2 | 4 | 8; indirect: boolean; bare: boolean } =
         { kind: 'mem', scale, indirect: op.ind, bare: !op.paren };
       if (seg) m.seg = seg;
-      if (op.disp) m.disp = operandValue(op.disp, toks, asm);
+      if (op.disp) m.disp = operandValue(op.disp, toks, asm, true);
       if (op.base !== undefined) m.base = reg(toks, op.base, asm);
       if (op.index !== undefined) m.index = reg(toks, op.index, asm);
       return m;

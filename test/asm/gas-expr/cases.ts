@@ -44,4 +44,15 @@ export const CASES: readonly OptionCase[] = [
     source: `.nops (z - y) * 2\n nop\n.section .alt,"ax"\ny: movq %rax,%rbx\n jmp elsewhere\nz:\n`,
   },
   { name: 'nops-limit5-32', args: ['--32'], source: `.nops 14, 5\n ret\n.nops 5, 5\n` },
+  // A specifier in an expression whose value is known only later (an equate after the use).
+  {
+    name: 'spec-late-32', args: ['--32'],
+    source: `f:\n mov $v@GOTOFF + k, %eax\n mov $f@size + k, %ecx\n mov $u@SIZE + k, %edx\n.long f@size + k, u@size + k\n ret\n.size f, .-f\n.intel_syntax noprefix\n mov ecx, [w@GOTOFF + k + ebx]\n.equ k, 12\n`,
+  },
+  {
+    name: 'spec-late-64', args: ['--64'],
+    source: `.intel_syntax noprefix\n movabs rax, [v@GOTOFF + k]\n call [rip + g@GOTPCREL + k]\nk = 16\n`,
+  },
+  // ... but not in an AT&T displacement: GNU wants that one resolved when it is read.
+  { name: 'spec-late-disp-att', args: ['--64'], source: ` movq v@GOTPCREL+k(%rip), %rax\nk = 16\n` },
 ];
