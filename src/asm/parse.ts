@@ -115,7 +115,23 @@ function retag(toks0: Tok[]): Tok[] {
     toks[i].type = 'prefix';
     i++;
   }
-  return splitModulo(toks, i);
+  const hinted = branchHint(toks, i);
+  return splitModulo(hinted, hinted === toks ? i : i + 1);
+}
+
+/**
+ * `jz,pt label` / `jz,pn label`: GNU's branch hints, the DS (taken) or CS (not taken) prefix, on
+ * jumps only (jmp, jcc, jecxz, loop; written without spaces, lower case). Rewritten as the prefix
+ * mnemonic in front, so `jz,pt` is `ds jz` (the mnemonic moves one token on).
+ */
+function branchHint(toks: Tok[], i: number): Tok[] {
+  const mn = toks[i], comma = toks[i + 1], hint = toks[i + 2];
+  if (!mn || comma?.type !== 'comma' || hint?.type !== 'ident' || (hint.value !== 'pt' && hint.value !== 'pn')) return toks;
+  if (comma.offset !== mn.offset + mn.value.length || hint.offset !== comma.offset + 1 || !/^(?:j[a-z]+|loop[a-z]*)$/i.test(mn.value)) return toks;
+  const pre: Tok = { type: 'prefix', value: hint.value === 'pt' ? 'ds' : 'cs', offset: mn.offset, i: 0 };
+  const out = [...toks.slice(0, i), pre, mn, ...toks.slice(i + 3)];
+  out.forEach((t, k) => { t.i = k; });
+  return out;
 }
 
 function runNearley(toks: readonly Tok[]): Stmt | number {

@@ -55,4 +55,7 @@ export const CASES: readonly OptionCase[] = [
   },
   // ... but not in an AT&T displacement: GNU wants that one resolved when it is read.
   { name: 'spec-late-disp-att', args: ['--64'], source: ` movq v@GOTPCREL+k(%rip), %rax\nk = 16\n` },
+  // Branch hints: `,pt` is a DS prefix, `,pn` a CS prefix, on jumps.
+  { name: 'branch-hints-32', args: ['--32'], source: `a: jnc,pt b\n jle,pn a\n jcxz,pt b\n loopne,pn a\n jmp,pt b\n js,pn ext\nb: ret\n` },
+  { name: 'branch-hints-64', args: ['--64'], source: `a: jrcxz,pn b\n jb,pt ext\n jg,pt c\n.fill 200, 1, 0x90\n jno,pn a\nb: ret\nc: ret\n` },
 ];
