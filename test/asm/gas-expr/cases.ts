@@ -58,4 +58,9 @@ export const CASES: readonly OptionCase[] = [
   // Branch hints: `,pt` is a DS prefix, `,pn` a CS prefix, on jumps.
   { name: 'branch-hints-32', args: ['--32'], source: `a: jnc,pt b\n jle,pn a\n jcxz,pt b\n loopne,pn a\n jmp,pt b\n js,pn ext\nb: ret\n` },
   { name: 'branch-hints-64', args: ['--64'], source: `a: jrcxz,pn b\n jb,pt ext\n jg,pt c\n.fill 200, 1, 0x90\n jno,pn a\nb: ret\nc: ret\n` },
+  // A symbol equated to an x87 stack register, in AT&T and in Intel syntax.
+  {
+    name: 'equ-st-reg', args: ['--32'],
+    source: `.equ top, %st(3)\n fadd top\n fxch top\n fstp top\nother = %st(0)\n fmul other, %st\n.intel_syntax noprefix\n.equ s5, st(5)\n fsub s5\n fld s5\n`,
+  },
 ];
