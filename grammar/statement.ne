@@ -34,6 +34,7 @@ operand -> %dollar expr                {% (d) => ({ k: 'imm', e: d[1] }) %}
          | %star %reg                  {% (d) => ({ k: 'reg', t: d[1].i, ind: true }) %}
          | mem                         {% (d) => ({ ...d[0], ind: false }) %}
          | %star mem                   {% (d) => ({ ...d[1], ind: true }) %}
+         | %reg %colon %star memref    {% (d) => ({ ...d[3], seg: d[0].i, ind: true }) %}
 
 mem -> %reg %colon memref              {% (d) => ({ ...d[2], seg: d[0].i }) %}
      | memref                          {% id %}

@@ -105,9 +105,13 @@ function retag(toks0: Tok[]): Tok[] {
   const head = toks[i];
   if (!head || head.type !== 'ident') return toks;
   const next = toks[i + 1];
-  if (next && next.type === 'assign') return splitModulo(toks, -1);
+  if (next && next.type === 'assign') {
+    dollarSymbols(toks, -1);
+    return splitModulo(toks, -1);
+  }
   if (head.value.charCodeAt(0) === 46 /* . */ && head.value.length > 1) {
     head.type = 'dname';
+    dollarSymbols(toks, -1);
     // `.type sym,%function`: a register-looking word right after a comma stays as written.
     return splitModulo(toks, -1);
   }
@@ -116,7 +120,23 @@ function retag(toks0: Tok[]): Tok[] {
     i++;
   }
   const hinted = branchHint(toks, i);
-  return splitModulo(hinted, hinted === toks ? i : i + 1);
+  const mn = hinted === toks ? i : i + 1;
+  dollarSymbols(hinted, mn);
+  return splitModulo(hinted, mn);
+}
+
+/**
+ * In AT&T syntax `$` marks an immediate only at the start of an instruction operand; anywhere else
+ * in an expression (`jecxz 3+$`, `movl $$, %eax`, `.long $`) GNU reads it as a symbol named `$`.
+ */
+function dollarSymbols(toks: Tok[], mnemonic: number): void {
+  for (let j = 1; j < toks.length; j++) {
+    const t = toks[j];
+    if (t.type !== 'dollar') continue;
+    const p = toks[j - 1];
+    if (mnemonic >= 0 && (j - 1 === mnemonic || p.type === 'comma' || p.type === 'prefix')) continue;
+    t.type = 'ident';
+  }
 }
 
 /**

@@ -63,4 +63,9 @@ export const CASES: readonly OptionCase[] = [
     name: 'equ-st-reg', args: ['--32'],
     source: `.equ top, %st(3)\n fadd top\n fxch top\n fstp top\nother = %st(0)\n fmul other, %st\n.intel_syntax noprefix\n.equ s5, st(5)\n fsub s5\n fld s5\n`,
   },
+  // `$` inside an expression is a symbol named `$` (only an operand's first `$` marks an immediate).
+  { name: 'dollar-symbol-32', args: ['--32'], source: `a: jecxz 5+$\n nop\n movl $$+2, %ebx\n.long $, $-a, $+4\n lea 8+$(%esi), %edi\nx = $ + 1\n.long x\n` },
+  // A segment override before the `*` of an indirect branch.
+  { name: 'seg-star-32', args: ['--32'], source: ` jmp %ds:*(%eax)\n call %gs:*8(%ebx,%ecx,2)\n jmpw % fs : * ( % esi )\n ljmp %es:*(%edx)\n` },
+  { name: 'seg-star-64', args: ['--64'], source: ` jmp %fs:*(%rax)\n call %gs:*0x10\n` },
 ];
