@@ -68,4 +68,6 @@ export const CASES: readonly OptionCase[] = [
   // A segment override before the `*` of an indirect branch.
   { name: 'seg-star-32', args: ['--32'], source: ` jmp %ds:*(%eax)\n call %gs:*8(%ebx,%ecx,2)\n jmpw % fs : * ( % esi )\n ljmp %es:*(%edx)\n` },
   { name: 'seg-star-64', args: ['--64'], source: ` jmp %fs:*(%rax)\n call %gs:*0x10\n` },
+  // `\ name` in a macro body (a blank after the backslash) still names the parameter.
+  { name: 'macro-spaced-param', args: ['--64'], source: `.macro W fn, n\n call *\\ fn@GOTPCREL(%rip)\n .byte \\\tn, \\n\\ n\n.endm\n W foo, 3\n` },
 ];
