@@ -206,6 +206,19 @@ function lateSpace(asm: Assembly, countArg: DirArg | undefined, toks: readonly T
   addVarFrag(asm.cur, { kind: 'space', addr: 0, count: late, fill: Number(BigInt.asUintN(8, fill)), size: 0 });
 }
 
+/** `.org` (or `. =`) to a place known only after layout: GNU keeps the expression. */
+function lateOrg(asm: Assembly, a: DirArg | undefined, toks: readonly Tok[], fill: bigint): boolean {
+  try {
+    expr(a, asm, toks);
+    return false;
+  } catch (e) {
+    if (!(e instanceof NotYetKnown)) throw e;
+  }
+  const late = captureLate(a as Expr, toks, asm.ctx());
+  addVarFrag(asm.cur, { kind: 'org', addr: 0, target: 0, late, fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
+  return true;
+}
+
 /** `.nops N` with N known only after layout (GNU keeps the expression): a fragment sized then. */
 function lateNops(asm: Assembly, countArg: DirArg | undefined, toks: readonly Tok[], limit: bigint): boolean {
   try {
@@ -428,8 +441,9 @@ const HANDLERS: Record<string, Handler> = {
   '.p2alignw': align('pow2', 2),
   '.p2alignl': align('pow2', 4),
   '.org': (asm, args, toks) => {
-    const v = expr(args[0], asm, toks);
     const fill = optAbs(args[1], asm, toks) ?? 0n;
+    if (lateOrg(asm, args[0], toks, fill)) return;
+    const v = expr(args[0], asm, toks);
     if (isAbsolute(v)) {
       addVarFrag(asm.cur, { kind: 'org', addr: 0, target: Number(v.add), fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
     } else if (v.sym && !v.minus && v.sym.def?.kind === 'label' && v.sym.def.sec === asm.cur) {

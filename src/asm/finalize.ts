@@ -77,7 +77,10 @@ function sizeFrag(f: Frag, addr: number): boolean {
     if (f.max > 0 && pad > f.max) pad = 0;
     f.size = pad;
   } else if (f.kind === 'org') {
-    f.size = Math.max(0, orgTarget(f) - addr);
+    const n = Math.max(0, orgTarget(f) - addr);
+    // A target from a late expression may move with later fragments: another pass then.
+    if (f.late && n !== f.size) changed = true;
+    f.size = n;
   }
   return changed;
 }

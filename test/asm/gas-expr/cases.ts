@@ -70,4 +70,7 @@ export const CASES: readonly OptionCase[] = [
   { name: 'seg-star-64', args: ['--64'], source: ` jmp %fs:*(%rax)\n call %gs:*0x10\n` },
   // `\ name` in a macro body (a blank after the backslash) still names the parameter.
   { name: 'macro-spaced-param', args: ['--64'], source: `.macro W fn, n\n call *\\ fn@GOTPCREL(%rip)\n .byte \\\tn, \\n\\ n\n.endm\n W foo, 3\n` },
+  // `. = . + n` / `.org` where n is a label distance with a relaxable jump in between, or ahead.
+  { name: 'org-late-32', args: ['--32'], source: `s: jmp t\nm:\n len = m - s\n.=.+len\nb: jmp s\ne:\n.org e + (e - b), 0xcc\nt: ret\n` },
+  { name: 'org-late-64', args: ['--64'], source: `.data\nx: .byte 1\n.text\na: jmp fin\nb:\n.org (b - a) * 4\nfin: ret\n` },
 ];
