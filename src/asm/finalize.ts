@@ -532,7 +532,19 @@ function symbolSize(asm: Assembly, s: Sym): bigint | undefined {
   try {
     const v = s.size;
     const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
-    return v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
+    if (v.minus) {
+      const b = where(v.minus);
+      // Labels of two sections (a `.size` written after a section switch): GNU's end-of-file check,
+      // an error or (--size-check=warning) a warning and size 0; no line.
+      if (a.kind === 'label' && b.kind === 'label' && a.sec !== b.sec) {
+        const msg = `.size expression for ${displayName(s.name)} does not evaluate to a constant`;
+        const at = { file: (s.loc ?? asm.loc).file, line: 0 };
+        if (asm.gas.sizeCheckWarning) asm.warn(msg, at); else asm.error(msg, at);
+        return undefined;
+      }
+      return diff(a, b, s.loc ?? asm.loc) + v.add;
+    }
+    return a.kind === 'abs' ? a.value + v.add : undefined;
   } catch (e) {
     if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
     return undefined;

@@ -73,4 +73,7 @@ export const CASES: readonly OptionCase[] = [
   // `. = . + n` / `.org` where n is a label distance with a relaxable jump in between, or ahead.
   { name: 'org-late-32', args: ['--32'], source: `s: jmp t\nm:\n len = m - s\n.=.+len\nb: jmp s\ne:\n.org e + (e - b), 0xcc\nt: ret\n` },
   { name: 'org-late-64', args: ['--64'], source: `.data\nx: .byte 1\n.text\na: jmp fin\nb:\n.org (b - a) * 4\nfin: ret\n` },
+  // `.size` across a section switch: an error at the end, or with --size-check=warning size 0.
+  { name: 'size-across-sections', args: ['--32'], source: `.text\nf: ret\n.data\n.long 1\n.size f, .-f\n` },
+  { name: 'size-across-sections-warn', args: ['--64', '--size-check=warning'], source: `.text\nf: ret\n.section .text.b,"ax"\n nop\n.size f, .-f\n` },
 ];
