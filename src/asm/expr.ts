@@ -115,6 +115,7 @@ function secName(v: Val): string {
 /** `a - b` is a constant when both labels sit in the same fragment (nothing variable between). */
 export function foldDiff(a: Sym, b: Sym): bigint | undefined {
   if (a === b) return 0n;
+  if (a.type === 'gnu_indirect_function') return undefined; // relocated, never folded (finalize.ts)
   const da = a.def, db = b.def;
   if (da?.kind === 'label' && db?.kind === 'label' && da.mark.frag === db.mark.frag) return BigInt(da.mark.off - db.mark.off);
   return undefined;
@@ -149,7 +150,8 @@ function symVal(s: Sym, ctx: EvalCtx): Val {
     if (t.binding !== 'local' && t.def?.kind === 'label') return { add: 0n, sym: ctx.symbols.alias(d.value) };
     return d.value;
   }
-  if (d && d.kind === 'equ') return d.value;
+  // An ifunc is never folded to its value, not even an absolute one (GNU's S_FORCE_RELOC).
+  if (d && d.kind === 'equ' && s.type !== 'gnu_indirect_function') return d.value;
   return { add: 0n, sym: s };
 }
 

@@ -87,6 +87,13 @@ function sizeFrag(f: Frag, addr: number): boolean {
 
 const isIfunc = (s: Sym): boolean => s.type === 'gnu_indirect_function';
 
+/** Where a fixup's symbol is; an ifunc, even a local or absolute one, stays a symbol for the linker
+ *  (GNU's S_FORCE_RELOC: `.long bar1 - .` is R_386_PC32 bar1). */
+function fixupWhere(s: Sym): Where {
+  const w = where(s);
+  return (w.kind === 'abs' && isIfunc(s)) || (w.kind === 'label' && isIfunc(w.sym)) ? { kind: 'undef', sym: w.kind === 'label' ? w.sym : s, add: w.kind === 'label' ? w.add : 0n } : w;
+}
+
 /**
  * GNU relaxes a branch only to a symbol resolved within the branch's own section (tc-i386.c,
  * elf_symbol_resolved_in_segment_p): defined there, not weak, not an ifunc (those always go
@@ -745,7 +752,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     }
   }
   if (v.minus !== undefined) {
-    const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
+    const a: Where = v.sym !== undefined ? fixupWhere(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
     const b = where(asm.symByName(v.minus));
     if (!fx.pcrel && b.kind === 'label' && b.sec === p.sec && !(a.kind === 'label' && a.sec === p.sec) && (a.kind !== 'abs' || v.sym === undefined)) {
       if (a.kind === 'abs') {
@@ -780,7 +787,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     if (fx.pcrel) reloc = { sym: '*ABS*', add: v.addend - BigInt(pc - field), plt: false };
   } else {
     const named = asm.symByName(v.sym);
-    let w = where(named);
+    let w = fixupWhere(named);
     // A global or weak alias (`.set memcpy, __memcpy` + `.globl memcpy`) is what the linker must
     // resolve: GNU names the alias itself in the relocation, not what it stands for.
     if (named.binding !== 'local' && named.def?.kind === 'equ' && w.kind !== 'abs' && w.sym !== named) w = { kind: 'undef', sym: named, add: 0n };

@@ -76,4 +76,10 @@ export const CASES: readonly OptionCase[] = [
   // `.size` across a section switch: an error at the end, or with --size-check=warning size 0.
   { name: 'size-across-sections', args: ['--32'], source: `.text\nf: ret\n.data\n.long 1\n.size f, .-f\n` },
   { name: 'size-across-sections-warn', args: ['--64', '--size-check=warning'], source: `.text\nf: ret\n.section .text.b,"ax"\n nop\n.size f, .-f\n` },
+  // An ifunc symbol is never folded: label distances and absolute values stay relocations.
+  {
+    name: 'ifunc-expr-32', args: ['--32'],
+    source: `.text\nh: .long sel-., sel-h, sel-k, val-h\n.type sel,@gnu_indirect_function\nsel: ret\n.long sel-., sel\nval = 0x4000\n.type val,%gnu_indirect_function\n.long val-., val-h, val+2\n.section .text.z,"ax"\nz: .long sel-z, sel-.\nk = 0x30\n`,
+  },
+  { name: 'ifunc-expr-64', args: ['--64'], source: `a: .long f-., f-a\n.quad f-k\n.type f,@gnu_indirect_function\nf: ret\nk = 8\n` },
 ];
