@@ -811,7 +811,8 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       // `call loc@PLT` to a local label needs no PLT entry: PC32 against its section (measured).
       // A relaxable branch's relocation is chosen after assembly (need_plt32_p then sees a defined
       // local symbol: no PLT); a call's when it is read, while its target may still be undefined.
-      const decidedLate = p.frag.kind === 'branch' && w.kind === 'label' && w.sym.binding === 'local' && v.spec !== 'plt';
+      // (An ifunc label counts as one here though fixupWhere keeps it a symbol.)
+      const decidedLate = p.frag.kind === 'branch' && (w.kind === 'label' || w.sym.def?.kind === 'label') && w.sym.binding === 'local' && v.spec !== 'plt';
       // GNU read `ext - abs2` as one undefined expression symbol: a PLT target whatever its addend.
       reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || (lateMinus && w.kind === 'undef' && !w.sym.common)), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
       value = add;
