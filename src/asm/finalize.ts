@@ -612,9 +612,11 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
       case 'tlsld': return size === 4 ? 'R_X86_64_TLSLD' : undefined;
       case 'gotpc': return size === 8 ? 'R_X86_64_GOTPC64' : size === 4 ? 'R_X86_64_GOTPC32' : undefined;
       case 'tlsdesc': return size === 4 ? 'R_X86_64_GOTPC32_TLSDESC' : undefined;
+      case 'tlscall': return size === 0 ? 'R_X86_64_TLSDESC_CALL' : undefined;
     }
     return undefined;
   }
+  if (spec === 'tlscall') return size === 0 ? 'R_386_TLS_DESC_CALL' : undefined;
   if (size !== 4) return undefined;
   switch (spec) {
     // A 16-bit load (66 8B) is no relaxable GOT load.

@@ -84,7 +84,7 @@ function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly, disp = false
     const late = captureLate(e, toks, asm.ctx());
     // GNU's AT&T parser wants `sym@SPEC + n` in a displacement resolved when it is read (Intel's
     // defers it like an immediate: `[x@GOTOFF + later]` is fine there).
-    if (disp && late.spec !== undefined && !asm.syntax.intel) {
+    if (disp && late.spec !== undefined && late.spec !== 'size' && !asm.syntax.intel) {
       throw new AsmError(asm.loc, `missing or invalid displacement expression \`${exprText(e, toks)}'`);
     }
     return { addend: 0n, sym: asm.lateSymbol(late) };
@@ -232,6 +232,12 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
   }
 }
 
+/** The `sym@tlscall` displacement of a TLS descriptor call (GNU writes no field for it). */
+function tlsCallOf(ops: readonly AsmOperand[]): Value | undefined {
+  for (const o of ops) if (o.kind === 'mem' && o.disp?.spec === 'tlscall') return o.disp;
+  return undefined;
+}
+
 /**
  * Assembles one instruction. Returns what it did when that depends on nothing but the statement's
  * text and mode — no `.`, no local label references, no expression left for after layout, at most
@@ -271,7 +277,9 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     throw e;
   }
   const lates = asm.lateSyms.size;
-  const operands = body.ops.map((op) => operand(op, toks, asm));
+  const read = body.ops.map((op) => operand(op, toks, asm));
+  const tlsCall = tlsCallOf(read);
+  const operands = tlsCall ? read.map((o) => (o.kind === 'mem' && o.disp?.spec === 'tlscall' ? { ...o, disp: undefined } : o)) : read;
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
@@ -289,7 +297,13 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const placed = asm.gas.alignBranch ? alignBranchBefore(asm, asm.gas.alignBranch, insn, enc) : undefined;
   if (asm.gas.usedNote) noteUsed(asm, insn.mnemonic, enc);
   placeInsn(asm, enc, near, direct, memSym);
+  if (tlsCall) {
+    // `call *sym@tlscall(%eax)`: no displacement; a marker relocation at the instruction's start.
+    const at = asm.cur.cur.size - enc.bytes.length;
+    asm.addFixup(asm.cur.cur, at, { offset: 0, size: 0 as 4, value: tlsCall, pcrel: false, signed: false }, at, false);
+  }
   placed?.();
+  if (tlsCall) return undefined;
   const fenced = asm.gas.lfenceAfterLoad === true && lfenceAfterLoad(asm.mode, mnemonic, operands);
   if (fenced) asm.emit([0x0f, 0xae, 0xe8]);
 

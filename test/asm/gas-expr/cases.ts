@@ -82,4 +82,9 @@ export const CASES: readonly OptionCase[] = [
     source: `.text\nh: .long sel-., sel-h, sel-k, val-h\n.type sel,@gnu_indirect_function\nsel: ret\n.long sel-., sel\nval = 0x4000\n.type val,%gnu_indirect_function\n.long val-., val-h, val+2\n.section .text.z,"ax"\nz: .long sel-z, sel-.\nk = 0x30\n`,
   },
   { name: 'ifunc-expr-64', args: ['--64'], source: `a: .long f-., f-a\n.quad f-k\n.type f,@gnu_indirect_function\nf: ret\nk = 8\n` },
+  // TLS descriptor calls: no displacement field, a marker relocation at the instruction.
+  { name: 'tlscall-32', args: ['--32'], source: ` nop\n leal d1@tlsdesc(%ebx), %eax\n call *d1@tlscall(%eax)\n call *d2@TLSCALL(%eax)\n` },
+  { name: 'tlscall-64', args: ['--64'], source: ` lea d1@tlsdesc(%rip), %rax\n call *d1@tlscall(%rax)\n ret\n` },
+  // `sym@SIZE + later` in a displacement is accepted (unlike other specifiers).
+  { name: 'size-late-disp', args: ['--32'], source: `f: lea f@size + k, %eax\n lea u@size + k(%ebx), %ecx\n ret\n.size f, .-f\nk = 0x40\n` },
 ];
