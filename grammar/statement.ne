@@ -34,6 +34,7 @@ operand -> %dollar expr                {% (d) => ({ k: 'imm', e: d[1] }) %}
          | %star %reg                  {% (d) => ({ k: 'reg', t: d[1].i, ind: true }) %}
          | mem                         {% (d) => ({ ...d[0], ind: false }) %}
          | %star mem                   {% (d) => ({ ...d[1], ind: true }) %}
+         | %reg %colon %star memref    {% (d) => ({ ...d[3], seg: d[0].i, ind: true }) %}
 
 mem -> %reg %colon memref              {% (d) => ({ ...d[2], seg: d[0].i }) %}
      | memref                          {% id %}
@@ -83,3 +84,4 @@ primary -> %num                        {% (d) => ({ k: 'num', t: d[0].i }) %}
          | %char                       {% (d) => ({ k: 'num', t: d[0].i }) %}
          | %ident                      {% (d) => ({ k: 'sym', t: d[0].i }) %}
          | %lparen expr %rparen        {% (d) => d[1] %}
+         | %lbrack expr %rbrack        {% (d) => d[1] %}

@@ -20,7 +20,7 @@ import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
-import { mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
+import { aliasesOf, mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
 import { Assembly } from './state.js';
 import { ShapeCache } from './shape-cache.js';
 
@@ -168,6 +168,7 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
         return undefined;
       }
       asm.regSyms.set(ra.name, ra.reg);
+      for (const n of aliasesOf(ra.name, asm.symbols.all())) asm.regSyms.set(n, ra.reg);
       return undefined;
     }
     if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms(text, asm.regSyms);

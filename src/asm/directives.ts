@@ -206,6 +206,32 @@ function lateSpace(asm: Assembly, countArg: DirArg | undefined, toks: readonly T
   addVarFrag(asm.cur, { kind: 'space', addr: 0, count: late, fill: Number(BigInt.asUintN(8, fill)), size: 0 });
 }
 
+/** `.org` (or `. =`) to a place known only after layout: GNU keeps the expression. */
+function lateOrg(asm: Assembly, a: DirArg | undefined, toks: readonly Tok[], fill: bigint): boolean {
+  try {
+    expr(a, asm, toks);
+    return false;
+  } catch (e) {
+    if (!(e instanceof NotYetKnown)) throw e;
+  }
+  const late = captureLate(a as Expr, toks, asm.ctx());
+  addVarFrag(asm.cur, { kind: 'org', addr: 0, target: 0, late, fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
+  return true;
+}
+
+/** `.nops N` with N known only after layout (GNU keeps the expression): a fragment sized then. */
+function lateNops(asm: Assembly, countArg: DirArg | undefined, toks: readonly Tok[], limit: bigint): boolean {
+  try {
+    expr(countArg, asm, toks);
+    return false;
+  } catch (e) {
+    if (!(e instanceof NotYetKnown)) throw e;
+  }
+  const count = captureLate(countArg as Expr, toks, asm.ctx());
+  addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: 0, count, limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });
+  return true;
+}
+
 function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
   return (asm, args, toks) => {
     let a = absolute(args[0], asm, toks);
@@ -415,8 +441,9 @@ const HANDLERS: Record<string, Handler> = {
   '.p2alignw': align('pow2', 2),
   '.p2alignl': align('pow2', 4),
   '.org': (asm, args, toks) => {
-    const v = expr(args[0], asm, toks);
     const fill = optAbs(args[1], asm, toks) ?? 0n;
+    if (lateOrg(asm, args[0], toks, fill)) return;
+    const v = expr(args[0], asm, toks);
     if (isAbsolute(v)) {
       addVarFrag(asm.cur, { kind: 'org', addr: 0, target: Number(v.add), fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
     } else if (v.sym && !v.minus && v.sym.def?.kind === 'label' && v.sym.def.sec === asm.cur) {
@@ -438,8 +465,9 @@ const HANDLERS: Record<string, Handler> = {
     asm.mode = 64;
   },
   '.nops': (asm, args, toks) => {
-    const n = absolute(args[0], asm, toks);
     const limit = optAbs(args[1], asm, toks) ?? 0n;
+    if (lateNops(asm, args[0], toks, limit)) return;
+    const n = absolute(args[0], asm, toks);
     if (n <= 0n) return;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
     addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });

@@ -115,6 +115,7 @@ function secName(v: Val): string {
 /** `a - b` is a constant when both labels sit in the same fragment (nothing variable between). */
 export function foldDiff(a: Sym, b: Sym): bigint | undefined {
   if (a === b) return 0n;
+  if (a.type === 'gnu_indirect_function') return undefined; // relocated, never folded (finalize.ts)
   const da = a.def, db = b.def;
   if (da?.kind === 'label' && db?.kind === 'label' && da.mark.frag === db.mark.frag) return BigInt(da.mark.off - db.mark.off);
   return undefined;
@@ -149,7 +150,8 @@ function symVal(s: Sym, ctx: EvalCtx): Val {
     if (t.binding !== 'local' && t.def?.kind === 'label') return { add: 0n, sym: ctx.symbols.alias(d.value) };
     return d.value;
   }
-  if (d && d.kind === 'equ') return d.value;
+  // An ifunc is never folded to its value, not even an absolute one (GNU's S_FORCE_RELOC).
+  if (d && d.kind === 'equ' && s.type !== 'gnu_indirect_function') return d.value;
   return { add: 0n, sym: s };
 }
 
@@ -184,7 +186,7 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
       if (at > 0) {
         const spec = name.slice(at + 1).toLowerCase();
         // GNU creates _GLOBAL_OFFSET_TABLE_ on reading any specifier but @PLT (it then sits in the symbol table).
-        if (spec !== 'plt') ctx.symbols.ref('_GLOBAL_OFFSET_TABLE_');
+        if (spec !== 'plt' && spec !== 'size') ctx.symbols.ref('_GLOBAL_OFFSET_TABLE_');
         return { add: 0n, sym: ctx.symbols.ref(name.slice(0, at)), spec };
       }
       return symVal(ctx.symbols.ref(name), ctx);
@@ -193,7 +195,7 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
       const a = evalExpr(e.a, toks, ctx);
       if (e.op === '+') return a;
       // `-label`: GNU keeps it as `0 - label` (a pc-relative *ABS* relocation once laid out).
-      if (e.op === '-' && a.sym && !a.minus && !a.spec) return { add: s64(-a.add), minus: a.sym };
+      if (e.op === '-' && a.sym && !a.minus && (!a.spec || a.spec === 'size')) return { add: s64(-a.add), minus: a.sym, ...(a.spec ? { spec: a.spec } : {}) };
       if (!abs(a)) {
         const msg = `invalid operands (${secName(a)} and *ABS* sections) for \`${e.op}'`;
         throw pending(a) ? new NotYetKnown(ctx.loc, msg) : new AsmError(ctx.loc, msg);
@@ -227,6 +229,10 @@ export function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
   }
   if (op === '-') {
     if (abs(b)) return { ...a, add: s64(a.add - b.add) };
+    // `n - sym@SIZE`, `val - sym@SIZE`: GNU applies @SIZE to the whole expression (finalize.ts sizes it).
+    if (b.spec === 'size' && b.sym && !b.minus && !a.minus && (!a.spec || a.spec === 'size') && a.sym !== b.sym) {
+      return { ...(a.sym ? { sym: a.sym } : {}), minus: b.sym, add: s64(a.add - b.add), spec: 'size' };
+    }
     if (a.sym && !a.minus && b.sym && !b.minus) {
       const f = foldDiff(a.sym, b.sym);
       if (f !== undefined) return { add: s64(a.add - b.add + f) };

@@ -3,7 +3,7 @@
 // leaves to the linker (undefined, global or weak symbols, references into other sections,
 // absolute addresses), with the same bytes left in the section as GNU leaves.
 
-import type { Fixup } from '../encode/types.js';
+import type { Fixup, Value } from '../encode/types.js';
 import { AsmError, type SrcLoc } from './errors.js';
 import type { Mode } from '../isa/types.js';
 import { writeNops, type NopStyle } from './nops.js';
@@ -62,17 +62,37 @@ function sizeFrag(f: Frag, addr: number): boolean {
     }
     if (n !== f.size) { f.size = n; changed = true; }
   }
+  if (f.kind === 'nops' && f.count) {
+    let n = 0;
+    try {
+      const w = evalLate(f.count, () => undefined);
+      if (w.kind === 'abs' && w.value > 0n) n = Number(w.value);
+    } catch (e) {
+      if (!(e instanceof AsmError)) throw e;
+    }
+    if (n !== f.size) { f.size = n; changed = true; }
+  }
   if (f.kind === 'align') {
     let pad = (f.align - (addr % f.align)) % f.align;
     if (f.max > 0 && pad > f.max) pad = 0;
     f.size = pad;
   } else if (f.kind === 'org') {
-    f.size = Math.max(0, orgTarget(f) - addr);
+    const n = Math.max(0, orgTarget(f) - addr);
+    // A target from a late expression may move with later fragments: another pass then.
+    if (f.late && n !== f.size) changed = true;
+    f.size = n;
   }
   return changed;
 }
 
 const isIfunc = (s: Sym): boolean => s.type === 'gnu_indirect_function';
+
+/** Where a fixup's symbol is; an ifunc, even a local or absolute one, stays a symbol for the linker
+ *  (GNU's S_FORCE_RELOC: `.long bar1 - .` is R_386_PC32 bar1). */
+function fixupWhere(s: Sym): Where {
+  const w = where(s);
+  return (w.kind === 'abs' && isIfunc(s)) || (w.kind === 'label' && isIfunc(w.sym)) ? { kind: 'undef', sym: w.kind === 'label' ? w.sym : s, add: w.kind === 'label' ? w.add : 0n } : w;
+}
 
 /**
  * GNU relaxes a branch only to a symbol resolved within the branch's own section (tc-i386.c,
@@ -554,7 +574,19 @@ function symbolSize(asm: Assembly, s: Sym): bigint | undefined {
   try {
     const v = s.size;
     const a: Where = v.sym ? where(v.sym) : { kind: 'abs', value: 0n };
-    return v.minus ? diff(a, where(v.minus), s.loc ?? asm.loc) + v.add : a.kind === 'abs' ? a.value + v.add : undefined;
+    if (v.minus) {
+      const b = where(v.minus);
+      // Labels of two sections (a `.size` written after a section switch): GNU's end-of-file check,
+      // an error or (--size-check=warning) a warning and size 0; no line.
+      if (a.kind === 'label' && b.kind === 'label' && a.sec !== b.sec) {
+        const msg = `.size expression for ${displayName(s.name)} does not evaluate to a constant`;
+        const at = { file: (s.loc ?? asm.loc).file, line: 0 };
+        if (asm.gas.sizeCheckWarning) asm.warn(msg, at); else asm.error(msg, at);
+        return undefined;
+      }
+      return diff(a, b, s.loc ?? asm.loc) + v.add;
+    }
+    return a.kind === 'abs' ? a.value + v.add : undefined;
   } catch (e) {
     if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
     return undefined;
@@ -614,9 +646,12 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
       case 'tlsgd': return size === 4 ? 'R_X86_64_TLSGD' : undefined;
       case 'tlsld': return size === 4 ? 'R_X86_64_TLSLD' : undefined;
       case 'gotpc': return size === 8 ? 'R_X86_64_GOTPC64' : size === 4 ? 'R_X86_64_GOTPC32' : undefined;
+      case 'tlsdesc': return size === 4 ? 'R_X86_64_GOTPC32_TLSDESC' : undefined;
+      case 'tlscall': return size === 0 ? 'R_X86_64_TLSDESC_CALL' : undefined;
     }
     return undefined;
   }
+  if (spec === 'tlscall') return size === 0 ? 'R_386_TLS_DESC_CALL' : undefined;
   if (size !== 4) return undefined;
   switch (spec) {
     // A 16-bit load (66 8B) is no relaxable GOT load.
@@ -631,6 +666,7 @@ function specType(mode: number, spec: string, size: number, out: Uint8Array, fie
     case 'tpoff': return 'R_386_TLS_LE_32';
     case 'gottpoff': return 'R_386_TLS_IE_32';
     case 'gotpc': return 'R_386_GOTPC';
+    case 'tlsdesc': return 'R_386_TLS_GOTDESC';
   }
   return undefined;
 }
@@ -663,6 +699,53 @@ function specReloc(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: Relo
   writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
 }
 
+/**
+ * What a symbol adds to a `@SIZE` expression: an absolute symbol its value, a local symbol its
+ * `.size` (a section name the section's size), anything else nothing known here (a relocation).
+ */
+function sizeTerm(asm: Assembly, name: string): bigint | undefined {
+  const s = asm.symByName(name);
+  const w = where(s);
+  if (w.kind === 'abs') return w.value;
+  if (w.kind === 'label' && w.sym.binding === 'local') {
+    // A section's name stands for its section symbol: the size is the section's.
+    return symbolSize(asm, w.sym) ?? (w.sym.name === w.sec.name ? BigInt(w.sec.size) : 0n);
+  }
+  return undefined;
+}
+
+/**
+ * `sym@SIZE + n` (tc-i386.c, BFD_RELOC_SIZE32/64): the size of a local symbol is known here and
+ * GNU writes it; a global, common or undefined symbol's is the linker's (R_386_SIZE32,
+ * R_X86_64_SIZE32/64). The specifier covers the whole expression: `n - sym@SIZE` is n - size.
+ */
+function sizeFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[], v: Value): void {
+  const fx = p.fixup;
+  const field = p.frag.addr + p.off;
+  let add = v.addend;
+  let relocSym: string | undefined;
+  if (v.minus !== undefined) {
+    const m = sizeTerm(asm, v.minus);
+    if (m === undefined) throw new AsmError(p.loc, 'unsupported expression involving @size');
+    add -= m;
+  }
+  if (v.sym !== undefined) {
+    const a = sizeTerm(asm, v.sym);
+    if (a === undefined) relocSym = v.sym;
+    else add += a;
+  }
+  if (relocSym === undefined) {
+    if (asm.objMode === 64 && fx.size === 4 && !gnuFits(add, 4)) throw new AsmError(p.loc, 'symbol size computation overflow');
+    writeLE(out, field, fx.size, add);
+    return;
+  }
+  const type = asm.objMode === 64 ? (fx.size === 8 ? 'R_X86_64_SIZE64' : fx.size === 4 ? 'R_X86_64_SIZE32' : undefined)
+    : fx.size === 4 ? 'R_386_SIZE32' : undefined;
+  if (type === undefined || fx.pcrel) throw new AsmError(p.loc, specMisfit(asm.objMode, 'size', fx.size));
+  relocs.push({ section: p.sec.name, offset: field, type, symbol: displayName(relocSym), addend: add, size: fx.size, pcrel: false });
+  writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
+}
+
 function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: RelocOut[]): void {
   const fx = p.fixup;
   const field = p.frag.addr + p.off;
@@ -672,8 +755,13 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   if (late) {
     const w = evalLate(late, (m) => asm.warn(m, p.loc));
     const add = p.late ? 0n : v.addend;
+    const spec = late.spec !== undefined ? { spec: late.spec } : {};
     if (w.kind === 'abs') v = { addend: w.value + add };
-    else v = { addend: w.add + add, sym: w.sym.name };
+    else v = { addend: w.add + add, sym: w.sym.name, ...spec };
+  }
+  if (v.spec === 'size') {
+    sizeFixup(asm, p, out, relocs, v);
+    return;
   }
   let value: bigint;
   let reloc: { sym: string; add: bigint; plt: boolean; seq?: number } | undefined;
@@ -701,7 +789,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     }
   }
   if (v.minus !== undefined) {
-    const a: Where = v.sym !== undefined ? where(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
+    const a: Where = v.sym !== undefined ? fixupWhere(asm.symByName(v.sym)) : { kind: 'abs', value: 0n };
     const b = where(asm.symByName(v.minus));
     if (!fx.pcrel && b.kind === 'label' && b.sec === p.sec && !(a.kind === 'label' && a.sec === p.sec) && (a.kind !== 'abs' || v.sym === undefined)) {
       if (a.kind === 'abs') {
@@ -736,7 +824,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     if (fx.pcrel) reloc = { sym: '*ABS*', add: v.addend - BigInt(pc - field), plt: false };
   } else {
     const named = asm.symByName(v.sym);
-    let w = where(named);
+    let w = fixupWhere(named);
     // A global or weak alias (`.set memcpy, __memcpy` + `.globl memcpy`) is what the linker must
     // resolve: GNU names the alias itself in the relocation, not what it stands for.
     if (named.binding !== 'local' && named.def?.kind === 'equ' && w.kind !== 'abs' && w.sym !== named) w = { kind: 'undef', sym: named, add: 0n };
@@ -760,7 +848,8 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       // `call loc@PLT` to a local label needs no PLT entry: PC32 against its section (measured).
       // A relaxable branch's relocation is chosen after assembly (need_plt32_p then sees a defined
       // local symbol: no PLT); a call's when it is read, while its target may still be undefined.
-      const decidedLate = p.frag.kind === 'branch' && w.kind === 'label' && w.sym.binding === 'local' && v.spec !== 'plt';
+      // (An ifunc label counts as one here though fixupWhere keeps it a symbol.)
+      const decidedLate = p.frag.kind === 'branch' && (w.kind === 'label' || w.sym.def?.kind === 'label') && w.sym.binding === 'local' && v.spec !== 'plt';
       // GNU read `ext - abs2` as one undefined expression symbol: a PLT target whatever its addend.
       reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || (lateMinus && w.kind === 'undef' && !w.sym.common)), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
       value = add;

@@ -28,6 +28,8 @@ export interface GasOptions {
   readonly lfenceAfterLoad?: boolean;
   /** -mshared: global symbols of default visibility may be preempted, so jumps to them stay long. */
   readonly shared?: boolean;
+  /** --size-check=warning: a `.size` that is no constant warns (size 0) instead of failing. */
+  readonly sizeCheckWarning?: boolean;
   /** -n: `.balign N, 0x90` fills with 0x90 bytes instead of GNU's NOP patterns. */
   readonly noAlignNops?: boolean;
   readonly omitLockPrefix?: boolean;
@@ -60,7 +62,7 @@ const IGNORED: readonly RegExp[] = [
   /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
   /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default
-  /^--size-check=(?:error|warning)$/, // .size checks: messages only
+  /^--size-check=error$/, // the default
   // Options that choose among SSE/AVX/AVX-512 encodings only: x86lab encodes no vector
   // instruction, so there is nothing for them to change (such a line is refused either way).
   /^-msse2avx$/, /^-mavxscalar=(?:128|256)$/, /^-mvexwig=(?:0|1)$/, /^-mevexlig=(?:128|256|512)$/,
@@ -89,6 +91,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   const notes = /^--generate-missing-build-notes=(yes|no)$/.exec(arg);
   if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
+  if (arg === '--size-check=warning') { o.sizeCheckWarning = true; return true; }
   if (arg === '-mshared') { o.shared = true; return true; }
   if (arg === '-moperand-check=error' || arg === '-moperand-check=none') { o.operandCheck = arg === '-moperand-check=error' ? 'error' : 'none'; return true; }
   let m = /^-march=(.*)$/.exec(arg);

@@ -76,13 +76,31 @@ function value(v: Val): Value {
  * placeholder symbol the encoder treats like any unresolved symbol (full-size field and a fixup),
  * which finalize.ts evaluates after layout — GNU as does the same with an expression symbol.
  */
-function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly): Value {
+function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly, disp = false): Value {
   try {
     return value(evalExpr(e, toks, asm.ctx()));
   } catch (err) {
     if (!(err instanceof NotYetKnown)) throw err;
-    return { addend: 0n, sym: asm.lateSymbol(captureLate(e, toks, asm.ctx())) };
+    const late = captureLate(e, toks, asm.ctx());
+    // GNU's AT&T parser wants `sym@SPEC + n` in a displacement resolved when it is read (Intel's
+    // defers it like an immediate: `[x@GOTOFF + later]` is fine there).
+    if (disp && late.spec !== undefined && late.spec !== 'size' && !asm.syntax.intel) {
+      throw new AsmError(asm.loc, `missing or invalid displacement expression \`${exprText(e, toks)}'`);
+    }
+    return { addend: 0n, sym: asm.lateSymbol(late) };
   }
+}
+
+/** The source tokens an expression spans, without spaces (as GNU quotes it). */
+function exprText(e: Expr, toks: readonly Tok[]): string {
+  let lo = Infinity, hi = -1;
+  const walk = (x: Expr): void => {
+    if (x.k === 'un') walk(x.a);
+    else if (x.k === 'bin') { walk(x.a); walk(x.b); }
+    else { lo = Math.min(lo, x.t); hi = Math.max(hi, x.t); }
+  };
+  walk(e);
+  return toks.slice(lo, hi + 1).map((t) => t.value).join('');
 }
 
 function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
@@ -116,7 +134,7 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
       const m: { kind: 'mem'; seg?: RegInfo; disp?: Value; base?: RegInfo; index?: RegInfo; scale: 1 | 2 | 4 | 8; indirect: boolean; bare: boolean } =
         { kind: 'mem', scale, indirect: op.ind, bare: !op.paren };
       if (seg) m.seg = seg;
-      if (op.disp) m.disp = operandValue(op.disp, toks, asm);
+      if (op.disp) m.disp = operandValue(op.disp, toks, asm, true);
       if (op.base !== undefined) m.base = reg(toks, op.base, asm);
       if (op.index !== undefined) m.index = reg(toks, op.index, asm);
       return m;
@@ -214,6 +232,12 @@ export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined
   }
 }
 
+/** The `sym@tlscall` displacement of a TLS descriptor call (GNU writes no field for it). */
+function tlsCallOf(ops: readonly AsmOperand[]): Value | undefined {
+  for (const o of ops) if (o.kind === 'mem' && o.disp?.spec === 'tlscall') return o.disp;
+  return undefined;
+}
+
 /**
  * Assembles one instruction. Returns what it did when that depends on nothing but the statement's
  * text and mode — no `.`, no local label references, no expression left for after layout, at most
@@ -253,7 +277,9 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     throw e;
   }
   const lates = asm.lateSyms.size;
-  const operands = body.ops.map((op) => operand(op, toks, asm));
+  const read = body.ops.map((op) => operand(op, toks, asm));
+  const tlsCall = tlsCallOf(read);
+  const operands = tlsCall ? read.map((o) => (o.kind === 'mem' && o.disp?.spec === 'tlscall' ? { ...o, disp: undefined } : o)) : read;
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
@@ -271,7 +297,13 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const placed = asm.gas.alignBranch ? alignBranchBefore(asm, asm.gas.alignBranch, insn, enc) : undefined;
   if (asm.gas.usedNote) noteUsed(asm, insn.mnemonic, enc);
   placeInsn(asm, enc, near, direct, memSym);
+  if (tlsCall) {
+    // `call *sym@tlscall(%eax)`: no displacement; a marker relocation at the instruction's start.
+    const at = asm.cur.cur.size - enc.bytes.length;
+    asm.addFixup(asm.cur.cur, at, { offset: 0, size: 0 as 4, value: tlsCall, pcrel: false, signed: false }, at, false);
+  }
   placed?.();
+  if (tlsCall) return undefined;
   const fenced = asm.gas.lfenceAfterLoad === true && lfenceAfterLoad(asm.mode, mnemonic, operands);
   if (fenced) asm.emit([0x0f, 0xae, 0xe8]);
 

@@ -16,11 +16,14 @@ export interface LateExpr {
   /** Token index -> symbol, for every symbol, numeric label reference and `.` in the expression. */
   readonly syms: ReadonlyMap<number, Sym>;
   readonly loc: SrcLoc;
+  /** A relocation specifier written in the expression (`x1@GOTOFF + later`): the fixup's. */
+  readonly spec?: string;
 }
 
 /** Binds the expression's symbols now, for evaluation after layout. */
 export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateExpr {
   const syms = new Map<number, Sym>();
+  let spec: string | undefined;
   const walk = (x: Expr): void => {
     switch (x.k) {
       case 'num': {
@@ -36,7 +39,13 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
         return;
       }
       case 'sym': {
-        const name = toks[x.t].value;
+        let name = toks[x.t].value;
+        // `sym@SPEC` (joined by parse.ts): the symbol, and the specifier for the whole fixup.
+        const at = name.indexOf('@');
+        if (at > 0) {
+          spec ??= name.slice(at + 1).toLowerCase();
+          name = name.slice(0, at);
+        }
         const s = name === '.' ? ctx.dot() : ctx.symbols.ref(name);
         // An equated symbol counts with the value it has now, as in GNU (`i = i + 1` then
         // `.fill start + i*SIZE - ., 1, 0xcc` in a .rept): a later `.set` must not change it.
@@ -49,7 +58,7 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
     }
   };
   walk(e);
-  return { e, toks, syms, loc: ctx.loc };
+  return { e, toks, syms, loc: ctx.loc, ...(spec !== undefined ? { spec } : {}) };
 }
 
 function name(w: Where): string {

@@ -62,8 +62,8 @@ export const TOKEN_TYPES: readonly string[] = [
   'reg', 'num', 'char', 'string', 'ident', 'oror', 'andand', 'shl', 'shr', 'le', 'ge', 'ne', 'eqeq', 'lt', 'gt',
   'assign', 'lparen', 'rparen', 'comma', 'colon', 'dollar', 'star', 'plus', 'minus', 'slash', 'percent', 'amp',
   'pipe', 'caret', 'tilde', 'bang', 'at', 'junk',
-  // Retagged by parse.ts (not produced by moo directly): directive names and prefix mnemonics.
-  'dname', 'prefix',
+  // Retagged by parse.ts (not produced by moo directly): directive names, prefix mnemonics, `[` `]`.
+  'dname', 'prefix', 'lbrack', 'rbrack',
 ];
 
 /** Splits a statement into tokens with the moo lexer, whitespace dropped (the reference lexer). */

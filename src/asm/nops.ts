@@ -44,6 +44,9 @@ export function writeNops(b: Uint8Array, off: number, count: number, style: NopS
   const patt = style === 'long' ? NOPS64 : style === 'i8086' ? NOPS16 : NOPS32;
   let max = patt.length;
   if (limit > 0 && limit < max) max = limit;
+  // GNU's i386 table has no 5-byte NOP (ours is its 4-byte one plus 90, for a remainder): a
+  // `.nops N, 5` repeats the 4-byte one (measured).
+  if (style === 'lea' && max === 5) max = 4;
   // GNU: jump over the padding when it would take more than a few maximal NOPs.
   const maxNops = style === 'long' ? 7 : 2;
   if (limit === 0 && Math.floor(count / max) > maxNops) {

@@ -65,7 +65,7 @@ function splitModulo(toks: Tok[], mnemonic: number): Tok[] {
 /** Relocation specifiers GNU accepts after a symbol (`foo@PLT`); the part after `@`, lower case. */
 export const RELOC_SPECS = new Set([
   'plt', 'gotpcrel', 'got', 'gotoff', 'gotplt', 'pltoff', 'tpoff', 'ntpoff', 'gottpoff', 'gotntpoff', 'indntpoff',
-  'tlsgd', 'tlsld', 'tlsldm', 'dtpoff',
+  'tlsgd', 'tlsld', 'tlsldm', 'dtpoff', 'size', 'tlsdesc', 'tlscall',
 ]);
 
 /** Joins `sym @ SPEC` into one identifier token `sym@SPEC` (expr.ts splits it again). */
@@ -84,6 +84,19 @@ function joinSpecs(toks: Tok[]): Tok[] {
   return out;
 }
 
+/**
+ * `[` and `]` group an AT&T expression like parentheses (`$_GLOBAL_OFFSET_TABLE_+[.-test]`, as in
+ * GNU's expr.c); the lexer leaves them as junk (Intel syntax reads them itself), so retag them here.
+ */
+function bracketsAsGroups(toks: Tok[]): Tok[] {
+  for (const t of toks) {
+    if (t.type !== 'junk') continue;
+    if (t.value === '[') t.type = 'lbrack';
+    else if (t.value === ']') t.type = 'rbrack';
+  }
+  return toks;
+}
+
 /** Marks directive names and prefix mnemonics so that the grammar sees shape-distinct tokens. */
 function retag(toks0: Tok[]): Tok[] {
   const toks = joinSpecs(toks0);
@@ -92,9 +105,13 @@ function retag(toks0: Tok[]): Tok[] {
   const head = toks[i];
   if (!head || head.type !== 'ident') return toks;
   const next = toks[i + 1];
-  if (next && next.type === 'assign') return splitModulo(toks, -1);
+  if (next && next.type === 'assign') {
+    dollarSymbols(toks, -1);
+    return splitModulo(toks, -1);
+  }
   if (head.value.charCodeAt(0) === 46 /* . */ && head.value.length > 1) {
     head.type = 'dname';
+    dollarSymbols(toks, -1);
     // `.type sym,%function`: a register-looking word right after a comma stays as written.
     return splitModulo(toks, -1);
   }
@@ -102,7 +119,39 @@ function retag(toks0: Tok[]): Tok[] {
     toks[i].type = 'prefix';
     i++;
   }
-  return splitModulo(toks, i);
+  const hinted = branchHint(toks, i);
+  const mn = hinted === toks ? i : i + 1;
+  dollarSymbols(hinted, mn);
+  return splitModulo(hinted, mn);
+}
+
+/**
+ * In AT&T syntax `$` marks an immediate only at the start of an instruction operand; anywhere else
+ * in an expression (`jecxz 3+$`, `movl $$, %eax`, `.long $`) GNU reads it as a symbol named `$`.
+ */
+function dollarSymbols(toks: Tok[], mnemonic: number): void {
+  for (let j = 1; j < toks.length; j++) {
+    const t = toks[j];
+    if (t.type !== 'dollar') continue;
+    const p = toks[j - 1];
+    if (mnemonic >= 0 && (j - 1 === mnemonic || p.type === 'comma' || p.type === 'prefix')) continue;
+    t.type = 'ident';
+  }
+}
+
+/**
+ * `jz,pt label` / `jz,pn label`: GNU's branch hints, the DS (taken) or CS (not taken) prefix, on
+ * jumps only (jmp, jcc, jecxz, loop; written without spaces, lower case). Rewritten as the prefix
+ * mnemonic in front, so `jz,pt` is `ds jz` (the mnemonic moves one token on).
+ */
+function branchHint(toks: Tok[], i: number): Tok[] {
+  const mn = toks[i], comma = toks[i + 1], hint = toks[i + 2];
+  if (!mn || comma?.type !== 'comma' || hint?.type !== 'ident' || (hint.value !== 'pt' && hint.value !== 'pn')) return toks;
+  if (comma.offset !== mn.offset + mn.value.length || hint.offset !== comma.offset + 1 || !/^(?:j[a-z]+|loop[a-z]*)$/i.test(mn.value)) return toks;
+  const pre: Tok = { type: 'prefix', value: hint.value === 'pt' ? 'ds' : 'cs', offset: mn.offset, i: 0 };
+  const out = [...toks.slice(0, i), pre, mn, ...toks.slice(i + 3)];
+  out.forEach((t, k) => { t.i = k; });
+  return out;
 }
 
 function runNearley(toks: readonly Tok[]): Stmt | number {
@@ -145,7 +194,7 @@ function flatten(s: RawStmt): Stmt {
 
 /** Parses one statement (comments already removed). Returns the tree or where parsing failed. */
 export function parseStatement(text: string): Parsed | ParseFailure {
-  const toks = retag(tokenize(text));
+  const toks = retag(text.indexOf('[') >= 0 ? bracketsAsGroups(tokenize(text)) : tokenize(text));
   const flat = toks.length >= FLAT_LIST_MIN_TOKENS ? flatDirectiveList(toks) : undefined;
   if (flat) return { toks, stmt: flat };
   let node = memo;

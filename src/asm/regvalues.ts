@@ -9,11 +9,13 @@
 
 import { AsmError, type SrcLoc } from './errors.js';
 import { tokenize, type Tok } from './lexer.js';
+import type { Sym } from './symbols.js';
 
 const NAME = String.raw`[A-Za-z_.$][\w.$]*`;
 /** `.set NAME, VALUE` / `.equ` / `.equiv` / `.eqv`, and `NAME = VALUE`, possibly after labels. */
 const ASSIGN = new RegExp(String.raw`^((?:\s*${NAME}\s*:)*)\s*(?:\.(set|equ|equiv|eqv)\s+(${NAME})\s*,|(${NAME})\s*=(?!=))\s*(\S+)\s*$`, 'i');
-const REG = /^%[A-Za-z_][A-Za-z0-9_]*$/;
+/** A register value: `%name`, or an x87 stack register `%st(N)` (`.equ x, %st(1)`). */
+const REG = /^%(?:[A-Za-z_][A-Za-z0-9_]*|[sS][tT]\([0-7]\))$/;
 
 export interface RegAssignment {
   /** Labels written before the assignment on the same line, as text (`a: b:`), to define first. */
@@ -40,6 +42,29 @@ export function regAssignment(text: string, regSyms: ReadonlyMap<string, string>
   if (reg === undefined) return undefined;
   const dir = m[2]?.toLowerCase();
   return { labels: m[1], name: m[3] ?? m[4], reg, how: dir === 'equiv' || dir === 'eqv' ? 'equiv' : 'set' };
+}
+
+/**
+ * Symbols equated earlier to `name` through a chain of plain aliases (`.equ z, y` / `.equ y, x`
+ * before `.equ x, %st(1)`): GNU resolves an alias when it is used, so they stand for the register
+ * too.
+ */
+export function aliasesOf(name: string, all: readonly Sym[]): string[] {
+  const out: string[] = [];
+  const targets = new Set([name]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const s of all) {
+      const d = s.def;
+      if (d?.kind !== 'equ' || !d.value.sym || d.value.minus || d.value.add !== 0n || d.value.spec) continue;
+      if (targets.has(d.value.sym.name) && !targets.has(s.name)) {
+        targets.add(s.name);
+        out.push(s.name);
+        grew = true;
+      }
+    }
+  }
+  return out;
 }
 
 /**

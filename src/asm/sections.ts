@@ -8,7 +8,7 @@ import type { BranchBoundaryFrag } from './align-branch.js';
 import type { Encoded, Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
 import { LimitError, type SrcLoc } from './errors.js';
-import type { LateExpr } from './late.js';
+import { evalLate, type LateExpr } from './late.js';
 
 export interface DataFrag {
   readonly kind: 'data';
@@ -53,6 +53,8 @@ export interface OrgFrag {
   /** Target: `target` bytes past the start of `tfrag` (or of the section when absent). */
   readonly tfrag?: Frag;
   readonly target: number;
+  /** A target known only after layout (`. = . + (b - a)` with a relaxable jump between): evaluated then. */
+  readonly late?: LateExpr;
   readonly fill: number;
   readonly loc: SrcLoc;
   size: number;
@@ -62,7 +64,9 @@ export interface OrgFrag {
 export interface NopsFrag {
   readonly kind: 'nops';
   addr: number;
-  readonly size: number;
+  size: number;
+  /** A count known only after layout (`.nops (2f-1f) > 0 ...`): sizes the fragment then, like SpaceFrag. */
+  readonly count?: LateExpr;
   readonly limit: number;
   readonly mode: Mode;
   readonly loc?: SrcLoc;
@@ -213,6 +217,10 @@ export function addVarFrag(sec: Section, f: Exclude<Frag, DataFrag>): void {
 
 /** Section offset an .org fragment moves to (its target fragment is laid out before it). */
 export function orgTarget(f: OrgFrag): number {
+  if (f.late) {
+    const w = evalLate(f.late, () => undefined);
+    return w.kind === 'abs' ? Number(w.value) : w.kind === 'label' ? w.addr + Number(w.add) : 0;
+  }
   return (f.tfrag ? f.tfrag.addr : 0) + f.target;
 }
 

@@ -202,6 +202,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     if (!isBranchForm(f)) throw new EncodeError(`expecting indirect branch instruction after \`notrack'`);
     seg = 0x3e;
   }
+  const segAt = out.length;
   if (seg) out.push(seg);
   const modeAsz = mode;
   let asz: number = addr ? addr.asize : pfx.addr || modeAsz;
@@ -220,6 +221,12 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (moffs !== undefined && pfx.addr) asz = pfx.addr;
   // An explicit addr32/addr16 prefix is written even where it changes nothing.
   if (asz !== modeAsz || pfx.addr) out.push(0x67);
+  // A direct jump (jmp/jcc/jcxz/loop) takes its segment prefix as a branch hint, written after
+  // 67h (GNU output_branch/output_jump: `jcxz,pt` is 67 3e e3).
+  if (seg && out[out.length - 1] === 0x67 && (f.flow === 'jcc' || f.flow === 'jmp' || f.flow === 'loop') && f.operands.some((d) => d.kind === 'rel')) {
+    out[segAt] = 0x67;
+    out[out.length - 1] = seg;
+  }
   // 66h selects the operand size that is not the mode's default (16 in .code16, else 32; SDM Vol. 1 §3.6).
   const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
     !f.vex && !f.no66; // (GNU writes no 66h for VEX or ADX forms, not even in .code16)

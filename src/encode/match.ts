@@ -125,6 +125,9 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       if (ctx.ignoreImm) return true;
       const v = op.value;
       const c = isConst(v);
+      // A symbol's size (`$sym@SIZE`) in a 64-bit operation needs a 64-bit field (R_X86_64_SIZE64):
+      // only B8+r has one (GNU: operand type mismatch for the rest).
+      if (v.spec === 'size' && size === 64 && d.size !== 'v') return false;
       if (d.sx) {
         // GNU reads the value as a signed 64-bit number; for 16/32-bit operations it first truncates a value
         // that fits 32 bits to the operand size, then asks whether that fits a sign-extended imm8.
@@ -134,7 +137,8 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       if (d.size === 'v') {
         // B8+r: movabs only takes the 64-bit form; `mov` uses imm64 only when a sign-extended imm32 cannot hold it.
         if (ctx.movabs) return size === 64;
-        if (size === 64) return c && !fitsS32as64(v.addend);
+        // A symbol's size (`$sym@SIZE`) in a 64-bit operation is always a 64-bit field (R_X86_64_SIZE64).
+        if (size === 64) return (c && !fitsS32as64(v.addend)) || v.spec === 'size';
         return true;
       }
       if (d.size === 'z' && size === 64) return !c || fitsS32as64(v.addend);

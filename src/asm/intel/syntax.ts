@@ -33,7 +33,7 @@ export function syntaxDirective(asm: Assembly, name: string, rest: string): void
   if (words.length > 1) throw new AsmError(asm.loc, `junk at end of line, first unrecognized character is \`${words[1][0]}'`);
 }
 
-const REG_EQU = /^(\s*(?:\.(?:equ|set|equiv|eqv)\s+[\w.$]+\s*,|[\w.$]+\s*=)\s*)([a-z][a-z0-9]*)\s*$/i;
+const REG_EQU = /^(\s*(?:\.(?:equ|set|equiv|eqv)\s+[\w.$]+\s*,|[\w.$]+\s*=)\s*)([a-z][a-z0-9]*(?:\([0-7]\))?)\s*$/i;
 
 /**
  * The statement as the AT&T grammar should read it, or undefined when an error was reported.

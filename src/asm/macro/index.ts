@@ -663,6 +663,14 @@ class MacroLayer implements LineSource {
     this.nest++;
   }
 
+  /** A parameter named after blanks at text[i] (`\ name`): its value and where it ends. */
+  private spacedParam(text: string, i: number, values: ReadonlyMap<string, string>): [string, number] | undefined {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    const [name, j] = getToken(text, i, this.alt);
+    const v = name ? values.get(name) : undefined;
+    return v === undefined ? undefined : [v, j];
+  }
+
   /** GNU macro_expand_body: \name, \(), \@ and (altmacro) bare names. */
   private substitute(text: string, values: ReadonlyMap<string, string>, locals?: Map<string, string>): string {
     if (!text.includes('\\') && !text.includes('&') && !this.alt) return text;
@@ -684,6 +692,11 @@ class MacroLayer implements LineSource {
         } else if (d === '&') {
           out += '\\&';
           i++;
+        } else if ((d === ' ' || d === '\t') && this.spacedParam(text, i, values) !== undefined) {
+          // `\ name` (a C preprocessor put a space there): GNU still substitutes the parameter.
+          const [v, j] = this.spacedParam(text, i, values)!;
+          out += v;
+          i = j;
         } else {
           const [name, j] = getToken(text, i, this.alt);
           const v = name ? values.get(name) : undefined;
