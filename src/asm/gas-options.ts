@@ -43,6 +43,10 @@ export interface GasOptions {
   readonly alignBranch?: AlignBranch;
   /** The -malign-branch-* values as given, until the boundary turns them on. */
   readonly alignBranchParts?: { readonly boundary?: number; readonly types?: readonly BranchType[]; readonly prefixSize?: number };
+  /** -g, --gdwarf-N (GNU also takes -gdwarf-N): DWARF line information, applied by the output stage. */
+  readonly dwarf?: 2 | 3 | 4 | 5;
+  /** --compress-debug-sections[=zlib|zlib-gabi|zlib-gnu]: applied by the ELF writer (output/compress-debug.ts). */
+  readonly compressDebug?: 'zlib' | 'zlib-gnu';
 }
 
 export type MutableGasOptions = { -readonly [K in keyof GasOptions]: GasOptions[K] };
@@ -86,6 +90,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (IGNORED.some((r) => r.test(arg))) return true;
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
   if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
+  if (debugOption(o, arg)) return true;
   const notes = /^--generate-missing-build-notes=(yes|no)$/.exec(arg);
   if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
@@ -105,6 +110,19 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   m = /^(-m[a-z0-9-]+)=(yes|no)$/.exec(arg);
   if (m && YES_NO[m[1]]) { YES_NO[m[1]](o, m[2] === 'yes'); return true; }
   return false;
+}
+
+/** -g, --gdwarf-N, --compress-debug-sections[=...], --nocompress-debug-sections (GNU 2.40's set; zstd is not built in). */
+function debugOption(o: MutableGasOptions, arg: string): boolean {
+  let m: RegExpExecArray | null;
+  if (arg === '-g' || arg === '--gen-debug') o.dwarf = 2; // the last one wins: -gdwarf-5 -g is DWARF 2
+  else if ((m = /^--?gdwarf-([2-5])$/.exec(arg))) o.dwarf = Number(m[1]) as 2 | 3 | 4 | 5;
+  else if ((m = /^--compress-debug-sections(?:=(none|zlib|zlib-gabi|zlib-gnu))?$/.exec(arg))) {
+    if (m[1] === 'none') delete o.compressDebug;
+    else o.compressDebug = m[1] === 'zlib-gnu' ? 'zlib-gnu' : 'zlib';
+  } else if (arg === '--nocompress-debug-sections') delete o.compressDebug;
+  else return false;
+  return true;
 }
 
 /** -malign-branch-boundary=N (0: off), -malign-branch=T+T..., -malign-branch-prefix-size=N. */
