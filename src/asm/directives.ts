@@ -3,6 +3,7 @@
 
 import { operandCheckDirective } from './operand-check.js';
 import { syntaxDirective } from './intel/syntax.js';
+import { floatDirective, FLOAT_DIRECTIVES } from './float.js';
 import type { DirArg, Expr } from './ast.js';
 import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
@@ -35,6 +36,8 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.psize', '.allow_index_reg', '.disallow_index_reg', '.sse_check', '.operand_check',
   // GNU 2.40 takes `.optim`/`.noopt` and ignores them (-O stays in force; measured).
   '.optim', '.noopt',
+  // .float, .double, .tfloat, ...: GNU reads their numbers itself (float.ts).
+  ...FLOAT_DIRECTIVES,
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -62,6 +65,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
   if (name === '.symver') { symverDirective(asm, rest); return; }
   if (name === '.arch') { const m = asm.arch.directive(rest); if (m) throw new AsmError(asm.loc, m); return; }
   if (name === '.operand_check') { operandCheckDirective(asm, rest); return; }
+  if (FLOAT_DIRECTIVES.has(name)) { floatDirective(asm, name, rest); return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 
