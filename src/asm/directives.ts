@@ -443,7 +443,9 @@ const HANDLERS: Record<string, Handler> = {
   },
   '.nops': (asm, args, toks) => {
     const n = absolute(args[0], asm, toks);
-    const limit = optAbs(args[1], asm, toks) ?? 0n;
+    let limit = optAbs(args[1], asm, toks) ?? 0n;
+    if (limit < 0n) { asm.warn('negative nop control byte, ignored'); limit = 0n; }
+    if (n < 0n) asm.warn('.space, .nops or .fill with negative value, ignored');
     if (n <= 0n) return;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
     addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });

@@ -6,7 +6,7 @@
 import type { Fixup } from '../encode/types.js';
 import { AsmError, type SrcLoc } from './errors.js';
 import type { Mode } from '../isa/types.js';
-import { writeNops, type NopStyle } from './nops.js';
+import { maxNopSize, writeNops, type NopStyle } from './nops.js';
 import { nopStyle, type ArchState } from './arch.js';
 import { BoundarySweep, writeBranchBoundary } from './align-branch.js';
 import { sharedPreemptible } from './gas-options.js';
@@ -211,6 +211,17 @@ function styleOf(f: { readonly arch?: ArchState }, nops: Mode, end: ArchState): 
   return nops === 16 ? 'i8086' : f.arch ? nopStyle(f.arch, end) : nops === 64 ? 'long' : 'lea';
 }
 
+/** `.nops N, LIMIT`: GNU refuses a LIMIT beyond the longest NOP of the table that pads. */
+function checkNopLimits(asm: Assembly): void {
+  for (const sec of asm.sections) {
+    for (const f of sec.frags) {
+      if (f.kind !== 'nops') continue;
+      const max = maxNopSize(styleOf(f, nopMode(asm.mode, asm.objMode), asm.arch.cur));
+      if (f.limit > max) asm.error(`invalid single nop size: ${f.limit} (expect within [0, ${max}])`, f.loc);
+    }
+  }
+}
+
 function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
@@ -372,6 +383,7 @@ export function finalize(asm: Assembly): AssembleResult {
   // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
+  checkNopLimits(asm);
   for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, nopMode(asm.mode, asm.objMode), asm.arch.cur));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
@@ -741,6 +753,13 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       type = asm.objMode === 32 ? 'R_386_GOTPC' : fx.size === 8 ? 'R_X86_64_GOTPC64' : 'R_X86_64_GOTPC32';
       if (!fx.pcrel) reloc = { ...reloc, add: reloc.add + BigInt(fx.offset) };
     }
+    if (asm.objMode === 32 && fx.pcrel && fx.size === 2 && v.spec === 'plt') {
+      // GNU has no 16-bit PLT relocation: a plain call refuses it, a relaxed jump keeps R_386_PLT32
+      // over its 2-byte field with the 4-byte field's addend (measured, .code16 `jz func@plt`).
+      if (p.frag.kind !== 'branch') throw new AsmError(p.loc, '4-byte relocation cannot be applied to 2-byte field');
+      type = 'R_386_PLT32';
+      reloc = { ...reloc, add: -4n };
+    }
     relocs.push({
       section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym),
       addend: reloc.add, size: fx.size, pcrel: fx.pcrel, ...(reloc.seq !== undefined ? { symSeq: reloc.seq } : {}),
@@ -749,6 +768,9 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : reloc.add);
     return;
   }
+  // A 32-bit object's addresses wrap at 4 GiB: GNU sign-extends the value from bit 31 before
+  // checking it (tc-i386.c md_apply_fix; `.long val + 0xffffff00` with val = 0x190 is 0x90).
+  if (asm.objMode === 32) value = BigInt.asIntN(32, value);
   if (fx.pcrel ? !fits(value, fx.size, true) : !gnuFits(value, fx.size)) {
     throw new AsmError(p.loc, tooLarge(asm, value, fx.size, field));
   }

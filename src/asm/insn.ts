@@ -5,6 +5,7 @@
 import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
 import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
 import { FORMS, formById } from '../isa/index.js';
+import { pseudoDispError } from './pseudo-check.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
@@ -257,6 +258,8 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
+  const badPseudo = pseudoDispError(asm.mode, insn, formById(enc.form));
+  if (badPseudo) throw new AsmError(asm.loc, badPseudo);
   const gated = archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
   let checked = false;
   if (enc.warnings) for (const w of enc.warnings) checked = operandWarning(asm, intelWarning(asm, w)) || checked;
