@@ -4,6 +4,7 @@
 import { operandCheckDirective } from './operand-check.js';
 import { syntaxDirective } from './intel/syntax.js';
 import { floatDirective, FLOAT_DIRECTIVES } from './float.js';
+import { BUNDLE_HANDLERS } from './bundle.js';
 import type { DirArg, Expr } from './ast.js';
 import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
@@ -483,6 +484,7 @@ const HANDLERS: Record<string, Handler> = {
   '.comm': (asm, args, toks) => comm(asm, args, toks, false),
   '.lcomm': (asm, args, toks) => comm(asm, args, toks, true),
   ...ELF_HANDLERS,
+  ...BUNDLE_HANDLERS,
 };
 
 function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], local: boolean): void {

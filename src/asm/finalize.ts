@@ -9,6 +9,7 @@ import type { Mode } from '../isa/types.js';
 import { maxNopSize, writeNops, type NopStyle } from './nops.js';
 import { nopStyle, type ArchState } from './arch.js';
 import { BoundarySweep, writeBranchBoundary } from './align-branch.js';
+import { bundleErrors } from './bundle.js';
 import { sharedPreemptible } from './gas-options.js';
 import type { AssembleResult, CfiInsnOut, EncodedPtrOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
@@ -28,7 +29,7 @@ function layout(asm: Assembly): boolean {
   let changed = false;
   for (const sec of asm.sections) {
     let addr = 0;
-    const sweep = asm.gas.alignBranch ? new BoundarySweep(sec.frags) : undefined;
+    const sweep = asm.gas.alignBranch || asm.bundleState ? new BoundarySweep(sec.frags) : undefined;
     for (let i = 0; i < sec.frags.length; i++) {
       const f = sec.frags[i];
       f.addr = addr;
@@ -384,6 +385,7 @@ export function finalize(asm: Assembly): AssembleResult {
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
   checkNopLimits(asm);
+  bundleErrors(asm);
   for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, nopMode(asm.mode, asm.objMode), asm.arch.cur));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.

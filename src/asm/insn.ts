@@ -6,6 +6,7 @@ import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.j
 import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
 import { FORMS, formById } from '../isa/index.js';
 import { pseudoDispError } from './pseudo-check.js';
+import { bundleBefore } from './bundle.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
@@ -175,6 +176,13 @@ export interface InsnReplay {
 
 /** Emits an encoded instruction: its bytes and fixups, or a branch fragment decided after layout. */
 export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym = false): void {
+  const relaxable = near && near !== enc && enc.fixups.some((f) => f.pcrel && f.size === 1) ? near.bytes.length : undefined;
+  const bundled = asm.bundleState ? bundleBefore(asm, asm.bundleState, enc.bytes.length, relaxable) : undefined;
+  placeInsnBytes(asm, enc, near, direct, memSym);
+  bundled?.();
+}
+
+function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym: boolean): void {
   if (near) {
     const fx = enc.fixups.find((f) => f.pcrel && f.size === 1);
     if (fx) {
