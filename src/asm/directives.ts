@@ -433,7 +433,8 @@ const HANDLERS: Record<string, Handler> = {
   '.equ': setSym('set'),
   '.equiv': setSym('equiv'),
   '.eqv': setSym('equiv'),
-  '.code16': (asm) => { asm.mode = 16; },
+  '.code16': (asm) => { asm.mode = 16; asm.code16gcc = false; },
+  '.code16gcc': (asm) => { asm.mode = 16; asm.code16gcc = true; },
   '.code32': (asm) => { asm.mode = 32; },
   // Also in an --32 object (GNU 2.40 refuses it only after `.arch i386`): the kernel's 32-bit
   // builds assemble 64-bit trampolines (realmode/rm/trampoline_64.S, efi_mixed.S) that way.

@@ -755,12 +755,13 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       type = asm.objMode === 32 ? 'R_386_GOTPC' : fx.size === 8 ? 'R_X86_64_GOTPC64' : 'R_X86_64_GOTPC32';
       if (!fx.pcrel) reloc = { ...reloc, add: reloc.add + BigInt(fx.offset) };
     }
-    if (asm.objMode === 32 && fx.pcrel && fx.size === 2 && v.spec === 'plt') {
-      // GNU has no 16-bit PLT relocation: a plain call refuses it, a relaxed jump keeps R_386_PLT32
-      // over its 2-byte field with the 4-byte field's addend (measured, .code16 `jz func@plt`).
+    if (fx.pcrel && fx.size === 2 && v.spec === 'plt') {
+      // GNU has no 16-bit PLT relocation: a plain call refuses it, a relaxed jump keeps the PLT32
+      // one over its 2-byte field, in an i386 object with the 4-byte field's addend (measured,
+      // .code16 `jz func@plt`).
       if (p.frag.kind !== 'branch') throw new AsmError(p.loc, '4-byte relocation cannot be applied to 2-byte field');
-      type = 'R_386_PLT32';
-      reloc = { ...reloc, add: -4n };
+      type = asm.objMode === 32 ? 'R_386_PLT32' : 'R_X86_64_PLT32';
+      if (asm.objMode === 32) reloc = { ...reloc, add: -4n };
     }
     relocs.push({
       section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym),

@@ -7,6 +7,7 @@ import type { AsmInsn, AsmOperand, Encoded, Value } from '../encode/types.js';
 import { FORMS, formById } from '../isa/index.js';
 import { pseudoDispError } from './pseudo-check.js';
 import { bundleBefore } from './bundle.js';
+import { code16gccMnemonic } from './code16gcc.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
@@ -263,7 +264,10 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   }
   const lates = asm.lateSyms.size;
   const operands = body.ops.map((op) => operand(op, toks, asm));
-  const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
+  const gcc = asm.code16gcc && asm.mode === 16 ? code16gccMnemonic(mnemonic, operands) : undefined;
+  if (gcc?.warning) asm.warn(gcc.warning);
+  const stackop = gcc?.mnemonic ?? mnemonic;
+  const written: AsmInsn = pseudo ? { mnemonic: stackop, prefixes, operands, pseudo } : { mnemonic: stackop, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
   const badPseudo = pseudoDispError(asm.mode, insn, formById(enc.form));
