@@ -48,6 +48,11 @@ const DIRECTIVES: Readonly<Record<string, { f: Format; kind: 'cons' | 'dcb' | 'd
 
 export const FLOAT_DIRECTIVES: ReadonlySet<string> = new Set(Object.keys(DIRECTIVES));
 
+/** A value out of the format's range: reported, and the line goes on. */
+class RangeFailure extends Error {
+  constructor() { super('cannot create floating-point number'); }
+}
+
 /** A cursor over the directive's argument text. */
 class Reader {
   pos = 0;
@@ -72,7 +77,16 @@ export function floatDirective(asm: Assembly, name: string, rest: string): void 
     if (r.atEnd()) return;
     do {
       r.blanks();
-      emitBytes(asm.cur, floatValue(r, d.f, asm));
+      let bytes: number[];
+      try {
+        bytes = floatValue(r, d.f, asm);
+      } catch (e) {
+        // GNU reports a number it cannot represent and goes on with the next one.
+        if (!(e instanceof RangeFailure)) throw e;
+        asm.error(e.message);
+        bytes = new Array<number>(d.f.size).fill(0);
+      }
+      emitBytes(asm.cur, bytes);
     } while (r.comma());
     return;
   }
@@ -148,7 +162,7 @@ function fromRational(f: Format, neg: boolean, num: bigint, den: bigint, whole: 
   // e: the binary exponent, 2^e <= num/den < 2^(e+1).
   let e = bitLength(num) - bitLength(den);
   if (e >= 0 ? num < den << BigInt(e) : num << BigInt(-e) < den) e--;
-  if (e > emax || tooSmall(f, e, bias)) throw new AsmError(asm.loc, 'cannot create floating-point number');
+  if (e > emax || tooSmall(f, e, bias)) throw new RangeFailure();
   const p = f.explicit ? f.fracBits : f.fracBits + 1;
   // Significand bits kept: p for a normal number, fewer below the smallest normal exponent.
   const shift = (e < emin ? emin : e) - (p - 1);

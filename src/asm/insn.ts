@@ -275,8 +275,8 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const gated = archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
   let checked = false;
   if (enc.warnings) for (const w of enc.warnings) checked = operandWarning(asm, intelWarning(asm, w)) || checked;
-  // `{disp32}` on a branch: the rel32 form, never relaxed.
-  if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
+  // `{disp32}` (`{disp16}` in 16-bit code) on a branch: the long form, never relaxed.
+  if (enc.relax === 'short' && (pseudo?.includes('disp32') || pseudo?.includes('disp16'))) enc = encode(insn, asm, 'near', toks, from);
   const near = enc.relax !== 'short' ? undefined
     : asm.arch.cur.pre386 && asm.mode === 16 ? jccOverJmp(insn, enc, (j) => encode(j, asm, 'near', toks, from)) ?? encode(insn, asm, 'near', toks, from)
     : encode(insn, asm, 'near', toks, from);
