@@ -256,20 +256,28 @@ const FORMAT_SECTIONS = new Set([2, 3, 4, 9]);
 /** The differences between GNU's object and x86lab's, first ones first (empty: identical). */
 function compare(gnu: Obj, lab: Obj): string[] {
   const diffs: string[] = [];
-  const labSec = new Map(lab.sections.filter((s) => s.name !== '' && !FORMAT_SECTIONS.has(s.type)).map((s) => [s.name, s]));
-  for (const s of gnu.sections) {
-    if (s.name === '' || FORMAT_SECTIONS.has(s.type)) continue;
-    const l = labSec.get(s.name);
-    if (!l) { diffs.push(`section ${s.name} missing (GNU: ${s.size} bytes)`); continue; }
-    labSec.delete(s.name);
-    if (l.type !== s.type || l.flags !== s.flags) diffs.push(`section ${s.name}: type/flags ${l.type}/${l.flags}, GNU ${s.type}/${s.flags}`);
-    if (l.size !== s.size) diffs.push(`section ${s.name}: size ${l.size}, GNU ${s.size}`);
+  // Sections by name and rank among those of that name (`.section .text,...,unique,N` repeats one).
+  const keyed = (o: Obj): [string, Obj['sections'][number]][] => {
+    const seen = new Map<string, number>();
+    return o.sections.filter((s) => s.name !== '' && !FORMAT_SECTIONS.has(s.type)).map((s) => {
+      const k = seen.get(s.name) ?? 0;
+      seen.set(s.name, k + 1);
+      return [k ? `${s.name}#${k}` : s.name, s];
+    });
+  };
+  const labSec = new Map(keyed(lab));
+  for (const [key, s] of keyed(gnu)) {
+    const l = labSec.get(key);
+    if (!l) { diffs.push(`section ${key} missing (GNU: ${s.size} bytes)`); continue; }
+    labSec.delete(key);
+    if (l.type !== s.type || l.flags !== s.flags) diffs.push(`section ${key}: type/flags ${l.type}/${l.flags}, GNU ${s.type}/${s.flags}`);
+    if (l.size !== s.size) diffs.push(`section ${key}: size ${l.size}, GNU ${s.size}`);
     else if (s.type !== 8) {
       let i = 0;
       while (i < s.size && l.bytes[i] === s.bytes[i]) i++;
       if (i < s.size) {
         const hex = (b: Uint8Array): string => Buffer.from(b.subarray(i, i + 8)).toString('hex');
-        diffs.push(`section ${s.name}: bytes differ at 0x${i.toString(16)}: ${hex(l.bytes)}, GNU ${hex(s.bytes)}`);
+        diffs.push(`section ${key}: bytes differ at 0x${i.toString(16)}: ${hex(l.bytes)}, GNU ${hex(s.bytes)}`);
       }
     }
   }

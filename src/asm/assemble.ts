@@ -231,7 +231,8 @@ function statement(asm: Assembly, line: SourceLine): 'end' | undefined {
     const body = stmt.body;
     if (body) {
       if (body.k === 'insn') {
-        const eq = equalsInOperand(toks, body.mn, asm.syntax.intel);
+        // Intel's `eq`/`ne`/`le`/`ge` reach here spelled `==`...: only a written `=` counts.
+        const eq = asm.syntax.intel && !line.text.includes('=') ? undefined : equalsInOperand(toks, body.mn, asm.syntax.intel);
         if (eq) throw new AsmError(asm.loc, eq);
         asm.lineMarks.add(line.loc, asm.cur, startFrag, startOff);
         const done = assembleInsn(body, toks, asm, pseudo?.list);

@@ -5,6 +5,7 @@ import { operandCheckDirective } from './operand-check.js';
 import { syntaxDirective } from './intel/syntax.js';
 import { floatDirective, FLOAT_DIRECTIVES } from './float.js';
 import { BUNDLE_HANDLERS } from './bundle.js';
+import { uniqueSectionKey } from './unique-sections.js';
 import type { DirArg, Expr } from './ast.js';
 import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
@@ -239,7 +240,7 @@ function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
 }
 
 function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[]): void {
-  const name = sectionName(args[0], asm, toks);
+  const name = uniqueSectionKey(sectionName(args[0], asm, toks), args, toks, (a) => absolute(a, asm, toks));
   let flags: string | undefined;
   let type: string | undefined;
   if (args[1] && args[1].k !== 'empty') {

@@ -21,6 +21,7 @@ import type { AssembleResult, RelocOut, SectionOut, SymbolOut } from '../asm/res
 import { encodeEhFrame } from './eh-frame.js';
 import { StringTable } from './strtab.js';
 import { compressDebugSections, type DebugCompressor } from './compress-debug.js';
+import { elfSectionName } from '../asm/unique-sections.js';
 
 export class ElfError extends Error {}
 
@@ -158,7 +159,7 @@ export function toElf(r: AssembleResult, opts: { readonly compress?: DebugCompre
   if (attrs) sections.push({ name: '.gnu.attributes', flags: '', type: '0x6ffffff5', align: 1, size: attrs.length, bytes: attrs, seq: Number.MAX_SAFE_INTEGER });
   const z = opts.compress ? compressDebugSections(sections, wide, opts.compress) : undefined;
   if (z) sections.splice(0, sections.length, ...z.sections);
-  const elfName = (name: string): string => z?.names.get(name) ?? name;
+  const elfName = (name: string): string => elfSectionName(z?.names.get(name) ?? name);
 
   // Section header indices: groups first, then each section and its relocation section.
   const groups: { name: string; comdat: boolean; members: SectionOut[] }[] = [];

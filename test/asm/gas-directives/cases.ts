@@ -137,6 +137,17 @@ call *(%bx)\ncall *%ax\nlcall *(%bx)\njmp *(%bx)\npushw $1\nretw\n1: call ext\n.
   { name: 'plt16-jumps-32', args: ['--32'], source: '.code16\njz func@plt\njmp func@plt\ncall func\ndata32 call func@plt\n' },
   { name: 'plt16-jumps-64', args: ['--64'], source: '.code16\njz func@plt\njmp func@plt\n' },
 
+  // ---- .section ..., unique, N ----
+  {
+    name: 'section-unique-32', args: ['--32'],
+    source: `.section .text,"ax",@progbits,unique,7\na: nop\n.section .text,"ax",@progbits,unique,3\nb: ret\n.section .text,"ax",@progbits,unique,7\ncall b\n.text\nint3
+.section .text.g,"axG",@progbits,grp,comdat,unique,1\ng1: nop\n.section .text.g,"axG",@progbits,grp,comdat,unique,2\ng2: call g1\n.section .data,"aw",@progbits,unique,5\n.long a\n`,
+  },
+  {
+    name: 'section-unique-64', args: ['--64'],
+    source: `.section .rodata,"a",@progbits,unique,1\n.quad 1\n.section .rodata,"a",@progbits,unique,2\n.quad 2\n.section .rodata,"aMS",@progbits,1,unique,3\n.asciz "x"\n.text\nnop\n`,
+  },
+
   // ---- --compress-debug-sections ----
   { name: 'compress-zlib-32', args: ['--32', '--compress-debug-sections'], source: DEBUG },
   { name: 'compress-zlib-64', args: ['--64', '--compress-debug-sections=zlib'], source: DEBUG },

@@ -21,7 +21,14 @@ export type Outcome = { view: ObjectView; flags: Record<string, number> } | { er
 function view(o: Obj): Outcome {
   const flags: Record<string, number> = {};
   for (const s of o.sections) if (s.name.includes('debug')) flags[s.name] = s.flags;
-  return { view: gnuView(o), flags };
+  // Sections of one name (`unique`) apart: each under its name and rank.
+  const seen = new Map<string, number>();
+  const ranked = o.sections.map((s) => {
+    const k = seen.get(s.name) ?? 0;
+    seen.set(s.name, k + 1);
+    return k ? { ...s, name: `${s.name}#${k}` } : s;
+  });
+  return { view: gnuView({ ...o, sections: ranked }), flags };
 }
 
 export function gnuOutcome(c: DirCase): Outcome {
