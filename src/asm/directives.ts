@@ -338,7 +338,11 @@ const HANDLERS: Record<string, Handler> = {
   '.previous': (asm) => asm.previous(),
   '.pushsection': (asm, args, toks) => {
     asm.stack.push({ cur: asm.cur, prev: asm.prev, sub: subsectionOf(asm.cur), prevSub: asm.prevSub });
-    sectionDirective(asm, args, toks);
+    // `.pushsection NAME, N[, "flags"...]`: a number after the name is the subsection (GNU obj-elf.c).
+    const a1 = args[1];
+    const sub = a1?.k === 'num' ? subsection(asm, [a1], toks) : undefined;
+    sectionDirective(asm, sub === undefined ? args : [args[0], ...args.slice(2)], toks);
+    if (sub !== undefined) enterSubsection(asm.cur, sub);
   },
   '.popsection': (asm) => {
     const top = asm.stack.pop();

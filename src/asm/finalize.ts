@@ -116,7 +116,8 @@ function relax(asm: Assembly): void {
   const target = new Map<BranchFrag, { frag: Frag; off: number }>();
   for (let i = 0; i < asm.branches.length; i++) {
     const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
-    b.relaxable = relaxable(b) && !sharedPreemptible(asm.gas, b.target.sym);
+    // A target folded from `glob - later_abs` was GNU's expression symbol: local, never preempted.
+    b.relaxable = relaxable(b) && (b.viaExpr === true || !sharedPreemptible(asm.gas, b.target.sym));
     if (!b.relaxable) {
       b.frag.long = true;
       continue;

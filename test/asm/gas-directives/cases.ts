@@ -148,6 +148,18 @@ call *(%bx)\ncall *%ax\nlcall *(%bx)\njmp *(%bx)\npushw $1\nretw\n1: call ext\n.
     source: `.section .rodata,"a",@progbits,unique,1\n.quad 1\n.section .rodata,"a",@progbits,unique,2\n.quad 2\n.section .rodata,"aMS",@progbits,1,unique,3\n.asciz "x"\n.text\nnop\n`,
   },
 
+  // ---- .pushsection NAME, SUBSECTION ----
+  {
+    name: 'pushsection-subsection', args: ['--32'],
+    source: '.text\nnop\n.pushsection .text, 2\naux: nop\n.popsection\nret\n.pushsection .data, 1, "aw"\n.byte 1\n.popsection\n.pushsection .text\n.byte 2\n.popsection\n.data\n.byte 3\n.text\ncall aux\n',
+  },
+
+  // ---- -mshared: a jump to `glob - later_absolute` is GNU's expression symbol, not preempted ----
+  {
+    name: 'mshared-expr-target', args: ['--32', '-mshared'],
+    source: '.text\n.globl glob\nglob: nop\njmp glob - a2\njmp glob\njmp glob - a1\n.org 0x100\na2 = 0x9876\n.data\n.long 0\na1 = 0x10\n',
+  },
+
   // ---- --compress-debug-sections ----
   { name: 'compress-zlib-32', args: ['--32', '--compress-debug-sections'], source: DEBUG },
   { name: 'compress-zlib-64', args: ['--64', '--compress-debug-sections=zlib'], source: DEBUG },
