@@ -68,6 +68,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
   if (name === '.arch') { const m = asm.arch.directive(rest); if (m) throw new AsmError(asm.loc, m); return; }
   if (name === '.operand_check') { operandCheckDirective(asm, rest); return; }
   if (FLOAT_DIRECTIVES.has(name)) { floatDirective(asm, name, rest); return; }
+  if (name === '.intel_mnemonic' || name === '.att_mnemonic') { asm.intelMnemonic = name === '.intel_mnemonic'; return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 

@@ -43,6 +43,8 @@ export interface GasOptions {
   readonly alignBranch?: AlignBranch;
   /** The -malign-branch-* values as given, until the boundary turns them on. */
   readonly alignBranchParts?: { readonly boundary?: number; readonly types?: readonly BranchType[]; readonly prefixSize?: number };
+  /** -mmnemonic=intel: x87 fsub/fdiv with Intel's meaning in AT&T syntax (intel-mnemonic.ts). */
+  readonly intelMnemonic?: boolean;
   /** -g, --gdwarf-N (GNU also takes -gdwarf-N): DWARF line information, applied by the output stage. */
   readonly dwarf?: 2 | 3 | 4 | 5;
   /** --compress-debug-sections[=zlib|zlib-gabi|zlib-gnu]: applied by the ELF writer (output/compress-debug.ts). */
@@ -60,7 +62,7 @@ const IGNORED: readonly RegExp[] = [
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
   /^-q$/, // fewer warnings
-  /^-mmnemonic=att$/, // AT&T mnemonics: the default for AT&T input
+  /^-mmnemonic=att$/, // AT&T mnemonics: the default for AT&T input (-mmnemonic=intel: intelMnemonic)
   /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
   /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default
@@ -95,6 +97,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
   if (arg === '-mshared') { o.shared = true; return true; }
+  if (arg === '-mmnemonic=intel') { o.intelMnemonic = true; return true; }
   if (arg === '-moperand-check=error' || arg === '-moperand-check=none') { o.operandCheck = arg === '-moperand-check=error' ? 'error' : 'none'; return true; }
   let m = /^-march=(.*)$/.exec(arg);
   if (m) { o.march = m[1]; return true; }

@@ -8,6 +8,7 @@ import { FORMS, formById } from '../isa/index.js';
 import { pseudoDispError } from './pseudo-check.js';
 import { bundleBefore } from './bundle.js';
 import { code16gccMnemonic } from './code16gcc.js';
+import { intelMnemonic } from './intel-mnemonic.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
@@ -266,7 +267,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const operands = body.ops.map((op) => operand(op, toks, asm));
   const gcc = asm.code16gcc && asm.mode === 16 ? code16gccMnemonic(mnemonic, operands) : undefined;
   if (gcc?.warning) asm.warn(gcc.warning);
-  const stackop = gcc?.mnemonic ?? mnemonic;
+  const stackop = (asm.intelMnemonic ?? asm.gas.intelMnemonic) && !asm.syntax.intel ? intelMnemonic(mnemonic, operands) : gcc?.mnemonic ?? mnemonic;
   const written: AsmInsn = pseudo ? { mnemonic: stackop, prefixes, operands, pseudo } : { mnemonic: stackop, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);

@@ -120,6 +120,8 @@ export class Assembly {
   bundleState?: BundleState;
   /** `.code16gcc` in force (with mode 16): stack operations are 32-bit (code16gcc.ts). */
   code16gcc = false;
+  /** -mmnemonic=intel / `.intel_mnemonic` in AT&T syntax: no SysV x87 quirk (intel-mnemonic.ts). */
+  intelMnemonic?: boolean;
   /** -mx86-used-note=yes: the ISA and feature bits used so far (used-note.ts). */
   usedBits?: UsedBitsState;
   /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
@@ -275,12 +277,12 @@ export class Assembly {
     // With lfence hardening a line's bytes depend on what came before it (lfence.ts); before the
     // 386 a conditional jump's long form is another one (jumps386.ts); in bundle mode each one
     // takes a padding point (bundle.ts).
-    if (this.insnEnds || this.arch.cur.pre386 || this.bundleState || this.code16gcc) return undefined;
+    if (this.insnEnds || this.arch.cur.pre386 || this.bundleState || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic)) return undefined;
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 
   remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
-    if (this.arch.cur.pre386 || this.code16gcc) return;
+    if (this.arch.cur.pre386 || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic)) return;
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
       this.lineCacheMode = this.mode;

@@ -160,6 +160,16 @@ call *(%bx)\ncall *%ax\nlcall *(%bx)\njmp *(%bx)\npushw $1\nretw\n1: call ext\n.
     source: '.text\n.globl glob\nglob: nop\njmp glob - a2\njmp glob\njmp glob - a1\n.org 0x100\na2 = 0x9876\n.data\n.long 0\na1 = 0x10\n',
   },
 
+  // ---- -mmnemonic=intel / .intel_mnemonic: x87 without the SysV quirk ----
+  {
+    name: 'mnemonic-intel-option', args: ['--32', '-mmnemonic=intel'],
+    source: ['fsub', 'fsubr', 'fdiv', 'fdivr'].map((m) => `${m} %st,%st(2)\n${m} %st(2),%st\n${m}p\n${m}p %st(5)\n${m}p %st,%st(1)\n${m}s (%eax)\n${m}l 4(%eax)`).join('\n') + '\nfadd %st,%st(2)\n',
+  },
+  {
+    name: 'mnemonic-intel-directive', args: ['--64'],
+    source: 'fsub %st,%st(3)\nfdivrp\n.intel_mnemonic\nfsub %st,%st(3)\nfdivrp\n.att_mnemonic\nfsub %st,%st(3)\nfdivrp\n',
+  },
+
   // ---- --compress-debug-sections ----
   { name: 'compress-zlib-32', args: ['--32', '--compress-debug-sections'], source: DEBUG },
   { name: 'compress-zlib-64', args: ['--64', '--compress-debug-sections=zlib'], source: DEBUG },
