@@ -43,6 +43,8 @@ export interface GasOptions {
   readonly alignBranch?: AlignBranch;
   /** The -malign-branch-* values as given, until the boundary turns them on. */
   readonly alignBranchParts?: { readonly boundary?: number; readonly types?: readonly BranchType[]; readonly prefixSize?: number };
+  /** --elf-stt-common=yes: common symbols are STT_COMMON rather than STT_OBJECT. */
+  readonly elfSttCommon?: boolean;
   /** -mmnemonic=intel: x87 fsub/fdiv with Intel's meaning in AT&T syntax (intel-mnemonic.ts). */
   readonly intelMnemonic?: boolean;
   /** -g, --gdwarf-N (GNU also takes -gdwarf-N): DWARF line information, applied by the output stage. */
@@ -98,6 +100,8 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (arg === '-n') { o.noAlignNops = true; return true; }
   if (arg === '-mshared') { o.shared = true; return true; }
   if (arg === '-mmnemonic=intel') { o.intelMnemonic = true; return true; }
+  const stt = /^--elf-stt-common=(yes|no)$/.exec(arg);
+  if (stt) { o.elfSttCommon = stt[1] === 'yes'; return true; }
   if (arg === '-moperand-check=error' || arg === '-moperand-check=none') { o.operandCheck = arg === '-moperand-check=error' ? 'error' : 'none'; return true; }
   let m = /^-march=(.*)$/.exec(arg);
   if (m) { o.march = m[1]; return true; }
@@ -169,6 +173,8 @@ export function sharedPreemptible(o: GasOptions, sym: { readonly binding: string
 /** The options that act on the finished assembly (the symbol table GNU writes). */
 export function afterAssembly<R extends AssembleResult>(r: R, o: GasOptions | undefined): R {
   let out = r;
+  // --elf-stt-common=yes: `.comm` symbols (not `.tls_common` ones) are STT_COMMON (measured).
+  if (o?.elfSttCommon) out = { ...out, symbols: out.symbols.map((s) => (s.section === '*COM*' && s.type === 'object' ? { ...s, type: 'common' } : s)) };
   if (o?.stripLocalAbsolute) out = { ...out, symbols: out.symbols.filter((s) => !(s.section === '*ABS*' && s.binding === 'local')) };
   // The relaxable GOT relocations become the plain ones (the field's bytes are the same).
   if (o?.noRelaxRelocations) out = { ...out, relocations: out.relocations.map((x) => (NOT_RELAXABLE[x.type] ? { ...x, type: NOT_RELAXABLE[x.type] } : x)) };

@@ -170,6 +170,10 @@ call *(%bx)\ncall *%ax\nlcall *(%bx)\njmp *(%bx)\npushw $1\nretw\n1: call ext\n.
     source: 'fsub %st,%st(3)\nfdivrp\n.intel_mnemonic\nfsub %st,%st(3)\nfdivrp\n.att_mnemonic\nfsub %st,%st(3)\nfdivrp\n',
   },
 
+  // ---- --elf-stt-common= ----
+  { name: 'stt-common-yes', args: ['--32', '--elf-stt-common=yes'], source: '.comm foo,4,4\n.comm bar,8\n.lcomm baz,4\n.tls_common tc,4,4\n.text\nmov foo, %eax\n' },
+  { name: 'stt-common-no', args: ['--64', '--elf-stt-common=no'], source: '.comm foo,4,4\n.comm bar,8\n.text\nmov foo(%rip), %eax\n' },
+
   // ---- --compress-debug-sections ----
   { name: 'compress-zlib-32', args: ['--32', '--compress-debug-sections'], source: DEBUG },
   { name: 'compress-zlib-64', args: ['--64', '--compress-debug-sections=zlib'], source: DEBUG },
