@@ -170,6 +170,12 @@ call *(%bx)\ncall *%ax\nlcall *(%bx)\njmp *(%bx)\npushw $1\nretw\n1: call ext\n.
     source: 'fsub %st,%st(3)\nfdivrp\n.intel_mnemonic\nfsub %st,%st(3)\nfdivrp\n.att_mnemonic\nfsub %st,%st(3)\nfdivrp\n',
   },
 
+  // ---- Intel syntax in 16-bit code: a dword pointer is far (16:16), an fword one 16:32 ----
+  {
+    name: 'intel-far-ptr-16', args: ['--32'],
+    source: '.code16\n.intel_syntax noprefix\ncall word ptr [bx]\ncall dword ptr [bx]\ncall fword ptr [bx]\njmp word ptr [bx]\njmp dword ptr [bx]\njmp fword ptr [bx]\n.code32\ncall dword ptr [ebx]\ncall fword ptr [ebx]\njmp word ptr [ebx]\n',
+  },
+
   // ---- --elf-stt-common= ----
   { name: 'stt-common-yes', args: ['--32', '--elf-stt-common=yes'], source: '.comm foo,4,4\n.comm bar,8\n.lcomm baz,4\n.tls_common tc,4,4\n.text\nmov foo, %eax\n' },
   { name: 'stt-common-no', args: ['--64', '--elf-stt-common=no'], source: '.comm foo,4,4\n.comm bar,8\n.text\nmov foo(%rip), %eax\n' },
