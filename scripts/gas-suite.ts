@@ -179,19 +179,24 @@ const load = (p) => import(new URL(p, workerData.dist).href);
   const { assemble } = await load('asm/assemble.js');
   const { toElf } = await load('output/elf.js');
   const { applyGasOption, gasOptionsError } = await load('asm/gas-options.js');
-  parentPort.on('message', (m) => {
+  const { withDwarfLines } = await load('output/dwarf-line.js');
+  const { debugCompressor } = await load('cli/deflate.js');
+  parentPort.on('message', async (m) => {
     try {
       const gas = {};
       for (const a of m.gas) applyGasOption(gas, a);
       const bad = gasOptionsError(m.mode, gas);
       if (bad) { parentPort.postMessage({ id: m.id, error: 'fatal: ' + bad }); return; }
-      const r = assemble(m.text, { mode: m.mode, file: m.file, includeDirs: m.includeDirs, defsyms: m.defsyms.map(([k, v]) => [k, BigInt(v)]), listing: false, gas });
+      const r = assemble(m.text, { mode: m.mode, file: m.file, includeDirs: m.includeDirs, defsyms: m.defsyms.map(([k, v]) => [k, BigInt(v)]), listing: false, gas, debugLines: gas.dwarf !== undefined });
       if (r.errors > 0) {
         const first = r.diagnostics.find((d) => d.severity === 'error');
         parentPort.postMessage({ id: m.id, error: first ? 'line ' + first.loc.line + ': ' + first.message : 'errors' });
         return;
       }
-      parentPort.postMessage({ id: m.id, elf: toElf(r) });
+      // As \`x86lab as\` does: DWARF lines (GNU ran in the suite folder: its comp_dir), compression.
+      const out = gas.dwarf || r.locLines ? withDwarfLines(r, gas.dwarf ? { version: gas.dwarf, compDir: m.cwd } : undefined, m.cwd) : r;
+      const compress = gas.compressDebug ? await debugCompressor(gas.compressDebug) : undefined;
+      parentPort.postMessage({ id: m.id, elf: toElf(out, { compress }) });
     } catch (e) {
       parentPort.postMessage({ id: m.id, error: 'internal error: ' + (e && e.message || String(e)) });
     }
@@ -200,7 +205,7 @@ const load = (p) => import(new URL(p, workerData.dist).href);
 })();
 `;
 
-interface LabJob { id: number; text: string; file: string; mode: 32 | 64; includeDirs: string[]; defsyms: [string, string][]; gas: string[] }
+interface LabJob { id: number; text: string; file: string; cwd: string; mode: 32 | 64; includeDirs: string[]; defsyms: [string, string][]; gas: string[] }
 type LabAnswer = { elf: Uint8Array } | { error: string };
 
 /** One worker thread; a test that runs too long costs the worker (a new one takes its place). */
@@ -251,20 +256,28 @@ const FORMAT_SECTIONS = new Set([2, 3, 4, 9]);
 /** The differences between GNU's object and x86lab's, first ones first (empty: identical). */
 function compare(gnu: Obj, lab: Obj): string[] {
   const diffs: string[] = [];
-  const labSec = new Map(lab.sections.filter((s) => s.name !== '' && !FORMAT_SECTIONS.has(s.type)).map((s) => [s.name, s]));
-  for (const s of gnu.sections) {
-    if (s.name === '' || FORMAT_SECTIONS.has(s.type)) continue;
-    const l = labSec.get(s.name);
-    if (!l) { diffs.push(`section ${s.name} missing (GNU: ${s.size} bytes)`); continue; }
-    labSec.delete(s.name);
-    if (l.type !== s.type || l.flags !== s.flags) diffs.push(`section ${s.name}: type/flags ${l.type}/${l.flags}, GNU ${s.type}/${s.flags}`);
-    if (l.size !== s.size) diffs.push(`section ${s.name}: size ${l.size}, GNU ${s.size}`);
+  // Sections by name and rank among those of that name (`.section .text,...,unique,N` repeats one).
+  const keyed = (o: Obj): [string, Obj['sections'][number]][] => {
+    const seen = new Map<string, number>();
+    return o.sections.filter((s) => s.name !== '' && !FORMAT_SECTIONS.has(s.type)).map((s) => {
+      const k = seen.get(s.name) ?? 0;
+      seen.set(s.name, k + 1);
+      return [k ? `${s.name}#${k}` : s.name, s];
+    });
+  };
+  const labSec = new Map(keyed(lab));
+  for (const [key, s] of keyed(gnu)) {
+    const l = labSec.get(key);
+    if (!l) { diffs.push(`section ${key} missing (GNU: ${s.size} bytes)`); continue; }
+    labSec.delete(key);
+    if (l.type !== s.type || l.flags !== s.flags) diffs.push(`section ${key}: type/flags ${l.type}/${l.flags}, GNU ${s.type}/${s.flags}`);
+    if (l.size !== s.size) diffs.push(`section ${key}: size ${l.size}, GNU ${s.size}`);
     else if (s.type !== 8) {
       let i = 0;
       while (i < s.size && l.bytes[i] === s.bytes[i]) i++;
       if (i < s.size) {
         const hex = (b: Uint8Array): string => Buffer.from(b.subarray(i, i + 8)).toString('hex');
-        diffs.push(`section ${s.name}: bytes differ at 0x${i.toString(16)}: ${hex(l.bytes)}, GNU ${hex(s.bytes)}`);
+        diffs.push(`section ${key}: bytes differ at 0x${i.toString(16)}: ${hex(l.bytes)}, GNU ${hex(s.bytes)}`);
       }
     }
   }
@@ -316,11 +329,17 @@ async function runTest(t: Test, dir: string, scratch: string, lab: LabRunner, n:
   const srcSimd = SIMD_NAME.test(t.id) || SIMD_SOURCE.test(text.replace(/#.*$/gm, ''));
   const { applyGasOption } = await gasOptions;
   const la = labArgs(t.args, (a) => applyGasOption({}, a));
-  if ('unsupported' in la) return row('skipped', srcSimd, `unsupported option ${la.unsupported}`);
   const out = join(scratch, `${n}.o`);
+  if ('unsupported' in la) {
+    // An option GNU 2.40 refuses too (a newer release's) is agreement, not a gap.
+    const g = await runGnu(t.args, path, out, dir);
+    rmSync(out, { force: true });
+    if (!g.ok && /unrecognized option/.test(g.err)) return row('both reject', srcSimd, g.err.split('\n')[0].replace(dir + '/', ''));
+    return row('skipped', srcSimd, `unsupported option ${la.unsupported}`);
+  }
   const [gnu, mine] = await Promise.all([
     runGnu(t.args, path, out, dir),
-    lab.run({ id: n, text, file: path, mode: la.mode, includeDirs: la.includeDirs, defsyms: la.defsyms, gas: la.gas }),
+    lab.run({ id: n, text, file: path, cwd: dir, mode: la.mode, includeDirs: la.includeDirs, defsyms: la.defsyms, gas: la.gas }),
   ]);
   if (!gnu.ok) {
     rmSync(out, { force: true });

@@ -50,6 +50,10 @@ export interface BranchBoundaryFrag {
   readonly arch: ArchState;
   readonly mode: Mode;
   readonly loc?: SrcLoc;
+  /** A bundle padding point (bundle.ts): for one instruction or a .bundle_lock sequence. */
+  readonly bundle?: 'insn' | 'lock';
+  /** The region's length to assume instead of measuring it (a relaxable jump's long form). */
+  readonly len?: number;
 }
 
 const SEGMENT = new Set([0x2e, 0x36, 0x3e, 0x26, 0x64, 0x65]);
@@ -180,8 +184,10 @@ export class BoundarySweep {
     const start = addr - this.group.reduce((s, g) => s + g.size, 0);
     let len = b.end.off;
     for (let j = i + 1; j < this.frags.length && this.frags[j] !== b.end.frag; j++) len += fragSize(this.frags[j]);
+    len = b.len ?? len;
     const off = start & (b.boundary - 1);
-    const need = off + len >= b.boundary ? b.boundary - off : 0;
+    // A bundle may end at its boundary; a branch region may not.
+    const need = off + len > b.boundary - (b.bundle ? 0 : 1) ? b.boundary - off : 0;
     const room = this.group.reduce((s, g) => s + g.max, 0);
     this.resize(b, need <= room ? 0 : need);
     return this.settle(i, addr, need <= room ? need : 0);
@@ -217,6 +223,8 @@ export class BoundarySweep {
 /** Writes a padding or prefix point's bytes (`nops` writes NOPs of the given state). */
 export function writeBranchBoundary(out: Uint8Array, f: BranchBoundaryFrag, nops: (at: number, n: number) => void): void {
   if (f.size === 0) return;
-  if (f.end) nops(f.addr, f.size);
+  // GNU pads bundles with one-byte NOPs only, however long the gap (measured).
+  if (f.bundle) out.fill(0x90, f.addr, f.addr + f.size);
+  else if (f.end) nops(f.addr, f.size);
   else out.fill(f.byte, f.addr, f.addr + f.size);
 }

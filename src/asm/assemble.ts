@@ -6,6 +6,7 @@ import { initialSyntax, nakedExpression, syntaxRewrite } from './intel/syntax.js
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
+import { equalsInOperand } from './operand-chars.js';
 import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
@@ -211,6 +212,7 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
     if (sec && /[^\w.$]/.test(sec[2])) text = `${sec[1]}"${sec[2]}"${text.slice(sec[0].length)}`;
     // GNU's pseudo-prefixes (`{disp32} jmp 1f`, `{load} mov %eax,%ebx`) go to the encoder.
     const pseudo = text.includes('{') ? pseudoPrefixes(text) : undefined;
+    if (pseudo && /^(?:\s*[\w.$]+\s*:)*\s*$/.test(pseudo.rest)) throw new AsmError(asm.loc, 'pseudo prefix without instruction');
     let p = parseStatement(pseudo ? pseudo.rest : text);
     if (!isParsed(p)) {
       // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
@@ -234,6 +236,9 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
     const body = stmt.body;
     if (body) {
       if (body.k === 'insn') {
+        // Intel's `eq`/`ne`/`le`/`ge` reach here spelled `==`...: only a written `=` counts.
+        const eq = asm.syntax.intel && !line.text.includes('=') ? undefined : equalsInOperand(toks, body.mn, asm.syntax.intel);
+        if (eq) throw new AsmError(asm.loc, eq);
         asm.lineMarks.add(line.loc, asm.cur, startFrag, startOff);
         const done = assembleInsn(body, toks, asm, pseudo?.list);
         if (done && stmt.labels.length === 0) {

@@ -3,6 +3,9 @@
 
 import { operandCheckDirective } from './operand-check.js';
 import { syntaxDirective } from './intel/syntax.js';
+import { floatDirective, FLOAT_DIRECTIVES } from './float.js';
+import { BUNDLE_HANDLERS } from './bundle.js';
+import { uniqueSectionKey } from './unique-sections.js';
 import type { DirArg, Expr } from './ast.js';
 import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
@@ -35,6 +38,8 @@ export const RAW_DIRECTIVES: ReadonlySet<string> = new Set([
   '.psize', '.allow_index_reg', '.disallow_index_reg', '.sse_check', '.operand_check',
   // GNU 2.40 takes `.optim`/`.noopt` and ignores them (-O stays in force; measured).
   '.optim', '.noopt',
+  // .float, .double, .tfloat, ...: GNU reads their numbers itself (float.ts).
+  ...FLOAT_DIRECTIVES,
 ]);
 
 /** Handles a raw directive; `rest` is the text after the name. */
@@ -62,6 +67,8 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
   if (name === '.symver') { symverDirective(asm, rest); return; }
   if (name === '.arch') { const m = asm.arch.directive(rest); if (m) throw new AsmError(asm.loc, m); return; }
   if (name === '.operand_check') { operandCheckDirective(asm, rest); return; }
+  if (FLOAT_DIRECTIVES.has(name)) { floatDirective(asm, name, rest); return; }
+  if (name === '.intel_mnemonic' || name === '.att_mnemonic') { asm.intelMnemonic = name === '.intel_mnemonic'; return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 
@@ -260,7 +267,7 @@ function align(kind: 'byte' | 'pow2', fillSize: number): Handler {
 }
 
 function sectionDirective(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[]): void {
-  const name = sectionName(args[0], asm, toks);
+  const name = uniqueSectionKey(sectionName(args[0], asm, toks), args, toks, (a) => absolute(a, asm, toks));
   let flags: string | undefined;
   let type: string | undefined;
   if (args[1] && args[1].k !== 'empty') {
@@ -358,7 +365,11 @@ const HANDLERS: Record<string, Handler> = {
   '.previous': (asm) => asm.previous(),
   '.pushsection': (asm, args, toks) => {
     asm.stack.push({ cur: asm.cur, prev: asm.prev, sub: subsectionOf(asm.cur), prevSub: asm.prevSub });
-    sectionDirective(asm, args, toks);
+    // `.pushsection NAME, N[, "flags"...]`: a number after the name is the subsection (GNU obj-elf.c).
+    const a1 = args[1];
+    const sub = a1?.k === 'num' ? subsection(asm, [a1], toks) : undefined;
+    sectionDirective(asm, sub === undefined ? args : [args[0], ...args.slice(2)], toks);
+    if (sub !== undefined) enterSubsection(asm.cur, sub);
   },
   '.popsection': (asm) => {
     const top = asm.stack.pop();
@@ -455,7 +466,8 @@ const HANDLERS: Record<string, Handler> = {
   '.equ': setSym('set'),
   '.equiv': setSym('equiv'),
   '.eqv': setSym('equiv'),
-  '.code16': (asm) => { asm.mode = 16; },
+  '.code16': (asm) => { asm.mode = 16; asm.code16gcc = false; },
+  '.code16gcc': (asm) => { asm.mode = 16; asm.code16gcc = true; },
   '.code32': (asm) => { asm.mode = 32; },
   // Also in an --32 object (GNU 2.40 refuses it only after `.arch i386`): the kernel's 32-bit
   // builds assemble 64-bit trampolines (realmode/rm/trampoline_64.S, efi_mixed.S) that way.
@@ -465,9 +477,11 @@ const HANDLERS: Record<string, Handler> = {
     asm.mode = 64;
   },
   '.nops': (asm, args, toks) => {
-    const limit = optAbs(args[1], asm, toks) ?? 0n;
+    let limit = optAbs(args[1], asm, toks) ?? 0n;
+    if (limit < 0n) { asm.warn('negative nop control byte, ignored'); limit = 0n; }
     if (lateNops(asm, args[0], toks, limit)) return;
     const n = absolute(args[0], asm, toks);
+    if (n < 0n) asm.warn('.space, .nops or .fill with negative value, ignored');
     if (n <= 0n) return;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
     addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: Number(n), limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });
@@ -505,6 +519,7 @@ const HANDLERS: Record<string, Handler> = {
   '.comm': (asm, args, toks) => comm(asm, args, toks, false),
   '.lcomm': (asm, args, toks) => comm(asm, args, toks, true),
   ...ELF_HANDLERS,
+  ...BUNDLE_HANDLERS,
 };
 
 function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], local: boolean): void {

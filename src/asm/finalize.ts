@@ -6,9 +6,10 @@
 import type { Fixup, Value } from '../encode/types.js';
 import { AsmError, type SrcLoc } from './errors.js';
 import type { Mode } from '../isa/types.js';
-import { writeNops, type NopStyle } from './nops.js';
+import { maxNopSize, writeNops, type NopStyle } from './nops.js';
 import { nopStyle, type ArchState } from './arch.js';
 import { BoundarySweep, writeBranchBoundary } from './align-branch.js';
+import { bundleErrors } from './bundle.js';
 import { sharedPreemptible } from './gas-options.js';
 import type { AssembleResult, CfiInsnOut, EncodedPtrOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
@@ -28,7 +29,7 @@ function layout(asm: Assembly): boolean {
   let changed = false;
   for (const sec of asm.sections) {
     let addr = 0;
-    const sweep = asm.gas.alignBranch ? new BoundarySweep(sec.frags) : undefined;
+    const sweep = asm.gas.alignBranch || asm.bundleState ? new BoundarySweep(sec.frags) : undefined;
     for (let i = 0; i < sec.frags.length; i++) {
       const f = sec.frags[i];
       f.addr = addr;
@@ -135,7 +136,8 @@ function relax(asm: Assembly): void {
   const target = new Map<BranchFrag, { frag: Frag; off: number }>();
   for (let i = 0; i < asm.branches.length; i++) {
     const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
-    b.relaxable = relaxable(b) && !sharedPreemptible(asm.gas, b.target.sym);
+    // A target folded from `glob - later_abs` was GNU's expression symbol: local, never preempted.
+    b.relaxable = relaxable(b) && (b.viaExpr === true || !sharedPreemptible(asm.gas, b.target.sym));
     if (!b.relaxable) {
       b.frag.long = true;
       continue;
@@ -264,6 +266,17 @@ function fill(b: Uint8Array, off: number, n: number, value: bigint, size: number
 /** .code16's NOPs when the file ends in it, else the CPU's (arch.ts). */
 function styleOf(f: { readonly arch?: ArchState }, nops: Mode, end: ArchState): NopStyle {
   return nops === 16 ? 'i8086' : f.arch ? nopStyle(f.arch, end) : nops === 64 ? 'long' : 'lea';
+}
+
+/** `.nops N, LIMIT`: GNU refuses a LIMIT beyond the longest NOP of the table that pads. */
+function checkNopLimits(asm: Assembly): void {
+  for (const sec of asm.sections) {
+    for (const f of sec.frags) {
+      if (f.kind !== 'nops') continue;
+      const max = maxNopSize(styleOf(f, nopMode(asm.mode, asm.objMode), asm.arch.cur));
+      if (f.limit > max) asm.error(`invalid single nop size: ${f.limit} (expect within [0, ${max}])`, f.loc);
+    }
+  }
 }
 
 function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
@@ -427,6 +440,8 @@ export function finalize(asm: Assembly): AssembleResult {
   // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
+  checkNopLimits(asm);
+  bundleErrors(asm);
   for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, nopMode(asm.mode, asm.objMode), asm.arch.cur));
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
@@ -865,6 +880,14 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       type = asm.objMode === 32 ? 'R_386_GOTPC' : fx.size === 8 ? 'R_X86_64_GOTPC64' : 'R_X86_64_GOTPC32';
       if (!fx.pcrel) reloc = { ...reloc, add: reloc.add + BigInt(fx.offset) };
     }
+    if (fx.pcrel && fx.size === 2 && v.spec === 'plt') {
+      // GNU has no 16-bit PLT relocation: a plain call refuses it, a relaxed jump keeps the PLT32
+      // one over its 2-byte field, in an i386 object with the 4-byte field's addend (measured,
+      // .code16 `jz func@plt`).
+      if (p.frag.kind !== 'branch') throw new AsmError(p.loc, '4-byte relocation cannot be applied to 2-byte field');
+      type = asm.objMode === 32 ? 'R_386_PLT32' : 'R_X86_64_PLT32';
+      if (asm.objMode === 32) reloc = { ...reloc, add: -4n };
+    }
     relocs.push({
       section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym),
       addend: reloc.add, size: fx.size, pcrel: fx.pcrel, ...(reloc.seq !== undefined ? { symSeq: reloc.seq } : {}),
@@ -873,6 +896,9 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : reloc.add);
     return;
   }
+  // A 32-bit object's addresses wrap at 4 GiB: GNU sign-extends the value from bit 31 before
+  // checking it (tc-i386.c md_apply_fix; `.long val + 0xffffff00` with val = 0x190 is 0x90).
+  if (asm.objMode === 32) value = BigInt.asIntN(32, value);
   if (fx.pcrel ? !fits(value, fx.size, true) : !gnuFits(value, fx.size)) {
     throw new AsmError(p.loc, tooLarge(asm, value, fx.size, field));
   }

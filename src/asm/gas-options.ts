@@ -45,6 +45,14 @@ export interface GasOptions {
   readonly alignBranch?: AlignBranch;
   /** The -malign-branch-* values as given, until the boundary turns them on. */
   readonly alignBranchParts?: { readonly boundary?: number; readonly types?: readonly BranchType[]; readonly prefixSize?: number };
+  /** --elf-stt-common=yes: common symbols are STT_COMMON rather than STT_OBJECT. */
+  readonly elfSttCommon?: boolean;
+  /** -mmnemonic=intel: x87 fsub/fdiv with Intel's meaning in AT&T syntax (intel-mnemonic.ts). */
+  readonly intelMnemonic?: boolean;
+  /** -g, --gdwarf-N (GNU also takes -gdwarf-N): DWARF line information, applied by the output stage. */
+  readonly dwarf?: 2 | 3 | 4 | 5;
+  /** --compress-debug-sections[=zlib|zlib-gabi|zlib-gnu]: applied by the ELF writer (output/compress-debug.ts). */
+  readonly compressDebug?: 'zlib' | 'zlib-gnu';
 }
 
 export type MutableGasOptions = { -readonly [K in keyof GasOptions]: GasOptions[K] };
@@ -58,7 +66,7 @@ const IGNORED: readonly RegExp[] = [
   // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
   /^-mintel64$/,
   /^-q$/, // fewer warnings
-  /^-mmnemonic=att$/, // AT&T mnemonics: the default for AT&T input
+  /^-mmnemonic=att$/, // AT&T mnemonics: the default for AT&T input (-mmnemonic=intel: intelMnemonic)
   /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
   /^-msse-check=error$/, // SSE instructions refused: x86lab encodes none
   /^-mlfence-after-load=no$/, // the default
@@ -88,11 +96,15 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (IGNORED.some((r) => r.test(arg))) return true;
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
   if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
+  if (debugOption(o, arg)) return true;
   const notes = /^--generate-missing-build-notes=(yes|no)$/.exec(arg);
   if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }
   if (arg === '--size-check=warning') { o.sizeCheckWarning = true; return true; }
   if (arg === '-mshared') { o.shared = true; return true; }
+  if (arg === '-mmnemonic=intel') { o.intelMnemonic = true; return true; }
+  const stt = /^--elf-stt-common=(yes|no)$/.exec(arg);
+  if (stt) { o.elfSttCommon = stt[1] === 'yes'; return true; }
   if (arg === '-moperand-check=error' || arg === '-moperand-check=none') { o.operandCheck = arg === '-moperand-check=error' ? 'error' : 'none'; return true; }
   let m = /^-march=(.*)$/.exec(arg);
   if (m) { o.march = m[1]; return true; }
@@ -108,6 +120,19 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   m = /^(-m[a-z0-9-]+)=(yes|no)$/.exec(arg);
   if (m && YES_NO[m[1]]) { YES_NO[m[1]](o, m[2] === 'yes'); return true; }
   return false;
+}
+
+/** -g, --gdwarf-N, --compress-debug-sections[=...], --nocompress-debug-sections (GNU 2.40's set; zstd is not built in). */
+function debugOption(o: MutableGasOptions, arg: string): boolean {
+  let m: RegExpExecArray | null;
+  if (arg === '-g' || arg === '--gen-debug') o.dwarf = 2; // the last one wins: -gdwarf-5 -g is DWARF 2
+  else if ((m = /^--?gdwarf-([2-5])$/.exec(arg))) o.dwarf = Number(m[1]) as 2 | 3 | 4 | 5;
+  else if ((m = /^--compress-debug-sections(?:=(none|zlib|zlib-gabi|zlib-gnu))?$/.exec(arg))) {
+    if (m[1] === 'none') delete o.compressDebug;
+    else o.compressDebug = m[1] === 'zlib-gnu' ? 'zlib-gnu' : 'zlib';
+  } else if (arg === '--nocompress-debug-sections') delete o.compressDebug;
+  else return false;
+  return true;
 }
 
 /** -malign-branch-boundary=N (0: off), -malign-branch=T+T..., -malign-branch-prefix-size=N. */
@@ -151,6 +176,8 @@ export function sharedPreemptible(o: GasOptions, sym: { readonly binding: string
 /** The options that act on the finished assembly (the symbol table GNU writes). */
 export function afterAssembly<R extends AssembleResult>(r: R, o: GasOptions | undefined): R {
   let out = r;
+  // --elf-stt-common=yes: `.comm` symbols (not `.tls_common` ones) are STT_COMMON (measured).
+  if (o?.elfSttCommon) out = { ...out, symbols: out.symbols.map((s) => (s.section === '*COM*' && s.type === 'object' ? { ...s, type: 'common' } : s)) };
   if (o?.stripLocalAbsolute) out = { ...out, symbols: out.symbols.filter((s) => !(s.section === '*ABS*' && s.binding === 'local')) };
   // The relaxable GOT relocations become the plain ones (the field's bytes are the same).
   if (o?.noRelaxRelocations) out = { ...out, relocations: out.relocations.map((x) => (NOT_RELAXABLE[x.type] ? { ...x, type: NOT_RELAXABLE[x.type] } : x)) };

@@ -5,6 +5,10 @@
 import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
 import type { AsmInsn, AsmOperand, Encoded, Fixup, Value } from '../encode/types.js';
 import { FORMS, formById } from '../isa/index.js';
+import { pseudoDispError } from './pseudo-check.js';
+import { bundleBefore } from './bundle.js';
+import { code16gccMnemonic } from './code16gcc.js';
+import { intelMnemonic } from './intel-mnemonic.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
@@ -192,6 +196,13 @@ export interface InsnReplay {
 
 /** Emits an encoded instruction: its bytes and fixups, or a branch fragment decided after layout. */
 export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym = false): void {
+  const relaxable = near && near !== enc && enc.fixups.some((f) => f.pcrel && f.size === 1) ? near.bytes.length : undefined;
+  const bundled = asm.bundleState ? bundleBefore(asm, asm.bundleState, enc.bytes.length, relaxable) : undefined;
+  placeInsnBytes(asm, enc, near, direct, memSym);
+  bundled?.();
+}
+
+function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym: boolean): void {
   if (near) {
     // (Loops and plain object building: this runs for every branch of a large file.)
     let fx: Fixup | undefined;
@@ -280,14 +291,19 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const read = body.ops.map((op) => operand(op, toks, asm));
   const tlsCall = tlsCallOf(read);
   const operands = tlsCall ? read.map((o) => (o.kind === 'mem' && o.disp?.spec === 'tlscall' ? { ...o, disp: undefined } : o)) : read;
-  const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
+  const gcc = asm.code16gcc && asm.mode === 16 ? code16gccMnemonic(mnemonic, operands) : undefined;
+  if (gcc?.warning) asm.warn(gcc.warning);
+  const stackop = (asm.intelMnemonic ?? asm.gas.intelMnemonic) && !asm.syntax.intel ? intelMnemonic(mnemonic, operands) : gcc?.mnemonic ?? mnemonic;
+  const written: AsmInsn = pseudo ? { mnemonic: stackop, prefixes, operands, pseudo } : { mnemonic: stackop, prefixes, operands };
   const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
+  const badPseudo = pseudoDispError(asm.mode, insn, formById(enc.form));
+  if (badPseudo) throw new AsmError(asm.loc, badPseudo);
   const gated = archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
   let checked = false;
   if (enc.warnings) for (const w of enc.warnings) checked = operandWarning(asm, intelWarning(asm, w)) || checked;
-  // `{disp32}` on a branch: the rel32 form, never relaxed.
-  if (enc.relax === 'short' && pseudo?.includes('disp32')) enc = encode(insn, asm, 'near', toks, from);
+  // `{disp32}` (`{disp16}` in 16-bit code) on a branch: the long form, never relaxed.
+  if (enc.relax === 'short' && (pseudo?.includes('disp32') || pseudo?.includes('disp16'))) enc = encode(insn, asm, 'near', toks, from);
   const near = enc.relax !== 'short' ? undefined
     : asm.arch.cur.pre386 && asm.mode === 16 ? jccOverJmp(insn, enc, (j) => encode(j, asm, 'near', toks, from)) ?? encode(insn, asm, 'near', toks, from)
     : encode(insn, asm, 'near', toks, from);

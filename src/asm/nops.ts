@@ -39,6 +39,11 @@ const NOPS16: readonly (readonly number[])[] = [
   [0x8d, 0xb4, 0x00, 0x00],
 ];
 
+/** The longest single NOP of a table (GNU's bound for `.nops N, LIMIT`). */
+export function maxNopSize(style: NopStyle): number {
+  return (style === 'long' ? NOPS64 : style === 'i8086' ? NOPS16 : NOPS32).length;
+}
+
 /** Writes `count` bytes of NOP padding at b[off]. `limit` caps the single-NOP size (`.nops N, limit`). */
 export function writeNops(b: Uint8Array, off: number, count: number, style: NopStyle, limit = 0): void {
   const patt = style === 'long' ? NOPS64 : style === 'i8086' ? NOPS16 : NOPS32;

@@ -2,6 +2,7 @@
 // fixups, listing marks and diagnostics. Directives and instructions act on it; nothing here
 // is module-global, so two assemblies never share state.
 
+import type { BundleState } from './bundle.js';
 import { initialSyntax, type SyntaxState } from './intel/state.js';
 import type { Fixup } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';
@@ -115,6 +116,12 @@ export class Assembly {
   insnEnds?: InsnEnds;
   /** -malign-branch-*: the cmp that may fuse with the next jcc (align-branch.ts). */
   alignBranchState?: AlignBranchState;
+  /** .bundle_align_mode and the open .bundle_lock (bundle.ts). */
+  bundleState?: BundleState;
+  /** `.code16gcc` in force (with mode 16): stack operations are 32-bit (code16gcc.ts). */
+  code16gcc = false;
+  /** -mmnemonic=intel / `.intel_mnemonic` in AT&T syntax: no SysV x87 quirk (intel-mnemonic.ts). */
+  intelMnemonic?: boolean;
   /** -mx86-used-note=yes: the ISA and feature bits used so far (used-note.ts). */
   usedBits?: UsedBitsState;
   /** -march/-mtune/.arch: the CPU assembled for (assemble() sets it from the options). */
@@ -268,13 +275,14 @@ export class Assembly {
   /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
   recall(text: string): CachedLine | undefined {
     // With lfence hardening a line's bytes depend on what came before it (lfence.ts); before the
-    // 386 a conditional jump's long form is another one (jumps386.ts).
-    if (this.insnEnds || this.arch.cur.pre386) return undefined;
+    // 386 a conditional jump's long form is another one (jumps386.ts); in bundle mode each one
+    // takes a padding point (bundle.ts).
+    if (this.insnEnds || this.arch.cur.pre386 || this.bundleState || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic)) return undefined;
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 
   remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
-    if (this.arch.cur.pre386) return;
+    if (this.arch.cur.pre386 || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic)) return;
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
       this.lineCacheMode = this.mode;

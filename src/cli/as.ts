@@ -9,7 +9,8 @@ import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
 import { applyGasOption, gasOptionsError, type MutableGasOptions } from '../asm/gas-options.js';
 import type { AssembleResult } from '../asm/result.js';
 import type { DisSymbol } from '../decode/listing.js';
-import { withDwarfLines, type DwarfVersion } from '../output/dwarf-line.js';
+import { withDwarfLines } from '../output/dwarf-line.js';
+import { debugCompressor } from './deflate.js';
 import { ElfError } from '../output/elf.js';
 import { listingFlags } from '../output/gnu-listing.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
@@ -46,6 +47,8 @@ options:
                     it from GNU as's object (from its "Disassembly of section .text:" line on)
   -g, --gdwarf-N    DWARF line information for the assembly source (N = 2..5; -g is 2), as GNU
                     as writes it (gcc -g passes --gdwarf-5)
+  --compress-debug-sections[=zlib|zlib-gabi|zlib-gnu|none]
+                    zlib-compress the .debug_* sections as GNU as 2.40 does
   -I DIR            add DIR to the .include and #include search path
   --defsym SYM=VAL  define SYM as the absolute value VAL before assembling
   -D NAME[=VAL]     define a preprocessor macro (.S files)
@@ -93,8 +96,6 @@ interface Args {
   verbose: boolean;
   /** -a...: GNU listing wanted ('' = standard output), and -an (no paging). */
   listing?: { file: string } & ReturnType<typeof listingFlags>;
-  /** -g / --gdwarf-N: DWARF version of the source line information. */
-  dwarf?: DwarfVersion;
   /** GNU's machine options (-march=, -mtune=, -O, ...): gas-options.ts. */
   gas: MutableGasOptions;
 }
@@ -136,8 +137,6 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);
     else if (o === '--dis') a.dis = true;
-    else if (o === '-g' || o === '--gen-debug') a.dwarf = 2;
-    else if (/^--gdwarf-?[2-5]$/.test(o)) a.dwarf = Number(o.slice(-1)) as DwarfVersion;
     else if (/^-a[cdghlmns]*(=.*)?$/.test(o)) {
       const eq = o.indexOf('=');
       const letters = o.slice(2, eq < 0 ? undefined : eq);
@@ -268,7 +267,7 @@ export async function run(argv: string[]): Promise<number> {
   const text = parts.length === 1 ? parts[0] : parts.join('');
   const result = assemble(text, {
     mode: args.mode, file, includeDirs: args.includeDirs, fallbackIncludeDirs: [INCLUDE_DIR], defsyms: args.defsyms, gas: args.gas, syntax: args.syntax, nakedReg: args.nakedReg, listing: (args.format === 'json' && !args.dis) || args.listing !== undefined,
-    debugLines: args.dwarf !== undefined,
+    debugLines: args.gas.dwarf !== undefined,
     listingTrace: args.listing !== undefined,
   });
   diags.push(...result.diagnostics);
@@ -294,8 +293,10 @@ export async function run(argv: string[]): Promise<number> {
   let bytes: Uint8Array;
   try {
     // DWARF lines from -g/--gdwarf-N, or from the source's own .file N/.loc (gcc -g -S output).
-    const out = args.dwarf || result.locLines ? withDwarfLines(result, args.dwarf ? { version: args.dwarf, compDir: workingDir() } : undefined, workingDir()) : result;
-    bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(out, args.format, { file });
+    const dwarf = args.gas.dwarf;
+    const out = dwarf || result.locLines ? withDwarfLines(result, dwarf ? { version: dwarf, compDir: workingDir() } : undefined, workingDir()) : result;
+    const compress = args.gas.compressDebug ? await debugCompressor(args.gas.compressDebug) : undefined;
+    bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(out, args.format, { file, compress });
   } catch (e) {
     if (!(e instanceof ElfError)) throw e;
     process.stderr.write(`x86lab as: ${e.message}\n`);

@@ -20,6 +20,8 @@
 import type { AssembleResult, RelocOut, SectionOut, SymbolOut } from '../asm/result.js';
 import { encodeEhFrame } from './eh-frame.js';
 import { StringTable } from './strtab.js';
+import { compressDebugSections, type DebugCompressor } from './compress-debug.js';
+import { elfSectionName } from '../asm/unique-sections.js';
 
 export class ElfError extends Error {}
 
@@ -52,7 +54,7 @@ const SHT: Record<string, number> = {
 };
 
 const SHF: Record<string, number> = {
-  w: 0x1, a: 0x2, x: 0x4, M: 0x10, S: 0x20, o: 0x80, G: 0x200, T: 0x400, R: 0x200000, e: 0x80000000,
+  w: 0x1, a: 0x2, x: 0x4, M: 0x10, S: 0x20, o: 0x80, G: 0x200, T: 0x400, C: 0x800, R: 0x200000, e: 0x80000000,
 };
 
 const STT: Record<string, number> = {
@@ -135,7 +137,7 @@ export interface ElfOptions {
 }
 
 /** Renders an error-free assembly as an ELF relocatable object. */
-export function toElf(r: AssembleResult): Uint8Array {
+export function toElf(r: AssembleResult, opts: { readonly compress?: DebugCompressor } = {}): Uint8Array {
   const wide = r.mode === 64;
   if (r.object.cfiUnsupported) throw new ElfError(`${r.object.cfiUnsupported} is not supported in ELF output yet (.eh_frame)`);
   const relocNames = wide ? RELOC64 : RELOC32;
@@ -155,6 +157,9 @@ export function toElf(r: AssembleResult): Uint8Array {
 
   const attrs = r.object.gnuAttributes;
   if (attrs) sections.push({ name: '.gnu.attributes', flags: '', type: '0x6ffffff5', align: 1, size: attrs.length, bytes: attrs, seq: Number.MAX_SAFE_INTEGER });
+  const z = opts.compress ? compressDebugSections(sections, wide, opts.compress) : undefined;
+  if (z) sections.splice(0, sections.length, ...z.sections);
+  const elfName = (name: string): string => elfSectionName(z?.names.get(name) ?? name);
 
   // Section header indices: groups first, then each section and its relocation section.
   const groups: { name: string; comdat: boolean; members: SectionOut[] }[] = [];
@@ -299,17 +304,17 @@ export function toElf(r: AssembleResult): Uint8Array {
     shdrs.push({ name: '.group', type: SHT.group, flags: 0, align: 4, entsize: 4, link: symtabIndex, info: signature.get(g.name)!, size: data.length, data, late: false, offset: 0 });
   }
   for (const s of sections) {
-    shstrtab.add(s.name);
+    shstrtab.add(elfName(s.name));
     const type = typeNumber(s.type, wide);
     shdrs.push({
       // BFD gives pointer arrays their element size.
-      name: s.name, type, flags: flagBits(s.flags), align: Math.max(1, s.align),
+      name: elfName(s.name), type, flags: flagBits(s.flags), align: Math.max(1, s.align),
       entsize: s.entsize ?? (type === SHT.init_array || type === SHT.fini_array || type === SHT.preinit_array ? word : 0), link: linkOf(s), info: 0,
       size: s.size, data: type === SHT.nobits ? undefined : s.bytes, late: false, offset: 0,
     });
     const rel = relocsOf.get(s.name);
     if (!rel) continue;
-    shstrtab.add(relPrefix + s.name);
+    shstrtab.add(relPrefix + elfName(s.name));
     const o = new Out();
     for (const x of rel) {
       const t = relocNames[x.type];
@@ -320,7 +325,7 @@ export function toElf(r: AssembleResult): Uint8Array {
     }
     const data = o.done();
     shdrs.push({
-      name: relPrefix + s.name, type: wide ? SHT.rela : SHT.rel, flags: 0x40 | (s.group ? 0x200 : 0), align: word,
+      name: relPrefix + elfName(s.name), type: wide ? SHT.rela : SHT.rel, flags: 0x40 | (s.group ? 0x200 : 0), align: word,
       entsize: wide ? 24 : 8, link: symtabIndex, info: secIndex.get(s.name)!, size: data.length, data, late: true, offset: 0,
     });
   }

@@ -283,9 +283,12 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
 
   // Far forms: `jmp 0x10:0x20`, `call fword ptr [eax]`, `jmp far ptr [eax]`.
   const farPtr = parsed.length === 1 && parsed[0].farSeg !== undefined;
-  const farMem = ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && (ops[0].size === 'fword' || parsed[0].jump === 'far');
+  // In 16-bit code a dword pointer is already a far one (16:16) and an fword one is 16:32
+  // (measured: `call dword ptr [bx]` is lcall, `call fword ptr [bx]` lcalll).
+  const memSize = ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct ? ops[0].size : undefined;
+  const farMem = memSize !== undefined && (memSize === 'fword' || (host.mode === 16 && memSize === 'dword')) || (ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && parsed[0].jump === 'far');
   if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair)) {
-    mn = `l${mn}`;
+    mn = host.mode === 16 && memSize === 'fword' ? `l${mn}l` : `l${mn}`;
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;
