@@ -10,16 +10,17 @@
 // still runs them against each other on random inputs.
 
 import type { Form } from '../isa/types.js';
-import { Cpu, STATUS, F_CF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC } from './state.js';
+import { STATUS, F_CF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC, canonLo, canonHi } from './state.js';
 import { cond, lazyStatus, getCF } from './flags.js';
-import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea } from './operands.js';
+import { shift } from './alu.js';
+import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea, push, pop, peekStack, adjustSp } from './operands.js';
 import { rd8, rd16, rd32, rd64, wr8, wr16, wr32, wr64, checkWrite } from './access.js';
 import { SEMANTICS, type Row, type Width } from './semantics.js';
 
 export { SEMANTICS };
 
 /** Helpers generated code calls (the parameter `R` of every generated function). */
-export const HELPERS = { cond, lazyStatus, getCF, ea, rd8, rd16, rd32, rd64, wr8, wr16, wr32, wr64, checkWrite };
+export const HELPERS = { cond, lazyStatus, getCF, ea, rd8, rd16, rd32, rd64, wr8, wr16, wr32, wr64, checkWrite, shift, push, pop, peekStack, adjustSp, canonLo, canonHi };
 const HELPER_DECL = `const {${Object.keys(HELPERS).join(',')}}=R;`;
 
 /** Locals every generated body may use (declared by the function that hosts it). */
@@ -38,6 +39,17 @@ export interface Bind {
   /** Immediate, low half masked to width w, and high half. */
   immLo(w: Width): string;
   immHi(): string;
+  /** The immediate's value when it is a compile-time constant (block compiler), else undefined. */
+  readonly immConst: number | undefined;
+  /** Condition code, branch target, memory-operand parts (base, index, scale, disp, abs halves). */
+  readonly cc: string;
+  readonly target: string;
+  readonly base: string;
+  readonly index: string;
+  readonly scale: string;
+  readonly disp: string;
+  readonly absLo: string;
+  readonly absHi: string;
   /** The Insn (for ea()). */
   readonly insn: string;
   /** Code after a memory store (the block compiler checks for self-modifying code). */
@@ -48,10 +60,26 @@ export interface Bind {
   readonly pending: Pending;
 }
 
-/** Operand kinds and sizes of one instruction (Insn fields k0/s0/k1/s1). */
-export interface Shape { k0: number; s0: number; k1: number; s1: number }
+/**
+ * What code for one instruction depends on: operand kinds and sizes (Insn k0/s0/k1/s1), the
+ * stack operand size, and for lea the address shape (base, index present; absolute; address size).
+ */
+export interface Shape {
+  k0: number; s0: number; k1: number; s1: number;
+  opsize: number;
+  base: number; index: number; abs: number; adsize: number;
+}
 
 const asWidth = (s: number): Width => (s === 8 || s === 16 || s === 32 ? s : 64);
+
+/** Destination and source widths of a row in a shape (the stack's: the operand size). */
+function widths(row: Row, s: Shape): [Width, Width] {
+  const sizes = [s.s0, s.s1];
+  const w: Width = row.dstWidth ?? asWidth(row.kind === 'push' || row.kind === 'pop' ? s.opsize : row.dst !== undefined ? sizes[row.dst] : 0);
+  const ws: Width = row.src === undefined || row.kind === 'push' ? w : row.srcWidth === 'own' ? asWidth(sizes[row.src])
+    : row.srcWidth === 'dst' || row.srcWidth === undefined ? w : row.srcWidth;
+  return [w, ws];
+}
 
 // ---- operand access ----
 
@@ -129,25 +157,55 @@ export function writesAllStatus(row: Row): boolean {
 
 /** JavaScript for one instruction of this shape, or null when the row cannot take the shape. */
 export function emit(row: Row, s: Shape, B: Bind): string | null {
-  const kinds = [s.k0, s.k1], sizes = [s.s0, s.s1];
+  const kinds = [s.k0, s.k1];
+  const dk = row.dst !== undefined ? kinds[row.dst] : 0;
+  const sk = row.src !== undefined ? kinds[row.src] : 0;
+  const [w, ws] = widths(row, s);
+  if (row.dst !== undefined && dk !== K_REG && dk !== K_MEM) return null;
+  if (row.src !== undefined && ((sk !== K_REG && sk !== K_IMM && sk !== K_MEM) || (sk === K_MEM && dk === K_MEM))) return null;
+  const ctx = { srcImm: sk === K_IMM, dstMem: dk === K_MEM };
   switch (row.kind) {
     case 'rmw': {
-      const d = row.dst!, w = row.dstWidth ?? asWidth(sizes[d]);
-      const dk = kinds[d];
-      if (dk !== K_REG && dk !== K_MEM) return null;
+      const d = row.dst!;
       const write = row.write !== false;
       let code = load('a', d, dk, w, B, write);
-      if (row.src !== undefined) {
-        const sk = kinds[row.src];
-        if (sk !== K_REG && sk !== K_IMM && sk !== K_MEM) return null;
-        if (sk === K_MEM && dk === K_MEM) return null;
-        const ws = row.srcWidth === 'own' ? asWidth(sizes[row.src]) : w;
-        code += load('b', row.src, sk, ws, B, false);
-      }
+      if (row.src !== undefined) code += load('b', row.src, sk, ws, B, false);
       if (row.carryIn) code += 'c=getCF(cpu);';
-      code += row.value(w, w);
+      const quick = !B.keepFlags && row.valueNoFlags !== undefined && sk === K_IMM && dk === K_REG && B.immConst !== undefined
+        ? row.valueNoFlags(w, B.immConst) : null;
+      code += quick ?? row.value(w, ws, ctx);
       if (write) code += store(d, dk, w, B, true);
-      return code + record(row, w, B);
+      return code + (quick !== null ? '' : record(row, w, B));
+    }
+    case 'move': {
+      const d = row.dst!;
+      const src = row.src !== undefined ? load('b', row.src, sk, ws, B, false) : '';
+      const put = (row.guard === 'cc' && row.src === undefined ? `r=cond(cpu,${B.cc})?1:0;` : '') + row.value(w, ws, ctx) + store(d, dk, w, B, false);
+      if (row.guard !== 'cc' || row.src === undefined) return src + put;
+      // cmov: a 32-bit destination is written (zero-extended) even when the condition is false.
+      return `${src}if(cond(cpu,${B.cc})){${put}}` + (dk === K_REG && w === 32 ? `else hi[${B.reg(d)}]=0;` : '');
+    }
+    case 'lea': {
+      if (dk !== K_REG || row.offset === undefined) return null;
+      const abs = !Number.isNaN(s.abs);
+      const code = row.offset(w, {
+        base: !abs && s.base >= 0 ? B.base : null, index: !abs && s.index >= 0 ? B.index : null,
+        scale: B.scale, disp: B.disp, abs: abs ? [B.absLo, B.absHi] : null,
+        adsize: s.adsize === 16 ? 16 : s.adsize === 32 ? 32 : 64,
+      });
+      return code + store(row.dst!, K_REG, w, B, false);
+    }
+    case 'branch':
+      return row.guard === 'cc' ? `if(cond(cpu,${B.cc}))cpu.rip=${B.target};` : `cpu.rip=${B.target};`;
+    case 'push':
+      return load('b', row.src!, sk, w, B, false) + `push(cpu,${w},b,${w === 64 ? 'bh' : 0});`;
+    case 'pop': {
+      const d = row.dst!;
+      if (dk === K_REG) return `r=pop(cpu,${w});rh=cpu.tHi;` + store(d, K_REG, w, B, false);
+      // pop to memory: the address is computed with the incremented RSP, which a faulting store
+      // puts back (SDM POP).
+      return `r=peekStack(cpu,${w},0);rh=cpu.tHi;l=lo[4];h=hi[4];adjustSp(cpu,${w >> 3});` +
+        `try{wr${w}(cpu,ea(cpu,${B.insn}),r${w === 64 ? ',rh' : ''});}catch(e){lo[4]=l;hi[4]=h;throw e;}${B.afterStore}`;
     }
   }
   return null;
@@ -155,34 +213,74 @@ export function emit(row: Row, s: Shape, B: Bind): string | null {
 
 // ---- back-ends ----
 
-/** All shapes a sem's forms can take at run time, for the interpreter (operand kinds x sizes). */
-function interpSource(row: Row): string {
-  const B: Bind = {
-    reg: (n) => `i.r${n}`,
-    immLo: (w) => (w === 8 ? '(i.immLo&255)' : w === 16 ? '(i.immLo&65535)' : 'i.immLo'),
-    immHi: () => 'i.immHi',
-    insn: 'i', afterStore: '', keepFlags: true, pending: undefined,
-  };
-  const d = row.dst ?? 0;
-  const KINDS = [K_REG, K_IMM, K_MEM];
-  const sizeCases = (body: (w: Width) => string): string =>
-    `switch(i.s${d}){case 8:{${body(8)}return;}case 16:{${body(16)}return;}case 32:{${body(32)}return;}default:{${body(64)}return;}}`;
-  // One branch per operand kind; the last kind is the `else` (readOp treats "not reg, not imm" as memory).
-  const byKind = (n: number, kinds: number[], body: (k: number) => string | null): string => {
-    const arms = kinds.map((k) => [k, body(k)] as const).filter((x) => x[1] !== null);
-    return arms.map(([k, c], j) => (j === arms.length - 1 ? (j === 0 ? c : `else{${c}}`) : `${j ? 'else ' : ''}if(i.k${n}===${k}){${c}}`)).join('');
-  };
-  return sizeCases((w) => {
-    const sh = (k0: number, k1: number): Shape => ({ k0, s0: w, k1, s1: w });
-    if (row.kind === 'rmw' && row.src === undefined) return byKind(d, [K_REG, K_MEM], (k) => emit(row, sh(k, 0), B));
-    if (row.kind === 'rmw') {
-      return byKind(d, [K_REG, K_MEM], (dk) => byKind(row.src!, dk === K_MEM ? [K_REG, K_IMM] : KINDS, (sk) => {
-        const s = row.src === 0 ? sh(sk, dk) : sh(dk, sk);
-        return emit(row, s, B);
-      }));
+const W4: Width[] = [8, 16, 32, 64];
+
+/** Every shape a row's forms can take at run time, with the test that selects it from an Insn `i`. */
+function shapes(row: Row): Array<[string, Shape]> {
+  const out: Array<[string, Shape]> = [];
+  const sh = (p: Partial<Shape>): Shape => ({ k0: 0, s0: 0, k1: 0, s1: 0, opsize: 0, base: -1, index: -1, abs: NaN, adsize: 64, ...p });
+  const kindsOf = (n: number | undefined, srcOf: boolean, other: number): number[] =>
+    n === undefined ? [0] : srcOf ? (other === K_MEM ? [K_REG, K_IMM] : [K_REG, K_IMM, K_MEM]) : [K_REG, K_MEM];
+  switch (row.kind) {
+    case 'rmw': case 'move': {
+      const d = row.dst!, sN = row.src;
+      for (const dk of kindsOf(d, false, 0)) {
+        for (const sk of kindsOf(sN, true, dk)) {
+          for (const w of row.dstWidth !== undefined ? [row.dstWidth] : W4) {
+            for (const ws of row.srcWidth === 'own' ? W4.filter((x) => x <= w) : [w]) {
+              const kk = [0, 0], ss = [0, 0];
+              kk[d] = dk; ss[d] = w;
+              if (sN !== undefined) { kk[sN] = sk; ss[sN] = ws; }
+              const test = [`i.k${d}===${dk}`, row.dstWidth === undefined ? `i.s${d}===${w}` : '',
+                sN !== undefined ? `i.k${sN}===${sk}` : '', row.srcWidth === 'own' ? `i.s${sN}===${ws}` : ''].filter((t) => t).join('&&');
+              out.push([test, sh({ k0: kk[0], s0: ss[0], k1: kk[1], s1: ss[1] })]);
+            }
+          }
+        }
+      }
+      return out;
     }
-    throw new Error(`codegen: no interpreter shapes for kind ${row.kind}`);
-  });
+    case 'lea':
+      for (const w of [16, 32, 64] as const) {
+        for (const adsize of [16, 32, 64]) {
+          out.push([`i.s1===${w}&&i.adsize===${adsize}&&!Number.isNaN(i.abs)`, sh({ k1: K_REG, s1: w, adsize, abs: 0 })]);
+          for (const base of [-1, 0]) {
+            for (const index of [-1, 0]) {
+              out.push([`i.s1===${w}&&i.adsize===${adsize}&&Number.isNaN(i.abs)&&i.base${base < 0 ? '<' : '>='}0&&i.index${index < 0 ? '<' : '>='}0`,
+                sh({ k1: K_REG, s1: w, adsize, base, index })]);
+            }
+          }
+        }
+      }
+      return out;
+    case 'branch':
+      return [['true', sh({})]];
+    case 'push': case 'pop': {
+      const n = row.kind === 'push' ? row.src! : row.dst!;
+      for (const k of row.kind === 'push' ? [K_REG, K_IMM, K_MEM] : [K_REG, K_MEM]) {
+        for (const w of [16, 32, 64]) {
+          const kk = [0, 0]; kk[n] = k;
+          out.push([`i.k${n}===${k}&&i.opsize===${w}`, sh({ k0: kk[0], k1: kk[1], opsize: w })]);
+        }
+      }
+      return out;
+    }
+  }
+}
+
+const INTERP_BIND: Bind = {
+  reg: (n) => `i.r${n}`,
+  immLo: (w) => (w === 8 ? '(i.immLo&255)' : w === 16 ? '(i.immLo&65535)' : 'i.immLo'),
+  immHi: () => 'i.immHi', immConst: undefined,
+  cc: 'i.cc', target: 'i.target', base: 'i.base', index: 'i.index', scale: 'i.scale', disp: 'i.disp',
+  absLo: 'canonLo(i.abs)', absHi: 'canonHi(i.abs)',
+  insn: 'i', afterStore: '', keepFlags: true, pending: undefined,
+};
+
+function interpSource(sem: string, row: Row): string {
+  const arms = shapes(row).map(([test, s]) => [test, emit(row, s, INTERP_BIND)] as const).filter((x) => x[1] !== null);
+  return arms.map(([test, code]) => `if(${test}){${code}return;}`).join('') +
+    `throw new Error('codegen: ${sem} has no code for this operand shape');`;
 }
 
 function compile<T>(params: string, body: string): T {
@@ -191,8 +289,7 @@ function compile<T>(params: string, body: string): T {
 
 /** The interpreter's handler for a described sem (generated once per process: constant data). */
 export function interpHandler(sem: string): Handler {
-  const row = SEMANTICS[sem];
-  return compile<Handler>('cpu,i', `const lo=cpu.lo,hi=cpu.hi;${LOCALS}${interpSource(row)}`);
+  return compile<Handler>('cpu,i', `const lo=cpu.lo,hi=cpu.hi;${LOCALS}${interpSource(sem, SEMANTICS[sem])}`);
 }
 
 /** The handlers of every described sem, by sem. */
@@ -202,33 +299,47 @@ export function generatedHandlers(): Record<string, Handler> {
   return out;
 }
 
-type Factory = (R0: number, R1: number, IL: number, IH: number) => Handler;
-const FAST_BIND: Bind = {
-  reg: (n) => `R${n}`, immLo: () => 'IL', immHi: () => 'IH', insn: 'i', afterStore: '', keepFlags: true, pending: undefined,
-};
-/** Compiled closure factories by shape (derived from constant data, so a cache, not state). */
-const factories = new Map<string, Factory | null>();
-
 /** Immediate low half masked to the width the row reads it at. */
 function immAt(row: Row, i: Insn): number {
-  const d = row.dst ?? 0;
-  const w = row.dstWidth ?? asWidth(d === 0 ? i.s0 : i.s1);
-  const ws = row.src !== undefined && row.srcWidth === 'own' ? asWidth(row.src === 0 ? i.s0 : i.s1) : w;
+  const ws = widths(row, i)[1];
   return ws === 8 ? i.immLo & 0xff : ws === 16 ? i.immLo & 0xffff : i.immLo;
 }
 
-/** A closure for one cached instruction of a described sem, or null (not described). */
+type Factory = (R0: number, R1: number, IL: number, IH: number, CC: number, T: number, RB: number, RX: number, SC: number, DP: number, AL: number, AH: number) => Handler;
+const FAST_BIND: Bind = {
+  reg: (n) => `R${n}`, immLo: () => 'IL', immHi: () => 'IH', immConst: undefined,
+  cc: 'CC', target: 'T', base: 'RB', index: 'RX', scale: 'SC', disp: 'DP', absLo: 'AL', absHi: 'AH',
+  insn: 'i', afterStore: '', keepFlags: true, pending: undefined,
+};
+/** Compiled closure factories by sem and shape (derived from constant data: a cache, not state). */
+const factories = new Map<string, Factory | null>();
+
+/** The shape fields a row's code depends on, as a cache key. */
+function shapeKey(sem: string, row: Row, i: Insn): string {
+  switch (row.kind) {
+    case 'lea': return `${sem}|${i.s1}|${i.adsize}|${Number.isNaN(i.abs) ? `${i.base >= 0}|${i.index >= 0}` : 'abs'}`;
+    case 'push': case 'pop': return `${sem}|${i.k0}|${i.opsize}`;
+    case 'branch': return sem;
+    default: return `${sem}|${i.k0},${i.s0}|${i.k1},${i.s1}`;
+  }
+}
+
+/** A closure for one cached instruction of a described sem, or null (not described, or a shape it does not take). */
 export function fastHandler(i: Insn, f: Form): Handler | null {
   const row = SEMANTICS[f.sem];
   if (row === undefined) return null;
-  const key = `${f.sem}|${i.k0},${i.s0}|${i.k1},${i.s1}`;
+  const key = shapeKey(f.sem, row, i);
   let fac = factories.get(key);
   if (fac === undefined) {
     const code = emit(row, i, FAST_BIND);
-    fac = code === null ? null : compile<Factory>('R0,R1,IL,IH', `return function(cpu,i){const lo=cpu.lo,hi=cpu.hi;${LOCALS}${code}};`);
+    fac = code === null ? null
+      : compile<Factory>('R0,R1,IL,IH,CC,T,RB,RX,SC,DP,AL,AH', `return function(cpu,i){const lo=cpu.lo,hi=cpu.hi;${LOCALS}${code}};`);
     factories.set(key, fac);
   }
-  return fac === null ? null : fac(i.r0, i.r1, immAt(row, i), i.immHi);
+  if (fac === null) return null;
+  const abs = !Number.isNaN(i.abs);
+  return fac(i.r0, i.r1, immAt(row, i), i.immHi, i.cc, i.target, i.base, i.index, i.scale, i.disp,
+    abs ? canonLo(i.abs) : 0, abs ? canonHi(i.abs) : 0);
 }
 
 /** Inline code for instruction k of a block (jit.ts), or null when the row does not take the shape. */
@@ -237,12 +348,11 @@ export function inlineCode(i: Insn, f: Form, k: number, keepFlags: boolean, pend
   if (row === undefined) return null;
   const regs = [i.r0, i.r1];
   const imm = immAt(row, i);
+  const abs = !Number.isNaN(i.abs);
   return emit(row, i, {
-    reg: (n) => String(regs[n]), immLo: () => String(imm), immHi: () => String(i.immHi),
+    reg: (n) => String(regs[n]), immLo: () => String(imm), immHi: () => String(i.immHi), immConst: imm,
+    cc: String(i.cc), target: String(i.target), base: String(i.base), index: String(i.index), scale: String(i.scale),
+    disp: String(i.disp), absLo: String(abs ? canonLo(i.abs) : 0), absHi: String(abs ? canonHi(i.abs) : 0),
     insn: `I[${k}]`, afterStore: `if(pg.icache!==ic){cpu.rip=${i.next};return ${k + 1};}`, keepFlags, pending,
   });
 }
-
-/** Helpers block code needs from this module (merged into the block compiler's `R`). */
-export type Helpers = typeof HELPERS;
-export type { Cpu };

@@ -21,36 +21,52 @@ export type Width = 8 | 16 | 32 | 64;
 /** Lazy flag record left behind (flags.ts LZ_*); 'helper': the value code sets flags itself; null: none. */
 export type Rec = 'add' | 'sub' | 'logic' | 'inc' | 'dec' | 'helper' | null;
 
+/** What the value code may depend on besides the widths (the shift helper's count rules). */
+export interface ValueCtx { readonly srcImm: boolean; readonly dstMem: boolean }
+
+/** The parts of a memory operand's offset, as JS expressions (lea); null: absent. */
+export interface OffsetParts {
+  readonly base: string | null;
+  readonly index: string | null;
+  readonly scale: string;
+  readonly disp: string;
+  /** Low and high half of a precomputed absolute offset (moffs, RIP-relative), else null. */
+  readonly abs: readonly [string, string] | null;
+  readonly adsize: 16 | 32 | 64;
+}
+
 export interface Row {
   /**
    * How the operands are used:
-   * - 'rmw': dst = f(dst, src) — ALU binary ops [src, dst], unary ops [dst] (no `src`);
-   * - 'move': dst = f(src), dst not read (mov, movzx, movsx, setcc, cmov, pop);
-   * - 'lea': dst = the memory operand's offset;
-   * - 'branch': RIP only (jcc, jmp);
-   * - 'push': the source goes to the stack.
+   * - 'rmw': dst = f(dst, src) — ALU binary ops and shifts [src, dst], unary ops [dst] (no `src`);
+   * - 'move': dst = f(src), dst not read (mov, movzx, movsx, setcc, cmov);
+   * - 'lea': dst = the memory operand's offset (`offset`);
+   * - 'branch': RIP only (jcc: `guard`, jmp);
+   * - 'push', 'pop': the stack at the operand size.
    */
-  readonly kind: 'rmw' | 'move' | 'lea' | 'branch' | 'push';
+  readonly kind: 'rmw' | 'move' | 'lea' | 'branch' | 'push' | 'pop';
   /** Operand index of the destination / source (undefined: none). */
   readonly dst?: number;
   readonly src?: number;
-  /** Width the source is read at: 'dst' (ALU, mov: an imm8 is already sign-extended) or 'own' (movzx). */
-  readonly srcWidth?: 'dst' | 'own';
+  /** Width the source is read at: 'dst' (ALU, mov: an imm8 is already sign-extended), 'own' (movzx), or fixed (a shift count: 8). */
+  readonly srcWidth?: 'dst' | 'own' | Width;
   /** The destination is written back (false for cmp and test). */
   readonly write?: boolean;
   /** Reads CF into `c` before the value code (adc, sbb). */
   readonly carryIn?: boolean;
-  /** The store happens only when condition `cc` holds (cmov); a false 32-bit cmov still zero-extends. */
+  /** Only when condition `cc` holds: the store (cmov: a false 32-bit cmov still zero-extends) or the jump. */
   readonly guard?: 'cc';
   /** Width of the destination regardless of its operand size (setcc: 8). */
   readonly dstWidth?: Width;
   /** Value statements at destination width `w` (and source width `ws`). */
-  readonly value: (w: Width, ws: Width) => string;
+  readonly value: (w: Width, ws: Width, ctx: ValueCtx) => string;
   /**
-   * Value statements when the flags are dead and the count is the constant `n` (shifts inside a
+   * Value statements when the flags are dead and the source is the constant `n` (shifts inside a
    * block): a cheaper equivalent, or null to use `value`.
    */
   readonly valueNoFlags?: (w: Width, n: number) => string | null;
+  /** lea: statements setting r rh to the offset at width w (before the operand-size truncation). */
+  readonly offset?: (w: Width, p: OffsetParts) => string;
   readonly rec: Rec;
 }
 
@@ -86,6 +102,56 @@ function unary(value: (w: Width) => string, rec: Rec): Row {
   return { kind: 'rmw', dst: 0, write: true, value, rec };
 }
 
+/**
+ * lea: the offset only (no segment base, no canonical check), truncated to the address size.
+ * Below 64 bits only the low halves matter (the sum stays exact in a double).
+ */
+function leaOffset(w: Width, p: OffsetParts): string {
+  if (p.abs !== null) {
+    return `r=${p.abs[0]};rh=${p.adsize === 64 ? p.abs[1] : 0};` + (p.adsize === 16 ? 'r&=65535;' : '');
+  }
+  const sum = (x: (reg: string) => string, d: string): string =>
+    [p.base !== null ? x(p.base) : null, p.index !== null ? `${x(p.index)}*${p.scale}` : null, d].filter((t) => t !== null).join('+');
+  if (w !== 64 || p.adsize !== 64) {
+    return `r=(${sum((g) => `lo[${g}]`, p.disp)})${p.adsize === 16 ? '&65535' : '|0'};rh=0;`;
+  }
+  const hsum = [p.base !== null ? `hi[${p.base}]` : null, p.index !== null ? `hi[${p.index}]*${p.scale}` : null].filter((t) => t !== null).join('+') || '0';
+  return `l=${sum((g) => `(lo[${g}]>>>0)`, p.disp)};h=${hsum};if(l>=${TWO32}||l<0){c=Math.floor(l/${TWO32});l-=c*${TWO32};h+=c;}r=l|0;rh=h|0;`;
+}
+
+/** Shift or rotate `op` (alu.ts shift(): 0 rol 1 ror 2 rcl 3 rcr 4 shl 5 shr 7 sar) [count, dst]. */
+function shiftRow(op: number): Row {
+  return {
+    kind: 'rmw', dst: 1, src: 0, srcWidth: 8, write: true, rec: 'helper',
+    // Count mode for the OF rules of the profile: 0 by CL, 1 immediate on a register, 2 immediate on memory.
+    value: (w, _ws, x) => `r=shift(cpu,${op},${w},a,${w === 64 ? 'ah' : 0},b,${!x.srcImm ? 0 : x.dstMem ? 2 : 1});rh=cpu.tHi;`,
+    valueNoFlags: (w, n) => shiftNoFlags(op, w, n),
+  };
+}
+
+/** A shift's result alone, by a constant count, for a 32/64-bit register whose flags are dead. */
+function shiftNoFlags(op: number, w: Width, count: number): string | null {
+  if (w === 32) {
+    const n = count & 31;
+    if (n === 0) return 'r=a;';
+    switch (op) {
+      case 0: return `r=(a<<${n})|(a>>>${32 - n});`;
+      case 1: return `r=(a>>>${n})|(a<<${32 - n});`;
+      case 4: return `r=a<<${n};`;
+      case 5: return `r=a>>>${n};`;
+      case 7: return `r=a>>${n};`;
+    }
+    return null;
+  }
+  if (w !== 64 || (op !== 4 && op !== 5 && op !== 7)) return null;
+  const n = count & 63;
+  if (n === 0) return 'r=a;rh=ah;';
+  if (op === 4) return n < 32 ? `r=a<<${n};rh=(ah<<${n})|(a>>>${32 - n});` : `r=0;rh=a<<${n - 32};`;
+  const hiOp = op === 7 ? '>>' : '>>>';
+  if (n < 32) return `r=(a>>>${n})|(ah<<${32 - n});rh=ah${hiOp}${n};`;
+  return `r=ah${hiOp}${n - 32};rh=${op === 7 ? 'ah>>31' : '0'};`;
+}
+
 /** Rows by ISA `sem` name (src/isa/forms). */
 export const SEMANTICS: Readonly<Record<string, Row>> = {
   // ALU group 1 (SDM Vol.2 ADD ... CMP): six status flags from the lazy record.
@@ -104,4 +170,26 @@ export const SEMANTICS: Readonly<Record<string, Row>> = {
   'alu:dec': unary(decV, 'dec'),
   'alu:neg': unary(negV, 'sub'),
   'alu:not': unary(notV, null),
+
+  // Data movement (no flags). mov reads its source at the destination's size.
+  mov: { kind: 'move', dst: 1, src: 0, srcWidth: 'dst', value: () => 'r=b;rh=bh;', rec: null },
+  movzx: { kind: 'move', dst: 1, src: 0, srcWidth: 'own', value: () => 'r=b;rh=0;', rec: null },
+  movsx: { kind: 'move', dst: 1, src: 0, srcWidth: 'own', value: (_w, ws) => `r=${ws === 8 ? 'b<<24>>24' : ws === 16 ? 'b<<16>>16' : 'b'};rh=r>>31;`, rec: null },
+  lea: { kind: 'lea', dst: 1, value: () => '', offset: leaOffset, rec: null },
+  // The source is read (and may fault) whatever the condition (SDM CMOVcc).
+  cmovcc: { kind: 'move', dst: 1, src: 0, srcWidth: 'dst', guard: 'cc', value: () => 'r=b;rh=bh;', rec: null },
+  setcc: { kind: 'move', dst: 0, dstWidth: 8, guard: 'cc', value: () => '', rec: null },
+
+  // Branches: cpu.rip already holds the next instruction's address.
+  jmp: { kind: 'branch', value: () => '', rec: null },
+  jcc: { kind: 'branch', guard: 'cc', value: () => '', rec: null },
+
+  // Stack (operand size 64 or 16 in long mode, 32 or 16 in 32-bit mode).
+  push: { kind: 'push', src: 0, value: () => '', rec: null },
+  pop: { kind: 'pop', dst: 0, value: () => '', rec: null },
+
+  // Shifts and rotates: the count is the low byte of imm8 or CL (SDM SAL/SAR/SHL/SHR, ROL/ROR/RCL/RCR);
+  // flags, including the vendors' undefined ones, come from alu.ts shift() and cpu.profile.
+  'shift:rol': shiftRow(0), 'shift:ror': shiftRow(1), 'shift:rcl': shiftRow(2), 'shift:rcr': shiftRow(3),
+  'shift:shl': shiftRow(4), 'shift:shr': shiftRow(5), 'shift:sar': shiftRow(7),
 };

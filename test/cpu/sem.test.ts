@@ -11,10 +11,9 @@ import { Cpu, CpuFault } from '../../src/cpu/state.js';
 import { P_R, P_W, P_X, PAGE_SIZE } from '../../src/cpu/memory.js';
 import { fetch, tableOf } from '../../src/cpu/exec.js';
 import { compileBlock } from '../../src/cpu/jit.js';
-import { specialize } from '../../src/cpu/fast.js';
 import { getFlags } from '../../src/cpu/flags.js';
 import { FORMS } from '../../src/isa/index.js';
-import { SEMANTICS } from '../../src/cpu/codegen.js';
+import { SEMANTICS, fastHandler } from '../../src/cpu/codegen.js';
 
 const CODE = 0x10000;
 const DATA = 0x20000;
@@ -39,6 +38,26 @@ function lines(): string[] {
   for (const op of ['inc', 'dec', 'neg', 'not']) {
     for (const s of SZ) out.push(`${op}${s} ${R[s][1]}`, `${op}${s} ${R[s][2]}`, `${op}${s} ${MEM}`);
   }
+  for (const s of SZ) {
+    const [x, y] = [R[s][0], R[s][3]];
+    out.push(`mov${s} ${x}, ${y}`, `mov${s} ${IMM[s][0]}, ${y}`, `mov${s} ${MEM}, ${y}`, `mov${s} ${x}, ${MEM}`, `mov${s} ${IMM[s][1]}, ${MEM}`);
+    for (const op of ['rol', 'ror', 'rcl', 'rcr', 'shl', 'shr', 'sar']) {
+      for (const n of ['$0', '$1', '$3', '$17', '$31', '$33', '$63']) out.push(`${op}${s} ${n}, ${y}`);
+      out.push(`${op}${s} %cl, ${y}`, `${op}${s} ${y}`, `${op}${s} $5, ${MEM}`, `${op}${s} %cl, ${MEM}`, `${op}${s} ${MEM}`);
+    }
+  }
+  out.push('movabs $0x123456789a, %rax', 'movabs 0x20010, %eax', 'movabs 0x20010, %al', 'movabs %rax, 0x20010', 'movl $-1, %r8d');
+  out.push('movzbl %al, %ecx', 'movzbw %ah, %si', 'movzwl %dx, %eax', `movzbq ${MEM}, %rax`, `movzwq ${MEM}, %rdx`, 'movzbl %bh, %edi');
+  out.push('movsbl %al, %ecx', 'movsbw %ah, %si', 'movswq %dx, %rax', 'movslq %eax, %rdx', `movslq ${MEM}, %rdx`, `movsbq ${MEM}, %rax`, `movswl ${MEM}, %eax`);
+  out.push('lea 7(%rax,%rdx,2), %esi', 'lea (%rax), %rsi', 'lea -8(,%rcx,8), %rdi', 'lea 0x10(%rip), %rax', 'lea 4(%eax,%ecx), %edx',
+    'lea 4(%rax), %si', 'lea 0x20000, %rax', 'lea 0x7ffffff0(%rbx,%rsi,4), %r10', 'lea -0x80000000(%rdx), %rcx', 'lea 12(%ebx), %rax',
+    'lea 0x10(%eip), %eax', 'addr32 lea 0x20000, %rax');
+  for (const cc of ['z', 'nz', 'b', 'ae', 'be', 'a', 'l', 'ge', 'le', 'g', 's', 'ns', 'o', 'no', 'p', 'np']) {
+    out.push(`cmov${cc} %eax, %ecx`, `cmov${cc}q ${MEM}, %rcx`, `cmov${cc}w %ax, %dx`, `set${cc} %al`, `set${cc} %bh`, `set${cc} ${MEM}`, `j${cc} .+0x20`);
+  }
+  out.push('jmp .+0x40', 'jmp .-0x10');
+  out.push('push %rax', 'push %rsp', 'pushq $5', 'pushq $-0x1000', `pushq ${MEM}`, 'pushw %ax', 'pushw $7', `pushw ${MEM}`,
+    'pop %rcx', 'pop %rsp', `popq ${MEM}`, 'popw %dx', `popw ${MEM}`, 'pop %r12');
   return out;
 }
 
@@ -59,7 +78,7 @@ function machine(c: Case, inp: Input): Cpu {
   cpu.mem.map(CODE, PAGE_SIZE, P_R | P_X, c.code);
   cpu.mem.map(DATA, PAGE_SIZE, P_R | P_W, new Uint8Array(inp.mem));
   for (let k = 0; k < 16; k++) { cpu.lo[k] = inp.regs[2 * k]; cpu.hi[k] = inp.regs[2 * k + 1]; }
-  cpu.hi[4] = 0; // %rsp stays canonical
+  cpu.lo[4] = DATA + 0x800; cpu.hi[4] = 0; // a stack inside the data page
   cpu.flags = (inp.flags & 0x8d5) | 2;
   // Sometimes leave a pending lazy record (an add), so inc/dec's CF fold and adc's carry read it.
   if (inp.pend !== 0) { cpu.lzOp = 1; cpu.lzMask = 0x8d5; cpu.lzSize = 32; cpu.lzALo = inp.pend; cpu.lzBLo = inp.regs[0]; cpu.lzRLo = (inp.pend + inp.regs[0]) | 0; cpu.lzCin = 0; }
@@ -70,7 +89,7 @@ function machine(c: Case, inp: Input): Cpu {
 function outcome(cpu: Cpu, run: () => void): string {
   let fault = '';
   try { run(); } catch (e) { if (!(e instanceof CpuFault)) throw e; fault = `#${e.vector}`; }
-  return JSON.stringify([fault, cpu.rip, [...cpu.lo], [...cpu.hi], getFlags(cpu), [...cpu.mem.readBytes(DATA, 48)]]);
+  return JSON.stringify([fault, cpu.rip, [...cpu.lo], [...cpu.hi], getFlags(cpu), [...cpu.mem.readBytes(DATA, 48)], [...cpu.mem.readBytes(DATA + 0x7e0, 0x40)]]);
 }
 
 /** Interpreter handler, fast closure and one-instruction block on the same input. */
@@ -91,7 +110,7 @@ function paths(c: Case, inp: Input): [string, string, string] {
       }
       cpu.rip = i.next;
       if (path === 'interp') T.fns[i.form](cpu, i);
-      else (specialize(i, f) ?? T.fns[i.form])(cpu, i);
+      else (fastHandler(i, f) ?? T.fns[i.form])(cpu, i);
     }));
   }
   return results as [string, string, string];
