@@ -10,17 +10,17 @@
 // still runs them against each other on random inputs.
 
 import type { Form } from '../isa/types.js';
-import { STATUS, F_CF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC, canonLo, canonHi } from './state.js';
+import { STATUS, F_CF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC, CpuFault, canonLo, canonHi, isCanonical, pairToCanon } from './state.js';
 import { cond, lazyStatus, getCF } from './flags.js';
 import { shift } from './alu.js';
-import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea, push, pop, peekStack, adjustSp } from './operands.js';
+import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea, push, pop, peekStack, adjustSp, probePush } from './operands.js';
 import { rd8, rd16, rd32, rd64, wr8, wr16, wr32, wr64, checkWrite } from './access.js';
 import { SEMANTICS, type Row, type Width } from './semantics.js';
 
 export { SEMANTICS };
 
 /** Helpers generated code calls (the parameter `R` of every generated function). */
-export const HELPERS = { cond, lazyStatus, getCF, ea, rd8, rd16, rd32, rd64, wr8, wr16, wr32, wr64, checkWrite, shift, push, pop, peekStack, adjustSp, canonLo, canonHi };
+export const HELPERS = { cond, lazyStatus, getCF, ea, rd8, rd16, rd32, rd64, wr8, wr16, wr32, wr64, checkWrite, shift, push, pop, peekStack, adjustSp, probePush, canonLo, canonHi, isCanonical, pairToCanon, CpuFault };
 const HELPER_DECL = `const {${Object.keys(HELPERS).join(',')}}=R;`;
 
 /** Locals every generated body may use (declared by the function that hosts it). */
@@ -67,6 +67,8 @@ export interface Bind {
 export interface Shape {
   k0: number; s0: number; k1: number; s1: number;
   opsize: number;
+  /** Processor mode the instruction was decoded in; number of explicit operands (ret imm16). */
+  mode: number; n: number;
   base: number; index: number; abs: number; adsize: number;
 }
 
@@ -75,7 +77,8 @@ const asWidth = (s: number): Width => (s === 8 || s === 16 || s === 32 ? s : 64)
 /** Destination and source widths of a row in a shape (the stack's: the operand size). */
 function widths(row: Row, s: Shape): [Width, Width] {
   const sizes = [s.s0, s.s1];
-  const w: Width = row.dstWidth ?? asWidth(row.kind === 'push' || row.kind === 'pop' ? s.opsize : row.dst !== undefined ? sizes[row.dst] : 0);
+  const w: Width = row.dstWidth ?? asWidth(row.kind === 'push' || row.kind === 'pop' ? s.opsize
+    : row.kind === 'branch' ? (s.mode === 64 ? 64 : s.opsize === 16 ? 16 : 32) : row.dst !== undefined ? sizes[row.dst] : 0);
   const ws: Width = row.src === undefined || row.kind === 'push' ? w : row.srcWidth === 'own' ? asWidth(sizes[row.src])
     : row.srcWidth === 'dst' || row.srcWidth === undefined ? w : row.srcWidth;
   return [w, ws];
@@ -163,7 +166,7 @@ export function emit(row: Row, s: Shape, B: Bind): string | null {
   const [w, ws] = widths(row, s);
   if (row.dst !== undefined && dk !== K_REG && dk !== K_MEM) return null;
   if (row.src !== undefined && ((sk !== K_REG && sk !== K_IMM && sk !== K_MEM) || (sk === K_MEM && dk === K_MEM))) return null;
-  const ctx = { srcImm: sk === K_IMM, dstMem: dk === K_MEM };
+  const ctx = { srcImm: sk === K_IMM, dstMem: dk === K_MEM, imm: row.kind === 'branch' && s.n > 0 };
   switch (row.kind) {
     case 'rmw': {
       const d = row.dst!;
@@ -195,8 +198,10 @@ export function emit(row: Row, s: Shape, B: Bind): string | null {
       });
       return code + store(row.dst!, K_REG, w, B, false);
     }
-    case 'branch':
-      return row.guard === 'cc' ? `if(cond(cpu,${B.cc}))cpu.rip=${B.target};` : `cpu.rip=${B.target};`;
+    case 'branch': {
+      const code = `b=${B.target};` + (ctx.imm ? `c=${B.immLo(16)};` : '') + row.value(w, w, ctx);
+      return row.guard === 'cc' ? `if(cond(cpu,${B.cc})){${code}}` : code;
+    }
     case 'push':
       return load('b', row.src!, sk, w, B, false) + `push(cpu,${w},b,${w === 64 ? 'bh' : 0});`;
     case 'pop': {
@@ -218,7 +223,7 @@ const W4: Width[] = [8, 16, 32, 64];
 /** Every shape a row's forms can take at run time, with the test that selects it from an Insn `i`. */
 function shapes(row: Row): Array<[string, Shape]> {
   const out: Array<[string, Shape]> = [];
-  const sh = (p: Partial<Shape>): Shape => ({ k0: 0, s0: 0, k1: 0, s1: 0, opsize: 0, base: -1, index: -1, abs: NaN, adsize: 64, ...p });
+  const sh = (p: Partial<Shape>): Shape => ({ k0: 0, s0: 0, k1: 0, s1: 0, opsize: 0, mode: 64, n: 0, base: -1, index: -1, abs: NaN, adsize: 64, ...p });
   const kindsOf = (n: number | undefined, srcOf: boolean, other: number): number[] =>
     n === undefined ? [0] : srcOf ? (other === K_MEM ? [K_REG, K_IMM] : [K_REG, K_IMM, K_MEM]) : [K_REG, K_MEM];
   switch (row.kind) {
@@ -254,7 +259,11 @@ function shapes(row: Row): Array<[string, Shape]> {
       }
       return out;
     case 'branch':
-      return [['true', sh({})]];
+      for (const n of [0, 1]) {
+        out.push([`i.mode===64&&i.n${n ? '>' : '==='}0`, sh({ mode: 64, n })]);
+        for (const opsize of [16, 32]) out.push([`i.mode!==64&&i.opsize===${opsize}&&i.n${n ? '>' : '==='}0`, sh({ mode: 32, opsize, n })]);
+      }
+      return out;
     case 'push': case 'pop': {
       const n = row.kind === 'push' ? row.src! : row.dst!;
       for (const k of row.kind === 'push' ? [K_REG, K_IMM, K_MEM] : [K_REG, K_MEM]) {
@@ -319,7 +328,7 @@ function shapeKey(sem: string, row: Row, i: Insn): string {
   switch (row.kind) {
     case 'lea': return `${sem}|${i.s1}|${i.adsize}|${Number.isNaN(i.abs) ? `${i.base >= 0}|${i.index >= 0}` : 'abs'}`;
     case 'push': case 'pop': return `${sem}|${i.k0}|${i.opsize}`;
-    case 'branch': return sem;
+    case 'branch': return `${sem}|${i.mode === 64 ? 64 : i.opsize}|${i.n > 0}`;
     default: return `${sem}|${i.k0},${i.s0}|${i.k1},${i.s1}`;
   }
 }

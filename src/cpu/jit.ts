@@ -19,7 +19,7 @@
 
 import type { Form } from '../isa/types.js';
 import { FORMS } from '../isa/index.js';
-import { Cpu, CpuFault } from './state.js';
+import type { Cpu } from './state.js';
 import { getFlags } from './flags.js';
 import { PAGE_SIZE, type Page } from './memory.js';
 import type { Insn, Handler } from './operands.js';
@@ -47,7 +47,7 @@ export class Block {
 export const HOT = 40;
 const MAX_BLOCK = 48;
 
-const HELPERS = { ...GEN_HELPERS, getFlags, CpuFault };
+const HELPERS = { ...GEN_HELPERS, getFlags };
 
 /** Sems whose handler may change machine state the block loop relies on (mode, paging, TF, halt). */
 function endsBlock(f: Form, T: HandlerTable): boolean {
@@ -64,8 +64,8 @@ function writesAllStatus(f: Form): boolean {
 function inlineable(f: Form): boolean { return SEMANTICS[f.sem] !== undefined || f.sem === 'nop'; }
 /** Inline code that can raise a fault (memory operands, the stack). */
 function faultsInline(i: Insn, f: Form): boolean {
-  const kind = SEMANTICS[f.sem]?.kind;
-  return (i.memOp >= 0 && kind !== 'lea' && f.sem !== 'nop') || kind === 'push' || kind === 'pop';
+  const row = SEMANTICS[f.sem];
+  return (i.memOp >= 0 && row?.kind !== 'lea' && f.sem !== 'nop') || row?.faults === true;
 }
 
 /** Emit inline JS for instruction k, or null to fall back to the generic handler call. */

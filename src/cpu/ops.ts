@@ -464,10 +464,7 @@ const enterH: Handler = (cpu, i) => {
   } catch (e) { cpu.lo.set(saveLo); cpu.hi.set(saveHi); throw e; }
 };
 
-// ---- control flow (jmp, jcc: generated from semantics.ts) ----
-function checkTarget(cpu: Cpu, t: number): void {
-  if (cpu.mode === 64 && (t >= 0x800000000000 || t < -0x800000000000)) throw new CpuFault(13, 0);
-}
+// ---- control flow (jmp, jcc, call, ret: generated from semantics.ts) ----
 /** Near indirect target: 64-bit in long mode (f64), opsize in 32-bit mode. */
 function indTarget(cpu: Cpu, i: Insn): number {
   const size = i.mode === 64 ? 64 : i.opsize;
@@ -483,12 +480,6 @@ function pushRip(cpu: Cpu, i: Insn): void {
   if (i.mode === 64) push(cpu, 64, canonLo(cpu.rip), canonHi(cpu.rip));
   else push(cpu, i.opsize === 16 ? 16 : 32, cpu.rip, 0);
 }
-// call: the return-address push is checked (#SS/#PF) before the target's canonical check (#GP),
-// as the native vectors show; nothing is written when either fails.
-const callH: Handler = (cpu, i) => {
-  if (i.mode === 64) probePush(cpu, 64);
-  checkTarget(cpu, i.target); pushRip(cpu, i); cpu.rip = i.target;
-};
 const callIndH: Handler = (cpu, i) => {
   if (i.mode !== 64) { const t = indTarget(cpu, i); pushRip(cpu, i); cpu.rip = t; return; }
   const v = readOp(cpu, i, i.k0, i.r0, 64), vh = cpu.tHi;
@@ -504,18 +495,6 @@ const callIndH: Handler = (cpu, i) => {
   }
   pushRip(cpu, i);
   cpu.rip = pairToCanon(v, vh);
-};
-const retH: Handler = (cpu, i) => {
-  const size = i.mode === 64 ? 64 : i.opsize;
-  const sp0 = cpu.lo[4], sp0h = cpu.hi[4];
-  const v = pop(cpu, size);
-  let t: number;
-  if (size === 64) {
-    if (!isCanonical(v, cpu.tHi)) { cpu.lo[4] = sp0; cpu.hi[4] = sp0h; throw new CpuFault(13, 0); }
-    t = pairToCanon(v, cpu.tHi);
-  } else t = size === 16 ? v & 0xffff : v >>> 0;
-  if (i.n > 0) adjustSp(cpu, i.immLo & 0xffff);
-  cpu.rip = t;
 };
 /** Count register of loop/jcxz/rep by address size. */
 function cntZero(cpu: Cpu, adsize: number): boolean {
@@ -1005,7 +984,7 @@ export const USER_HANDLERS: Record<string, Handler> = {
   'x87:init': x87InitH, 'x87:clex': x87ClexH, 'x87:ldcw': x87LdcwH, 'x87:stcw': x87StcwH, 'x87:stsw': x87StswH, 'x87:wait': x87WaitH,
   'push:seg': pushSegH, pusha: pushaH, popa: popaH, pushf: pushfH, popf: popfH,
   leave: leaveH, enter: enterH,
-  'jmp:ind': jmpIndH, call: callH, 'call:ind': callIndH, ret: retH,
+  'jmp:ind': jmpIndH, 'call:ind': callIndH,
   loop: loopH(0), 'loop:e': loopH(1), 'loop:ne': loopH(2), jcxz: jcxzH,
   'str:movs': strOp('movs'), 'str:stos': strOp('stos'), 'str:lods': strOp('lods'), 'str:cmps': strOp('cmps'), 'str:scas': strOp('scas'),
   'str:ins': strOp('ins'), 'str:outs': strOp('outs'), 'io:in': ioH, 'io:out': ioH,

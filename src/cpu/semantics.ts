@@ -22,7 +22,7 @@ export type Width = 8 | 16 | 32 | 64;
 export type Rec = 'add' | 'sub' | 'logic' | 'inc' | 'dec' | 'helper' | null;
 
 /** What the value code may depend on besides the widths (the shift helper's count rules). */
-export interface ValueCtx { readonly srcImm: boolean; readonly dstMem: boolean }
+export interface ValueCtx { readonly srcImm: boolean; readonly dstMem: boolean; /** ret: `c` holds imm16. */ readonly imm: boolean }
 
 /** The parts of a memory operand's offset, as JS expressions (lea); null: absent. */
 export interface OffsetParts {
@@ -41,7 +41,7 @@ export interface Row {
    * - 'rmw': dst = f(dst, src) — ALU binary ops and shifts [src, dst], unary ops [dst] (no `src`);
    * - 'move': dst = f(src), dst not read (mov, movzx, movsx, setcc, cmov);
    * - 'lea': dst = the memory operand's offset (`offset`);
-   * - 'branch': RIP only (jcc: `guard`, jmp);
+   * - 'branch': `b` holds the rel target; `w` is the stack width (64 in long mode, else 16/32);
    * - 'push', 'pop': the stack at the operand size.
    */
   readonly kind: 'rmw' | 'move' | 'lea' | 'branch' | 'push' | 'pop';
@@ -65,12 +65,16 @@ export interface Row {
    * block): a cheaper equivalent, or null to use `value`.
    */
   readonly valueNoFlags?: (w: Width, n: number) => string | null;
+  /** May fault without a memory operand (the stack). */
+  readonly faults?: boolean;
   /** lea: statements setting r rh to the offset at width w (before the operand-size truncation). */
   readonly offset?: (w: Width, p: OffsetParts) => string;
   readonly rec: Rec;
 }
 
 const TWO32 = 4294967296;
+/** End of the lower canonical half (48-bit linear addresses). */
+const CANON_END = '0x800000000000';
 const mask = (w: Width): number => (w === 8 ? 0xff : 0xffff);
 
 // ---- value primitives ----
@@ -181,12 +185,27 @@ export const SEMANTICS: Readonly<Record<string, Row>> = {
   setcc: { kind: 'move', dst: 0, dstWidth: 8, guard: 'cc', value: () => '', rec: null },
 
   // Branches: cpu.rip already holds the next instruction's address.
-  jmp: { kind: 'branch', value: () => '', rec: null },
-  jcc: { kind: 'branch', guard: 'cc', value: () => '', rec: null },
+  jmp: { kind: 'branch', value: () => 'cpu.rip=b;', rec: null },
+  jcc: { kind: 'branch', guard: 'cc', value: () => 'cpu.rip=b;', rec: null },
+  // call: the return-address push is checked (#SS/#PF) before the target's canonical check (#GP),
+  // as the native vectors show; nothing is written when either fails.
+  call: {
+    kind: 'branch', faults: true, rec: null,
+    value: (w) => w === 64
+      ? `probePush(cpu,64);if(b>=${CANON_END}||b<-${CANON_END})throw new CpuFault(13,0);push(cpu,64,canonLo(cpu.rip),canonHi(cpu.rip));cpu.rip=b;`
+      : `push(cpu,${w},cpu.rip,0);cpu.rip=b;`,
+  },
+  // ret: a non-canonical return address gives #GP with RSP unchanged; imm16 is released after the pop.
+  ret: {
+    kind: 'branch', faults: true, rec: null,
+    value: (w, _ws, x) => `l=lo[4];h=hi[4];r=pop(cpu,${w});` +
+      (w === 64 ? 'rh=cpu.tHi;if(!isCanonical(r,rh)){lo[4]=l;hi[4]=h;throw new CpuFault(13,0);}b=pairToCanon(r,rh);' : w === 16 ? 'b=r&65535;' : 'b=r>>>0;') +
+      (x.imm ? 'adjustSp(cpu,c&65535);' : '') + 'cpu.rip=b;',
+  },
 
   // Stack (operand size 64 or 16 in long mode, 32 or 16 in 32-bit mode).
-  push: { kind: 'push', src: 0, value: () => '', rec: null },
-  pop: { kind: 'pop', dst: 0, value: () => '', rec: null },
+  push: { kind: 'push', src: 0, faults: true, value: () => '', rec: null },
+  pop: { kind: 'pop', dst: 0, faults: true, value: () => '', rec: null },
 
   // Shifts and rotates: the count is the low byte of imm8 or CL (SDM SAL/SAR/SHL/SHR, ROL/ROR/RCL/RCR);
   // flags, including the vendors' undefined ones, come from alu.ts shift() and cpu.profile.

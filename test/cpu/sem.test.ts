@@ -55,7 +55,7 @@ function lines(): string[] {
   for (const cc of ['z', 'nz', 'b', 'ae', 'be', 'a', 'l', 'ge', 'le', 'g', 's', 'ns', 'o', 'no', 'p', 'np']) {
     out.push(`cmov${cc} %eax, %ecx`, `cmov${cc}q ${MEM}, %rcx`, `cmov${cc}w %ax, %dx`, `set${cc} %al`, `set${cc} %bh`, `set${cc} ${MEM}`, `j${cc} .+0x20`);
   }
-  out.push('jmp .+0x40', 'jmp .-0x10');
+  out.push('jmp .+0x40', 'jmp .-0x10', 'call .+0x40', 'call .-0x10', 'ret', 'ret $8', 'ret $0xfffe', 'retw', 'callw .+0x40');
   out.push('push %rax', 'push %rsp', 'pushq $5', 'pushq $-0x1000', `pushq ${MEM}`, 'pushw %ax', 'pushw $7', `pushw ${MEM}`,
     'pop %rcx', 'pop %rsp', `popq ${MEM}`, 'popw %dx', `popw ${MEM}`, 'pop %r12');
   return out;
@@ -77,6 +77,7 @@ function machine(c: Case, inp: Input): Cpu {
   const cpu = new Cpu(64);
   cpu.mem.map(CODE, PAGE_SIZE, P_R | P_X, c.code);
   cpu.mem.map(DATA, PAGE_SIZE, P_R | P_W, new Uint8Array(inp.mem));
+  cpu.mem.writeBytes(DATA + 0x800, new Uint8Array(inp.mem.slice(0, 16))); // what pop and ret read
   for (let k = 0; k < 16; k++) { cpu.lo[k] = inp.regs[2 * k]; cpu.hi[k] = inp.regs[2 * k + 1]; }
   cpu.lo[4] = DATA + 0x800; cpu.hi[4] = 0; // a stack inside the data page
   cpu.flags = (inp.flags & 0x8d5) | 2;
