@@ -1,13 +1,13 @@
 // Code generation from the instruction descriptions (semantics.ts): one emitter turns a row plus an
 // operand shape into JavaScript, and three back-ends bind the operands differently:
 //   - interpreter: registers, immediates and sizes read from the Insn at run time; one handler per
-//     sem, switching over every shape the forms allow (built once per process);
+//     sem with an arm per operand shape the forms allow (built once per process);
 //   - fast closure: one cached instruction, its registers and immediates baked into a closure made by a
 //     factory compiled once per shape (so the closure code is shared and V8 optimises it once);
 //   - block compiler (jit.ts): the instruction's operands as literals inside the block's function,
 //     with dead flag records dropped and stores checked against the block's own code.
-// Since all three come from one emitter, they cannot disagree by construction; test/cpu/sem.test.ts
-// still runs them against each other on random inputs.
+// The three differ only in how operands are bound; test/cpu/sem.test.ts runs them against each other
+// on random inputs.
 
 import type { Form } from '../isa/types.js';
 import { STATUS, F_CF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC, CpuFault, canonLo, canonHi, isCanonical, pairToCanon } from './state.js';

@@ -1,7 +1,8 @@
 // Block compilation: a hot straight-line run of cached instructions (up to a branch, a page end or
-// something that must stop the block) becomes one JavaScript function. Hot shapes are emitted
-// inline with their operands as constants; anything else calls its ordinary handler, so every
-// instruction can sit in a block and both paths share one semantics.
+// something that must stop the block) becomes one JavaScript function. Instructions described in
+// semantics.ts are emitted inline by codegen.ts with their operands as constants; anything else
+// calls its ordinary handler, so every instruction can sit in a block. This file owns only the block
+// structure: where blocks end, fault bookkeeping, dead flag records, self-loops.
 //
 // Precision: before each instruction that may fault the block records cpu.curIp and
 // cpu.blkDone (instructions completed), so a CpuFault leaves the machine exactly as the
