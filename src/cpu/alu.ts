@@ -5,9 +5,9 @@
 
 import {
   Cpu, F_CF, F_PF, F_AF, F_ZF, F_SF, F_OF, STATUS,
-  LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC,
+  LZ_ADD, LZ_SUB,
 } from './state.js';
-import { setLazy, setLazyIncDec, setLazyRes, getFlags, getCF, PARITY } from './flags.js';
+import { setLazy, setLazyRes, getFlags, getCF, PARITY } from './flags.js';
 
 const TWO32 = 4294967296;
 
@@ -49,34 +49,6 @@ export function sub(cpu: Cpu, size: number, a: number, aHi: number, b: number, b
   setLazy(cpu, LZ_SUB, size, a, aHi, b, bHi, r, rHi, cin);
   cpu.tHi = rHi;
   return r;
-}
-
-/** and/or/xor/test: CF = OF = 0, ZF SF PF from the result (AF undefined: measured 0). */
-export function logic(cpu: Cpu, size: number, r: number, rHi: number): void {
-  setLazy(cpu, LZ_LOGIC, size, 0, 0, 0, 0, r, size === 64 ? rHi : 0, 0);
-}
-
-export function inc(cpu: Cpu, size: number, a: number, aHi: number): number {
-  let r: number, rHi = 0;
-  if (size === 64) { r = (a + 1) | 0; rHi = r === 0 ? (aHi + 1) | 0 : aHi; }
-  else { r = (a + 1) & maskOf(size); aHi = 0; }
-  setLazyIncDec(cpu, LZ_INC, size, a, aHi, r, rHi);
-  cpu.tHi = rHi;
-  return r;
-}
-
-export function dec(cpu: Cpu, size: number, a: number, aHi: number): number {
-  let r: number, rHi = 0;
-  if (size === 64) { r = (a - 1) | 0; rHi = a === 0 ? (aHi - 1) | 0 : aHi; }
-  else { r = (a - 1) & maskOf(size); aHi = 0; }
-  setLazyIncDec(cpu, LZ_DEC, size, a, aHi, r, rHi);
-  cpu.tHi = rHi;
-  return r;
-}
-
-/** neg: 0 - a (CF = a != 0 falls out of the subtraction). */
-export function neg(cpu: Cpu, size: number, a: number, aHi: number): number {
-  return sub(cpu, size, 0, 0, a, size === 64 ? aHi : 0, 0);
 }
 
 /** Bit size-2 of a value at size (the bit an one-bit rotate moves into or out of the msb). */

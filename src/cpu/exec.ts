@@ -12,7 +12,7 @@ import { P_X, PAGE_SIZE, type Page } from './memory.js';
 import { pageFault } from './access.js';
 import { Insn, prepare } from './operands.js';
 import { userHandlers, type HandlerTable } from './dispatch.js';
-import { specialize } from './fast.js';
+import { fastHandler } from './codegen.js';
 import { Block, compileBlock, HOT } from './jit.js';
 
 export type StopReason = 'hlt' | 'until' | 'steps' | 'exception' | 'unsupported';
@@ -88,8 +88,9 @@ function decodeAt(cpu: Cpu, lin: number): Insn {
   if ((d.prefixes & Pfx.LOCK) !== 0 && (!form.lockable || d.mod === 3)) throw new CpuFault(6);
   const insn = new Insn();
   prepare(insn, d, form, ip);
-  // A specialised closure for hot shapes, unless the system model replaced the sem's handler.
-  insn.handler = tableOf(cpu).user[form.index] !== 0 ? specialize(insn, form) : null;
+  // A closure specialised to this instruction (generated from semantics.ts), unless the system
+  // model replaced the sem's handler.
+  insn.handler = tableOf(cpu).user[form.index] !== 0 ? fastHandler(insn, form) : null;
   // Cache by physical page offset when the instruction does not cross a page (Bochs' iCache):
   // the entry remembers its RIP and mode, so the same physical bytes reached through another
   // linear alias (whose RIP-relative fields differ) are decoded again, and a write to the bytes

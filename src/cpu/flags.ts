@@ -110,17 +110,6 @@ export function setLazy(cpu: Cpu, op: number, size: number, aLo: number, aHi: nu
   cpu.lzRLo = rLo; cpu.lzRHi = rHi; cpu.lzCin = cin;
 }
 
-/** inc/dec: everything but CF is pending; CF keeps its current value (SDM INC/DEC). */
-export function setLazyIncDec(cpu: Cpu, op: number, size: number, aLo: number, aHi: number, rLo: number, rHi: number): void {
-  // Only CF survives: fold a pending CF into cpu.flags (the other five are replaced).
-  if (cpu.lzOp !== LZ_NONE && (cpu.lzMask & F_CF) !== 0) cpu.flags = (cpu.flags & ~F_CF) | (lazyStatus(cpu) & F_CF);
-  cpu.lzOp = op;
-  cpu.lzMask = STATUS & ~F_CF;
-  cpu.lzSize = size;
-  cpu.lzALo = aLo; cpu.lzAHi = aHi; cpu.lzBLo = 1; cpu.lzBHi = 0;
-  cpu.lzRLo = rLo; cpu.lzRHi = rHi; cpu.lzCin = 0;
-}
-
 /** ZF/SF/PF from a result; `eager` holds the values of the other status flags in `eagerMask`. */
 export function setLazyRes(cpu: Cpu, size: number, rLo: number, rHi: number, eager: number, eagerMask: number): void {
   // ZF SF PF become pending; when eagerMask covers the other three nothing old survives.

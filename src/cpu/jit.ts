@@ -1,7 +1,8 @@
 // Block compilation: a hot straight-line run of cached instructions (up to a branch, a page end or
-// something that must stop the block) becomes one JavaScript function. Hot shapes are emitted
-// inline with their operands as constants; anything else calls its ordinary handler, so every
-// instruction can sit in a block and both paths share one semantics.
+// something that must stop the block) becomes one JavaScript function. Instructions described in
+// semantics.ts are emitted inline by codegen.ts with their operands as constants; anything else
+// calls its ordinary handler, so every instruction can sit in a block. This file owns only the block
+// structure: where blocks end, fault bookkeeping, dead flag records, self-loops.
 //
 // Precision: before each instruction that may fault the block records cpu.curIp and
 // cpu.blkDone (instructions completed), so a CpuFault leaves the machine exactly as the
@@ -19,13 +20,12 @@
 
 import type { Form } from '../isa/types.js';
 import { FORMS } from '../isa/index.js';
-import { Cpu, CpuFault, STATUS, F_CF, F_TF, LZ_ADD, LZ_SUB, LZ_LOGIC, LZ_INC, LZ_DEC } from './state.js';
-import { cond, lazyStatus, getFlags } from './flags.js';
+import type { Cpu } from './state.js';
+import { getFlags } from './flags.js';
 import { PAGE_SIZE, type Page } from './memory.js';
-import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea, push, pop } from './operands.js';
-import { shift } from './alu.js';
-import { rd32, rd64, wr32, wr64 } from './access.js';
+import type { Insn, Handler } from './operands.js';
 import type { HandlerTable } from './dispatch.js';
+import { SEMANTICS, HELPERS as GEN_HELPERS, LOCALS, inlineCode, pendingAfter as genPendingAfter, writesAllStatus as genWritesAll, type Pending } from './codegen.js';
 
 /** Runs the block (a self-loop repeats while it fits `budget` instructions); returns instructions executed. */
 export type BlockFn = (cpu: Cpu, lo: Int32Array, hi: Int32Array, pg: Page, I: Insn[], H: readonly Handler[], budget: number) => number;
@@ -48,7 +48,7 @@ export class Block {
 export const HOT = 40;
 const MAX_BLOCK = 48;
 
-const HELPERS = { cond, lazyStatus, getFlags, ea, rd32, rd64, wr32, wr64, CpuFault, shift, push, pop };
+const HELPERS = { ...GEN_HELPERS, getFlags };
 
 /** Sems whose handler may change machine state the block loop relies on (mode, paging, TF, halt). */
 function endsBlock(f: Form, T: HandlerTable): boolean {
@@ -59,178 +59,32 @@ function endsBlock(f: Form, T: HandlerTable): boolean {
 /** Does the instruction read the status flags (so an earlier flag record must be kept)? */
 function readsFlags(f: Form): boolean { return f.flags.read !== 0 || !inlineable(f); }
 function writesAllStatus(f: Form): boolean {
-  return (f.sem === 'alu:add' || f.sem === 'alu:sub' || f.sem === 'alu:cmp' || f.sem === 'alu:and' || f.sem === 'alu:or' || f.sem === 'alu:xor' || f.sem === 'alu:test');
+  const row = SEMANTICS[f.sem];
+  return row !== undefined && genWritesAll(row);
 }
-function inlineable(f: Form): boolean {
-  const m = f.sem;
-  return m === 'alu:add' || m === 'alu:sub' || m === 'alu:cmp' || m === 'alu:and' || m === 'alu:or' || m === 'alu:xor' || m === 'alu:test' ||
-    m === 'alu:inc' || m === 'alu:dec' || m === 'mov' || m === 'lea' || m === 'jcc' || m === 'jmp' || m === 'nop' ||
-    m === 'shift:shl' || m === 'shift:shr' || m === 'shift:sar' || m === 'shift:rol' || m === 'shift:ror' ||
-    m === 'push' || m === 'pop' || m === 'movzx' || m === 'movsx';
-}
+function inlineable(f: Form): boolean { return SEMANTICS[f.sem] !== undefined || f.sem === 'nop'; }
 /** Inline code that can raise a fault (memory operands, the stack). */
 function faultsInline(i: Insn, f: Form): boolean {
-  return (i.memOp >= 0 && f.sem !== 'lea' && f.sem !== 'nop') || f.sem === 'push' || f.sem === 'pop';
+  const row = SEMANTICS[f.sem];
+  return (i.memOp >= 0 && row?.kind !== 'lea' && f.sem !== 'nop') || row?.faults === true;
 }
-const SHIFT_OP: Record<string, number> = { 'shift:rol': 0, 'shift:ror': 1, 'shift:shl': 4, 'shift:shr': 5, 'shift:sar': 7 };
-
-const TWO32 = 4294967296;
 
 /** Emit inline JS for instruction k, or null to fall back to the generic handler call. */
-/**
- * The instruction before, in the same block, whose flag record is the one pending (its kind, for
- * 32-bit inline add/sub/logic/inc/dec), or undefined when that is not known at compile time.
- */
-type Pending = 'add' | 'sub' | 'logic' | 'incdec' | undefined;
-
-/** CF of the pending record, for inc/dec, which keep CF (SDM INC/DEC): JS that sets it in cpu.flags. */
-function keepCfFrom(p: Pending): string | undefined {
-  switch (p) {
-    case 'add': return `cpu.flags=(cpu.flags&${~F_CF})|((cpu.lzRLo>>>0)<(cpu.lzALo>>>0)?${F_CF}:0);`;
-    case 'sub': return `cpu.flags=(cpu.flags&${~F_CF})|((cpu.lzALo>>>0)<(cpu.lzBLo>>>0)?${F_CF}:0);`;
-    case 'logic': return `cpu.flags&=${~F_CF};`;
-    case 'incdec': return ''; // its record leaves CF in cpu.flags
-    default: return undefined;
-  }
-}
-
 function inline(i: Insn, f: Form, k: number, keepFlags: boolean, last: boolean, pending: Pending = undefined): string | null {
-  const sem = f.sem;
-  const lz32 = (op: number, a: string, b: string, r: string): string =>
-    keepFlags ? `cpu.lzOp=${op};cpu.lzMask=${STATUS};cpu.lzSize=32;cpu.lzALo=${a};cpu.lzBLo=${b};cpu.lzRLo=${r};cpu.lzCin=0;` : '';
-  const lz64 = (op: number, a: string, aH: string, b: string, bH: string, r: string, rH: string): string =>
-    keepFlags ? `cpu.lzOp=${op};cpu.lzMask=${STATUS};cpu.lzSize=64;cpu.lzALo=${a};cpu.lzAHi=${aH};cpu.lzBLo=${b};cpu.lzBHi=${bH};cpu.lzRLo=${r};cpu.lzRHi=${rH};cpu.lzCin=0;` : '';
-  switch (sem) {
-    case 'nop': return '';
-    case 'jcc': return last ? `cpu.rip=cond(cpu,${i.cc})?${i.target}:${i.next};` : null;
-    case 'jmp': return last ? `cpu.rip=${i.target};` : null;
-    case 'lea': {
-      if (i.k1 !== K_REG || !Number.isNaN(i.abs) || i.base < 0 || i.base >= 16 || i.adsize !== 64 || (i.s1 !== 64 && i.s1 !== 32)) return null;
-      // Into a 32-bit register: the sum's low half depends on the low halves only (exact below 2^53).
-      if (i.s1 === 32) return `lo[${i.r1}]=(lo[${i.base}]${i.index >= 0 ? `+lo[${i.index}]*${i.scale}` : ''}+${i.disp})|0;hi[${i.r1}]=0;`;
-      const idx = i.index >= 0 ? `+(lo[${i.index}]>>>0)*${i.scale}` : '';
-      const idxH = i.index >= 0 ? `+hi[${i.index}]*${i.scale}` : '';
-      return `l=(lo[${i.base}]>>>0)${idx}+${i.disp};h=hi[${i.base}]${idxH};if(l>=${TWO32}||l<0){c=Math.floor(l/${TWO32});l-=c*${TWO32};h+=c;}` +
-        `lo[${i.r1}]=l|0;hi[${i.r1}]=${i.s1 === 64 ? 'h|0' : '0'};`;
-    }
-    case 'mov': {
-      if (i.k1 === K_REG && i.r1 < 16 && (i.s1 === 32 || i.s1 === 64)) {
-        const d = i.r1;
-        if (i.k0 === K_REG && i.r0 < 16) return i.s1 === 64 ? `lo[${d}]=lo[${i.r0}];hi[${d}]=hi[${i.r0}];` : `lo[${d}]=lo[${i.r0}];hi[${d}]=0;`;
-        if (i.k0 === K_IMM) return `lo[${d}]=${i.immLo};hi[${d}]=${i.s1 === 64 ? i.immHi : 0};`;
-        if (i.k0 === K_MEM) {
-          return i.s1 === 64 ? `a=rd64(cpu,ea(cpu,I[${k}]));lo[${d}]=a;hi[${d}]=cpu.tHi;` : `a=rd32(cpu,ea(cpu,I[${k}]));lo[${d}]=a;hi[${d}]=0;`;
-        }
-      }
-      if (i.k1 === K_MEM && (i.s1 === 32 || i.s1 === 64) && (i.k0 === K_REG && i.r0 < 16 || i.k0 === K_IMM)) {
-        const v = i.k0 === K_REG ? `lo[${i.r0}]` : `${i.immLo}`;
-        const vh = i.k0 === K_REG ? `hi[${i.r0}]` : `${i.immHi}`;
-        return (i.s1 === 64 ? `wr64(cpu,ea(cpu,I[${k}]),${v},${vh});` : `wr32(cpu,ea(cpu,I[${k}]),${v});`) +
-          `if(pg.icache!==ic){cpu.rip=${i.next};return ${k + 1};}`;
-      }
-      return null;
-    }
-    case 'shift:shl': case 'shift:shr': case 'shift:sar': case 'shift:rol': case 'shift:ror': {
-      if (i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64) || i.k0 !== K_IMM) return null;
-      const d = i.r1;
-      const n = i.immLo & 31;
-      // Flags overwritten before any read and a 32-bit register: only the result matters.
-      if (!keepFlags && i.s1 === 32) {
-        if (n === 0) return `hi[${d}]=0;`;
-        const v = `lo[${d}]`;
-        const e = sem === 'shift:rol' ? `(${v}<<${n})|(${v}>>>${32 - n})` : sem === 'shift:ror' ? `(${v}>>>${n})|(${v}<<${32 - n})`
-          : sem === 'shift:shl' ? `${v}<<${n}` : sem === 'shift:shr' ? `${v}>>>${n}` : `${v}>>${n}`;
-        return `lo[${d}]=${e};hi[${d}]=0;`;
-      }
-      const n6 = i.immLo & 63;
-      if (!keepFlags && i.s1 === 64 && sem !== 'shift:rol' && sem !== 'shift:ror') {
-        if (n6 === 0) return '';
-        const ld = `a=lo[${d}];ah=hi[${d}];`;
-        const st = (l: string, h: string): string => `${ld}lo[${d}]=${l};hi[${d}]=${h};`;
-        if (sem === 'shift:shl') {
-          return n6 < 32 ? st(`a<<${n6}`, `(ah<<${n6})|(a>>>${32 - n6})`) : st('0', `a<<${n6 - 32}`);
-        }
-        const top = sem === 'shift:sar' ? 'ah>>31' : '0';
-        if (n6 < 32) return st(`(a>>>${n6})|(ah<<${32 - n6})`, sem === 'shift:sar' ? `ah>>${n6}` : `ah>>>${n6}`);
-        return st(sem === 'shift:sar' ? `ah>>${n6 - 32}` : `ah>>>${n6 - 32}`, top);
-      }
-      return `r=shift(cpu,${SHIFT_OP[sem]},${i.s1},lo[${d}],hi[${d}],${i.immLo & 0xff},1);lo[${d}]=r;hi[${d}]=${i.s1 === 64 ? 'cpu.tHi' : '0'};`;
-    }
-    case 'push': {
-      if (i.k0 !== K_REG || i.r0 >= 16 || i.opsize !== 64) return null;
-      return `push(cpu,64,lo[${i.r0}],hi[${i.r0}]);`;
-    }
-    case 'pop': {
-      if (i.k0 !== K_REG || i.r0 >= 16 || i.opsize !== 64) return null;
-      return `a=pop(cpu,64);lo[${i.r0}]=a;hi[${i.r0}]=cpu.tHi;`;
-    }
-    case 'movzx': case 'movsx': {
-      if (i.k0 !== K_REG || i.r0 >= 16 || i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64)) return null;
-      const sx = sem === 'movsx';
-      const src = i.s0 === 8 ? (sx ? `(lo[${i.r0}]<<24>>24)` : `(lo[${i.r0}]&255)`) : i.s0 === 16 ? (sx ? `(lo[${i.r0}]<<16>>16)` : `(lo[${i.r0}]&65535)`) : `lo[${i.r0}]`;
-      return `a=${src};lo[${i.r1}]=a;hi[${i.r1}]=${i.s1 === 64 && sx ? 'a>>31' : '0'};`;
-    }
-    case 'alu:inc': case 'alu:dec': {
-      if (i.k0 !== K_REG || i.r0 >= 16 || i.s0 !== 32) return null;
-      const d = i.r0, inc = sem === 'alu:inc';
-      const keepCf = keepCfFrom(pending) ?? `if(cpu.lzOp!==0&&(cpu.lzMask&${F_CF})!==0)cpu.flags=(cpu.flags&${~F_CF})|(lazyStatus(cpu)&${F_CF});`;
-      return `a=lo[${d}];r=(a${inc ? '+' : '-'}1)|0;lo[${d}]=r;hi[${d}]=0;` +
-        (keepFlags ? `${keepCf}cpu.lzOp=${inc ? LZ_INC : LZ_DEC};cpu.lzMask=${STATUS & ~F_CF};cpu.lzSize=32;cpu.lzALo=a;cpu.lzBLo=1;cpu.lzRLo=r;cpu.lzCin=0;` : '');
-    }
-    case 'alu:add': case 'alu:sub': case 'alu:cmp': case 'alu:and': case 'alu:or': case 'alu:xor': case 'alu:test': {
-      const op = sem.slice(4);
-      if (i.k1 !== K_REG || i.r1 >= 16 || (i.s1 !== 32 && i.s1 !== 64)) return null;
-      if (i.k0 === K_REG && i.r0 >= 16) return null;
-      const d = i.r1;
-      let b: string, bH: string;
-      let pre = '';
-      if (i.k0 === K_IMM) { b = `${i.immLo}`; bH = `${i.immHi}`; }
-      else if (i.k0 === K_REG) { b = `lo[${i.r0}]`; bH = `hi[${i.r0}]`; }
-      else {
-        pre = i.s1 === 64 ? `b=rd64(cpu,ea(cpu,I[${k}]));bh=cpu.tHi;` : `b=rd32(cpu,ea(cpu,I[${k}]));bh=0;`;
-        b = 'b'; bH = 'bh';
-      }
-      const write = op !== 'cmp' && op !== 'test';
-      if (i.s1 === 32) {
-        switch (op) {
-          case 'add': case 'sub': case 'cmp': {
-            const lz = op === 'add' ? LZ_ADD : LZ_SUB;
-            return `${pre}a=lo[${d}];b2=${b};r=(a${op === 'add' ? '+' : '-'}b2)|0;` + (write ? `lo[${d}]=r;hi[${d}]=0;` : '') + lz32(lz, 'a', 'b2', 'r');
-          }
-          default: {
-            const o = op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^';
-            return `${pre}r=lo[${d}]${o}${b};` + (write ? `lo[${d}]=r;hi[${d}]=0;` : '') + lz32(LZ_LOGIC, '0', '0', 'r');
-          }
-        }
-      }
-      switch (op) {
-        case 'add': case 'sub': case 'cmp': {
-          const sub = op !== 'add';
-          return `${pre}a=lo[${d}];ah=hi[${d}];b2=${b};b2h=${bH};l=${sub ? '(a>>>0)-(b2>>>0)' : '(a>>>0)+(b2>>>0)'};r=l|0;` +
-            `rh=${sub ? `(ah-b2h-(l<0?1:0))|0` : `(ah+b2h+(l>=${TWO32}?1:0))|0`};` +
-            (write ? `lo[${d}]=r;hi[${d}]=rh;` : '') + lz64(sub ? LZ_SUB : LZ_ADD, 'a', 'ah', 'b2', 'b2h', 'r', 'rh');
-        }
-        default: {
-          const o = op === 'and' || op === 'test' ? '&' : op === 'or' ? '|' : '^';
-          return `${pre}r=lo[${d}]${o}${b};rh=hi[${d}]${o}${bH};` + (write ? `lo[${d}]=r;hi[${d}]=rh;` : '') + lz64(LZ_LOGIC, '0', '0', '0', '0', 'r', 'rh');
-        }
-      }
-    }
-  }
-  return null;
+  if (f.sem === 'nop') return '';
+  const row = SEMANTICS[f.sem];
+  if (row === undefined) return null;
+  // A branch ends its block: RIP becomes the next instruction's address, then the described code runs.
+  if (row.kind === 'branch') return last ? `cpu.rip=${i.next};${inlineCode(i, f, k, keepFlags, pending)}` : null;
+  return inlineCode(i, f, k, keepFlags, pending);
 }
 
 /** What `pending` is after instruction i (inlined as `inl`, its flag record kept or not). */
 function pendingAfter(i: Insn, f: Form, inl: string | null, keep: boolean, before: Pending): Pending {
-  const m = f.sem;
-  if (inl !== null && (m === 'mov' || m === 'lea' || m === 'nop' || m === 'push' || m === 'pop' || m === 'movzx' || m === 'movsx')) return before;
-  if (inl === null || !keep) return undefined;
-  if ((m === 'alu:inc' || m === 'alu:dec') && i.s0 === 32) return 'incdec';
-  if (i.s1 !== 32) return undefined;
-  if (m === 'alu:add') return 'add';
-  if (m === 'alu:sub' || m === 'alu:cmp') return 'sub';
-  if (m === 'alu:and' || m === 'alu:or' || m === 'alu:xor' || m === 'alu:test') return 'logic';
-  return undefined;
+  if (inl !== null && f.sem === 'nop') return before;
+  const row = SEMANTICS[f.sem];
+  if (inl === null || row === undefined) return undefined;
+  return genPendingAfter(row, i, keep, before);
 }
 
 /** Can instruction `i` fault (so its address must be recorded first)? */
@@ -263,7 +117,8 @@ export function compileBlock(page: Page, off: number, T: HandlerTable, rip: numb
   if (insns.length === 0) return null;
   const n = insns.length;
   const lastInsn = insns[n - 1];
-  const selfLoop = FORMS[lastInsn.form].sem === 'jcc' && lastInsn.target === insns[0].addr;
+  const lastRow = SEMANTICS[FORMS[lastInsn.form].sem];
+  const selfLoop = lastRow?.kind === 'branch' && lastRow.guard === 'cc' && lastInsn.target === insns[0].addr;
   let body = '';
   let pending: Pending;
   for (let k = 0; k < n; k++) {
@@ -286,7 +141,7 @@ export function compileBlock(page: Page, off: number, T: HandlerTable, rip: numb
     if (mayFault(i, f, inl)) body += `cpu.curIp=${i.addr};cpu.blkDone=base+${k};`;
     if (inl !== null) {
       body += inl.replace(/return (\d+);/g, 'return base+$1;');
-      if (last && f.sem !== 'jcc' && f.sem !== 'jmp') body += `cpu.rip=${i.next};`;
+      if (last && SEMANTICS[f.sem]?.kind !== 'branch') body += `cpu.rip=${i.next};`;
     } else {
       body += `cpu.rip=${i.next};H[${i.form}](cpu,I[${k}]);`;
       if (!last) body += `if(cpu.rip!==${i.next}||pg.icache!==ic||cpu.halted)return base+${k + 1};`;
@@ -294,8 +149,8 @@ export function compileBlock(page: Page, off: number, T: HandlerTable, rip: numb
   }
   if (selfLoop) body = `for(;;){${body}}`;
   else body += `return ${n};`;
-  const src = `const {cond,lazyStatus,getFlags,ea,rd32,rd64,wr32,wr64,shift,push,pop}=R;\n` +
-    `return function block(cpu,lo,hi,pg,I,H,budget){const ic=pg.icache;let base=0,a=0,ah=0,b=0,bh=0,b2=0,b2h=0,r=0,rh=0,l=0,h=0,c=0;${body}};`;
+  const src = `const {${Object.keys(HELPERS).join(',')}}=R;\n` +
+    `return function block(cpu,lo,hi,pg,I,H,budget){const ic=pg.icache;let base=0;${LOCALS}${body}};`;
   const fn = new Function('R', src)(HELPERS) as BlockFn;
   const first = insns[0], lastI = insns[n - 1];
   return new Block(fn, insns, n, first.addr, lastI.addr + lastI.len, T);

@@ -3,9 +3,9 @@
 // cpu.rip already points at the next instruction when a handler runs (exec.ts).
 
 import { Cpu, CpuFault, F_CF, F_PF, F_AF, F_ZF, F_SF, F_TF, F_IF, F_DF, F_OF, F_IOPL, F_NT, F_RF, F_AC, F_ID, STATUS, SEG_SS, SEG_DS, SEG_ES, SEG_FS, SEG_GS, SEG_CS, LZ_SUB, ACC_R, canonLo, canonHi, isCanonical, pairToCanon } from './state.js';
-import { getFlags, getCF, cond, setLazy, setLazyRes, setFlagsMasked, PARITY } from './flags.js';
+import { getFlags, setLazy, setLazyRes, setFlagsMasked, PARITY } from './flags.js';
 import {
-  add, sub, logic, inc, dec, neg, shift, shiftDouble, mulFlags, mul64, umul32, imul32, maskOf, msb, toBig, fromBig,
+  add, sub, shiftDouble, mulFlags, mul64, umul32, imul32, maskOf, msb, toBig, fromBig,
 } from './alu.js';
 import {
   Insn, K_REG, K_MEM, K_IMM, ea, readOp, readRmw, writeRmw, writeOp, push, pop, peekStack, adjustSp, getSp, rmwAddr, probePush, type Handler,
@@ -14,6 +14,7 @@ import { rd8, rd16, rd32, rd64, rdN, wr8, wrN, wr16, checkWrite, physByte } from
 import { Pfx, NONE } from '../decode/types.js';
 import { FORMS } from '../isa/index.js';
 import { BMI_HANDLERS } from './ops-bmi.js';
+import { generatedHandlers } from './codegen.js';
 
 const TWO32 = 4294967296;
 
@@ -25,49 +26,7 @@ function src0(cpu: Cpu, i: Insn, size: number): number {
   return readOp(cpu, i, i.k0, i.r0, size);
 }
 
-// ---- ALU group 1 ----
-const OP_ADD = 0, OP_OR = 1, OP_ADC = 2, OP_SBB = 3, OP_AND = 4, OP_SUB = 5, OP_XOR = 6, OP_CMP = 7, OP_TEST = 8;
-
-function alu(op: number): Handler {
-  return (cpu, i) => {
-    const size = i.s1;
-    let a: number, aHi = 0;
-    if (i.k1 === K_REG) { a = cpu.getReg(i.r1, size); if (size === 64) aHi = cpu.tHi; }
-    else if (op === OP_CMP || op === OP_TEST) { a = rdN(cpu, ea(cpu, i), size); if (size === 64) aHi = cpu.tHi; }
-    else { a = readRmw(cpu, i, K_MEM, 0, size); if (size === 64) aHi = cpu.tHi; }
-    const b = readOp(cpu, i, i.k0, i.r0, size);
-    const bHi = size === 64 ? cpu.tHi : 0;
-    let r = 0, rHi = 0;
-    switch (op) {
-      case OP_ADD: r = add(cpu, size, a, aHi, b, bHi, 0); rHi = cpu.tHi; break;
-      case OP_ADC: { const c = getCF(cpu) ? 1 : 0; r = add(cpu, size, a, aHi, b, bHi, c); rHi = cpu.tHi; break; }
-      case OP_SUB: case OP_CMP: r = sub(cpu, size, a, aHi, b, bHi, 0); rHi = cpu.tHi; break;
-      case OP_SBB: { const c = getCF(cpu) ? 1 : 0; r = sub(cpu, size, a, aHi, b, bHi, c); rHi = cpu.tHi; break; }
-      case OP_AND: case OP_TEST: r = a & b; rHi = aHi & bHi; logic(cpu, size, r, rHi); break;
-      case OP_OR: r = a | b; rHi = aHi | bHi; logic(cpu, size, r, rHi); break;
-      case OP_XOR: r = a ^ b; rHi = aHi ^ bHi; logic(cpu, size, r, rHi); break;
-    }
-    if (op === OP_CMP || op === OP_TEST) return;
-    writeRmw(cpu, i.k1, i.r1, size, r, rHi);
-  };
-}
-
-/** One-operand read-modify-write (inc dec not neg). */
-function unary(kind: 'inc' | 'dec' | 'not' | 'neg'): Handler {
-  return (cpu, i) => {
-    const size = i.s0;
-    const a = readRmw(cpu, i, i.k0, i.r0, size);
-    const aHi = size === 64 ? cpu.tHi : 0;
-    let r: number, rHi = 0;
-    switch (kind) {
-      case 'inc': r = inc(cpu, size, a, aHi); rHi = cpu.tHi; break;
-      case 'dec': r = dec(cpu, size, a, aHi); rHi = cpu.tHi; break;
-      case 'neg': r = neg(cpu, size, a, aHi); rHi = cpu.tHi; break;
-      default: r = ~a & maskOf(size); rHi = ~aHi; break;
-    }
-    writeRmw(cpu, i.k0, i.r0, size, r, rHi);
-  };
-}
+// ALU group 1, inc/dec/neg/not: generated from semantics.ts (codegen.ts).
 
 // ---- multiply / divide (SDM Vol.2 MUL, IMUL, DIV, IDIV) ----
 
@@ -198,17 +157,7 @@ function divOne(signed: boolean): Handler {
   };
 }
 
-// ---- shifts ----
-function shiftH(op: number): Handler {
-  return (cpu, i) => {
-    const size = i.s1;
-    const count = i.k0 === K_IMM ? i.immLo & 0xff : cpu.lo[1] & 0xff;
-    const v = readRmw(cpu, i, i.k1, i.r1, size);
-    const vHi = size === 64 ? cpu.tHi : 0;
-    const r = shift(cpu, op, size, v, vHi, count, i.k0 !== K_IMM ? 0 : i.k1 === K_MEM ? 2 : 1);
-    writeRmw(cpu, i.k1, i.r1, size, r, cpu.tHi);
-  };
-}
+// ---- double shifts (the single ones are generated from semantics.ts) ----
 function shiftD(left: boolean): Handler {
   return (cpu, i) => {
     const size = i.s2;
@@ -304,37 +253,7 @@ function bitScan(kind: 'bsf' | 'bsr' | 'tzcnt' | 'lzcnt' | 'popcnt'): Handler {
 // (from 0 for a zero source, which leaves the destination unchanged); tzcnt/lzcnt clear SF AF PF
 // and keep or clear OF (profile countOF).
 
-// ---- data movement ----
-const movH: Handler = (cpu, i) => {
-  const size = i.s1;
-  const v = readOp(cpu, i, i.k0, i.r0, size);
-  writeOp(cpu, i, i.k1, i.r1, size, v, size === 64 ? cpu.tHi : 0);
-};
-const movzxH: Handler = (cpu, i) => {
-  const v = readOp(cpu, i, i.k0, i.r0, i.s0);
-  cpu.setReg(i.r1, i.s1, v, 0);
-};
-const movsxH: Handler = (cpu, i) => {
-  const s = i.s0;
-  let v = readOp(cpu, i, i.k0, i.r0, s);
-  if (s === 8) v = (v << 24) >> 24; else if (s === 16) v = (v << 16) >> 16;
-  cpu.setReg(i.r1, i.s1, i.s1 === 16 ? v & 0xffff : v, v >> 31);
-};
-/** lea: the offset only (no segment base, no canonical check), truncated to the operand size. */
-const leaH: Handler = (cpu, i) => {
-  let lo: number, hi: number;
-  if (!Number.isNaN(i.abs)) { lo = canonLo(i.abs); hi = canonHi(i.abs); }
-  else {
-    let l = i.disp, h = 0;
-    if (i.base >= 0) { l += cpu.lo[i.base] >>> 0; h += cpu.hi[i.base]; }
-    if (i.index >= 0) { l += (cpu.lo[i.index] >>> 0) * i.scale; h += cpu.hi[i.index] * i.scale; }
-    const c = Math.floor(l / TWO32);
-    lo = (l - c * TWO32) | 0; hi = (h + c) | 0;
-  }
-  if (i.adsize === 32) hi = 0;
-  else if (i.adsize === 16) { lo &= 0xffff; hi = 0; }
-  cpu.setReg(i.r1, i.s1, lo, hi);
-};
+// ---- data movement (mov, movzx, movsx, lea, cmovcc, setcc: generated from semantics.ts) ----
 const xchgH: Handler = (cpu, i) => {
   const size = i.s1;
   const b = readRmw(cpu, i, i.k1, i.r1, size); const bHi = size === 64 ? cpu.tHi : 0;
@@ -372,16 +291,6 @@ const cwdH: Handler = (cpu, i) => {
     case 32: cpu.setReg(2, 32, cpu.lo[0] >> 31); break;
     default: { const s = cpu.hi[0] >> 31; cpu.setReg(2, 64, s, s); break; }
   }
-};
-const cmovH: Handler = (cpu, i) => {
-  const size = i.s1;
-  // The source is read (and may fault) whatever the condition (SDM CMOVcc).
-  const v = readOp(cpu, i, i.k0, i.r0, size); const vHi = cpu.tHi;
-  if (cond(cpu, i.cc)) cpu.setReg(i.r1, size, v, vHi);
-  else if (size === 32) cpu.hi[i.r1] = 0; // a 32-bit cmov always writes (zero-extends) its destination
-};
-const setccH: Handler = (cpu, i) => {
-  writeOp(cpu, i, i.k0, i.r0, 8, cond(cpu, i.cc) ? 1 : 0, 0);
 };
 const cmpxchgH: Handler = (cpu, i) => {
   const size = i.s1;
@@ -447,28 +356,10 @@ const xlatH: Handler = (cpu, i) => {
   cpu.setReg(0, 8, rd8(cpu, a + b));
 };
 
-// ---- stack ----
+// ---- stack (push, pop: generated from semantics.ts) ----
 /** Stack operand size: 64 (or 16 with 66h) in long mode, 32 (or 16) in 32-bit mode. */
 function stackSize(i: Insn): number { return i.opsize; }
 
-const pushH: Handler = (cpu, i) => {
-  const size = stackSize(i);
-  const v = readOp(cpu, i, i.k0, i.r0, size);
-  push(cpu, size, v, size === 64 ? cpu.tHi : 0);
-};
-const popH: Handler = (cpu, i) => {
-  const size = stackSize(i);
-  if (i.k0 === K_REG) {
-    const v = pop(cpu, size);
-    cpu.setReg(i.r0, size, v, cpu.tHi);
-    return;
-  }
-  // pop to memory: the address is computed with the incremented RSP (SDM POP).
-  const v = peekStack(cpu, size, 0); const vHi = cpu.tHi;
-  const saveLo = cpu.lo[4], saveHi = cpu.hi[4];
-  adjustSp(cpu, size >> 3);
-  try { wrN(cpu, ea(cpu, i), size, v, vHi); } catch (e) { cpu.lo[4] = saveLo; cpu.hi[4] = saveHi; throw e; }
-};
 const pushSegH: Handler = (cpu, i) => {
   const sreg = SEGNUM[(FORM_SEG.get(i.form)) ?? 'ds'];
   const size = stackSize(i);
@@ -573,12 +464,7 @@ const enterH: Handler = (cpu, i) => {
   } catch (e) { cpu.lo.set(saveLo); cpu.hi.set(saveHi); throw e; }
 };
 
-// ---- control flow ----
-function checkTarget(cpu: Cpu, t: number): void {
-  if (cpu.mode === 64 && (t >= 0x800000000000 || t < -0x800000000000)) throw new CpuFault(13, 0);
-}
-const jmpH: Handler = (cpu, i) => { cpu.rip = i.target; };
-const jccH: Handler = (cpu, i) => { if (cond(cpu, i.cc)) cpu.rip = i.target; };
+// ---- control flow (jmp, jcc, call, ret: generated from semantics.ts) ----
 /** Near indirect target: 64-bit in long mode (f64), opsize in 32-bit mode. */
 function indTarget(cpu: Cpu, i: Insn): number {
   const size = i.mode === 64 ? 64 : i.opsize;
@@ -594,12 +480,6 @@ function pushRip(cpu: Cpu, i: Insn): void {
   if (i.mode === 64) push(cpu, 64, canonLo(cpu.rip), canonHi(cpu.rip));
   else push(cpu, i.opsize === 16 ? 16 : 32, cpu.rip, 0);
 }
-// call: the return-address push is checked (#SS/#PF) before the target's canonical check (#GP),
-// as the native vectors show; nothing is written when either fails.
-const callH: Handler = (cpu, i) => {
-  if (i.mode === 64) probePush(cpu, 64);
-  checkTarget(cpu, i.target); pushRip(cpu, i); cpu.rip = i.target;
-};
 const callIndH: Handler = (cpu, i) => {
   if (i.mode !== 64) { const t = indTarget(cpu, i); pushRip(cpu, i); cpu.rip = t; return; }
   const v = readOp(cpu, i, i.k0, i.r0, 64), vh = cpu.tHi;
@@ -615,18 +495,6 @@ const callIndH: Handler = (cpu, i) => {
   }
   pushRip(cpu, i);
   cpu.rip = pairToCanon(v, vh);
-};
-const retH: Handler = (cpu, i) => {
-  const size = i.mode === 64 ? 64 : i.opsize;
-  const sp0 = cpu.lo[4], sp0h = cpu.hi[4];
-  const v = pop(cpu, size);
-  let t: number;
-  if (size === 64) {
-    if (!isCanonical(v, cpu.tHi)) { cpu.lo[4] = sp0; cpu.hi[4] = sp0h; throw new CpuFault(13, 0); }
-    t = pairToCanon(v, cpu.tHi);
-  } else t = size === 16 ? v & 0xffff : v >>> 0;
-  if (i.n > 0) adjustSp(cpu, i.immLo & 0xffff);
-  cpu.rip = t;
 };
 /** Count register of loop/jcxz/rep by address size. */
 function cntZero(cpu: Cpu, adsize: number): boolean {
@@ -1100,26 +968,23 @@ function verRW(write: boolean): Handler {
 
 /** Handlers for user-mode semantics, by ISA-table sem name. */
 export const USER_HANDLERS: Record<string, Handler> = {
-  'alu:add': alu(OP_ADD), 'alu:or': alu(OP_OR), 'alu:adc': alu(OP_ADC), 'alu:sbb': alu(OP_SBB),
-  'alu:and': alu(OP_AND), 'alu:sub': alu(OP_SUB), 'alu:xor': alu(OP_XOR), 'alu:cmp': alu(OP_CMP), 'alu:test': alu(OP_TEST),
-  'alu:inc': unary('inc'), 'alu:dec': unary('dec'), 'alu:not': unary('not'), 'alu:neg': unary('neg'),
+  // Every sem described in semantics.ts: handlers generated by codegen.ts.
+  ...generatedHandlers(),
   'alu:mul': mulOne(false), 'alu:imul': mulOne(true), 'alu:div': divOne(false), 'alu:idiv': divOne(true),
   'alu:imul2': imulN(false), 'alu:imul3': imulN(true),
-  'shift:rol': shiftH(0), 'shift:ror': shiftH(1), 'shift:rcl': shiftH(2), 'shift:rcr': shiftH(3),
-  'shift:shl': shiftH(4), 'shift:shr': shiftH(5), 'shift:sal': shiftH(4), 'shift:sar': shiftH(7),
   'shift:shld': shiftD(true), 'shift:shrd': shiftD(false),
   'bit:bt': btH(0), 'bit:bts': btH(1), 'bit:btr': btH(2), 'bit:btc': btH(3),
   'bit:bsf': bitScan('bsf'), 'bit:bsr': bitScan('bsr'), 'bit:tzcnt': bitScan('tzcnt'), 'bit:lzcnt': bitScan('lzcnt'), 'bit:popcnt': bitScan('popcnt'),
-  mov: movH, movzx: movzxH, movsx: movsxH, lea: leaH, xchg: xchgH, bswap: bswapH, movbe: movbeH,
-  'conv:cbw': cbwH, 'conv:cwd': cwdH, cmovcc: cmovH, setcc: setccH, cmpxchg: cmpxchgH, xadd: xaddH,
+  xchg: xchgH, bswap: bswapH, movbe: movbeH,
+  'conv:cbw': cbwH, 'conv:cwd': cwdH, cmpxchg: cmpxchgH, xadd: xaddH,
   cmpxchg8b: cmpxchgNb(64), cmpxchg16b: cmpxchgNb(128), 'sys:cmpxchg8b': cmpxchgNb(64), 'sys:cmpxchg16b': cmpxchgNb(128),
   xlat: xlatH,
   'sys:lar': larLsl(false), 'sys:lsl': larLsl(true), 'sys:verr': verRW(false), 'sys:verw': verRW(true),
   'lseg:ds': lsegH(loadSegUser), 'lseg:es': lsegH(loadSegUser), 'lseg:fs': lsegH(loadSegUser), 'lseg:gs': lsegH(loadSegUser), 'lseg:ss': lsegH(loadSegUser),
   'x87:init': x87InitH, 'x87:clex': x87ClexH, 'x87:ldcw': x87LdcwH, 'x87:stcw': x87StcwH, 'x87:stsw': x87StswH, 'x87:wait': x87WaitH,
-  push: pushH, pop: popH, 'push:seg': pushSegH, pusha: pushaH, popa: popaH, pushf: pushfH, popf: popfH,
+  'push:seg': pushSegH, pusha: pushaH, popa: popaH, pushf: pushfH, popf: popfH,
   leave: leaveH, enter: enterH,
-  jmp: jmpH, jcc: jccH, 'jmp:ind': jmpIndH, call: callH, 'call:ind': callIndH, ret: retH,
+  'jmp:ind': jmpIndH, 'call:ind': callIndH,
   loop: loopH(0), 'loop:e': loopH(1), 'loop:ne': loopH(2), jcxz: jcxzH,
   'str:movs': strOp('movs'), 'str:stos': strOp('stos'), 'str:lods': strOp('lods'), 'str:cmps': strOp('cmps'), 'str:scas': strOp('scas'),
   'str:ins': strOp('ins'), 'str:outs': strOp('outs'), 'io:in': ioH, 'io:out': ioH,
