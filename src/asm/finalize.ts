@@ -360,6 +360,8 @@ export function finalize(asm: Assembly): AssembleResult {
         try {
           const w = evalLate(f.count, (m) => asm.warn(m, f.count.loc));
           if (w.kind !== 'abs') asm.error('.space specifies non-absolute value', f.count.loc);
+          // GNU's relaxation drops a space that came out negative, with this warning.
+          else if (!f.leb && w.value < 0n) asm.warn('.space, .nops or .fill with negative value, ignored', f.count.loc);
         } catch (e) {
           if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
         }
