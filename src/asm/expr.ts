@@ -148,11 +148,19 @@ function symVal(s: Sym, ctx: EvalCtx): Val {
     // in place), not as the global symbol.
     const t = d.value.sym!;
     if (t.binding !== 'local' && t.def?.kind === 'label') return { add: 0n, sym: ctx.symbols.alias(d.value) };
+    if (!t.def && d.value.add !== 0n && d.value.minus === undefined) return { ...d.value, bareEquate: true };
     return d.value;
   }
   // An ifunc is never folded to its value, not even an absolute one (GNU's S_FORCE_RELOC).
   if (d && d.kind === 'equ' && s.type !== 'gnu_indirect_function') return d.value;
   return { add: 0n, sym: s };
+}
+
+/** `v` moved to `add`: a bare equate stays one only if nothing moved (`x + 0`). */
+function offset(v: Val, add: bigint): Val {
+  if (!v.bareEquate || add === v.add) return { ...v, add };
+  const { bareEquate: _, ...rest } = v;
+  return { ...rest, add };
 }
 
 /** An equated value that names one symbol (`.set a, b` or `a = b + 4`): an alias of it. */
@@ -218,8 +226,8 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
 
 export function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
   if (op === '+') {
-    if (abs(b)) return { ...a, add: s64(a.add + b.add) };
-    if (abs(a)) return { ...b, add: s64(a.add + b.add) };
+    if (abs(b)) return offset(a, s64(a.add + b.add));
+    if (abs(a)) return offset(b, s64(a.add + b.add));
     const r = a.sym && b.sym && !a.minus && b.minus ? simplify({ sym: b.sym, minus: b.minus, add: a.add + b.add }, a.sym)
       : a.sym && b.sym && a.minus && !b.minus ? simplify({ sym: a.sym, minus: a.minus, add: a.add + b.add }, b.sym)
       : undefined;
@@ -228,7 +236,7 @@ export function binary(op: string, a: Val, b: Val, ctx: EvalCtx): Val {
     throw pending(a) || pending(b) ? new NotYetKnown(ctx.loc, msg) : new AsmError(ctx.loc, msg);
   }
   if (op === '-') {
-    if (abs(b)) return { ...a, add: s64(a.add - b.add) };
+    if (abs(b)) return offset(a, s64(a.add - b.add));
     // `n - sym@SIZE`, `val - sym@SIZE`: GNU applies @SIZE to the whole expression (finalize.ts sizes it).
     if (b.spec === 'size' && b.sym && !b.minus && !a.minus && (!a.spec || a.spec === 'size') && a.sym !== b.sym) {
       return { ...(a.sym ? { sym: a.sym } : {}), minus: b.sym, add: s64(a.add - b.add), spec: 'size' };

@@ -14,11 +14,11 @@ import { sharedPreemptible } from './gas-options.js';
 import type { AssembleResult, CfiInsnOut, EncodedPtrOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
 import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, type BranchInfo, writeLE } from './state.js';
+import { equateAttrs } from './alias-attrs.js';
 import { displayName, fbParts, type Sym, type SymDef, type Val } from './symbols.js';
 import { diff, labelOf, secOf, where, type Where } from './where.js';
 import { evalLate } from './late.js';
 import { cfiFinish } from './cfi.js';
-import { isAlias } from './expr.js';
 import { leb } from './directives.js';
 import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
 import { buildTrace } from './listing-trace.js';
@@ -428,6 +428,8 @@ export function finalize(asm: Assembly): AssembleResult {
         try {
           const w = evalLate(f.count, (m) => asm.warn(m, f.count.loc));
           if (w.kind !== 'abs') asm.error('.space specifies non-absolute value', f.count.loc);
+          // GNU's relaxation drops a space that came out negative, with this warning.
+          else if (!f.leb && w.value < 0n) asm.warn('.space, .nops or .fill with negative value, ignored', f.count.loc);
         } catch (e) {
           if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
         }
@@ -495,10 +497,10 @@ export function finalize(asm: Assembly): AssembleResult {
     let size = symbolSize(asm, s);
     // A symbol equated to an undefined one is not written: references name the undefined symbol.
     if (s.def?.kind === 'equ' && w.kind === 'undef' && !s.common) continue;
-    // An alias takes the type of what it names, and its size unless it has one (GNU 2.40).
-    const target = s.def?.kind === 'equ' && w.kind === 'label' ? aliasTarget(s) : undefined;
-    const type = target?.type ?? s.type;
-    if (target && size === undefined) size = symbolSize(asm, target);
+    // An alias takes the type and size of what it names (GNU 2.40's rules: alias-attrs.ts).
+    const attrs = s.def?.kind === 'equ' ? equateAttrs(s) : undefined;
+    const type = attrs ? attrs.type : s.type;
+    if (attrs?.sizeOf && attrs.sizeOf !== s) size = symbolSize(asm, attrs.sizeOf);
     if (s.common && w.kind === 'undef') {
       symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) });
       continue;
@@ -606,17 +608,6 @@ function symbolSize(asm: Assembly, s: Sym): bigint | undefined {
     if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
     return undefined;
   }
-}
-
-/** The label at the end of an alias chain (`.set a, b` with b a label, or an alias of one). */
-function aliasTarget(s: Sym): Sym | undefined {
-  let cur = s;
-  for (let depth = 0; depth < 64; depth++) {
-    const d = cur.def;
-    if (d?.kind !== 'equ' || !isAlias(d.value)) return d?.kind === 'label' && cur !== s ? cur : undefined;
-    cur = d.value.sym!;
-  }
-  return undefined;
 }
 
 function buildListing(asm: Assembly): ListingOut[] {
@@ -866,7 +857,12 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       // (An ifunc label counts as one here though fixupWhere keeps it a symbol.)
       const decidedLate = p.frag.kind === 'branch' && (w.kind === 'label' || w.sym.def?.kind === 'label') && w.sym.binding === 'local' && v.spec !== 'plt';
       // GNU read `ext - abs2` as one undefined expression symbol: a PLT target whatever its addend.
-      reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || (lateMinus && w.kind === 'undef' && !w.sym.common)), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
+      // A branch to a symbol equated to `ext + 8` (ext undefined): GNU saw an undefined symbol with no
+      // addend when it read the branch (the equate is not expanded there): PLT32, addend and all.
+      // Also when the equate came after the branch (the branch named it, still undefined then).
+      const viaEquate = w.kind === 'undef' && !w.sym.common
+        && (v.bareEquate === true || (w.sym !== named && v.addend === 0n && named.def?.kind === 'equ'));
+      reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || viaEquate || (lateMinus && w.kind === 'undef' && !w.sym.common)), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
       value = add;
     }
   }

@@ -14,6 +14,7 @@ import {
 } from './sections.js';
 import type { BinaryFile, ReadFailure } from './files.js';
 import { SymbolTable, displayName, type Sym, type Val } from './symbols.js';
+import { noteEquate } from './alias-attrs.js';
 import type { LateExpr } from './late.js';
 import type { InsnReplay } from './insn.js';
 import { CfiState } from './cfi.js';
@@ -223,6 +224,7 @@ export class Assembly {
     if (value.sym === sym) throw new AsmError(this.loc, `symbol definition loop encountered at \`${displayName(sym.name)}'`);
     this.regSyms.delete(sym.name);
     sym.def = { kind: 'equ', value };
+    noteEquate(sym, value);
     if (sym.listLoc === undefined) sym.listLoc = sym.born === this.symbols.epoch ? this.loc : null;
     sym.settable = how === 'set';
     sym.equiv = how === 'equiv';
@@ -352,11 +354,12 @@ export function gotpc(f: Fixup): Fixup {
 }
 
 /** The encoder's view of a value: names instead of symbol objects. */
-export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string; spec?: string } {
-  const out: { addend: bigint; sym?: string; minus?: string; spec?: string } = { addend: v.add };
+export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string; spec?: string; bareEquate?: boolean } {
+  const out: { addend: bigint; sym?: string; minus?: string; spec?: string; bareEquate?: boolean } = { addend: v.add };
   if (v.sym) out.sym = v.sym.name;
   if (v.minus) out.minus = v.minus.name;
   if (v.spec) out.spec = v.spec;
+  if (v.bareEquate) out.bareEquate = true;
   return out;
 }
 

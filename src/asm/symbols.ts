@@ -12,6 +12,9 @@ export interface Val {
   readonly minus?: Sym;
   /** Relocation specifier written after the symbol (`foo@PLT` -> 'plt'). */
   readonly spec?: string;
+  /** Read from a symbol equated to `ext + N` (ext undefined then), written bare: GNU chose a branch's
+   *  relocation from that undefined symbol with no addend (PLT32). Dropped by any offset. */
+  readonly bareEquate?: boolean;
 }
 
 export type SymDef =
@@ -43,6 +46,8 @@ export interface Sym {
   listLoc?: SrcLoc | null;
   /** Named in an expression itself, not through an alias (a `.weakref` target then stays strong). */
   direct?: boolean;
+  /** Equated to a symbol not yet defined then: takes its type and size at the end (alias-attrs.ts). */
+  lateAlias?: boolean;
   /** Internal (`.` positions): never listed. */
   temp?: boolean;
   loc?: SrcLoc;

@@ -18,6 +18,8 @@ export interface Value {
   readonly minus?: string;
   /** Relocation specifier (`foo@PLT` -> 'plt'): the field is left to the linker with that relocation. */
   readonly spec?: string;
+  /** Written as a bare symbol equated to `ext + N` (symbols.ts Val.bareEquate). */
+  readonly bareEquate?: boolean;
 }
 
 export type AsmOperand =

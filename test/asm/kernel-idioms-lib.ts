@@ -4,7 +4,7 @@
 // *-32.S are 32-bit (gcc -m32, x86lab --32).
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../../src/asm/assemble.js';
@@ -26,16 +26,27 @@ function opts(text: string): string[] {
 
 /** gcc -c's object, as a view (cwd: the cases folder). */
 export function gccIdiom(f: string): ObjectView {
+  return gccIdiomRun(f).view;
+}
+
+/** gcc -c's object and the warnings GNU as printed for it (`FILE:LINE: Warning: ...`). */
+export function gccIdiomRun(f: string): { view: ObjectView; warnings: string[] } {
   const argv = opts(readFileSync(join(IDIOMS_DIR, f), 'utf8'));
   const dir = mkdtempSync(join(tmpdir(), 'x86lab-idiom-'));
   try {
     const out = join(dir, 'out.o');
     const r = spawnSync('gcc', ['-c', `-m${idiomMode(f)}`, ...argv, f, '-o', out], { cwd: IDIOMS_DIR, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`gcc -c ${f} failed:\n${r.stderr}`);
-    return gnuView(readObj(readFileSync(out)));
+    return { view: gnuView(readObj(readFileSync(out))), warnings: r.stderr.split('\n').filter((l) => l.includes(': Warning: ')) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The committed warnings of a case (golden `NAME.warnings`, written only where GNU as warns). */
+export function goldenWarnings(f: string): string[] {
+  const p = join(IDIOMS_GOLDEN, f.replace(/\.S$/, '.warnings'));
+  return existsSync(p) ? readFileSync(p, 'utf8').split('\n').filter((l) => l !== '') : [];
 }
 
 /** x86lab's object for the case (built-in cpp with the same -include/-imacros, then the assembler). */
