@@ -62,6 +62,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
   if (name === '.symver') { symverDirective(asm, rest); return; }
   if (name === '.arch') { const m = asm.arch.directive(rest); if (m) throw new AsmError(asm.loc, m); return; }
   if (name === '.operand_check') { operandCheckDirective(asm, rest); return; }
+  if (name === '.allow_index_reg' || name === '.disallow_index_reg') { asm.allowIndexReg = name === '.allow_index_reg'; return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 

@@ -58,12 +58,13 @@ export function scrubbedText(toks: readonly Tok[], from: number): string {
   return out;
 }
 
-function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
+function reg(toks: readonly Tok[], t: number, asm: Assembly, index = false): RegInfo {
   const name = toks[t].value;
   const r = lookupReg(name.slice(1).replace(/[ \t]/g, ''));
   // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
   const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
-  if (!r || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
+  const badIz = r?.cls === 'iz' && !(index && asm.allowIndexReg);
+  if (!r || badIz || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
   return r;
 }
 
@@ -118,7 +119,7 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
       if (seg) m.seg = seg;
       if (op.disp) m.disp = operandValue(op.disp, toks, asm);
       if (op.base !== undefined) m.base = reg(toks, op.base, asm);
-      if (op.index !== undefined) m.index = reg(toks, op.index, asm);
+      if (op.index !== undefined) m.index = reg(toks, op.index, asm, true);
       return m;
     }
   }

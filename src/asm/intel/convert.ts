@@ -173,6 +173,7 @@ function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { b
   const sizes = [out.base, out.index].filter((r): r is string => r !== undefined).map((r) => {
     const info = lookupReg(r);
     if (info?.cls === 'ip' && r === out.base) return r === 'rip' ? 64 : 32;
+    if (info?.cls === 'iz' && r === out.index) return info.size;
     return info?.cls === 'gpr' && info.size !== 8 && !(info.size === 16 && mode === 64) ? info.size : -1;
   });
   if (sizes.some((z) => z < 0) || (sizes.length === 2 && sizes[0] !== sizes[1])) throw badBaseIndex(op);
