@@ -110,7 +110,10 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const sized = !noGpr || sp.sized;
   const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized, suffixed: name !== mnemonic };
 
-  let m = findMatch(inMode, ops, ctx);
+  // `xrelease mov %al,0x1234`: HLE is allowed on the ModRM store (88/89), so GNU passes over the
+  // moffs templates (A2/A3) for it.
+  const hleCands = pfx.hle ? inMode.filter((c) => !c.form.operands.some((o) => o.kind === 'moffs')) : inMode;
+  let m = findMatch(hleCands, ops, ctx);
   // `{load}`/`{store}`: between the two register-to-register encodings (8B/89, 03/01, ...), the one
   // whose ModRM.reg is the destination (load) or the source (store).
   if (m && insn.pseudo && ops.length === 2 && ops.every((o) => o.kind === 'reg')) {

@@ -330,7 +330,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     if (sfx && !own && host.known(mn + sfx)) mn += sfx;
   }
   // Two immediates (enter, far pointers) and bound/invlpga keep Intel's order in AT&T.
-  const keep = ops.every((o) => o.k === 'imm') || mn === 'bound' || mn === 'invlpga';
+  // So do the spelled-out implicit registers of invlpg*, monitor*, mwait*, pvalidate, rmp*, umwait, tpause (GNU 2.40, measured).
+  const keep = ops.every((o) => o.k === 'imm') || mn === 'bound' || /^(?:invlpg|monitor|mwait|rmp)/.test(mn) || ['pvalidate', 'umwait', 'tpause'].includes(mn);
   if (!keep) ops = ops.slice().reverse();
   // x87 `fsub st(i), st` is AT&T's `fsubr %st,%st(i)` (GNU keeps the old AT&T operand-order quirk).
   if (/^f(?:sub|div)r?p?$/.test(mn) && parsed.length === 2 && parsed[0].expr?.k === 'reg' && /^st\(/.test((parsed[0].expr as { r: string }).r) && (parsed[0].expr as { r: string }).r !== 'st(0)') {
