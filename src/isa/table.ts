@@ -11,5 +11,6 @@ import { X87_FORMS } from './forms/x87.js';
 import { BMI_FORMS } from './forms/bmi.js';
 import { VMX_FORMS } from './forms/vmx.js';
 import { EXT_FORMS } from './forms/ext.js';
+import { GP_MORE_FORMS } from './forms/gp-more.js';
 
-export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS, ...EXT_FORMS];
+export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS, ...EXT_FORMS, ...GP_MORE_FORMS];
