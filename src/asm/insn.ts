@@ -149,7 +149,8 @@ export function mnemonicKnown(mn: string, asm: Assembly): boolean {
 /** Encoder errors arrive as typed errors carrying GNU's message; anything else is a host bug. */
 function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefined, toks: readonly Tok[], from: number): Encoded {
   try {
-    return encodeInstruction(insn, branch ? { mode: asm.mode, branch } : { mode: asm.mode });
+    const intel64 = asm.gas.intel64 === true;
+    return encodeInstruction(insn, branch ? { mode: asm.mode, branch, intel64 } : { mode: asm.mode, intel64 });
   } catch (e) {
     if (!(e instanceof EncodeError)) throw e;
     const msg = e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : intelError(asm, e.message);

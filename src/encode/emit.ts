@@ -174,7 +174,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
     // (Under addr32 the address is 32 bits: any value of 32 bits fits, `addr32 mov 0x89abcdef,%rbx`.)
     const v = wrapS(mem.disp.addend, 64);
-    const fits = addr.asize === 32 ? v >= -(1n << 31n) && v < 1n << 32n : fitsS(v, 32);
+    const fits = pfx.addr === 32 ? v >= -(1n << 31n) && v < 1n << 32n : fitsS(v, 32);
     if (!fits || mem.disp.addend > M64) {
       // Measured: a lone operand gets "size mismatch", or "invalid suffix" when a suffix was written.
       const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';

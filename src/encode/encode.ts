@@ -92,7 +92,8 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   if (!cands.length) throw new EncodeError(`no such instruction: \`${insn.mnemonic}'`, 'no-such-insn');
   const name = sp.name;
   if (mode !== 64 && mnemonic.startsWith('movabs')) throw new EncodeError(`\`movabs' is only supported in 64-bit mode`, 'mode');
-  const inMode = candidatesInMode(mnemonic, mode);
+  const allInMode = candidatesInMode(mnemonic, mode);
+  const inMode = opts.intel64 || !allInMode.some((c) => c.form.intel64) ? allInMode : allInMode.filter((c) => !c.form.intel64);
   const ops = insn.operands;
   if (!inMode.length) modeError(mnemonic, mode, ops.length, cands);
   // push/pop of a segment register the mode cannot push or pop.

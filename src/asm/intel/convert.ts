@@ -285,8 +285,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   // Far forms: `jmp 0x10:0x20`, `call fword ptr [eax]`, `jmp far ptr [eax]`.
   const farPtr = parsed.length === 1 && parsed[0].farSeg !== undefined;
   const farMem = ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && (ops[0].size === 'fword' || parsed[0].jump === 'far');
-  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair)) {
-    mn = `l${mn}`;
+  // (`call tbyte ptr [rcx]` in 64-bit code: the m16:64 pointer of -mintel64, lcallq.)
+  const far64 = host.mode === 64 && ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && ops[0].size === 'tbyte';
+  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair || far64)) {
+    mn = far64 ? `l${mn}q` : `l${mn}`;
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;

@@ -7,7 +7,7 @@
 // naming it.
 
 import type { FormDef, VexDef } from '../types.js';
-import { row, FX, M, R, V, fl, M32, M64, STATUS } from '../build.js';
+import { row, FX, M, R, RR, V, fl, M32, M64, STATUS } from '../build.js';
 
 /** 0F 01 with mod=11 and a fixed reg and rm (no operands). */
 function f01(id: string, reg: number, rm: number, extra: Partial<FormDef> = {}): FormDef {
@@ -93,4 +93,20 @@ function cmpccxaddRows(): FormDef[] {
   }));
 }
 
-export const GP_MORE_FORMS: readonly FormDef[] = [...snpRows(), ...padlockRows(), ...prefetchRows(), ...cmpccxaddRows()];
+/**
+ * -mintel64 (GNU: Intel64 rather than AMD64 templates): a 64-bit far pointer (m16:64, REX.W) for
+ * lfs/lgs/lss and for indirect lcall/ljmp, and movsxd from a 16-bit register. Same bytes as the
+ * decode rows elsewhere (objdump prints `lfs (%rax),%rcx`, `rex.W lcall *(%rax)`).
+ */
+function intel64Rows(): FormDef[] {
+  const base = { osz: 'v', encSizes: [64], modes: M64, intel64: true, encodeOnly: true } as const;
+  const lseg = (id: string, op: number) => row({ ...base, id: `${id}_q`, mnem: id, opcode: [0x0f, op], modrm: { mod: 'mem' }, operands: [M(0), R('v', 'w')], sem: `lseg:${id.slice(1)}` });
+  return [
+    lseg('lss', 0xb2), lseg('lfs', 0xb4), lseg('lgs', 0xb5),
+    row({ ...base, id: 'lcall_mq', mnem: 'lcall', opcode: [0xff], modrm: { reg: 3, mod: 'mem' }, operands: [M(0)], flow: 'call', sem: 'call:far' }),
+    row({ ...base, id: 'ljmp_mq', mnem: 'ljmp', opcode: [0xff], modrm: { reg: 5, mod: 'mem' }, operands: [M(0)], flow: 'jmp', sem: 'jmp:far' }),
+    row({ id: 'movsxd_16r', mnem: 'movsxd', opcode: [0x63], modrm: {}, operands: [RR(16), R(16, 'w')], osz: 'w', suffix: 'none', modes: M64, intel64: true, encodeOnly: true, sem: 'mov' }),
+  ];
+}
+
+export const GP_MORE_FORMS: readonly FormDef[] = [...snpRows(), ...padlockRows(), ...prefetchRows(), ...cmpccxaddRows(), ...intel64Rows()];
