@@ -58,12 +58,13 @@ export function scrubbedText(toks: readonly Tok[], from: number): string {
   return out;
 }
 
-function reg(toks: readonly Tok[], t: number, asm: Assembly, index = false): RegInfo {
+function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const name = toks[t].value;
   const r = lookupReg(name.slice(1).replace(/[ \t]/g, ''));
   // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
   const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
-  const badIz = r?.cls === 'iz' && !(index && asm.allowIndexReg);
+  // (After .allow_index_reg, %eiz elsewhere is a register no form takes: GNU's operand messages.)
+  const badIz = r?.cls === 'iz' && !asm.allowIndexReg;
   if (!r || badIz || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
   return r;
 }
@@ -119,7 +120,7 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
       if (seg) m.seg = seg;
       if (op.disp) m.disp = operandValue(op.disp, toks, asm);
       if (op.base !== undefined) m.base = reg(toks, op.base, asm);
-      if (op.index !== undefined) m.index = reg(toks, op.index, asm, true);
+      if (op.index !== undefined) m.index = reg(toks, op.index, asm);
       return m;
     }
   }
@@ -287,7 +288,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     } else if (t.type === 'string') return undefined; // a quoted symbol name: not tracked here
     else if (t.type === 'num') {
       if (isLocalLabelRef(t.value)) return undefined;
-    }
+    } else if (t.type === 'reg' && /iz$/i.test(t.value)) return undefined; // %eiz/%riz: valid only while .allow_index_reg holds
   }
   if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;
   return near ? { enc, near, direct, sym, memSym } : { enc, direct, sym, memSym };

@@ -40,6 +40,9 @@ function snpRows(): FormDef[] {
     // RMPQUERY (F3 0F 01 FD), 64-bit only; without F3 the slot is RDPRU.
     f01('rmpquery', 7, 5, { prefix: 0xf3, modes: M64, priv: true, flags: fl(0, STATUS) }),
     ...spelled('rmpquery', 7, 5, ['rcx', 'rdx'], undefined, { prefix: 0xf3, priv: true, flags: fl(0, STATUS) }),
+    ...spelled('rmpadjust', 7, 6, ['rcx', 'rdx'], undefined, { prefix: 0xf3, priv: true, flags: fl(0, STATUS) }),
+    ...spelled('rmpupdate', 7, 6, ['rcx'], undefined, { prefix: 0xf2, priv: true, flags: fl(0, STATUS) }),
+    ...spelled('psmash', 7, 7, [], undefined, { prefix: 0xf3, priv: true, flags: fl(0, STATUS) }),
     ...spelled('pvalidate', 7, 7, ['ecx', 'edx'], ['ecx', 'edx'], { prefix: 0xf2, priv: true, flags: fl(0, STATUS) }),
     // monitorx/mwaitx with 64-bit registers in 64-bit code (the 32-bit spellings are in ext.ts).
     ...spelled('monitorx', 7, 2, ['rcx', 'rdx'], undefined, { sem: 'ext:monitorx' }),
@@ -57,14 +60,17 @@ function padlockRows(): FormDef[] {
     ['xcrypt-ecb', 0xa7, 1], ['xcrypt-cbc', 0xa7, 2], ['xcrypt-ctr', 0xa7, 3], ['xcrypt-cfb', 0xa7, 4], ['xcrypt-ofb', 0xa7, 5],
     ['montmul', 0xa6, 0], ['xsha1', 0xa6, 1], ['xsha256', 0xa6, 2],
   ];
-  const base = (reg: number, op: number) => ({ opcode: [0x0f, op], modrm: { mod: 'reg', reg, rm: 0 }, operands: [], osz: 'none', rep: 'repcc' } as const);
+  // (The encoder rows take rep prefixes; the decode rows have no rep field, as objdump names an
+  // address-size prefix on them and calls F3 `repz`.)
+  const base = (reg: number, op: number) => ({ opcode: [0x0f, op], modrm: { mod: 'reg', reg, rm: 0 }, operands: [], osz: 'none', sem: 'ext:padlock' } as const);
   return [
-    row({ id: 'xstore-rng', mnem: 'xstore-rng', aliases: ['xstorerng', 'xstore'], ...base(0, 0xa7), sem: 'ext:padlock' }),
+    row({ id: 'xstore-rng', mnem: 'xstore-rng', ...base(0, 0xa7), decodeOnly: true }),
+    row({ id: 'xstorerng', mnem: 'xstorerng', aliases: ['xstore'], ...base(0, 0xa7), rep: 'repcc', encodeOnly: true }),
     ...ops.flatMap(([name, op, reg]) => {
       const spelling = name.replace('-', '');
       return [
-        row({ id: name, mnem: name, ...base(reg, op), decodeOnly: true, sem: 'ext:padlock' }),
-        row({ id: `${spelling}_rep`, mnem: spelling, ...base(reg, op), prefix: 0xf3, encodeOnly: true, sem: 'ext:padlock' }),
+        row({ id: name, mnem: name, ...base(reg, op), decodeOnly: true }),
+        row({ id: `${spelling}_rep`, mnem: spelling, ...base(reg, op), prefix: 0xf3, rep: 'repcc', encodeOnly: true }),
       ];
     }),
   ];
