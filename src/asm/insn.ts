@@ -12,6 +12,7 @@ import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
 import { prefixOptions } from './prefix-options.js';
 import { optimizeInsn } from './optimize.js';
+import { optimizeLea } from './optimize-lea.js';
 import { withLfence } from './lfence.js';
 import { alignBranchBefore } from './align-branch.js';
 import { jccOverJmp } from './jumps386.js';
@@ -258,7 +259,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const lates = asm.lateSyms.size;
   const operands = body.ops.map((op) => operand(op, toks, asm));
   const written: AsmInsn = pseudo ? { mnemonic, prefixes, operands, pseudo } : { mnemonic, prefixes, operands };
-  const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
+  const insn = asm.gas.optimize ? optimizeInsn(optimizeLea(written, asm.mode, asm.gas.optimize, (m) => asm.warn(m)), asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
   const gated = archCheck(asm, mnemonic, formById(enc.form).mnem, enc);
   let checked = false;

@@ -100,4 +100,22 @@ export const CASES: readonly OptionCase[] = [
   { name: 'amd64-lfs-64', args: ['--64'], source: lines('lfs (%rax),%rcx') },
   { name: 'amd64-lcallq', args: ['--64'], source: lines('lcallq *(%rax)') },
   { name: 'amd64-movsxd-16', args: ['--64'], source: lines('movsxd %ax,%cx') },
+  {
+    name: 'lea-O1-32', args: ['--32', '-O'],
+    source: lines('lea (%edx),%ebx', 'lea (,%edi,1),%esi', 'lea (%bx),%ecx', 'lea (%edi),%si', 'leaw (%di),%cx', 'lea 0x40,%edx', 'lea -8,%bx',
+      'addr16 lea -8,%ecx', 'lea ext,%edi', 'lea ext+4,%di', 'addr16 lea ext,%si', 'lea (,1),%edx', '%fs lea 4(%eax),%ebx', 'lea %gs:(%ebx),%edx',
+      '{nooptimize} lea (%edx),%ebx', '{nooptimize} lea %es:(%edx),%ebx', 'lea 1(%edx),%ebx', 'lea (%edx,%ecx),%ebx', '.allow_index_reg', 'lea (%edx,%eiz),%ebx'),
+  },
+  {
+    name: 'lea-O1-64', args: ['--64', '-O'],
+    source: lines('lea (%r9),%r10', 'lea (%rdx),%ebx', 'lea (%r8d),%rsi', 'lea (%esi),%di', 'lea 0x10,%r11', 'lea -16,%r11', 'lea -16,%r11d',
+      'addr32 lea -16,%rdx', 'lea ext,%r12', 'lea ext,%r12d', 'lea ext,%r12w', 'addr32 lea ext,%rax', 'addr32 lea ext,%cx', 'lea (,1),%rbx',
+      'lea 0x80000000(%ecx),%edx', 'lea -0x80000001(%esi,%edi,2),%r8', 'lea 5(%r8d),%r9w', 'lea (%rip),%eax', 'lea 3(%rax),%rax'),
+  },
+  {
+    name: 'lea-O-16', args: ['--32', '-O'],
+    source: lines('.code16', 'lea (%bx),%dx', 'lea (%si),%ecx', 'lea 0x20,%cx', 'lea 0x20,%ecx', 'addr32 lea 0x20,%ecx', 'lea ext,%di', 'lea ext,%edi',
+      'addr32 lea ext,%edi', 'addr32 lea (%eax),%ebx', 'lea (%ebx),%dx'),
+  },
+  { name: 'lea-O2-16', args: ['--32', '-O2'], source: lines('.code16', 'lea (%si),%ecx', 'lea 0x20,%ecx', 'lea -1,%ecx', 'lea ext,%ecx') },
 ];
