@@ -117,5 +117,9 @@ export const CASES: readonly OptionCase[] = [
     source: lines('.code16', 'lea (%bx),%dx', 'lea (%si),%ecx', 'lea 0x20,%cx', 'lea 0x20,%ecx', 'addr32 lea 0x20,%ecx', 'lea ext,%di', 'lea ext,%edi',
       'addr32 lea ext,%edi', 'addr32 lea (%eax),%ebx', 'lea (%ebx),%dx'),
   },
+  { name: 'Os-test-suffix-32', args: ['--32', '-Os'], source: lines('testw $4,%ecx', 'testl $0x7f,%dx', 'testw $1,%ebx') },
+  { name: 'Os-test-suffix-64', args: ['--64', '-Os'], source: lines('testw $4,%ecx', 'testq $4,%ecx', 'testl $4,%rcx', 'testw $9,%r9d') },
+  { name: 'Os-test-suffix-wide', args: ['--32', '-Os'], source: lines('testw $200,%ecx') },
+  { name: 'O1-test-suffix', args: ['--32', '-O'], source: lines('testw $4,%ecx') },
   { name: 'lea-O2-16', args: ['--32', '-O2'], source: lines('.code16', 'lea (%si),%ecx', 'lea 0x20,%ecx', 'lea -1,%ecx', 'lea ext,%ecx') },
 ];
