@@ -7,7 +7,7 @@
 // naming it.
 
 import type { FormDef, VexDef } from '../types.js';
-import { row, FX, M, R, RR, V, fl, M32, M64, STATUS } from '../build.js';
+import { row, FX, M, R, RR, V, fl, M32, M64, STATUS, DF } from '../build.js';
 
 /** 0F 01 with mod=11 and a fixed reg and rm (no operands). */
 function f01(id: string, reg: number, rm: number, extra: Partial<FormDef> = {}): FormDef {
@@ -115,4 +115,16 @@ function intel64Rows(): FormDef[] {
   ];
 }
 
-export const GP_MORE_FORMS: readonly FormDef[] = [...snpRows(), ...padlockRows(), ...prefetchRows(), ...cmpccxaddRows(), ...intel64Rows()];
+/**
+ * `movsd`/`cmpsd` without operands: GNU takes the string instructions (movsl/cmpsl), with a warning;
+ * with operands they are the SSE2 scalar-double instructions x86lab does not assemble.
+ */
+function stringDRows(): FormDef[] {
+  const d = (m: 'movs' | 'cmps', op: number, rep: 'rep' | 'repcc', flags: FormDef['flags']) => row({
+    id: `${m}d_str`, mnem: `${m}d`, opcode: [op], operands: [], osz: 'v', encSizes: [32], suffix: 'none', rep, flags, sem: `str:${m}`,
+    encodeOnly: true, warn: `found \`${m}d'; assuming \`${m}l' was meant`,
+  });
+  return [d('movs', 0xa5, 'rep', fl(DF, 0)), d('cmps', 0xa7, 'repcc', fl(DF, STATUS))];
+}
+
+export const GP_MORE_FORMS: readonly FormDef[] = [...stringDRows(), ...snpRows(), ...padlockRows(), ...prefetchRows(), ...cmpccxaddRows(), ...intel64Rows()];

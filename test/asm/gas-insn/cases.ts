@@ -121,5 +121,7 @@ export const CASES: readonly OptionCase[] = [
   { name: 'Os-test-suffix-64', args: ['--64', '-Os'], source: lines('testw $4,%ecx', 'testq $4,%ecx', 'testl $4,%rcx', 'testw $9,%r9d') },
   { name: 'Os-test-suffix-wide', args: ['--32', '-Os'], source: lines('testw $200,%ecx') },
   { name: 'O1-test-suffix', args: ['--32', '-O'], source: lines('testw $4,%ecx') },
+  { name: 'movsd-cmpsd-string', args: ['--32'], source: lines('movsd', 'rep movsd', 'repne cmpsd', '.code16', 'rep; movsd', 'cmpsd', '.intel_syntax noprefix', 'rep movsd dword ptr es:[di], dword ptr ds:[si]') },
+  { name: 'movsd-string-64', args: ['--64'], source: lines('movsd', 'rep cmpsd', 'addr32 movsd') },
   { name: 'lea-O2-16', args: ['--32', '-O2'], source: lines('.code16', 'lea (%si),%ecx', 'lea 0x20,%ecx', 'lea -1,%ecx', 'lea ext,%ecx') },
 ];
