@@ -139,7 +139,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     } else if (sm.seg && sm.seg.name !== 'ds') strSeg = SEG_PREFIX[sm.seg.name];
   });
 
-  if (isBranchForm(f) && m.ops[0]?.kind === 'reg' && !m.ops[0].indirect) warnings.push(`indirect ${f.flow} without \`*'`);
+  if (isBranchForm(f) && (m.ops[0]?.kind === 'reg' || m.ops[0]?.kind === 'mem') && !m.ops[0].indirect) warnings.push(`indirect ${f.sem.endsWith(':far') ? 'l' : ''}${f.flow} without \`*'`);
   if (f.sem === 'lea' && mem?.seg) warnings.push("segment override on `lea' is ineffectual");
 
   // Relaxable branches: pick the partner the relaxation pass asked for.

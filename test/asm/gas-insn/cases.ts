@@ -123,5 +123,7 @@ export const CASES: readonly OptionCase[] = [
   { name: 'O1-test-suffix', args: ['--32', '-O'], source: lines('testw $4,%ecx') },
   { name: 'movsd-cmpsd-string', args: ['--32'], source: lines('movsd', 'rep movsd', 'repne cmpsd', '.code16', 'rep; movsd', 'cmpsd', '.intel_syntax noprefix', 'rep movsd dword ptr es:[di], dword ptr ds:[si]') },
   { name: 'movsd-string-64', args: ['--64'], source: lines('movsd', 'rep cmpsd', 'addr32 movsd') },
+  { name: 'branch-mem-without-star-32', args: ['--32'], source: lines('jmp ext(,1)', 'call 4(%eax)', 'jmp (%ebx,%esi,4)', 'lcall (%eax)', 'ljmp 6(%ebx)', 'jmp *%ecx', 'jmp %ecx', 'jmp ext') },
+  { name: 'branch-mem-without-star-64', args: ['--64'], source: lines('jmp 8(%rax)', 'callq (%rsp)', 'jmpw (%rax)', 'ljmp (%rdi)', 'notrack jmp (%rax)', 'bnd call 0x10(%rip)') },
   { name: 'lea-O2-16', args: ['--32', '-O2'], source: lines('.code16', 'lea (%si),%ecx', 'lea 0x20,%ecx', 'lea -1,%ecx', 'lea ext,%ecx') },
 ];
