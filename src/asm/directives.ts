@@ -69,6 +69,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
   if (name === '.operand_check') { operandCheckDirective(asm, rest); return; }
   if (FLOAT_DIRECTIVES.has(name)) { floatDirective(asm, name, rest); return; }
   if (name === '.intel_mnemonic' || name === '.att_mnemonic') { asm.intelMnemonic = name === '.intel_mnemonic'; return; }
+  if (name === '.allow_index_reg' || name === '.disallow_index_reg') { asm.allowIndexReg = name === '.allow_index_reg'; return; }
   // .loc/.arch/.extern: accepted, no effect on the bytes x86lab produces.
 }
 

@@ -18,6 +18,8 @@ export interface GasOptions {
   readonly mtune?: string;
   /** -momit-lock-prefix=yes, -mfence-as-lock-add=yes, -madd-bnd-prefix (prefix-options.ts). */
   readonly addBndPrefix?: boolean;
+  /** -mintel64: Intel64-only forms accepted (lfs to a 64-bit register, lcallq/ljmpq *m, movsxd %ax,%cx). */
+  readonly intel64?: boolean;
   /** --generate-missing-build-notes=yes: a .gnu.build.attributes note per code section (build-notes.ts). */
   readonly buildNotes?: boolean;
   /** -mx86-used-note=yes: the .note.gnu.property ISA/feature note (used-note.ts). */
@@ -63,8 +65,6 @@ const IGNORED: readonly RegExp[] = [
   /^--warn$/, /^--no-warn$/, /^-W$/, /^--fatal-warnings$/,
   // x86-64 ELF treats `/` as a comment only at the start of a line, with or without --divide.
   /^--divide$/,
-  // -mintel64: accept Intel64-only forms; no instruction x86lab knows assembles differently.
-  /^-mintel64$/,
   /^-q$/, // fewer warnings
   /^-mmnemonic=att$/, // AT&T mnemonics: the default for AT&T input (-mmnemonic=intel: intelMnemonic)
   /^-D$/, // GNU's -D (debug messages; the x86lab CLI reads -D NAME as a preprocessor define first)
@@ -97,6 +97,7 @@ export function applyGasOption(o: MutableGasOptions, arg: string): boolean {
   if (arg === '--strip-local-absolute') { o.stripLocalAbsolute = true; return true; }
   if (arg === '-madd-bnd-prefix') { o.addBndPrefix = true; return true; }
   if (debugOption(o, arg)) return true;
+  if (arg === '-mintel64') { o.intel64 = true; return true; }
   const notes = /^--generate-missing-build-notes=(yes|no)$/.exec(arg);
   if (notes) { o.buildNotes = notes[1] === 'yes'; return true; }
   if (arg === '-n') { o.noAlignNops = true; return true; }

@@ -16,6 +16,7 @@ import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
 import { captureLate } from './late.js';
 import { prefixOptions } from './prefix-options.js';
 import { optimizeInsn } from './optimize.js';
+import { optimizeLea } from './optimize-lea.js';
 import { withLfence } from './lfence.js';
 import { alignBranchBefore } from './align-branch.js';
 import { jccOverJmp } from './jumps386.js';
@@ -67,7 +68,9 @@ function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const r = lookupReg(name.slice(1).replace(/[ \t]/g, ''));
   // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
   const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
-  if (!r || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
+  // (After .allow_index_reg, %eiz elsewhere is a register no form takes: GNU's operand messages.)
+  const badIz = r?.cls === 'iz' && !asm.allowIndexReg;
+  if (!r || badIz || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
   return r;
 }
 
@@ -170,7 +173,8 @@ export function mnemonicKnown(mn: string, asm: Assembly): boolean {
 /** Encoder errors arrive as typed errors carrying GNU's message; anything else is a host bug. */
 function encode(insn: AsmInsn, asm: Assembly, branch: 'short' | 'near' | undefined, toks: readonly Tok[], from: number): Encoded {
   try {
-    return encodeInstruction(insn, branch ? { mode: asm.mode, branch } : { mode: asm.mode });
+    const intel64 = asm.gas.intel64 === true;
+    return encodeInstruction(insn, branch ? { mode: asm.mode, branch, intel64 } : { mode: asm.mode, intel64 });
   } catch (e) {
     if (!(e instanceof EncodeError)) throw e;
     const msg = e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : intelError(asm, e.message);
@@ -295,7 +299,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   if (gcc?.warning) asm.warn(gcc.warning);
   const stackop = (asm.intelMnemonic ?? asm.gas.intelMnemonic) && !asm.syntax.intel ? intelMnemonic(mnemonic, operands) : gcc?.mnemonic ?? mnemonic;
   const written: AsmInsn = pseudo ? { mnemonic: stackop, prefixes, operands, pseudo } : { mnemonic: stackop, prefixes, operands };
-  const insn = asm.gas.optimize ? optimizeInsn(written, asm.mode, asm.gas.optimize) : written;
+  const insn = asm.gas.optimize ? optimizeInsn(optimizeLea(written, asm.mode, asm.gas.optimize, (m) => asm.warn(m)), asm.mode, asm.gas.optimize) : written;
   let enc = encode(insn, asm, undefined, toks, from);
   const badPseudo = pseudoDispError(asm.mode, insn, formById(enc.form));
   if (badPseudo) throw new AsmError(asm.loc, badPseudo);
@@ -333,7 +337,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     } else if (t.type === 'string') return undefined; // a quoted symbol name: not tracked here
     else if (t.type === 'num') {
       if (isLocalLabelRef(t.value)) return undefined;
-    }
+    } else if (t.type === 'reg' && /iz$/i.test(t.value)) return undefined; // %eiz/%riz: valid only while .allow_index_reg holds
   }
   if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;
   return near ? { enc, near, direct, sym, memSym } : { enc, direct, sym, memSym };

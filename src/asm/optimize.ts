@@ -52,7 +52,9 @@ export function optimizeInsn(insn: AsmInsn, mode: Mode, o: Optimize): AsmInsn {
   const [src, dst] = insn.operands;
   const d = gpr(dst);
   if (!d) return insn;
-  const op = base(insn.mnemonic, d.size);
+  // (-Os: GNU 2.40 shrinks `test $imm,%reg` before it checks the suffix against the register, so
+  // `testw $4,%ecx` is test $4,%cl; measured.)
+  const op = base(insn.mnemonic, d.size) ?? (o.space && /^test[wlq]$/.test(insn.mnemonic) && d.size > 8 ? 'test' : undefined);
   if (!op) return insn;
   let out = insn;
   const v = constant(src);

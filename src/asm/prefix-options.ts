@@ -18,7 +18,12 @@ const LOCK_ADD = [0xf0, 0x83, 0x04, 0x24, 0x00];
  * dropped) here, else the prefixes to encode it with.
  */
 export function prefixOptions(asm: Assembly, mnemonic: string, given: readonly string[], operands: number): 'done' | readonly string[] {
-  const prefixes = asm.gas.addBndPrefix && BND.test(mnemonic) && !given.includes('bnd') ? [...given, 'bnd'] : given;
+  let prefixes = given;
+  if (asm.gas.addBndPrefix && BND.test(mnemonic)) {
+    // A rep/repe (F3) written on the branch gives way to the bnd (F2), with a warning; repne is the F2 already.
+    if (given.some((p) => /^rep[ez]?$/i.test(p))) asm.warn("replacing `rep'/`repe' prefix by `bnd'");
+    prefixes = [...given.filter((p) => !/^(?:rep(?:e|z|ne|nz)?|bnd)$/i.test(p)), 'bnd'];
+  }
   const omit = asm.gas.omitLockPrefix === true;
   if (asm.gas.fenceAsLockAdd && operands === 0 && prefixes.length === 0 && FENCES.has(mnemonic)) {
     if (asm.mode === 16) throw new AsmError(asm.loc, `Cannot convert \`${mnemonic}' in 16-bit mode`);

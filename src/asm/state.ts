@@ -111,6 +111,8 @@ export class Assembly {
   readonly elfDirs = new ElfDirState();
   /** GNU as's machine options (gas-options.ts; assemble() sets them). */
   gas: GasOptions = {};
+  /** `.allow_index_reg`: %eiz/%riz may be written as an index (GNU rejects them otherwise). */
+  allowIndexReg = false;
   /** `.operand_check` in force (operand-check.ts); undefined: the -moperand-check option's. */
   operandCheck?: OperandCheck;
   /** Where each section's last instruction ended, kept only for -mlfence-* (lfence.ts). */

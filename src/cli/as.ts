@@ -64,7 +64,7 @@ options:
   -msyntax=intel|att
                     start in Intel or AT&T syntax (.intel_syntax/.att_syntax switch within a file)
   -mnaked-reg       registers need no % prefix
-  -mintel64         accepted (Intel64 instead of AMD64 choices: not modelled yet)
+  -mintel64         accept the Intel64-only forms (lfs to a 64-bit register, lcallq *m, ...)
   -v                print the version on standard error, then assemble
   --version         print the version and exit
   -h, --help        show this help
@@ -132,7 +132,7 @@ function parseArgs(argv: string[]): Args | 'help' | 'version' {
     else if (o === '-v' || o === '--verbose') a.verbose = true;
     else if (o === '-msyntax=intel' || o === '-msyntax=att') a.syntax = o === '-msyntax=intel' ? 'intel' : 'att';
     else if (o === '-mnaked-reg') a.nakedReg = true;
-    else if (o === '-mintel64') { /* accepted; the AMD64-vs-Intel64 encoding choices it selects are not modelled yet */ }
+    else if (o === '-mintel64') a.gas.intel64 = true;
     else if (o === '--64') a.mode = 64;
     else if (o === '--32') a.mode = 32;
     else if (o === '-o') a.out = need(++i, o);

@@ -356,7 +356,7 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
 }
 
 /** Forms whose ModRM.reg register holds an address: objdump names it in the address size (67h). */
-const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
+const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds', 'waitpkg:umonitor']);
 
 const MAX_LEN = 15;
 /** Decoded.tooLongForm of the copy formatDecoded makes of a too-long instruction: print prefixes and "(bad)". */
@@ -424,7 +424,8 @@ export function formatDecoded(
     const reversed = form.sem === 'xchg' && form.operands[0]?.loc === 'opreg';
     for (const op0 of form.operands) {
       // MOVDIR64B's register holds an address: objdump names it in the address size (67h).
-      const op = ADDR_REG_SEMS.has(form.sem) && op0.loc === 'reg' ? { ...op0, size: d.adsize as 16 | 32 | 64 } : op0;
+      // (umonitor's register operand is the address too: 67 f3 0f ae f0 is `umonitor %ax` in 32-bit code.)
+      const op = ADDR_REG_SEMS.has(form.sem) && (op0.loc === 'reg' || form.sem === 'waitpkg:umonitor') ? { ...op0, size: d.adsize as 16 | 32 | 64 } : op0;
       let t = operand(c, op, flag);
       if (t === '') continue;
       if (indirect && op.loc === 'rm') t = '*' + t;
@@ -506,7 +507,7 @@ export function formatDecoded(
       used66 = false;
     } else if (b === 0x67) {
       // Only the last 67h takes effect; objdump leaves it unnamed when the address size matters.
-      name = used67 && (usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || base.startsWith('monitor') || form.flow === 'loop')
+      name = used67 && (usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || base.startsWith('monitor') || base === 'umonitor' || form.flow === 'loop')
         ? undefined : prefixName(b, d.mode);
       used67 = false;
     } else if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) {
@@ -614,7 +615,7 @@ function intelOperand(c: Ctx, op: OperandDef): string {
       else return intelMem(c, op);
       if (c.form.sem === 'bswap') return intelReg(num, d.opsize, d.rex);
       // movdir64b's destination register is sized by the address size.
-      if (c.form.mnem === 'movdir64b' && op.loc === 'reg') return intelReg(num, d.adsize, d.rex);
+      if ((c.form.mnem === 'movdir64b' && op.loc === 'reg') || c.form.mnem === 'umonitor') return intelReg(num, d.adsize, d.rex);
       if (op.loc === 'rm' && (c.form.sem === 'sys:lar' || c.form.sem === 'sys:lsl')) return intelReg(num, d.opsize, d.rex);
       if (op.loc === 'reg' && c.form.mnem === 'movsl' && !(d.rex & 8)) return intelReg(num, d.prefixes & Pfx.OPSIZE ? 16 : 32, d.rex);
       return intelReg(num, bits, d.rex);

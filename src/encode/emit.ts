@@ -139,7 +139,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     } else if (sm.seg && sm.seg.name !== 'ds') strSeg = SEG_PREFIX[sm.seg.name];
   });
 
-  if (isBranchForm(f) && m.ops[0]?.kind === 'reg' && !m.ops[0].indirect) warnings.push(`indirect ${f.flow} without \`*'`);
+  if (isBranchForm(f) && (m.ops[0]?.kind === 'reg' || m.ops[0]?.kind === 'mem') && !m.ops[0].indirect) warnings.push(`indirect ${f.sem.endsWith(':far') ? 'l' : ''}${f.flow} without \`*'`);
   if (f.sem === 'lea' && mem?.seg) warnings.push("segment override on `lea' is ineffectual");
 
   // Relaxable branches: pick the partner the relaxation pass asked for.
@@ -172,7 +172,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     throw new EncodeError(`\`${memText(mem!, true)}' is not a valid base/index expression`);
   }
   if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
-    if (!fitsS(wrapS(mem.disp.addend, 64), 32) || mem.disp.addend > M64) {
+    // (Under addr32 the address is 32 bits: any value of 32 bits fits, `addr32 mov 0x89abcdef,%rbx`.)
+    const v = wrapS(mem.disp.addend, 64);
+    const fits = pfx.addr === 32 ? v >= -(1n << 31n) && v < 1n << 32n : fitsS(v, 32);
+    if (!fits || mem.disp.addend > M64) {
       // Measured: a lone operand gets "size mismatch", or "invalid suffix" when a suffix was written.
       const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
       throw new EncodeError(`${why} for \`${name}'`);
@@ -207,6 +210,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   const modeAsz = mode;
   let asz: number = addr ? addr.asize : pfx.addr || modeAsz;
   if (f.asz) asz = f.asz;
+  // umonitor's register holds the address: in .code16 `umonitor %eax` takes a 67h (GNU, measured).
+  else if (f.sem === 'waitpkg:umonitor' && insn.operands[0]?.kind === 'reg') asz = insn.operands[0].reg.size;
   // jecxz (64-bit) / jcxz (32-bit) carry their own 67h: an explicit address prefix is a second one.
   if (f.asz && f.asz !== modeAsz && pfx.addr) throw new EncodeError('same type of prefix used twice');
   if (strAsz) asz = strAsz;
@@ -245,7 +250,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     out.push(0xf2);
   }
   if (pfx.hle) out.push(hlePrefix(pfx.hle, pfx.lock, f, !!mem, name));
-  if ((f.prefix === 0xf2 || f.prefix === 0xf3) && !f.vex) out.push(f.prefix);
+  // (PadLock's F3 is a rep GNU always writes: `rep xcryptecb` is one F3, `repne xsha1` a second rep.)
+  if (f.rep && f.prefix && pfx.rep && pfx.rep !== f.prefix) throw new EncodeError('same type of prefix used twice');
+  if ((f.prefix === 0xf2 || f.prefix === 0xf3) && !f.vex && !(f.rep && pfx.rep === f.prefix)) out.push(f.prefix);
   if (pfx.lock) {
     if (!f.lockable || !mem) throw new EncodeError(`expecting lockable instruction after \`lock'`);
     out.push(0xf0);

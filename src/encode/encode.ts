@@ -92,7 +92,8 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   if (!cands.length) throw new EncodeError(`no such instruction: \`${insn.mnemonic}'`, 'no-such-insn');
   const name = sp.name;
   if (mode !== 64 && mnemonic.startsWith('movabs')) throw new EncodeError(`\`movabs' is only supported in 64-bit mode`, 'mode');
-  const inMode = candidatesInMode(mnemonic, mode);
+  const allInMode = candidatesInMode(mnemonic, mode);
+  const inMode = opts.intel64 || !allInMode.some((c) => c.form.intel64) ? allInMode : allInMode.filter((c) => !c.form.intel64);
   const ops = insn.operands;
   if (!inMode.length) modeError(mnemonic, mode, ops.length, cands);
   // push/pop of a segment register the mode cannot push or pop.
@@ -110,7 +111,10 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const sized = !noGpr || sp.sized;
   const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized, suffixed: name !== mnemonic };
 
-  let m = findMatch(inMode, ops, ctx);
+  // `xrelease mov %al,0x1234`: HLE is allowed on the ModRM store (88/89), so GNU passes over the
+  // moffs templates (A2/A3) for it.
+  const hleCands = pfx.hle ? inMode.filter((c) => !c.form.operands.some((o) => o.kind === 'moffs')) : inMode;
+  let m = findMatch(hleCands, ops, ctx);
   // `{load}`/`{store}`: between the two register-to-register encodings (8B/89, 03/01, ...), the one
   // whose ModRM.reg is the destination (load) or the source (store).
   if (m && insn.pseudo && ops.length === 2 && ops.every((o) => o.kind === 'reg')) {

@@ -116,10 +116,11 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       // `jmp %rax` without '*' is accepted (GNU warns), so registers need no '*' on branch forms.
       if (op.kind === 'reg') return (!op.indirect || branch) && regOk(op.reg, want, ctx, size);
       if (op.kind !== 'mem') return false;
-      if (op.indirect !== branch) return false;
+      // `jmp 4(%eax)`: a parenthesised memory operand is indirect without '*' too (GNU warns).
+      if (op.indirect !== branch && !(branch && !op.bare)) return false;
       return true;
     case 'mem':
-      return op.kind === 'mem' && op.indirect === branch && !(op.bare && op.disp === undefined && !op.base);
+      return op.kind === 'mem' && (op.indirect === branch || (branch && !op.bare)) && !(op.bare && op.disp === undefined && !op.base);
     case 'imm': {
       if (op.kind !== 'imm') return false;
       if (ctx.ignoreImm) return true;

@@ -87,7 +87,7 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
     // RIP-relative: mod=00 rm=101 disp32 (SDM Vol. 2A §2.2.1.6).
     return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: d ?? { addend: 0n }, rexX: 0, rexB: 0, asize: base.size === 32 ? 32 : 64, ripRel: true };
   }
-  if ((base && base.cls !== 'gpr') || (index && index.cls !== 'gpr')) throw invalid();
+  if ((base && base.cls !== 'gpr') || (index && index.cls !== 'gpr' && index.cls !== 'iz')) throw invalid();
   const asize = (base ?? index)?.size ?? absSize;
   if (base && index && base.size !== index.size) throw invalid();
   if (asize === 8) throw invalid();
@@ -115,7 +115,8 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
     else forceDisp32 = true;
   }
 
-  if (index && index.num === 4) throw invalid(); // %esp/%rsp cannot be an index
+  // %esp/%rsp cannot be an index; %eiz/%riz is index number 4 on purpose (SIB.index=100: none).
+  if (index && index.num === 4 && index.cls !== 'iz') throw invalid();
   const ss = m.scale === 1 ? 0 : m.scale === 2 ? 1 : m.scale === 4 ? 2 : 3;
 
   if (!base && !index) {

@@ -74,4 +74,6 @@ export interface EncodeOptions {
   readonly mode: Mode;
   /** For relaxable branches: the size the relaxation pass wants; default 'short' when the target could be near. */
   readonly branch?: 'short' | 'near';
+  /** -mintel64: the Intel64-only rows may be used. */
+  readonly intel64?: boolean;
 }

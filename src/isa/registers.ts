@@ -7,6 +7,7 @@ export type RegClass =
   | 'cr' // control registers
   | 'dr' // debug registers
   | 'ip' // rip/eip, only as a base in memory operands
+  | 'iz' // eiz/riz: GNU's "no index" written out (SIB.index=100), only as an index after .allow_index_reg
   | 'st' // x87 (only named so the parser can reject it with a clear message)
   | 'mmx'
   | 'xmm';
@@ -60,6 +61,8 @@ for (let i = 0; i < 16; i++) def(`db${i}`, 'dr', i, 0, { only64: i >= 8, needsRe
 for (let i = 0; i < 16; i++) def(`dr${i}`, 'dr', i, 0, { only64: i >= 8, needsRex: i >= 8 });
 def('rip', 'ip', 16, 64, { only64: true });
 def('eip', 'ip', 16, 32, { only64: true });
+def('eiz', 'iz', 4, 32);
+def('riz', 'iz', 4, 64, { only64: true });
 for (let i = 0; i < 8; i++) def(`st(${i})`, 'st', i, 80);
 def('st', 'st', 0, 80);
 for (let i = 0; i < 8; i++) def(`mm${i}`, 'mmx', i, 64);

@@ -153,6 +153,8 @@ export interface FormDef {
   readonly intel?: string;
   /** Encoder: the warning GNU as gives for this spelling (x87 default suffix, `fadd` translated to `faddp`); `#` = the %st(i) number. */
   readonly warn?: string;
+  /** Encoder: an Intel64-only spelling GNU as takes only under -mintel64 (lfs to a 64-bit register, lcallq *m). */
+  readonly intel64?: boolean;
   /** VEX-encoded form (C4/C5 prefix); absent for legacy encodings. */
   readonly vex?: VexDef;
 }

@@ -173,6 +173,7 @@ function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { b
   const sizes = [out.base, out.index].filter((r): r is string => r !== undefined).map((r) => {
     const info = lookupReg(r);
     if (info?.cls === 'ip' && r === out.base) return r === 'rip' ? 64 : 32;
+    if (info?.cls === 'iz' && r === out.index) return info.size;
     return info?.cls === 'gpr' && info.size !== 8 && !(info.size === 16 && mode === 64) ? info.size : -1;
   });
   if (sizes.some((z) => z < 0) || (sizes.length === 2 && sizes[0] !== sizes[1])) throw badBaseIndex(op);
@@ -287,8 +288,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   // (measured: `call dword ptr [bx]` is lcall, `call fword ptr [bx]` lcalll).
   const memSize = ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct ? ops[0].size : undefined;
   const farMem = memSize !== undefined && (memSize === 'fword' || (host.mode === 16 && memSize === 'dword')) || (ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && parsed[0].jump === 'far');
-  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair)) {
-    mn = host.mode === 16 && memSize === 'fword' ? `l${mn}l` : `l${mn}`;
+  // (`call tbyte ptr [rcx]` in 64-bit code: the m16:64 pointer of -mintel64, lcallq.)
+  const far64 = host.mode === 64 && memSize === 'tbyte';
+  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair || far64)) {
+    mn = far64 ? `l${mn}q` : host.mode === 16 && memSize === 'fword' ? `l${mn}l` : `l${mn}`;
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;
@@ -332,7 +335,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     if (sfx && !own && host.known(mn + sfx)) mn += sfx;
   }
   // Two immediates (enter, far pointers) and bound/invlpga keep Intel's order in AT&T.
-  const keep = ops.every((o) => o.k === 'imm') || mn === 'bound' || mn === 'invlpga';
+  // So do the spelled-out implicit registers of invlpg*, monitor*, mwait*, pvalidate, rmp*, umwait, tpause (GNU 2.40, measured).
+  const keep = ops.every((o) => o.k === 'imm') || mn === 'bound' || /^(?:invlpg|monitor|mwait|rmp)/.test(mn) || ['pvalidate', 'umwait', 'tpause'].includes(mn);
   if (!keep) ops = ops.slice().reverse();
   // x87 `fsub st(i), st` is AT&T's `fsubr %st,%st(i)` (GNU keeps the old AT&T operand-order quirk).
   if (/^f(?:sub|div)r?p?$/.test(mn) && parsed.length === 2 && parsed[0].expr?.k === 'reg' && /^st\(/.test((parsed[0].expr as { r: string }).r) && (parsed[0].expr as { r: string }).r !== 'st(0)') {

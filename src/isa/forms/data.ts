@@ -148,9 +148,6 @@ function stringRows(): FormDef[] {
     ...s('lods', 0xac, 'rep'), ...s('scas', 0xae, 'repcc', dfc),
     ...io('ins', 0x6c), ...io('outs', 0x6e),
     row({ id: 'xlat', mnem: 'xlat', aliases: ['xlatb'], opcode: [0xd7], operands: [], osz: 'none', sem: 'xlat' }),
-    // Intel's `movsd`/`cmpsd` without operands: GNU as takes them as movsl/cmpsl and warns (SSE2 movsd/cmpsd have operands).
-    row({ id: 'movsd_str', mnem: 'movsd', opcode: [0xa5], operands: [], osz: 'd', suffix: 'none', rep: 'rep', flags: dfr, encodeOnly: true, sem: 'str:movs', warn: "found `movsd'; assuming `movsl' was meant" }),
-    row({ id: 'cmpsd_str', mnem: 'cmpsd', opcode: [0xa7], operands: [], osz: 'd', suffix: 'none', rep: 'repcc', flags: dfc, encodeOnly: true, sem: 'str:cmps', warn: "found `cmpsd'; assuming `cmpsl' was meant" }),
   ];
 }
 

@@ -45,7 +45,7 @@ function svmRows(): FormDef[] {
   const withAx = (id: string, rm: number): FormDef[] => [
     f01(id, 3, rm, { priv: true }),
     f01(`${id}_rax`, 3, rm, { mnem: id, operands: [FX('rax', 64)], modes: M64, encodeOnly: true, priv: true }),
-    f01(`${id}_eax`, 3, rm, { mnem: id, operands: [FX('eax', 32)], modes: M32, encodeOnly: true, priv: true }),
+    f01(`${id}_eax`, 3, rm, { mnem: id, operands: [FX('eax', 32)], modes: M32, asz: 32, encodeOnly: true, priv: true }),
     // A narrower register than the mode's address size is an address-size prefix (67h).
     f01(`${id}_eax_a32`, 3, rm, { mnem: id, operands: [FX('eax', 32)], modes: M64, asz: 32, encodeOnly: true, priv: true }),
     f01(`${id}_ax_a16`, 3, rm, { mnem: id, operands: [FX('ax', 16)], modes: M32, asz: 16, encodeOnly: true, priv: true }),
@@ -56,7 +56,8 @@ function svmRows(): FormDef[] {
     f01('vmgexit', 3, 1, { prefix: 0xf3 }),
     f01('skinit_eax', 3, 6, { mnem: 'skinit', operands: [FX('eax', 32)], encodeOnly: true, priv: true }),
     f01('invlpga_rax', 3, 7, { mnem: 'invlpga', operands: [FX('rax', 64), FX('ecx', 32)], modes: M64, encodeOnly: true, priv: true }),
-    f01('invlpga_eax', 3, 7, { mnem: 'invlpga', operands: [FX('eax', 32), FX('ecx', 32)], modes: M32, encodeOnly: true, priv: true }),
+    f01('invlpga_eax', 3, 7, { mnem: 'invlpga', operands: [FX('eax', 32), FX('ecx', 32)], modes: M32, asz: 32, encodeOnly: true, priv: true }),
+    f01('invlpga_ax_a16', 3, 7, { mnem: 'invlpga', operands: [FX('ax', 16), FX('ecx', 32)], modes: M32, asz: 16, encodeOnly: true, priv: true }),
     f01('invlpga_eax_a32', 3, 7, { mnem: 'invlpga', operands: [FX('eax', 32), FX('ecx', 32)], modes: M64, asz: 32, encodeOnly: true, priv: true }),
   ];
 }

@@ -1,0 +1,129 @@
+// Self-written inputs for the instruction forms, registers and prefixes GNU as 2.40 takes that its
+// own i386 test suite exercises (%eiz/%riz, xrelease stores, Intel operand order of the spelled
+// implicit registers, PadLock, CMPccXADD, RMPQUERY, -mintel64, -madd-bnd-prefix, ...). Each case is
+// assembled by GNU as with `args` and by x86lab with the same options and the objects compared; the
+// accepted ones are also disassembled by x86lab and compared with objdump -d of GNU's object.
+// Goldens (golden.json beside this file) come from GNU as 2.40 and objdump 2.40:
+// `npx vite-node test/asm/gas-insn/gen.ts`.
+
+import type { OptionCase } from '../gas-options/cases.js';
+
+const lines = (...l: string[]): string => l.join('\n') + '\n';
+
+/** The condition spellings of CMPccXADD GNU takes (objdump prints the first of each opcode). */
+const CCS = ['o', 'no', 'b', 'c', 'nae', 'nb', 'ae', 'nc', 'z', 'e', 'nz', 'ne', 'be', 'na', 'nbe', 'a', 's', 'ns', 'p', 'pe', 'np', 'po', 'l', 'nge', 'nl', 'ge', 'le', 'ng', 'nle', 'g'];
+
+export const CASES: readonly OptionCase[] = [
+  {
+    name: 'eiz-32', args: ['--32'],
+    source: lines('.allow_index_reg', 'mov 8(,%eiz),%edx', 'mov -4(,%eiz,4),%edx', 'lea (%edi,%eiz),%esi', 'lea 0x7f(%ebp,%eiz,2),%esi',
+      'add %al,(%esp,%eiz,8)', 'lea sym(,%eiz),%ecx', '.code16', 'mov (%ebx,%eiz),%ax', 'lea 3(,%eiz,2),%dx', '.code32',
+      '.intel_syntax noprefix', 'mov ecx, [edx+eiz*4+6]', 'lea eax, [eiz*1+0x20]', '.att_syntax prefix', 'nop'),
+  },
+  {
+    name: 'riz-64', args: ['--64'],
+    source: lines('.allow_index_reg', 'mov 8(,%riz),%rdx', 'mov (%r12,%riz,2),%r9d', 'lea 0x100(%rbp,%riz),%rsi', 'mov (%eax,%eiz,4),%ecx',
+      'cmpb $1,-9(%r13,%riz,1)', '.intel_syntax noprefix', 'mov rax, [rbx+riz*8+1]', 'mov eax, [riz*2-4]'),
+  },
+  { name: 'eiz-needs-allow', args: ['--32'], source: lines('mov (%eax,%eiz),%ecx') },
+  { name: 'eiz-disallowed-again', args: ['--32'], source: lines('.allow_index_reg', 'mov (%eax,%eiz),%ecx', '.disallow_index_reg', 'mov (%eax,%eiz),%ecx') },
+  { name: 'eiz-not-a-register', args: ['--32'], source: lines('.allow_index_reg', 'mov %eiz,%ecx') },
+  { name: 'eiz-not-a-base', args: ['--32'], source: lines('.allow_index_reg', 'mov (%eiz),%ecx') },
+  {
+    name: 'xrelease-store-abs-32', args: ['--32'],
+    source: lines('xrelease movb %cl,0x1000', 'xrelease movw %ax,0x2000', 'xrelease movl %eax,0x3000', 'xrelease movl $7,0x4000', 'movl %eax,0x3000'),
+  },
+  {
+    name: 'xrelease-store-abs-64', args: ['--64'],
+    source: lines('xrelease movq %rax,0x1000', 'xrelease movl %eax,0x2000', 'xrelease addr32 movb %al,0x80001234', 'xrelease movb $1,(%rdx)'),
+  },
+  {
+    name: 'addr32-absolute-64', args: ['--64'],
+    source: lines('addr32 mov 0x90000000,%rcx', 'addr32 add %dl,0xfffffff0', 'addr32 mov 0x90000000,%eax', 'addr32 lea 0x80000000,%esi', 'mov 0x7ffffff0,%rcx'),
+  },
+  { name: 'absolute-64-too-far', args: ['--64'], source: lines('mov 0x90000000,%ecx') },
+  {
+    name: 'intel-spelled-order-32', args: ['--32'],
+    source: lines('.intel_syntax noprefix', 'umwait esi, edx, eax', 'tpause ebx, edx, eax', 'invlpgb eax, ecx, edx', 'invlpgb ax, ecx, edx',
+      'monitorx eax, ecx, edx', 'mwaitx eax, ecx, ebx', 'pvalidate eax, ecx, edx', 'invlpga eax, ecx', 'monitor eax, ecx, edx'),
+  },
+  {
+    name: 'intel-spelled-order-64', args: ['--64'],
+    source: lines('.intel_syntax noprefix', 'umwait r9d, edx, eax', 'invlpgb rax, ecx, edx', 'monitorx rax, rcx, rdx', 'mwaitx rax, rcx, rbx',
+      'pvalidate rax, ecx, edx', 'rmpquery rax, rcx, rdx', 'rmpquery eax, rcx, rdx', 'rmpadjust rax, rcx, rdx'),
+  },
+  {
+    name: 'spelled-registers-64', args: ['--64'],
+    source: lines('monitorx %rax,%rcx,%rdx', 'monitorx %eax,%rcx,%rdx', 'mwaitx %rax,%rcx,%rbx', 'pvalidate %rax,%ecx,%edx', 'pvalidate %eax,%ecx,%edx',
+      'rmpquery', 'rmpquery %rax,%rcx,%rdx', 'rmpquery %eax,%rcx,%rdx', 'pvalidate'),
+  },
+  { name: 'rmpquery-32', args: ['--32'], source: lines('rmpquery') },
+  {
+    name: 'address-register-16', args: ['--32'],
+    source: lines('invlpga %ax,%ecx', 'vmrun %ax', 'pvalidate %ax,%ecx,%edx', 'umonitor %ax', '.code16', 'invlpga %eax,%ecx', 'invlpga %ax,%ecx',
+      'vmload %eax', 'vmsave %ax', 'skinit %eax', 'umonitor %eax', 'umonitor %ax', 'pvalidate %eax,%ecx,%edx', 'pvalidate %ax,%ecx,%edx'),
+  },
+  {
+    name: 'padlock-32', args: ['--32'],
+    source: lines('xstore', 'xstorerng', 'rep xstorerng', 'repz xstore', 'xcryptecb', 'rep xcryptcbc', 'repe xcryptctr', 'xcryptcfb', 'xcryptofb',
+      'montmul', 'rep xsha1', 'xsha256', 'data16 xstore', 'repne xstore', 'addr16 xcryptecb'),
+  },
+  { name: 'padlock-64', args: ['--64'], source: lines('xstorerng', 'xcryptecb', 'rep montmul', 'xsha256', 'addr32 xsha1') },
+  { name: 'padlock-repne', args: ['--32'], source: lines('repne xcryptecb') },
+  {
+    name: 'prefetchwt1', args: ['--64'],
+    source: lines('prefetchwt1 (%rcx)', 'prefetchwt1 -0x80(%rsp,%r10,4)', 'prefetchwt1 sym(%rip)', '.intel_syntax noprefix', 'prefetchwt1 byte ptr [rax+rbx]'),
+  },
+  { name: 'prefetchwt1-32', args: ['--32'], source: lines('prefetchwt1 (%ecx)', 'prefetchwt1 0x1234', 'prefetchwt1 %ss:8(%ebp)') },
+  {
+    name: 'cmpccxadd-all', args: ['--64'],
+    source: lines(...CCS.map((c, i) => (i % 2 ? `cmp${c}xadd %r${8 + (i % 8)},%rdx,${i * 8}(%r${8 + (i % 8)})` : `cmp${c}xadd %eax,%ecx,(%rbx,%rsi,2)`))),
+  },
+  {
+    name: 'cmpccxadd-forms', args: ['--64'],
+    source: lines('cmpbexadd %r15d,%r14d,(%r13)', 'cmpzxadd %rax,%r11,0x12345678(%rip)', 'cmplxadd %esp,%ebp,-1(%esp)',
+      '.intel_syntax noprefix', 'cmpnlexadd [rax], ecx, edx', 'cmpoxadd qword ptr [r9+8], r10, r11'),
+  },
+  { name: 'cmpccxadd-suffix', args: ['--64'], source: lines('cmpbexaddl %eax,%ecx,(%rax)') },
+  { name: 'cmpccxadd-register', args: ['--64'], source: lines('cmpbexadd %eax,%ecx,%edx') },
+  { name: 'cmpccxadd-32', args: ['--32'], source: lines('cmpbexadd %eax,%ecx,(%eax)') },
+  {
+    name: 'add-bnd-prefix', args: ['--64', '-madd-bnd-prefix'],
+    source: lines('l: ret', 'rep ret', 'repz ret', 'repne ret', 'repnz ret', 'bnd ret', 'bnd jmp l', 'jne l', 'call *%rax', 'loop l', 'nop'),
+  },
+  {
+    name: 'intel64-far-pointers', args: ['--64', '-mintel64'],
+    source: lines('lfs (%rax),%rcx', 'lgsq 8(%rbx),%rdx', 'lss (%rsp),%r9', 'lfs (%rax),%ecx', 'lcallq *(%rax)', 'ljmpq *8(%rbp)', 'lcall *(%rdx)',
+      'movsxd %ax,%cx', 'movsxd %r9w,%r10w', 'movsxd (%rax),%cx', 'movsxd %eax,%rcx', '.intel_syntax noprefix', 'call tbyte ptr [rcx]',
+      'jmp tbyte ptr [rdx+8]', 'lfs rax, [rcx]', 'call fword ptr [rcx]'),
+  },
+  { name: 'amd64-lfs-64', args: ['--64'], source: lines('lfs (%rax),%rcx') },
+  { name: 'amd64-lcallq', args: ['--64'], source: lines('lcallq *(%rax)') },
+  { name: 'amd64-movsxd-16', args: ['--64'], source: lines('movsxd %ax,%cx') },
+  {
+    name: 'lea-O1-32', args: ['--32', '-O'],
+    source: lines('lea (%edx),%ebx', 'lea (,%edi,1),%esi', 'lea (%bx),%ecx', 'lea (%edi),%si', 'leaw (%di),%cx', 'lea 0x40,%edx', 'lea -8,%bx',
+      'addr16 lea -8,%ecx', 'lea ext,%edi', 'lea ext+4,%di', 'addr16 lea ext,%si', 'lea (,1),%edx', '%fs lea 4(%eax),%ebx', 'lea %gs:(%ebx),%edx',
+      '{nooptimize} lea (%edx),%ebx', '{nooptimize} lea %es:(%edx),%ebx', 'lea 1(%edx),%ebx', 'lea (%edx,%ecx),%ebx', '.allow_index_reg', 'lea (%edx,%eiz),%ebx'),
+  },
+  {
+    name: 'lea-O1-64', args: ['--64', '-O'],
+    source: lines('lea (%r9),%r10', 'lea (%rdx),%ebx', 'lea (%r8d),%rsi', 'lea (%esi),%di', 'lea 0x10,%r11', 'lea -16,%r11', 'lea -16,%r11d',
+      'addr32 lea -16,%rdx', 'lea ext,%r12', 'lea ext,%r12d', 'lea ext,%r12w', 'addr32 lea ext,%rax', 'addr32 lea ext,%cx', 'lea (,1),%rbx',
+      'lea 0x80000000(%ecx),%edx', 'lea -0x80000001(%esi,%edi,2),%r8', 'lea 5(%r8d),%r9w', 'lea (%rip),%eax', 'lea 3(%rax),%rax'),
+  },
+  {
+    name: 'lea-O-16', args: ['--32', '-O'],
+    source: lines('.code16', 'lea (%bx),%dx', 'lea (%si),%ecx', 'lea 0x20,%cx', 'lea 0x20,%ecx', 'addr32 lea 0x20,%ecx', 'lea ext,%di', 'lea ext,%edi',
+      'addr32 lea ext,%edi', 'addr32 lea (%eax),%ebx', 'lea (%ebx),%dx'),
+  },
+  { name: 'Os-test-suffix-32', args: ['--32', '-Os'], source: lines('testw $4,%ecx', 'testl $0x7f,%dx', 'testw $1,%ebx') },
+  { name: 'Os-test-suffix-64', args: ['--64', '-Os'], source: lines('testw $4,%ecx', 'testq $4,%ecx', 'testl $4,%rcx', 'testw $9,%r9d') },
+  { name: 'Os-test-suffix-wide', args: ['--32', '-Os'], source: lines('testw $200,%ecx') },
+  { name: 'O1-test-suffix', args: ['--32', '-O'], source: lines('testw $4,%ecx') },
+  { name: 'movsd-cmpsd-string', args: ['--32'], source: lines('movsd', 'rep movsd', 'repne cmpsd', '.code16', 'rep; movsd', 'cmpsd', '.intel_syntax noprefix', 'rep movsd dword ptr es:[di], dword ptr ds:[si]') },
+  { name: 'movsd-string-64', args: ['--64'], source: lines('movsd', 'rep cmpsd', 'addr32 movsd') },
+  { name: 'branch-mem-without-star-32', args: ['--32'], source: lines('jmp ext(,1)', 'call 4(%eax)', 'jmp (%ebx,%esi,4)', 'lcall (%eax)', 'ljmp 6(%ebx)', 'jmp *%ecx', 'jmp %ecx', 'jmp ext') },
+  { name: 'branch-mem-without-star-64', args: ['--64'], source: lines('jmp 8(%rax)', 'callq (%rsp)', 'jmpw (%rax)', 'ljmp (%rdi)', 'notrack jmp (%rax)', 'bnd call 0x10(%rip)') },
+  { name: 'lea-O2-16', args: ['--32', '-O2'], source: lines('.code16', 'lea (%si),%ecx', 'lea 0x20,%ecx', 'lea -1,%ecx', 'lea ext,%ecx') },
+];
