@@ -73,9 +73,9 @@ function plainOptions(asm: Assembly): boolean {
     g.optimize || g.lfenceBeforeRet || g.lfenceBeforeIndirect || g.alignBranch || g.alignBranchParts);
 }
 
-/** Usable here at all: AT&T with `%` registers, no register symbols, no hardening, 386 or later. */
+/** Usable here at all: AT&T with `%` registers, no register symbols, no hardening, a replayable state. */
 function usable(asm: Assembly): boolean {
-  return !asm.syntax.intel && !asm.syntax.naked && asm.regSyms.size === 0 && !asm.insnEnds && !asm.arch.cur.pre386 && plainOptions(asm);
+  return !asm.syntax.intel && !asm.syntax.naked && asm.regSyms.size === 0 && !asm.insnEnds && asm.replayable() && plainOptions(asm);
 }
 
 function renamed(enc: Encoded, from: string, to: string): Encoded {

@@ -276,17 +276,26 @@ export class Assembly {
   private arena = new Uint8Array(1 << 16);
   private arenaUsed = 0;
 
+  /**
+   * Whether a line's bytes may be replayed from an earlier line's (the line cache here, the shape
+   * cache in shape-cache.ts): not before the 386, in bundle mode, under `.code16gcc` or Intel mnemonics,
+   * where the same text assembles differently.
+   */
+  replayable(): boolean {
+    return !(this.arch.cur.pre386 || this.bundleState || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic));
+  }
+
   /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
   recall(text: string): CachedLine | undefined {
     // With lfence hardening a line's bytes depend on what came before it (lfence.ts); before the
     // 386 a conditional jump's long form is another one (jumps386.ts); in bundle mode each one
     // takes a padding point (bundle.ts).
-    if (this.insnEnds || this.arch.cur.pre386 || this.bundleState || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic)) return undefined;
+    if (this.insnEnds || !this.replayable()) return undefined;
     return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
   }
 
   remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
-    if (this.arch.cur.pre386 || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic)) return;
+    if (!this.replayable()) return;
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
       this.lineCacheMode = this.mode;
