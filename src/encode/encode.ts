@@ -95,6 +95,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const allInMode = candidatesInMode(mnemonic, mode);
   const inMode = opts.intel64 || !allInMode.some((c) => c.form.intel64) ? allInMode : allInMode.filter((c) => !c.form.intel64);
   const ops = insn.operands;
+  if (opts.intel64 && mode === 64) intel64NearBranch(mnemonic, name, ops);
   if (!inMode.length) modeError(mnemonic, mode, ops.length, cands);
   // push/pop of a segment register the mode cannot push or pop.
   if ((name === 'push' || name === 'pop') && ops.length === 1 && ops[0].kind === 'reg' && ops[0].reg.cls === 'seg') {
@@ -188,5 +189,18 @@ function checkRegsMode(o: AsmOperand, mode: Mode): void {
   }
   for (const r of regs) {
     if (mode !== 64 && r.only64) throw new EncodeError(`bad register name \`%${r.name}'`);
+  }
+}
+
+/**
+ * -mintel64: Intel 64 has no 16-bit near call, jmp or ret in 64-bit mode (SDM Vol. 2A CALL/JMP/RET:
+ * 66h is ignored there, where AMD64 honours it), so GNU refuses a `w` suffix and a 16-bit register
+ * target with its messages (measured on GNU as 2.40).
+ */
+function intel64NearBranch(mnemonic: string, name: string, ops: readonly AsmOperand[]): void {
+  if (name !== 'call' && name !== 'jmp' && name !== 'ret') return;
+  if (mnemonic === `${name}w`) throw new EncodeError(`invalid instruction suffix for \`${name}'`);
+  if (name !== 'ret' && ops.length === 1 && ops[0].kind === 'reg' && ops[0].reg.size === 16) {
+    throw new EncodeError(`operand size mismatch for \`${name}'`);
   }
 }

@@ -92,6 +92,12 @@ export const CASES: readonly OptionCase[] = [
     source: lines('l: ret', 'rep ret', 'repz ret', 'repne ret', 'repnz ret', 'bnd ret', 'bnd jmp l', 'jne l', 'call *%rax', 'loop l', 'nop'),
   },
   {
+    // Intel 64 has no 16-bit near branches in 64-bit code: GNU refuses them under -mintel64 only.
+    name: 'intel64-near-branch-16', args: ['--64', '-mintel64'],
+    source: lines('callw foo', 'callw *%ax', 'call *%ax', 'jmp *%ax', 'jmpw *(%rax)', 'retw', 'retw $8', 'call *%rax', 'jmp *(%rax)', 'ret', 'ret $8'),
+  },
+  { name: 'amd64-near-branch-16', args: ['--64'], source: lines('callw *%ax', 'call *%ax', 'jmpw *(%rax)', 'retw', 'retw $8', 'call *%rax') },
+  {
     name: 'intel64-far-pointers', args: ['--64', '-mintel64'],
     source: lines('lfs (%rax),%rcx', 'lgsq 8(%rbx),%rdx', 'lss (%rsp),%r9', 'lfs (%rax),%ecx', 'lcallq *(%rax)', 'ljmpq *8(%rbp)', 'lcall *(%rdx)',
       'movsxd %ax,%cx', 'movsxd %r9w,%r10w', 'movsxd (%rax),%cx', 'movsxd %eax,%rcx', '.intel_syntax noprefix', 'call tbyte ptr [rcx]',
