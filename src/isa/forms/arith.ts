@@ -76,6 +76,11 @@ function unaryRows(): FormDef[] {
     ...grp3('not', 2, NOFLAGS, true), ...grp3('neg', 3, fl(0, STATUS), true),
     ...grp3('mul', 4, muldivFlags, false, 'r'), ...grp3('imul', 5, muldivFlags, false, 'r'),
     ...grp3('div', 6, divFlags, false, 'r'), ...grp3('idiv', 7, divFlags, false, 'r'),
+    // GNU also takes the implicit dividend written out, `div %cl,%al` / `idivl (%ebx),%eax` (encode only).
+    ...(['div', 'idiv'] as const).flatMap((m, k) => [
+      row({ id: `${m}_rm8_acc`, mnem: m, opcode: [0xf6], modrm: { reg: 6 + k }, operands: [E(8, 'r'), FX('acc', 8, 'rw')], osz: 'b', flags: divFlags, encodeOnly: true, sem: `alu:${m}` }),
+      row({ id: `${m}_rm_acc`, mnem: m, opcode: [0xf7], modrm: { reg: 6 + k }, operands: [E('v', 'r'), FX('acc', 'v', 'rw')], osz: 'v', flags: divFlags, encodeOnly: true, sem: `alu:${m}` }),
+    ]),
     row({ id: 'imul_r_rm', mnem: 'imul', opcode: [0x0f, 0xaf], modrm: {}, operands: [E('v'), R('v', 'rw')], osz: 'v', flags: muldivFlags, sem: 'alu:imul2' }),
     row({ id: 'imul_r_rm_imm8s', mnem: 'imul', opcode: [0x6b], modrm: {}, operands: [I(8, true), E('v'), R('v', 'w')], osz: 'v', flags: muldivFlags, sem: 'alu:imul3' }),
     row({ id: 'imul_r_rm_imm', mnem: 'imul', opcode: [0x69], modrm: {}, operands: [I('z'), E('v'), R('v', 'w')], osz: 'v', flags: muldivFlags, sem: 'alu:imul3' }),

@@ -92,6 +92,18 @@ export const CASES: readonly OptionCase[] = [
     source: lines('l: ret', 'rep ret', 'repz ret', 'repne ret', 'repnz ret', 'bnd ret', 'bnd jmp l', 'jne l', 'call *%rax', 'loop l', 'nop'),
   },
   {
+    // The dividend written out: div/idiv take the accumulator of the operand's size as a second operand.
+    name: 'div-explicit-acc', args: ['--32'],
+    source: lines('div %cl,%al', 'div %cx,%ax', 'idiv %ecx,%eax', 'divl (%ebx),%eax', 'idivw 4(%esi),%ax', 'divb foo,%al', '.code64', 'div %r9,%rax', 'idivq (%rbx),%rax'),
+  },
+  { name: 'div-explicit-acc-bad', args: ['--32'], source: lines('div %cl,%ax', 'div %cx,%eax', 'idiv %ecx,%al', 'div %cl,%bl', 'mul %cl,%al') },
+  {
+    // fldl/fstl/fstpl/fcoml/fcompl with a register: GNU assembles the register form and warns.
+    name: 'x87-l-suffix-register', args: ['--32'],
+    source: lines('fldl %st(1)', 'fstl %st(2)', 'fstpl %st', 'fcoml %st(0)', 'fcompl %st(7)', 'fldl %st(1)', 'fldl (%eax)'),
+  },
+  { name: 'x87-suffix-register-bad', args: ['--32'], source: lines('fsts %st(3)', 'faddl %st(1),%st', 'fildl %st(1)', 'fstpt %st(1)', 'fldt %st(1)') },
+  {
     // Intel 64 has no 16-bit near branches in 64-bit code: GNU refuses them under -mintel64 only.
     name: 'intel64-near-branch-16', args: ['--64', '-mintel64'],
     source: lines('callw foo', 'callw *%ax', 'call *%ax', 'jmp *%ax', 'jmpw *(%rax)', 'retw', 'retw $8', 'call *%rax', 'jmp *(%rax)', 'ret', 'ret $8'),
