@@ -5,19 +5,8 @@ import { decodeInto, MAX_INSN } from '../../src/decode/decode.js';
 import { formatDecoded } from '../../src/decode/att.js';
 import { Bad, NONE, newDecoded } from '../../src/decode/types.js';
 import { disassembleSection } from '../../src/decode/listing.js';
+import { xorshift32 as rng } from '../xorshift.js';
 
-/** xorshift32: deterministic inputs, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x;
-  };
-}
 
 // Bias towards prefixes and escape bytes so the interesting paths are hit often.
 const SPECIAL = [0x66, 0x67, 0xf2, 0xf3, 0xf0, 0x2e, 0x3e, 0x26, 0x64, 0x65, 0x36, 0x40, 0x48, 0x41, 0x4f, 0x0f, 0x38, 0x3a, 0x04, 0x05, 0x24, 0x25, 0x44, 0x84];

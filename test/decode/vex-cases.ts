@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { xorshift32 as rng } from '../xorshift.js';
 
 export const SLOT = 32;
 
@@ -17,16 +18,6 @@ const VALID: readonly (readonly [number, number, number, number])[] = [
   [2, 0xf5, 2, -1], [2, 0xf6, 3, -1], [3, 0xf0, 3, -1], [2, 0xf7, 2, -1], [2, 0xf7, 1, -1], [2, 0xf7, 3, -1],
 ];
 
-/** xorshift32: deterministic inputs, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x;
-  };
-}
 
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
 export function vexCases(mode: 32 | 64, seed: number, n: number): string[] {

@@ -8,6 +8,7 @@
 
 export { SLOT, objdumpFirstLines, oursFirstLine, slotBytes } from './vex-cases.js';
 import { SLOT } from './vex-cases.js';
+import { xorshift32 as rng } from '../xorshift.js';
 
 /** TBM/LWP rows: XOP map, opcode, ModRM.reg (-1: any). */
 const ROWS: readonly (readonly [number, number, number])[] = [
@@ -19,16 +20,6 @@ const ROWS: readonly (readonly [number, number, number])[] = [
 const SIMD8 = [0x85, 0x8e, 0xa2, 0xa3, 0xa6, 0xb6, 0xc0, 0xc3, 0xcc, 0xef];
 const SIMD9 = [0x80, 0x81, 0x83, 0x90, 0x9b, 0xc1, 0xcb, 0xd6, 0xe3];
 
-/** xorshift32: deterministic inputs, so a failure reproduces. */
-function rng(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13; x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5; x >>>= 0;
-    return x;
-  };
-}
 
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
 export function xopCases(mode: 32 | 64, seed: number, n: number): string[] {
