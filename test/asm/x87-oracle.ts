@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gnuAssemble } from './oracle.js';
+import { objdumpRows } from '../objdump-rows.js';
 
 export const X87_DIR = join(import.meta.dirname, 'x87');
 export const X87_ASM_CASES = ['x87', 'x87-errors', 'x87-intel'] as const;
@@ -25,18 +26,7 @@ export function gnuDis(mode: 32 | 64): [string, string, string, string][] {
   try {
     const obj = join(dir, 'dis.o');
     spawnSync('as', [`--${mode}`, '-o', obj, join(X87_DIR, 'dis.s')]);
-    const dump = (syntax: string): Map<number, [string, string]> => {
-      const out = new Map<number, [string, string]>();
-      const text = spawnSync('objdump', ['-dw', '-M', syntax, obj], { encoding: 'utf8' }).stdout;
-      for (const line of text.split('\n')) {
-        const m = /^\s*([0-9a-f]+):\t([0-9a-f ]+?)\s*\t(.*)$/.exec(line);
-        if (m) out.set(parseInt(m[1], 16), [m[2].replace(/ /g, ''), m[3].trimEnd()]);
-      }
-      return out;
-    };
-    const att = dump('att');
-    const intel = dump('intel');
-    return [...att].map(([a, [hex, t]]) => [a.toString(16), hex, t, intel.get(a)?.[1] ?? '']);
+    return objdumpRows(obj);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

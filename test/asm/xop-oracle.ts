@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { objdumpRows } from '../objdump-rows.js';
 
 export const XOP_DIR = join(import.meta.dirname, 'xop');
 
@@ -58,17 +59,6 @@ export function gnuCase(name: string, mode: 32 | 64, usedNote = false): CaseResu
 export function gnuDis(name: string, mode: 32 | 64): [string, string, string, string][] {
   return withObject(name, mode, [], (obj) => {
     if (!obj) return [];
-    const dump = (syntax: string): Map<number, [string, string]> => {
-      const out = new Map<number, [string, string]>();
-      const text = spawnSync('objdump', ['-dw', '-M', syntax, obj], { encoding: 'utf8' }).stdout;
-      for (const line of text.split('\n')) {
-        const m = /^\s*([0-9a-f]+):\t([0-9a-f ]+?)\s*\t(.*)$/.exec(line);
-        if (m) out.set(parseInt(m[1], 16), [m[2].replace(/ /g, ''), m[3].trimEnd()]);
-      }
-      return out;
-    };
-    const att = dump('att');
-    const intel = dump('intel');
-    return [...att].map(([a, [hex, t]]) => [a.toString(16), hex, t, intel.get(a)?.[1] ?? '']);
+    return objdumpRows(obj);
   });
 }

@@ -18,7 +18,6 @@ const VALID: readonly (readonly [number, number, number, number])[] = [
   [2, 0xf5, 2, -1], [2, 0xf6, 3, -1], [3, 0xf0, 3, -1], [2, 0xf7, 2, -1], [2, 0xf7, 1, -1], [2, 0xf7, 3, -1],
 ];
 
-
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
 export function vexCases(mode: 32 | 64, seed: number, n: number): string[] {
   const next = rng(seed);

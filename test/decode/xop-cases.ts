@@ -20,7 +20,6 @@ const ROWS: readonly (readonly [number, number, number])[] = [
 const SIMD8 = [0x85, 0x8e, 0xa2, 0xa3, 0xa6, 0xb6, 0xc0, 0xc3, 0xcc, 0xef];
 const SIMD9 = [0x80, 0x81, 0x83, 0x90, 0x9b, 0xc1, 0xcb, 0xd6, 0xe3];
 
-
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
 export function xopCases(mode: 32 | 64, seed: number, n: number): string[] {
   const next = rng(seed);
