@@ -52,6 +52,12 @@ const IMMS = [
 ];
 const BRANCH = ['foo', 'foo+4', 'bar-8', '0x1000', '0'];
 
+const MMX_REGS = ['%mm0', '%mm1', '%mm7'];
+const xmmRegs = (mode: Mode): string[] => (mode === 64 ? ['%xmm0', '%xmm1', '%xmm7', '%xmm8', '%xmm15'] : ['%xmm0', '%xmm3', '%xmm7']);
+const simdMems = (mode: Mode): string[] => (mode === 64
+  ? ['(%rax)', '0x10(%rbp)', '(%r12)', '-8(%rsp,%r9,4)', 'foo(%rip)', '%fs:0x28', '0x1234', '(%eax)']
+  : ['(%eax)', '0x10(%ebp)', '(%esp)', '-8(%esp,%ecx,4)', 'foo', '%fs:0x14', '(%bx,%si)']);
+
 function regsFor(mode: Mode, size: number): string[] {
   return ((mode === 64 ? REGS64 : REGS32)[size] ?? []).map((r) => `%${r}`);
 }
@@ -68,10 +74,12 @@ function samples(d: OperandDef, f: Form, mode: Mode, size: number): string[] {
   const star = branch ? '*' : '';
   const mems = mode === 64 ? MEM64 : MEM32;
   const sz = defSize(d, size) || (mode === 64 ? 64 : 32);
+  // SIMD rows share the addressing code with the rest: a few addresses each keep the corpus small.
+  const simd = f.sem.startsWith('xsimd:') && !f.vex;
   switch (d.kind) {
     case 'gpr': return regsFor(mode, sz).map((r) => star + r);
-    case 'rm': return [...regsFor(mode, sz).map((r) => star + r), ...mems.map((m) => star + m)];
-    case 'mem': return mems.map((m) => star + m);
+    case 'rm': return [...regsFor(mode, sz).map((r) => star + r), ...(simd ? simdMems(mode) : mems).map((m) => star + m)];
+    case 'mem': return (simd ? simdMems(mode) : mems).map((m) => star + m);
     case 'imm': return IMMS.map((v) => `$${v}`);
     case 'rel': return BRANCH;
     case 'moffs': return ['0x1234', '0x80000000', 'foo', '0x123456789', '%fs:0x10', '%ds:foo'];
@@ -86,6 +94,10 @@ function samples(d: OperandDef, f: Form, mode: Mode, size: number): string[] {
     case 'dreg': return ['%db0', '%db3', '%db6', '%db7'];
     case 'far': return [];
     case 'st': return d.loc === 'implicit' ? ['%st'] : ['%st(1)', '%st(0)', '%st(7)'];
+    case 'xmm': return xmmRegs(mode);
+    case 'xmmrm': return [...xmmRegs(mode), ...simdMems(mode)];
+    case 'mmx': return MMX_REGS;
+    case 'mmxrm': return [...MMX_REGS, ...simdMems(mode)];
   }
 }
 

@@ -17,8 +17,10 @@ import { CPUS, EXTENSIONS } from '../src/asm/arch.js';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PREFIX = /^(rep|repe|repz|repne|repnz|lock|data16|data32|addr16|addr32|[c-gs]s|rex[.\w]*|rex64|notrack|bnd|xacquire|xrelease|\{)/;
 /** GNU's refusals for a lacking CPU: "not supported on", "unsupported instruction" (a template
- *  for another CPU exists) or "operand type mismatch" (another encoding's template was tried). */
-const MSG = /^[^:]*:(\d+): (Error|Warning): (?:`[^']*' is not supported on `[^']*'|(unsupported instruction) `|operand type mismatch for `)/;
+ *  for another CPU exists) or "operand type mismatch" (another encoding's template was tried);
+ *  "bad register name `%xmm0'" where the spelling is also a string instruction's (movss = movs +
+ *  the x87 `s' suffix) and the CPU has no SSE registers. */
+const MSG = /^[^:]*:(\d+): (Error|Warning): (?:`[^']*' is not supported on `[^']*'|(unsupported instruction) `|operand type mismatch for `|bad register name `%x?mm)/;
 /** The mnemonic GNU names in its refusal. */
 const NAMED = /^[^:]*:(\d+): Error: (?:`([^']*)' is not supported on|unsupported instruction `([^']*)'|operand type mismatch for `([^']*)')/;
 /** Per mode: sample key -> the name GNU's messages give it, where not the mnemonic as written. */

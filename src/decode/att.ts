@@ -156,6 +156,8 @@ interface Ctx {
   comment: string;
   /** 3E on a near indirect branch is the CET `notrack` prefix, not a segment override. */
   notrack: boolean;
+  /** objdump's mnemonic for this imm8 (FormDef.immNames: cmpps $0 is cmpeqps), which then drops the immediate. */
+  immName?: string;
 }
 
 function memText(c: Ctx): string {
@@ -291,7 +293,34 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       return '$0x' + d.imm2.toString(16) + ',$0x' + (d.immLo >>> 0).toString(16);
     case 'st':
       return op.loc === 'rm' ? `%st(${d.rm & 7})` : '%st';
+    case 'xmm':
+    case 'xmmrm':
+    case 'mmx':
+    case 'mmxrm': {
+      const t = simdReg(c, op);
+      return t === undefined ? memText(c) : '%' + t;
+    }
   }
+}
+
+/**
+ * An %xmm/%mm operand's register name, or undefined for its memory form. %mm0-7 take no fourth
+ * bit: objdump names a REX.R/B next to an MMX operand (rex.R movq %mm1,%mm0).
+ */
+function simdReg(c: Ctx, op: OperandDef): string | undefined {
+  const d = c.d;
+  let num: number;
+  const xmm = op.kind === 'xmm' || op.kind === 'xmmrm';
+  if (op.loc === 'reg') {
+    num = d.reg;
+    if (xmm && d.rex & 4) c.rexUsed |= 0x44;
+  } else if (op.loc === 'vvvv') {
+    num = d.vvvv;
+  } else if (d.mod === 3) {
+    num = d.rm;
+    if (xmm && d.rex & 1) c.rexUsed |= 0x41;
+  } else return undefined;
+  return xmm ? 'xmm' + num : 'mm' + (num & 7);
 }
 
 function stringOperands(c: Ctx, mnem: string): string {
@@ -401,6 +430,7 @@ export function formatDecoded(
     !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
   void lastSeg;
   const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
+  if (form.immNames) c.immName = form.immNames[d.immLo & 0xff];
   const base = form.mnem;
   const x = factsOf(form);
 
@@ -426,6 +456,7 @@ export function formatDecoded(
       // MOVDIR64B's register holds an address: objdump names it in the address size (67h).
       // (umonitor's register operand is the address too: 67 f3 0f ae f0 is `umonitor %ax` in 32-bit code.)
       const op = ADDR_REG_SEMS.has(form.sem) && (op0.loc === 'reg' || form.sem === 'waitpkg:umonitor') ? { ...op0, size: d.adsize as 16 | 32 | 64 } : op0;
+      if (c.immName !== undefined && op.kind === 'imm') continue;
       let t = operand(c, op, flag);
       if (t === '') continue;
       if (indirect && op.loc === 'rm') t = '*' + t;
@@ -449,6 +480,7 @@ export function formatDecoded(
   // ... and ptwrite's only in 64-bit code.
   if (form.sem === 'ext:ptwrite' && d.mode !== 64) mnem = 'ptwrite';
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
+  if (c.immName !== undefined) mnem = c.immName;
   // A folded WAIT (9B) names the waiting spelling: 9b db e3 is finit.
   if (d.prefixes & Pfx.WAIT && mnem.startsWith('fn') && base !== 'fnop') mnem = 'f' + mnem.slice(2);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
@@ -566,7 +598,7 @@ function ptrSize(c: Ctx, op: OperandDef): string {
   if (MEM_PTR[f.mnem] !== undefined) return MEM_PTR[f.mnem];
   if (op.size === 0) return BYTE_PTR.has(f.mnem) ? 'BYTE PTR ' : '';
   if (NO_PTR.test(f.mnem)) return '';
-  const k = PTR[operandBits(op, c.d)];
+  const k = PTR[typeof op.memSize === 'number' ? op.memSize : operandBits(op, c.d)];
   return k ? k + ' PTR ' : '';
 }
 
@@ -647,12 +679,17 @@ function intelOperand(c: Ctx, op: OperandDef): string {
       return '0x' + d.imm2.toString(16) + ':0x' + (d.immLo >>> 0).toString(16);
     case 'st':
       return op.loc === 'rm' ? `st(${d.rm & 7})` : 'st';
+    case 'xmm':
+    case 'xmmrm':
+    case 'mmx':
+    case 'mmxrm':
+      return simdReg(c, op) ?? intelMem(c, op);
   }
 }
 
 function intelOperands(c: Ctx): string {
   const f = c.form;
-  const parts = f.operands.map((op) => intelOperand(c, op));
+  const parts = f.operands.map((op) => (c.immName !== undefined && op.kind === 'imm' ? '' : intelOperand(c, op)));
   if (f.sem === 'xchg' && f.operands[0]?.loc === 'opreg') parts.reverse();
   // jmp 0x1234:0x0: a far pointer is one operand in Intel syntax.
   if ((f.sem === 'jmp:far' || f.sem === 'call:far') && f.operands.length === 2) return parts.join(':');

@@ -276,6 +276,8 @@ function decodeOnce(
       if (t.fVexL[k] >= 0 && t.fVexL[k] !== vexL) continue;
       if (long && t.fVexW[k] >= 0 && t.fVexW[k] !== vexW) continue;
       if (t.fNoVvvv[k] && vvvv !== 0) continue;
+    } else if (t.fSimd[k]) {
+      if (mp !== (lastRep === 0xf3 ? MP_F3 : lastRep === 0xf2 ? MP_F2 : has66 ? MP_66 : MP_NONE)) continue;
     } else if (mp !== MP_NONE) {
       if (mp === MP_66) { if (!has66 || lastRep !== 0) continue; }
       else if (mp === MP_F3) { if (lastRep !== 0xf3) continue; }
@@ -312,6 +314,7 @@ function decodeOnce(
   }
   // Under XOP objdump's only quiet case is the unused vvvv.
   if (form < 0 && isVex) return fail(out, (isXop ? vvvv !== 0 : vexQuiet(t, slot, vvvv, vexL, vpp, mreg, modeBit)) ? Bad.VEX_QUIET : Bad.OPCODE, opEnd);
+  if (form < 0 && simdSlot(t, slot)) return fail(out, Bad.VEX_QUIET, opEnd);
   if (form < 0) return foreign(out, bytes, offset, n, avail, map, b, mode, pfx, lastRep, opEnd, false);
 
   // ---- operand size (SDM Vol. 1 §3.6.1, Vol. 2 §2.2.1.2)
@@ -480,6 +483,12 @@ function vexQuiet(t: DecodeTables, slot: number, vvvv: number, l: number, pp: nu
     fits = true;
   }
   return fits && pp !== 0;
+}
+
+/** Does the slot hold legacy SIMD rows (then an unmatched prefix or ModRM is objdump's bare (bad))? */
+function simdSlot(t: DecodeTables, slot: number): boolean {
+  for (let ci = t.slotStart[slot]; ci < t.slotStart[slot + 1]; ci++) if (t.fSimd[t.cand[ci]]) return true;
+  return false;
 }
 
 /** Opcodes of VEX map 1 (0F) that exist (SDM Vol. 2 Table A-3 VEX rows). */
@@ -758,6 +767,16 @@ function describeOperands(d: Decoded, form: Form): DecodedOperand[] {
       case 'st':
         out.push({ type: 'reg', name: op.loc === 'rm' ? `st(${d.rm & 7})` : 'st', size: 80, access });
         break;
+      case 'xmm':
+      case 'xmmrm':
+      case 'mmx':
+      case 'mmxrm': {
+        const num = op.loc === 'rm' ? d.rm : op.loc === 'vvvv' ? d.vvvv : d.reg;
+        const xmm = op.kind === 'xmm' || op.kind === 'xmmrm';
+        if (op.loc === 'rm' && d.mod !== 3) out.push(mem());
+        else out.push({ type: 'reg', name: xmm ? `xmm${num}` : `mm${num & 7}`, size: xmm ? 128 : 64, access });
+        break;
+      }
     }
   }
   return out;

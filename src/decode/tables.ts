@@ -92,6 +92,11 @@ export interface DecodeTables {
   readonly fNoVvvv: Uint8Array;
   /** 66h is no operand-size prefix for the form (VEX forms, FormDef.no66). */
   readonly fNo66: Uint8Array;
+  /**
+   * Legacy SIMD row (sem xsimd:): its mandatory prefix must be the one in force, i.e. the last F2/F3,
+   * else 66h, else none (SDM Vol. 2 §2.1.2; objdump's prefix tables). No fallback to another row.
+   */
+  readonly fSimd: Uint8Array;
   /** Same-slot forms with identical constraints (table bugs), as "idA idB" strings. */
   readonly conflicts: readonly string[];
 }
@@ -173,6 +178,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   const fVexW = new Int8Array(n).fill(-1);
   const fNoVvvv = new Uint8Array(n);
   const fNo66 = new Uint8Array(n);
+  const fSimd = new Uint8Array(n);
   const slots: number[][] = Array.from({ length: N_MAPS * 256 }, () => []);
   const slotModrm = new Uint8Array(N_MAPS * 256);
 
@@ -184,6 +190,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     fOsz[k] = OSZ_CODE[f.osz];
     fAsz[k] = f.asz ?? 0;
     if (f.vex || f.no66) fNo66[k] = 1;
+    if (!f.vex && f.sem.startsWith('xsimd:')) fSimd[k] = 1;
     if (f.vex) {
       fVexL[k] = f.vex.l === 'ig' ? -1 : f.vex.l;
       fVexW[k] = f.vex.w === 0 || f.vex.w === 1 ? f.vex.w : -1;
@@ -206,7 +213,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     for (const op of f.operands) {
       if (op.loc === 'rm' || op.loc === 'reg') fHasModrm[k] = 1;
       if (op.loc === 'rm' && op.kind === 'mem') fMod[k] = 0;
-      if (op.loc === 'rm' && op.kind === 'gpr') fMod[k] = 1;
+      if (op.loc === 'rm' && (op.kind === 'gpr' || op.kind === 'xmm' || op.kind === 'mmx')) fMod[k] = 1;
       if (op.loc === 'opreg') fOpreg[k] = 1;
       if (op.loc === 'imm' && (op.kind === 'imm' || op.kind === 'rel' || op.kind === 'moffs' || op.kind === 'far')) {
         if (imms++ === 0) {
@@ -292,6 +299,6 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
 
   return {
     forms, slotStart, cand, slotModrm, fModes, fPfx, fReg, fMod, fRm, fHasModrm, fOsz, fStrict, fStrictD64, fStrictNoQ, fOverlayExact, fAsz,
-    fImmA, fImmB, fImmSx, fRel, fOpreg, fVexL, fVexW, fNoVvvv, fNo66, conflicts, foldWait: true,
+    fImmA, fImmB, fImmSx, fRel, fOpreg, fVexL, fVexW, fNoVvvv, fNo66, fSimd, conflicts, foldWait: true,
   };
 }

@@ -126,6 +126,8 @@ export const enum Bad {
    * encodings there are OPCODE (prefix names, then "(bad)").
    */
   VEX_QUIET = 6,
+  // (Also a legacy SIMD opcode with a mandatory prefix none of its rows takes, f3 0f 28: objdump's
+  // bare "(bad)" over all the prefixes and the opcode bytes.)
 }
 
 /** A fresh zeroed record (allocate once, reuse). */

@@ -349,6 +349,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm.v) && !inRange(gnuImm(imm.v.addend, 16, mode), 16)) {
     throw new EncodeError('16-bit jump out of range');
   }
+  // A pseudo-op spelling of an imm8 (cmpeqps = cmpps $0, pclmullqlqdq = pclmulqdq $0).
+  if (f.fixedImm !== undefined) out.push(f.fixedImm);
   if (imm2) field(imm2.v, imm2.n, false, false);
   if (rel) field(rel.v, rel.n, true, true);
 

@@ -81,7 +81,8 @@ export function checkMnemonic(mnemonic: string, mode: Mode): void {
  * warn about a missing suffix, except that in 64-bit mode a template that takes both `l` and `q`
  * (lret/retf with or without an immediate, iret, sysret, sysexit) always does (tc-i386.c process_suffix).
  */
-const QUIET = new Set(['lret', 'retf', 'iret', 'pusha', 'popa', 'smsw', 'str', 'sldt']);
+// (cvtsi2ss/cvtsi2sd with a memory source take l quietly too: measured.)
+const QUIET = new Set(['lret', 'retf', 'iret', 'pusha', 'popa', 'smsw', 'str', 'sldt', 'cvtsi2ss', 'cvtsi2sd']);
 const WARN_64 = new Set(['lret', 'retf', 'iret', 'sysret', 'sysexit']);
 
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {

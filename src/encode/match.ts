@@ -193,6 +193,13 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       return false;
     case 'st':
       return op.kind === 'reg' && !op.indirect && op.reg.cls === 'st' && (d.loc !== 'implicit' || op.reg.num === 0);
+    case 'xmm':
+    case 'mmx':
+      return op.kind === 'reg' && !op.indirect && op.reg.cls === d.kind;
+    case 'xmmrm':
+    case 'mmxrm':
+      if (op.kind === 'reg') return !op.indirect && op.reg.cls === (d.kind === 'xmmrm' ? 'xmm' : 'mmx');
+      return op.kind === 'mem' && !op.indirect;
   }
 }
 
@@ -274,7 +281,7 @@ export function computeSizes(f: Form, mode: Mode, sfx: string, forced: number | 
 }
 
 // A cheap pre-filter on operand kinds (register class / immediate / memory) before the size loop.
-export const K_GPR = 1, K_SEG = 2, K_CR = 4, K_DR = 8, K_IMM = 16, K_MEM = 32, K_OTHER = 64;
+export const K_GPR = 1, K_SEG = 2, K_CR = 4, K_DR = 8, K_IMM = 16, K_MEM = 32, K_OTHER = 64, K_XMM = 128, K_MMX = 256;
 
 export function defMask(d: OperandDef): number {
   switch (d.kind) {
@@ -282,12 +289,16 @@ export function defMask(d: OperandDef): number {
     case 'rm': return K_GPR | K_MEM;
     case 'mem': case 'rel': case 'moffs': return K_MEM;
     case 'imm': case 'one': return K_IMM;
-    case 'fixed': return d.reg === 'dx' ? K_GPR | K_MEM : K_GPR;
+    case 'fixed': return d.reg === 'dx' ? K_GPR | K_MEM : d.reg === 'xmm0' ? K_XMM : K_GPR;
     case 'sreg': case 'seg': return K_SEG;
     case 'creg': return K_CR;
     case 'dreg': return K_DR;
     case 'st': return K_OTHER;
-    default: return 0x7f;
+    case 'xmm': return K_XMM;
+    case 'xmmrm': return K_XMM | K_MEM;
+    case 'mmx': return K_MMX;
+    case 'mmxrm': return K_MMX | K_MEM;
+    default: return 0x1ff;
   }
 }
 
@@ -299,6 +310,8 @@ export function opMask(o: AsmOperand): number {
     case 'seg': return K_SEG;
     case 'cr': return K_CR;
     case 'dr': return K_DR;
+    case 'xmm': return K_XMM;
+    case 'mmx': return K_MMX;
     default: return K_OTHER;
   }
 }

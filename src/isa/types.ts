@@ -44,7 +44,11 @@ export type OperandKind =
   | 'creg' // control register (loc reg)
   | 'dreg' // debug register (loc reg)
   | 'far' // ptr16:16/32 absolute far pointer ljmp $sel,$off (32/16-bit modes): two immediates
-  | 'st'; // x87 stack register: %st(i) in ModRM.rm (loc rm, mod=3), or %st(0) written as %st (loc implicit)
+  | 'st' // x87 stack register: %st(i) in ModRM.rm (loc rm, mod=3), or %st(0) written as %st (loc implicit)
+  | 'xmm' // SSE register %xmm0-15 (loc reg, or rm with mod=3)
+  | 'xmmrm' // SSE register or memory (loc rm); `size` is the memory operand's size
+  | 'mmx' // MMX register %mm0-7 (loc reg, or rm with mod=3); REX.R/B do not extend it
+  | 'mmxrm'; // MMX register or memory (loc rm); `size` is the memory operand's size
 
 export interface OperandDef {
   readonly kind: OperandKind;
@@ -56,6 +60,8 @@ export interface OperandDef {
   readonly sx?: boolean;
   /** Read/written by the instruction (for tracing and for the executor's memory access checks). */
   readonly access?: 'r' | 'w' | 'rw' | 'none';
+  /** A general register operand whose memory alternative is narrower (pinsrw: r32 or m16); objdump's Intel PTR size. */
+  readonly memSize?: Size;
 }
 
 /** Flags as a bit set in the RFLAGS bit positions (CF=0, PF=2, AF=4, ZF=6, SF=7, TF=8, IF=9, DF=10, OF=11). */
@@ -155,6 +161,10 @@ export interface FormDef {
   readonly warn?: string;
   /** Encoder: an Intel64-only spelling GNU as takes only under -mintel64 (lfs to a 64-bit register, lcallq *m). */
   readonly intel64?: boolean;
+  /** Encoder-only spelling that stands for an imm8 it appends itself (cmpeqps = cmpps $0; pclmullqlqdq = pclmulqdq $0). */
+  readonly fixedImm?: number;
+  /** imm8 values objdump prints as a mnemonic of their own, dropping the immediate (cmpps $0 -> cmpeqps). */
+  readonly immNames?: Readonly<Record<number, string>>;
   /** VEX-encoded form (C4/C5 prefix); absent for legacy encodings. */
   readonly vex?: VexDef;
 }
