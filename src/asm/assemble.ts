@@ -69,6 +69,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
   asm.lineMarks.enabled = opts.debugLines ?? false;
+  asm.lineMarks.level = opts.gas?.dwarf ?? 0;
   if (opts.gas) {
     asm.gas = opts.gas;
     asm.arch = archContext(opts.mode, opts.gas);
@@ -119,7 +120,9 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   }
   if (opts.gas?.usedNote) emitUsedNote(asm);
   if (opts.gas?.buildNotes) emitBuildNotes(asm);
-  const result = afterAssembly(finalize(asm), opts.gas);
+  let result = afterAssembly(finalize(asm), opts.gas);
+  const dup = asm.lineMarks.duplicateLineSection(result.sections);
+  if (dup) result = { ...result, diagnostics: [...result.diagnostics, { severity: 'error', loc: { file: opts.file, line: 0 }, message: dup, fatal: true }], errors: result.errors + 1 };
   const locLines = asm.lineMarks.resolveLoc();
   if (locLines) return Object.assign(result, { locLines });
   return opts.debugLines ? Object.assign(result, { lines: asm.lineMarks.resolve() }) : result;

@@ -93,7 +93,9 @@ export interface LocRowOut {
 
 /** `.file N` entries (index N; null where unassigned) and the `.loc` rows. */
 export interface LocLinesOut {
-  readonly files: readonly ({ readonly dir?: string; readonly name: string } | null)[];
+  readonly files: readonly ({ readonly dir?: string; readonly name: string; readonly md5?: bigint } | null)[];
+  /** The sections with line entries, in order of their first, those of rows purged by `.file N` included. */
+  readonly segs: readonly string[];
   readonly rows: readonly LocRowOut[];
 }
 
