@@ -121,8 +121,8 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   if (opts.gas?.usedNote) emitUsedNote(asm);
   if (opts.gas?.buildNotes) emitBuildNotes(asm);
   let result = afterAssembly(finalize(asm), opts.gas);
-  const dup = asm.lineMarks.duplicateLineSection(result.sections);
-  if (dup) result = { ...result, diagnostics: [...result.diagnostics, { severity: 'error', loc: { file: opts.file, line: 0 }, message: dup, fatal: true }], errors: result.errors + 1 };
+  const late = asm.lineMarks.endChecks(result.sections).map((d) => ({ severity: 'error' as const, loc: { file: opts.file, line: 0 }, ...d }));
+  if (late.length) result = { ...result, diagnostics: [...result.diagnostics, ...late], errors: result.errors + late.length };
   const locLines = asm.lineMarks.resolveLoc();
   if (locLines) return Object.assign(result, { locLines });
   return opts.debugLines ? Object.assign(result, { lines: asm.lineMarks.resolve() }) : result;

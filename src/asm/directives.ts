@@ -49,7 +49,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     // `.file "name"` gives the object its STT_FILE symbol; `.file N "name"` is DWARF line info.
     const m = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(rest);
     if (m) asm.fileSymbol ??= new TextDecoder().decode(Uint8Array.from(parseString(m[1])));
-    else if (/^\s*\d/.test(rest)) asm.lineMarks.fileDirective(rest, asm.loc);
+    else if (/^\s*-?\d/.test(rest)) asm.lineMarks.fileDirective(rest, asm.loc);
     return;
   }
   if (name === '.loc') { asm.lineMarks.locDirective(rest, asm.loc, asm.cur, here(asm.cur)); return; }

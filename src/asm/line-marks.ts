@@ -10,8 +10,9 @@
 // gets its compile-unit range and its place among the sequences, with no rows.
 // Kept as parallel arrays, like the listing.
 
+import { DwarfFiles, dwarfSections } from './dwarf-files.js';
 import { AsmError, type SrcLoc } from './errors.js';
-import type { LineOut, LocLinesOut, LocRowOut } from './result.js';
+import type { FileDirectiveOut, LineOut, LocLinesOut, LocRowOut } from './result.js';
 import type { Frag, Mark, Section } from './sections.js';
 
 /** A `.loc`'s row before it has an address. */
@@ -36,8 +37,10 @@ export class LineMarks {
 
   /** Compiler-directive mode: set by the first `.file N`. */
   locMode = false;
-  /** `.file N`: index N. */
-  private readonly files: ({ dir?: string; name: string; md5?: bigint } | undefined)[] = [];
+  /** The `.file N` table as GNU numbers it (build directory unknown here), for its checks. */
+  private readonly table = new DwarfFiles();
+  /** The `.file N` directives taken, in order (the output numbers directories in this order). */
+  private readonly fileDirs: FileDirectiveOut[] = [];
   private readonly locRows: { loc: Loc; sec: Section; at: Mark }[] = [];
   private pending?: Loc;
   /** is_stmt and isa stay as the last `.loc` set them. */
@@ -80,27 +83,55 @@ export class LineMarks {
   }
 
   /**
-   * `.file N ["dir"] "name" [md5 VALUE]`. `.file 0` raises the DWARF level to 5; an MD5 is read
-   * only at level 5 (below it GNU finds junk at `md5`).
+   * `.file N ["dir"] "name" [md5 VALUE]`, read in GNU's order: `.file 0` raises the DWARF level
+   * to 5 first; a directory string and an MD5 are read only at level 5 (below it GNU finds junk
+   * at them).
    */
   fileDirective(rest: string, where: SrcLoc): void {
-    const m = /^\s*(\d+)\s+((?:"(?:[^"\\]|\\.)*"\s*){1,2})(.*)$/.exec(rest);
-    if (!m) throw new AsmError(where, 'file number less than one');
-    const strs = [...m[2].matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((x) => x[1].replace(/\\(.)/g, '$1'));
-    const n = Number(m[1]);
-    if (n === 0) this.level = Math.max(this.level, 5);
-    let md5: bigint | undefined;
-    const tail = m[3].trim();
-    if (tail !== '') {
-      const h = /^md5\s+(0[xX][0-9a-fA-F]+|\d+)$/.exec(tail);
-      if (this.level < 5 || !h) throw new AsmError(where, `junk at end of line, first unrecognized character is \`${tail[0]}'`);
-      md5 = BigInt.asUintN(128, BigInt(h[1]));
+    const m = /^\s*(-?\d+)\s*(.*)$/.exec(rest)!;
+    const num = Number(m[1]);
+    if (num < 0) throw new AsmError(where, 'file number less than one');
+    if (num === 0) this.level = Math.max(this.level, 5);
+    let tail = m[2];
+    const str = (): string | undefined => {
+      const q = /^"((?:[^"\\]|\\.)*)"\s*/.exec(tail);
+      if (!q) return undefined;
+      tail = tail.slice(q[0].length);
+      return q[1].replace(/\\(.)/g, '$1');
+    };
+    const first = str();
+    if (first === undefined) throw new AsmError(where, 'missing string');
+    const junk = (): AsmError => new AsmError(where, `junk at end of line, first unrecognized character is \`${tail.trim()[0]}'`);
+    let dir: string | undefined;
+    let name = first;
+    if (tail.startsWith('"')) {
+      if (this.level < 5) { this.take(num, undefined, name, undefined); throw junk(); }
+      dir = first;
+      name = str() ?? '';
     }
-    this.files[n] = { ...(strs.length === 2 ? { dir: strs[0], name: strs[1] } : { name: strs[0] }), ...(md5 !== undefined ? { md5 } : {}) };
+    let md5: bigint | undefined;
+    if (/^md5\b/.test(tail)) {
+      if (this.level < 5) { this.take(num, dir, name, undefined); throw junk(); }
+      const h = /^md5\s+(0[xX][0-9a-fA-F]+|\d+)\s*$/.exec(tail);
+      if (!h) throw new AsmError(where, 'md5 value too small or not a constant');
+      md5 = BigInt.asUintN(128, BigInt(h[1]));
+      tail = '';
+    }
+    // Junk is reported after the slot is taken (GNU checks the rest of the line last).
+    const bad = this.take(num, dir, name, md5);
+    if (tail.trim() !== '') throw junk();
+    if (bad) throw new AsmError(where, bad);
+  }
+
+  private take(num: number, dir: string | undefined, name: string, md5: bigint | undefined): string | undefined {
+    const bad = this.table.assign(num, dir, name, md5);
+    if (bad) return bad;
+    this.fileDirs.push({ num, name, ...(dir !== undefined ? { dir } : {}), ...(md5 !== undefined ? { md5 } : {}) });
     if (!this.locMode) {
       this.locMode = true;
       this.line = []; this.file = []; this.sec = []; this.frag = []; this.off = [];
     }
+    return undefined;
   }
 
   /** `.loc FILE LINE [COLUMN] [options]` at the current position `at` of `sec`. */
@@ -110,7 +141,7 @@ export class LineMarks {
     const file = Number(w[0]);
     const line = Number(w[1]);
     if (!/^\d+$/.test(w[0] ?? '') || !/^\d+$/.test(w[1] ?? '')) throw new AsmError(where, 'bad file or line number in .loc');
-    if (!this.files[file] && !(file === 0 && this.files[1])) throw new AsmError(where, `unassigned file number ${file}`);
+    if (!this.table.files[file] && !(file === 0 && this.table.files[1])) throw new AsmError(where, `unassigned file number ${file}`);
     let k = 2;
     let view: string | undefined;
     const column = /^\d+$/.test(w[k] ?? '') ? Number(w[k++]) : 0;
@@ -159,19 +190,24 @@ export class LineMarks {
   }
 
   /**
-   * GNU's refusal at the end (dwarf2_finish): it cannot write a line program beside a non-empty
-   * `.debug_line` of the source's own once a `.loc` was read and some section has line entries.
+   * GNU's complaints at the end (dwarf2_finish), given the sections: a line program it cannot
+   * write beside a non-empty `.debug_line` of the source's own once a `.loc` was read and some
+   * section has line entries (fatal); a file table with a hole below its last `.file N`.
    */
-  duplicateLineSection(sections: readonly { readonly name: string; readonly size: number }[]): string | undefined {
-    if (!this.anyLoc || this.segs.length === 0) return undefined;
-    return sections.some((s) => s.name === '.debug_line' && s.size > 0) ? 'duplicate .debug_line sections' : undefined;
+  endChecks(sections: readonly { readonly name: string; readonly size: number }[]): { message: string; fatal: boolean }[] {
+    const own = (name: string): boolean => sections.some((s) => s.name === name && s.size > 0);
+    if (this.anyLoc && this.segs.length > 0 && own('.debug_line')) return [{ message: 'duplicate .debug_line sections', fatal: true }];
+    if (!this.locMode || !dwarfSections(this.segs.length > 0, own('.debug_info'), own('.debug_line')).line) return [];
+    const files = this.table.files;
+    for (let i = 1; i < files.length; i++) if (!files[i]) return [{ message: `unassigned file number ${i}`, fatal: false }];
+    return [];
   }
 
   /** After layout, in compiler-directive mode: the files and the rows of the `.loc`s. */
   resolveLoc(): LocLinesOut | undefined {
     if (!this.locMode) return undefined;
     return {
-      files: this.files.map((f) => f ?? null),
+      files: this.fileDirs,
       segs: this.segs.map((s) => s.name),
       rows: this.locRows.map((r) => ({ ...r.loc, section: r.sec.name, offset: r.at.frag.addr + r.at.off })),
     };

@@ -19,6 +19,7 @@
 // - DW_TAG_subprogram for every function symbol with a non-zero size (DWARF 3 on with a
 //   DW_TAG_unspecified_type as its type).
 
+import { DwarfFiles, dwarfSections, type DwarfFile } from '../asm/dwarf-files.js';
 import type { AssembleResult, LocLinesOut, RelocOut, SectionOut, SymbolOut } from '../asm/result.js';
 
 export type DwarfVersion = 2 | 3 | 4 | 5;
@@ -112,8 +113,7 @@ interface Row {
   readonly epilogueBegin?: boolean;
 }
 
-/** One file-table entry; `md5` from `.file N ... md5 VALUE` (DWARF 5). */
-interface FileEntry { readonly name: string; readonly dir: number; readonly md5?: bigint }
+type FileEntry = DwarfFile;
 
 /** What the line program describes: directories, files (file 1 first), file 0 if given, rows. */
 interface Table {
@@ -129,52 +129,28 @@ interface Table {
 
 /** Assembly-source mode: files numbered on first use (gas dwarf2_where); rows as recorded. */
 function asmTable(r: AssembleResult, o: DwarfOptions): Table {
-  const v = o.version;
-  // Files and directories, numbered as GNU numbers them on first use.
-  const dirs: string[] = v >= 5 ? [o.compDir] : [''];
-  const files: FileEntry[] = [];
-  const fileIndex = new Map<string, number>();
-  const fileNumber = (path: string): number => {
-    const known = fileIndex.get(path);
-    if (known !== undefined) return known;
-    files.push(split(path, dirs, v));
-    fileIndex.set(path, files.length);
-    return files.length;
-  };
-  const rows = (r.lines ?? []).map((l) => ({ section: l.section, offset: l.offset, file: fileNumber(l.file), line: l.line }));
-  return { version: v, dirs, files, segs: [...new Set(rows.map((x) => x.section))], rows };
+  const df = new DwarfFiles(o.compDir);
+  const rows = (r.lines ?? []).map((l) => ({ section: l.section, offset: l.offset, file: df.number(l.file), line: l.line }));
+  return { ...fileTable(df, o.version), segs: [...new Set(rows.map((x) => x.section))], rows };
 }
 
 /** Compiler-directive mode: the `.file N` table as written, a row per `.loc`. */
 function locTable(loc: LocLinesOut, o: DwarfOptions | undefined, compDir: string): Table {
-  const given = loc.files[0];
+  // The directories are numbered again here, in the order of the directives, now that the build
+  // directory is known (the assembler checked them with it unknown).
+  const df = new DwarfFiles(compDir);
+  for (const f of loc.files) df.assign(f.num, f.dir, f.name, f.md5);
   // `.file 0` makes it DWARF 5 whatever the command line said; no option at all is DWARF 3.
-  const v: DwarfVersion = given ? 5 : o?.version ?? 3;
-  const dirs: string[] = v >= 5 ? [given?.dir ?? compDir] : [''];
-  // A name with a directory part is split at its last '/' (even after an explicit directory, as
-  // gcc writes `.file 0 "/build" "sub/x.c"`); a plain name takes the explicit directory.
-  const entry = (f: { readonly dir?: string; readonly name: string; readonly md5?: bigint }): FileEntry => {
-    const md5 = f.md5 !== undefined ? { md5: f.md5 } : {};
-    if (f.dir === undefined || f.name.includes('/')) return { ...split(f.name, dirs, v), ...md5 };
-    let dir = dirs.indexOf(f.dir, v >= 5 ? 0 : 1);
-    if (dir < 0) dir = dirs.push(f.dir) - 1;
-    return { name: f.name, dir, ...md5 };
-  };
-  const file0 = given ? entry(given) : undefined;
-  const files = loc.files.slice(1).map((f) => entry(f ?? { name: '' }));
-  return { version: v, dirs, files, ...(file0 ? { file0 } : {}), segs: loc.segs, rows: loc.rows };
+  const v: DwarfVersion = df.files[0] ? 5 : o?.version ?? 3;
+  return { ...fileTable(df, v), segs: loc.segs, rows: loc.rows };
 }
 
-/** A path as a directory-table entry (found or added) and the name after the last '/'. */
-function split(path: string, dirs: string[], v: number): { name: string; dir: number } {
-  const slash = path.lastIndexOf('/');
-  let dir = 0;
-  if (slash >= 0) {
-    const d = path.slice(0, slash) || '/';
-    dir = dirs.indexOf(d, v >= 5 ? 0 : 1);
-    if (dir < 0) dir = dirs.push(d) - 1;
-  }
-  return { name: path.slice(slash + 1), dir };
+/** The directories and files as written: entry 0 of each only in DWARF 5 (unset: the build directory, file 1). */
+function fileTable(df: DwarfFiles, v: DwarfVersion): Pick<Table, 'version' | 'dirs' | 'files' | 'file0'> {
+  const dirs = [v >= 5 ? df.dirs[0] ?? df.buildDir : '', ...df.dirs.slice(1).map((d) => d ?? '')];
+  const files = df.files.slice(1).map((f) => f ?? { name: '', dir: 0 });
+  const file0 = df.files[0];
+  return { version: v, dirs, files, ...(file0 ? { file0 } : {}) };
 }
 
 /**
@@ -189,9 +165,8 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
   const t: Table = r.locLines ? locTable(r.locLines, o, compDir) : o ? asmTable(r, o) : { version: 3, dirs: [''], files: [], segs: [], rows: [] };
   const { version: v, dirs, files, rows } = t;
   const nonEmpty = (name: string): boolean => r.sections.some((s) => s.name === name && s.size > 0);
-  const ownInfo = nonEmpty('.debug_info');
-  const ownLine = nonEmpty('.debug_line');
-  if (t.segs.length === 0 ? !ownInfo : ownInfo && ownLine) return r;
+  const write = dwarfSections(t.segs.length > 0, nonEmpty('.debug_info'), nonEmpty('.debug_line'));
+  if (!write.line && !write.unit) return r;
   const wide = r.mode === 64;
   const rel = !wide;
   const addrSize = wide ? 8 : 4;
@@ -281,9 +256,9 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
   const base = 2 ** 50; // after every symbol of the source (a seq keeps halves exact here)
   const symSeq: Record<string, number> = { '.debug_info': 0, '.debug_abbrev': 1, '.debug_line': 2, '.debug_line_str': 3, '.debug_rnglists': 4, '.debug_ranges': 4, '.debug_str': 5 };
   const out: OutSection[] = [
-    ...(ownLine ? [] : [{ name: '.debug_line', buf: line, align: 1 }]),
-    ...(v >= 5 && !ownLine ? [{ name: '.debug_line_str', buf: lineStr.buf, align: 1, strings: true }] : []),
-    ...(ownInfo ? [] : compileUnit(r, t, seqs, { rel, addrSize, sizeOf, compDir })),
+    ...(write.line ? [{ name: '.debug_line', buf: line, align: 1 }] : []),
+    ...(v >= 5 && write.line ? [{ name: '.debug_line_str', buf: lineStr.buf, align: 1, strings: true }] : []),
+    ...(write.unit ? compileUnit(r, t, seqs, { rel, addrSize, sizeOf, compDir }) : []),
   ];
   const sections: SectionOut[] = [...r.sections];
   const relocations: RelocOut[] = [...r.relocations];
