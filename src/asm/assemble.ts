@@ -75,6 +75,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     asm.arch = archContext(opts.mode, opts.gas);
   }
   asm.syntax = initialSyntax(opts.syntax === 'intel', opts.nakedReg ?? false);
+  asm.lineMarks.warn = (message, where) => asm.warn(message, where);
   asm.lineMarks.defineView = (name, value) => asm.defineEqu(asm.symbols.ref(name), { add: BigInt(value) }, 'set');
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));

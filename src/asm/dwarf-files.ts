@@ -40,7 +40,7 @@ export class DwarfFiles {
     let d: number;
     const [part, base] = splitPath(name);
     if (num === 0) {
-      file = base;
+      file = part === '' ? name : base;
       d = dir !== undefined && part === undefined ? this.dirEntry(dir, dir, true) : this.dirEntry(part ?? '', dir, true);
     } else if (dir === undefined) {
       file = part === '' ? name : base;

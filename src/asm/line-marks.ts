@@ -47,6 +47,8 @@ export class LineMarks {
   private isStmt = true;
   private isa = 0;
 
+  /** Reports a warning at a source position (set by the driver). */
+  warn: (message: string, where: SrcLoc) => void = () => {};
   /** Defines a `.loc ... view SYM` symbol as its view number (set by the driver). */
   defineView: (name: string, value: number) => void = () => {};
   /** Per section: the last row's position and view number. */
@@ -57,7 +59,7 @@ export class LineMarks {
   /** An instruction about to be placed at (frag, off) of sec. */
   add(loc: SrcLoc, sec: Section, frag: Frag, off: number): void {
     if (this.locMode) {
-      if (this.pending) this.row(sec, { frag, off });
+      if (this.pending) this.row(sec, { frag, off }, loc);
       return;
     }
     if (!this.enabled) return;
@@ -112,9 +114,11 @@ export class LineMarks {
     let md5: bigint | undefined;
     if (/^md5\b/.test(tail)) {
       if (this.level < 5) { this.take(num, dir, name, undefined); throw junk(); }
-      const h = /^md5\s+(0[xX][0-9a-fA-F]+|\d+)\s*$/.exec(tail);
-      if (!h) throw new AsmError(where, 'md5 value too small or not a constant');
-      md5 = BigInt.asUintN(128, BigInt(h[1]));
+      // A big number (GNU's O_big: 2^64 and up), its low 128 bits kept.
+      const h = /^md5\s+(0[xX][0-9a-fA-F]+|0[bB][01]+|0[0-7]+|[1-9]\d*)\s*$/.exec(tail);
+      const value = h ? BigInt(/^0[0-7]/.test(h[1]) ? `0o${h[1].slice(1)}` : h[1]) : 0n;
+      if (value < 2n ** 64n) throw new AsmError(where, 'md5 value too small or not a constant');
+      md5 = BigInt.asUintN(128, value);
       tail = '';
     }
     // Junk is reported after the slot is taken (GNU checks the rest of the line last).
@@ -158,7 +162,7 @@ export class LineMarks {
       else if (o !== '') throw new AsmError(where, `unknown .loc sub-directive \`${o}'`);
     }
     // Two `.loc`s with no instruction between: the first one's row is at this position.
-    if (this.pending) this.row(sec, at);
+    if (this.pending) this.row(sec, at, where);
     this.pending = loc;
     this.pendingView = view;
   }
@@ -168,7 +172,15 @@ export class LineMarks {
    * address moved on from the section's previous row, else one more than that row's; `view -0`
    * resets it. x86lab takes "moved on" as "not the same fragment and offset".
    */
-  private row(sec: Section, at: Mark): void {
+  private row(sec: Section, at: Mark, where: SrcLoc): void {
+    // Not in a section that is not allocated, loaded code (binutils PR 26850): dropped, with
+    // GNU's warning at the instruction.
+    if (!isCode(sec)) {
+      this.warn(`dwarf line number information for ${sec.name} ignored`, where);
+      this.pending = undefined;
+      this.pendingView = undefined;
+      return;
+    }
     const prev = this.lastRow.get(sec);
     const same = prev !== undefined && prev.at.frag === at.frag && prev.at.off === at.off;
     const view = this.pendingView === '-0' || !same ? 0 : prev.view + 1;

@@ -200,9 +200,10 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
     line.uleb(dirs.length);
     for (const d of dirs) line.reloc(4, '.debug_line_str', BigInt(lineStr.add(d)), rel);
     // File 0 repeats file 1, string and all, unless `.file 0` gave it; other names are written
-    // again even when equal. An MD5 column (DW_FORM_data16) when any file has one, zero for the others.
+    // again even when equal. An MD5 column (DW_FORM_data16), zero where a file has none, when
+    // some file's MD5 has a non-zero low byte (GNU looks at that byte alone: measured).
     const all = [t.file0 ?? files[0], ...files].filter((f) => f !== undefined);
-    const md5 = all.some((f) => f.md5 !== undefined);
+    const md5 = all.some((f) => ((f.md5 ?? 0n) & 0xffn) !== 0n);
     line.u8(md5 ? 3 : 2); line.uleb(1); line.uleb(0x1f); line.uleb(2); line.uleb(0x0f); // path, directory_index (udata)
     if (md5) { line.uleb(5); line.uleb(0x1e); } // DW_LNCT_MD5, DW_FORM_data16
     line.uleb(all.length);
