@@ -43,9 +43,10 @@ export class LineMarks {
   private readonly fileDirs: FileDirectiveOut[] = [];
   private readonly locRows: { loc: Loc; sec: Section; at: Mark }[] = [];
   private pending?: Loc;
-  /** is_stmt and isa stay as the last `.loc` set them. */
+  /** The column, is_stmt and isa stay as the last `.loc` set them (in any section). */
   private isStmt = true;
   private isa = 0;
+  private column = 0;
 
   /** Reports a warning at a source position (set by the driver). */
   warn: (message: string, where: SrcLoc) => void = () => {};
@@ -148,7 +149,7 @@ export class LineMarks {
     if (!this.table.files[file] && !(file === 0 && this.table.files[1])) throw new AsmError(where, `unassigned file number ${file}`);
     let k = 2;
     let view: string | undefined;
-    const column = /^\d+$/.test(w[k] ?? '') ? Number(w[k++]) : 0;
+    const column = /^\d+$/.test(w[k] ?? '') ? (this.column = Number(w[k++])) : this.column;
     const loc: { -readonly [K in keyof Loc]: Loc[K] } = { file, line, column, isStmt: this.isStmt, isa: this.isa, discriminator: 0, basicBlock: false, prologueEnd: false, epilogueBegin: false };
     for (; k < w.length; k++) {
       const o = w[k];
