@@ -194,7 +194,7 @@ const load = (p) => import(new URL(p, workerData.dist).href);
         return;
       }
       // As \`x86lab as\` does: DWARF lines (GNU ran in the suite folder: its comp_dir), compression.
-      const out = gas.dwarf || r.locLines ? withDwarfLines(r, gas.dwarf ? { version: gas.dwarf, compDir: m.cwd } : undefined, m.cwd) : r;
+      const out = withDwarfLines(r, gas.dwarf ? { version: gas.dwarf, compDir: m.cwd } : undefined, m.cwd);
       const compress = gas.compressDebug ? await debugCompressor(gas.compressDebug) : undefined;
       parentPort.postMessage({ id: m.id, elf: toElf(out, { compress }) });
     } catch (e) {

@@ -69,11 +69,13 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const asm = new Assembly(opts.mode, opts.file);
   asm.listing.enabled = opts.listing ?? true;
   asm.lineMarks.enabled = opts.debugLines ?? false;
+  asm.lineMarks.level = opts.gas?.dwarf ?? 0;
   if (opts.gas) {
     asm.gas = opts.gas;
     asm.arch = archContext(opts.mode, opts.gas);
   }
   asm.syntax = initialSyntax(opts.syntax === 'intel', opts.nakedReg ?? false);
+  asm.lineMarks.warn = (message, where) => asm.warn(message, where);
   asm.lineMarks.defineView = (name, value) => asm.defineEqu(asm.symbols.ref(name), { add: BigInt(value) }, 'set');
   for (const [name, value] of opts.defsyms ?? []) asm.defineEqu(asm.symbols.ref(name), { add: value }, 'set');
   const read = opts.readFile ?? ((p: string) => readSourceFile(p));
@@ -119,7 +121,9 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   }
   if (opts.gas?.usedNote) emitUsedNote(asm);
   if (opts.gas?.buildNotes) emitBuildNotes(asm);
-  const result = afterAssembly(finalize(asm), opts.gas);
+  let result = afterAssembly(finalize(asm), opts.gas);
+  const late = asm.lineMarks.endChecks(result.sections).map((d) => ({ severity: 'error' as const, loc: { file: opts.file, line: 0 }, ...d }));
+  if (late.length) result = { ...result, diagnostics: [...result.diagnostics, ...late], errors: result.errors + late.length };
   const locLines = asm.lineMarks.resolveLoc();
   if (locLines) return Object.assign(result, { locLines });
   return opts.debugLines ? Object.assign(result, { lines: asm.lineMarks.resolve() }) : result;
@@ -191,10 +195,10 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
   const known = text.charCodeAt(first) === 46 ? undefined : asm.recall(key);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
-    asm.lineMarks.add(line.loc, sec, startFrag, startOff);
     if (r) placeInsn(asm, r.enc, r.near, r.direct, r.memSym);
     else asm.emitRemembered(known);
     for (const w of known.warnings) asm.warn(w);
+    asm.lineMarks.add(line.loc, sec, startFrag, startOff);
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
   }
@@ -239,7 +243,6 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
         // Intel's `eq`/`ne`/`le`/`ge` reach here spelled `==`...: only a written `=` counts.
         const eq = asm.syntax.intel && !line.text.includes('=') ? undefined : equalsInOperand(toks, body.mn, asm.syntax.intel);
         if (eq) throw new AsmError(asm.loc, eq);
-        asm.lineMarks.add(line.loc, asm.cur, startFrag, startOff);
         const done = assembleInsn(body, toks, asm, pseudo?.list);
         if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands
@@ -248,6 +251,9 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
           if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message));
           if (added.length === 0) shapes.remember(asm, text, done);
         }
+        // Its line-table row once it is placed, as GNU's output_insn does (a `.loc` warning is
+        // about the section, not one to replay with the line).
+        asm.lineMarks.add(line.loc, asm.cur, startFrag, startOff);
       }
       else if (body.k === 'dir') {
         const name = toks[body.name].value.toLowerCase();

@@ -49,7 +49,7 @@ export function rawDirective(asm: Assembly, name: string, rest: string): void {
     // `.file "name"` gives the object its STT_FILE symbol; `.file N "name"` is DWARF line info.
     const m = /^\s*("(?:[^"\\]|\\.)*")\s*$/.exec(rest);
     if (m) asm.fileSymbol ??= new TextDecoder().decode(Uint8Array.from(parseString(m[1])));
-    else if (/^\s*\d/.test(rest)) asm.lineMarks.fileDirective(rest, asm.loc);
+    else if (/^\s*-?\d/.test(rest)) asm.lineMarks.fileDirective(rest, asm.loc);
     return;
   }
   if (name === '.loc') { asm.lineMarks.locDirective(rest, asm.loc, asm.cur, here(asm.cur)); return; }
@@ -490,9 +490,12 @@ const HANDLERS: Record<string, Handler> = {
   // `.nop [N]`: N one-byte NOP instructions (GNU 2.40 assembles `nop` N times; they count as
   // instructions for -mlfence-*, lfence.ts).
   '.nop': (asm, args, toks) => {
+    // At least one (`.nop 0`, `.nop -2`: GNU's loop tests the count after its first nop).
     const n = optAbs(args[0], asm, toks) ?? 1n;
     if (n > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.cur));
-    if (n > 0n) asm.emit(new Array<number>(Number(n)).fill(0x90));
+    // Each is an instruction to the DWARF line table too (one row: they share a line).
+    asm.lineMarks.add(asm.loc, asm.cur, asm.cur.cur, asm.cur.cur.size);
+    asm.emit(new Array<number>(Number(n < 1n ? 1n : n)).fill(0x90));
     noteInsn(asm);
   },
   '.uleb128': (asm, args, toks) => { for (const a of args) lebValue(asm, a, toks, 'u'); },

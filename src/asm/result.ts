@@ -91,9 +91,19 @@ export interface LocRowOut {
   readonly epilogueBegin: boolean;
 }
 
-/** `.file N` entries (index N; null where unassigned) and the `.loc` rows. */
+/** A `.file N ["dir"] "name" [md5 VALUE]` directive as written. */
+export interface FileDirectiveOut {
+  readonly num: number;
+  readonly dir?: string;
+  readonly name: string;
+  readonly md5?: bigint;
+}
+
+/** `.file N` directives in order and the `.loc` rows. */
 export interface LocLinesOut {
-  readonly files: readonly ({ readonly dir?: string; readonly name: string } | null)[];
+  readonly files: readonly FileDirectiveOut[];
+  /** The sections with line entries, in order of their first, those of rows purged by `.file N` included. */
+  readonly segs: readonly string[];
   readonly rows: readonly LocRowOut[];
 }
 

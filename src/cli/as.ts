@@ -294,7 +294,10 @@ export async function run(argv: string[]): Promise<number> {
   try {
     // DWARF lines from -g/--gdwarf-N, or from the source's own .file N/.loc (gcc -g -S output).
     const dwarf = args.gas.dwarf;
-    const out = dwarf || result.locLines ? withDwarfLines(result, dwarf ? { version: dwarf, compDir: workingDir() } : undefined, workingDir()) : result;
+    // Also without either, for a source with its own .debug_info: GNU adds a .debug_line (its
+    // version-3 header, no files) to that; no working directory is named there.
+    const here = dwarf || result.locLines ? workingDir() : '';
+    const out = withDwarfLines(result, dwarf ? { version: dwarf, compDir: here } : undefined, here);
     const compress = args.gas.compressDebug ? await debugCompressor(args.gas.compressDebug) : undefined;
     bytes = args.dis ? Buffer.from(await disassembly(result), 'utf8') : render(out, args.format, { file, compress });
   } catch (e) {

@@ -19,6 +19,7 @@
 // - DW_TAG_subprogram for every function symbol with a non-zero size (DWARF 3 on with a
 //   DW_TAG_unspecified_type as its type).
 
+import { DwarfFiles, dwarfSections, type DwarfFile } from '../asm/dwarf-files.js';
 import type { AssembleResult, LocLinesOut, RelocOut, SectionOut, SymbolOut } from '../asm/result.js';
 
 export type DwarfVersion = 2 | 3 | 4 | 5;
@@ -112,89 +113,60 @@ interface Row {
   readonly epilogueBegin?: boolean;
 }
 
+type FileEntry = DwarfFile;
+
 /** What the line program describes: directories, files (file 1 first), file 0 if given, rows. */
 interface Table {
   readonly version: DwarfVersion;
   readonly dirs: readonly string[];
-  readonly files: readonly { readonly name: string; readonly dir: number }[];
+  readonly files: readonly FileEntry[];
   /** `.file 0` (DWARF 5 compiler output); without it file 0 repeats file 1. */
-  readonly file0?: { readonly name: string; readonly dir: number };
+  readonly file0?: FileEntry;
+  /** The sections with line entries (GNU's all_segs), in order of their first, rows or not. */
+  readonly segs: readonly string[];
   readonly rows: readonly Row[];
 }
 
-/** Assembly-source mode: files numbered on first use, one row per new line (gas dwarf2_where). */
+/** Assembly-source mode: files numbered on first use (gas dwarf2_where); rows as recorded. */
 function asmTable(r: AssembleResult, o: DwarfOptions): Table {
-  const v = o.version;
-  // Files and directories, numbered as GNU numbers them on first use.
-  const dirs: string[] = v >= 5 ? [o.compDir] : [''];
-  const files: { name: string; dir: number }[] = [];
-  const fileIndex = new Map<string, number>();
-  const fileNumber = (path: string): number => {
-    const known = fileIndex.get(path);
-    if (known !== undefined) return known;
-    files.push(split(path, dirs, v));
-    fileIndex.set(path, files.length);
-    return files.length;
-  };
-  const code = new Set(r.sections.filter((s) => s.flags.includes('a') && s.flags.includes('x') && s.type !== 'nobits').map((s) => s.name));
-  // Rows: one per instruction, but none for the same line as the row before it.
-  const rows: Row[] = [];
-  let lastLine = -1;
-  let lastFile: string | undefined;
-  for (const l of r.lines ?? []) {
-    if (l.line <= 0) continue;
-    if (l.line === lastLine && l.file === lastFile) continue;
-    lastLine = l.line;
-    lastFile = l.file;
-    // ... and none in a section that is not loaded code (binutils PR 26850), though it still
-    // counts as the last line.
-    if (!code.has(l.section)) continue;
-    rows.push({ section: l.section, offset: l.offset, file: fileNumber(l.file), line: l.line });
-  }
-  return { version: v, dirs, files, rows };
+  const df = new DwarfFiles(o.compDir);
+  const rows = (r.lines ?? []).map((l) => ({ section: l.section, offset: l.offset, file: df.number(l.file), line: l.line }));
+  return { ...fileTable(df, o.version), segs: [...new Set(rows.map((x) => x.section))], rows };
 }
 
 /** Compiler-directive mode: the `.file N` table as written, a row per `.loc`. */
 function locTable(loc: LocLinesOut, o: DwarfOptions | undefined, compDir: string): Table {
-  const given = loc.files[0];
+  // The directories are numbered again here, in the order of the directives, now that the build
+  // directory is known (the assembler checked them with it unknown).
+  const df = new DwarfFiles(compDir);
+  for (const f of loc.files) df.assign(f.num, f.dir, f.name, f.md5);
   // `.file 0` makes it DWARF 5 whatever the command line said; no option at all is DWARF 3.
-  const v: DwarfVersion = given ? 5 : o?.version ?? 3;
-  const dirs: string[] = v >= 5 ? [given?.dir ?? compDir] : [''];
-  // A name with a directory part is split at its last '/' (even after an explicit directory, as
-  // gcc writes `.file 0 "/build" "sub/x.c"`); a plain name takes the explicit directory.
-  const entry = (f: { readonly dir?: string; readonly name: string }): { name: string; dir: number } => {
-    if (f.dir === undefined || f.name.includes('/')) return split(f.name, dirs, v);
-    let dir = dirs.indexOf(f.dir, v >= 5 ? 0 : 1);
-    if (dir < 0) dir = dirs.push(f.dir) - 1;
-    return { name: f.name, dir };
-  };
-  const file0 = given ? entry(given) : undefined;
-  const files = loc.files.slice(1).map((f) => entry(f ?? { name: '' }));
-  return { version: v, dirs, files, ...(file0 ? { file0 } : {}), rows: loc.rows };
+  const v: DwarfVersion = df.files[0] ? 5 : o?.version ?? 3;
+  return { ...fileTable(df, v), segs: loc.segs, rows: loc.rows };
 }
 
-/** A path as a directory-table entry (found or added) and the name after the last '/'. */
-function split(path: string, dirs: string[], v: number): { name: string; dir: number } {
-  const slash = path.lastIndexOf('/');
-  let dir = 0;
-  if (slash >= 0) {
-    const d = path.slice(0, slash) || '/';
-    dir = dirs.indexOf(d, v >= 5 ? 0 : 1);
-    if (dir < 0) dir = dirs.push(d) - 1;
-  }
-  return { name: path.slice(slash + 1), dir };
+/** The directories and files as written: entry 0 of each only in DWARF 5 (unset: the build directory, file 1). */
+function fileTable(df: DwarfFiles, v: DwarfVersion): Pick<Table, 'version' | 'dirs' | 'files' | 'file0'> {
+  const dirs = [v >= 5 ? df.dirs[0] ?? df.buildDir : '', ...df.dirs.slice(1).map((d) => d ?? '')];
+  const files = df.files.slice(1).map((f) => f ?? { name: '', dir: 0 });
+  const file0 = df.files[0];
+  return { version: v, dirs, files, ...(file0 ? { file0 } : {}) };
 }
 
 /**
- * The object with GNU's DWARF sections for its source lines added (unchanged without any): from
- * `.file N`/`.loc` when the source has them (then `o` only picks the DWARF version), else, with
- * `o`, from the instructions' own lines.
+ * The object with GNU's DWARF sections for its source lines added: from `.file N`/`.loc` when the
+ * source has them (then `o` only picks the DWARF version), else, with `o`, from the instructions'
+ * own lines. Which sections, as GNU's dwarf2_finish decides: none when no section has line
+ * entries and the source has no `.debug_info` of its own, or when it has both a `.debug_info` and
+ * a `.debug_line`; else the line program (even with no rows: its file table) unless the source
+ * wrote `.debug_line`, and the compile unit's sections unless it wrote `.debug_info`.
  */
 export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, compDir = o?.compDir ?? ''): AssembleResult {
-  if (!r.locLines && !o) return r;
-  const t = r.locLines ? locTable(r.locLines, o, compDir) : asmTable(r, o!);
+  const t: Table = r.locLines ? locTable(r.locLines, o, compDir) : o ? asmTable(r, o) : { version: 3, dirs: [''], files: [], segs: [], rows: [] };
   const { version: v, dirs, files, rows } = t;
-  if (rows.length === 0) return r;
+  const nonEmpty = (name: string): boolean => r.sections.some((s) => s.name === name && s.size > 0);
+  const write = dwarfSections(t.segs.length > 0, nonEmpty('.debug_info'), nonEmpty('.debug_line'));
+  if (!write.line && !write.unit) return r;
   const wide = r.mode === 64;
   const rel = !wide;
   const addrSize = wide ? 8 : 4;
@@ -203,16 +175,11 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
   const existing = new Map(r.sections.map((s) => [s.name, s]));
 
   const sizeOf = new Map(r.sections.map((s) => [s.name, s.size]));
-  const seqs: { section: string; rows: Row[] }[] = [];
-  for (const row of rows) {
-    let s = seqs.find((x) => x.section === row.section);
-    if (!s) seqs.push(s = { section: row.section, rows: [] });
-    s.rows.push(row);
-  }
+  const seqs: { section: string; rows: Row[] }[] = t.segs.map((section) => ({ section, rows: [] }));
+  for (const row of rows) seqs.find((x) => x.section === row.section)!.rows.push(row);
 
   // Compiler output brings its own .debug_line and .debug_line_str: GNU appends to them.
   const lineStr = new Strings(false, existing.get('.debug_line_str')?.size ?? 0);
-  const str = new Strings(false);
 
   // ---- .debug_line ----
   const line = new Buf();
@@ -232,15 +199,20 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
     line.u8(1); line.uleb(1); line.uleb(0x1f); // directories: DW_LNCT_path as DW_FORM_line_strp
     line.uleb(dirs.length);
     for (const d of dirs) line.reloc(4, '.debug_line_str', BigInt(lineStr.add(d)), rel);
-    line.u8(2); line.uleb(1); line.uleb(0x1f); line.uleb(2); line.uleb(0x0f); // path, directory_index (udata)
-    line.uleb(files.length + 1);
     // File 0 repeats file 1, string and all, unless `.file 0` gave it; other names are written
-    // again even when equal.
+    // again even when equal. An MD5 column (DW_FORM_data16), zero where a file has none, when
+    // some file's MD5 has a non-zero low byte (GNU looks at that byte alone: measured).
+    const all = [t.file0 ?? files[0], ...files].filter((f) => f !== undefined);
+    const md5 = all.some((f) => ((f.md5 ?? 0n) & 0xffn) !== 0n);
+    line.u8(md5 ? 3 : 2); line.uleb(1); line.uleb(0x1f); line.uleb(2); line.uleb(0x0f); // path, directory_index (udata)
+    if (md5) { line.uleb(5); line.uleb(0x1e); } // DW_LNCT_MD5, DW_FORM_data16
+    line.uleb(all.length);
     const off0 = t.file0 ? lineStr.add(t.file0.name) : undefined;
     const offs = files.map((f) => lineStr.add(f.name));
-    [off0 ?? offs[0], ...offs].forEach((off, k) => {
-      line.reloc(4, '.debug_line_str', BigInt(off), rel);
-      line.uleb(k === 0 ? (t.file0 ?? files[0]).dir : files[k - 1].dir);
+    all.forEach((f, k) => {
+      line.reloc(4, '.debug_line_str', BigInt(k === 0 ? off0 ?? offs[0] : offs[k - 1]), rel);
+      line.uleb(f.dir);
+      if (md5) for (let i = 0n; i < 128n; i += 8n) line.u8(Number(((f.md5 ?? 0n) >> i) & 0xffn)); // least significant byte first
     });
   } else {
     for (const d of dirs.slice(1)) line.str(d);
@@ -250,6 +222,8 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
   }
   line.patch32(hdrAt, line.length - hdrStart);
   for (const s of seqs) {
+    // A section whose rows `.file N` dropped keeps its range but gets no sequence.
+    if (s.rows.length === 0) continue;
     let file = 1;
     let ln = 1;
     let addr = 0;
@@ -278,8 +252,56 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
   }
   line.patch32(lenAt, line.length - 4);
 
+  // Section order and section-symbol order are GNU's: line, line_str, info, abbrev, aranges, str,
+  // ranges in the headers; info, abbrev, line, line_str, ranges, str among the symbols.
+  const base = 2 ** 50; // after every symbol of the source (a seq keeps halves exact here)
+  const symSeq: Record<string, number> = { '.debug_info': 0, '.debug_abbrev': 1, '.debug_line': 2, '.debug_line_str': 3, '.debug_rnglists': 4, '.debug_ranges': 4, '.debug_str': 5 };
+  const out: OutSection[] = [
+    ...(write.line ? [{ name: '.debug_line', buf: line, align: 1 }] : []),
+    ...(v >= 5 && write.line ? [{ name: '.debug_line_str', buf: lineStr.buf, align: 1, strings: true }] : []),
+    ...(write.unit ? compileUnit(r, t, seqs, { rel, addrSize, sizeOf, compDir }) : []),
+  ];
+  const sections: SectionOut[] = [...r.sections];
+  const relocations: RelocOut[] = [...r.relocations];
+  for (const s of out) {
+    const mine = s.buf.bytes();
+    const had = existing.get(s.name);
+    const at = had ? had.size : 0;
+    if (had) {
+      // Appended to the section the source made, which keeps its place.
+      const bytes = new Uint8Array(had.size + mine.length);
+      bytes.set(had.bytes);
+      bytes.set(mine, had.size);
+      sections[sections.indexOf(had)] = { ...had, size: bytes.length, bytes };
+    } else {
+      sections.push({
+        name: s.name, flags: s.strings ? 'MS' : '', type: 'progbits', align: s.align, size: mine.length, bytes: mine,
+        ...(s.strings ? { entsize: 1 } : {}), seq: base + (symSeq[s.name] ?? 10),
+      });
+    }
+    for (const x of s.buf.relocs) {
+      relocations.push({ section: s.name, offset: at + x.offset, type: x.size === 8 ? addrType : offType, symbol: x.symbol, addend: x.addend, size: x.size, pcrel: false });
+    }
+  }
+  return { ...r, sections, relocations, listing: r.listing };
+}
+
+interface OutSection { readonly name: string; readonly buf: Buf; readonly align: number; readonly strings?: boolean }
+
+/**
+ * The compile unit GNU writes when the source has no `.debug_info` of its own: .debug_info,
+ * .debug_abbrev, .debug_aranges, .debug_str and, for code in more than one section, the ranges.
+ */
+function compileUnit(
+  r: AssembleResult, t: Table, seqs: readonly { readonly section: string }[],
+  g: { readonly rel: boolean; readonly addrSize: number; readonly sizeOf: ReadonlyMap<string, number>; readonly compDir: string },
+): OutSection[] {
+  const { version: v, dirs, files } = t;
+  const { rel, addrSize, sizeOf, compDir } = g;
+  const str = new Strings(false);
   // ---- .debug_info / .debug_abbrev ----
   const ranges = seqs.length > 1;
+  const rangesName = v >= 5 ? '.debug_rnglists' : '.debug_ranges';
   const funcs = [...r.symbols]
     .filter((s) => s.type === 'function' && s.size !== undefined && s.size !== 0n && !['*UND*', '*ABS*', '*COM*'].includes(s.section))
     .sort((a, b) => (a.chainSeq ?? a.seq) - (b.chainSeq ?? b.seq));
@@ -319,7 +341,6 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
   else { info.reloc(4, '.debug_abbrev', 0n, rel); info.u8(addrSize); }
   info.uleb(1);
   info.reloc(4, '.debug_line', 0n, rel);
-  const rangesName = v >= 5 ? '.debug_rnglists' : '.debug_ranges';
   if (ranges) info.reloc(4, rangesName, v >= 5 ? 12n : 0n, rel);
   else {
     const s = seqs[0].section;
@@ -388,51 +409,18 @@ export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, c
     }
   }
 
-  // Section order and section-symbol order are GNU's: line, line_str, info, abbrev, aranges, str,
-  // ranges in the headers; info, abbrev, line, line_str, ranges, str among the symbols.
-  const base = 2 ** 50; // after every symbol of the source (a seq keeps halves exact here)
-  const symSeq: Record<string, number> = { '.debug_info': 0, '.debug_abbrev': 1, '.debug_line': 2, '.debug_line_str': 3, [rangesName]: 4, '.debug_str': 5 };
-  // A source with its own .debug_info (compiler output) gets only the line program from GNU.
-  const ownInfo = existing.has('.debug_info');
-  const out: { name: string; buf: Buf; align: number; strings?: boolean }[] = [
-    { name: '.debug_line', buf: line, align: 1 },
-    ...(v >= 5 ? [{ name: '.debug_line_str', buf: lineStr.buf, align: 1, strings: true }] : []),
-    ...(ownInfo ? [] : [
-      { name: '.debug_info', buf: info, align: 1 },
-      { name: '.debug_abbrev', buf: abbrev, align: 1 },
-      { name: '.debug_aranges', buf: ar, align: 2 * addrSize },
-      { name: '.debug_str', buf: str.buf, align: 1, strings: true },
-      ...(rng ? [{ name: rangesName, buf: rng, align: v >= 5 ? 1 : 2 * addrSize }] : []),
-    ]),
+  return [
+    { name: '.debug_info', buf: info, align: 1 },
+    { name: '.debug_abbrev', buf: abbrev, align: 1 },
+    { name: '.debug_aranges', buf: ar, align: 2 * addrSize },
+    { name: '.debug_str', buf: str.buf, align: 1, strings: true },
+    ...(rng ? [{ name: rangesName, buf: rng, align: v >= 5 ? 1 : 2 * addrSize }] : []),
   ];
-  const sections: SectionOut[] = [...r.sections];
-  const relocations: RelocOut[] = [...r.relocations];
-  for (const s of out) {
-    const mine = s.buf.bytes();
-    const had = existing.get(s.name);
-    const at = had ? had.size : 0;
-    if (had) {
-      // Appended to the section the source made, which keeps its place.
-      const bytes = new Uint8Array(had.size + mine.length);
-      bytes.set(had.bytes);
-      bytes.set(mine, had.size);
-      sections[sections.indexOf(had)] = { ...had, size: bytes.length, bytes };
-    } else {
-      sections.push({
-        name: s.name, flags: s.strings ? 'MS' : '', type: 'progbits', align: s.align, size: mine.length, bytes: mine,
-        ...(s.strings ? { entsize: 1 } : {}), seq: base + (symSeq[s.name] ?? 10),
-      });
-    }
-    for (const x of s.buf.relocs) {
-      relocations.push({ section: s.name, offset: at + x.offset, type: x.size === 8 ? addrType : offType, symbol: x.symbol, addend: x.addend, size: x.size, pcrel: false });
-    }
-  }
-  return { ...r, sections, relocations, listing: r.listing };
+}
 
-  function target(f: SymbolOut): [string, bigint] {
-    // A local symbol is relocated against its section, as GNU adjusts it.
-    return f.binding === 'local' ? [f.section, f.value] : [f.name, 0n];
-  }
+function target(f: SymbolOut): [string, bigint] {
+  // A local symbol is relocated against its section, as GNU adjusts it.
+  return f.binding === 'local' ? [f.section, f.value] : [f.name, 0n];
 }
 
 function addrField(b: Buf, size: number, v: number): void {
