@@ -28,8 +28,9 @@ const defaultWarn = (m: string) => `no instruction mnemonic suffix given and no 
 function ctl(id: string, opcode: readonly number[], reg: number, size: 0 | 16, sem: string, wait = false): FormDef {
   return row({
     id, mnem: id, opcode: wait ? [0x9b, ...opcode] : opcode, modrm: { reg, mod: 'mem' }, operands: [M(size, 'rw')],
-    // The images (size 0) are 32-bit layout rows, beside their 66h (16-bit layout) siblings in envRows.
-    osz: size ? 'none' : 'd', suffix: size ? 'size' : 'none', flags: X, sem, ...(wait ? { encodeOnly: true } : {}),
+    // The images (size 0) take the layout of the code size (no 66h in any mode), beside their 66h siblings
+    // in envRows. Decoding, the 16-bit sibling (strict size) wins when 66h is there.
+    osz: 'none', suffix: size ? 'size' : 'none', flags: X, sem, ...(wait ? { encodeOnly: true } : {}),
   });
 }
 function fixed(id: string, opcode: readonly number[], reg: number, rm: number, sem: string, wait = false, operands = [] as FormDef['operands']): FormDef {
@@ -190,8 +191,9 @@ function constRows(): FormDef[] {
 }
 
 /**
- * The environment and state images in their 16-bit layout (66h: fldenvs, objdump -M intel fldenvw) and
- * the `l` spelling of the 32-bit one, which GNU takes as the plain form.
+ * The environment and state images with the layout named: `s` the 16-bit one (objdump -M intel fldenvw),
+ * `l` the 32-bit one; GNU as writes 66h where that is not the code size (fldenvs in 32/64-bit code,
+ * fldenvl in .code16).
  */
 function envRows(): FormDef[] {
   const out: FormDef[] = [];
@@ -203,7 +205,7 @@ function envRows(): FormDef[] {
     const opcode = wait ? [0x9b, op] : [op];
     const w = wait ? { encodeOnly: true } : {};
     out.push(row({ id: `${m}s`, mnem: `${m}s`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'w', suffix: 'none', sem, intel: `${m}w`, ...w }));
-    out.push(row({ id: `${m}l`, mnem: `${m}l`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'none', suffix: 'none', sem, encodeOnly: true }));
+    out.push(row({ id: `${m}l`, mnem: `${m}l`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'd', suffix: 'none', sem, encodeOnly: true }));
   }
   return out;
 }

@@ -13,6 +13,9 @@ const lines = (...l: string[]): string => l.join('\n') + '\n';
 /** The condition spellings of CMPccXADD GNU takes (objdump prints the first of each opcode). */
 const CCS = ['o', 'no', 'b', 'c', 'nae', 'nb', 'ae', 'nc', 'z', 'e', 'nz', 'ne', 'be', 'na', 'nbe', 'a', 's', 'ns', 'p', 'pe', 'np', 'po', 'l', 'nge', 'nl', 'ge', 'le', 'ng', 'nle', 'g'];
 
+/** The x87 environment and state image instructions. */
+const X87_IMAGES = ['fldenv', 'fnstenv', 'fstenv', 'frstor', 'fnsave', 'fsave'];
+
 export const CASES: readonly OptionCase[] = [
   {
     name: 'eiz-32', args: ['--32'],
@@ -144,4 +147,12 @@ export const CASES: readonly OptionCase[] = [
   { name: 'branch-mem-without-star-32', args: ['--32'], source: lines('jmp ext(,1)', 'call 4(%eax)', 'jmp (%ebx,%esi,4)', 'lcall (%eax)', 'ljmp 6(%ebx)', 'jmp *%ecx', 'jmp %ecx', 'jmp ext') },
   { name: 'branch-mem-without-star-64', args: ['--64'], source: lines('jmp 8(%rax)', 'callq (%rsp)', 'jmpw (%rax)', 'ljmp (%rdi)', 'notrack jmp (%rax)', 'bnd call 0x10(%rip)') },
   { name: 'lea-O2-16', args: ['--32', '-O2'], source: lines('.code16', 'lea (%si),%ecx', 'lea 0x20,%ecx', 'lea -1,%ecx', 'lea ext,%ecx') },
+  // The x87 environment/state images: unsuffixed is the code size's layout, `s`/Intel `w` the 16-bit one, `l`/Intel `d` the 32-bit one.
+  { name: 'x87-images-16', args: ['--32'], source: lines('.code16', ...X87_IMAGES.flatMap((m) => [`${m} (%bx)`, `${m}s (%bx)`, `${m}l 4(%ebx)`]), '.intel_syntax noprefix', ...X87_IMAGES.flatMap((m) => [`${m} [bx]`, `${m}w [bx+si]`, `${m}d [ecx]`])) },
+  { name: 'x87-images-32', args: ['--32'], source: lines(...X87_IMAGES.flatMap((m) => [`${m} (%ebx)`, `${m}s (%bx)`, `${m}l 4(%ebx)`]), '.intel_syntax noprefix', ...X87_IMAGES.flatMap((m) => [`${m} [ebx]`, `${m}w [bx+si]`, `${m}d [ecx]`])) },
+  { name: 'x87-images-64', args: ['--64'], source: lines(...X87_IMAGES.flatMap((m) => [`${m} (%rbx)`, `${m}s (%r9)`, `${m}l 4(%ebx)`]), '.intel_syntax noprefix', ...X87_IMAGES.flatMap((m) => [`${m} [rbx]`, `${m}w [r9]`, `${m}d [ecx]`])) },
+  { name: 'x87-images-q-64', args: ['--64'], source: lines('fldenvq (%rax)') },
+  { name: 'x87-images-q-32', args: ['--32'], source: lines('fnsaveq (%eax)') },
+  { name: 'x87-images-d-att', args: ['--32'], source: lines('fldenvd (%eax)') },
+  { name: 'x87-images-intel-ptr', args: ['--32'], source: lines('.intel_syntax noprefix', 'fldenv word ptr [ebx]', 'fldenvw dword ptr [ebx]', 'fldenvw qword ptr [ebx]', 'fnsaved dword ptr [ebx]', 'frstor tbyte ptr [ebx]') },
 ];
