@@ -155,4 +155,22 @@ export const CASES: readonly OptionCase[] = [
   { name: 'x87-images-q-32', args: ['--32'], source: lines('fnsaveq (%eax)') },
   { name: 'x87-images-d-att', args: ['--32'], source: lines('fldenvd (%eax)') },
   { name: 'x87-images-intel-ptr', args: ['--32'], source: lines('.intel_syntax noprefix', 'fldenv word ptr [ebx]', 'fldenvw dword ptr [ebx]', 'fldenvw qword ptr [ebx]', 'fnsaved dword ptr [ebx]', 'frstor tbyte ptr [ebx]') },
+  // GNU's IgnoreSize templates (no 66h in .code16 for their 32-bit registers), encodekey's 66h, sysretl.
+  {
+    name: 'code16-ignore-size', args: ['--32'],
+    source: lines('.code16', 'movnti %eax,(%bx)', 'movntil %ecx,4(%esi)', 'movdiri %eax,(%bx)', 'movdiri %edx,(%ecx)', 'crc32b %al,%eax', 'crc32b (%bx),%ecx',
+      'crc32l %eax,%eax', 'crc32w %ax,%eax', 'rdfsbase %eax', 'rdgsbase %ecx', 'wrfsbase %edx', 'wrgsbase %ebx', 'encodekey128 %eax,%ebx', 'encodekey256 %ecx,%edx',
+      'sysret', 'sysretl', 'sysexit', '.intel_syntax noprefix', 'movdiri [ecx], eax', 'movdiri dword ptr [bx], edx', 'movnti [bx], ecx'),
+  },
+  { name: 'code16-movdir64b-abs', args: ['--32'], source: lines('.code16', 'movdir64b 0x1234,%eax', 'movdir64b foo,%eax', 'movdir64b %cs:foo+4,%ebp', 'enqcmd 0x80000000,%eax', 'enqcmds foo,%ecx', 'movdir64b 0x1234,%ax', 'movdir64b foo,%cx', '.code32', 'movdir64b 0x1234,%ax', 'movdir64b foo,%ax') },
+  // Unsuffixed immediates under a 16-bit operation guess (.code16, data16 in 32/64-bit code).
+  { name: 'code16-push-imm', args: ['--32'], source: lines('.code16', 'push $0xffff', 'push $0x7fffffffffffffff', 'push $0x1ffff', 'push $-0x10000', 'pushw $0xffff', 'pushl $0xffffffff', 'push $0xffffffff', 'push $0x80') },
+  {
+    name: 'data16-unsized-32', args: ['--32'],
+    source: lines('data16 push $0x1234', 'data16 push $0xffff', 'data16 push $0x12345', 'data16 pushl $0x1234', 'data16 push foo', 'data16 add $0x1234,(%eax)', 'data16 mov $0x1234,(%eax)',
+      'data16 inc (%eax)', 'data16 rol %cl,(%eax)', 'data16 fld (%eax)', 'data16 fiadd (%eax)', 'data16 ins %dx,%es:(%edi)', 'data16 crc32 (%eax),%eax', 'data16 ret $4', 'data16 call foo', 'data16 ljmp $1,$2', 'data16 lcall $1,$2'),
+  },
+  { name: 'data16-unsized-64', args: ['--64'], source: lines('data16 push $0xffff', 'data16 push $0x1234', 'data16 add $0x1234,(%rax)', 'data16 ptwrite (%rax)', 'data16 iret', 'data16 crc32 (%rax),%rax', 'data16 rol %cl,(%rax)') },
+  { name: 'data16-pushw-twice', args: ['--32'], source: lines('data16 pushw $1') },
+  { name: 'int3-prefixed', args: ['--32'], source: lines('int $3', 'data16 int $3', 'addr16 int $3', 'fs int $3', '.code16', 'int $3', 'data32 int $3', '.code64', 'int $3', 'rex int $3', 'data16 int $4') },
 ];
