@@ -723,6 +723,8 @@ function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   const hint = att.includes(',') ? att.slice(att.indexOf(',')) : '';
   if (f.intel) return f.intel;
   if (f.sem === 'movzx') return 'movzx';
+  // The operands say crc32's source size in Intel syntax.
+  if (f.sem === 'ext:crc32') return 'crc32';
   if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
   if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;
   if (f.sem === 'ret:far') return 'retf' + (d.opsize === 64 ? 'q' : d.opsize === 16 ? 'w' : '');

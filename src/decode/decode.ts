@@ -297,7 +297,7 @@ function decodeOnce(
     if (st !== 0) {
       const o66 = has66 && mp !== MP_66;
       // REX.W beats 66h; a group without a 64-bit member (in/out/ins/outs) then stays 32-bit.
-      const sz = long && rexW ? (t.fStrictNoQ[k] ? 32 : 64) : o66 ? 16 : long && t.fStrictD64[k] ? 64 : 32;
+      const sz = long && rexW ? (t.fStrictNoQ[k] ? 32 : 64) : o66 && !t.fStrictNoW[k] ? 16 : long && t.fStrictD64[k] ? 64 : 32;
       if (sz !== st) continue;
     }
     form = k;

@@ -73,6 +73,8 @@ export interface DecodeTables {
   readonly fStrictD64: Uint8Array;
   /** Strict form whose sibling group has no 64-bit member: REX.W does not change its size (insl). */
   readonly fStrictNoQ: Uint8Array;
+  /** Strict form whose sibling group has no 16-bit member: 66h does not change its size (objdump: data16 sysret, data16 cmpxchg8b). */
+  readonly fStrictNoW: Uint8Array;
   /** Overlay row inside a +r slot (nop in 90+r): claims the slot only without REX.B and without a 66h operand size. */
   readonly fOverlayExact: Uint8Array;
   /** Address size the form is tied to (0 = any). */
@@ -167,6 +169,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   const fStrict = new Uint8Array(n);
   const fStrictD64 = new Uint8Array(n);
   const fStrictNoQ = new Uint8Array(n);
+  const fStrictNoW = new Uint8Array(n);
   const fOverlayExact = new Uint8Array(n);
   const fAsz = new Uint8Array(n);
   const fImmA = new Uint8Array(n);
@@ -257,12 +260,14 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
       const sizes = new Set(g.map((k) => forms[k].osz));
       const hasD = sizes.has('d');
       const hasQ = sizes.has('q');
+      const hasW = sizes.has('w') || sizes.has('v') || sizes.has('d64') || sizes.has('f64');
       for (const k of g) {
         const o = forms[k].osz;
         if (o === 'w' || o === 'd' || o === 'q') {
           fStrict[k] = o === 'w' ? 16 : o === 'd' ? 32 : 64;
           fStrictD64[k] = hasQ && !hasD ? 1 : 0;
           fStrictNoQ[k] = hasQ ? 0 : 1;
+          fStrictNoW[k] = hasW ? 0 : 1;
         }
       }
       // Two forms that still cannot be told apart: same fixed size, or two size-generic rows valid in a common mode.
@@ -298,7 +303,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   for (let s = 0, p = 0; s < slots.length; s++) for (const k of slots[s]) cand[p++] = k;
 
   return {
-    forms, slotStart, cand, slotModrm, fModes, fPfx, fReg, fMod, fRm, fHasModrm, fOsz, fStrict, fStrictD64, fStrictNoQ, fOverlayExact, fAsz,
+    forms, slotStart, cand, slotModrm, fModes, fPfx, fReg, fMod, fRm, fHasModrm, fOsz, fStrict, fStrictD64, fStrictNoQ, fStrictNoW, fOverlayExact, fAsz,
     fImmA, fImmB, fImmSx, fRel, fOpreg, fVexL, fVexW, fNoVvvv, fNo66, fSimd, conflicts, foldWait: true,
   };
 }

@@ -15,8 +15,14 @@ const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
 
 export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
 
-/** 32-bit rows whose size is not an operand size (memory formats, sysret/sysexit): no 66h in .code16. Plain `iret` there is the 16-bit one. */
-const NO_OSZ_16 = new Set(['sysret', 'sysexit', 'rdsspd', 'incsspd', 'wrssd', 'wrussd', 'fxsave', 'fxrstor', 'xsave', 'xrstor', 'xsaveopt', 'cmpxchg8b', 'xrstors', 'xsavec', 'xsaves']);
+/**
+ * 32-bit rows whose size is not an operand size (memory formats, sysret/sysexit, GNU's IgnoreSize
+ * templates): no 66h in .code16. Plain `iret` there is the 16-bit one; `sysretl` written so gets 66h.
+ */
+const NO_OSZ_16 = new Set(['sysret', 'sysexit', 'rdsspd', 'incsspd', 'wrssd', 'wrussd', 'fxsave', 'fxrstor', 'xsave', 'xrstor', 'xsaveopt', 'cmpxchg8b', 'xrstors', 'xsavec', 'xsaves',
+  'movnti', 'movdiri32', 'crc32b', 'rdfsbase', 'rdgsbase', 'wrfsbase', 'wrgsbase']);
+/** Rows without an operand size whose 32-bit registers still take 66h in .code16 (GNU 2.40, measured). */
+const OSZ_16_REGS = new Set(['encodekey128', 'encodekey256']);
 
 export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): Encoded {
   const mode = opts.mode;
@@ -29,8 +35,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     }
     if (m.size === 64) m = { ...m, size: 32 };
   }
-  if (m.form.id === 'int' && m.ops[0]?.kind === 'imm' && isConst(m.ops[0].value) && m.ops[0].value.addend === 3n && !insn.prefixes.length) {
-    return { bytes: Uint8Array.of(0xcc), fixups: [], form: 'int3' }; // GNU turns `int $3` into int3
+  if (m.form.id === 'int' && m.ops[0]?.kind === 'imm' && isConst(m.ops[0].value) && m.ops[0].value.addend === 3n) {
+    // GNU turns `int $3` into int3, prefixes and all (`data16 int $3` is 66 CC).
+    return emit({ ...m, form: candidatesFor('int3')[0].form, ops: [] }, { ...insn, operands: [] }, pfx, opts, warnings, name);
   }
   const f = m.form;
   const size = m.size;
@@ -161,9 +168,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
 
   // Address.
   let addr: AddrEnc | undefined;
-  // MOVDIR64B with a narrower register than the mode's addresses: an absolute operand takes that size.
+  // MOVDIR64B with another register size than the mode's addresses: an absolute operand takes that size
+  // (`movdir64b 0x1234,%eax` in .code16 has a 67h and a 32-bit address).
   const mdReg = ADDR_REG_SEMS.has(f.sem) ? insn.operands.find((o) => o.kind === 'reg') : undefined;
-  const absSize = (pfx.addr || (mdReg?.kind === 'reg' && mdReg.reg.size < mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
+  const absSize = (pfx.addr || (mdReg?.kind === 'reg' && mdReg.reg.size !== mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
   if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64, dispPref(insn.pseudo));
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
@@ -233,8 +241,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     out[out.length - 1] = seg;
   }
   // 66h selects the operand size that is not the mode's default (16 in .code16, else 32; SDM Vol. 1 §3.6).
-  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
-    !f.vex && !f.no66; // (GNU writes no 66h for VEX or ADX forms, not even in .code16)
+  const ignoreSize = NO_OSZ_16.has(f.id) && !(f.id === 'sysret' && insn.mnemonic === 'sysretl');
+  const opsz16 = (mode === 16 ? size === 32 && !ignoreSize && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
+    !f.vex && !f.no66 || (mode === 16 && OSZ_16_REGS.has(f.id)); // (GNU writes no 66h for VEX or ADX forms, not even in .code16)
   if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (f.vex && pfx.data16) throw new EncodeError(`data size prefix invalid with \`${name}'`);
   // data16 and a mandatory 66h are one prefix written twice (clwb, invpcid, adcx).

@@ -110,12 +110,20 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   }
   const pfx = insn.prefixes.length ? parsePrefixes(insn.prefixes, mode) : NO_PREFIXES;
   const movabs = sp.movabs;
-  const sized = !noGpr || sp.sized;
+  // With no suffix and no register, GNU guesses a 16-bit operation in .code16 (or under data16 in 32/64-bit
+  // code) and reads an immediate as a 16-bit value: `push $0xffff` there is 6A FF.
+  const sized = !noGpr || sp.sized || (mode === 16) !== !!pfx.data16;
   const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized, suffixed: name !== mnemonic };
 
   // `xrelease mov %al,0x1234`: HLE is allowed on the ModRM store (88/89), so GNU passes over the
   // moffs templates (A2/A3) for it.
   const hleCands = pfx.hle ? inMode.filter((c) => !c.form.operands.some((o) => o.kind === 'moffs')) : inMode;
+  // data16 in 32/64-bit code on an instruction no suffix or register sizes: a 16-bit operation whose
+  // 66h is that prefix (GNU: no default-suffix warning; `data16 push $0x1234` is 66 68 34 12).
+  if (pfx.data16 && mode !== 16 && noGpr && cands.every((c) => !c.sfx)) {
+    const m16 = findMatch(hleCands, ops, ctx, 16);
+    if (m16?.size === 16) return emit(m16, insn, { ...pfx, data16: false }, opts, [], name);
+  }
   let m = findMatch(hleCands, ops, ctx);
   // `{load}`/`{store}`: between the two register-to-register encodings (8B/89, 03/01, ...), the one
   // whose ModRM.reg is the destination (load) or the source (store).
@@ -128,12 +136,13 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     }
   }
   const warnings: string[] = [];
-  if (m?.form.warn) {
+  if (m?.form.warn && !(pfx.data16 && m.form.warn.startsWith('no instruction mnemonic suffix'))) {
     const st = m.ops.find((o) => o?.kind === 'reg' && o.reg.cls === 'st');
     warnings.push(m.form.warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
   }
+  // (Under data16 GNU takes the 16-bit size as given: never the default-suffix warning.)
   const defaultWarning = `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
-  if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) warnings.push(defaultWarning);
+  if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) { if (!pfx.data16) warnings.push(defaultWarning); }
   // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
   else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning);
   else if (m && m.unpinned && !QUIET.has(name) && !cands.some((c) => c.sfx && c.form === m!.form)) {
@@ -152,7 +161,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       m = findMatch(inMode, ops, ctx, def);
       // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
       const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');
-      if (!stack && !sreg && m) warnings.push(defaultWarning);
+      if (!stack && !sreg && m && !pfx.data16) warnings.push(defaultWarning);
     }
   }
   if (!m) {

@@ -60,7 +60,12 @@ const SIZE_SUFFIX: Readonly<Record<string, string>> = { byte: 'b', word: 'w', dw
 const RENAME: Readonly<Record<string, string>> = {
   retf: 'lret', retfw: 'lretw', retfd: 'lretl', retfq: 'lretq', pushfd: 'pushfl', popfd: 'popfl', pushad: 'pushal', popad: 'popal',
   iretd: 'iretl', lodsd: 'lodsl', stosd: 'stosl', scasd: 'scasl', insd: 'insl', outsd: 'outsl',
+  // The x87 environment and state images in their 16-bit layout (the 32-bit one, `fldenvd`, is AT&T's `l`).
+  fldenvw: 'fldenvs', fnstenvw: 'fnstenvs', fstenvw: 'fstenvs', frstorw: 'frstors', fnsavew: 'fnsaves', fsavew: 'fsaves',
 };
+
+/** The x87 images with Intel's layout suffix: GNU takes no `X ptr` on them. */
+const X87_IMAGE = /^(fldenv|fnstenv|fstenv|frstor|fnsave|fsave)([wd]?)$/;
 
 type AttOp =
   | { readonly k: 'reg'; readonly text: string; readonly size: number; readonly cls: string }
@@ -281,6 +286,12 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     ? parsed.map((p) => ({ k: 'imm', text: `$${render(p.expr!)}` }))
     : parsed.map((p) => operand(p, branch, host, mn));
   let unsizedMem = ops.some((o) => o.k === 'mem' && !o.direct && o.size === undefined);
+  const image = X87_IMAGE.exec(intelMn);
+  const imageSize = image && ops.length === 1 && ops[0].k === 'mem' ? ops[0].size : undefined;
+  if (image && imageSize) {
+    // Measured: only the word layout's `dword ptr` counts as a second size; every other size is a mismatch.
+    throw new IntelError(image[2] === 'w' && imageSize === 'dword' ? 'conflicting operand size modifiers' : `operand size mismatch for \`${image[1]}'`);
+  }
 
   // Far forms: `jmp 0x10:0x20`, `call fword ptr [eax]`, `jmp far ptr [eax]`.
   const farPtr = parsed.length === 1 && parsed[0].farSeg !== undefined;

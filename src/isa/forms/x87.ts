@@ -25,12 +25,21 @@ const ST0 = (access: OperandDef['access'] = 'r'): OperandDef => ({ kind: 'st', l
 
 const defaultWarn = (m: string) => `no instruction mnemonic suffix given and no register operands; using default for \`${m}'`;
 
-function ctl(id: string, opcode: readonly number[], reg: number, size: 0 | 16, sem: string, wait = false): FormDef {
+function ctl(id: string, opcode: readonly number[], reg: number, sem: string, wait = false): FormDef {
   return row({
-    id, mnem: id, opcode: wait ? [0x9b, ...opcode] : opcode, modrm: { reg, mod: 'mem' }, operands: [M(size, 'rw')],
-    // The images (size 0) are 32-bit layout rows, beside their 66h (16-bit layout) siblings in envRows.
-    osz: size ? 'none' : 'd', suffix: size ? 'size' : 'none', flags: X, sem, ...(wait ? { encodeOnly: true } : {}),
+    id, mnem: id, opcode: wait ? [0x9b, ...opcode] : opcode, modrm: { reg, mod: 'mem' }, operands: [M(16, 'rw')],
+    osz: 'none', suffix: 'size', flags: X, sem, ...(wait ? { encodeOnly: true } : {}),
   });
+}
+/**
+ * An environment/state image written without a size: GNU as takes the code size's layout (no 66h in any
+ * mode), so the encoder's row has no operand size. The decoder's row is the 32-bit layout one, beside
+ * its 66h sibling in envRows (the strict 16-bit size wins when 66h is there).
+ */
+function image(id: string, opcode: readonly number[], reg: number, sem: string, wait = false): FormDef[] {
+  const base = { mnem: id, opcode: wait ? [0x9b, ...opcode] : opcode, modrm: { reg, mod: 'mem' }, operands: [M(0, 'rw')], suffix: 'none', flags: X, sem } as const;
+  const enc = row({ ...base, id: wait ? id : `${id}_any`, osz: 'none', encodeOnly: true });
+  return wait ? [enc] : [row({ ...base, id, osz: 'd', decodeOnly: true }), enc];
 }
 function fixed(id: string, opcode: readonly number[], reg: number, rm: number, sem: string, wait = false, operands = [] as FormDef['operands']): FormDef {
   return row({
@@ -190,8 +199,9 @@ function constRows(): FormDef[] {
 }
 
 /**
- * The environment and state images in their 16-bit layout (66h: fldenvs, objdump -M intel fldenvw) and
- * the `l` spelling of the 32-bit one, which GNU takes as the plain form.
+ * The environment and state images with the layout named: `s` the 16-bit one (objdump -M intel fldenvw),
+ * `l` the 32-bit one; GNU as writes 66h where that is not the code size (fldenvs in 32/64-bit code,
+ * fldenvl in .code16).
  */
 function envRows(): FormDef[] {
   const out: FormDef[] = [];
@@ -203,7 +213,7 @@ function envRows(): FormDef[] {
     const opcode = wait ? [0x9b, op] : [op];
     const w = wait ? { encodeOnly: true } : {};
     out.push(row({ id: `${m}s`, mnem: `${m}s`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'w', suffix: 'none', sem, intel: `${m}w`, ...w }));
-    out.push(row({ id: `${m}l`, mnem: `${m}l`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'none', suffix: 'none', sem, encodeOnly: true }));
+    out.push(row({ id: `${m}l`, mnem: `${m}l`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'd', suffix: 'none', sem, encodeOnly: true }));
   }
   return out;
 }
@@ -231,17 +241,17 @@ export const X87_FORMS: readonly FormDef[] = [
   row({ id: 'fwait', mnem: 'fwait', aliases: ['wait'], opcode: [0x9b], operands: [], osz: 'none', flags: X, sem: 'x87:wait' }),
   fixed('fninit', [0xdb], 4, 3, 'x87:init'), fixed('finit', [0xdb], 4, 3, 'x87:init', true),
   fixed('fnclex', [0xdb], 4, 2, 'x87:clex'), fixed('fclex', [0xdb], 4, 2, 'x87:clex', true),
-  ctl('fldcw', [0xd9], 5, 16, 'x87:ldcw'),
-  ctl('fnstcw', [0xd9], 7, 16, 'x87:stcw'), ctl('fstcw', [0xd9], 7, 16, 'x87:stcw', true),
-  ctl('fnstsw', [0xdd], 7, 16, 'x87:stsw'), ctl('fstsw', [0xdd], 7, 16, 'x87:stsw', true),
+  ctl('fldcw', [0xd9], 5, 'x87:ldcw'),
+  ctl('fnstcw', [0xd9], 7, 'x87:stcw'), ctl('fstcw', [0xd9], 7, 'x87:stcw', true),
+  ctl('fnstsw', [0xdd], 7, 'x87:stsw'), ctl('fstsw', [0xdd], 7, 'x87:stsw', true),
   // fnstsw %ax (DF E0), also written without the operand.
   { ...fixed('fnstsw_ax', [0xdf], 4, 0, 'x87:stsw', false, [FX('ax', 16, 'w')]), mnem: 'fnstsw' },
   { ...fixed('fnstsw_ax0', [0xdf], 4, 0, 'x87:stsw', false, []), mnem: 'fnstsw', encodeOnly: true },
   { ...fixed('fstsw_ax', [0xdf], 4, 0, 'x87:stsw', true, [FX('ax', 16, 'w')]), mnem: 'fstsw' },
   { ...fixed('fstsw_ax0', [0xdf], 4, 0, 'x87:stsw', true, []), mnem: 'fstsw' },
-  ctl('fldenv', [0xd9], 4, 0, 'x87:ldenv'),
-  ctl('fnstenv', [0xd9], 6, 0, 'x87:stenv'), ctl('fstenv', [0xd9], 6, 0, 'x87:stenv', true),
-  ctl('frstor', [0xdd], 4, 0, 'x87:rstor'),
-  ctl('fnsave', [0xdd], 6, 0, 'x87:save'), ctl('fsave', [0xdd], 6, 0, 'x87:save', true),
+  ...image('fldenv', [0xd9], 4, 'x87:ldenv'),
+  ...image('fnstenv', [0xd9], 6, 'x87:stenv'), ...image('fstenv', [0xd9], 6, 'x87:stenv', true),
+  ...image('frstor', [0xdd], 4, 'x87:rstor'),
+  ...image('fnsave', [0xdd], 6, 'x87:save'), ...image('fsave', [0xdd], 6, 'x87:save', true),
   ...loadStoreRows(), ...arithRows(), ...compareRows(), ...constRows(), ...envRows(), ...badRows(),
 ];

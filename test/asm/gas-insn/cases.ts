@@ -13,6 +13,9 @@ const lines = (...l: string[]): string => l.join('\n') + '\n';
 /** The condition spellings of CMPccXADD GNU takes (objdump prints the first of each opcode). */
 const CCS = ['o', 'no', 'b', 'c', 'nae', 'nb', 'ae', 'nc', 'z', 'e', 'nz', 'ne', 'be', 'na', 'nbe', 'a', 's', 'ns', 'p', 'pe', 'np', 'po', 'l', 'nge', 'nl', 'ge', 'le', 'ng', 'nle', 'g'];
 
+/** The x87 environment and state image instructions. */
+const X87_IMAGES = ['fldenv', 'fnstenv', 'fstenv', 'frstor', 'fnsave', 'fsave'];
+
 export const CASES: readonly OptionCase[] = [
   {
     name: 'eiz-32', args: ['--32'],
@@ -144,4 +147,30 @@ export const CASES: readonly OptionCase[] = [
   { name: 'branch-mem-without-star-32', args: ['--32'], source: lines('jmp ext(,1)', 'call 4(%eax)', 'jmp (%ebx,%esi,4)', 'lcall (%eax)', 'ljmp 6(%ebx)', 'jmp *%ecx', 'jmp %ecx', 'jmp ext') },
   { name: 'branch-mem-without-star-64', args: ['--64'], source: lines('jmp 8(%rax)', 'callq (%rsp)', 'jmpw (%rax)', 'ljmp (%rdi)', 'notrack jmp (%rax)', 'bnd call 0x10(%rip)') },
   { name: 'lea-O2-16', args: ['--32', '-O2'], source: lines('.code16', 'lea (%si),%ecx', 'lea 0x20,%ecx', 'lea -1,%ecx', 'lea ext,%ecx') },
+  // The x87 environment/state images: unsuffixed is the code size's layout, `s`/Intel `w` the 16-bit one, `l`/Intel `d` the 32-bit one.
+  { name: 'x87-images-16', args: ['--32'], source: lines('.code16', ...X87_IMAGES.flatMap((m) => [`${m} (%bx)`, `${m}s (%bx)`, `${m}l 4(%ebx)`]), '.intel_syntax noprefix', ...X87_IMAGES.flatMap((m) => [`${m} [bx]`, `${m}w [bx+si]`, `${m}d [ecx]`])) },
+  { name: 'x87-images-32', args: ['--32'], source: lines(...X87_IMAGES.flatMap((m) => [`${m} (%ebx)`, `${m}s (%bx)`, `${m}l 4(%ebx)`]), '.intel_syntax noprefix', ...X87_IMAGES.flatMap((m) => [`${m} [ebx]`, `${m}w [bx+si]`, `${m}d [ecx]`])) },
+  { name: 'x87-images-64', args: ['--64'], source: lines(...X87_IMAGES.flatMap((m) => [`${m} (%rbx)`, `${m}s (%r9)`, `${m}l 4(%ebx)`]), '.intel_syntax noprefix', ...X87_IMAGES.flatMap((m) => [`${m} [rbx]`, `${m}w [r9]`, `${m}d [ecx]`])) },
+  { name: 'x87-images-q-64', args: ['--64'], source: lines('fldenvq (%rax)') },
+  { name: 'x87-images-q-32', args: ['--32'], source: lines('fnsaveq (%eax)') },
+  { name: 'x87-images-d-att', args: ['--32'], source: lines('fldenvd (%eax)') },
+  { name: 'x87-images-intel-ptr', args: ['--32'], source: lines('.intel_syntax noprefix', 'fldenv word ptr [ebx]', 'fldenvw dword ptr [ebx]', 'fldenvw qword ptr [ebx]', 'fnsaved dword ptr [ebx]', 'frstor tbyte ptr [ebx]') },
+  // GNU's IgnoreSize templates (no 66h in .code16 for their 32-bit registers), encodekey's 66h, sysretl.
+  {
+    name: 'code16-ignore-size', args: ['--32'],
+    source: lines('.code16', 'movnti %eax,(%bx)', 'movntil %ecx,4(%esi)', 'movdiri %eax,(%bx)', 'movdiri %edx,(%ecx)', 'crc32b %al,%eax', 'crc32b (%bx),%ecx',
+      'crc32l %eax,%eax', 'crc32w %ax,%eax', 'rdfsbase %eax', 'rdgsbase %ecx', 'wrfsbase %edx', 'wrgsbase %ebx', 'encodekey128 %eax,%ebx', 'encodekey256 %ecx,%edx',
+      'sysret', 'sysretl', 'sysexit', '.intel_syntax noprefix', 'movdiri [ecx], eax', 'movdiri dword ptr [bx], edx', 'movnti [bx], ecx'),
+  },
+  { name: 'code16-movdir64b-abs', args: ['--32'], source: lines('.code16', 'movdir64b 0x1234,%eax', 'movdir64b foo,%eax', 'movdir64b %cs:foo+4,%ebp', 'enqcmd 0x80000000,%eax', 'enqcmds foo,%ecx', 'movdir64b 0x1234,%ax', 'movdir64b foo,%cx', '.code32', 'movdir64b 0x1234,%ax', 'movdir64b foo,%ax') },
+  // Unsuffixed immediates under a 16-bit operation guess (.code16, data16 in 32/64-bit code).
+  { name: 'code16-push-imm', args: ['--32'], source: lines('.code16', 'push $0xffff', 'push $0x7fffffffffffffff', 'push $0x1ffff', 'push $-0x10000', 'pushw $0xffff', 'pushl $0xffffffff', 'push $0xffffffff', 'push $0x80') },
+  {
+    name: 'data16-unsized-32', args: ['--32'],
+    source: lines('data16 push $0x1234', 'data16 push $0xffff', 'data16 push $0x12345', 'data16 pushl $0x1234', 'data16 push foo', 'data16 add $0x1234,(%eax)', 'data16 mov $0x1234,(%eax)',
+      'data16 inc (%eax)', 'data16 rol %cl,(%eax)', 'data16 fld (%eax)', 'data16 fiadd (%eax)', 'data16 ins %dx,%es:(%edi)', 'data16 crc32 (%eax),%eax', 'data16 ret $4', 'data16 call foo', 'data16 ljmp $1,$2', 'data16 lcall $1,$2'),
+  },
+  { name: 'data16-unsized-64', args: ['--64'], source: lines('data16 push $0xffff', 'data16 push $0x1234', 'data16 add $0x1234,(%rax)', 'data16 ptwrite (%rax)', 'data16 iret', 'data16 crc32 (%rax),%rax', 'data16 rol %cl,(%rax)') },
+  { name: 'data16-pushw-twice', args: ['--32'], source: lines('data16 pushw $1') },
+  { name: 'int3-prefixed', args: ['--32'], source: lines('int $3', 'data16 int $3', 'addr16 int $3', 'fs int $3', '.code16', 'int $3', 'data32 int $3', '.code64', 'int $3', 'rex int $3', 'data16 int $4') },
 ];
