@@ -222,6 +222,8 @@ export const FEATURE_GROUPS: Readonly<Record<32 | 64, readonly FeatureGroup[]>> 
       mnemonics: 'xstore-rng xstorerng xstore xcrypt-ecb xcryptecb xcrypt-cbc xcryptcbc xcrypt-ctr xcryptctr xcrypt-cfb xcryptcfb xcrypt-ofb xcryptofb montmul xsha1 xsha256' },
     { cpus: 'generic32 generic64 i386 i486 i586 pentium i686 pentiumpro pentiumii pentiumiii pentium4 prescott nocona core core2 corei7 k6 k6_2 athlon opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'prefetchwt1', ens: 'prefetchwt1',
       mnemonics: 'prefetchwt1' },
+    { cpus: 'generic32 generic64 i386 i486 i586 pentium i686 pentiumpro pentiumii pentiumiii pentium4 prescott nocona core core2 corei7 k6 k6_2 athlon opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'xsave mpx', ens: 'mpx',
+      mnemonics: 'bndmk bndcl bndcu bndcn bndmov bndldx bndstx' },
   ],
   64: [
     { cpus: '', nos: 'fxsr sse sse2', ens: '',
@@ -384,5 +386,9 @@ export const FEATURE_GROUPS: Readonly<Record<32 | 64, readonly FeatureGroup[]>> 
       mnemonics: 'prefetchwt1' },
     { cpus: 'generic64 nocona core2 corei7 opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'cmpccxadd', ens: 'cmpccxadd',
       mnemonics: 'cmpoxadd/vex cmpnoxadd/vex cmpbxadd/vex cmpcxadd/vex cmpnaexadd/vex cmpnbxadd/vex cmpaexadd/vex cmpncxadd/vex cmpzxadd/vex cmpexadd/vex cmpnzxadd/vex cmpnexadd/vex cmpbexadd/vex cmpnaxadd/vex cmpnbexadd/vex cmpaxadd/vex cmpsxadd/vex cmpnsxadd/vex cmppxadd/vex cmppexadd/vex cmpnpxadd/vex cmppoxadd/vex cmplxadd/vex cmpngexadd/vex cmpnlxadd/vex cmpgexadd/vex cmplexadd/vex cmpngxadd/vex cmpnlexadd/vex cmpgxadd/vex' },
+    { cpus: 'generic64 nocona core2 corei7 opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'xsave mpx', ens: 'mpx',
+      mnemonics: 'bndmk bndcl bndcu bndcn bndmov bndldx bndstx' },
+    { cpus: 'generic64 nocona core2 corei7 opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'prefetchi', ens: 'prefetchi',
+      mnemonics: 'prefetchit0 prefetchit1' },
   ],
 };
