@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { CPUS, EXTENSIONS } from '../src/asm/arch.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const PREFIX = /^(rep|repe|repz|repne|repnz|lock|data16|data32|addr16|addr32|[c-gs]s|rex[.\w]*|rex64|notrack|bnd|xacquire|xrelease|\{)/;
+const PREFIX = /^(rep|repe|repz|repne|repnz|lock|data16|data32|addr16|addr32|[c-gs]s|rex[.\w]*|rex64|notrack|bnd(?![a-z])|xacquire|xrelease|\{)/;
 /** GNU's refusals for a lacking CPU: "not supported on", "unsupported instruction" (a template
  *  for another CPU exists) or "operand type mismatch" (another encoding's template was tried);
  *  "bad register name `%xmm0'" where the spelling is also a string instruction's (movss = movs +

@@ -14,6 +14,7 @@ import { rd8, rd16, rd32, rd64, rdN, wr8, wrN, wr16, checkWrite, physByte } from
 import { Pfx, NONE } from '../decode/types.js';
 import { FORMS } from '../isa/index.js';
 import { BMI_HANDLERS } from './ops-bmi.js';
+import { MPX_HANDLERS } from './ops-mpx.js';
 import { generatedHandlers } from './codegen.js';
 
 const TWO32 = 4294967296;
@@ -1001,6 +1002,7 @@ export const USER_HANDLERS: Record<string, Handler> = {
   'sys:rdpid': (cpu, i) => { cpu.setReg(i.r0, i.mode === 64 ? 64 : 32, Number((cpu.readMsr(0xc0000103) ?? 0n) & 0xffffffffn) | 0, 0); },
   bound: boundH,
   ...BMI_HANDLERS,
+  ...MPX_HANDLERS,
 };
 
 export { setLazy, LZ_SUB, msb, F_PF, F_AF, F_SF, F_OF, F_TF, F_IF, getSp, rmwAddr, rd16, wr8, NONE, canonLo };

@@ -11,6 +11,7 @@ import type { Form, OperandDef } from '../isa/types.js';
 import { defaultTables } from './default.js';
 import type { DecodeTables } from './tables.js';
 import { Bad, NONE, Pfx, RIP, type Decoded } from './types.js';
+import { hintNames66, hintPadsMnemonic, hintTakes66, mpxBadAddress, mpxNames67 } from './hint-space.js';
 
 /** Finds a symbol for an address: returns "name" or "name+0x10", or undefined (objdump then prints 0x...). */
 export type Symbolizer = (lo: number, hi: number) => string | undefined;
@@ -172,6 +173,7 @@ function memText(c: Ctx): string {
     if (d.rex & 1) c.rexUsed |= 0x41;
     if (d.sib !== NONE && d.rex & 2) c.rexUsed |= 0x42;
   }
+  if (mpxBadAddress(c.form, d)) return s + '(bad)';
   if (d.base === NONE && d.index === NONE) {
     if (asz === 16) return s + signedHex(d.disp);
     if (d.sib === NONE || (d.mode === 64 && asz === 64 && d.scale === 1)) {
@@ -207,6 +209,15 @@ function memText(c: Ctx): string {
     s += ',' + (asz === 64 ? '%riz' : '%eiz') + ',' + d.scale;
   }
   return s + ')';
+}
+
+/** An MPX bound register; objdump prints a number past 3 (ModRM with REX.R/B) as "(bad)". */
+function bndName(c: Ctx, op: OperandDef, pct: string): string {
+  const d = c.d;
+  const rm = op.loc === 'rm';
+  if (d.rex & (rm ? 1 : 4)) c.rexUsed |= rm ? 0x41 : 0x44;
+  const num = rm ? d.rm : d.reg;
+  return num < 4 ? pct + 'bnd' + num : '(bad)';
 }
 
 function target(c: Ctx, lo: number, hi: number): string {
@@ -300,6 +311,8 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       const t = simdReg(c, op);
       return t === undefined ? memText(c) : '%' + t;
     }
+    case 'bnd':
+      return bndName(c, op, '%');
   }
 }
 
@@ -535,11 +548,11 @@ export function formatDecoded(
     } else if (b === 0x66) {
       // REX.W overrides 66h (SDM Vol. 2 §2.2.1.2): then the 66h is unused.
       // (objdump leaves the 66h of 90 with REX.W, its nop slot, unnamed.)
-      name = used66 && (mandatory === 0x66 || d.opsize === 16 || (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg' && (d.reg & 7) === 0)) ? undefined : 'data16';
+      name = used66 && (hintTakes66(form, d) || (!hintNames66(form, d) && (mandatory === 0x66 || d.opsize === 16 || (form.sem === 'xchg' && form.operands[0]?.loc === 'opreg' && (d.reg & 7) === 0)) )) ? undefined : 'data16';
       used66 = false;
     } else if (b === 0x67) {
       // Only the last 67h takes effect; objdump leaves it unnamed when the address size matters.
-      name = used67 && (usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || base.startsWith('monitor') || base === 'umonitor' || form.flow === 'loop')
+      name = used67 && !mpxNames67(form, d) && (usesMem || form.rep !== undefined || form.asz !== undefined || base === 'xlat' || base.startsWith('monitor') || base === 'umonitor' || form.flow === 'loop')
         ? undefined : prefixName(b, d.mode);
       used67 = false;
     } else if (b === 0x26 || b === 0x2e || b === 0x36 || b === 0x3e || b === 0x64 || b === 0x65) {
@@ -556,7 +569,7 @@ export function formatDecoded(
   }
   pre.reverse();
   if (d.tooLongForm === TOO_LONG_MARK) return pre.length ? pre.join(' ') + ' (bad)' : '(bad)';
-  const head = pre.length ? pre.join(' ') + ' ' + mnem : mnem;
+  const head = pre.length ? pre.join(' ') + ' ' + (hintPadsMnemonic(form, d) ? mnem.padEnd(6) : mnem) : mnem;
   if (ops === '') return head + c.comment;
   return head.padEnd(6) + ' ' + ops + c.comment;
 }
@@ -573,7 +586,7 @@ function lastSegIndex(bytes: Uint8Array, offset: number, n: number): number {
 
 const PTR: Record<number, string> = { 8: 'BYTE', 16: 'WORD', 32: 'DWORD', 48: 'FWORD', 64: 'QWORD', 80: 'TBYTE', 128: 'XMMWORD', 256: 'YMMWORD' };
 /** Memory operands of no stated size that objdump still calls BYTE PTR. */
-const BYTE_PTR = new Set(['invlpg', 'clflush', 'clflushopt', 'clwb', 'prefetch', 'prefetchw', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'cldemote']);
+const BYTE_PTR = new Set(['invlpg', 'clflush', 'clflushopt', 'clwb', 'prefetch', 'prefetchw', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'cldemote', 'prefetchit0', 'prefetchit1']);
 
 /** Memory operands of no operand size that objdump names by what they point at. */
 const MEM_PTR: Readonly<Record<string, string>> = {
@@ -581,7 +594,7 @@ const MEM_PTR: Readonly<Record<string, string>> = {
   vmxon: 'QWORD PTR ', rstorssp: 'QWORD PTR ', invept: 'OWORD PTR ', invvpid: 'OWORD PTR ',
 };
 /** Sized memory operands objdump prints bare. */
-const NO_PTR = /^wru?ss[dq]?$/;
+const NO_PTR = /^(?:wru?ss[dq]?|bndc[lun])$/;
 
 function intelReg(num: number, bits: number, rex: number): string {
   return reg(num, bits, rex).slice(1);
@@ -606,6 +619,7 @@ function intelMem(c: Ctx, op: OperandDef | undefined): string {
   const d = c.d;
   const size = op ? ptrSize(c, op) : '';
   const seg = d.seg !== NONE && !c.notrack ? SEG_NAMES[d.seg] + ':' : '';
+  if (mpxBadAddress(c.form, d)) return seg + '(bad)';
   const asz = d.adsize;
   if (d.base === NONE && d.index === NONE) {
     if (asz === 16) return size + (seg || 'ds:') + '0x' + (d.disp & 0xffff).toString(16);
@@ -620,9 +634,9 @@ function intelMem(c: Ctx, op: OperandDef | undefined): string {
   }
   const r = (n: number): string => addrReg(n, asz).slice(1);
   if (d.base === RIP) {
-    // The displacement as an unsigned 64-bit (or 32-bit with 67h) number: [rip+0xfffffffffffffff0].
+    // The displacement as an unsigned 64-bit number, with 67h too: [eip+0xfffffffffffffff0] (measured).
     const v = d.disp;
-    const h = asz === 64 ? hex64(v >>> 0, v < 0 ? 0xffffffff : 0) : (v >>> 0).toString(16);
+    const h = hex64(v >>> 0, v < 0 ? 0xffffffff : 0);
     return size + seg + '[' + r(RIP) + '+0x' + h + ']';
   }
   let inner = '';
@@ -684,6 +698,8 @@ function intelOperand(c: Ctx, op: OperandDef): string {
     case 'mmx':
     case 'mmxrm':
       return simdReg(c, op) ?? intelMem(c, op);
+    case 'bnd':
+      return bndName(c, op, '');
   }
 }
 

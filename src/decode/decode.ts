@@ -285,17 +285,18 @@ function decodeOnce(
     }
     if (t.fHasModrm[k]) {
       const fm = t.fMod[k];
-      if (fm === 0 ? mod === 3 : fm === 1 ? mod !== 3 : false) continue;
+      if (fm === 0 ? mod === 3 : fm === 1 ? mod !== 3 : fm === 2 ? mod !== 0 : false) continue;
       if (t.fReg[k] >= 0 && t.fReg[k] !== mreg) continue;
       if (t.fRm[k] >= 0 && t.fRm[k] !== mrm) continue;
     }
+    if (t.fNp[k] && (has66 || lastRep !== 0)) continue;
     // nop is 90 only without REX.B and 66h (else xchg); pause (F3 90) stays pause.
     if (t.fOverlayExact[k] && mp === MP_NONE && ((rex & 1) !== 0 || has66)) continue;
     const asz = t.fAsz[k];
     if (asz !== 0 && asz !== adsize) continue;
     const st = t.fStrict[k];
     if (st !== 0) {
-      const o66 = has66 && mp !== MP_66;
+      const o66 = has66 && mp !== MP_66 && !t.fNo66[k];
       // REX.W beats 66h; a group without a 64-bit member (in/out/ins/outs) then stays 32-bit.
       const sz = long && rexW ? (t.fStrictNoQ[k] ? 32 : 64) : o66 && !t.fStrictNoW[k] ? 16 : long && t.fStrictD64[k] ? 64 : 32;
       if (sz !== st) continue;
@@ -334,7 +335,8 @@ function decodeOnce(
   }
   out.opsize = opsize;
   if (isVex) out.vvvv = long ? vvvv : vvvv & 7;
-  out.adsize = adsize;
+  // MPX addresses are 64-bit in 64-bit mode whatever 67h says (objdump agrees; decode/hint-space.ts).
+  out.adsize = long && has67 && t.fMpxAddr[form] ? 64 : adsize;
   out.form = form;
 
   // ---- ModRM / SIB / displacement
@@ -345,6 +347,8 @@ function decodeOnce(
     if (!t.fOpreg[form]) out.reg = mreg | ((rx & 4) << 1);
     if (mod === 3) {
       out.rm = mrm | ((rx & 1) << 3);
+    } else if (adsize === 16 && t.fMpxAddr[form]) {
+      // MPX has no 16-bit addressing (#UD): objdump prints (bad) and reads no displacement.
     } else if (adsize === 16) {
       out.base = RM16_BASE[mrm];
       out.index = RM16_INDEX[mrm];
@@ -777,6 +781,9 @@ function describeOperands(d: Decoded, form: Form): DecodedOperand[] {
         else out.push({ type: 'reg', name: xmm ? `xmm${num}` : `mm${num & 7}`, size: xmm ? 128 : 64, access });
         break;
       }
+      case 'bnd':
+        out.push({ type: 'reg', name: 'bnd' + (op.loc === 'rm' ? d.rm : d.reg), size: 128, access });
+        break;
     }
   }
   return out;

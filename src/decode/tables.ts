@@ -7,6 +7,7 @@
 // decoding reads numbers only.
 
 import type { Form, OperandDef, Size } from '../isa/types.js';
+import { mpxAddr } from './hint-space.js';
 
 /**
  * Opcode maps: one-byte, 0F, 0F 38, 0F 3A; then VEX maps 1-3 (0F, 0F 38, 0F 3A) at MAP_VEX + map - 1;
@@ -61,7 +62,7 @@ export interface DecodeTables {
   /** Per form: bit set of valid modes (1 = 16, 2 = 32, 4 = 64). */
   readonly fModes: Uint8Array;
   readonly fPfx: Uint8Array;
-  /** ModRM constraints, -1 = any. fMod: 0 memory only, 1 register only. */
+  /** ModRM constraints, -1 = any. fMod: 0 memory only, 1 register only, 2 mod 00 only (with fRm 5: RIP-relative). */
   readonly fReg: Int8Array;
   readonly fMod: Int8Array;
   readonly fRm: Int8Array;
@@ -77,6 +78,10 @@ export interface DecodeTables {
   readonly fStrictNoW: Uint8Array;
   /** Overlay row inside a +r slot (nop in 90+r): claims the slot only without REX.B and without a 66h operand size. */
   readonly fOverlayExact: Uint8Array;
+  /** MPX addressing (decode/hint-space.ts): 64-bit in 64-bit mode whatever 67h says; no displacement read with 16-bit addressing. */
+  readonly fMpxAddr: Uint8Array;
+  /** FormDef.np: no 66/F2/F3 may precede. */
+  readonly fNp: Uint8Array;
   /** Address size the form is tied to (0 = any). */
   readonly fAsz: Uint8Array;
   readonly fImmA: Uint8Array;
@@ -144,9 +149,11 @@ function placement(f: Form): { map: number; byte: number; fixedModrm: number } {
   return { map, byte, fixedModrm };
 }
 
-function score(t: { pfx: number; reg: number; mod: number; rm: number; strict: number; asz: number; overlay: boolean }): number {
+function score(t: { pfx: number; reg: number; mod: number; rm: number; strict: number; asz: number; overlay: boolean; np: number; fallback: boolean }): number {
   let s = 0;
   if (t.overlay) s += 1000;
+  if (t.np) s += 50;
+  if (t.fallback) s -= 10000;
   if (t.pfx === MP_F2 || t.pfx === MP_F3) s += 200;
   else if (t.pfx === MP_66) s += 100;
   if (t.rm >= 0) s += 40;
@@ -172,6 +179,8 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   const fStrictNoW = new Uint8Array(n);
   const fOverlayExact = new Uint8Array(n);
   const fAsz = new Uint8Array(n);
+  const fMpxAddr = new Uint8Array(n);
+  const fNp = new Uint8Array(n);
   const fImmA = new Uint8Array(n);
   const fImmB = new Uint8Array(n);
   const fImmSx = new Uint8Array(n);
@@ -192,6 +201,8 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     fPfx[k] = f.prefix === 0x66 ? MP_66 : f.prefix === 0xf3 ? MP_F3 : f.prefix === 0xf2 ? MP_F2 : f.vex?.ppIgnored ? MP_ANY : MP_NONE;
     fOsz[k] = OSZ_CODE[f.osz];
     fAsz[k] = f.asz ?? 0;
+    fMpxAddr[k] = mpxAddr(f) ? 1 : 0;
+    fNp[k] = f.np ? 1 : 0;
     if (f.vex || f.no66) fNo66[k] = 1;
     if (!f.vex && f.sem.startsWith('xsimd:')) fSimd[k] = 1;
     if (f.vex) {
@@ -209,13 +220,14 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     if (f.modrm) {
       fHasModrm[k] = 1;
       if (f.modrm.reg !== undefined && !f.regIgnored) fReg[k] = f.modrm.reg;
-      if (f.modrm.mod) fMod[k] = f.modrm.mod === 'reg' ? 1 : 0;
+      if (f.modrm.mod) fMod[k] = f.modrm.mod === 'reg' ? 1 : f.modrm.mod === 'rip' ? 2 : 0;
+      if (f.modrm.mod === 'rip') fRm[k] = 5;
       if (f.modrm.rm !== undefined) fRm[k] = f.modrm.rm;
     }
     let imms = 0;
     for (const op of f.operands) {
       if (op.loc === 'rm' || op.loc === 'reg') fHasModrm[k] = 1;
-      if (op.loc === 'rm' && op.kind === 'mem') fMod[k] = 0;
+      if (op.loc === 'rm' && op.kind === 'mem' && fMod[k] !== 2) fMod[k] = 0;
       if (op.loc === 'rm' && (op.kind === 'gpr' || op.kind === 'xmm' || op.kind === 'mmx')) fMod[k] = 1;
       if (op.loc === 'opreg') fOpreg[k] = 1;
       if (op.loc === 'imm' && (op.kind === 'imm' || op.kind === 'rel' || op.kind === 'moffs' || op.kind === 'far')) {
@@ -286,8 +298,8 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
       }
     }
     list.sort((a, b) => {
-      const sa = score({ pfx: fPfx[a], reg: fReg[a], mod: fMod[a], rm: fRm[a], strict: fStrict[a], asz: fAsz[a], overlay: !!forms[a].overlay });
-      const sb = score({ pfx: fPfx[b], reg: fReg[b], mod: fMod[b], rm: fRm[b], strict: fStrict[b], asz: fAsz[b], overlay: !!forms[b].overlay });
+      const sa = score({ pfx: fPfx[a], reg: fReg[a], mod: fMod[a], rm: fRm[a], strict: fStrict[a], asz: fAsz[a], overlay: !!forms[a].overlay, np: fNp[a], fallback: !!forms[a].fallback });
+      const sb = score({ pfx: fPfx[b], reg: fReg[b], mod: fMod[b], rm: fRm[b], strict: fStrict[b], asz: fAsz[b], overlay: !!forms[b].overlay, np: fNp[b], fallback: !!forms[b].fallback });
       return sb - sa || a - b;
     });
   }
@@ -303,7 +315,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
   for (let s = 0, p = 0; s < slots.length; s++) for (const k of slots[s]) cand[p++] = k;
 
   return {
-    forms, slotStart, cand, slotModrm, fModes, fPfx, fReg, fMod, fRm, fHasModrm, fOsz, fStrict, fStrictD64, fStrictNoQ, fStrictNoW, fOverlayExact, fAsz,
+    forms, slotStart, cand, slotModrm, fModes, fPfx, fReg, fMod, fRm, fHasModrm, fOsz, fStrict, fStrictD64, fStrictNoQ, fStrictNoW, fOverlayExact, fAsz, fMpxAddr, fNp,
     fImmA, fImmB, fImmSx, fRel, fOpreg, fVexL, fVexW, fNoVvvv, fNo66, fSimd, conflicts, foldWait: true,
   };
 }

@@ -8,6 +8,7 @@ import { EncodeError } from './errors.js';
 import { encodeAddress, isConst, type AddrEnc, type MemOperand } from './modrm.js';
 import { candidatesFor, defSize, isBranchForm, regFrom, type Match } from './match.js';
 import { SEG_PREFIX, type PrefixState } from './prefixes.js';
+import { checkHintSpace, hintAbsSize } from './hint-checks.js';
 import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
 
 /** Forms whose register operand holds an address (MOVDIR64B, ENQCMD/ENQCMDS): it is of the address size. */
@@ -171,7 +172,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // MOVDIR64B with another register size than the mode's addresses: an absolute operand takes that size
   // (`movdir64b 0x1234,%eax` in .code16 has a 67h and a 32-bit address).
   const mdReg = ADDR_REG_SEMS.has(f.sem) ? insn.operands.find((o) => o.kind === 'reg') : undefined;
-  const absSize = (pfx.addr || (mdReg?.kind === 'reg' && mdReg.reg.size !== mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
+  const absSize = (pfx.addr || hintAbsSize(f, mode) || (mdReg?.kind === 'reg' && mdReg.reg.size !== mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
   if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64, dispPref(insn.pseudo));
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
@@ -179,6 +180,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     // (GNU echoes the operand as written; memText rebuilds it, with constants in hex.)
     throw new EncodeError(`\`${memText(mem!, true)}' is not a valid base/index expression`);
   }
+  checkHintSpace(f, mem, addr, pfx, mode, name, warnings, () => memText(mem!, true));
   if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
     // (Under addr32 the address is 32 bits: any value of 32 bits fits, `addr32 mov 0x89abcdef,%rbx`.)
     const v = wrapS(mem.disp.addend, 64);

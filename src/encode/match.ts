@@ -191,6 +191,8 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       return op.kind === 'reg' && op.reg.cls === 'dr';
     case 'far':
       return false;
+    case 'bnd':
+      return op.kind === 'reg' && op.reg.cls === 'bnd' && !op.indirect;
     case 'st':
       return op.kind === 'reg' && !op.indirect && op.reg.cls === 'st' && (d.loc !== 'implicit' || op.reg.num === 0);
     case 'xmm':

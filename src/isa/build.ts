@@ -50,6 +50,8 @@ export const SREG = (access: A = 'r'): OperandDef => ({ kind: 'sreg', loc: 'reg'
 export const SEG = (reg: string): OperandDef => ({ kind: 'seg', loc: 'implicit', size: 16, reg });
 export const CREG = (access: A = 'r'): OperandDef => ({ kind: 'creg', loc: 'reg', size: 0, access });
 export const DREG = (access: A = 'r'): OperandDef => ({ kind: 'dreg', loc: 'reg', size: 0, access });
+/** MPX bound register in ModRM.reg, or (loc 'rm') in ModRM.rm with mod=11. */
+export const BND = (access: A = 'r', loc: 'reg' | 'rm' = 'reg'): OperandDef => ({ kind: 'bnd', loc, size: 128, access });
 export const MOFFS = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'moffs', loc: 'imm', size, access });
 
 export const M32_64: readonly Mode[] = [32, 64];

@@ -241,6 +241,8 @@ export const FEATURE_GROUPS: Readonly<Record<32 | 64, readonly FeatureGroup[]>> 
       mnemonics: 'aesimc aesenc aesenclast aesdec aesdeclast aeskeygenassist' },
     { cpus: 'generic32 generic64 i386 i486 i586 pentium i686 pentiumpro pentiumii pentiumiii pentium4 prescott nocona core core2 corei7 k6 k6_2 athlon opteron k8 amdfam10 btver1', nos: 'fxsr sse sse2 pclmul', ens: 'pclmul',
       mnemonics: 'pclmulqdq pclmullqlqdq pclmulhqlqdq pclmullqhqdq pclmulhqhqdq' },
+    { cpus: 'generic32 generic64 i386 i486 i586 pentium i686 pentiumpro pentiumii pentiumiii pentium4 prescott nocona core core2 corei7 k6 k6_2 athlon opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'xsave mpx', ens: 'mpx',
+      mnemonics: 'bndmk bndcl bndcu bndcn bndmov bndldx bndstx' },
   ],
   64: [
     { cpus: '', nos: 'fxsr sse sse2', ens: '',
@@ -417,5 +419,9 @@ export const FEATURE_GROUPS: Readonly<Record<32 | 64, readonly FeatureGroup[]>> 
       mnemonics: 'aesimc aesenc aesenclast aesdec aesdeclast aeskeygenassist' },
     { cpus: 'generic64 nocona core2 corei7 opteron k8 amdfam10 btver1', nos: 'fxsr sse sse2 pclmul', ens: 'pclmul',
       mnemonics: 'pclmulqdq pclmullqlqdq pclmulhqlqdq pclmullqhqdq pclmulhqhqdq' },
+    { cpus: 'generic64 nocona core2 corei7 opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'xsave mpx', ens: 'mpx',
+      mnemonics: 'bndmk bndcl bndcu bndcn bndmov bndldx bndstx' },
+    { cpus: 'generic64 nocona core2 corei7 opteron k8 amdfam10 bdver1 bdver2 bdver3 bdver4 znver1 znver2 znver3 znver4 btver1 btver2', nos: 'prefetchi', ens: 'prefetchi',
+      mnemonics: 'prefetchit0 prefetchit1' },
   ],
 };

@@ -114,6 +114,7 @@ export function validateTable(forms: readonly Form[]): void {
     for (let i = 0; i < g.length; i++) {
       for (let j = i + 1; j < g.length; j++) {
         if (g[i].overlay !== g[j].overlay) continue; // an overlay row wins at its exact value
+        if (!!g[i].fallback !== !!g[j].fallback) continue; // a fallback row only fills the rest
         if (overlaps(g[i], g[j], mode)) errors.push(`${g[i].id} and ${g[j].id} at [${key}]`);
       }
     }

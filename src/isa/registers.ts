@@ -10,7 +10,8 @@ export type RegClass =
   | 'iz' // eiz/riz: GNU's "no index" written out (SIB.index=100), only as an index after .allow_index_reg
   | 'st' // x87 (only named so the parser can reject it with a clear message)
   | 'mmx'
-  | 'xmm';
+  | 'xmm'
+  | 'bnd'; // MPX bound registers %bnd0-%bnd3
 
 export interface RegInfo {
   readonly name: string; // without the '%'
@@ -67,6 +68,8 @@ for (let i = 0; i < 8; i++) def(`st(${i})`, 'st', i, 80);
 def('st', 'st', 0, 80);
 for (let i = 0; i < 8; i++) def(`mm${i}`, 'mmx', i, 64);
 for (let i = 0; i < 16; i++) def(`xmm${i}`, 'xmm', i, 128, { only64: i >= 8, needsRex: i >= 8 });
+// MPX has four bound registers (lower and upper bound, 64 bits each; SDM Vol. 1 §17.3.1).
+for (let i = 0; i < 4; i++) def(`bnd${i}`, 'bnd', i, 128);
 
 /** Look a register up by name as written after '%' (case-insensitive, like GNU as). */
 export function lookupReg(name: string): RegInfo | undefined {

@@ -14,7 +14,8 @@ import { EXT_FORMS } from './forms/ext.js';
 import { XOP_FORMS } from './forms/xop.js';
 import { SIMD_STATE_FORMS } from './forms/simd-state.js';
 import { GP_MORE_FORMS } from './forms/gp-more.js';
+import { HINT_SPACE_FORMS } from './forms/hint-space.js';
 import { MMX_FORMS } from './forms/mmx.js';
 import { SSE_FORMS } from './forms/sse.js';
 
-export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS, ...EXT_FORMS, ...XOP_FORMS, ...SIMD_STATE_FORMS, ...GP_MORE_FORMS, ...MMX_FORMS, ...SSE_FORMS];
+export const TABLE: readonly FormDef[] = [...DATA_FORMS, ...ARITH_FORMS, ...FLOW_FORMS, ...SYSTEM_FORMS, ...X87_FORMS, ...BMI_FORMS, ...VMX_FORMS, ...EXT_FORMS, ...XOP_FORMS, ...SIMD_STATE_FORMS, ...GP_MORE_FORMS, ...HINT_SPACE_FORMS, ...MMX_FORMS, ...SSE_FORMS];

@@ -45,6 +45,7 @@ export type OperandKind =
   | 'dreg' // debug register (loc reg)
   | 'far' // ptr16:16/32 absolute far pointer ljmp $sel,$off (32/16-bit modes): two immediates
   | 'st' // x87 stack register: %st(i) in ModRM.rm (loc rm, mod=3), or %st(0) written as %st (loc implicit)
+  | 'bnd' // MPX bound register %bnd0-3 (loc reg, or rm with mod=11)
   | 'xmm' // SSE register %xmm0-15 (loc reg, or rm with mod=3)
   | 'xmmrm' // SSE register or memory (loc rm); `size` is the memory operand's size
   | 'mmx' // MMX register %mm0-7 (loc reg, or rm with mod=3); REX.R/B do not extend it
@@ -106,8 +107,10 @@ export interface FormDef {
   readonly opcode: readonly number[];
   /** Mandatory prefix that is part of the opcode (F3 0F B8 popcnt, 66 0F .. ). */
   readonly prefix?: 0x66 | 0xf2 | 0xf3;
-  /** ModRM: present iff defined. `reg` = /digit opcode extension; `mod` restricts to register or memory forms; `rm` fixes ModRM.rm (0F 01 F8 swapgs = mod 3, reg 7, rm 0). */
-  readonly modrm?: { readonly reg?: number; readonly mod?: 'reg' | 'mem'; readonly rm?: number };
+  /** Decoder: the SDM's NP, no 66/F2/F3 may precede (those select other rows or objdump's nop). */
+  readonly np?: boolean;
+  /** ModRM: present iff defined. `reg` = /digit opcode extension; `mod` restricts to register or memory forms ('rip': the decoder takes only mod 00 rm 101, RIP-relative in 64-bit mode; the encoder any memory); `rm` fixes ModRM.rm (0F 01 F8 swapgs = mod 3, reg 7, rm 0). */
+  readonly modrm?: { readonly reg?: number; readonly mod?: 'reg' | 'mem' | 'rip'; readonly rm?: number };
   readonly operands: readonly OperandDef[];
   /**
    * How the operand size is chosen:
@@ -140,6 +143,8 @@ export interface FormDef {
   readonly decodeOnly?: boolean;
   /** Claims one exact opcode/ModRM value inside a wider slot of another row, and wins there (nop = 90 inside xchg 90+r). */
   readonly overlay?: boolean;
+  /** Decoder: taken only where no other row of its slot fits (objdump's `nop r/m` over the 0F 18-1F hint space). */
+  readonly fallback?: boolean;
   /** Address size the form is tied to (jcxz/jecxz/jrcxz, loop with 67h): 67h is emitted when it differs from the mode's. */
   readonly asz?: 16 | 32 | 64;
   /** Decoder: ModRM.reg is ignored by the CPU (setcc); the encoder writes 0. */

@@ -66,7 +66,7 @@ function intelRows(): FormDef[] {
     // Trust Domain Extensions: the guest's call into the TDX module, and the module's own.
     f01('tdcall', 1, 4, { prefix: 0x66, priv: true }), f01('seamret', 1, 5, { prefix: 0x66, modes, priv: true }),
     f01('seamops', 1, 6, { prefix: 0x66, modes, priv: true }), f01('seamcall', 1, 7, { prefix: 0x66, modes, priv: true }),
-    row({ id: 'cldemote', mnem: 'cldemote', opcode: [0x0f, 0x1c], modrm: { reg: 0, mod: 'mem' }, operands: [M(0)], osz: 'none', suffix: 'none', sem: 'nop' }),
+    row({ id: 'cldemote', mnem: 'cldemote', np: true, opcode: [0x0f, 0x1c], modrm: { reg: 0, mod: 'mem' }, operands: [M(0)], osz: 'none', suffix: 'none', sem: 'nop' }),
     // PTWRITE r/m32|64 (F3 0F AE /4): the size is REX.W's, 66h is not an operand-size prefix.
     row({ id: 'ptwrite', mnem: 'ptwrite', prefix: 0xf3, opcode: [0x0f, 0xae], modrm: { reg: 4 }, operands: [E('y')], osz: 'v', encSizes: [32, 64], no66: true, sem: 'ext:ptwrite' }),
   ];

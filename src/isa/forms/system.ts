@@ -86,7 +86,7 @@ function miscRows(): FormDef[] {
       const modes = w === 'q' ? M64 : undefined;
       const m64 = modes ? { modes } : {};
       return [
-        row({ id: `rdssp${w}`, mnem: `rdssp${w}`, prefix: 0xf3, opcode: [0x0f, 0x1e], modrm: { reg: 1, mod: 'reg' }, operands: [RR(n, 'w')], osz, suffix: 'none', ...m64, sem: 'cet:rdssp' }),
+        row({ id: `rdssp${w}`, mnem: `rdssp${w}`, prefix: 0xf3, opcode: [0x0f, 0x1e], modrm: { reg: 1, mod: 'reg' }, operands: [RR(n, 'w')], osz, suffix: 'none', no66: true, ...m64, sem: 'cet:rdssp' }),
         row({ id: `incssp${w}`, mnem: `incssp${w}`, prefix: 0xf3, opcode: [0x0f, 0xae], modrm: { reg: 5, mod: 'reg' }, operands: [RR(n)], osz, suffix: 'none', ...m64, sem: 'cet:incssp' }),
         row({ id: `wrss${w}`, mnem: `wrss${w}`, opcode: [0x0f, 0x38, 0xf6], modrm: { mod: 'mem' }, operands: [R(n), M(n, 'w')], osz, suffix: 'none', ...m64, sem: 'cet:wrss' }),
         row({ id: `wruss${w}`, mnem: `wruss${w}`, prefix: 0x66, opcode: [0x0f, 0x38, 0xf5], modrm: { mod: 'mem' }, operands: [R(n), M(n, 'w')], osz, suffix: 'none', ...m64, priv: true, sem: 'cet:wruss' }),
