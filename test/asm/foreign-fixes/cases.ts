@@ -1,0 +1,20 @@
+// Self-written inputs for the causes of disagreement the foreign-suite runner found (docs/foreign-suite.md):
+// statements other assemblers' test files use that x86lab assembled differently from GNU as 2.40, or
+// refused where GNU takes them. Goldens (golden.json beside this file) come from GNU as 2.40 and
+// objdump 2.40: `npx vite-node test/asm/foreign-fixes/gen.ts`.
+
+import type { OptionCase } from '../gas-options/cases.js';
+
+const lines = (...l: string[]): string => l.join('\n') + '\n';
+
+const X87_ARITH = ['fsub', 'fsubr', 'fdiv', 'fdivr', 'fadd', 'fmul'];
+
+export const CASES: readonly OptionCase[] = [
+  // Intel syntax: st(1) implied as the destination (`fsubp`, `fsubp st(i)`, `fsub` alone) means what Intel's manual says.
+  {
+    name: 'intel-x87-implied-dest', args: ['--64'],
+    source: lines('.intel_syntax noprefix', ...X87_ARITH.flatMap((m) => [m, `${m}p`, `${m}p st(1)`, `${m}p st(3)`, `${m}p st`, `${m}p st(2), st`, `${m} st(2), st`, `${m} st, st(2)`, `${m} st(4)`])),
+  },
+  { name: 'intel-x87-bad-order', args: ['--32'], source: lines('.intel_syntax noprefix', 'fsubp st, st(2)') },
+  { name: 'att-x87-implied-dest', args: ['--64'], source: lines(...X87_ARITH.flatMap((m) => [m, `${m}p`, `${m}p %st(1)`, `${m}p %st,%st(3)`])) },
+];
