@@ -17,4 +17,10 @@ export const CASES: readonly OptionCase[] = [
   },
   { name: 'intel-x87-bad-order', args: ['--32'], source: lines('.intel_syntax noprefix', 'fsubp st, st(2)') },
   { name: 'att-x87-implied-dest', args: ['--64'], source: lines(...X87_ARITH.flatMap((m) => [m, `${m}p`, `${m}p %st(1)`, `${m}p %st,%st(3)`])) },
+  // `sym@PLT` outside a branch: a local label needs no PLT (yasm's elf_gas*_ssym tests).
+  ...(['--32', '--64'] as const).map((a) => ({
+    name: `plt-local-label${a.slice(1)}`, args: [a],
+    source: lines('.globl gfoo', 'nop', 'nop', 'lfoo: gfoo: nop', 'movl %eax, lfoo@PLT', 'movl %eax, gfoo@PLT', 'movl %eax, ufoo@PLT',
+      '.long lfoo@PLT', '.long lfoo@PLT+3', '.long ufoo@PLT', '.section .other,"ax"', 'nop', 'movl %eax, lfoo@PLT', 'movl %eax, lfoo@PLT+0x10', '.long fwd@PLT', 'fwd:', 'call lfoo@PLT'),
+  })),
 ];
