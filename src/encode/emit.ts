@@ -16,7 +16,7 @@ const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
 export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
 
 /** 32-bit rows whose size is not an operand size (memory formats, sysret/sysexit): no 66h in .code16. Plain `iret` there is the 16-bit one. */
-const NO_OSZ_16 = new Set(['sysret', 'sysexit', 'rdsspd', 'incsspd', 'wrssd', 'wrussd', 'fxsave', 'fxrstor', 'xsave', 'xrstor', 'xsaveopt', 'cmpxchg8b', 'xrstors', 'xsavec', 'xsaves']);
+const NO_OSZ_16 = new Set(['sysexit', 'rdsspd', 'incsspd', 'wrssd', 'wrussd', 'fxsave', 'fxrstor', 'xsave', 'xrstor', 'xsaveopt', 'cmpxchg8b', 'xrstors', 'xsavec', 'xsaves']);
 
 export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): Encoded {
   const mode = opts.mode;
@@ -233,7 +233,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     out[out.length - 1] = seg;
   }
   // 66h selects the operand size that is not the mode's default (16 in .code16, else 32; SDM Vol. 1 §3.6).
-  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
+  // `iret` and `sysret` as written take none in .code16; `iretl`/`sysretl` do (GNU 2.40, measured).
+  const opsz16 = (mode === 16 ? size === 32 && !NO_OSZ_16.has(f.id) && insn.mnemonic !== 'iret' && insn.mnemonic !== 'sysret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
     !f.vex && !f.no66; // (GNU writes no 66h for VEX or ADX forms, not even in .code16)
   if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (f.vex && pfx.data16) throw new EncodeError(`data size prefix invalid with \`${name}'`);

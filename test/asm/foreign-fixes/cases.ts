@@ -5,11 +5,14 @@
 
 import type { OptionCase } from '../gas-options/cases.js';
 
+/** A case; `noObjdump`: x86lab's disassembly of the object is not compared (a decoder gap, named where set). */
+export type FixCase = OptionCase & { readonly noObjdump?: boolean };
+
 const lines = (...l: string[]): string => l.join('\n') + '\n';
 
 const X87_ARITH = ['fsub', 'fsubr', 'fdiv', 'fdivr', 'fadd', 'fmul'];
 
-export const CASES: readonly OptionCase[] = [
+export const CASES: readonly FixCase[] = [
   // Intel syntax: st(1) implied as the destination (`fsubp`, `fsubp st(i)`, `fsub` alone) means what Intel's manual says.
   {
     name: 'intel-x87-implied-dest', args: ['--64'],
@@ -23,4 +26,7 @@ export const CASES: readonly OptionCase[] = [
     source: lines('.globl gfoo', 'nop', 'nop', 'lfoo: gfoo: nop', 'movl %eax, lfoo@PLT', 'movl %eax, gfoo@PLT', 'movl %eax, ufoo@PLT',
       '.long lfoo@PLT', '.long lfoo@PLT+3', '.long ufoo@PLT', '.section .other,"ax"', 'nop', 'movl %eax, lfoo@PLT', 'movl %eax, lfoo@PLT+0x10', '.long fwd@PLT', 'fwd:', 'call lfoo@PLT'),
   })),
+  // `sysretl` in .code16 names the 32-bit operand size: 66h, as `iretl` (LLVM x86-16.s). (objdump,
+  // reading it as 32-bit code, prints `data16 sysret`; x86lab's disassembler says (bad): not compared.)
+  { name: 'sysretl-code16', args: ['--32'], noObjdump: true, source: lines('.code16', 'sysretl', 'sysret', 'iretl', 'iret', 'sysexit', '.code32', 'sysretl', 'sysret') },
 ];
