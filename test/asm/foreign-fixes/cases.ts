@@ -29,4 +29,14 @@ export const CASES: readonly FixCase[] = [
   // `sysretl` in .code16 names the 32-bit operand size: 66h, as `iretl` (LLVM x86-16.s). (objdump,
   // reading it as 32-bit code, prints `data16 sysret`; x86lab's disassembler says (bad): not compared.)
   { name: 'sysretl-code16', args: ['--32'], noObjdump: true, source: lines('.code16', 'sysretl', 'sysret', 'iretl', 'iret', 'sysexit', '.code32', 'sysretl', 'sysret') },
+  // GNU's SysV spellings smov/ssca of movs/scas, and `clr REG` for `xor REG,REG` (LLVM x86-64.s, yasm gas-moreinsn).
+  {
+    name: 'smov-ssca-clr-64', args: ['--64'],
+    source: lines('smovb', 'smovw', 'smovl', 'smovq', 'sscab', 'sscaw', 'sscal', 'sscaq', 'smov', 'ssca', 'smovb (%rsi),(%rdi)', 'smovl %ds:(%rsi),%es:(%rdi)',
+      'sscab %es:(%rdi),%al', 'rep smovb', 'repne sscaw', 'clr %al', 'clrb %al', 'clr %ax', 'clrw %ax', 'clr %eax', 'clrl %eax', 'clr %rax', 'clrq %rax', 'clr %r9', 'clr %r10b',
+      '.intel_syntax noprefix', 'clr eax', 'clr rax', 'smovb', 'smovd', 'sscad', 'smov dword ptr [rdi], dword ptr [rsi]'),
+  },
+  { name: 'smov-ssca-clr-32', args: ['--32'], source: lines('smovw', 'smovl', 'sscab', 'clr %ecx', 'clrw %si', '.code16', 'smovl', 'clr %ax', 'clrl %edx') },
+  { name: 'clr-errors', args: ['--64'], source: lines('clr', 'clr (%rax)', 'clrl %ax', 'clr %eax,%ebx', 'clr $1', '.intel_syntax noprefix', 'clr dword ptr [rax]') },
+  { name: 'clrq-32', args: ['--32'], source: lines('clrq %rax') },
 ];
