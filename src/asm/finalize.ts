@@ -776,6 +776,16 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   }
   if (v.spec === 'plt' && v.sym !== undefined && v.minus === undefined && !fx.pcrel && fx.size === 4) {
     // `.long foo@PLT`: GNU writes a PLT32 relocation with the plain addend (measured, both modes).
+    const w = fixupWhere(asm.symByName(v.sym));
+    if (w.kind === 'label' && w.sym.binding === 'local' && !isIfunc(w.sym)) {
+      // A local label needs no PLT: GNU makes it an absolute relocation against the label's
+      // section, in an i386 object with the field's own offset added twice to the stored addend
+      // (what is left of the PLT32's pc-relative adjustment; measured on 2.40, yasm's ssym tests).
+      const add = BigInt(w.addr) + w.add + v.addend;
+      relocs.push({ section: p.sec.name, offset: field, type: asm.objMode === 64 ? 'R_X86_64_32' : 'R_386_32', symbol: displayName(w.sec.name), addend: add, size: 4, pcrel: false });
+      writeLE(out, field, 4, asm.objMode === 64 ? 0n : add + 2n * BigInt(field));
+      return;
+    }
     const type = asm.objMode === 64 ? 'R_X86_64_PLT32' : 'R_386_PLT32';
     relocs.push({ section: p.sec.name, offset: field, type, symbol: displayName(v.sym), addend: v.addend, size: 4, pcrel: false });
     writeLE(out, field, 4, asm.objMode === 64 ? 0n : v.addend);

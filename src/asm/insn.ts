@@ -3,6 +3,8 @@
 // the short and the near encoding, decided once addresses are known (finalize.ts).
 
 import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
+import { standalonePrefixes } from '../encode/prefix-names.js';
+import { isPrefixMnemonic } from './parse.js';
 import type { AsmInsn, AsmOperand, Encoded, Fixup, Value } from '../encode/types.js';
 import { FORMS, formById } from '../isa/index.js';
 import { pseudoDispError } from './pseudo-check.js';
@@ -33,13 +35,6 @@ import { gotpc, toEncValue } from './state.js';
 import type { Val } from './symbols.js';
 
 type InsnBody = Extract<Body, { k: 'insn' }>;
-
-/** Prefix mnemonics written alone on a statement (`rep; movsb`, `lock` then a newline). */
-const PREFIX_BYTES: Record<string, number> = {
-  lock: 0xf0, rep: 0xf3, repe: 0xf3, repz: 0xf3, repne: 0xf2, repnz: 0xf2,
-  cs: 0x2e, ds: 0x3e, es: 0x26, fs: 0x64, gs: 0x65, ss: 0x36,
-  data16: 0x66, addr32: 0x67, rex64: 0x48, rex: 0x40, notrack: 0x3e, xacquire: 0xf2, xrelease: 0xf3, bnd: 0xf2,
-};
 
 let flowById: Map<string, string> | undefined;
 function flowOf(formId: string): string | undefined {
@@ -270,19 +265,17 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
   const from = body.prefixes.length ? body.prefixes[0] : body.mn;
   const prefixes = asm.gas.omitLockPrefix || asm.gas.fenceAsLockAdd || asm.gas.addBndPrefix ? prefixOptions(asm, mnemonic, given, body.ops.length) : given;
   if (prefixes === 'done') return undefined;
-  if (body.ops.length === 0 && prefixes.length === 0) {
-    const rex = /^rex(?:\.([wrxb]{1,4}))?$/.exec(mnemonic);
-    if (rex && asm.mode === 64) {
-      // rex.WRXB alone: 0x40 with W=8, R=4, X=2, B=1.
-      let b = 0x40;
-      for (const c of rex[1] ?? '') b |= c === 'w' ? 8 : c === 'r' ? 4 : c === 'x' ? 2 : 1;
-      asm.emit([b]);
-      return undefined;
+  if (body.ops.length === 0 && isPrefixMnemonic(mnemonic)) {
+    // Prefixes with no instruction after them (`data16`, `rexx rexy`): their bytes (prefix-names.ts).
+    let alone: ReturnType<typeof standalonePrefixes>;
+    try {
+      alone = standalonePrefixes([...prefixes, mnemonic], asm.mode);
+    } catch (e) {
+      throw e instanceof EncodeError ? new AsmError(asm.loc, e.code === 'no-such-insn' ? `no such instruction: \`${scrubbedText(toks, from)}'` : e.message) : e;
     }
-    if (PREFIX_BYTES[mnemonic] !== undefined && !(mnemonic === 'rex64' && asm.mode !== 64)) {
-      asm.emit([PREFIX_BYTES[mnemonic]]);
-      return undefined;
-    }
+    if (alone.warning) asm.warn(alone.warning);
+    asm.emit(alone.bytes);
+    return undefined;
   }
   // GNU looks the mnemonic up before it reads the operands.
   if (!mnemonicKnown(mnemonic, asm)) throw new AsmError(asm.loc, `no such instruction: \`${scrubbedText(toks, from)}'`);

@@ -7,6 +7,7 @@ import grammar from './statement.generated.js';
 import { tokenize, type Tok } from './lexer.js';
 import type { Stmt } from './ast.js';
 import { flatDirectiveList, FLAT_LIST_MIN_TOKENS } from './flatlist.js';
+import { rexPrefixByte } from '../encode/prefix-names.js';
 
 /** Prefixes GNU as accepts written as mnemonics in front of an instruction. */
 export const PREFIX_MNEMONICS: ReadonlySet<string> = new Set([
@@ -16,7 +17,7 @@ export const PREFIX_MNEMONICS: ReadonlySet<string> = new Set([
 
 /** A prefix mnemonic, including GNU's `rex.WRXB` spellings. */
 export function isPrefixMnemonic(lower: string): boolean {
-  return PREFIX_MNEMONICS.has(lower) || /^rex\.[wrxb]{1,4}$/.test(lower);
+  return PREFIX_MNEMONICS.has(lower) || rexPrefixByte(lower) !== undefined;
 }
 
 export interface Parsed {
@@ -115,6 +116,7 @@ function retag(toks0: Tok[]): Tok[] {
     // `.type sym,%function`: a register-looking word right after a comma stays as written.
     return splitModulo(toks, -1);
   }
+  prefixSlashes(toks, i);
   while (toks[i] && toks[i].type === 'ident' && toks[i + 1]?.type === 'ident' && isPrefixMnemonic(toks[i].value.toLowerCase())) {
     toks[i].type = 'prefix';
     i++;
@@ -123,6 +125,16 @@ function retag(toks0: Tok[]): Tok[] {
   const mn = hinted === toks ? i : i + 1;
   dollarSymbols(hinted, mn);
   return splitModulo(hinted, mn);
+}
+
+/** `lock/incl (%eax)`: GNU reads a `/` right between a prefix and the next word as a separator. */
+function prefixSlashes(toks: Tok[], from: number): void {
+  for (let j = from; j + 2 < toks.length && toks[j].type === 'ident' && isPrefixMnemonic(toks[j].value.toLowerCase()); j++) {
+    const a = toks[j], sl = toks[j + 1], b = toks[j + 2];
+    if (sl.type !== 'slash' || b.type !== 'ident' || sl.offset !== a.offset + a.value.length || b.offset !== sl.offset + 1) continue;
+    toks.splice(j + 1, 1);
+    toks.forEach((t, k) => { t.i = k; });
+  }
 }
 
 /**

@@ -294,7 +294,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   }
   if (needRex) {
     if (mode !== 64) throw new EncodeError(`bad register name`);
-    const hi = byteRegs.find((r) => r.highByte);
+    // %ah..%bh are refused when the operands need REX, not with an explicit `rex` prefix alone (GNU 2.40).
+    const hi = rex !== 0 || byteRegs.some((r) => r.needsRex) ? byteRegs.find((r) => r.highByte) : undefined;
     if (hi) throw new EncodeError(`can't encode register '%${hi.name}' in an instruction requiring REX prefix.`);
     rex |= pfx.rex & 0xf;
     out.push(0x40 | rex);

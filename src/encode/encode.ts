@@ -12,6 +12,7 @@ import { type Cand, type Ctx, SUFFIX_SIZE, candidatesFor, candidatesInMode, find
 import { NO_PREFIXES, parsePrefixes } from './prefixes.js';
 import { explainMismatch, modeError } from './messages.js';
 import { emit } from './emit.js';
+import { clrAsXor, clrXorMnemonic } from './clr.js';
 
 export { candidatesFor } from './match.js';
 
@@ -61,6 +62,15 @@ function spelling(mnemonic: string): Spelling {
  * ('no-such-insn' or a mode error such as "`movslq' is only supported in 64-bit mode").
  */
 export function checkMnemonic(mnemonic: string, mode: Mode): void {
+  const xor = clrXorMnemonic(mnemonic);
+  if (xor) {
+    try {
+      checkMnemonic(xor, mode);
+    } catch (e) {
+      throw e instanceof EncodeError ? new EncodeError(e.message.replace(`\`${xor}'`, `\`${mnemonic}'`), e.code) : e;
+    }
+    return;
+  }
   const m = mnemonic.toLowerCase();
   const cands = spelling(m).cands;
   if (!cands.length) throw new EncodeError(`no such instruction: \`${mnemonic}'`, 'no-such-insn');
@@ -86,6 +96,8 @@ const QUIET = new Set(['lret', 'retf', 'iret', 'pusha', 'popa', 'smsw', 'str', '
 const WARN_64 = new Set(['lret', 'retf', 'iret', 'sysret', 'sysexit']);
 
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
+  const clr = clrAsXor(insn);
+  if (clr) return encodeInstruction(clr, opts);
   const mode = opts.mode;
   const mnemonic = insn.mnemonic.toLowerCase();
   const sp = spelling(mnemonic);

@@ -3,6 +3,7 @@
 
 import type { Mode } from '../isa/types.js';
 import { EncodeError } from './errors.js';
+import { rexPrefixByte } from './prefix-names.js';
 
 export const SEG_PREFIX: Readonly<Record<string, number>> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };
 
@@ -36,10 +37,15 @@ export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState 
       p.data16 = true;
     }
     else if (n === 'data32') {
-      // Operand size 32 is the default in 32/64-bit code; in .code16 data32 is the 66h prefix.
-      if (mode === 16) { if (p.data16) throw twice(); p.data16 = true; }
+      // Operand size 32 is the default in 32-bit code; in .code16 data32 is the 66h prefix; 64-bit
+      // code has no data32 (GNU 2.40, measured).
+      if (mode === 64) throw new EncodeError('`data32\' is not supported in 64-bit mode', 'mode');
+      if (mode === 32) throw new EncodeError('redundant data32 prefix');
+      if (p.data16) throw twice();
+      p.data16 = true;
     }
     else if (n === 'addr32' || n === 'addr16') {
+      if (n === 'addr16' && mode === 64) throw new EncodeError('`addr16\' is not supported in 64-bit mode', 'mode');
       if (p.addr) throw twice();
       if (n === 'addr32' && mode === 32) throw new EncodeError('redundant addr32 prefix');
       if (n === 'addr16' && mode === 16) throw new EncodeError('redundant addr16 prefix');
@@ -54,14 +60,11 @@ export function parsePrefixes(list: readonly string[], mode: Mode): PrefixState 
       if (p.seg || p.notrack) throw twice();
       p.seg = SEG_PREFIX[n];
     }
-    else if (n === 'rex64') { if (p.rex) throw twice(); p.rex |= 0x48; }
-    else if (n.startsWith('rex')) {
-      if (mode !== 64) throw new EncodeError(`\`${raw}' is only supported in 64-bit mode`, 'mode');
-      if (p.rex) throw twice();
-      let bits = 0x40;
-      const m = /^rex(?:\.([wrxb]+))?$/.exec(n);
-      if (!m) throw new EncodeError(`no such instruction: \`${raw}'`, 'no-such-insn');
-      for (const ch of m[1] ?? '') bits |= ch === 'w' ? 8 : ch === 'r' ? 4 : ch === 'x' ? 2 : 1;
+    else if (rexPrefixByte(n) !== undefined) {
+      if (mode !== 64) throw new EncodeError(`\`${n}' is only supported in 64-bit mode`, 'mode');
+      // Two REX prefixes merge unless they set a bit twice (`rex.w rex.x` is 4a; GNU 2.40, measured).
+      const bits = rexPrefixByte(n)!;
+      if ((p.rex & bits & 0xf) !== 0 || (p.rex === 0x40 && bits === 0x40)) throw twice();
       p.rex |= bits;
     } else throw new EncodeError(`no such instruction: \`${raw}'`, 'no-such-insn');
   }

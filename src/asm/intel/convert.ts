@@ -350,7 +350,11 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   const keep = ops.every((o) => o.k === 'imm') || mn === 'bound' || /^(?:invlpg|monitor|mwait|rmp)/.test(mn) || ['pvalidate', 'umwait', 'tpause'].includes(mn);
   if (!keep) ops = ops.slice().reverse();
   // x87 `fsub st(i), st` is AT&T's `fsubr %st,%st(i)` (GNU keeps the old AT&T operand-order quirk).
-  if (/^f(?:sub|div)r?p?$/.test(mn) && parsed.length === 2 && parsed[0].expr?.k === 'reg' && /^st\(/.test((parsed[0].expr as { r: string }).r) && (parsed[0].expr as { r: string }).r !== 'st(0)') {
+  // So are the forms with st(1) or st(i) implied as the destination: `fsubp`, `fsubp st(i)` and
+  // `fsub` alone (GNU 2.40, measured: Intel `fsubp` is de e9, AT&T `fsubp` de e1).
+  const stDest = parsed.length === 2 && parsed[0].expr?.k === 'reg' && /^st\(/.test((parsed[0].expr as { r: string }).r) && (parsed[0].expr as { r: string }).r !== 'st(0)';
+  const impliedDest = parsed.length === 0 || (parsed.length === 1 && mn.endsWith('p') && parsed[0].expr?.k === 'reg' && /^st\b/.test((parsed[0].expr as { r: string }).r));
+  if (/^f(?:sub|div)r?p?$/.test(mn) && (stDest || impliedDest)) {
     mn = mn.endsWith('rp') ? mn.slice(0, -2) + 'p' : mn.endsWith('r') ? mn.slice(0, -1) : mn.endsWith('p') ? mn.slice(0, -1) + 'rp' : mn + 'r';
   }
   const pre = prefixes.length ? prefixes.join(' ') + ' ' : '';

@@ -11,6 +11,8 @@ const NO_SUFFIX = 'no instruction mnemonic suffix given and no register operands
  */
 export function intelWarning(asm: Assembly, warning: string): string {
   const s = asm.syntax;
+  // Intel `fsub` alone is encoded as AT&T's `fsubrp` (convert.ts); GNU names the Intel one.
+  if (s.intel && s.mnemonic !== undefined && /^f(?:sub|div)r?$/.test(s.mnemonic) && /^translating to `f\w+p'$/.test(warning)) return `translating to \`${s.mnemonic}p'`;
   if (!s.intel || s.mnemonic === undefined || !warning.startsWith(NO_SUFFIX)) return warning;
   if (s.unsized || s.mnemonic === 'sysret' || s.mnemonic === 'sysexit') throw new AsmError(asm.loc, `ambiguous operand size for \`${s.mnemonic}'`);
   return `ambiguous operand size; using default for \`${s.mnemonic}'`;

@@ -5,6 +5,7 @@
 import { AsmError } from '../errors.js';
 import { isAbsolute } from '../expr.js';
 import { candidatesInMode } from '../../encode/match.js';
+import { clrXorMnemonic } from '../../encode/clr.js';
 import { tokenize } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import type { Assembly } from '../state.js';
@@ -59,7 +60,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       },
       refSym: (name) => { asm.symbols.ref(name); },
       regSym: (name) => asm.regSyms.get(name)?.slice(1),
-      known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
+      known: (mn) => candidatesInMode(clrXorMnemonic(mn) ?? mn, asm.mode).length > 0,
     });
     if (!c) return intelExprWords(text, asm.mode);
     s.unsized = c.unsizedMem;

@@ -110,9 +110,11 @@ function convRows(): FormDef[] {
 function stringRows(): FormDef[] {
   const dfr = fl(DF, 0);
   const dfc = fl(DF, STATUS);
+  // GNU also takes the SysV spellings smov and ssca (smovb, sscaq, `smovl (%esi),(%edi)`).
+  const sysv: Readonly<Record<string, readonly string[]>> = { movs: ['smov'], scas: ['ssca'] };
   const s = (m: string, op: number, rep: 'rep' | 'repcc', flags = dfr): FormDef[] => [
-    row({ id: `${m}_8`, mnem: m, opcode: [op], operands: [], osz: 'b', rep, flags, sem: `str:${m}` }),
-    row({ id: `${m}_v`, mnem: m, opcode: [op + 1], operands: [], osz: 'v', rep, flags, sem: `str:${m}` }),
+    row({ id: `${m}_8`, mnem: m, aliases: sysv[m], opcode: [op], operands: [], osz: 'b', rep, flags, sem: `str:${m}` }),
+    row({ id: `${m}_v`, mnem: m, aliases: sysv[m], opcode: [op + 1], operands: [], osz: 'v', rep, flags, sem: `str:${m}` }),
   ];
   // ins/outs have no 64-bit operand size (REX.W is ignored).
   const io = (m: string, op: number): FormDef[] => [
@@ -127,8 +129,8 @@ function stringRows(): FormDef[] {
   const SE = (size: Size): OperandDef => ({ kind: 'mem', loc: 'implicit', size, reg: 'es', access: 'rw' });
   const explicit = (m: string, op: number, rep: 'rep' | 'repcc', shapes: readonly ((sz: Size) => OperandDef[])[], flags = dfr): FormDef[] =>
     shapes.flatMap((shape, k) => [
-      row({ id: `${m}_8_x${k}`, mnem: m, opcode: [op], operands: shape(8), osz: 'b', rep, flags, encodeOnly: true, sem: `str:${m}` }),
-      row({ id: `${m}_v_x${k}`, mnem: m, opcode: [op + 1], operands: shape('v'), osz: 'v', rep, flags, encodeOnly: true, sem: `str:${m}` }),
+      row({ id: `${m}_8_x${k}`, mnem: m, aliases: sysv[m], opcode: [op], operands: shape(8), osz: 'b', rep, flags, encodeOnly: true, sem: `str:${m}` }),
+      row({ id: `${m}_v_x${k}`, mnem: m, aliases: sysv[m], opcode: [op + 1], operands: shape('v'), osz: 'v', rep, flags, encodeOnly: true, sem: `str:${m}` }),
     ]);
   const accR = (sz: Size) => FX('acc', sz);
   const accW = (sz: Size) => FX('acc', sz, 'w');
