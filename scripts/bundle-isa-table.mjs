@@ -58,17 +58,40 @@ function keyOrder(v, order) {
   return order;
 }
 
+/** Fields whose equal values the rows share (objects and arrays, never written to). */
+const SHARED = ['opcode', 'operands', 'modes', 'flags', 'modrm', 'aliases', 'encSizes', 'vex'];
+
+/** A JS string literal of `v`'s JSON, ASCII only (bin/x86lab.js reads the bundle as latin1). */
+const literal = (v) => JSON.stringify(JSON.stringify(v)).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** The plugin; `root` is the repository (dist/ already compiled). */
 export async function isaTablePlugin(root) {
   const tableJs = join(root, 'dist', 'isa', 'table.js');
   // The rows with their `index` (dist/isa/index.js adds it, and keeps a row that has it already).
   const { FORMS } = await import(pathToFileURL(join(root, 'dist', 'isa', 'index.js')).href);
   checkJsonSafe(FORMS, 'FORMS');
-  const json = JSON.stringify(canonical(FORMS, keyOrder(FORMS, [])));
-  // A one-byte string literal (bin/x86lab.js reads the bundle as latin1, and keeps it ASCII).
-  const literal = JSON.stringify(json).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const order = keyOrder(FORMS, []);
+  const rows = canonical(FORMS, order);
+  // Equal sub-records (opcode bytes, operand lists, flag effects...) are stored once and shared, as
+  // the builders share many of theirs: a third of the objects, so less to parse and to copy out of
+  // the young generation (all of it survives). The rows hold pool indices, swapped back below.
+  const pool = [], seen = new Map(), always = [], sometimes = [];
+  const intern = (v) => {
+    const k = JSON.stringify(v);
+    let i = seen.get(k);
+    if (i === undefined) seen.set(k, (i = pool.push(v) - 1));
+    return i;
+  };
+  for (const k of SHARED) (rows.every((r) => r[k] !== undefined) ? always : sometimes).push(k);
+  for (const r of rows) for (const k of SHARED) if (r[k] !== undefined) r[k] = intern(r[k]);
+  const fix = [...always.map((k) => `r.${k}=P[r.${k}];`), ...sometimes.map((k) => `if(r.${k}!==undefined)r.${k}=P[r.${k}];`)].join('');
   const contents = '// Rows of the ISA table as src/isa/forms/*.ts build them (scripts/bundle-isa-table.mjs).\n' +
-    `export const TABLE = JSON.parse(${literal});\n`;
+    `const P=JSON.parse(${literal(pool)});\n` +
+    `export const TABLE=JSON.parse(${literal(rows)});\n` +
+    `for(const r of TABLE){${fix}}\n`;
+  // The data must read back as the very rows the builders made.
+  const back = new Function(contents.replace('export const TABLE', 'const TABLE') + 'return TABLE;')();
+  if (JSON.stringify(back) !== JSON.stringify(canonical(FORMS, order))) throw new Error('scripts/bundle-isa-table.mjs: the generated rows differ from dist/isa/index.js FORMS');
   return {
     name: 'x86lab-isa-table',
     setup(b) {
