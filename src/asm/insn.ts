@@ -4,7 +4,7 @@
 
 import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
 import type { AsmInsn, AsmOperand, Encoded, Fixup, Value } from '../encode/types.js';
-import { FORMS, formById } from '../isa/index.js';
+import { formById } from '../isa/index.js';
 import { pseudoDispError } from './pseudo-check.js';
 import { bundleBefore } from './bundle.js';
 import { code16gccMnemonic } from './code16gcc.js';
@@ -40,15 +40,6 @@ const PREFIX_BYTES: Record<string, number> = {
   cs: 0x2e, ds: 0x3e, es: 0x26, fs: 0x64, gs: 0x65, ss: 0x36,
   data16: 0x66, addr32: 0x67, rex64: 0x48, rex: 0x40, notrack: 0x3e, xacquire: 0xf2, xrelease: 0xf3, bnd: 0xf2,
 };
-
-let flowById: Map<string, string> | undefined;
-function flowOf(formId: string): string | undefined {
-  if (!flowById) {
-    flowById = new Map();
-    for (const f of FORMS) flowById.set(f.id, f.flow);
-  }
-  return flowById.get(formId);
-}
 
 /** The statement as GNU as echoes it in messages: whitespace squeezed, none around commas. */
 export function scrubbedText(toks: readonly Tok[], from: number): string {
@@ -223,7 +214,7 @@ function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, 
       return;
     }
   }
-  const flow = flowOf(enc.form);
+  const flow = formById(enc.form).flow;
   if (direct && (flow === 'jmp' || flow === 'jcc') && formById(enc.form).relaxTo !== undefined) {
     // A relaxable jump to an absolute address (not xbegin, which has no short form): GNU still
     // gives it a relaxable fragment, so its relocation
