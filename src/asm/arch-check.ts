@@ -22,7 +22,9 @@ function index(groups: readonly FeatureGroup[]): ReadonlyMap<string, Need> {
   }
   return m;
 }
-const BY_MODE = { 32: index(FEATURE_GROUPS[32]), 64: index(FEATURE_GROUPS[64]) } as const;
+// Built on first use, per mode (a command start-up cost otherwise; most runs use one mode).
+const byMode: { 32?: ReadonlyMap<string, Need>; 64?: ReadonlyMap<string, Need> } = {};
+const tableFor = (mode: 32 | 64): ReadonlyMap<string, Need> => (byMode[mode] ??= index(FEATURE_GROUPS[mode]));
 
 /** The CPU has extension `ext`: some instruction `.noEXT` takes away is one the CPU has. */
 let cpuExts: Map<string, Set<string>> | undefined;
@@ -68,7 +70,7 @@ function archName(s: ArchState, mode: Mode): string {
 
 /** The name GNU reports: the mnemonic as written, less a size suffix its table entry is named without. */
 function reported(mn: string, formMnem: string, need: Need, table: ReadonlyMap<string, Need>): string {
-  const measured = REPORTED_AS[table === BY_MODE[64] ? 64 : 32][mn];
+  const measured = REPORTED_AS[table === byMode[64] ? 64 : 32][mn];
   if (measured !== undefined) return measured;
   const base = mn.slice(0, -1);
   return mn !== formMnem && /[bwlq]$/.test(mn) && [base, `${base}/vex`].some((k) => table.get(k) === need) ? base : mn;
@@ -86,7 +88,7 @@ function lacks(s: ArchState, need: Need): boolean {
  * lacks it (such a line's outcome depends on the `.arch` state: not to be replayed from a cache).
  */
 export function archCheck(asm: Assembly, mnemonic: string, formMnem: string, enc: Encoded): boolean {
-  const table = BY_MODE[asm.mode === 64 ? 64 : 32];
+  const table = tableFor(asm.mode === 64 ? 64 : 32);
   const cls = encodingClass(enc.bytes, asm.mode);
   const key = (m: string): string => (cls === 'legacy' ? m : `${m}/${cls}`);
   const mn = table.has(key(mnemonic)) ? mnemonic : formMnem;

@@ -6,7 +6,7 @@ import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.j
 import { standalonePrefixes } from '../encode/prefix-names.js';
 import { isPrefixMnemonic } from './parse.js';
 import type { AsmInsn, AsmOperand, Encoded, Fixup, Value } from '../encode/types.js';
-import { FORMS, formById } from '../isa/index.js';
+import { formById } from '../isa/index.js';
 import { pseudoDispError } from './pseudo-check.js';
 import { bundleBefore } from './bundle.js';
 import { code16gccMnemonic } from './code16gcc.js';
@@ -35,15 +35,6 @@ import { gotpc, toEncValue } from './state.js';
 import type { Val } from './symbols.js';
 
 type InsnBody = Extract<Body, { k: 'insn' }>;
-
-let flowById: Map<string, string> | undefined;
-function flowOf(formId: string): string | undefined {
-  if (!flowById) {
-    flowById = new Map();
-    for (const f of FORMS) flowById.set(f.id, f.flow);
-  }
-  return flowById.get(formId);
-}
 
 /** The statement as GNU as echoes it in messages: whitespace squeezed, none around commas. */
 export function scrubbedText(toks: readonly Tok[], from: number): string {
@@ -218,7 +209,7 @@ function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, 
       return;
     }
   }
-  const flow = flowOf(enc.form);
+  const flow = formById(enc.form).flow;
   if (direct && (flow === 'jmp' || flow === 'jcc') && formById(enc.form).relaxTo !== undefined) {
     // A relaxable jump to an absolute address (not xbegin, which has no short form): GNU still
     // gives it a relaxable fragment, so its relocation

@@ -11,10 +11,12 @@ export function operandShape(mnemonic: string, kinds: readonly ('i' | 'r' | 'm')
 }
 
 const set = (rows: readonly string[]): ReadonlySet<string> => new Set(rows.flatMap((r) => r.split(' ')));
-const SETS = { 32: set(LFENCE_AFTER[32]), 64: set(LFENCE_AFTER[64]) } as const;
+// Built on first use, per mode (a command start-up cost otherwise; the option is rare).
+const sets: { 32?: ReadonlySet<string>; 64?: ReadonlySet<string> } = {};
 
 /** Does GNU follow this instruction with an lfence under -mlfence-after-load=yes? */
 export function lfenceAfterLoad(mode: number, mnemonic: string, operands: readonly AsmOperand[]): boolean {
   const kinds = operands.map((o) => (o.kind === 'imm' ? 'i' : o.kind === 'reg' ? 'r' : 'm'));
-  return SETS[mode === 64 ? 64 : 32].has(operandShape(mnemonic, kinds));
+  const m = mode === 64 ? 64 : 32;
+  return (sets[m] ??= set(LFENCE_AFTER[m])).has(operandShape(mnemonic, kinds));
 }

@@ -12,7 +12,8 @@ import { USED_BITS } from './used-note-data.js';
 
 const index = (mode: 32 | 64): ReadonlyMap<string, { isa: number; feature: number }> =>
   new Map(USED_BITS[mode].flatMap((g) => g.mnemonics.split(' ').map((m) => [m, { isa: g.isa, feature: g.feature }] as const)));
-const BY_MODE = { 32: index(32), 64: index(64) } as const;
+// Built on first use, per mode (a command start-up cost otherwise; -mx86-used-note is rare).
+const byMode: { 32?: ReadonlyMap<string, { isa: number; feature: number }>; 64?: ReadonlyMap<string, { isa: number; feature: number }> } = {};
 
 /** The bits the file has used so far: the x86 feature bit is always there. */
 export class UsedBitsState {
@@ -31,7 +32,8 @@ const LEGACY = new Set([0x66, 0x67, 0xf0, 0xf2, 0xf3, 0x2e, 0x36, 0x3e, 0x26, 0x
 /** Records what one assembled instruction uses (by its mnemonic as written, else its form's). */
 export function noteUsed(asm: Assembly, mnemonic: string, enc: Encoded): void {
   const st = (asm.usedBits ??= new UsedBitsState());
-  const table = BY_MODE[(asm.mode as Mode) === 64 ? 64 : 32];
+  const m = (asm.mode as Mode) === 64 ? 64 : 32;
+  const table = (byMode[m] ??= index(m));
   const cls = encodingClass(enc.bytes, asm.mode);
   const key = (m: string): string => (cls === 'legacy' ? m : `${m}/${cls}`);
   const b = table.get(key(mnemonic)) ?? table.get(key(formById(enc.form).mnem));

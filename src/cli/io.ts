@@ -297,8 +297,6 @@ export class OutputFile {
   }
 }
 
-const ORIGINAL_STDOUT_WRITE = process.stdout.write;
-
 /** Marks a standard-output error already reported (main's 'error' listener stays quiet). */
 export const REPORTED = Symbol('x86lab.reported');
 
@@ -310,7 +308,9 @@ function writeStdout(data: Uint8Array): void {
   // Straight to the descriptor when nothing is queued on the stream (and no test replaced its
   // write): a pipe's EPIPE then stops a long run at once. process.stdout.write may queue the rest
   // of a large chunk and report the error only when the event loop next runs.
-  if (process.stdout.write === ORIGINAL_STDOUT_WRITE && process.stdout.writableLength === 0 && !process.stdout.errored) {
+  // (A replaced write is an own property; node's streams inherit theirs. Not read at load: reading
+  // process.stdout creates the stream, which `as -o file` never needs.)
+  if (!Object.prototype.hasOwnProperty.call(process.stdout, 'write') && process.stdout.writableLength === 0 && !process.stdout.errored) {
     try {
       writeFully(1, data);
       return;

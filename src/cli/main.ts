@@ -2,6 +2,7 @@
 // Each subcommand module exports `run(argv): Promise<number>` (the exit status) and `usage`.
 
 import { IoError, OutputClosed, reason, REPORTED } from './io.js';
+import { whenStdoutOpens } from './lazy-stdout.js';
 
 export interface Subcommand {
   readonly summary: string;
@@ -58,12 +59,15 @@ export async function main(argv: string[]): Promise<number> {
  * any other write error (`>/dev/full`) is a one-line message and exit status 1.
  */
 function watchStdout(cmd: string): void {
-  if (process.stdout.listenerCount('error') > 0) return;
-  process.stdout.on('error', (e: NodeJS.ErrnoException & { [REPORTED]?: boolean }) => {
-    if (e.code === 'EPIPE') process.exit(0);
-    if (e[REPORTED]) process.exit(1);
-    process.stderr.write(`x86lab ${cmd}: can't write standard output: ${reason(e)}\n`);
-    process.exit(1);
+  // Once the stream exists: creating it is start-up time a command writing only files would waste.
+  whenStdoutOpens((stdout) => {
+    if (stdout.listenerCount('error') > 0) return;
+    stdout.on('error', (e: NodeJS.ErrnoException & { [REPORTED]?: boolean }) => {
+      if (e.code === 'EPIPE') process.exit(0);
+      if (e[REPORTED]) process.exit(1);
+      process.stderr.write(`x86lab ${cmd}: can't write standard output: ${reason(e)}\n`);
+      process.exit(1);
+    });
   });
 }
 

@@ -18,7 +18,9 @@ export function deepFreeze<T>(o: T): T {
   return o;
 }
 
-export const FORMS: readonly Form[] = TABLE.map((f, index) => ({ ...f, index }));
+// A row that carries its index already is kept as it is: the CLI bundle's rows do (generated from
+// this table at build time by scripts/bundle-isa-table.mjs), which saves copying them at every start.
+export const FORMS: readonly Form[] = TABLE.map((f, index) => ((f as Partial<Form>).index === index ? (f as Form) : { ...f, index }));
 
 const byId = new Map<string, Form>();
 for (const f of FORMS) {
