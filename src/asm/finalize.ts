@@ -197,9 +197,26 @@ function relaxPlan(sec: Section, target: Map<BranchFrag, { frag: Frag; off: numb
  */
 function relaxSection(p: RelaxPlan): boolean {
   const sec = p.sec;
-  const frags = sec.frags;
+  firstGuess(sec);
+  for (let pass = 0; pass < 1000; pass++) {
+    const r = stretchPass(p);
+    sec.size = r < 0 ? -r - 1 : r;
+    if (r >= 0) break;
+  }
+  let moved = addressesMoved(p);
+  if (p.lastEnd !== sec.size) moved = true;
+  p.lastEnd = sec.size;
+  return moved;
+}
+
+// (relaxSection's loops are functions of their own, and what follows each loop is in the caller:
+// V8 compiles a long loop while it runs, with no type feedback yet for the code after it, and
+// would throw that code away at the loop's end, again and again.)
+
+/** Lays the section out with GNU's first guess of each fragment's size. */
+function firstGuess(sec: Section): void {
   let addr = 0;
-  for (const f of frags) {
+  for (const f of sec.frags) {
     f.addr = addr;
     if (f.kind === 'space') f.size = f.leb ? 1 : 0;
     else if (f.kind === 'org') f.size = 0;
@@ -207,41 +224,45 @@ function relaxSection(p: RelaxPlan): boolean {
     addr += fragSize(f);
   }
   sec.size = addr;
-  for (let pass = 0; pass < 1000; pass++) {
-    let stretched = false;
-    addr = 0;
-    for (let i = 0; i < frags.length; i++) {
-      const f = frags[i];
-      const stretch = addr - f.addr;
-      const before = fragSize(f);
-      f.addr = addr;
-      if (f.kind === 'branch') {
-        // (sizeFrag sizes only space, align and org fragments.)
-        const tf = f.long ? undefined : p.toFrag[i];
-        if (tf) {
-          let to = tf.addr + p.toOff[i];
-          const j = p.toIndex[i];
-          if (j > i) to += absorbed(frags, i, j, stretch);
-          const d = to - (addr + f.short.bytes.length);
-          if (d < -128 || d > 127) f.long = true;
-        }
-      } else if (f.kind !== 'data') sizeFrag(f, addr);
-      const after = fragSize(f);
-      if (after !== before) stretched = true;
-      addr += after;
-    }
-    sec.size = addr;
-    if (!stretched) break;
+}
+
+/** One pass in address order; returns the section's size, or -1 - size if any fragment changed size. */
+function stretchPass(p: RelaxPlan): number {
+  const frags = p.sec.frags;
+  let stretched = false;
+  let addr = 0;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    const stretch = addr - f.addr;
+    const before = fragSize(f);
+    f.addr = addr;
+    if (f.kind === 'branch') {
+      // (sizeFrag sizes only space, align and org fragments.)
+      const tf = f.long ? undefined : p.toFrag[i];
+      if (tf) {
+        let to = tf.addr + p.toOff[i];
+        const j = p.toIndex[i];
+        if (j > i) to += absorbed(frags, i, j, stretch);
+        const d = to - (addr + f.short.bytes.length);
+        if (d < -128 || d > 127) f.long = true;
+      }
+    } else if (f.kind !== 'data') sizeFrag(f, addr);
+    const after = fragSize(f);
+    if (after !== before) stretched = true;
+    addr += after;
   }
-  // GNU compares every fragment's address, the closing one (the section's end) included.
+  return stretched ? -1 - addr : addr;
+}
+
+/** GNU compares every fragment's address, the closing one (the section's end) included (the caller's). */
+function addressesMoved(p: RelaxPlan): boolean {
+  const frags = p.sec.frags;
   let moved = false;
   const last = p.last;
   for (let i = 0; i < frags.length; i++) {
     if (last[i] !== frags[i].addr) moved = true;
     last[i] = frags[i].addr;
   }
-  if (p.lastEnd !== sec.size) moved = true;
-  p.lastEnd = sec.size;
   return moved;
 }
 

@@ -82,6 +82,9 @@ export function tokenizeMoo(text: string): Tok[] {
 
 // Character classes for the fast scanner (ASCII only; anything else is one 'junk' token, as in moo).
 const C_WS = 1, C_ID0 = 2, C_ID = 4, C_DIG = 8, C_HEX = 16;
+/** charCodeAt, 0 past the end: optimized code deoptimizes on its first out-of-bounds read, then is compiled again. */
+const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
+
 const cls = new Uint8Array(128);
 for (const c of ' \t\r\f\v') cls[c.charCodeAt(0)] |= C_WS;
 for (let c = 0; c < 128; c++) {
@@ -92,14 +95,14 @@ for (let c = 0; c < 128; c++) {
   if (/[0-9a-fA-F]/.test(ch)) cls[c] |= C_HEX;
 }
 const isC = (text: string, i: number, k: number): boolean => {
-  const c = text.charCodeAt(i);
+  const c = at(text, i);
   return c < 128 && (cls[c] & k) !== 0;
 };
 
 /** The end of a C integer suffix (u/U/l/L run) at i, if one ends the number there; else i. */
 function intSuffix(text: string, i: number): number {
   let j = i;
-  for (let c = text.charCodeAt(j) | 0x20; c === 117 || c === 108; c = text.charCodeAt(j) | 0x20) j++;
+  for (let c = at(text, j) | 0x20; c === 117 || c === 108; c = at(text, j) | 0x20) j++;
   return j > i && !(j < text.length && isC(text, j, C_ID)) ? j : i;
 }
 
@@ -140,18 +143,18 @@ export function tokenize(text: string): Tok[] {
       }
     } else if (c >= 48 && c <= 57) {
       type = 'num';
-      const c1 = text.charCodeAt(i + 1) | 0x20;
+      const c1 = at(text, i + 1) | 0x20;
       if (c === 48 && c1 === 120 && isC(text, i + 2, C_HEX)) {
         i += 2;
         while (i < n && isC(text, i, C_HEX)) i++;
         i = intSuffix(text, i);
-      } else if (c === 48 && c1 === 98 && (text.charCodeAt(i + 2) === 48 || text.charCodeAt(i + 2) === 49)) {
+      } else if (c === 48 && c1 === 98 && (at(text, i + 2) === 48 || at(text, i + 2) === 49)) {
         i += 2;
         while (i < n && (text.charCodeAt(i) === 48 || text.charCodeAt(i) === 49)) i++;
         i = intSuffix(text, i);
       } else {
         while (i < n && isC(text, i, C_DIG)) i++;
-        const s = text.charCodeAt(i) | 0x20;
+        const s = at(text, i) | 0x20;
         if ((s === 98 || s === 102) && !(i + 1 < n && isC(text, i + 1, C_ID))) i++;
         else i = intSuffix(text, i);
       }
@@ -161,7 +164,7 @@ export function tokenize(text: string): Tok[] {
       type = 'ident';
     } else {
       // Two-character operators start with one of | & < > ! = ; test those before slicing.
-      const c2 = text.charCodeAt(i + 1);
+      const c2 = at(text, i + 1);
       const two = (c === 124 && c2 === 124) || (c === 38 && c2 === 38) ||
         ((c === 60 || c === 62 || c === 33 || c === 61) && (c2 === 61 || c2 === 60 || c2 === 62))
         ? PUNCT2[text.slice(i, i + 2)] : undefined;

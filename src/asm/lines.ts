@@ -22,6 +22,9 @@ const MARKER = /^#\s*(?:line\s+)?(\d+)\s+"((?:[^"\\]|\\.)*)"/;
 // Characters that need the slow path: quotes, comment starts, separators.
 const SPECIAL = /["'#;/]/;
 
+/** charCodeAt, 0 past the end: optimized code deoptimizes on its first out-of-bounds read, then is compiled again. */
+const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
+
 function unescapeMarkerName(s: string): string {
   return s.replace(/\\(.)/g, '$1');
 }
@@ -90,7 +93,7 @@ class Splitter {
     this.lineNo++;
     let inBlock = this.inBlock;
     if (raw.endsWith('\r')) raw = raw.slice(0, -1);
-    if (!inBlock && raw.charCodeAt(0) === 35 /* # */) {
+    if (!inBlock && at(raw, 0) === 35 /* # */) {
       const marker = MARKER.exec(raw);
       if (marker) {
         this.curFile = unescapeMarkerName(marker[2]);
@@ -133,9 +136,9 @@ class Splitter {
         i = Math.min(j + 1, n);
       } else if (c === 39 /* ' */) {
         // character constant 'c or '\n (GNU also accepts a closing quote)
-        i += raw.charCodeAt(i + 1) === 92 ? 3 : 2;
+        i += at(raw, i + 1) === 92 ? 3 : 2;
         if (i > n) i = n;
-      } else if (c === 47 /* / */ && raw.charCodeAt(i + 1) === 42 /* * */) {
+      } else if (c === 47 /* / */ && at(raw, i + 1) === 42 /* * */) {
         stmt += raw.slice(start, i);
         inBlock = true;
         i += 2;

@@ -39,22 +39,25 @@ for (let c = 0; c < 128; c++) {
 const blank = (c: number): boolean => c === 32 || c === 9 || c === 13;
 const letter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
+/** charCodeAt, 0 past the end: optimized code deoptimizes on its first out-of-bounds read, then is compiled again. */
+const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
+
 /** `MNEMONIC SYMBOL` and nothing else (no prefix mnemonic, `.`, `@`, quotes or numbers), or undefined. */
 export function symbolShape(text: string): Shape | undefined {
   const n = text.length;
   let i = 0;
   while (i < n && blank(text.charCodeAt(i))) i++;
   const m0 = i;
-  if (!letter(text.charCodeAt(i))) return undefined;
+  if (!letter(at(text, i))) return undefined;
   while (i < n && (letter(text.charCodeAt(i)) || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57))) i++;
   const m1 = i;
   if (i === n || !blank(text.charCodeAt(i))) return undefined;
   while (i < n && blank(text.charCodeAt(i))) i++;
   const s0 = i;
-  const c0 = text.charCodeAt(i);
+  const c0 = at(text, i);
   if (!(c0 < 128 && ID0[c0])) return undefined;
   i++;
-  for (let c = text.charCodeAt(i); i < n && c < 128 && ID[c]; c = text.charCodeAt(++i));
+  for (let c = at(text, i); i < n && c < 128 && ID[c]; c = at(text, ++i));
   const s1 = i;
   while (i < n && blank(text.charCodeAt(i))) i++;
   if (i !== n) return undefined;

@@ -136,6 +136,9 @@ interface Head {
 const isNameCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 36;
 const isBlank = (c: number): boolean => c === 32 || c === 9;
+/** charCodeAt, 0 past the end: optimized code deoptimizes on its first out-of-bounds read, then is compiled again. */
+const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
+
 
 /** Reads leading `label:`s and the first word with plain char scanning (this runs on every statement). */
 function parseHead(text: string): Head {
@@ -145,12 +148,12 @@ function parseHead(text: string): Head {
     let i = p;
     while (i < n && isBlank(text.charCodeAt(i))) i++;
     const ws = i;
-    const c0 = text.charCodeAt(i);
+    const c0 = at(text, i);
     if (!(isNameCode(c0))) return { labelEnd: p, word: '', rest: '' };
     while (i < n && isNameCode(text.charCodeAt(i))) i++;
     const we = i;
     while (i < n && isBlank(text.charCodeAt(i))) i++;
-    if (text.charCodeAt(i) === 58 /* : */ && text.charCodeAt(i + 1) !== 58) {
+    if (at(text, i) === 58 /* : */ && at(text, i + 1) !== 58) {
       // a label (identifier, or a numeric local label made of digits only)
       const digit = c0 >= 48 && c0 <= 57;
       if (!digit || /^[0-9]+$/.test(text.slice(ws, we))) {
@@ -160,7 +163,7 @@ function parseHead(text: string): Head {
     }
     if (c0 >= 48 && c0 <= 57) return { labelEnd: p, word: '', rest: '' };
     // `sym = expr` is an assignment, never a macro call (but `==` is not an assignment).
-    if (text.charCodeAt(i) === 61 && text.charCodeAt(i + 1) !== 61) return { labelEnd: p, word: '', rest: '' };
+    if (at(text, i) === 61 && at(text, i + 1) !== 61) return { labelEnd: p, word: '', rest: '' };
     return { labelEnd: p, word: text.slice(ws, we), rest: text.slice(we) };
   }
 }
@@ -168,8 +171,8 @@ function parseHead(text: string): Head {
 /** Starts (after blanks) with a letter and has no `:`: no label, and its first word is no directive. */
 function plainInsnLine(text: string): boolean {
   let i = 0;
-  while (isBlank(text.charCodeAt(i))) i++;
-  const c = text.charCodeAt(i) | 0x20;
+  while (isBlank(at(text, i))) i++;
+  const c = at(text, i) | 0x20;
   return c >= 97 && c <= 122 && text.indexOf(':', i) < 0;
 }
 
