@@ -151,6 +151,7 @@ function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
 
 const NONE: readonly Diagnostic[] = Object.freeze([]);
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
+const LABELLED_RAW_RE = /^\s*(?:(?:[A-Za-z_.$][\w.$]*|\d+)\s*:\s*)+(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 
 /** Assembles one statement; returns 'end' at `.end`. */
 function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' | undefined {
@@ -217,7 +218,10 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
     // GNU's pseudo-prefixes (`{disp32} jmp 1f`, `{load} mov %eax,%ebx`) go to the encoder.
     const pseudo = text.includes('{') ? pseudoPrefixes(text) : undefined;
     if (pseudo && /^(?:\s*[\w.$]+\s*:)*\s*$/.test(pseudo.rest)) throw new AsmError(asm.loc, 'pseudo prefix without instruction');
-    let p = parseStatement(pseudo ? pseudo.rest : text);
+    // `f: .loc 1 2`: a raw directive after labels reads its own operands (below), which the
+    // grammar need not take.
+    const labelled = raw ? null : LABELLED_RAW_RE.exec(text);
+    let p = parseStatement(pseudo ? pseudo.rest : labelled && RAW_DIRECTIVES.has(labelled[1].toLowerCase()) ? labelled[0] : text);
     if (!isParsed(p)) {
       // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
       // GNU spellings the grammar does not take, retried once in a form it does.

@@ -57,7 +57,7 @@ export class LineMarks {
   /** `.loc`'s `view` operand for the pending row: a symbol to define, or '-0' (reset). */
   private pendingView?: string;
 
-  /** An instruction about to be placed at (frag, off) of sec. */
+  /** An instruction placed at (frag, off) of sec (its start). */
   add(loc: SrcLoc, sec: Section, frag: Frag, off: number): void {
     if (this.locMode) {
       if (this.pending) this.row(sec, { frag, off }, loc);

@@ -14,8 +14,10 @@
 //   then the shortest of special opcode, const_add_pc + special, advance_pc + special, with
 //   DW_LNS_advance_line + DW_LNS_copy when the line step does not fit (line_base -5, range 14,
 //   opcode_base 13), and DW_LNE_end_sequence at the section's end;
-// - files are numbered from 1 in order of first use, split into directory and name at the last
-//   '/'; DWARF 5 repeats file 1 as file 0 and puts the build directory first among directories;
+// - files and directories numbered as src/asm/dwarf-files.ts describes; DWARF 5 repeats file 1 as
+//   file 0 unless `.file 0` gave it, and puts the build directory first among directories;
+// - which sections at all (dwarf-files.ts dwarfSections): a section whose rows `.file N` dropped
+//   keeps its range and its slot among the sequences, with no sequence written;
 // - DW_TAG_subprogram for every function symbol with a non-zero size (DWARF 3 on with a
 //   DW_TAG_unspecified_type as its type).
 
@@ -156,10 +158,7 @@ function fileTable(df: DwarfFiles, v: DwarfVersion): Pick<Table, 'version' | 'di
 /**
  * The object with GNU's DWARF sections for its source lines added: from `.file N`/`.loc` when the
  * source has them (then `o` only picks the DWARF version), else, with `o`, from the instructions'
- * own lines. Which sections, as GNU's dwarf2_finish decides: none when no section has line
- * entries and the source has no `.debug_info` of its own, or when it has both a `.debug_info` and
- * a `.debug_line`; else the line program (even with no rows: its file table) unless the source
- * wrote `.debug_line`, and the compile unit's sections unless it wrote `.debug_info`.
+ * own lines; which sections as dwarfSections decides (the object unchanged when none).
  */
 export function withDwarfLines(r: AssembleResult, o: DwarfOptions | undefined, compDir = o?.compDir ?? ''): AssembleResult {
   const t: Table = r.locLines ? locTable(r.locLines, o, compDir) : o ? asmTable(r, o) : { version: 3, dirs: [''], files: [], segs: [], rows: [] };

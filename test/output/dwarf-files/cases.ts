@@ -48,6 +48,7 @@ export const CASES: readonly DwarfFileCase[] = [
     name: 'loc-column-persists', opts: FEW,
     source: '\t.file 1 "a.c"\n\t.loc 1 1 5\n\tnop\n\t.loc 1 2\n\tnop\n\t.loc 1 3 0\n\tnop\n\t.loc 1 4\n\tnop\n\t.section .text.b,"ax",@progbits\n\t.loc 1 5 7\n\tnop\n\t.text\n\t.loc 1 6\n\tnop\n',
   },
+  { name: 'loc-after-labels', opts: FEW, source: 'x: .file 1 "a.c"\ny: .loc 1 2\n\tnop\nz: 1: .loc 1 3 4\n\tnop\n' },
   { name: 'loc-in-data-only', opts: FEW, source: '\t.data\n\t.long 1\n\t.file 1 "d.c"\n\t.loc 1 2\n\tnop\n\t.section .rodata\n\t.loc 1 3\n\tnop\n' },
 
   // ---- .file 0 (DWARF 5 whatever the options) ----
