@@ -52,7 +52,9 @@ export function scrubbedText(toks: readonly Tok[], from: number): string {
 
 function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const name = toks[t].value;
-  const r = lookupReg(name.slice(1).replace(/[ \t]/g, ''));
+  // (`%st (1)`: blanks inside the name; most names have none, and skip the regex.)
+  const bare = name.slice(1);
+  const r = lookupReg(bare.includes(' ') || bare.includes('\t') ? bare.replace(/[ \t]/g, '') : bare);
   // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
   const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
   // (After .allow_index_reg, %eiz elsewhere is a register no form takes: GNU's operand messages.)

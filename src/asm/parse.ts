@@ -6,7 +6,7 @@ import nearley from 'nearley';
 import grammar from './statement.generated.js';
 import { tokenize, type Tok } from './lexer.js';
 import type { Stmt } from './ast.js';
-import { flatDirectiveList, FLAT_LIST_MIN_TOKENS } from './flatlist.js';
+import { flatDirectiveList, FLAT_LIST_MIN_TOKENS, splitDirectiveList } from './flatlist.js';
 import { rexPrefixByte } from '../encode/prefix-names.js';
 
 /** Prefixes GNU as accepts written as mnemonics in front of an instruction. */
@@ -207,8 +207,15 @@ function flatten(s: RawStmt): Stmt {
 /** Parses one statement (comments already removed). Returns the tree or where parsing failed. */
 export function parseStatement(text: string): Parsed | ParseFailure {
   const toks = retag(text.indexOf('[') >= 0 ? bracketsAsGroups(tokenize(text)) : tokenize(text));
-  const flat = toks.length >= FLAT_LIST_MIN_TOKENS ? flatDirectiveList(toks) : undefined;
+  const flat = toks.length >= FLAT_LIST_MIN_TOKENS ? flatDirectiveList(toks) ?? splitDirectiveList(toks, parseTokens) : undefined;
   if (flat) return { toks, stmt: flat };
+  const r = parseTokens(toks);
+  if (typeof r === 'number') return { toks, at: toks[r] };
+  return { toks, stmt: r };
+}
+
+/** The tree of a retagged token array, from the memo or nearley; a number: where parsing failed. */
+export function parseTokens(toks: readonly Tok[]): Stmt | number {
   let node = memo;
   for (let i = 0; i < toks.length; i++) {
     const type = toks[i].type;
@@ -227,8 +234,7 @@ export function parseStatement(text: string): Parsed | ParseFailure {
     r = runNearley(toks);
     node.result = r;
   } else parseStats.memoHits++;
-  if (typeof r === 'number') return { toks, at: toks[r] };
-  return { toks, stmt: r };
+  return r;
 }
 
 export function isParsed(p: Parsed | ParseFailure): p is Parsed {

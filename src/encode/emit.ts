@@ -1,7 +1,7 @@
 // Byte emission for a matched form: prefixes in GNU's order, REX, opcode, ModRM/SIB/displacement,
 // immediates, and fixups where a value is not yet known (SDM Vol. 2A §2.1-2.2).
 
-import type { Form } from '../isa/types.js';
+import type { Form, Mode } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, Encoded, EncodeOptions, Fixup, Value } from './types.js';
 import { EncodeError } from './errors.js';
@@ -13,6 +13,9 @@ import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
 
 /** Forms whose register operand holds an address (MOVDIR64B, ENQCMD/ENQCMDS): it is of the address size. */
 const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
+
+/** 2^bits for a field of 1, 2 or 4 bytes. */
+const FIELD_TOP: readonly bigint[] = [0n, 1n << 8n, 1n << 16n, 0n, 1n << 32n];
 
 export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
 
@@ -55,15 +58,20 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
   let moffs: Value | undefined;
   let moffsSeg = 0;
-  const strMems: { op: MemOperand; es: boolean }[] = [];
-  const byteRegs: RegInfo[] = [];
+  let strMems: { op: MemOperand; es: boolean }[] | undefined;
+  // Byte registers: one that needs REX (%sil...) and the first of %ah/%bh/%ch/%dh, which cannot have it.
+  let byteRex = false;
+  let highByte: RegInfo | undefined;
   let relax: 'short' | 'near' | undefined;
 
   for (let i = 0; i < defs.length; i++) {
     const d = defs[i];
     const o = m.ops[i];
     if (!o) continue;
-    if (o.kind === 'reg' && o.reg.cls === 'gpr' && o.reg.size === 8) byteRegs.push(o.reg);
+    if (o.kind === 'reg' && o.reg.cls === 'gpr' && o.reg.size === 8) {
+      if (o.reg.needsRex) byteRex = true;
+      if (o.reg.highByte && !highByte) highByte = o.reg;
+    }
     switch (d.loc) {
       case 'reg':
         regField = (o as { reg: RegInfo }).reg.num;
@@ -99,7 +107,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         imm2 = { v: (o as { value: Value }).value, n: defSize(d, size) / 8 };
         break;
       case 'implicit':
-        if (d.kind === 'mem') strMems.push({ op: o as MemOperand, es: d.reg === 'es' });
+        if (d.kind === 'mem') (strMems ??= []).push({ op: o as MemOperand, es: d.reg === 'es' });
         break;
     }
   }
@@ -107,45 +115,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // String-op operands written out (`movsb (%rsi),(%rdi)`): they pick the address size and the source segment.
   let strAsz = 0;
   let strSeg = 0;
-  // GNU only looks at their registers' size and segments, not at which registers they name.
-  strMems.forEach(({ op: sm, es }, k) => {
-    const r = sm.base ?? sm.index;
-    // An absolute address is taken for the %es operand and for movs/cmps, not as the lone source (lods, outs).
-    // Written first it has the mode's address size; written second it takes the other operand's.
-    if (!r) {
-      const asz = strAsz || mode;
-      if ((!es && strMems.length === 1) || (sm.disp && isConst(sm.disp) && asz === 64 && !fitsS(wrapS(sm.disp.addend, 64), 32))) {
-        const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
-        throw new EncodeError(`${why} for \`${name}'`);
-      }
-    }
-    // movsb/movsw (and movsl in 64-bit code) are also movsx/movsxd spellings; GNU's attempt at those
-    // checks each address's shape first.
-    const sx = /^movs[bw]$/.test(insn.mnemonic) || (mode === 64 && insn.mnemonic === 'movsl');
-    if (sx && r) encodeAddress(sm, mode, mode);
-    // (Measured: that attempt also refuses a RIP-relative second operand after an indexed first one.)
-    if (sx && k === 1 && r?.cls === 'ip' && strMems[0].op.index) throw new EncodeError(`\`${memText(sm, true)}' is not a valid base/index expression`);
-    if (sm.base?.size === 64 && sm.disp && isConst(sm.disp) && !fitsS(wrapS(sm.disp.addend, 64), 32)) {
-      throw new EncodeError(`0x${BigInt.asUintN(64, sm.disp.addend).toString(16)} out of range of signed 32bit displacement`);
-    }
-    // With the port written `(%dx)`, GNU refuses an indexed outs source and an index-only ins destination.
-    const dxMem = m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx');
-    if (dxMem && f.sem === 'str:outs' && sm.index) throw new EncodeError(`operand size mismatch for \`${name}'`);
-    if (dxMem && f.sem === 'str:ins' && sm.index && !sm.base && !sm.disp) throw new EncodeError(`operand type mismatch for \`${name}'`);
-    // The first operand sets the address size (from its registers, else the mode's); a later one is
-    // compared only through its base register.
-    const b = k === 0 ? r : sm.base;
-    // (A 16-bit register in 64-bit code counts as the default 64-bit address size.)
-    if (k > 0 && b && mode === 64 && b.size === 16 && strAsz !== 64) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
-    const sz = !b ? (k === 0 ? mode : 0) : b.cls === 'ip' ? b.size : mode === 64 && b.size === 16 ? (k === 0 ? 64 : 0) : b.size;
-    if (sz) {
-      if (strAsz && strAsz !== sz) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
-      strAsz = sz;
-    }
-    if (es) {
-      if (sm.seg && sm.seg.name !== 'es') throw new EncodeError(`\`${f.mnem}' operand ${insn.operands.indexOf(sm) + 1} must use \`%es' segment`);
-    } else if (sm.seg && sm.seg.name !== 'ds') strSeg = SEG_PREFIX[sm.seg.name];
-  });
+  if (strMems) [strAsz, strSeg] = stringOperands(strMems, m, insn, name, mode);
 
   if (isBranchForm(f) && (m.ops[0]?.kind === 'reg' || m.ops[0]?.kind === 'mem') && !m.ops[0].indirect) warnings.push(`indirect ${f.sem.endsWith(':far') ? 'l' : ''}${f.flow} without \`*'`);
   if (f.sem === 'lea' && mem?.seg) warnings.push("segment override on `lea' is ineffectual");
@@ -184,7 +154,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
     // (Under addr32 the address is 32 bits: any value of 32 bits fits, `addr32 mov 0x89abcdef,%rbx`.)
     const v = wrapS(mem.disp.addend, 64);
-    const fits = pfx.addr === 32 ? v >= -(1n << 31n) && v < 1n << 32n : fitsS(v, 32);
+    const fits = pfx.addr === 32 ? inRange(v, 32) : fitsS(v, 32);
     if (!fits || mem.disp.addend > M64) {
       // Measured: a lone operand gets "size mismatch", or "invalid suffix" when a suffix was written.
       const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
@@ -230,7 +200,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     throw new EncodeError(`invalid register operand size for \`${name}'`);
   }
   // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.
-  if (mode === 32 && f.sem === 'str:ins' && strMems.length && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
+  if (mode === 32 && f.sem === 'str:ins' && strMems && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
     asz = 16;
   }
   if (moffs !== undefined && pfx.addr) asz = pfx.addr;
@@ -286,7 +256,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   const rexX = addr ? addr.rexX : 0;
   const rexB = addr ? addr.rexB : rmReg ? rmReg.num >> 3 : opreg ? opreg.num >> 3 : 0;
   let rex = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
-  let needRex = !f.vex && (rex !== 0 || pfx.rex !== 0 || byteRegs.some((r) => r.needsRex));
+  let needRex = !f.vex && (rex !== 0 || pfx.rex !== 0 || byteRex);
   if (f.vex) {
     if (pfx.rex) throw new EncodeError(`REX prefix invalid with \`${name}'`);
     const w = f.vex.w === 'size' ? rexW : f.vex.w === 1 ? 1 : 0;
@@ -295,7 +265,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (needRex) {
     if (mode !== 64) throw new EncodeError(`bad register name`);
     // %ah..%bh are refused when the operands need REX, not with an explicit `rex` prefix alone (GNU 2.40).
-    const hi = rex !== 0 || byteRegs.some((r) => r.needsRex) ? byteRegs.find((r) => r.highByte) : undefined;
+    const hi = rex !== 0 || byteRex ? highByte : undefined;
     if (hi) throw new EncodeError(`can't encode register '%${hi.name}' in an instruction requiring REX prefix.`);
     rex |= pfx.rex & 0xf;
     out.push(0x40 | rex);
@@ -348,13 +318,13 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     // An 8-bit field of a byte or word operation is read as a word first (optimize_imm's imm16 step:
     // movb $0x8000 warns about 0xffffffffffff8000, movb $0xffff is silent).
     const readBits = imm.range === 1 && (size === 8 || size === 16) ? 16 : imm.range * 8;
-    const val = isConst(imm.v) ? gnuImm(imm.v.addend, readBits, mode) : 0n;
-    // Its test: neither the value nor its negation fits in the field's bits (so -255 in an imm8 is
-    // silent but -256 is "shortened").
-    const keep = ~((1n << BigInt(imm.range * 8)) - 1n);
-    const outOfRange = (BigInt.asUintN(64, val) & keep) !== 0n && (BigInt.asUintN(64, -val) & keep) !== 0n;
-    if (imm.range < 8 && outOfRange && !imm.signed) {
-      warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(imm.range * 8, val))}`);
+    if (imm.range < 8 && !imm.signed && isConst(imm.v)) {
+      const val = gnuImm(imm.v.addend, readBits, mode);
+      // Its test: neither the value nor its negation fits in the field's bits, as unsigned 64-bit
+      // numbers (so -255 in an imm8 is silent but -256 is "shortened"); for a signed 64-bit value
+      // that is |val| >= 2^bits.
+      const p = FIELD_TOP[imm.range];
+      if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(imm.range * 8, val))}`);
     }
     field(imm.v, imm.n, imm.signed, false);
   }
@@ -373,6 +343,54 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (relax) enc.relax = relax;
   if (warnings.length) enc.warnings = warnings;
   return enc;
+}
+
+/** String-op operands written out: their address size and source segment, with GNU's checks. */
+function stringOperands(strMems: readonly { op: MemOperand; es: boolean }[], m: Match, insn: AsmInsn, name: string, mode: Mode): [number, number] {
+  const f = m.form;
+  let strAsz = 0;
+  let strSeg = 0;
+  // GNU only looks at their registers' size and segments, not at which registers they name.
+  for (let k = 0; k < strMems.length; k++) {
+    const { op: sm, es } = strMems[k];
+    const r = sm.base ?? sm.index;
+    // An absolute address is taken for the %es operand and for movs/cmps, not as the lone source (lods, outs).
+    // Written first it has the mode's address size; written second it takes the other operand's.
+    if (!r) {
+      const asz = strAsz || mode;
+      if ((!es && strMems.length === 1) || (sm.disp && isConst(sm.disp) && asz === 64 && !fitsS(wrapS(sm.disp.addend, 64), 32))) {
+        const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
+        throw new EncodeError(`${why} for \`${name}'`);
+      }
+    }
+    // movsb/movsw (and movsl in 64-bit code) are also movsx/movsxd spellings; GNU's attempt at those
+    // checks each address's shape first.
+    const sx = /^movs[bw]$/.test(insn.mnemonic) || (mode === 64 && insn.mnemonic === 'movsl');
+    if (sx && r) encodeAddress(sm, mode, mode);
+    // (Measured: that attempt also refuses a RIP-relative second operand after an indexed first one.)
+    if (sx && k === 1 && r?.cls === 'ip' && strMems[0].op.index) throw new EncodeError(`\`${memText(sm, true)}' is not a valid base/index expression`);
+    if (sm.base?.size === 64 && sm.disp && isConst(sm.disp) && !fitsS(wrapS(sm.disp.addend, 64), 32)) {
+      throw new EncodeError(`0x${BigInt.asUintN(64, sm.disp.addend).toString(16)} out of range of signed 32bit displacement`);
+    }
+    // With the port written `(%dx)`, GNU refuses an indexed outs source and an index-only ins destination.
+    const dxMem = m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx');
+    if (dxMem && f.sem === 'str:outs' && sm.index) throw new EncodeError(`operand size mismatch for \`${name}'`);
+    if (dxMem && f.sem === 'str:ins' && sm.index && !sm.base && !sm.disp) throw new EncodeError(`operand type mismatch for \`${name}'`);
+    // The first operand sets the address size (from its registers, else the mode's); a later one is
+    // compared only through its base register.
+    const b = k === 0 ? r : sm.base;
+    // (A 16-bit register in 64-bit code counts as the default 64-bit address size.)
+    if (k > 0 && b && mode === 64 && b.size === 16 && strAsz !== 64) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
+    const sz = !b ? (k === 0 ? mode : 0) : b.cls === 'ip' ? b.size : mode === 64 && b.size === 16 ? (k === 0 ? 64 : 0) : b.size;
+    if (sz) {
+      if (strAsz && strAsz !== sz) throw new EncodeError(`\`${memText(sm, true)}' is not a valid string address expression`);
+      strAsz = sz;
+    }
+    if (es) {
+      if (sm.seg && sm.seg.name !== 'es') throw new EncodeError(`\`${f.mnem}' operand ${insn.operands.indexOf(sm) + 1} must use \`%es' segment`);
+    } else if (sm.seg && sm.seg.name !== 'ds') strSeg = SEG_PREFIX[sm.seg.name];
+  }
+  return [strAsz, strSeg];
 }
 
 export function memText(m: MemOperand, full = false): string {

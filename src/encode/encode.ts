@@ -94,6 +94,7 @@ export function checkMnemonic(mnemonic: string, mode: Mode): void {
 // (cvtsi2ss/cvtsi2sd with a memory source take l quietly too: measured.)
 const QUIET = new Set(['lret', 'retf', 'iret', 'pusha', 'popa', 'smsw', 'str', 'sldt', 'cvtsi2ss', 'cvtsi2sd']);
 const WARN_64 = new Set(['lret', 'retf', 'iret', 'sysret', 'sysexit']);
+const defaultWarning = (name: string): string => `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
 
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const clr = clrAsXor(insn);
@@ -153,10 +154,9 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     warnings.push(m.form.warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
   }
   // (Under data16 GNU takes the 16-bit size as given: never the default-suffix warning.)
-  const defaultWarning = `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
-  if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) { if (!pfx.data16) warnings.push(defaultWarning); }
+  if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) { if (!pfx.data16) warnings.push(defaultWarning(name)); }
   // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
-  else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning);
+  else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning(name));
   else if (m && m.unpinned && !QUIET.has(name) && !cands.some((c) => c.sfx && c.form === m!.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
     // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
@@ -173,7 +173,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       m = findMatch(inMode, ops, ctx, def);
       // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
       const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');
-      if (!stack && !sreg && m && !pfx.data16) warnings.push(defaultWarning);
+      if (!stack && !sreg && m && !pfx.data16) warnings.push(defaultWarning(name));
     }
   }
   if (!m) {

@@ -16,6 +16,7 @@
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmOperand, Value } from './types.js';
 import { EncodeError } from './errors.js';
+import { fitsS, inRange, wrapS } from './values.js';
 
 export type MemOperand = Extract<AsmOperand, { kind: 'mem' }>;
 
@@ -38,6 +39,7 @@ export function isConst(v: Value | undefined): boolean {
 }
 
 const fits8 = (v: bigint) => v >= -128n && v <= 127n;
+const U32_MAX = (1n << 32n) - 1n;
 
 function hexU64(v: bigint): string {
   return `0x${BigInt.asUintN(64, v).toString(16)}`;
@@ -53,6 +55,11 @@ function bracket(m: MemOperand): string {
   if (m.index) parts.push(regText(m.index));
   if (m.index && m.scale !== 1) parts.push(String(m.scale));
   return `${m.indirect ? '*' : ''}(${parts.join(',')})`;
+}
+
+/** GNU's message for an address no encoding has (made only when thrown). */
+function invalidAddress(m: MemOperand): EncodeError {
+  return new EncodeError(`\`${bracket(m)}' is not a valid base/index expression`);
 }
 
 /** Address size implied by the registers of a memory operand (0 = none given). */
@@ -72,14 +79,13 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   const disp = m.disp;
   const dconst = isConst(disp);
   const dval = disp ? disp.addend : 0n;
-  const invalid = () => new EncodeError(`\`${bracket(m)}' is not a valid base/index expression`);
 
   if (base && base.cls === 'ip') {
-    if (index || mode !== 64) throw invalid();
+    if (index || mode !== 64) throw invalidAddress(m);
     let d = disp;
     if (dconst && disp && base.size === 64) {
-      const v64 = BigInt.asIntN(64, dval);
-      if (v64 < -(1n << 31n) || v64 >= 1n << 31n) {
+      const v64 = wrapS(dval, 64);
+      if (!fitsS(v64, 32)) {
         if (!truncate) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
         d = { ...disp, addend: BigInt.asIntN(32, dval) };
       }
@@ -87,36 +93,36 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
     // RIP-relative: mod=00 rm=101 disp32 (SDM Vol. 2A §2.2.1.6).
     return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: d ?? { addend: 0n }, rexX: 0, rexB: 0, asize: base.size === 32 ? 32 : 64, ripRel: true };
   }
-  if ((base && base.cls !== 'gpr') || (index && index.cls !== 'gpr' && index.cls !== 'iz')) throw invalid();
+  if ((base && base.cls !== 'gpr') || (index && index.cls !== 'gpr' && index.cls !== 'iz')) throw invalidAddress(m);
   const asize = (base ?? index)?.size ?? absSize;
-  if (base && index && base.size !== index.size) throw invalid();
-  if (asize === 8) throw invalid();
-  if (mode === 64 && asize === 16) throw invalid();
-  if (mode !== 64 && asize === 64) throw invalid();
+  if (base && index && base.size !== index.size) throw invalidAddress(m);
+  if (asize === 8) throw invalidAddress(m);
+  if (mode === 64 && asize === 16) throw invalidAddress(m);
+  if (mode !== 64 && asize === 64) throw invalidAddress(m);
 
-  if (asize === 16) return encode16(m, invalid, dispPref);
+  if (asize === 16) return encode16(m, dispPref);
   // How GNU reads the displacement constant: a 64-bit address must hold it as signed 32 bits; a 32-bit
   // one wraps a value within 32 bits (0xffffffff is -1, so disp8) and otherwise keeps a truncated disp32.
   // `{disp32}` asks for a 32-bit displacement field whatever the value (GNU pseudo-prefix).
   let forceDisp32 = dispPref === 32 && (base !== undefined || index !== undefined);
   let dv = dval;
   if (dconst && disp && (base || index)) {
-    const v64 = BigInt.asIntN(64, dval);
+    const v64 = wrapS(dval, 64);
     if (asize === 64) {
       // (lea into a 32/16-bit register only keeps the low 32 bits, so GNU wraps a value within 32
       // bits as for a 32-bit address — lea 0xffffffff(%rcx),%eax is lea -1(%rcx),%eax, disp8 — and
       // shortens a wider one into a disp32.)
-      if (v64 < -(1n << 31n) || v64 >= 1n << 31n) {
+      if (!fitsS(v64, 32)) {
         if (!truncate) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
-        if (v64 < 0n || v64 >= 1n << 32n) forceDisp32 = true;
+        if (v64 < 0n || v64 > U32_MAX) forceDisp32 = true;
         dv = BigInt.asIntN(32, dval);
       } else dv = v64;
-    } else if (mode !== 64 || (v64 >= -(1n << 31n) && v64 < 1n << 32n)) dv = BigInt.asIntN(32, dval);
+    } else if (mode !== 64 || inRange(v64, 32)) dv = wrapS(dval, 32);
     else forceDisp32 = true;
   }
 
   // %esp/%rsp cannot be an index; %eiz/%riz is index number 4 on purpose (SIB.index=100: none).
-  if (index && index.num === 4 && index.cls !== 'iz') throw invalid();
+  if (index && index.num === 4 && index.cls !== 'iz') throw invalidAddress(m);
   const ss = m.scale === 1 ? 0 : m.scale === 2 ? 1 : m.scale === 4 ? 2 : 3;
 
   if (!base && !index) {
@@ -160,10 +166,10 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
 }
 
 /** 16-bit addressing (SDM Vol. 2A Table 2-1): base bx/bp, index si/di, scale 1. */
-function encode16(m: MemOperand, invalid: () => EncodeError, dispPref?: 8 | 16 | 32): AddrEnc {
+function encode16(m: MemOperand, dispPref?: 8 | 16 | 32): AddrEnc {
   const b = m.base?.name;
   const i = m.index?.name;
-  if (m.index && m.scale !== 1) throw invalid();
+  if (m.index && m.scale !== 1) throw invalidAddress(m);
   let rm: number;
   if (b === 'bx' && i === 'si') rm = 0;
   else if (b === 'bx' && i === 'di') rm = 1;
@@ -174,7 +180,7 @@ function encode16(m: MemOperand, invalid: () => EncodeError, dispPref?: 8 | 16 |
   else if (b === 'bp' && !i) rm = 6;
   else if (b === 'bx' && !i) rm = 7;
   else if (!b && !i) return { mod: 0, rm: 6, sib: -1, dispSize: 2, disp: m.disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
-  else throw invalid();
+  else throw invalidAddress(m);
   const d = m.disp;
   const dconst = isConst(d);
   // A 16-bit displacement wraps a value within 16 bits (0xffff is -1); a larger one is truncated to disp16.

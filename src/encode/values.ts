@@ -5,24 +5,44 @@ import type { Mode } from '../isa/types.js';
 
 export const M64 = (1n << 64n) - 1n;
 
+/** Per field width: the signed range and the top of the unsigned one, made once (not per test). */
+interface Range { readonly sMin: bigint; readonly sMax: bigint; readonly uMax: bigint }
+const RANGE: readonly (Range | undefined)[] = Array.from({ length: 65 }, (_, b) => (b === 8 || b === 16 || b === 32 || b === 64 ? {
+  sMin: -(1n << BigInt(b - 1)), sMax: (1n << BigInt(b - 1)) - 1n, uMax: (1n << BigInt(b)) - 1n,
+} : undefined));
+
 /** Two's-complement reading of v in `bits` bits. */
 export function wrapS(v: bigint, bits: number): bigint {
-  return BigInt.asIntN(bits, v);
+  // (A value already in range is returned as it is: BigInt.asIntN allocates a new one.)
+  const r = RANGE[bits];
+  return r !== undefined && v >= r.sMin && v <= r.sMax ? v : BigInt.asIntN(bits, v);
+}
+
+function range(bits: number): Range {
+  return RANGE[bits] ?? { sMin: -(1n << BigInt(bits - 1)), sMax: (1n << BigInt(bits - 1)) - 1n, uMax: (1n << BigInt(bits)) - 1n };
 }
 
 export function inRange(v: bigint, bits: number): boolean {
   // GNU accepts a value that fits either signed or unsigned in the field.
-  return v >= -(1n << BigInt(bits - 1)) && v <= (1n << BigInt(bits)) - 1n;
+  const r = range(bits);
+  return v >= r.sMin && v <= r.uMax;
 }
 
 export function fitsS(v: bigint, bits: number): boolean {
-  return v >= -(1n << BigInt(bits - 1)) && v < 1n << BigInt(bits - 1);
+  const r = range(bits);
+  return v >= r.sMin && v <= r.sMax;
 }
 
 /** A 64-bit value as GNU sees it for a sign-extended 32-bit field (0xffffffff80000000.. counts). */
 export function fitsS32as64(v: bigint): boolean {
-  return fitsS(wrapS(v & M64, 64), 32) && v >= -(1n << 63n) && v <= M64;
+  // (v & M64 read as signed 64 bits is v itself, or v - 2^64 above the signed range.)
+  if (v < S64_MIN || v > M64) return false;
+  return fitsS(v > S64_MAX ? v - TWO_64 : v, 32);
 }
+const S64_MIN = -(1n << 63n);
+const S64_MAX = (1n << 63n) - 1n;
+const TWO_64 = 1n << 64n;
+const TWO_33 = 1n << 33n;
 
 /**
  * The immediate as GNU's optimize_imm sees it before choosing a field: a signed 64-bit number, where for a
@@ -35,7 +55,7 @@ export function gnuImm(v: bigint, size: number, mode: Mode = 64, sized = true): 
   let v64 = wrapS(v, 64);
   if (mode !== 64) {
     if (sized) v64 = wrapS(v, 32);
-    else if (v64 >= 0n && v64 < 1n << 33n) v64 = wrapS(v64, 32);
+    else if (v64 >= 0n && v64 < TWO_33) v64 = wrapS(v64, 32);
     else return v64;
   }
   if (!sized) return v64;
@@ -47,9 +67,11 @@ export function gnuImm(v: bigint, size: number, mode: Mode = 64, sized = true): 
 export const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export function pushLE(out: number[], v: bigint, n: number): void {
-  if (n <= 4 || (v <= SAFE && v >= -SAFE)) {
-    // Number arithmetic is exact here (|v| < 2^53, or only the low 32 bits are kept).
-    let x = n <= 4 ? Number(BigInt.asIntN(32, v)) : Number(v);
+  const safe = v <= SAFE && v >= -SAFE;
+  if (n <= 4 || safe) {
+    // Number arithmetic is exact here (|v| < 2^53, or only the low 32 bits are kept; ToInt32 of an
+    // exact integer keeps its low 32 bits, without a BigInt.asIntN result to allocate).
+    let x = n <= 4 ? (safe ? Number(v) | 0 : Number(BigInt.asIntN(32, v))) : Number(v);
     if (n <= 4) {
       // An int32: bytes by shifts.
       for (let i = 0; i < n; i++, x >>= 8) out.push(x & 255);
