@@ -13,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeTablesPlugin } from './bundle-decode-tables.mjs';
+import { handlersPlugin } from './bundle-handlers.mjs';
 import { isaTablePlugin } from './bundle-isa-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,9 +31,9 @@ await build({
   // No comments or indentation: ~30% less to read at every start. Names stay (stack traces).
   minifyWhitespace: true,
   legalComments: 'none',
-  // The ISA table's rows and the decoder's tables as data instead of the code that builds them
-  // (scripts/bundle-isa-table.mjs, scripts/bundle-decode-tables.mjs).
-  plugins: [await isaTablePlugin(root), await decodeTablesPlugin(root)],
+  // The ISA table's rows and the decoder's tables as data instead of the code that builds them, the
+  // interpreter's generated handlers as source (scripts/bundle-{isa-table,decode-tables,handlers}.mjs).
+  plugins: [await isaTablePlugin(root), await decodeTablesPlugin(root), await handlersPlugin(root)],
 });
 
 // bin/x86lab.js reads the bundle as latin1, a one-byte string without UTF-8 decoding, which is
