@@ -3,7 +3,9 @@
 // Runs in `npm run build` after tsc. Why: node spends most of a short command's time resolving,
 // reading and compiling ~120 ES modules; one script with cached bytecode skips all of that.
 // Subcommands stay lazy: esbuild wraps each dynamically imported module in an init function, so
-// `x86lab as` never evaluates the CPU's modules.
+// `x86lab as` never evaluates the CPU's modules. Data the CLI would otherwise derive at every
+// start (ISA rows, decode tables, generated interpreter handlers) is derived here once, from the
+// same dist/ modules, by the plugins below.
 //
 // The bundle lives one folder below dist/ like the modules it replaces, so `import.meta.url`
 // (rewritten to the bundle's own URL) still finds ../../include and ../harness/explore-worker.js.
