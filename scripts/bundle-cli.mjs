@@ -3,7 +3,9 @@
 // Runs in `npm run build` after tsc. Why: node spends most of a short command's time resolving,
 // reading and compiling ~120 ES modules; one script with cached bytecode skips all of that.
 // Subcommands stay lazy: esbuild wraps each dynamically imported module in an init function, so
-// `x86lab as` never evaluates the CPU's modules.
+// `x86lab as` never evaluates the CPU's modules. Data the CLI would otherwise derive at every
+// start (ISA rows, decode tables, generated interpreter handlers) is derived here once, from the
+// same dist/ modules, by the plugins below.
 //
 // The bundle lives one folder below dist/ like the modules it replaces, so `import.meta.url`
 // (rewritten to the bundle's own URL) still finds ../../include and ../harness/explore-worker.js.
@@ -12,6 +14,8 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decodeTablesPlugin } from './bundle-decode-tables.mjs';
+import { handlersPlugin } from './bundle-handlers.mjs';
 import { isaTablePlugin } from './bundle-isa-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,8 +33,9 @@ await build({
   // No comments or indentation: ~30% less to read at every start. Names stay (stack traces).
   minifyWhitespace: true,
   legalComments: 'none',
-  // The ISA table's rows as data instead of the code that builds them (scripts/bundle-isa-table.mjs).
-  plugins: [await isaTablePlugin(root)],
+  // The ISA table's rows and the decoder's tables as data instead of the code that builds them, the
+  // interpreter's generated handlers as source (scripts/bundle-{isa-table,decode-tables,handlers}.mjs).
+  plugins: [await isaTablePlugin(root), await decodeTablesPlugin(root), await handlersPlugin(root)],
 });
 
 // bin/x86lab.js reads the bundle as latin1, a one-byte string without UTF-8 decoding, which is

@@ -16,6 +16,7 @@ import { shift } from './alu.js';
 import { K_REG, K_IMM, K_MEM, type Insn, type Handler, ea, push, pop, peekStack, adjustSp, probePush } from './operands.js';
 import { rd8, rd16, rd32, rd64, wr8, wr16, wr32, wr64, checkWrite } from './access.js';
 import { SEMANTICS, type Row, type Width } from './semantics.js';
+import { prebuiltHandlers } from './prebuilt-handlers.js';
 
 export { SEMANTICS };
 
@@ -303,6 +304,9 @@ export function interpHandler(sem: string): Handler {
 
 /** The handlers of every described sem, by sem. */
 export function generatedHandlers(): Record<string, Handler> {
+  // The CLI bundle carries them compiled from this same source (cpu/prebuilt-handlers.ts).
+  const prebuilt = prebuiltHandlers(HELPERS);
+  if (prebuilt) return prebuilt;
   const out: Record<string, Handler> = {};
   for (const sem of Object.keys(SEMANTICS)) out[sem] = interpHandler(sem);
   return out;

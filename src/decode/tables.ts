@@ -8,6 +8,7 @@
 
 import type { Form, OperandDef, Size } from '../isa/types.js';
 import { mpxAddr } from './hint-space.js';
+import { prebuiltTables } from './prebuilt.js';
 
 /**
  * Opcode maps: one-byte, 0F, 0F 38, 0F 3A; then VEX maps 1-3 (0F, 0F 38, 0F 3A) at MAP_VEX + map - 1;
@@ -165,6 +166,9 @@ function score(t: { pfx: number; reg: number; mod: number; rm: number; strict: n
 }
 
 export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
+  // The CLI bundle carries the tables of FORMS, computed by this function at build time.
+  const prebuilt = prebuiltTables(forms);
+  if (prebuilt) return prebuilt;
   const n = forms.length;
   const fModes = new Uint8Array(n);
   const fPfx = new Uint8Array(n);
