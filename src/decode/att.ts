@@ -345,7 +345,8 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
   if (x.moffs && d.mode === 64 && d.adsize === 64) return 'movabs';
   if (base === 'mov' && x.opreg && sz === 64) return 'movabs';
   if (f.flow === 'loop') return d.adsize !== d.mode ? base + SUFFIX[d.adsize] : base;
-  if (x.relZ) return sz === 16 && f.flow !== 'jcc' ? base + 'w' : base;
+  // (xbegin, a jcc by its flow, is named xbeginw too.)
+  if (x.relZ) return sz === 16 && (f.flow !== 'jcc' || f.sem === 'tsx:xbegin') ? base + 'w' : base;
   if (f.suffix === 'always') return base + SUFFIX[sz];
   if (f.suffix === 'none' || f.osz === 'none' || sized || f.sem === 'setcc') return base;
   if (f.osz === 'd64' || f.osz === 'f64' || !x.sizedMem) {
@@ -688,6 +689,7 @@ function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   if (f.sem === 'movzx') return 'movzx';
   // The operands say crc32's source size in Intel syntax.
   if (f.sem === 'ext:crc32') return 'crc32';
+  if (f.sem === 'tsx:xbegin') return att;
   if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
   if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;
   if (f.sem === 'ret:far') return 'retf' + (d.opsize === 64 ? 'q' : d.opsize === 16 ? 'w' : '');

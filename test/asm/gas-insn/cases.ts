@@ -173,4 +173,9 @@ export const CASES: readonly OptionCase[] = [
   { name: 'data16-unsized-64', args: ['--64'], source: lines('data16 push $0xffff', 'data16 push $0x1234', 'data16 add $0x1234,(%rax)', 'data16 ptwrite (%rax)', 'data16 iret', 'data16 crc32 (%rax),%rax', 'data16 rol %cl,(%rax)') },
   { name: 'data16-pushw-twice', args: ['--32'], source: lines('data16 pushw $1') },
   { name: 'int3-prefixed', args: ['--32'], source: lines('int $3', 'data16 int $3', 'addr16 int $3', 'fs int $3', '.code16', 'int $3', 'data32 int $3', '.code64', 'int $3', 'rex int $3', 'data16 int $4') },
+  // -mintel64: 66h on a near jmp/call in 64-bit code leaves a rel32 (PLT32 to a global, relaxed to rel32 locally); jcc and xbegin keep rel16.
+  ...(['--64', '--64 -mintel64'] as const).flatMap((o) => [
+    { name: `data16-branch${o.replace(/ -/g, '-').replace('--64', '')}-extern`, args: o.split(' '), source: lines('data16 jmp foo', 'data16 call foo', 'data16 jmp bar', 'bar: nop', 'data16 jz foo', 'data16 xbegin foo', 'data16 rex.w jmp foo', 'data16 jmp 1f', '1:') },
+    { name: `data16-branch${o.replace(/ -/g, '-').replace('--64', '')}-relaxed`, args: o.split(' '), source: lines('data16 jmp bar', 'data16 call bar', '.fill 300,1,0x90', 'bar: nop', 'data16 call 1f', '1:', 'data16 jz bar') },
+  ]),
 ];
