@@ -287,6 +287,9 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       out.sized = true;
       if (d.rex & 4) c.rexUsed |= 0x44;
       return '%db' + d.reg;
+    case 'treg':
+      out.sized = true;
+      return '%tr' + d.reg;
     case 'far':
       return '$0x' + d.imm2.toString(16) + ',$0x' + (d.immLo >>> 0).toString(16);
     case 'st':
@@ -644,6 +647,8 @@ function intelOperand(c: Ctx, op: OperandDef): string {
       return 'cr' + d.reg;
     case 'dreg':
       return 'dr' + d.reg;
+    case 'treg':
+      return 'tr' + d.reg;
     case 'far':
       return '0x' + d.imm2.toString(16) + ':0x' + (d.immLo >>> 0).toString(16);
     case 'st':

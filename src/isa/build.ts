@@ -50,6 +50,7 @@ export const SREG = (access: A = 'r'): OperandDef => ({ kind: 'sreg', loc: 'reg'
 export const SEG = (reg: string): OperandDef => ({ kind: 'seg', loc: 'implicit', size: 16, reg });
 export const CREG = (access: A = 'r'): OperandDef => ({ kind: 'creg', loc: 'reg', size: 0, access });
 export const DREG = (access: A = 'r'): OperandDef => ({ kind: 'dreg', loc: 'reg', size: 0, access });
+export const TREG = (access: A = 'r'): OperandDef => ({ kind: 'treg', loc: 'reg', size: 0, access });
 export const MOFFS = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'moffs', loc: 'imm', size, access });
 
 export const M32_64: readonly Mode[] = [32, 64];

@@ -22,6 +22,8 @@ export interface IntelHost {
   refSym(name: string): void;
   /** The encoder knows this AT&T mnemonic. */
   known(mnemonic: string): boolean;
+  /** The register exists here (%trN only for some CPUs); else a bare name is a symbol, a `%` one an error. */
+  regOk?(name: string): boolean;
 }
 
 /** The statement's AT&T equivalent, plus whether a memory operand had no size (for GNU's message). */
@@ -274,7 +276,7 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     throw new IntelError(`no such instruction: \`${pre}${mn}${ops.length ? ' ' + ops.join(',') : ''}'`);
   }
   const branch = BRANCH.test(mn);
-  const parser = new OperandParser(toks, host.naked, host.regSym);
+  const parser = new OperandParser(toks, host.naked, host.regSym, host.regOk?.bind(host));
   const parsed = splitOperands(toks, i + 1).map(([a, b]) => {
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());

@@ -12,6 +12,7 @@ import { lookupReg } from '../../isa/registers.js';
 import { convertIntel } from './convert.js';
 import { SIZE_WORDS } from './operand.js';
 import { IntelError } from './errors.js';
+import { testRegsAllowed } from '../test-regs.js';
 import type { SyntaxState } from './state.js';
 
 export { initialSyntax, type SyntaxState } from './state.js';
@@ -60,6 +61,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       refSym: (name) => { asm.symbols.ref(name); },
       regSym: (name) => asm.regSyms.get(name)?.slice(1),
       known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
+      regOk: (name) => lookupReg(name) !== undefined && (lookupReg(name)!.cls !== 'tr' || testRegsAllowed(asm)),
     });
     if (!c) return intelExprWords(text, asm.mode);
     s.unsized = c.unsizedMem;
@@ -68,6 +70,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
   } catch (e) {
     if (!(e instanceof IntelError)) throw e;
     asm.error(e.message);
+    for (const m of e.more) asm.error(m);
     return undefined;
   }
 }

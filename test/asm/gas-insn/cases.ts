@@ -16,6 +16,10 @@ const CCS = ['o', 'no', 'b', 'c', 'nae', 'nb', 'ae', 'nc', 'z', 'e', 'nz', 'ne',
 /** The x87 environment and state image instructions. */
 const X87_IMAGES = ['fldenv', 'fnstenv', 'fstenv', 'frstor', 'fnsave', 'fsave'];
 
+/** Every test register both ways, in 32-bit, 16-bit and Intel syntax. */
+const TR_SOURCE = lines(...Array.from({ length: 8 }, (_, i) => `mov %tr${i},%e${'abcd'[i % 4]}x`), 'mov %esi,%tr6', 'movl %tr7,%edi', 'movl %ebp,%tr7',
+  '.code16', 'mov %tr2,%ecx', 'mov %ecx,%tr2', '.code32', '.intel_syntax noprefix', 'mov eax, tr3', 'mov tr4, edx', '.intel_syntax prefix', 'mov %eax, %tr5', '.att_syntax');
+
 export const CASES: readonly OptionCase[] = [
   {
     name: 'eiz-32', args: ['--32'],
@@ -178,4 +182,16 @@ export const CASES: readonly OptionCase[] = [
     { name: `data16-branch${o.replace(/ -/g, '-').replace('--64', '')}-extern`, args: o.split(' '), source: lines('data16 jmp foo', 'data16 call foo', 'data16 jmp bar', 'bar: nop', 'data16 jz foo', 'data16 xbegin foo', 'data16 rex.w jmp foo', 'data16 jmp 1f', '1:') },
     { name: `data16-branch${o.replace(/ -/g, '-').replace('--64', '')}-relaxed`, args: o.split(' '), source: lines('data16 jmp bar', 'data16 call bar', '.fill 300,1,0x90', 'bar: nop', 'data16 call 1f', '1:', 'data16 jz bar') },
   ]),
+  // The 386/486 test registers: which CPUs and modes take them (src/asm/test-regs.ts).
+  ...([['tr-32', ['--32']], ['tr-i486', ['--32', '-march=i486+nommx']], ['tr-generic32', ['--32', '-march=generic32']], ['tr-i586', ['--32', '-march=i586']],
+    ['tr-generic64', ['--32', '-march=generic64']], ['tr-mtune', ['--32', '-mtune=i686']], ['tr-plus-nommx', ['--32', '-march=+nommx']],
+    ['tr-64', ['--64']]] as const).map(([name, args]) => ({ name, args, source: TR_SOURCE })),
+  { name: 'tr-64-code32', args: ['--64'], source: lines('.code32', 'mov %tr3,%eax') },
+  { name: 'tr-64-code32-i386', args: ['--64'], source: lines('.code32', '.arch i386', 'mov %tr3,%eax') },
+  { name: 'tr-arch-nommx', args: ['--32'], source: lines('.arch .nommx', 'mov %tr3,%eax') },
+  { name: 'tr-arch-i586', args: ['--32'], source: lines('.arch i586', 'mov %tr3,%eax') },
+  { name: 'tr-arch-i286', args: ['--32'], source: lines('.arch i286', 'mov %tr3,%eax') },
+  { name: 'tr-arch-back', args: ['--32'], source: lines('.arch .nommx', '.arch i486', 'mov %tr3,%eax', '.arch push', '.arch k6', '.arch pop', 'mov %eax,%tr4', '.arch default', 'mov %tr5,%ebx') },
+  { name: 'tr-16bit-regs', args: ['--32'], source: lines('mov %ax,%tr3') },
+  { name: 'tr-64-code', args: ['--32'], source: lines('.code64', 'mov %tr3,%rax') },
 ];
