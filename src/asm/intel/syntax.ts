@@ -61,6 +61,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       refSym: (name) => { asm.symbols.ref(name); },
       regSym: (name) => asm.regSyms.get(name)?.slice(1),
       known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
+      intel64: asm.gas.intel64 === true,
       regOk: (name) => lookupReg(name) !== undefined && (lookupReg(name)!.cls !== 'tr' || testRegsAllowed(asm)),
     });
     if (!c) return intelExprWords(text, asm.mode);

@@ -194,4 +194,9 @@ export const CASES: readonly OptionCase[] = [
   { name: 'tr-arch-back', args: ['--32'], source: lines('.arch .nommx', '.arch i486', 'mov %tr3,%eax', '.arch push', '.arch k6', '.arch pop', 'mov %eax,%tr4', '.arch default', 'mov %tr5,%ebx') },
   { name: 'tr-16bit-regs', args: ['--32'], source: lines('mov %ax,%tr3') },
   { name: 'tr-64-code', args: ['--32'], source: lines('.code64', 'mov %tr3,%rax') },
+  // Intel call/jmp through memory by pointer size: near, far 16:16 (dword outside 32-bit code), far 16:32, -mintel64's tbyte; the rest refused.
+  ...([['16', ['--32'], '.code16', 'bx'], ['32', ['--32'], '.code32', 'ebx'], ['64', ['--64'], '.code64', 'rbx'], ['64-intel64', ['--64', '-mintel64'], '.code64', 'rbx']] as const).flatMap(([m, args, code, r]) => [
+    { name: `intel-branch-ptr-${m}`, args, source: lines('.intel_syntax noprefix', code, ...['call', 'jmp'].flatMap((b) => ['word', 'dword', 'fword', ...(m.startsWith('64') ? ['qword', 'near', 'far'] : ['near', 'far'])].map((p) => `${b} ${p} ptr [${r}]`))) },
+    { name: `intel-branch-ptr-bad-${m}`, args, source: lines('.intel_syntax noprefix', code, ...['call', 'jmp'].flatMap((b) => ['byte', 'qword', 'tbyte', 'xmmword', 'oword'].map((p) => `${b} ${p} ptr [${r}]`))) },
+  ]),
 ];
