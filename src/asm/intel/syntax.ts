@@ -13,6 +13,7 @@ import { convertIntel } from './convert.js';
 import { SIZE_WORDS } from './operand.js';
 import { IntelError } from './errors.js';
 import { testRegsAllowed } from '../test-regs.js';
+import { regExprEquate, substituteRegExprs } from './reg-expr.js';
 import type { SyntaxState } from './state.js';
 
 export { initialSyntax, type SyntaxState } from './state.js';
@@ -49,7 +50,19 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
     const m = REG_EQU.exec(text);
     if (m && lookupReg(m[2])) return `${m[1]}%${m[2]}`;
   }
+  if (s.intel && s.naked) {
+    const e = regExprEquate(text, s.regExprs);
+    if (e !== undefined) return e;
+  }
   if (!s.intel) return s.naked ? nakedAtt(text) : text;
+  if (s.regExprs.size) {
+    const t = substituteRegExprs(text, s.regExprs);
+    if (t === undefined) {
+      asm.error('invalid use of register');
+      return undefined;
+    }
+    text = t;
+  }
   try {
     const c = convertIntel(text, {
       mode: asm.mode,
@@ -59,7 +72,11 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
         return d?.kind === 'equ' && isAbsolute(d.value);
       },
       refSym: (name) => { asm.symbols.ref(name); },
-      regSym: (name) => asm.regSyms.get(name)?.slice(1),
+      regSym: (name) => {
+        const r = asm.regSyms.get(name);
+        if (r !== undefined) listAliasChain(asm, name);
+        return r?.slice(1);
+      },
       known: (mn) => candidatesInMode(mn, asm.mode).length > 0,
       intel64: asm.gas.intel64 === true,
       regOk: (name) => lookupReg(name) !== undefined && (lookupReg(name)!.cls !== 'tr' || testRegsAllowed(asm)),
@@ -73,6 +90,16 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
     asm.error(e.message);
     for (const m of e.more) asm.error(m);
     return undefined;
+  }
+}
+
+/** An Intel operand named a register symbol: if through an alias, the chain goes to the symbol table (state.ts). */
+function listAliasChain(asm: Assembly, name: string): void {
+  let s = asm.symbols.get(name);
+  if (s?.def?.kind !== 'equ' || !s.def.value.sym) return;
+  for (let n = 0; s && n < 64; n++) {
+    asm.syntax.regListed.add(s.name);
+    s = s.def?.kind === 'equ' ? s.def.value.sym : undefined;
   }
 }
 
