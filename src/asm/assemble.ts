@@ -3,6 +3,7 @@
 // (finalize.ts). Errors are collected per statement, so one run reports every bad line.
 
 import { initialSyntax, nakedExpression, syntaxRewrite } from './intel/syntax.js';
+import { unavailableRegSym } from './reg-avail.js';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
@@ -172,7 +173,14 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
       for (const n of aliasesOf(ra.name, asm.symbols.all())) asm.regSyms.set(n, ra.reg);
       return undefined;
     }
-    if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms(text, asm.regSyms);
+    if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) {
+      const bad = unavailableRegSym(asm, text);
+      if (bad) {
+        asm.error(bad);
+        return undefined;
+      }
+      text = substituteRegSyms(text, asm.regSyms);
+    }
   }
   let first = 0;
   while (first < text.length) {

@@ -199,4 +199,10 @@ export const CASES: readonly OptionCase[] = [
     { name: `intel-branch-ptr-${m}`, args, source: lines('.intel_syntax noprefix', code, ...['call', 'jmp'].flatMap((b) => ['word', 'dword', 'fword', ...(m.startsWith('64') ? ['qword', 'near', 'far'] : ['near', 'far'])].map((p) => `${b} ${p} ptr [${r}]`))) },
     { name: `intel-branch-ptr-bad-${m}`, args, source: lines('.intel_syntax noprefix', code, ...['call', 'jmp'].flatMap((b) => ['byte', 'qword', 'tbyte', 'xmmword', 'oword'].map((p) => `${b} ${p} ptr [${r}]`))) },
   ]),
+  // Registers the CPU and mode lack: written, GNU's bad register name; through a symbol, "cannot be used here"; under noprefix, a symbol.
+  { name: 'pre386-regs', args: ['--32'], source: lines('.set xBX, %ebx', '.set xF, %fs', '.set xC, %cr0', '.code16', '.arch i286', 'inc %ebx', 'inc xBX', 'mov xF, %ax', 'mov %fs, %ax', 'mov xC, %eax', 'incb (xBX)', '.arch i186', 'inc xBX', '.arch i386', 'inc xBX') },
+  { name: 'pre386-regs-ok', args: ['--32'], source: lines('.set xBX, %ebx', '.code16', '.arch i286', 'inc %bx', 'mov %es, %ax', '.arch i386', 'inc xBX', 'mov %fs, %ax') },
+  { name: 'code32-r8d-sym', args: ['--64'], source: lines('.set xR, %r8d', 'inc xR', '.code32', 'inc xR') },
+  { name: 'pre386-naked', args: ['--32'], source: lines('.att_syntax noprefix', '.code16', '.arch i286', 'mov eax, ax', 'mov fs, ax', 'mov cr0, ax', '.intel_syntax noprefix', 'mov ax, eax', 'mov ax, gs', 'mov ax, dr0') },
+  { name: 'intel-data-regs', args: ['--32'], source: lines('.data', '.intel_syntax noprefix', '.long "eax"', '.long cr0', '.long "k0"') },
 ];
