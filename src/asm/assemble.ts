@@ -414,6 +414,8 @@ function operandMessage(toks: readonly Tok[], mn: number, at: Tok | undefined): 
   if (!at && last && last.type === 'comma') return "expecting operand after ','; got nothing";
   if (at && at.type === 'comma' && at.i === opStart) return "expecting operand before ','; got nothing";
   const prevTok = at ? toks[at.i - 1] : last;
+  // A quoted register (`"%eax"`, quoted-syms.ts): GNU 2.40 reads the register and refuses it.
+  if (at?.type === 'string' && /^"%/.test(at.value)) return prevTok?.type === 'dollar' ? `illegal immediate register operand ${at.value}` : 'register value used as expression';
   if (prevTok && prevTok.type === 'dollar') {
     return `missing or invalid immediate expression \`${toks.slice(prevTok.i + 1, opEnd).map((x) => x.value).join('')}'`;
   }

@@ -6,6 +6,7 @@
 
 import type { Tok } from './lexer.js';
 import { parseString } from './expr.js';
+import { lookupReg } from '../isa/registers.js';
 
 /** Token types that make a neighbouring string part of an expression. */
 const OPERATOR = new Set(['plus', 'minus', 'star', 'slash', 'percent', 'shl', 'shr', 'pipe', 'amp', 'caret', 'bang', 'tilde',
@@ -30,7 +31,8 @@ export function quotedSymbols(toks: Tok[]): void {
   if (toks[i].type !== 'ident') return;
   const directive = toks[i].value.charCodeAt(0) === 46 /* . */ && toks[i + 1]?.type !== 'assign';
   for (let j = i + 1; j < toks.length; j++) {
-    if (toks[j].type !== 'string') continue;
+    // GNU 2.40 still reads a quoted `"%eax"` in an instruction as the register (and refuses it there).
+    if (toks[j].type !== 'string' || (!directive && /^"%[a-z0-9]+"$/i.test(toks[j].value) && lookupReg(toks[j].value.slice(2, -1)))) continue;
     if (!directive || OPERATOR.has(toks[j - 1].type) || OPERATOR.has(toks[j + 1]?.type ?? '')) asSymbol(toks, j);
   }
 }

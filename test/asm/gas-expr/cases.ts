@@ -98,4 +98,6 @@ export const CASES: readonly OptionCase[] = [
   { name: 'intel-reg-expr-equ', args: ['--32'], source: `.intel_syntax noprefix\n.equ r, edx + 4\nmov eax, [r]\nlea ecx, [r]\n.equ q, ebx*2 + 16\nmov al, [q]\n.equ r, 7\nmov eax, r\n` },
   { name: 'reg-sym-table', args: ['--32'], source: `.equ y, x\n.equ x, %st(1)\n.equ foo, %eax\n.set bar, foo\nfmul y\nmovl foo, %ecx\nnop\n` },
   { name: 'reg-sym-table-intel', args: ['--32'], source: `.equ z, y\n.equ y, x\n.equ x, %st(1)\n.intel_syntax noprefix\nfadd x\nfmul y\nfsub z\n.equ c, b\n.equ b, a\n.equ a, st(7)\nfadd a\nfsub c\n.equ d, eax\nmov ecx, d\n` },
+  // GNU 2.40 still reads a quoted "%reg" in an instruction as the register, and refuses it.
+  { name: 'quoted-register', args: ['--32'], source: `mov $"%eax", %eax\nmov "%eax", %eax\nmov "%foo", %eax\n` },
 ];
