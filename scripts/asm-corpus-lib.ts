@@ -92,6 +92,7 @@ function samples(d: OperandDef, f: Form, mode: Mode, size: number): string[] {
     case 'seg': return [`%${d.reg}`];
     case 'creg': return mode === 64 ? ['%cr0', '%cr2', '%cr3', '%cr4', '%cr8'] : ['%cr0', '%cr3', '%cr4'];
     case 'dreg': return ['%db0', '%db3', '%db6', '%db7'];
+    case 'treg': return ['%tr3', '%tr6'];
     case 'far': return [];
     case 'bnd': return d.loc === 'rm' ? ['%bnd2'] : ['%bnd0', '%bnd3'];
     case 'st': return d.loc === 'implicit' ? ['%st'] : ['%st(1)', '%st(0)', '%st(7)'];

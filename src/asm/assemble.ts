@@ -3,6 +3,7 @@
 // (finalize.ts). Errors are collected per statement, so one run reports every bad line.
 
 import { initialSyntax, nakedExpression, syntaxRewrite } from './intel/syntax.js';
+import { unavailableRegSym } from './reg-avail.js';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
 import type { Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
@@ -177,7 +178,14 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
       for (const n of aliasesOf(ra.name, asm.symbols.all())) asm.regSyms.set(n, ra.reg);
       return undefined;
     }
-    if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) text = substituteRegSyms(text, asm.regSyms);
+    if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) {
+      const bad = unavailableRegSym(asm, text);
+      if (bad) {
+        asm.error(bad);
+        return undefined;
+      }
+      text = substituteRegSyms(text, asm.regSyms);
+    }
   }
   let first = 0;
   while (first < text.length) {
@@ -416,6 +424,8 @@ function operandMessage(toks: readonly Tok[], mn: number, at: Tok | undefined): 
   if (!at && last && last.type === 'comma') return "expecting operand after ','; got nothing";
   if (at && at.type === 'comma' && at.i === opStart) return "expecting operand before ','; got nothing";
   const prevTok = at ? toks[at.i - 1] : last;
+  // A quoted register (`"%eax"`, quoted-syms.ts): GNU 2.40 reads the register and refuses it.
+  if (at?.type === 'string' && /^"%/.test(at.value)) return prevTok?.type === 'dollar' ? `illegal immediate register operand ${at.value}` : 'register value used as expression';
   if (prevTok && prevTok.type === 'dollar') {
     return `missing or invalid immediate expression \`${toks.slice(prevTok.i + 1, opEnd).map((x) => x.value).join('')}'`;
   }

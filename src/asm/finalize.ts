@@ -510,6 +510,12 @@ export function finalize(asm: Assembly): AssembleResult {
   const symbols: SymbolOut[] = [];
   for (const s of asm.symbols.all().sort((a, b) => a.seq - b.seq)) {
     if (s.temp || asm.lateSyms.has(s.name)) continue;
+    // A symbol that stands for a register is no symbol (regvalues.ts), unless an Intel operand named
+    // it through an alias chain: GNU 2.40 then writes the chain as absolute 0s.
+    if (asm.regSyms.has(s.name)) {
+      if (asm.syntax.regListed.has(s.name)) symbols.push({ name: s.name, section: '*ABS*', value: 0n, binding: 'local', seq: s.seq });
+      continue;
+    }
     let w: Where;
     try { w = where(s); } catch (e) {
       if (e instanceof AsmError) { asm.error(e.message, e.loc); continue; }

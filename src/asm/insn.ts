@@ -26,6 +26,7 @@ import { jccOverJmp } from './jumps386.js';
 import { intelError, intelWarning } from './intel/messages.js';
 import { noteUsed } from './used-note.js';
 import { archCheck } from './arch-check.js';
+import { regAvailable } from './reg-avail.js';
 import { operandWarning } from './operand-check.js';
 import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
@@ -59,7 +60,7 @@ function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
   // (After .allow_index_reg, %eiz elsewhere is a register no form takes: GNU's operand messages.)
   const badIz = r?.cls === 'iz' && !asm.allowIndexReg;
-  if (!r || badIz || (r.only64 && asm.mode !== 64)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
+  if (!r || badIz || !regAvailable(asm, r)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
   return r;
 }
 

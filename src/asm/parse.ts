@@ -8,6 +8,7 @@ import { tokenize, type Tok } from './lexer.js';
 import type { Stmt } from './ast.js';
 import { flatDirectiveList, FLAT_LIST_MIN_TOKENS, splitDirectiveList } from './flatlist.js';
 import { rexPrefixByte } from '../encode/prefix-names.js';
+import { quotedSymbols } from './quoted-syms.js';
 
 /** Prefixes GNU as accepts written as mnemonics in front of an instruction. */
 export const PREFIX_MNEMONICS: ReadonlySet<string> = new Set([
@@ -100,6 +101,7 @@ function bracketsAsGroups(toks: Tok[]): Tok[] {
 
 /** Marks directive names and prefix mnemonics so that the grammar sees shape-distinct tokens. */
 function retag(toks0: Tok[]): Tok[] {
+  quotedSymbols(toks0);
   const toks = joinSpecs(toks0);
   let i = 0;
   while (i + 1 < toks.length && (toks[i].type === 'ident' || toks[i].type === 'num') && toks[i + 1].type === 'colon') i += 2;

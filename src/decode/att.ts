@@ -300,6 +300,9 @@ function operand(c: Ctx, op: OperandDef, out: { sized: boolean }): string {
       out.sized = true;
       if (d.rex & 4) c.rexUsed |= 0x44;
       return '%db' + d.reg;
+    case 'treg':
+      out.sized = true;
+      return '%tr' + d.reg;
     case 'far':
       return '$0x' + d.imm2.toString(16) + ',$0x' + (d.immLo >>> 0).toString(16);
     case 'st':
@@ -387,7 +390,8 @@ function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
   if (x.moffs && d.mode === 64 && d.adsize === 64) return 'movabs';
   if (base === 'mov' && x.opreg && sz === 64) return 'movabs';
   if (f.flow === 'loop') return d.adsize !== d.mode ? base + SUFFIX[d.adsize] : base;
-  if (x.relZ) return sz === 16 && f.flow !== 'jcc' ? base + 'w' : base;
+  // (xbegin, a jcc by its flow, is named xbeginw too.)
+  if (x.relZ) return sz === 16 && (f.flow !== 'jcc' || f.sem === 'tsx:xbegin') ? base + 'w' : base;
   if (f.suffix === 'always') return base + SUFFIX[sz];
   if (f.suffix === 'none' || f.osz === 'none' || sized || f.sem === 'setcc') return base;
   if (f.osz === 'd64' || f.osz === 'f64' || !x.sizedMem) {
@@ -689,6 +693,8 @@ function intelOperand(c: Ctx, op: OperandDef): string {
       return 'cr' + d.reg;
     case 'dreg':
       return 'dr' + d.reg;
+    case 'treg':
+      return 'tr' + d.reg;
     case 'far':
       return '0x' + d.imm2.toString(16) + ':0x' + (d.immLo >>> 0).toString(16);
     case 'st':
@@ -741,6 +747,7 @@ function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   if (f.sem === 'movzx') return 'movzx';
   // The operands say crc32's source size in Intel syntax.
   if (f.sem === 'ext:crc32') return 'crc32';
+  if (f.sem === 'tsx:xbegin') return att;
   if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
   if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;
   if (f.sem === 'ret:far') return 'retf' + (d.opsize === 64 ? 'q' : d.opsize === 16 ? 'w' : '');

@@ -343,9 +343,10 @@ function decodeOnce(
   if (modrm >= 0) {
     p++;
     n++;
-    out.mod = mod;
+    const regForm = mod === 3 || t.fMod[form] === 3;
+    out.mod = regForm ? 3 : mod;
     if (!t.fOpreg[form]) out.reg = mreg | ((rx & 4) << 1);
-    if (mod === 3) {
+    if (regForm) {
       out.rm = mrm | ((rx & 1) << 3);
     } else if (adsize === 16 && t.fMpxAddr[form]) {
       // MPX has no 16-bit addressing (#UD): objdump prints (bad) and reads no displacement.
@@ -764,6 +765,9 @@ function describeOperands(d: Decoded, form: Form): DecodedOperand[] {
         break;
       case 'dreg':
         out.push({ type: 'reg', name: 'db' + d.reg, size: d.mode, access });
+        break;
+      case 'treg':
+        out.push({ type: 'reg', name: 'tr' + d.reg, size: 32, access });
         break;
       case 'far':
         out.push({ type: 'far', selector: d.imm2, offset: BigInt(d.immLo >>> 0) });

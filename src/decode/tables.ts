@@ -63,7 +63,7 @@ export interface DecodeTables {
   /** Per form: bit set of valid modes (1 = 16, 2 = 32, 4 = 64). */
   readonly fModes: Uint8Array;
   readonly fPfx: Uint8Array;
-  /** ModRM constraints, -1 = any. fMod: 0 memory only, 1 register only, 2 mod 00 only (with fRm 5: RIP-relative). */
+  /** ModRM constraints, -1 = any. fMod: 0 memory only, 1 register only, 2 mod 00 only (with fRm 5: RIP-relative), 3 any mod read as a register (mov %crN). */
   readonly fReg: Int8Array;
   readonly fMod: Int8Array;
   readonly fRm: Int8Array;
@@ -228,6 +228,9 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
       if (f.modrm.mod === 'rip') fRm[k] = 5;
       if (f.modrm.rm !== undefined) fRm[k] = f.modrm.rm;
     }
+    // MOV to/from control, debug and test registers ignore ModRM.mod (SDM Vol. 2B MOV—Move to/from
+    // Control Registers): any mod is read as the register form (3: any mod, read as 11b).
+    const modIgnored = f.operands.some((op) => op.kind === 'creg' || op.kind === 'dreg' || op.kind === 'treg');
     let imms = 0;
     for (const op of f.operands) {
       if (op.loc === 'rm' || op.loc === 'reg') fHasModrm[k] = 1;
@@ -244,6 +247,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
       } else if (op.loc === 'imm2') fImmB[k] = immCode(op);
       else if (op.kind === 'far') fImmA[k] = IMM_FAR;
     }
+    if (modIgnored) fMod[k] = 3;
   }
 
   // Slot membership.

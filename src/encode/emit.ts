@@ -91,7 +91,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
           const short = d.size === 8;
           // data16 on a near branch makes its displacement 16 bits (callw/jmpw, R_*_PC16).
           // A REX.W written with it overrides data16 in 64-bit code (SDM Vol. 2A §2.2.1.2): rel32 again.
-          const wide = mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0);
+          // Intel 64 ignores 66h on a near jmp/call in 64-bit code (SDM Vol. 2A JMP/CALL): -mintel64 keeps rel32.
+          const wide = mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0) ||
+            (mode === 64 && !!opts.intel64 && (f.flow === 'jmp' || f.flow === 'call'));
           rel = { v: (o as MemOperand).disp!, n: short ? 1 : wide ? 4 : 2 };
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {

@@ -189,6 +189,8 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       return op.kind === 'reg' && op.reg.cls === 'cr';
     case 'dreg':
       return op.kind === 'reg' && op.reg.cls === 'dr';
+    case 'treg':
+      return op.kind === 'reg' && op.reg.cls === 'tr';
     case 'far':
       return false;
     case 'bnd':
@@ -294,7 +296,7 @@ export function defMask(d: OperandDef): number {
     case 'fixed': return d.reg === 'dx' ? K_GPR | K_MEM : d.reg === 'xmm0' ? K_XMM : K_GPR;
     case 'sreg': case 'seg': return K_SEG;
     case 'creg': return K_CR;
-    case 'dreg': return K_DR;
+    case 'dreg': case 'treg': return K_DR;
     case 'st': return K_OTHER;
     case 'xmm': return K_XMM;
     case 'xmmrm': return K_XMM | K_MEM;
@@ -311,7 +313,7 @@ export function opMask(o: AsmOperand): number {
     case 'gpr': return K_GPR;
     case 'seg': return K_SEG;
     case 'cr': return K_CR;
-    case 'dr': return K_DR;
+    case 'dr': case 'tr': return K_DR;
     case 'xmm': return K_XMM;
     case 'mmx': return K_MMX;
     default: return K_OTHER;

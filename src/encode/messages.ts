@@ -125,7 +125,7 @@ export function templateError(sibs: readonly Cand[], ops: readonly AsmOperand[],
     sibs.some((c) => sizesToTry(c.form, ctx.mode, '', undefined).some((s) => tryForm(c.form, ops, s, { ...ctx, ignoreImm: true })));
   if (immOnly) return ops.length !== 1 ? 'operand type mismatch' : ctx.suffixed ? 'invalid instruction suffix' : 'operand size mismatch';
   // A register of the wrong size next to a segment/control/debug register is a type mismatch in GNU.
-  if (sibs.some((c) => c.form.operands.some((d) => d.kind === 'sreg' || d.kind === 'creg' || d.kind === 'dreg'))) return 'operand type mismatch';
+  if (sibs.some((c) => c.form.operands.some((d) => d.kind === 'sreg' || d.kind === 'creg' || d.kind === 'dreg' || d.kind === 'treg'))) return 'operand type mismatch';
   // Each register operand on its own: is its size allowed at its position by some sibling?
   for (let i = 0; i < kinds.ops.length; i++) {
     const o = kinds.ops[i];

@@ -52,6 +52,7 @@ export const CREG = (access: A = 'r'): OperandDef => ({ kind: 'creg', loc: 'reg'
 export const DREG = (access: A = 'r'): OperandDef => ({ kind: 'dreg', loc: 'reg', size: 0, access });
 /** MPX bound register in ModRM.reg, or (loc 'rm') in ModRM.rm with mod=11. */
 export const BND = (access: A = 'r', loc: 'reg' | 'rm' = 'reg'): OperandDef => ({ kind: 'bnd', loc, size: 128, access });
+export const TREG = (access: A = 'r'): OperandDef => ({ kind: 'treg', loc: 'reg', size: 0, access });
 export const MOFFS = (size: Size, access: A = 'r'): OperandDef => ({ kind: 'moffs', loc: 'imm', size, access });
 
 export const M32_64: readonly Mode[] = [32, 64];

@@ -6,6 +6,7 @@ export type RegClass =
   | 'seg' // es cs ss ds fs gs
   | 'cr' // control registers
   | 'dr' // debug registers
+  | 'tr' // the 386/486 test registers (0F 24/0F 26; gone since the Pentium)
   | 'ip' // rip/eip, only as a base in memory operands
   | 'iz' // eiz/riz: GNU's "no index" written out (SIB.index=100), only as an index after .allow_index_reg
   | 'st' // x87 (only named so the parser can reject it with a clear message)
@@ -60,6 +61,8 @@ SEGS.forEach((s, i) => def(s, 'seg', i, 16));
 for (let i = 0; i < 16; i++) def(`cr${i}`, 'cr', i, 0, { only64: i > 8, needsRex: i >= 8 });
 for (let i = 0; i < 16; i++) def(`db${i}`, 'dr', i, 0, { only64: i >= 8, needsRex: i >= 8 });
 for (let i = 0; i < 16; i++) def(`dr${i}`, 'dr', i, 0, { only64: i >= 8, needsRex: i >= 8 });
+// Which CPUs and modes take them is the assembler's business (src/asm/test-regs.ts).
+for (let i = 0; i < 8; i++) def(`tr${i}`, 'tr', i, 0);
 def('rip', 'ip', 16, 64, { only64: true });
 def('eip', 'ip', 16, 32, { only64: true });
 def('eiz', 'iz', 4, 32);

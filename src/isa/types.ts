@@ -43,6 +43,7 @@ export type OperandKind =
   | 'seg' // a specific segment register in the opcode (push %fs)
   | 'creg' // control register (loc reg)
   | 'dreg' // debug register (loc reg)
+  | 'treg' // 386/486 test register %tr0-%tr7 (loc reg)
   | 'far' // ptr16:16/32 absolute far pointer ljmp $sel,$off (32/16-bit modes): two immediates
   | 'st' // x87 stack register: %st(i) in ModRM.rm (loc rm, mod=3), or %st(0) written as %st (loc implicit)
   | 'bnd' // MPX bound register %bnd0-3 (loc reg, or rm with mod=11)

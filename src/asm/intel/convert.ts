@@ -22,6 +22,10 @@ export interface IntelHost {
   refSym(name: string): void;
   /** The encoder knows this AT&T mnemonic. */
   known(mnemonic: string): boolean;
+  /** -mintel64: `call tbyte ptr [m]` is the far m16:64 call. */
+  readonly intel64?: boolean;
+  /** The register exists here (%trN only for some CPUs); else a bare name is a symbol, a `%` one an error. */
+  regOk?(name: string): boolean;
 }
 
 /** The statement's AT&T equivalent, plus whether a memory operand had no size (for GNU's message). */
@@ -274,7 +278,7 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     throw new IntelError(`no such instruction: \`${pre}${mn}${ops.length ? ' ' + ops.join(',') : ''}'`);
   }
   const branch = BRANCH.test(mn);
-  const parser = new OperandParser(toks, host.naked, host.regSym);
+  const parser = new OperandParser(toks, host.naked, host.regSym, host.regOk?.bind(host));
   const parsed = splitOperands(toks, i + 1).map(([a, b]) => {
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());
@@ -298,11 +302,16 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   // In 16-bit code a dword pointer is already a far one (16:16) and an fword one is 16:32
   // (measured: `call dword ptr [bx]` is lcall, `call fword ptr [bx]` lcalll).
   const memSize = ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct ? ops[0].size : undefined;
-  const farMem = memSize !== undefined && (memSize === 'fword' || (host.mode === 16 && memSize === 'dword')) || (ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && parsed[0].jump === 'far');
+  // In 64-bit code there is no 32-bit near form: a dword pointer is the far 16:16 one (lcallw, measured).
+  const farMem = memSize !== undefined && (memSize === 'fword' || (host.mode !== 32 && memSize === 'dword')) || (ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && parsed[0].jump === 'far');
+  // Other pointer sizes name no call/jmp form (GNU: operand type mismatch; measured in all three modes).
+  // (-mintel64: no 16-bit near form in 64-bit code, the m16:64 far one instead.)
+  const branchSizes = host.mode !== 64 ? ['word', 'dword', 'fword'] : host.intel64 ? ['dword', 'fword', 'qword', 'tbyte'] : ['word', 'dword', 'fword', 'qword'];
+  if ((mn === 'call' || mn === 'jmp') && memSize !== undefined && !branchSizes.includes(memSize)) throw new IntelError(`operand type mismatch for \`${mn}'`);
   // (`call tbyte ptr [rcx]` in 64-bit code: the m16:64 pointer of -mintel64, lcallq.)
   const far64 = host.mode === 64 && memSize === 'tbyte';
   if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair || far64)) {
-    mn = far64 ? `l${mn}q` : host.mode === 16 && memSize === 'fword' ? `l${mn}l` : `l${mn}`;
+    mn = far64 ? `l${mn}q` : host.mode === 16 && memSize === 'fword' ? `l${mn}l` : host.mode === 64 && memSize === 'dword' ? `l${mn}w` : `l${mn}`;
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;

@@ -2,7 +2,8 @@
 // at the statement's position.
 
 export class IntelError extends Error {
-  constructor(message: string) {
+  /** Further messages GNU gives for the same statement (`bad expression`, then the junk). */
+  constructor(message: string, readonly more: readonly string[] = []) {
     super(message);
     this.name = 'IntelError';
   }

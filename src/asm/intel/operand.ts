@@ -62,6 +62,7 @@ export class OperandParser {
     private readonly toks: readonly Tok[],
     private readonly naked: boolean,
     private readonly regSym: (name: string) => string | undefined = () => undefined,
+    private readonly regOk: (name: string) => boolean = () => true,
   ) {}
 
   private peek(): Tok | undefined {
@@ -80,7 +81,7 @@ export class OperandParser {
       const r = this.regSym(t.value);
       if (r) return r;
     }
-    if (t.type === 'ident' && this.naked && lookupReg(t.value)) return t.value.toLowerCase();
+    if (t.type === 'ident' && this.naked && lookupReg(t.value) && this.regOk(t.value.toLowerCase())) return t.value.toLowerCase();
     if (t.type === 'ident' && this.naked && t.value.toLowerCase() === 'st') return 'st';
     return undefined;
   }
@@ -194,6 +195,10 @@ export class OperandParser {
     const t = this.peek();
     if (!t || this.atEnd()) return undefined;
     const reg = this.regName(t);
+    if (reg && t.type === 'reg' && !this.regOk(reg)) {
+      // GNU reads an unknown `%name` as a failed expression and the name as junk after it.
+      throw new IntelError('bad expression', [`junk \`${this.rest().slice(1)}' after expression`]);
+    }
     if (reg) {
       this.i++;
       // st(1) / %st(1)

@@ -13,6 +13,8 @@ import { lookupReg } from '../../isa/registers.js';
 import { convertIntel } from './convert.js';
 import { SIZE_WORDS } from './operand.js';
 import { IntelError } from './errors.js';
+import { regAvailable } from '../reg-avail.js';
+import { regExprEquate, substituteRegExprs } from './reg-expr.js';
 import type { SyntaxState } from './state.js';
 
 export { initialSyntax, type SyntaxState } from './state.js';
@@ -49,7 +51,19 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
     const m = REG_EQU.exec(text);
     if (m && lookupReg(m[2])) return `${m[1]}%${m[2]}`;
   }
-  if (!s.intel) return s.naked ? nakedAtt(text) : text;
+  if (s.intel && s.naked) {
+    const e = regExprEquate(text, s.regExprs);
+    if (e !== undefined) return e;
+  }
+  if (!s.intel) return s.naked ? nakedAtt(text, asm) : text;
+  if (s.regExprs.size) {
+    const t = substituteRegExprs(text, s.regExprs);
+    if (t === undefined) {
+      asm.error('invalid use of register');
+      return undefined;
+    }
+    text = t;
+  }
   try {
     const c = convertIntel(text, {
       mode: asm.mode,
@@ -59,22 +73,50 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
         return d?.kind === 'equ' && isAbsolute(d.value);
       },
       refSym: (name) => { asm.symbols.ref(name); },
-      regSym: (name) => asm.regSyms.get(name)?.slice(1),
+      regSym: (name) => {
+        const r = asm.regSyms.get(name);
+        if (r !== undefined) listAliasChain(asm, name);
+        return r?.slice(1);
+      },
       known: (mn) => candidatesInMode(clrXorMnemonic(mn) ?? mn, asm.mode).length > 0,
+      intel64: asm.gas.intel64 === true,
+      regOk: (name) => {
+        const r = lookupReg(name);
+        return r !== undefined && regAvailable(asm, r);
+      },
     });
-    if (!c) return intelExprWords(text, asm.mode);
+    if (!c) {
+      // `.long eax` (or "eax"): GNU 2.40 refuses a register as data, and warns.
+      if (s.naked && DATA_DIRECTIVE.test(text) && dataRegister(asm, text)) {
+        asm.error('invalid use of register');
+        asm.warn('register value used as expression');
+        return undefined;
+      }
+      return intelExprWords(text, asm.mode);
+    }
     s.unsized = c.unsizedMem;
     s.mnemonic = c.mnemonic;
     return c.text;
   } catch (e) {
     if (!(e instanceof IntelError)) throw e;
     asm.error(e.message);
+    for (const m of e.more) asm.error(m);
     return undefined;
   }
 }
 
+/** An Intel operand named a register symbol: if through an alias, the chain goes to the symbol table (state.ts). */
+function listAliasChain(asm: Assembly, name: string): void {
+  let s = asm.symbols.get(name);
+  if (s?.def?.kind !== 'equ' || !s.def.value.sym) return;
+  for (let n = 0; s && n < 64; n++) {
+    asm.syntax.regListed.add(s.name);
+    s = s.def?.kind === 'equ' ? s.def.value.sym : undefined;
+  }
+}
+
 /** `.att_syntax noprefix`: registers named without `%` get one. */
-function nakedAtt(text: string): string {
+function nakedAtt(text: string, asm: Assembly): string {
   const toks = tokenize(text);
   let i = 0;
   while (i + 1 < toks.length && (toks[i].type === 'ident' || toks[i].type === 'num') && toks[i + 1].type === 'colon') i += 2;
@@ -85,11 +127,26 @@ function nakedAtt(text: string): string {
   let at = 0;
   for (let j = i + 1; j < toks.length; j++) {
     const t = toks[j];
-    if (t.type !== 'ident' || !lookupReg(t.value)) continue;
+    // (A register the CPU lacks is a symbol there: `.arch i286`'s eax.)
+    const r = t.type === 'ident' ? lookupReg(t.value) : undefined;
+    if (!r || !regAvailable(asm, r)) continue;
     out += text.slice(at, t.offset) + '%';
     at = t.offset;
   }
   return at === 0 ? text : out + text.slice(at);
+}
+
+const DATA_DIRECTIVE = /^\s*(?:[\w.$]+\s*:\s*)*\.(?:byte|short|word|hword|value|int|long|quad|octa|2byte|4byte|8byte)\b/i;
+
+/** A data directive's argument names a register (bare or quoted, as GNU 2.40 reads both). */
+function dataRegister(asm: Assembly, text: string): boolean {
+  return tokenize(text).some((t, k) => {
+    if (k === 0 || (t.type !== 'ident' && t.type !== 'string')) return false;
+    const name = t.type === 'string' ? t.value.slice(1, -1) : t.value;
+    const r = lookupReg(name);
+    // (The AVX-512 mask registers, which x86lab's table does not name, count too.)
+    return (r !== undefined && regAvailable(asm, r)) || /^k[0-7]$/i.test(name);
+  });
 }
 
 /** Directives whose arguments are expressions: Intel's word operators work there too (`.long 8 mod 5`). */

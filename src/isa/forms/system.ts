@@ -2,7 +2,7 @@
 // cache/TLB control, fences, FS/GS base, SMAP, and the FXSAVE/XSAVE state family.
 
 import type { FormDef } from '../types.js';
-import { row, E, M, RR, R, FX, CREG, DREG, fl, ZF, ALLFLAGS, AC, M32, M64 } from '../build.js';
+import { row, E, M, RR, R, FX, CREG, DREG, TREG, fl, ZF, ALLFLAGS, AC, M32, M64 } from '../build.js';
 
 /** A zero-operand row, optionally with a fixed ModRM byte (mod=11). */
 function z(id: string, opcode: readonly number[], extra: Partial<FormDef> = {}): FormDef {
@@ -51,6 +51,11 @@ function crRows(): FormDef[] {
       row({ id: `mov_dr_r${size}`, mnem: 'mov', opcode: [0x0f, 0x23], modrm: { mod: 'reg' }, operands: [rr, DREG('w')], osz: 'none', suffix: 'size', modes, priv: true, sem: 'sys:movdr' }),
     );
   }
+  // The 386/486 test registers (i486 manual; no longer in the SDM): later CPUs raise #UD, so does the executor.
+  out.push(
+    row({ id: 'mov_r32_tr', mnem: 'mov', opcode: [0x0f, 0x24], modrm: { mod: 'reg' }, operands: [TREG(), RR(32, 'w')], osz: 'none', suffix: 'size', modes: M32, priv: true, sem: 'ud' }),
+    row({ id: 'mov_tr_r32', mnem: 'mov', opcode: [0x0f, 0x26], modrm: { mod: 'reg' }, operands: [RR(32, 'r'), TREG('w')], osz: 'none', suffix: 'size', modes: M32, priv: true, sem: 'ud' }),
+  );
   return out;
 }
 

@@ -87,4 +87,17 @@ export const CASES: readonly OptionCase[] = [
   { name: 'tlscall-64', args: ['--64'], source: ` lea d1@tlsdesc(%rip), %rax\n call *d1@tlscall(%rax)\n ret\n` },
   // `sym@SIZE + later` in a displacement is accepted (unlike other specifiers).
   { name: 'size-late-disp', args: ['--32'], source: `f: lea f@size + k, %eax\n lea u@size + k(%ebx), %ecx\n ret\n.size f, .-f\nk = 0x40\n` },
+  // Quoted symbol names: labels, `=`, equates as SIB scale, operands, data expressions; a lone string stays a string.
+  {
+    name: 'quoted-syms-32', args: ['--32'],
+    source: `.set "a b", 4\n.set "x(1)", 2\n.equ "scale(1)", 1\n.eqv "scale{4}", 4\nmov "a b", %eax\nmov $"a b"+1, %eax\nlea "a b"(%eax,%ebx,"x(1)"), %eax\nmov (%eax,%ecx,"scale(1)"), %edx\nmov (%eax,%ecx,"scale{4}"), %edx\n.long "a b" + "x(1)"\ncall "foo bar"\nmov "foo bar"+4(%ebx), %eax\nmov %es:"x(y)"(%eax), %eax\ncall *"x(y)"\n"lab el": nop\njmp "lab el"\n.globl "g s"\n.set "g s", 3\n.long "g s", "cd", "e f"+1\n.word "h"\n.ascii "a b"\n.section "n s","a"\n.byte 1\n`,
+  },
+  { name: 'quoted-syms-64', args: ['--64'], source: `.set "k k", 8\n"lab el": lea "x y"(%rip), %rax\n mov "q"+8(,%rcx,"k k"), %edx\n.quad "x y" - "lab el"\n` },
+  // Intel `.equ r, reg + expr` stands for the expression in operands; register symbols reach the symbol table only as an alias chain an Intel operand named.
+  { name: 'intel-reg-expr-equ-bad', args: ['--32'], source: `.intel_syntax noprefix\n.equ r, edx + 4\nmov eax, [r + 8]\n` },
+  { name: 'intel-reg-expr-equ', args: ['--32'], source: `.intel_syntax noprefix\n.equ r, edx + 4\nmov eax, [r]\nlea ecx, [r]\n.equ q, ebx*2 + 16\nmov al, [q]\n.equ r, 7\nmov eax, r\n` },
+  { name: 'reg-sym-table', args: ['--32'], source: `.equ y, x\n.equ x, %st(1)\n.equ foo, %eax\n.set bar, foo\nfmul y\nmovl foo, %ecx\nnop\n` },
+  { name: 'reg-sym-table-intel', args: ['--32'], source: `.equ z, y\n.equ y, x\n.equ x, %st(1)\n.intel_syntax noprefix\nfadd x\nfmul y\nfsub z\n.equ c, b\n.equ b, a\n.equ a, st(7)\nfadd a\nfsub c\n.equ d, eax\nmov ecx, d\n` },
+  // GNU 2.40 still reads a quoted "%reg" in an instruction as the register, and refuses it.
+  { name: 'quoted-register', args: ['--32'], source: `mov $"%eax", %eax\nmov "%eax", %eax\nmov "%foo", %eax\n` },
 ];

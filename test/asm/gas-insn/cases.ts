@@ -16,6 +16,10 @@ const CCS = ['o', 'no', 'b', 'c', 'nae', 'nb', 'ae', 'nc', 'z', 'e', 'nz', 'ne',
 /** The x87 environment and state image instructions. */
 const X87_IMAGES = ['fldenv', 'fnstenv', 'fstenv', 'frstor', 'fnsave', 'fsave'];
 
+/** Every test register both ways, in 32-bit, 16-bit and Intel syntax. */
+const TR_SOURCE = lines(...Array.from({ length: 8 }, (_, i) => `mov %tr${i},%e${'abcd'[i % 4]}x`), 'mov %esi,%tr6', 'movl %tr7,%edi', 'movl %ebp,%tr7',
+  '.code16', 'mov %tr2,%ecx', 'mov %ecx,%tr2', '.code32', '.intel_syntax noprefix', 'mov eax, tr3', 'mov tr4, edx', '.intel_syntax prefix', 'mov %eax, %tr5', '.att_syntax');
+
 export const CASES: readonly OptionCase[] = [
   {
     name: 'eiz-32', args: ['--32'],
@@ -173,4 +177,32 @@ export const CASES: readonly OptionCase[] = [
   { name: 'data16-unsized-64', args: ['--64'], source: lines('data16 push $0xffff', 'data16 push $0x1234', 'data16 add $0x1234,(%rax)', 'data16 ptwrite (%rax)', 'data16 iret', 'data16 crc32 (%rax),%rax', 'data16 rol %cl,(%rax)') },
   { name: 'data16-pushw-twice', args: ['--32'], source: lines('data16 pushw $1') },
   { name: 'int3-prefixed', args: ['--32'], source: lines('int $3', 'data16 int $3', 'addr16 int $3', 'fs int $3', '.code16', 'int $3', 'data32 int $3', '.code64', 'int $3', 'rex int $3', 'data16 int $4') },
+  // -mintel64: 66h on a near jmp/call in 64-bit code leaves a rel32 (PLT32 to a global, relaxed to rel32 locally); jcc and xbegin keep rel16.
+  ...(['--64', '--64 -mintel64'] as const).flatMap((o) => [
+    { name: `data16-branch${o.replace(/ -/g, '-').replace('--64', '')}-extern`, args: o.split(' '), source: lines('data16 jmp foo', 'data16 call foo', 'data16 jmp bar', 'bar: nop', 'data16 jz foo', 'data16 xbegin foo', 'data16 rex.w jmp foo', 'data16 jmp 1f', '1:') },
+    { name: `data16-branch${o.replace(/ -/g, '-').replace('--64', '')}-relaxed`, args: o.split(' '), source: lines('data16 jmp bar', 'data16 call bar', '.fill 300,1,0x90', 'bar: nop', 'data16 call 1f', '1:', 'data16 jz bar') },
+  ]),
+  // The 386/486 test registers: which CPUs and modes take them (src/asm/test-regs.ts).
+  ...([['tr-32', ['--32']], ['tr-i486', ['--32', '-march=i486+nommx']], ['tr-generic32', ['--32', '-march=generic32']], ['tr-i586', ['--32', '-march=i586']],
+    ['tr-generic64', ['--32', '-march=generic64']], ['tr-mtune', ['--32', '-mtune=i686']], ['tr-plus-nommx', ['--32', '-march=+nommx']],
+    ['tr-64', ['--64']]] as const).map(([name, args]) => ({ name, args, source: TR_SOURCE })),
+  { name: 'tr-64-code32', args: ['--64'], source: lines('.code32', 'mov %tr3,%eax') },
+  { name: 'tr-64-code32-i386', args: ['--64'], source: lines('.code32', '.arch i386', 'mov %tr3,%eax') },
+  { name: 'tr-arch-nommx', args: ['--32'], source: lines('.arch .nommx', 'mov %tr3,%eax') },
+  { name: 'tr-arch-i586', args: ['--32'], source: lines('.arch i586', 'mov %tr3,%eax') },
+  { name: 'tr-arch-i286', args: ['--32'], source: lines('.arch i286', 'mov %tr3,%eax') },
+  { name: 'tr-arch-back', args: ['--32'], source: lines('.arch .nommx', '.arch i486', 'mov %tr3,%eax', '.arch push', '.arch k6', '.arch pop', 'mov %eax,%tr4', '.arch default', 'mov %tr5,%ebx') },
+  { name: 'tr-16bit-regs', args: ['--32'], source: lines('mov %ax,%tr3') },
+  { name: 'tr-64-code', args: ['--32'], source: lines('.code64', 'mov %tr3,%rax') },
+  // Intel call/jmp through memory by pointer size: near, far 16:16 (dword outside 32-bit code), far 16:32, -mintel64's tbyte; the rest refused.
+  ...([['16', ['--32'], '.code16', 'bx'], ['32', ['--32'], '.code32', 'ebx'], ['64', ['--64'], '.code64', 'rbx'], ['64-intel64', ['--64', '-mintel64'], '.code64', 'rbx']] as const).flatMap(([m, args, code, r]) => [
+    { name: `intel-branch-ptr-${m}`, args, source: lines('.intel_syntax noprefix', code, ...['call', 'jmp'].flatMap((b) => ['word', 'dword', 'fword', ...(m.startsWith('64') ? ['qword', 'near', 'far'] : ['near', 'far'])].map((p) => `${b} ${p} ptr [${r}]`))) },
+    { name: `intel-branch-ptr-bad-${m}`, args, source: lines('.intel_syntax noprefix', code, ...['call', 'jmp'].flatMap((b) => ['byte', 'qword', 'tbyte', 'xmmword', 'oword'].map((p) => `${b} ${p} ptr [${r}]`))) },
+  ]),
+  // Registers the CPU and mode lack: written, GNU's bad register name; through a symbol, "cannot be used here"; under noprefix, a symbol.
+  { name: 'pre386-regs', args: ['--32'], source: lines('.set xBX, %ebx', '.set xF, %fs', '.set xC, %cr0', '.code16', '.arch i286', 'inc %ebx', 'inc xBX', 'mov xF, %ax', 'mov %fs, %ax', 'mov xC, %eax', 'incb (xBX)', '.arch i186', 'inc xBX', '.arch i386', 'inc xBX') },
+  { name: 'pre386-regs-ok', args: ['--32'], source: lines('.set xBX, %ebx', '.code16', '.arch i286', 'inc %bx', 'mov %es, %ax', '.arch i386', 'inc xBX', 'mov %fs, %ax') },
+  { name: 'code32-r8d-sym', args: ['--64'], source: lines('.set xR, %r8d', 'inc xR', '.code32', 'inc xR') },
+  { name: 'pre386-naked', args: ['--32'], source: lines('.att_syntax noprefix', '.code16', '.arch i286', 'mov eax, ax', 'mov fs, ax', 'mov cr0, ax', '.intel_syntax noprefix', 'mov ax, eax', 'mov ax, gs', 'mov ax, dr0') },
+  { name: 'intel-data-regs', args: ['--32'], source: lines('.data', '.intel_syntax noprefix', '.long "eax"', '.long cr0', '.long "k0"') },
 ];
