@@ -281,7 +281,7 @@ function labSide(text: string, owner: number[], mode: 32 | 64): Side {
 }
 
 /** The unit's section bytes and relocations as one comparable string. */
-function sectionView(o: Obj, i: number): string {
+export function sectionView(o: Obj, i: number): string {
   const name = SECTION(i);
   const s = o.sections.find((x) => x.name === name);
   const names = o.bits === 64 ? R64 : R32;
