@@ -8,6 +8,7 @@ import { tokenize, type Tok } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import { IntelError } from './errors.js';
 import { OperandParser, type IntelOperand, type Node } from './operand.js';
+import { REFUSED_PTR_SIZES } from './mem-sizes-data.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -22,6 +23,10 @@ export interface IntelHost {
   refSym(name: string): void;
   /** The encoder knows this AT&T mnemonic. */
   known(mnemonic: string): boolean;
+  /** The mnemonic is known only as another with AT&T's `l` suffix (`addl`, `lodsl`), which Intel syntax lacks. */
+  lSuffixOnly?(mnemonic: string): boolean;
+  /** GNU's message for a mnemonic of another mode (`fxsave64' is only supported in 64-bit mode), if it is one. */
+  modeError?(mnemonic: string): string | undefined;
 }
 
 /** The statement's AT&T equivalent, plus whether a memory operand had no size (for GNU's message). */
@@ -262,7 +267,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   // A prefix written alone (`rex64`, `lock` on its own line) is the same in both syntaxes.
   if (isPrefixMnemonic(intelMn) && i + 1 === toks.length) return undefined;
   let mn = intelMn;
-  if (!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) {
+  // (GNU's Intel syntax has no `l` suffix: `addl eax, 1` is no instruction; its `d` is below.)
+  if ((!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) || host.lSuffixOnly?.(mn)) {
+    const modeMsg = host.modeError?.(mn);
+    if (modeMsg !== undefined) throw new IntelError(modeMsg);
     // GNU looks the mnemonic up before reading operands, and echoes the statement squeezed.
     const ops = splitOperands(toks, i + 1).map(([a, b]) => text.slice(toks[a]?.offset ?? text.length, b < toks.length ? toks[b].offset : text.length).trim());
     const pre = prefixes.map((p) => p.toLowerCase() + ' ').join('');
@@ -274,6 +282,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());
   });
+  // A size the instruction's memory cannot have (`fxsave dword ptr`, `sidt qword ptr` in 64-bit code).
+  if (parsed.length === 1 && parsed[0].size !== undefined && parsed[0].bracket && REFUSED_PTR_SIZES[host.mode][intelMn]?.includes(parsed[0].size)) {
+    throw new IntelError(`operand size mismatch for \`${intelMn}'`);
+  }
   // `jmp 0x10, 0x20` / `lcall seg, off`: GNU also takes a far pointer as two operands.
   const farPair = parsed.length === 2 && /^l?(?:jmp|call)$/.test(mn) && parsed.every((p) => !p.bracket && !p.seg && !p.size && p.expr && !hasReg(p.expr));
   for (const p of parsed) if (p.expr) enterSpecSymbols(p.expr, host);
