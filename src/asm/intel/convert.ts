@@ -9,6 +9,7 @@ import { isPrefixMnemonic } from '../parse.js';
 import { IntelError } from './errors.js';
 import { OperandParser, type IntelOperand, type Node } from './operand.js';
 import { REFUSED_PTR_SIZES } from './mem-sizes-data.js';
+import { gnuOperandText } from './operand-text.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -136,12 +137,9 @@ function isConst(n: Node, host: IntelHost): boolean {
 
 /** Splits an address into base, index, scale and displacement as GNU does: the first lone register is
  *  the base, a scaled one (or a second one) the index. */
-/** GNU's message for an impossible address names the bracketed part as written. */
+/** GNU's message for an impossible address names the whole operand, as its scrubber left it. */
 function badBaseIndex(op: IntelOperand): IntelError {
-  const t = op.text;
-  const a = t.indexOf('[');
-  const b = t.lastIndexOf(']');
-  return new IntelError(`\`${a >= 0 && b > a ? t.slice(a, b + 1) : t}' is not a valid base/index expression`);
+  return new IntelError(`\`${gnuOperandText(op.text)}' is not a valid base/index expression`);
 }
 
 function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { base?: string; index?: string; scale?: string; disp?: string } {
@@ -166,7 +164,8 @@ function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { b
       if (out.index !== undefined) throw badBaseIndex(op);
       out.index = r.r;
       out.scale = render(s);
-      if (s.k === 'num' && !['1', '2', '4', '8'].includes(s.v)) throw badBaseIndex(op);
+      // (A negated scale, `-1*rdx`, is no scale either: GNU 2.40 quotes the operand.)
+      if ((s.k === 'num' && !['1', '2', '4', '8'].includes(s.v)) || s.k === 'un') throw badBaseIndex(op);
       return;
     }
     if (hasReg(n)) throw new IntelError('invalid use of register');

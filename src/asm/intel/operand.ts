@@ -6,6 +6,7 @@
 import { lookupReg } from '../../isa/registers.js';
 import type { Tok } from '../lexer.js';
 import { IntelError } from './errors.js';
+import { gnuOperandText } from './operand-text.js';
 
 /** Memory-size keywords (`dword ptr`), lower case, with their size in bytes. */
 export const SIZE_WORDS: Readonly<Record<string, number>> = {
@@ -88,6 +89,7 @@ export class OperandParser {
   /** Parses the operand in toks[from, to). */
   parse(from: number, to: number, text: string): IntelOperand {
     this.op = { offset: false, bracket: false, text };
+    this.from = from;
     this.i = from;
     this.end = to;
     const e = this.expr(0);
@@ -97,8 +99,13 @@ export class OperandParser {
   }
 
   private end = 0;
+  private from = 0;
 
   private rest(): string {
+    // As written from the first unread token, as GNU's scrubber left it (`ptr [rax+4]`).
+    const from = this.toks[this.i]?.offset;
+    const base = this.toks[this.from]?.offset;
+    if (from !== undefined && base !== undefined && this.op.text.length > 0) return gnuOperandText(this.op.text.slice(from - base));
     return this.toks.slice(this.i, this.end).map((t) => t.value).join('');
   }
 
