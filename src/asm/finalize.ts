@@ -632,6 +632,20 @@ function buildListing(asm: Assembly): ListingOut[] {
   return listing;
 }
 
+/**
+ * A difference in a field: as diff(), but GNU words an unresolvable one at fixup time by the names
+ * the relocation would use, a local label by its section (write.c; measured: `can't resolve .text - thing2`).
+ */
+function fixupDiff(a: Where, b: Where, loc: SrcLoc): bigint {
+  try {
+    return diff(a, b, loc);
+  } catch (e) {
+    if (!(e instanceof AsmError)) throw e;
+    const name = (w: Where): string => w.kind === 'abs' ? '0' : w.kind === 'label' && w.sym.binding === 'local' ? w.sec.name : displayName(w.sym.name);
+    throw new AsmError(loc, `can't resolve ${name(a)} - ${name(b)}`);
+  }
+}
+
 /** Relocation type for `sym@spec` (measured with GNU as 2.40); `op` is the instruction's opcode byte. */
 function specType(mode: number, spec: string, size: number, out: Uint8Array, field: number): string | undefined {
   // GNU marks GOT loads it may relax (mov, test, binary ops, indirect call/jmp) with the *X types.
@@ -842,7 +856,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : add);
       return;
     }
-    value = diff(a, b, p.loc) + v.addend;
+    value = fixupDiff(a, b, p.loc) + v.addend;
     // A label difference is a number, not a place: pc-relative, GNU leaves it to the linker
     // against *ABS* (`jmp loc2 - loc` with loc2 defined later; measured).
     // A call chose its relocation while the difference was still an undefined expression: PLT32.

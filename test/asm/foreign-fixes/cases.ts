@@ -85,4 +85,9 @@ export const CASES: readonly FixCase[] = [
     'inc long ptr [rax]', 'inc long   ptr   [rax]', 'fld float ptr [rax + 4]', 'fxsave64 opaque ptr [rax]'].map((s, k) => ({
     name: `intel-operand-text-${k}`, args: ['--64'], source: lines('.intel_syntax noprefix', s),
   })),
+  // A difference no relocation can express, in a field: GNU names the relocation's symbols (LLVM macho-reloc-errors-x86*.s).
+  ...['.long thing-thing2', 'mov %eax, thing-thing2', 'mov %eax, defined-thing2', '.quad thing-thing2', 'movl $thing-thing2, %eax', 'push $defined-thing2',
+    '.byte thing-thing2', 'mov %eax, glob-thing2', 'mov %eax, thing-defined', '.long dat-defined', 'mov %rax, (thing-thing2)(%rip)'].map((s, k) => ({
+    name: `cant-resolve-${k}`, args: ['--64'], source: lines('.globl glob', 'defined: glob: nop', '.data', 'dat: .byte 0', '.text', s),
+  })),
 ];
