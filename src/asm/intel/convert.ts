@@ -276,7 +276,7 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     throw new IntelError(`no such instruction: \`${pre}${mn}${ops.length ? ' ' + ops.join(',') : ''}'`);
   }
   const branch = BRANCH.test(mn);
-  const parser = new OperandParser(toks, host.naked, host.regSym);
+  const parser = new OperandParser(toks, host.naked, host.regSym, host.mode === 64);
   const parsed = splitOperands(toks, i + 1).map(([a, b]) => {
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());

@@ -63,6 +63,8 @@ export class OperandParser {
     private readonly toks: readonly Tok[],
     private readonly naked: boolean,
     private readonly regSym: (name: string) => string | undefined = () => undefined,
+    /** Registers without `%` exist only in 64-bit code when the mode is 64 (else `rax` is a symbol). */
+    private readonly mode64 = true,
   ) {}
 
   private peek(): Tok | undefined {
@@ -81,7 +83,8 @@ export class OperandParser {
       const r = this.regSym(t.value);
       if (r) return r;
     }
-    if (t.type === 'ident' && this.naked && lookupReg(t.value)) return t.value.toLowerCase();
+    // (GNU 2.40: in 32-bit code `mov eax, r8d` loads from a symbol r8d.)
+    if (t.type === 'ident' && this.naked && lookupReg(t.value) && (this.mode64 || !lookupReg(t.value)!.only64)) return t.value.toLowerCase();
     if (t.type === 'ident' && this.naked && t.value.toLowerCase() === 'st') return 'st';
     return undefined;
   }

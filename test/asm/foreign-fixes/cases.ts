@@ -90,4 +90,10 @@ export const CASES: readonly FixCase[] = [
     '.byte thing-thing2', 'mov %eax, glob-thing2', 'mov %eax, thing-defined', '.long dat-defined', 'mov %rax, (thing-thing2)(%rip)'].map((s, k) => ({
     name: `cant-resolve-${k}`, args: ['--64'], source: lines('.globl glob', 'defined: glob: nop', '.data', 'dat: .byte 0', '.text', s),
   })),
+  // Intel syntax outside 64-bit code: 64-bit register names are symbols (LLVM intel-syntax-ambiguous.s `add rax, 3`).
+  ...(['.code32', '.code16'] as const).map((c) => ({
+    name: `intel-64bit-names-as-symbols${c.slice(5)}`, args: ['--32'],
+    source: lines(c, '.intel_syntax noprefix', 'mov eax, r8d', 'mov eax, rax', 'mov eax, [rax]', 'mov eax, spl', 'mov eax, xmm8', 'lea eax, r15[ebx]', 'push r9', 'call rax'),
+  })),
+  { name: 'intel-64bit-name-ambiguous', args: ['--32'], source: lines('.intel_syntax noprefix', 'add rax, 3') },
 ];
