@@ -66,6 +66,8 @@ const SIZE_SUFFIX: Readonly<Record<string, string>> = { byte: 'b', word: 'w', dw
 const RENAME: Readonly<Record<string, string>> = {
   retf: 'lret', retfw: 'lretw', retfd: 'lretl', retfq: 'lretq', pushfd: 'pushfl', popfd: 'popfl', pushad: 'pushal', popad: 'popal',
   iretd: 'iretl', lodsd: 'lodsl', stosd: 'stosl', scasd: 'scasl', insd: 'insl', outsd: 'outsl',
+  // The x87 environment/state in its 16-bit layout: Intel's `w` is AT&T's `s` (GNU 2.40, measured).
+  fldenvw: 'fldenvs', fstenvw: 'fstenvs', fnstenvw: 'fnstenvs', frstorw: 'frstors', fsavew: 'fsaves', fnsavew: 'fnsaves',
 };
 
 type AttOp =

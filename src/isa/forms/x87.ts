@@ -203,7 +203,7 @@ function envRows(): FormDef[] {
     const opcode = wait ? [0x9b, op] : [op];
     const w = wait ? { encodeOnly: true } : {};
     out.push(row({ id: `${m}s`, mnem: `${m}s`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'w', suffix: 'none', sem, intel: `${m}w`, ...w }));
-    out.push(row({ id: `${m}l`, mnem: `${m}l`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'none', suffix: 'none', sem, encodeOnly: true }));
+    out.push(row({ id: `${m}l`, mnem: `${m}l`, opcode, modrm: { reg: r, mod: 'mem' }, operands: [M(0, 'rw')], osz: 'd', suffix: 'none', sem, encodeOnly: true }));
   }
   return out;
 }

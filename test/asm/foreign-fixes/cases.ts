@@ -96,4 +96,14 @@ export const CASES: readonly FixCase[] = [
     source: lines(c, '.intel_syntax noprefix', 'mov eax, r8d', 'mov eax, rax', 'mov eax, [rax]', 'mov eax, spl', 'mov eax, xmm8', 'lea eax, r15[ebx]', 'push r9', 'call rax'),
   })),
   { name: 'intel-64bit-name-ambiguous', args: ['--32'], source: lines('.intel_syntax noprefix', 'add rax, 3') },
+  // The x87 environment and state images: plain forms in the mode's own layout, `s` (Intel `w`) the 16-bit one, `l` (Intel `d`) the 32-bit one.
+  ...(['.code16', '.code32', '.code64'] as const).map((c) => {
+    const m = c === '.code64' ? '(%rbp)' : c === '.code32' ? '(%ebp)' : '(%bp)';
+    const im = c === '.code64' ? '[rbp]' : c === '.code32' ? '[ebp]' : '[bp]';
+    const env = ['fldenv', 'fnstenv', 'fstenv', 'frstor', 'fnsave', 'fsave'];
+    return {
+      name: `x87-env-layout${c.slice(5)}`, args: [c === '.code64' ? '--64' : '--32'],
+      source: lines(c, ...env.flatMap((e) => [`${e} ${m}`, `${e}s ${m}`, `${e}l ${m}`]), '.intel_syntax noprefix', ...env.flatMap((e) => [`${e} ${im}`, `${e}w ${im}`, `${e}d ${im}`])),
+    };
+  }),
 ];
