@@ -26,6 +26,8 @@ export interface IntelHost {
   known(mnemonic: string): boolean;
   /** The mnemonic is known only as another with AT&T's `l` suffix (`addl`, `lodsl`), which Intel syntax lacks. */
   lSuffixOnly?(mnemonic: string): boolean;
+  /** `.allow_index_reg` is in force: `eiz`/`riz` are registers (else symbols). */
+  readonly allowIndexReg?: boolean;
   /** GNU's message for a mnemonic of another mode (`fxsave64' is only supported in 64-bit mode), if it is one. */
   modeError?(mnemonic: string): string | undefined;
 }
@@ -139,6 +141,16 @@ function isConst(n: Node, host: IntelHost): boolean {
 
 /** Splits an address into base, index, scale and displacement as GNU does: the first lone register is
  *  the base, a scaled one (or a second one) the index. */
+/** `[eiz*1+8]` (eiz a symbol without .allow_index_reg): a scale of 1 on a term drops out (GNU 2.40). */
+function dropScaleOne(n: Node): Node {
+  if (n.k !== 'bin') return n;
+  const one = (x: Node): boolean => x.k === 'num' && x.v === '1';
+  if (n.op === '*' && !hasReg(n) && (one(n.a) || one(n.b))) return dropScaleOne(one(n.b) ? n.a : n.b);
+  const a = dropScaleOne(n.a);
+  const b = dropScaleOne(n.b);
+  return a === n.a && b === n.b ? n : { ...n, a, b };
+}
+
 /** GNU's message for an impossible address names the whole operand, as its scrubber left it. */
 function badBaseIndex(op: IntelOperand): IntelError {
   return new IntelError(`\`${gnuOperandText(op.text)}' is not a valid base/index expression`);
@@ -174,7 +186,7 @@ function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { b
     const t = n.k === 'bin' ? `(${render(n)})` : render(n);
     disp.push(disp.length === 0 ? (neg ? `-${t}` : t) : `${neg ? '-' : '+'}${t}`);
   };
-  if (e) walk(e, false);
+  if (e) walk(dropScaleOne(e), false);
   // Address registers: general registers of one size (16-bit ones outside 64-bit code), or rip/eip as a base.
   const sizes = [out.base, out.index].filter((r): r is string => r !== undefined).map((r) => {
     const info = lookupReg(r);
@@ -278,7 +290,7 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     throw new IntelError(`no such instruction: \`${pre}${mn}${ops.length ? ' ' + ops.join(',') : ''}'`);
   }
   const branch = BRANCH.test(mn);
-  const parser = new OperandParser(toks, host.naked, host.regSym, host.mode === 64);
+  const parser = new OperandParser(toks, host.naked, host.regSym, (r) => !(r.only64 && host.mode !== 64) && (r.cls !== 'iz' || host.allowIndexReg === true));
   const parsed = splitOperands(toks, i + 1).map(([a, b]) => {
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());
@@ -303,8 +315,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   const farMem = memSize !== undefined && (memSize === 'fword' || (host.mode === 16 && memSize === 'dword')) || (ops.length === 1 && ops[0].k === 'mem' && !ops[0].direct && parsed[0].jump === 'far');
   // (`call tbyte ptr [rcx]` in 64-bit code: the m16:64 pointer of -mintel64, lcallq.)
   const far64 = host.mode === 64 && memSize === 'tbyte';
-  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair || far64)) {
-    mn = far64 ? `l${mn}q` : host.mode === 16 && memSize === 'fword' ? `l${mn}l` : `l${mn}`;
+  // (`jmp dword ptr [r8]` in 64-bit code, where no near jump is 32-bit: the m16:16 pointer, ljmpw.)
+  const far16 = host.mode === 64 && memSize === 'dword';
+  if ((mn === 'jmp' || mn === 'call') && (farPtr || farMem || farPair || far64 || far16)) {
+    mn = far64 ? `l${mn}q` : far16 ? `l${mn}w` : host.mode === 16 && memSize === 'fword' ? `l${mn}l` : `l${mn}`;
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;

@@ -3,7 +3,7 @@
 // lexer's tokens; Intel's word operators (SHL, MOD, EQ ...) become the C operators GNU maps them to,
 // at the same precedence (GNU: `1 shl 2 + 3` is 7).
 
-import { lookupReg } from '../../isa/registers.js';
+import { lookupReg, type RegInfo } from '../../isa/registers.js';
 import type { Tok } from '../lexer.js';
 import { IntelError } from './errors.js';
 import { gnuOperandText } from './operand-text.js';
@@ -63,8 +63,9 @@ export class OperandParser {
     private readonly toks: readonly Tok[],
     private readonly naked: boolean,
     private readonly regSym: (name: string) => string | undefined = () => undefined,
-    /** Registers without `%` exist only in 64-bit code when the mode is 64 (else `rax` is a symbol). */
-    private readonly mode64 = true,
+    /** Which registers a name without `%` stands for here; GNU 2.40 reads the others as symbols
+     *  (`mov eax, r8d` in 32-bit code, `[eiz*1+8]` without .allow_index_reg). */
+    private readonly nakedOk: (r: RegInfo) => boolean = () => true,
   ) {}
 
   private peek(): Tok | undefined {
@@ -83,8 +84,7 @@ export class OperandParser {
       const r = this.regSym(t.value);
       if (r) return r;
     }
-    // (GNU 2.40: in 32-bit code `mov eax, r8d` loads from a symbol r8d.)
-    if (t.type === 'ident' && this.naked && lookupReg(t.value) && (this.mode64 || !lookupReg(t.value)!.only64)) return t.value.toLowerCase();
+    if (t.type === 'ident' && this.naked && lookupReg(t.value) && this.nakedOk(lookupReg(t.value)!)) return t.value.toLowerCase();
     if (t.type === 'ident' && this.naked && t.value.toLowerCase() === 'st') return 'st';
     return undefined;
   }

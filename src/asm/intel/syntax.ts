@@ -62,6 +62,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       refSym: (name) => { asm.symbols.ref(name); },
       regSym: (name) => asm.regSyms.get(name)?.slice(1),
       known: (mn) => candidatesInMode(clrXorMnemonic(mn) ?? mn, asm.mode).length > 0,
+      allowIndexReg: asm.allowIndexReg,
       modeError: (mn) => {
         try {
           checkMnemonic(mn, asm.mode);

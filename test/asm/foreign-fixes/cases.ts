@@ -106,4 +106,10 @@ export const CASES: readonly FixCase[] = [
       source: lines(c, ...env.flatMap((e) => [`${e} ${m}`, `${e}s ${m}`, `${e}l ${m}`]), '.intel_syntax noprefix', ...env.flatMap((e) => [`${e} ${im}`, `${e}w ${im}`, `${e}d ${im}`])),
     };
   }),
+  // Intel syntax: `eiz`/`riz` are symbols without .allow_index_reg (`[eiz*1+8]`, as objdump -M intel prints an address of no base),
+  // and `jmp dword ptr [m]` in 64-bit code is the m16:16 far jump.
+  { name: 'intel-eiz-symbol', args: ['--64'], source: lines('.intel_syntax noprefix', 'mov eax, [eiz*1+8]', 'lea eax, [eiz*1+0x10]', 'mov eax, eiz', 'movdir64b eax,[eiz*1+0x7fffffff]', 'mov eax, [1*foo+4]') },
+  { name: 'intel-eiz-symbol-scaled', args: ['--64'], source: lines('.intel_syntax noprefix', 'mov eax, [rax+riz*2]') },
+  { name: 'intel-eiz-allowed', args: ['--64'], source: lines('.allow_index_reg', '.intel_syntax noprefix', 'mov eax, [eiz*1+8]', 'mov eax, [rax+riz*2]') },
+  { name: 'intel-far-dword-64', args: ['--64'], source: lines('.intel_syntax noprefix', 'jmp DWORD PTR [r8]', 'call DWORD PTR [r12]', 'jmp WORD PTR [r8]', 'jmp QWORD PTR [r8]', 'jmp FWORD PTR [r8]', 'call dword ptr [ebp]') },
 ];
