@@ -192,9 +192,9 @@ export function splitFile(text: string, name: string): SplitFile {
 // ---- SIMD ---------------------------------------------------------------------------------------
 
 /** Vector, MMX, mask and tile registers in AT&T (objdump) or Intel text. */
-const SIMD_REG = /(?:^|[^\w])%?(?:[xyz]mm\d{1,2}|tmm\d|k[0-7]|mm[0-7])\b/i;
+const SIMD_REG = /(?:^|[^\w])%?(?:[xyz]mm\d{1,2}|tmm\d|k[0-7]|mm[0-7])\b|%[xyz]?mm\(\d+\)/i;
 /** SSE/AVX/MMX/3DNow!/AES/SHA mnemonics that name no vector register in the text (memory forms, implicit xmm0). */
-const SIMD_MNEMONIC = /^(?:\{[^}]*\}\s*)*(?:v(?!err|erw)\w+|(?:add|sub|mul|div|min|max|sqrt|rsqrt|rcp|cmp\w*|and|andn|or|xor|mov\w*|unpck\w+|shuf|blend\w*|round|dp|hadd|hsub|addsub|cvt\w*|comi|ucomi)(?:ps|pd|ss|sd)|cvt\w+|p(?!ush|op|ause|dep|ext|tw|conf|val|refetch|cnt)[a-z]\w*|ldmxcsr|stmxcsr|lddqu|maskmov\w+|movnt\w+|movq2dq|movdq2q|movdq[au]|emms|femms|pf\w+|pi2f\w|aes\w+|sha\w+|crc32c?|insertq|extrq|movntsd|movntss|extractps|insertps|pclmul\w+|gf2p8\w+|k\w+[bwdq])(?:\s|$)/i;
+const SIMD_MNEMONIC = /^(?:\{[^}]*\}\s*)*(?:v(?!err|erw)\w+|(?:add|sub|mul|div|min|max|sqrt|rsqrt|rcp|cmp\w*|and|andn|or|xor|mov\w*|unpck\w+|shuf|blend\w*|round|dp|hadd|hsub|addsub|cvt\w*|comi|ucomi)(?:ps|pd|ss|sd)|cvt\w+|p(?!ush|op|ause|dep|ext|tw|conf|val|refetch|cnt)[a-z]\w*|movd|ldmxcsr|stmxcsr|lddqu|maskmov\w+|movnt\w+|movq2dq|movdq2q|movdq[au]|emms|femms|pf\w+|pi2f\w|aes\w+|sha\w+|crc32c?|insertq|extrq|movntsd|movntss|extractps|insertps|pclmul\w+|gf2p8\w+|k\w+[bwdq])(?:\s|$)/i;
 
 export function isSimdSource(text: string): boolean {
   return SIMD_REG.test(text) || SIMD_MNEMONIC.test(text.trim()) && !/^crc32/i.test(text.trim());
@@ -281,7 +281,7 @@ function labSide(text: string, owner: number[], mode: 32 | 64): Side {
 }
 
 /** The unit's section bytes and relocations as one comparable string. */
-function sectionView(o: Obj, i: number): string {
+export function sectionView(o: Obj, i: number): string {
   const name = SECTION(i);
   const s = o.sections.find((x) => x.name === name);
   const names = o.bits === 64 ? R64 : R32;

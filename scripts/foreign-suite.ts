@@ -47,12 +47,13 @@ interface FileRow { file: string; results: UnitResult[] }
 const COLS: readonly Status[] = STATUSES;
 
 function counts(rs: readonly UnitResult[]): string {
-  return COLS.map((s) => rs.filter((r) => r.status === s).length).join(' | ');
+  const same = rs.filter((r) => r.status === 'both reject' && r.gnuError === r.labError).length;
+  return [...COLS.map((s) => rs.filter((r) => r.status === s).length), same].join(' | ');
 }
 
 function report(rows: FileRow[], dir: string, secs: number): string {
   const all = rows.flatMap((r) => r.results);
-  const head = `| | units | ${COLS.join(' | ')} |\n|---|---:|${COLS.map(() => '---:').join('|')}|`;
+  const head = `| | units | ${COLS.join(' | ')} | same first message |\n|---|---:|${COLS.map(() => '---:').join('|')}|---:|`;
   const line = (label: string, rs: UnitResult[]): string => `| ${label} | ${rs.length} | ${counts(rs)} |`;
   const out = [
     `Foreign x86 test inputs (${dir}): ${rows.length} files, ${all.length} statements, oracle: ${asVersion()}, ${secs.toFixed(0)}s`, '',

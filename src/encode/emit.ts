@@ -131,12 +131,14 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     }
   }
 
-  // Relative jmp/call/jcc (not loop/jcxz, whose address size selects the count register): GNU
-  // drops an address-size prefix and any segment but the cs/ds branch hints, with a warning
-  // (tc-i386.c output_branch/output_jump).
-  if (rel && (rel.n !== 1 || f.relaxTo) && (pfx.addr || (pfx.seg && pfx.seg !== 0x2e && pfx.seg !== 0x3e))) {
+  // Relative jmp/call/jcc: GNU drops an address-size prefix (not on loop/jcxz, whose address size
+  // selects the count register) and any segment but the cs/ds branch hints (on a call, every
+  // segment; GNU 2.40, measured), with a warning (tc-i386.c output_branch/output_jump).
+  const relJump = rel && (rel.n !== 1 || f.relaxTo);
+  const dropSeg = rel && pfx.seg !== 0 && (f.flow === 'call' || (pfx.seg !== 0x2e && pfx.seg !== 0x3e));
+  if ((relJump && pfx.addr) || dropSeg) {
     warnings.push(`skipping prefixes on \`${name}'`);
-    pfx = { ...pfx, addr: 0, seg: pfx.seg === 0x2e || pfx.seg === 0x3e ? pfx.seg : 0 };
+    pfx = { ...pfx, addr: relJump ? 0 : pfx.addr, seg: dropSeg ? 0 : pfx.seg };
   }
 
   // Address.

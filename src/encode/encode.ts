@@ -13,6 +13,7 @@ import { NO_PREFIXES, parsePrefixes } from './prefixes.js';
 import { explainMismatch, modeError } from './messages.js';
 import { emit } from './emit.js';
 import { clrAsXor, clrXorMnemonic } from './clr.js';
+import { branchTargetSegment } from './branch-seg.js';
 
 export { candidatesFor } from './match.js';
 
@@ -97,7 +98,7 @@ const WARN_64 = new Set(['lret', 'retf', 'iret', 'sysret', 'sysexit']);
 const defaultWarning = (name: string): string => `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
 
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
-  const clr = clrAsXor(insn);
+  const clr = clrAsXor(insn) ?? branchTargetSegment(insn);
   if (clr) return encodeInstruction(clr, opts);
   const mode = opts.mode;
   const mnemonic = insn.mnemonic.toLowerCase();

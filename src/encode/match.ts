@@ -120,7 +120,8 @@ export function matchOp(d: OperandDef, op: AsmOperand, size: number, f: Form, ct
       if (op.indirect !== branch && !(branch && !op.bare)) return false;
       return true;
     case 'mem':
-      return op.kind === 'mem' && (op.indirect === branch || (branch && !op.bare)) && !(op.bare && op.disp === undefined && !op.base);
+      // `ljmp label` (no far direct form takes a bare symbol): the far pointer in memory, GNU warns.
+      return op.kind === 'mem' && (op.indirect === branch || (branch && (!op.bare || f.sem.endsWith(':far')))) && !(op.bare && op.disp === undefined && !op.base);
     case 'imm': {
       if (op.kind !== 'imm') return false;
       if (ctx.ignoreImm) return true;

@@ -8,6 +8,8 @@ import { tokenize, type Tok } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import { IntelError } from './errors.js';
 import { OperandParser, type IntelOperand, type Node } from './operand.js';
+import { REFUSED_PTR_SIZES } from './mem-sizes-data.js';
+import { gnuOperandText } from './operand-text.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -26,6 +28,12 @@ export interface IntelHost {
   readonly intel64?: boolean;
   /** The register exists here (%trN only for some CPUs); else a bare name is a symbol, a `%` one an error. */
   regOk?(name: string): boolean;
+  /** The mnemonic is known only as another with AT&T's `l` suffix (`addl`, `lodsl`), which Intel syntax lacks. */
+  lSuffixOnly?(mnemonic: string): boolean;
+  /** `.allow_index_reg` is in force: `eiz`/`riz` are registers (else symbols). */
+  readonly allowIndexReg?: boolean;
+  /** GNU's message for a mnemonic of another mode (`fxsave64' is only supported in 64-bit mode), if it is one. */
+  modeError?(mnemonic: string): string | undefined;
 }
 
 /** The statement's AT&T equivalent, plus whether a memory operand had no size (for GNU's message). */
@@ -140,12 +148,19 @@ function isConst(n: Node, host: IntelHost): boolean {
 
 /** Splits an address into base, index, scale and displacement as GNU does: the first lone register is
  *  the base, a scaled one (or a second one) the index. */
-/** GNU's message for an impossible address names the bracketed part as written. */
+/** `[eiz*1+8]` (eiz a symbol without .allow_index_reg): a scale of 1 on a term drops out (GNU 2.40). */
+function dropScaleOne(n: Node): Node {
+  if (n.k !== 'bin') return n;
+  const one = (x: Node): boolean => x.k === 'num' && x.v === '1';
+  if (n.op === '*' && !hasReg(n) && (one(n.a) || one(n.b))) return dropScaleOne(one(n.b) ? n.a : n.b);
+  const a = dropScaleOne(n.a);
+  const b = dropScaleOne(n.b);
+  return a === n.a && b === n.b ? n : { ...n, a, b };
+}
+
+/** GNU's message for an impossible address names the whole operand, as its scrubber left it. */
 function badBaseIndex(op: IntelOperand): IntelError {
-  const t = op.text;
-  const a = t.indexOf('[');
-  const b = t.lastIndexOf(']');
-  return new IntelError(`\`${a >= 0 && b > a ? t.slice(a, b + 1) : t}' is not a valid base/index expression`);
+  return new IntelError(`\`${gnuOperandText(op.text)}' is not a valid base/index expression`);
 }
 
 function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { base?: string; index?: string; scale?: string; disp?: string } {
@@ -170,14 +185,15 @@ function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { b
       if (out.index !== undefined) throw badBaseIndex(op);
       out.index = r.r;
       out.scale = render(s);
-      if (s.k === 'num' && !['1', '2', '4', '8'].includes(s.v)) throw badBaseIndex(op);
+      // (A negated scale, `-1*rdx`, is no scale either: GNU 2.40 quotes the operand.)
+      if ((s.k === 'num' && !['1', '2', '4', '8'].includes(s.v)) || s.k === 'un') throw badBaseIndex(op);
       return;
     }
     if (hasReg(n)) throw new IntelError('invalid use of register');
     const t = n.k === 'bin' ? `(${render(n)})` : render(n);
     disp.push(disp.length === 0 ? (neg ? `-${t}` : t) : `${neg ? '-' : '+'}${t}`);
   };
-  if (e) walk(e, false);
+  if (e) walk(dropScaleOne(e), false);
   // Address registers: general registers of one size (16-bit ones outside 64-bit code), or rip/eip as a base.
   const sizes = [out.base, out.index].filter((r): r is string => r !== undefined).map((r) => {
     const info = lookupReg(r);
@@ -271,18 +287,25 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   // A prefix written alone (`rex64`, `lock` on its own line) is the same in both syntaxes.
   if (isPrefixMnemonic(intelMn) && i + 1 === toks.length) return undefined;
   let mn = intelMn;
-  if (!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) {
+  // (GNU's Intel syntax has no `l` suffix: `addl eax, 1` is no instruction; its `d` is below.)
+  if ((!host.known(mn) && !host.known(RENAME[mn] ?? mn) && !/d$/.test(mn)) || host.lSuffixOnly?.(mn)) {
+    const modeMsg = host.modeError?.(mn);
+    if (modeMsg !== undefined) throw new IntelError(modeMsg);
     // GNU looks the mnemonic up before reading operands, and echoes the statement squeezed.
     const ops = splitOperands(toks, i + 1).map(([a, b]) => text.slice(toks[a]?.offset ?? text.length, b < toks.length ? toks[b].offset : text.length).trim());
     const pre = prefixes.map((p) => p.toLowerCase() + ' ').join('');
     throw new IntelError(`no such instruction: \`${pre}${mn}${ops.length ? ' ' + ops.join(',') : ''}'`);
   }
   const branch = BRANCH.test(mn);
-  const parser = new OperandParser(toks, host.naked, host.regSym, host.regOk?.bind(host));
+  const parser = new OperandParser(toks, host.naked, host.regSym, host.regOk?.bind(host), (r) => !(r.only64 && host.mode !== 64) && (r.cls !== 'iz' || host.allowIndexReg === true));
   const parsed = splitOperands(toks, i + 1).map(([a, b]) => {
     if (a === b) throw new IntelError(a < toks.length ? "expecting operand before ','; got nothing" : "expecting operand after ','; got nothing");
     return parser.parse(a, b, text.slice(toks[a].offset, b < toks.length ? toks[b].offset : text.length).trim());
   });
+  // A size the instruction's memory cannot have (`fxsave dword ptr`, `sidt qword ptr` in 64-bit code).
+  if (parsed.length === 1 && parsed[0].size !== undefined && parsed[0].bracket && REFUSED_PTR_SIZES[host.mode][intelMn]?.includes(parsed[0].size)) {
+    throw new IntelError(`operand size mismatch for \`${intelMn}'`);
+  }
   // `jmp 0x10, 0x20` / `lcall seg, off`: GNU also takes a far pointer as two operands.
   const farPair = parsed.length === 2 && /^l?(?:jmp|call)$/.test(mn) && parsed.every((p) => !p.bracket && !p.seg && !p.size && p.expr && !hasReg(p.expr));
   for (const p of parsed) if (p.expr) enterSpecSymbols(p.expr, host);

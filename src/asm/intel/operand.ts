@@ -3,9 +3,10 @@
 // lexer's tokens; Intel's word operators (SHL, MOD, EQ ...) become the C operators GNU maps them to,
 // at the same precedence (GNU: `1 shl 2 + 3` is 7).
 
-import { lookupReg } from '../../isa/registers.js';
+import { lookupReg, type RegInfo } from '../../isa/registers.js';
 import type { Tok } from '../lexer.js';
 import { IntelError } from './errors.js';
+import { gnuOperandText } from './operand-text.js';
 
 /** Memory-size keywords (`dword ptr`), lower case, with their size in bytes. */
 export const SIZE_WORDS: Readonly<Record<string, number>> = {
@@ -63,6 +64,9 @@ export class OperandParser {
     private readonly naked: boolean,
     private readonly regSym: (name: string) => string | undefined = () => undefined,
     private readonly regOk: (name: string) => boolean = () => true,
+    /** Which registers a name without `%` stands for here; GNU 2.40 reads the others as symbols
+     *  (`mov eax, r8d` in 32-bit code, `[eiz*1+8]` without .allow_index_reg). */
+    private readonly nakedOk: (r: RegInfo) => boolean = () => true,
   ) {}
 
   private peek(): Tok | undefined {
@@ -81,7 +85,7 @@ export class OperandParser {
       const r = this.regSym(t.value);
       if (r) return r;
     }
-    if (t.type === 'ident' && this.naked && lookupReg(t.value) && this.regOk(t.value.toLowerCase())) return t.value.toLowerCase();
+    if (t.type === 'ident' && this.naked && lookupReg(t.value) && this.regOk(t.value.toLowerCase()) && this.nakedOk(lookupReg(t.value)!)) return t.value.toLowerCase();
     if (t.type === 'ident' && this.naked && t.value.toLowerCase() === 'st') return 'st';
     return undefined;
   }
@@ -89,6 +93,7 @@ export class OperandParser {
   /** Parses the operand in toks[from, to). */
   parse(from: number, to: number, text: string): IntelOperand {
     this.op = { offset: false, bracket: false, text };
+    this.from = from;
     this.i = from;
     this.end = to;
     const e = this.expr(0);
@@ -98,8 +103,13 @@ export class OperandParser {
   }
 
   private end = 0;
+  private from = 0;
 
   private rest(): string {
+    // As written from the first unread token, as GNU's scrubber left it (`ptr [rax+4]`).
+    const from = this.toks[this.i]?.offset;
+    const base = this.toks[this.from]?.offset;
+    if (from !== undefined && base !== undefined && this.op.text.length > 0) return gnuOperandText(this.op.text.slice(from - base));
     return this.toks.slice(this.i, this.end).map((t) => t.value).join('');
   }
 

@@ -6,6 +6,7 @@ import { AsmError } from '../errors.js';
 import { isAbsolute } from '../expr.js';
 import { candidatesInMode } from '../../encode/match.js';
 import { clrXorMnemonic } from '../../encode/clr.js';
+import { checkMnemonic, EncodeError } from '../../encode/index.js';
 import { tokenize } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import type { Assembly } from '../state.js';
@@ -83,6 +84,19 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       regOk: (name) => {
         const r = lookupReg(name);
         return r !== undefined && regAvailable(asm, r);
+      },
+      allowIndexReg: asm.allowIndexReg,
+      modeError: (mn) => {
+        try {
+          checkMnemonic(mn, asm.mode);
+        } catch (e) {
+          if (e instanceof EncodeError && e.code === 'mode') return e.message;
+        }
+        return undefined;
+      },
+      lSuffixOnly: (mn) => {
+        const c = mn.endsWith('l') ? candidatesInMode(clrXorMnemonic(mn) ?? mn, asm.mode) : [];
+        return c.length > 0 && c.every((x) => x.sfx === 'l');
       },
     });
     if (!c) {
