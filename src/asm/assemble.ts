@@ -18,6 +18,7 @@ import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js'
 import type { Tok } from './lexer.js';
 import { statementSource, type LineSource, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
+import { ReptReplay } from './rept-replay.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
@@ -107,6 +108,11 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     return undefined;
   };
   asm.listing.trace = opts.listingTrace ?? false;
+  if (!asm.listing.trace && !asm.lineMarks.enabled) {
+    const replay = new ReptReplay(asm);
+    host.reptPassStart = () => replay.begin();
+    host.replayRept = (passes, loc) => replay.finish(passes, loc);
+  }
   if (asm.listing.trace) {
     host.pulled = (l, depth) => asm.listing.pulled(l.loc, l.text, depth, asm.cur.name);
     host.skipped = (l) => asm.listing.skipped(l.loc);
