@@ -8,6 +8,7 @@ import { tokenize, type Tok } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import { IntelError } from './errors.js';
 import { OperandParser, type IntelOperand, type Node } from './operand.js';
+import { hintPtrSizeError } from '../../encode/hint-checks.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -302,6 +303,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
 
   // The memory size becomes a suffix, unless a register already says it or the size is only checked.
   const sized = ops.find((o): o is Extract<AttOp, { k: 'mem' }> => o.k === 'mem' && o.size !== undefined);
+  const hintErr = hintPtrSizeError(mn, sized?.size);
+  if (hintErr) throw new IntelError(hintErr);
   if (mn === 'movzx' || mn === 'movsx') {
     const dst = ops[0];
     const src = ops[1];
