@@ -111,7 +111,7 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   if (!asm.listing.trace && !asm.lineMarks.enabled) {
     const replay = new ReptReplay(asm);
     host.reptPassStart = () => replay.begin();
-    host.replayRept = (passes, loc) => replay.finish(passes, loc);
+    host.replayRept = (passes) => replay.finish(passes);
   }
   if (asm.listing.trace) {
     host.pulled = (l, depth) => asm.listing.pulled(l.loc, l.text, depth, asm.cur.name);

@@ -2,10 +2,10 @@
 // statements) as bytes rather than statements: the macro layer runs the first pass as usual, then
 // asks here whether that pass did nothing but append bytes to the data fragment it started in (no
 // new fragment, fixup, branch or diagnostic, same section). If so, the remaining passes would write
-// the same bytes again, and they are copied in place of being assembled. Otherwise (or under an
-// `-alm` listing or DWARF line marks, which want every statement) the passes run one by one.
+// the same bytes again, and they are copied in place of being assembled (the listing records them
+// on the pass's last statement). Otherwise (or under an `-alm` listing or DWARF line marks, which
+// want every statement) the passes run one by one.
 
-import type { SrcLoc } from './errors.js';
 import type { Assembly } from './state.js';
 import { limitMessage, reserve, reserveZeros, SECTION_BYTES_LIMIT, type DataFrag, type Section } from './sections.js';
 
@@ -25,6 +25,7 @@ interface PassStart {
   readonly fixups: number;
   readonly branches: number;
   readonly diags: number;
+  readonly listed: number;
 }
 
 export class ReptReplay {
@@ -36,12 +37,12 @@ export class ReptReplay {
   begin(): void {
     const a = this.asm;
     const sec = a.cur;
-    this.start = { sec, frag: sec.cur, size: sec.cur.size, frags: sec.frags.length, fixups: a.fixups.length, branches: a.branches.length, diags: a.diagnostics.length };
+    this.start = { sec, frag: sec.cur, size: sec.cur.size, frags: sec.frags.length, fixups: a.fixups.length, branches: a.branches.length, diags: a.diagnostics.length, listed: a.listing.loc.length };
   }
 
   /** The first pass ended: append `passes` more copies of its bytes. true: done; false: run the
    *  passes as statements; a string: the error to report (the section would outgrow its limit). */
-  finish(passes: number, loc: SrcLoc): boolean | string {
+  finish(passes: number): boolean | string {
     const s = this.start;
     this.start = undefined;
     const a = this.asm;
@@ -66,7 +67,8 @@ export class ReptReplay {
         len += c;
       }
     }
-    a.listing.add(loc, sec, s.frag, s.size + n, s.frag, s.frag.size);
+    const l = a.listing;
+    if (l.loc.length > s.listed) l.add(l.loc[l.loc.length - 1], sec, s.frag, s.size + n, s.frag, s.frag.size);
     return true;
   }
 }
