@@ -19,6 +19,7 @@ import type { Tok } from './lexer.js';
 import { statementSource, type LineSource, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { ReptReplay } from './rept-replay.js';
+import { nobitsCheck, nobitsMark } from './nobits-check.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
@@ -121,7 +122,9 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const shapes = new ShapeCache();
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     asm.symbols.epoch++;
+    const nobits = nobitsMark(asm);
     if (statement(asm, l, shapes) === 'end') break;
+    nobitsCheck(asm, l, nobits);
   }
   if (opts.gas?.usedNote) emitUsedNote(asm);
   if (opts.gas?.buildNotes) emitBuildNotes(asm);

@@ -445,6 +445,7 @@ const HANDLERS: Record<string, Handler> = {
     if (size <= 0n || rep === 0n) return;
     const n = Number(size);
     if (asm.cur.type === 'nobits') {
+      if (BigInt.asUintN(Math.min(n, 4) * 8, value) !== 0n) asm.error(`attempt to fill section \`${asm.cur.name}' with non-zero value`);
       reserveZeros(asm.cur, n * Number(rep));
       return;
     }

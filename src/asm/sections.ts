@@ -140,6 +140,8 @@ export interface Section {
   linkOrder?: string;
   /** Symbol-table position at creation: GNU's section symbol sits there among the symbols. */
   readonly seq: number;
+  /** NOBITS: bytes written into the scratch `buf` since the last check (nobits-check.ts). */
+  scratch?: number;
 }
 
 export function createSection(name: string, index: number, flags: string, type: string, seq = 0): Section {
@@ -194,17 +196,22 @@ export function reserve(sec: Section, n: number): number {
 
 /**
  * A NOBITS section keeps no bytes (its contents are zeros by definition; the object stores only its
- * size): what is written lands in a scratch area at index 0, sized by the largest single write.
+ * size): what a statement writes lands in a scratch area, checked and emptied after it (nobits-check.ts).
  */
 function reserveScratch(sec: Section, n: number): number {
-  if (!(n <= SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(sec));
-  if (n > sec.buf.length) {
+  const pos = sec.scratch ?? 0;
+  const need = pos + n;
+  if (!(need <= SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(sec));
+  if (need > sec.buf.length) {
     let cap = sec.buf.length * 2;
-    while (cap < n) cap *= 2;
-    sec.buf = new Uint8Array(cap);
+    while (cap < need) cap *= 2;
+    const nb = new Uint8Array(cap);
+    nb.set(sec.buf.subarray(0, pos));
+    sec.buf = nb;
   }
+  sec.scratch = need;
   sec.cur.size += n;
-  return 0;
+  return pos;
 }
 
 /** n zero bytes at the end of the section: written out, or in a NOBITS section only counted (no memory). */

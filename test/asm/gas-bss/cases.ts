@@ -1,7 +1,7 @@
 // Self-written inputs for NOBITS sections (src/asm/sections.ts reserveZeros, directives.ts comm):
 // .lcomm and local .comm in .bss subsection 1 with GNU's alignments, sizes far over the section
 // contents limit (no memory is kept for them), fill values GNU ignores there, and 32-bit range
-// warnings; and large .rept counts of constant data (src/asm/rept-replay.ts), with the bodies that
+// warnings, GNU's errors for non-zero data there; and large .rept counts of constant data (src/asm/rept-replay.ts), with the bodies that
 // must still run pass by pass. Goldens from GNU as 2.40: `npx vite-node test/asm/gas-bss/gen.ts`.
 
 import type { OptionCase } from '../gas-options/cases.js';
@@ -15,6 +15,8 @@ export const CASES: readonly OptionCase[] = [
   { name: 'huge-lcomm-32', args: ['--32'], source: lines('.lcomm big,0xf0000000', 'movl $.bss@SIZE,%eax') },
   { name: 'huge-bss-skip-64', args: ['--64'], source: lines('.bss', '.skip 0x30000000', '.p2align 20', 'x: .fill 0x1000000,8,0', '.section .tbss,"awT",@nobits', '.zero 0x20000000', '.text', 'movq $x,%rax') },
   { name: 'bss-fill-value', args: ['--64'], source: lines('.bss', '.skip 8,1', '.space 4,0', '.zero 3') },
+  { name: 'bss-non-zero-data', args: ['--64'], source: lines('.bss', '.byte 1', '.long foo', '.byte 0', '.ascii "a"', '.long 2,0', '.quad 0', '.fill 2,4,1', 'x: .long x', '.section .tbss,"awT",@nobits', '.word 3') },
+  { name: 'bss-instructions-and-empty', args: ['--64'], source: lines('.bss', 'nop', '.byte 0', 'add %al,(%rax)', '.asciz ""', '.fill 3,2,0', '.string "x"') },
   { name: 'lcomm-out-of-range-32', args: ['--32'], source: lines('.lcomm y,1<<40', '.comm z,1<<33', '.long 1') },
   { name: 'rept-const-data', args: ['--64'], source: lines('.data', 'a: .rept 300', '.byte 1, 2+3, 0x7f', '.long 0x12345678  # comment', '.ascii "ab\\n"', '.zero 2', '.endr', 'b: .long b-a', '.text', 'nop') },
   { name: 'rept-bss-huge', args: ['--64'], source: lines('.bss', '.rept 3000000', '.zero 2', '.skip 1', '.endr', '.text', 'movl $.bss@SIZE,%eax') },
