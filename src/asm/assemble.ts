@@ -19,6 +19,8 @@ import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js'
 import type { Tok } from './lexer.js';
 import { statementSource, type LineSource, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
+import { ReptReplay } from './rept-replay.js';
+import { nobitsCheck, nobitsMark } from './nobits-check.js';
 import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
@@ -110,6 +112,11 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
     return undefined;
   };
   asm.listing.trace = opts.listingTrace ?? false;
+  if (!asm.listing.trace && !asm.lineMarks.enabled) {
+    const replay = new ReptReplay(asm);
+    host.reptPassStart = () => replay.begin();
+    host.replayRept = (passes) => replay.finish(passes);
+  }
   if (asm.listing.trace) {
     host.pulled = (l, depth) => asm.listing.pulled(l.loc, l.text, depth, asm.cur.name);
     host.skipped = (l) => asm.listing.skipped(l.loc);
@@ -118,7 +125,9 @@ export function assemble(source: string, opts: AssembleOptions): AssembleResult 
   const shapes = new ShapeCache();
   for (let l = lines.next(); l !== undefined; l = lines.next()) {
     asm.symbols.epoch++;
+    const nobits = nobitsMark(asm);
     if (statement(asm, l, shapes) === 'end') break;
+    nobitsCheck(asm, l, nobits);
   }
   if (opts.gas?.usedNote) emitUsedNote(asm);
   if (opts.gas?.buildNotes) emitBuildNotes(asm);

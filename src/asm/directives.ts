@@ -11,7 +11,7 @@ import { AsmError, LimitError } from './errors.js';
 import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber, parseString } from './expr.js';
 import { captureLate } from './late.js';
 import type { Tok } from './lexer.js';
-import { addVarFrag, defaultAttrs, emitBytes, here, isCode, limitMessage, reserve, SECTION_BYTES_LIMIT } from './sections.js';
+import { addVarFrag, defaultAttrs, emitBytes, here, isCode, limitMessage, reserve, reserveZeros, SECTION_BYTES_LIMIT } from './sections.js';
 import { cfiDirective } from './cfi.js';
 import { ELF_HANDLERS, symverDirective } from './elf-directives.js';
 import { noteInsn } from './lfence.js';
@@ -186,6 +186,11 @@ function space(asm: Assembly, count: bigint, fill: bigint, name: string): void {
   }
   if (count > 1n << 30n) throw new AsmError(asm.loc, `${name} size too large`);
   const n = Number(count);
+  if (asm.cur.type === 'nobits') {
+    if (BigInt.asUintN(8, fill) !== 0n) asm.warn(`ignoring fill value in section \`${asm.cur.name}'`);
+    reserveZeros(asm.cur, n);
+    return;
+  }
   const pos = reserve(asm.cur, n);
   asm.cur.buf.fill(Number(BigInt.asUintN(8, fill)), pos, pos + n);
 }
@@ -439,6 +444,11 @@ const HANDLERS: Record<string, Handler> = {
     if (rep < 0n) { asm.warn('repeat < 0; .fill ignored'); return; }
     if (size <= 0n || rep === 0n) return;
     const n = Number(size);
+    if (asm.cur.type === 'nobits') {
+      if (BigInt.asUintN(Math.min(n, 4) * 8, value) !== 0n) asm.error(`attempt to fill section \`${asm.cur.name}' with non-zero value`);
+      reserveZeros(asm.cur, n * Number(rep));
+      return;
+    }
     const pos = reserve(asm.cur, n * Number(rep));
     // GNU stores at most 4 bytes of the value; wider fill units get zeros above.
     const unit = new Uint8Array(n);
@@ -527,9 +537,15 @@ const HANDLERS: Record<string, Handler> = {
 };
 
 function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], local: boolean): void {
-  const s = asm.symbols.ref(symName(args[0], asm, toks));
+  const name = symName(args[0], asm, toks);
   if (args.length < 2) throw new AsmError(asm.loc, `expected comma after symbol-name: rest of line ignored.`);
   const size = absolute(args[1], asm, toks);
+  // A 32-bit object's addresses end at 4 GiB: GNU warns as below and makes no symbol (measured).
+  if (asm.objMode !== 64 && size > 0xffffffffn) {
+    asm.warn(`size (${size}) out of range, ignored`);
+    return;
+  }
+  const s = asm.symbols.ref(name);
   const given = optAbs(args[2], asm, toks);
   if (s.def) throw new AsmError(asm.loc, `symbol \`${s.name}' is already defined`);
   if (size < 0n) {
@@ -537,7 +553,6 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
     asm.warn(`size (${size}) out of range, ignored`);
     return;
   }
-  if (local && size > BigInt(SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(asm.section('.bss')));
   if (!local && !s.localDir) {
     // A common symbol: the linker allocates it (GNU: section *COM*, value = alignment).
     // Without an alignment GNU aligns to the size rounded up to a power of two, at most 16.
@@ -548,9 +563,13 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
     if (!s.type) s.type = 'object';
     return;
   }
-  // .lcomm: allocated in .bss, aligned by size when no alignment is given (as GNU's bss_alloc does).
-  const al = Number(given ?? (size >= 8n ? 8n : size >= 4n ? 4n : size >= 2n ? 2n : 1n));
+  // .lcomm, and .comm of a `.local` symbol: allocated in .bss subsection 1 (after the section's own
+  // contents, as GNU's bss_alloc does). .lcomm aligns by size when no alignment is given, the local
+  // .comm not at all (measured).
+  const al = Number(given ?? (!local ? 1n : size >= 8n ? 8n : size >= 4n ? 4n : size >= 2n ? 2n : 1n));
   const bss = asm.section('.bss');
+  const sub = subsectionOf(bss);
+  enterSubsection(bss, 1);
   if (al > 1) {
     addVarFrag(bss, { kind: 'align', addr: 0, align: al, nops: false, max: 0, mode: asm.mode, size: 0, fill: { value: 0n, size: 1 } });
     bss.align = Math.max(bss.align, al);
@@ -559,8 +578,9 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
   s.loc = asm.loc;
   if (!s.type) s.type = 'object';
   s.size = { add: size };
-  const pos = reserve(bss, Number(size));
-  bss.buf.fill(0, pos, pos + Number(size));
+  // (.bss is NOBITS: no memory for its size; an @progbits .bss keeps the contents limit.)
+  reserveZeros(bss, Number(size));
+  enterSubsection(bss, sub);
 }
 
 /** One LEB128 value: now, or sized after layout when it depends on labels still ahead (`1f-0f`). */

@@ -301,6 +301,8 @@ function checkNopLimits(asm: Assembly): void {
 }
 
 function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
+  // A NOBITS section has a size and no contents (SectionResult.bytes is empty for it).
+  if (sec.type === 'nobits') return new Uint8Array(0);
   const src = sec.buf;
   const out = new Uint8Array(sec.size);
   for (const f of sec.frags) {
@@ -331,6 +333,7 @@ function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
 function overBudget(asm: Assembly): boolean {
   let total = 0;
   for (const sec of asm.sections) {
+    if (sec.type === 'nobits') continue;
     for (const f of sec.frags) {
       total += fragSize(f);
       if (total > SECTION_BYTES_LIMIT) {

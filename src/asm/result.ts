@@ -14,7 +14,7 @@ export interface SectionOut {
   /** Alignment in bytes (the largest .align seen in it, 1 if none). */
   readonly align: number;
   readonly size: number;
-  /** Contents (all zero for nobits sections). */
+  /** Contents; empty for nobits sections (`size` gives their length, and x86lab keeps no memory for them). */
   readonly bytes: Uint8Array;
   readonly entsize?: number;
   /** ELF section group (`.section name, "..G", @type, group, comdat`). */

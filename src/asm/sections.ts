@@ -140,6 +140,8 @@ export interface Section {
   linkOrder?: string;
   /** Symbol-table position at creation: GNU's section symbol sits there among the symbols. */
   readonly seq: number;
+  /** NOBITS: bytes written into the scratch `buf` since the last check (nobits-check.ts). */
+  scratch?: number;
 }
 
 export function createSection(name: string, index: number, flags: string, type: string, seq = 0): Section {
@@ -166,8 +168,9 @@ export function defaultAttrs(name: string): { flags: string; type: string } {
  * The most section contents one assembly may hold, all sections together. x86lab keeps every byte
  * in memory (and the JSON output spells each as two hex digits), where GNU as writes a sparse
  * object: `.p2align 31` or `.org 1<<40` must be a clean error, not gigabytes of memory.
+ * NOBITS sections (.bss, .tbss, @nobits) hold no contents and do not count: their size is a number.
  */
-export const SECTION_BYTES_LIMIT = 16 << 20;
+export const SECTION_BYTES_LIMIT = 256 << 20;
 
 export function limitMessage(sec: { readonly name: string }): string {
   return `section ${sec.name} would grow past x86lab's limit of ${SECTION_BYTES_LIMIT >> 20} MiB of section contents`;
@@ -175,6 +178,7 @@ export function limitMessage(sec: { readonly name: string }): string {
 
 /** Makes room for n bytes at the end of the section's current data fragment; returns their index in `sec.buf`. */
 export function reserve(sec: Section, n: number): number {
+  if (sec.type === 'nobits') return reserveScratch(sec, n);
   const need = sec.used + n;
   if (!(need <= SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(sec));
   if (need > sec.buf.length) {
@@ -188,6 +192,36 @@ export function reserve(sec: Section, n: number): number {
   sec.used = need;
   sec.cur.size += n;
   return pos;
+}
+
+/**
+ * A NOBITS section keeps no bytes (its contents are zeros by definition; the object stores only its
+ * size): what a statement writes lands in a scratch area, checked and emptied after it (nobits-check.ts).
+ */
+function reserveScratch(sec: Section, n: number): number {
+  const pos = sec.scratch ?? 0;
+  const need = pos + n;
+  if (!(need <= SECTION_BYTES_LIMIT)) throw new LimitError(limitMessage(sec));
+  if (need > sec.buf.length) {
+    let cap = sec.buf.length * 2;
+    while (cap < need) cap *= 2;
+    const nb = new Uint8Array(cap);
+    nb.set(sec.buf.subarray(0, pos));
+    sec.buf = nb;
+  }
+  sec.scratch = need;
+  sec.cur.size += n;
+  return pos;
+}
+
+/** n zero bytes at the end of the section: written out, or in a NOBITS section only counted (no memory). */
+export function reserveZeros(sec: Section, n: number): void {
+  if (sec.type === 'nobits') {
+    sec.cur.size += n;
+    return;
+  }
+  const pos = reserve(sec, n);
+  sec.buf.fill(0, pos, pos + n);
 }
 
 export function emitBytes(sec: Section, bytes: ArrayLike<number>): number {

@@ -28,3 +28,12 @@ export function checkHintSpace(f: Form, mem: MemOperand | undefined, addr: AddrE
 export function hintAbsSize(f: Form, mode: Mode): 32 | undefined {
   return mode === 16 && f.sem.startsWith('mpx:') ? 32 : undefined;
 }
+
+/**
+ * Intel syntax: GNU checks the `X ptr` size of bndmov's memory operand only (bndcl and the others
+ * take any): xmmword (or oword) in every mode, measured, though 32-bit code moves 64 bits.
+ */
+export function hintPtrSizeError(mnemonic: string, size: string | undefined): string | undefined {
+  if (mnemonic !== 'bndmov' || size === undefined) return undefined;
+  return size === 'xmmword' || size === 'oword' ? undefined : "operand size mismatch for `bndmov'";
+}

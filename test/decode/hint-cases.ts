@@ -6,11 +6,7 @@
 // test/decode/vex-cases.ts (whose helpers compare).
 
 export { SLOT, objdumpFirstLines, oursFirstLine, slotBytes } from './vex-cases.js';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { SLOT, slotBytes } from './vex-cases.js';
+import { SLOT } from './vex-cases.js';
 import { xorshift32 as rng } from '../xorshift.js';
 
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
@@ -37,28 +33,4 @@ export function hintCases(mode: 32 | 64, seed: number, n: number): string[] {
     out.add(Buffer.from(b.slice(0, SLOT - 1)).toString('hex'));
   }
   return [...out];
-}
-
-/** objdump's first line per case with extra options (e.g. -Mintel): [length, text], as objdumpFirstLines. */
-export function objdumpFirstLinesWith(cases: readonly string[], mode: 32 | 64, extra: readonly string[]): ([number, string] | undefined)[] {
-  const blob = Buffer.alloc(cases.length * SLOT);
-  cases.forEach((h, i) => Buffer.from(slotBytes(h)).copy(blob, i * SLOT));
-  const dir = mkdtempSync(join(tmpdir(), 'x86lab-hint-'));
-  try {
-    const bin = join(dir, 'hint.bin');
-    writeFileSync(bin, blob);
-    const text = execFileSync('objdump', ['-D', '-w', '-z', ...extra, '-b', 'binary', '-m', mode === 64 ? 'i386:x86-64' : 'i386', bin], { maxBuffer: 1 << 30 }).toString();
-    const res: ([number, string] | undefined)[] = new Array(cases.length);
-    for (const line of text.split('\n')) {
-      const m = /^ *([0-9a-f]+):\t([0-9a-f ]+?) *\t(.*)$/.exec(line);
-      if (!m) continue;
-      const addr = parseInt(m[1], 16);
-      if (addr % SLOT !== 0) continue;
-      const i = addr / SLOT;
-      if (i < cases.length && res[i] === undefined) res[i] = [m[2].replace(/ /g, '').length / 2, m[3].replace(/\b([0-9a-f]+) <[^>]*>/g, '0x$1').trimEnd()];
-    }
-    return res;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

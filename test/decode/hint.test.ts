@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { disassembleSection } from '../../src/decode/listing.js';
 import { haveObjdump } from './objdump-diff.js';
-import { SLOT, hintCases, objdumpFirstLinesWith, oursFirstLine } from './hint-cases.js';
+import { SLOT, hintCases, objdumpFirstLines, oursFirstLine } from './hint-cases.js';
 import { liveSeed } from '../seed.js';
 
 type Row = { addr: number; hex: string; len: number; att: string; intel: string };
@@ -49,8 +49,8 @@ describe.skipIf(!haveObjdump())('0F 18-1F hint space decoding equals objdump (li
   for (const mode of [64, 32] as const) {
     it(`${mode}-bit: a fresh sample`, () => {
       const cases = hintCases(mode, liveSeed(1819) + mode, 800);
-      const att = objdumpFirstLinesWith(cases, mode, []);
-      const intel = objdumpFirstLinesWith(cases, mode, ['-Mintel']);
+      const att = objdumpFirstLines(cases, mode, []);
+      const intel = objdumpFirstLines(cases, mode, ['-Mintel']);
       const rows = cases.flatMap((hex, i) => (att[i] && intel[i] ? [{ addr: i * SLOT, hex, len: att[i]![0], att: att[i]![1], intel: intel[i]![1] }] : []));
       expect(rows.length).toBeGreaterThan(750);
       expect(compareAll(rows, mode).slice(0, 20)).toEqual([]);

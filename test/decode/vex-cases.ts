@@ -71,13 +71,13 @@ export function slotBytes(hex: string): Uint8Array {
 }
 
 /** objdump's first line for each case: [length in bytes, text], or undefined if it printed none at the slot. */
-export function objdumpFirstLines(cases: readonly string[], mode: 32 | 64): ([number, string] | undefined)[] {
+export function objdumpFirstLines(cases: readonly string[], mode: 32 | 64, extra: readonly string[] = []): ([number, string] | undefined)[] {
   const blob = Buffer.alloc(cases.length * SLOT);
   cases.forEach((h, i) => Buffer.from(slotBytes(h)).copy(blob, i * SLOT));
   const dir = mkdtempSync(join(tmpdir(), 'x86lab-vex-'));
   const bin = join(dir, 'vex.bin');
   writeFileSync(bin, blob);
-  const text = execFileSync('objdump', ['-D', '-w', '-z', '-b', 'binary', '-m', mode === 64 ? 'i386:x86-64' : 'i386', bin], { maxBuffer: 1 << 30 }).toString();
+  const text = execFileSync('objdump', ['-D', '-w', '-z', ...extra, '-b', 'binary', '-m', mode === 64 ? 'i386:x86-64' : 'i386', bin], { maxBuffer: 1 << 30 }).toString();
   const res: ([number, string] | undefined)[] = new Array(cases.length);
   for (const line of text.split('\n')) {
     const m = /^ *([0-9a-f]+):\t([0-9a-f ]+?) *\t(.*)$/.exec(line);

@@ -10,6 +10,7 @@ import { IntelError } from './errors.js';
 import { OperandParser, type IntelOperand, type Node } from './operand.js';
 import { REFUSED_PTR_SIZES } from './mem-sizes-data.js';
 import { gnuOperandText } from './operand-text.js';
+import { hintPtrSizeError } from '../../encode/hint-checks.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -345,6 +346,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
 
   // The memory size becomes a suffix, unless a register already says it or the size is only checked.
   const sized = ops.find((o): o is Extract<AttOp, { k: 'mem' }> => o.k === 'mem' && o.size !== undefined);
+  const hintErr = hintPtrSizeError(mn, sized?.size);
+  if (hintErr) throw new IntelError(hintErr);
   if (mn === 'movzx' || mn === 'movsx') {
     const dst = ops[0];
     const src = ops[1];

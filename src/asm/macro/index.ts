@@ -13,6 +13,7 @@ import { splitStatements, type LineSource, type SourceLine } from '../lines.js';
 import {
   cString, getAnyString, getCompareString, getToken, isNameStart, scrub, skipComma, skipWhite, type ArgEnv,
 } from './args.js';
+import { isConstantDataBody } from '../rept-replay.js';
 
 /** What the macro layer needs from the assembler it sits in front of. */
 export interface MacroHost {
@@ -30,6 +31,10 @@ export interface MacroHost {
   pulled?(line: SourceLine, depth: number): void;
   /** A line skipped in a false conditional (`-alc` leaves it out). */
   skipped?(line: SourceLine): void;
+  /** A .rept of constant data (rept-replay.ts) starts its first pass; at its end `replayRept`
+   *  appends the other passes' bytes (true), declines (false: they run as statements) or fails. */
+  reptPassStart?(): void;
+  replayRept?(passes: number, loc: SrcLoc): boolean | string;
 }
 
 /** Longest argument text of one macro invocation. */
@@ -66,6 +71,8 @@ interface Frame {
   pos: number;
   /** Remaining passes over `lines` (lazy .rept). */
   repeat: number;
+  /** A .rept of constant data whose first pass is running: the host may replay the rest (its .rept line). */
+  replay?: SrcLoc;
 }
 
 interface Cond {
@@ -251,6 +258,16 @@ class MacroLayer implements LineSource {
         this.lastLoc = l.loc;
         if (this.host.pulled && !(this.collecting && f.kind !== 'include')) this.host.pulled(l, this.frames.reduce((n, x) => n + (x.kind === 'include' ? 0 : 1), 0));
         return l;
+      }
+      if (f.replay && f.repeat > 1) {
+        const loc = f.replay;
+        f.replay = undefined;
+        const r = this.host.replayRept!(f.repeat - 1, loc);
+        if (r === true || typeof r === 'string' || (f.repeat - 1) * f.lines.length > this.maxRept) {
+          if (r !== true) this.error(loc, typeof r === 'string' ? r : `.rept count ${f.repeat} is too large: the expansion would exceed ${this.maxRept} statements`);
+          f.repeat = 1;
+          continue;
+        }
       }
       if (f.repeat > 1) {
         f.repeat--;
@@ -787,10 +804,17 @@ class MacroLayer implements LineSource {
     }
     if (count < 0n) return this.error(loc, 'negative count for REPT - ignored');
     if (count === 0n || body.length === 0) return;
-    if (count * BigInt(body.length) > BigInt(this.maxRept))
+    // A body of constant data may go past the statement limit: its passes after the first are bytes
+    // (rept-replay.ts), bounded by the section limit.
+    const replay = this.host.replayRept !== undefined && this.queue.length === 0 && count > 1n && count <= BigInt(Number.MAX_SAFE_INTEGER) && isConstantDataBody(body);
+    if (!replay && count * BigInt(body.length) > BigInt(this.maxRept))
       return this.error(loc, `.rept count ${count} is too large: the expansion would exceed ${this.maxRept} statements`);
     if (this.nest > this.maxNest) return this.fatal(loc, 'macros nested too deeply');
     this.pushFrame('rept', body.map((b) => ({ text: b.text, loc: reptLoc(b.loc, loc) })), Number(count));
+    if (replay) {
+      this.frames[this.frames.length - 1].replay = loc;
+      this.host.reptPassStart?.();
+    }
   }
 
   private irp(chars: boolean, rest: string, line: SourceLine): void {

@@ -28,7 +28,8 @@ function mpx(): FormDef[] {
     row({ id: 'bndmk', mnem: 'bndmk', prefix: 0xf3, opcode: B0F(0x1b), modrm: mem, operands: [M(0), BND('w')], osz: 'none', sem: 'mpx:bndmk' }),
     ...check('bndcl', 0xf3, 0x1a), ...check('bndcu', 0xf2, 0x1a), ...check('bndcn', 0xf2, 0x1b),
     // bndmov loads (66 0F 1A) or stores (66 0F 1B) a bound pair: 64-bit bounds (m128) in 64-bit mode,
-    // else 32-bit ones (m64). Register to register GNU writes the load form.
+    // else 32-bit ones (m64); GNU's Intel syntax wants `xmmword ptr` either way (hint-checks.ts).
+    // Register to register GNU writes the load form.
     row({ id: 'bndmov_load_m', mnem: 'bndmov', prefix: 0x66, opcode: B0F(0x1a), modrm: mem, operands: [M(0), BND('w')], osz: 'none', sem: 'mpx:bndmov' }),
     row({ id: 'bndmov_load_r', mnem: 'bndmov', prefix: 0x66, opcode: B0F(0x1a), modrm: { mod: 'reg' }, operands: [BND('r', 'rm'), BND('w')], osz: 'none', sem: 'mpx:bndmov' }),
     row({ id: 'bndmov_store_m', mnem: 'bndmov', prefix: 0x66, opcode: B0F(0x1b), modrm: mem, operands: [BND(), M(0, 'w')], osz: 'none', sem: 'mpx:bndmov' }),

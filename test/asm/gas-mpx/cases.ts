@@ -53,6 +53,10 @@ export const CASES: readonly OptionCase[] = [
   { name: 'mpx-march-i686', args: ['--32', '-march=i686'], source: lines('bndmk (%eax),%bnd1', 'bndcl %ecx,%bnd1') },
   { name: 'mpx-march-plus-mpx', args: ['--32', '-march=i686+mpx'], source: lines('bndmk (%eax),%bnd1', 'bndstx %bnd0,(%ebx)') },
   { name: 'mpx-arch-nompx', args: ['--64'], source: lines('.arch .nompx', 'bndmov %bnd0,%bnd1') },
+  { name: 'mpx-intel-sizes-64', args: ['--64'], source: lines('.intel_syntax noprefix', 'bndmov bnd1, xmmword ptr [rax]', 'bndmov oword ptr [rax], bnd2', 'bndcl bnd1, dword ptr [rax]', 'bndcu bnd0, byte ptr [rip+8]', 'bndmk bnd3, qword ptr [rcx]') },
+  { name: 'mpx-intel-sizes-32', args: ['--32'], source: lines('.intel_syntax noprefix', 'bndmov bnd1, xmmword ptr [eax]', 'bndcn bnd2, word ptr [eax]') },
+  { name: 'mpx-intel-bndmov-qword-64', args: ['--64'], source: lines('.intel_syntax noprefix', 'bndmov bnd1, qword ptr [rax]') },
+  { name: 'mpx-intel-bndmov-qword-32', args: ['--32'], source: lines('.intel_syntax noprefix', 'bndmov [eax], qword ptr bnd1', 'bndmov qword ptr [eax], bnd1') },
   {
     name: 'prefetchi', args: ['--64'],
     source: lines('prefetchit0 0x40(%rip)', 'prefetchit1 -8(%rip)', 'prefetchit0 ext(%rip)', 'addr32 prefetchit1 4(%eip)',
