@@ -16,7 +16,7 @@ const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
 export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
 
 /** 32-bit rows whose size is not an operand size (memory formats, sysret/sysexit): no 66h in .code16. Plain `iret` there is the 16-bit one. */
-const NO_OSZ_16 = new Set(['sysret', 'sysexit', 'rdsspd', 'incsspd', 'wrssd', 'wrussd', 'fxsave', 'fxrstor', 'xsave', 'xrstor', 'xsaveopt', 'cmpxchg8b', 'xrstors', 'xsavec', 'xsaves']);
+const NO_OSZ_16 = new Set(['sysret', 'sysexit', 'movnti', 'rdsspd', 'incsspd', 'wrssd', 'wrussd', 'fxsave', 'fxrstor', 'xsave', 'xrstor', 'xsaveopt', 'cmpxchg8b', 'xrstors', 'xsavec', 'xsaves']);
 
 export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): Encoded {
   const mode = opts.mode;

@@ -8,6 +8,7 @@ import { tokenize, type Tok } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import { IntelError } from './errors.js';
 import { OperandParser, type IntelOperand, type Node } from './operand.js';
+import { simdMemNoSuffix } from './simd.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -295,7 +296,7 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;
-  const simd = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr));
+  const simd = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr)) || simdMemNoSuffix(mn);
   // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`.
   if (!simd && mn.length > 2 && mn.endsWith('d') && !host.known(mn) && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
   if ((mn === 'movsd' || mn === 'cmpsd') && !simd) mn = mn.slice(0, -1) + 'l';
