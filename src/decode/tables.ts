@@ -190,7 +190,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     fOsz[k] = OSZ_CODE[f.osz];
     fAsz[k] = f.asz ?? 0;
     if (f.vex || f.no66) fNo66[k] = 1;
-    if (!f.vex && f.sem.startsWith('xsimd:')) fSimd[k] = 1;
+    if (!f.vex && f.sem.startsWith('xsimd:') && !f.repIgnored) fSimd[k] = 1;
     if (f.vex) {
       fVexL[k] = f.vex.l === 'ig' ? -1 : f.vex.l;
       fVexW[k] = f.vex.w === 0 || f.vex.w === 1 ? f.vex.w : -1;
