@@ -296,9 +296,11 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;
-  const simd = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr)) || simdMemNoSuffix(mn);
-  // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`.
-  if (!simd && mn.length > 2 && mn.endsWith('d') && !host.known(mn) && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
+  const vector = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr));
+  // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`. (`movd
+  // [bx], 5` without a vector register is movl too, though movd is an MMX/SSE mnemonic.)
+  if (!vector && mn.length > 2 && mn.endsWith('d') && (!host.known(mn) || mn === 'movd') && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
+  const simd = vector || simdMemNoSuffix(mn);
   if ((mn === 'movsd' || mn === 'cmpsd') && !simd) mn = mn.slice(0, -1) + 'l';
 
   // The memory size becomes a suffix, unless a register already says it or the size is only checked.
