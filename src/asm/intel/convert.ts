@@ -8,7 +8,7 @@ import { tokenize, type Tok } from '../lexer.js';
 import { isPrefixMnemonic } from '../parse.js';
 import { IntelError } from './errors.js';
 import { OperandParser, type IntelOperand, type Node } from './operand.js';
-import { simdMemNoSuffix } from './simd.js';
+import { simdMemNoSuffix, simdMemSizesGpr } from './simd.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -300,7 +300,8 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`. (`movd
   // [bx], 5` without a vector register is movl too, though movd is an MMX/SSE mnemonic.)
   if (!vector && mn.length > 2 && mn.endsWith('d') && (!host.known(mn) || mn === 'movd') && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
-  const simd = vector || simdMemNoSuffix(mn);
+  // (cvtsi2sd xmm1, qword ptr [rax]: the size is the integer source's, cvtsi2sdq.)
+  const simd = (vector && !simdMemSizesGpr(mn)) || simdMemNoSuffix(mn);
   if ((mn === 'movsd' || mn === 'cmpsd') && !simd) mn = mn.slice(0, -1) + 'l';
 
   // The memory size becomes a suffix, unless a register already says it or the size is only checked.

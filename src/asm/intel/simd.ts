@@ -18,3 +18,9 @@ export function simdMemNoSuffix(mn: string): boolean {
   }
   return v;
 }
+
+/** A legacy SIMD row of the mnemonic sizes a general-register r/m by its suffix (cvtsi2ss/cvtsi2sd). */
+export function simdMemSizesGpr(mn: string): boolean {
+  return (BY_MNEMONIC.get(mn) ?? []).some((f) => f.sem.startsWith('xsimd:') && !f.vex && f.suffix === 'size' &&
+    f.operands.some((o) => o.kind === 'rm' && typeof o.size !== 'number'));
+}
