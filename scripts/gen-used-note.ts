@@ -50,7 +50,9 @@ try {
       const mn = src.trim().split(/\s+/)[0].toLowerCase();
       if (PREFIX.test(mn)) continue;
       // 32-bit 8F/62 are pop/bound unless VEX-like: classify those as legacy (as encodingClass does).
-      const key = `${mn}/${encodingClass(hex.replace(/x/g, '0'), mode)}`;
+      // Legacy SIMD forms are keyed apart (`movsd/simd` is SSE2's, `movsd` the string move).
+      const cls = encodingClass(hex.replace(/x/g, '0'), mode);
+      const key = `${mn}/${cls === 'legacy' && /%x?mm\d/.test(src) ? 'simd' : cls}`;
       const a = samples.get(key) ?? [];
       if (a.length < 4) a.push(src);
       samples.set(key, a);
@@ -58,17 +60,27 @@ try {
     const groups = new Map<string, string[]>();
     for (const [mn, srcs] of samples) {
       const seen = new Set<string>();
+      let simdExtra = 0;
       for (const s of srcs) {
         writeFileSync(join(dir, 'a.s'), `${s}\n`);
         if (spawnSync('as', [`--${mode}`, '-mx86-used-note=yes', '-o', join(dir, 'a.o'), join(dir, 'a.s')]).status !== 0) continue;
         const n = spawnSync('readelf', ['-n', join(dir, 'a.o')], { encoding: 'utf8' }).stdout;
         const isa = bits(/ISA used: ([^\n]*)/.exec(n)?.[1] ?? '', ISA);
-        const feature = bits(/feature used: ([^\n]*)/.exec(n)?.[1] ?? '', FEATURE) & ~1;
+        let feature = bits(/feature used: ([^\n]*)/.exec(n)?.[1] ?? '', FEATURE) & ~1;
+        if (mn.endsWith('/simd')) {
+          // Legacy SIMD: the MMX/XMM bits of the registers written are added when assembling
+          // (src/asm/used-note.ts); what the template adds besides (cvtpi2ps (%eax),%xmm0 is MMX
+          // too) is the union over the samples.
+          const regs = (/%mm\d/.test(s) ? FEATURE.MMX : 0) | (/%xmm\d/.test(s) ? FEATURE.XMM : 0);
+          simdExtra |= feature & (FEATURE.MMX | FEATURE.XMM) & ~regs;
+          feature &= ~(FEATURE.MMX | FEATURE.XMM);
+        }
         seen.add(`${isa},${feature}`);
       }
       if (seen.size > 1) throw new Error(`${mn} (${mode}-bit): samples disagree: ${[...seen].join(' / ')}`);
       // Keys are mnemonic/class; legacy is the default and written without its class.
-      const key = [...seen][0];
+      const [isa0, f0] = ([...seen][0] ?? '0,0').split(',').map(Number);
+      const key = seen.size ? `${isa0},${f0 | simdExtra}` : undefined;
       if (!key || key === '0,0') continue;
       groups.set(key, [...(groups.get(key) ?? []), mn.replace(/\/legacy$/, '')]);
     }

@@ -5,6 +5,7 @@
 
 import type { Encoded } from '../encode/types.js';
 import { formById } from '../isa/index.js';
+import { decode } from '../decode/decode.js';
 import type { Mode } from '../isa/types.js';
 import { addVarFrag, emitBytes } from './sections.js';
 import type { Assembly } from './state.js';
@@ -34,12 +35,30 @@ export function noteUsed(asm: Assembly, mnemonic: string, enc: Encoded): void {
   const st = (asm.usedBits ??= new UsedBitsState());
   const m = (asm.mode as Mode) === 64 ? 64 : 32;
   const table = (byMode[m] ??= index(m));
-  const cls = encodingClass(enc.bytes, asm.mode);
+  const form = formById(enc.form);
+  // (Legacy SIMD rows are measured apart: movsd/cmpsd are also string instructions.)
+  const cls0 = encodingClass(enc.bytes, asm.mode);
+  const cls = cls0 === 'legacy' && form.sem.startsWith('xsimd:') && !form.vex ? 'simd' : cls0;
   const key = (m: string): string => (cls === 'legacy' ? m : `${m}/${cls}`);
-  const b = table.get(key(mnemonic)) ?? table.get(key(formById(enc.form).mnem));
+  if (cls === 'simd') st.feature |= simdRegBits(enc, asm.mode);
+  const b = table.get(key(mnemonic)) ?? table.get(key(form.mnem));
   if (!b) return;
   st.isa |= b.isa;
   st.feature |= b.feature;
+}
+
+/**
+ * GNU sets the MMX and XMM feature bits of a legacy SIMD instruction by the registers it names
+ * (measured: cvtpi2pd %mm0,%xmm0 is MMX and XMM, cvtpi2pd (%eax),%xmm0 XMM only).
+ */
+function simdRegBits(enc: Encoded, mode: Mode): number {
+  let bits = 0;
+  for (const o of decode(enc.bytes, 0, mode).operands) {
+    if (o.type !== 'reg') continue;
+    if (o.name.startsWith('xmm')) bits |= 8;
+    else if (o.name.startsWith('mm')) bits |= 4;
+  }
+  return bits;
 }
 
 const GNU_PROPERTY_X86_FEATURE_2_USED = 0xc0010001;

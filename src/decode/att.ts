@@ -496,6 +496,8 @@ export function formatDecoded(
   if (form.sem === 'ext:crc32' && d.mod === 3) mnem = 'crc32';
   // ... and ptwrite's only in 64-bit code.
   if (form.sem === 'ext:ptwrite' && d.mode !== 64) mnem = 'ptwrite';
+  // ... and cvtsi2ss/cvtsi2sd's integer size too (a memory source is l or q only there).
+  if ((form.sem === 'xsimd:cvtsi2ss' || form.sem === 'xsimd:cvtsi2sd') && d.mode !== 64) mnem = base;
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
   if (c.immName !== undefined) mnem = c.immName;
   // A folded WAIT (9B) names the waiting spelling: 9b db e3 is finit.
@@ -717,7 +719,7 @@ function intelOperands(c: Ctx): string {
   if ((f.sem === 'jmp:far' || f.sem === 'call:far') && f.operands.length === 2) return parts.join(':');
   // AT&T lists sources first; Intel the destination. enter's two immediates keep their order.
   // bound keeps its AT&T order in Intel syntax too (GNU's exception).
-  if (!f.operands.some((o) => o.loc === 'imm2') && f.sem !== 'bound') parts.reverse();
+  if (f.sem !== 'enter' && f.sem !== 'bound') parts.reverse();
   return parts.filter((p) => p !== '').join(',');
 }
 
@@ -750,6 +752,8 @@ function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   if (f.sem === 'tsx:xbegin') return att;
   if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
   if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;
+  // enter with 66h keeps its w (objdump, both modes).
+  if (f.sem === 'enter' && d.opsize === 16) return 'enterw';
   if (f.sem === 'ret:far') return 'retf' + (d.opsize === 64 ? 'q' : d.opsize === 16 ? 'w' : '');
   if (f.sem === 'jmp:far') return 'jmp';
   if (f.sem === 'call:far') return 'call';

@@ -208,7 +208,7 @@ export function buildDecodeTables(forms: readonly Form[]): DecodeTables {
     fMpxAddr[k] = mpxAddr(f) ? 1 : 0;
     fNp[k] = f.np ? 1 : 0;
     if (f.vex || f.no66) fNo66[k] = 1;
-    if (!f.vex && f.sem.startsWith('xsimd:')) fSimd[k] = 1;
+    if (!f.vex && f.sem.startsWith('xsimd:') && !f.repIgnored) fSimd[k] = 1;
     if (f.vex) {
       fVexL[k] = f.vex.l === 'ig' ? -1 : f.vex.l;
       fVexW[k] = f.vex.w === 0 || f.vex.w === 1 ? f.vex.w : -1;

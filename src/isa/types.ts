@@ -169,6 +169,8 @@ export interface FormDef {
   readonly intel64?: boolean;
   /** Encoder-only spelling that stands for an imm8 it appends itself (cmpeqps = cmpps $0; pclmullqlqdq = pclmulqdq $0). */
   readonly fixedImm?: number;
+  /** Legacy SIMD row objdump decodes under an F2/F3 it does not take, naming it (repz pmovmskb %mm0,%eax). */
+  readonly repIgnored?: boolean;
   /** imm8 values objdump prints as a mnemonic of their own, dropping the immediate (cmpps $0 -> cmpeqps). */
   readonly immNames?: Readonly<Record<number, string>>;
   /** VEX-encoded form (C4/C5 prefix); absent for legacy encodings. */

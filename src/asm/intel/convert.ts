@@ -11,6 +11,7 @@ import { OperandParser, type IntelOperand, type Node } from './operand.js';
 import { REFUSED_PTR_SIZES } from './mem-sizes-data.js';
 import { gnuOperandText } from './operand-text.js';
 import { hintPtrSizeError } from '../../encode/hint-checks.js';
+import { simdMemNoSuffix, simdMemSizesGpr } from './simd.js';
 
 /** What the converter needs to know about the assembly so far. */
 export interface IntelHost {
@@ -339,9 +340,12 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     unsizedMem = false;
   }
   mn = RENAME[mn] ?? mn;
-  const simd = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr));
-  // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`.
-  if (!simd && mn.length > 2 && mn.endsWith('d') && !host.known(mn) && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
+  const vector = parsed.some((p) => p.expr !== undefined && mentionsVector(p.expr));
+  // GNU's Intel mnemonics may carry a `d` suffix for 32 bits (`notd`, `addd`): AT&T's `l`. (`movd
+  // [bx], 5` without a vector register is movl too, though movd is an MMX/SSE mnemonic.)
+  if (!vector && mn.length > 2 && mn.endsWith('d') && (!host.known(mn) || mn === 'movd') && host.known(mn.slice(0, -1) + 'l')) mn = mn.slice(0, -1) + 'l';
+  // (cvtsi2sd xmm1, qword ptr [rax]: the size is the integer source's, cvtsi2sdq.)
+  const simd = (vector && !simdMemSizesGpr(mn)) || simdMemNoSuffix(mn);
   if ((mn === 'movsd' || mn === 'cmpsd') && !simd) mn = mn.slice(0, -1) + 'l';
 
   // The memory size becomes a suffix, unless a register already says it or the size is only checked.

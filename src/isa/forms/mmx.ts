@@ -50,7 +50,8 @@ function sseInt(): FormDef[] {
     mm('pextrw', M0F(0xc5), [I(8), PR(), R(32, 'w')], { osz: 'd' }),
     mm('pextrw', M0F(0xc5), [I(8), PR(), R(64, 'w')], { modes: M64, encodeOnly: true, id: 'pextrw_mm_r64' }),
     // pmovmskb: objdump names a 64-bit destination under REX.W; GNU writes none for %rax.
-    mm('pmovmskb', M0F(0xd7), [PR(), R('y', 'w')], { osz: 'v', encSizes: [32, 64], osPrefix: 'none', suffix: 'none' }),
+    // (objdump decodes it under F2/F3 too: repz pmovmskb.)
+    mm('pmovmskb', M0F(0xd7), [PR(), R('y', 'w')], { osz: 'v', encSizes: [32, 64], osPrefix: 'none', suffix: 'none', repIgnored: true }),
   ];
 }
 

@@ -42,7 +42,8 @@ export function simd(r: SimdInput): FormDef {
   const mod = rm?.kind === 'mem' ? 'mem' : rm?.kind === 'xmm' || rm?.kind === 'mmx' || rm?.kind === 'gpr' ? 'reg' : undefined;
   const modrm = 'modrm' in r ? r.modrm : {};
   return row({
-    ...r, id: r.id ?? r.mnem, modrm: modrm && mod ? { ...modrm, mod } : modrm, osz: r.osz ?? 'none', suffix: r.suffix ?? 'none', sem: `xsimd:${r.mnem}`,
+    // (66h is never an operand-size prefix here: no 66h for a 32-bit row in .code16.)
+    ...r, id: r.id ?? r.mnem, modrm: modrm && mod ? { ...modrm, mod } : modrm, osz: r.osz ?? 'none', suffix: r.suffix ?? 'none', no66: true, sem: `xsimd:${r.mnem}`,
   });
 }
 

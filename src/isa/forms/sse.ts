@@ -1,4 +1,4 @@
-// Legacy-encoded SSE, SSE2, SSE3, SSSE3, SSE4.1, SSE4.2, AES-NI and PCLMULQDQ on %xmm registers.
+// Legacy-encoded SSE, SSE2, SSE3, SSSE3, SSE4.1, SSE4.2, SSE4a, AES-NI and PCLMULQDQ on %xmm registers.
 // SDM Vol. 2 Appendix A (opcode maps 0F, 0F 38, 0F 3A) and the instruction pages. The mandatory
 // prefix picks the type: none = packed single (ps), F3 = scalar single (ss), 66 = packed double
 // (pd) or 128-bit integer, F2 = scalar double (sd). Operands in AT&T order (sources first); the
@@ -6,7 +6,7 @@
 // The %mm forms are in mmx.ts.
 
 import type { FormDef, Size } from '../types.js';
-import { I, R, RR, E, M, M64, fl, ZF, PF, CF, OF, SF, AF, STATUS } from '../build.js';
+import { I, I2, R, RR, E, M, M32, M64, fl, ZF, PF, CF, OF, SF, AF, STATUS } from '../build.js';
 import { simd, X, XR, XM, EN, XMM0, M0F, M38, M3A, PACKED_INT_0F, PACKED_INT_0F38, SHIFT_IMM, type SimdInput } from './simd-rows.js';
 
 type Pfx = 0x66 | 0xf2 | 0xf3 | undefined;
@@ -191,8 +191,15 @@ function sse41(): FormDef[] {
 
 /** SSE4.2 (crc32 and popcnt are general-register rows elsewhere). */
 function sse42(): FormDef[] {
-  const str = (mnem: string, op: number): FormDef => x(mnem, 0x66, M3A(op), [I(8), XM(128), X()], { flags: PCMPSTR });
-  return [rmw('pcmpgtq', 0x66, M38(0x37), 128), str('pcmpestrm', 0x60), str('pcmpestri', 0x61), str('pcmpistrm', 0x62), str('pcmpistri', 0x63)];
+  const str = (mnem: string, op: number, more: Partial<SimdInput> = {}): FormDef => x(mnem, 0x66, M3A(op), [I(8), XM(128), X()], { flags: PCMPSTR, ...more });
+  // The explicit-length ones read the lengths from EAX/EDX, or RAX/RDX under REX.W: GNU spells that
+  // with a q suffix (an l one is the plain form), in 64-bit code only; objdump prints it back.
+  const estr = (mnem: string, op: number): FormDef[] => [
+    str(mnem, op, { modes: M32 }),
+    str(mnem, op, { osz: 'd', modes: M64, suffix: 'size', id: `${mnem}_64` }),
+    str(`${mnem}q`, op, { osz: 'q', modes: M64 }),
+  ];
+  return [rmw('pcmpgtq', 0x66, M38(0x37), 128), ...estr('pcmpestrm', 0x60), ...estr('pcmpestri', 0x61), str('pcmpistrm', 0x62), str('pcmpistri', 0x63)];
 }
 
 /** AES-NI and PCLMULQDQ. */
@@ -209,4 +216,18 @@ function aesClmul(): FormDef[] {
   ];
 }
 
-export const SSE_FORMS: readonly FormDef[] = [...moves(), ...sse12(), ...compares(), ...sse3(), ...ssse3(), ...sse41(), ...sse42(), ...aesClmul()];
+/** AMD's SSE4a: bit-field extract/insert and the scalar streaming stores (AMD64 APM Vol. 4). */
+function sse4a(): FormDef[] {
+  // extrq/insertq $index,$length: the length byte comes first (GNU writes `$index,$length` and
+  // encodes length, index; objdump reads them back the same way).
+  return [
+    x('extrq', 0x66, M0F(0x78), [I2(8), I(8), XR('rw')], { modrm: { reg: 0 }, id: 'extrq_imm' }),
+    x('extrq', 0x66, M0F(0x79), [XR(), X('rw')]),
+    x('insertq', 0xf2, M0F(0x78), [I2(8), I(8), XR(), X('rw')], { id: 'insertq_imm' }),
+    x('insertq', 0xf2, M0F(0x79), [XR(), X('rw')]),
+    x('movntss', 0xf3, M0F(0x2b), [X(), M(32, 'w')]),
+    x('movntsd', 0xf2, M0F(0x2b), [X(), M(64, 'w')]),
+  ];
+}
+
+export const SSE_FORMS: readonly FormDef[] = [...sse4a(), ...moves(), ...sse12(), ...compares(), ...sse3(), ...ssse3(), ...sse41(), ...sse42(), ...aesClmul()];
