@@ -36,11 +36,13 @@ export function noteUsed(asm: Assembly, mnemonic: string, enc: Encoded): void {
   const m = (asm.mode as Mode) === 64 ? 64 : 32;
   const table = (byMode[m] ??= index(m));
   const form = formById(enc.form);
-  // (Legacy SIMD rows are measured apart: movsd/cmpsd are also string instructions.)
-  const cls0 = encodingClass(enc.bytes, asm.mode);
-  const cls = cls0 === 'legacy' && form.sem.startsWith('xsimd:') && !form.vex ? 'simd' : cls0;
+  // Legacy SIMD rows (those naming an %mm/%xmm register) are measured apart: movsd/cmpsd are also
+  // string instructions (scripts/gen-used-note.ts keys them the same way).
+  const regBits = form.sem.startsWith('xsimd:') && !form.vex ? simdRegBits(enc, asm.mode) : 0;
+  const legacy = encodingClass(enc.bytes, asm.mode);
+  const cls = legacy === 'legacy' && regBits !== 0 ? 'simd' : legacy;
   const key = (m: string): string => (cls === 'legacy' ? m : `${m}/${cls}`);
-  if (cls === 'simd') st.feature |= simdRegBits(enc, asm.mode);
+  st.feature |= regBits;
   const b = table.get(key(mnemonic)) ?? table.get(key(form.mnem));
   if (!b) return;
   st.isa |= b.isa;
