@@ -126,7 +126,7 @@ function suiteTests(dir: string): Test[] {
 
 // ---- options: what GNU gets, what x86lab gets --------------------------------------------------
 
-interface LabArgs { mode: 32 | 64; includeDirs: string[]; defsyms: [string, string][]; gas: string[] }
+interface LabArgs { mode: 32 | 64; includeDirs: string[]; defsyms: [string, string][]; gas: string[]; syntax?: 'att' | 'intel'; nakedReg?: boolean }
 
 /**
  * The test's options as x86lab's assembler takes them, or the first option it does not take.
@@ -144,7 +144,9 @@ function labArgs(args: string[], known: (arg: string) => boolean): LabArgs | { u
       const d = args[++i];
       const eq = d.indexOf('=');
       r.defsyms.push(eq < 0 ? [d, '1'] : [d.slice(0, eq), d.slice(eq + 1)]);
-    } else if (/^-a[cdghlmns]*(=.*)?$/.test(a) || a.startsWith('--listing-')) continue;
+    } else if (a === '-msyntax=intel' || a === '-msyntax=att') r.syntax = a === '-msyntax=intel' ? 'intel' : 'att';
+    else if (a === '-mnaked-reg') r.nakedReg = true;
+    else if (/^-a[cdghlmns]*(=.*)?$/.test(a) || a.startsWith('--listing-')) continue;
     else if (known(a)) r.gas.push(a);
     else return { unsupported: a };
   }
@@ -187,7 +189,7 @@ const load = (p) => import(new URL(p, workerData.dist).href);
       for (const a of m.gas) applyGasOption(gas, a);
       const bad = gasOptionsError(m.mode, gas);
       if (bad) { parentPort.postMessage({ id: m.id, error: 'fatal: ' + bad }); return; }
-      const r = assemble(m.text, { mode: m.mode, file: m.file, includeDirs: m.includeDirs, defsyms: m.defsyms.map(([k, v]) => [k, BigInt(v)]), listing: false, gas, debugLines: gas.dwarf !== undefined });
+      const r = assemble(m.text, { mode: m.mode, file: m.file, includeDirs: m.includeDirs, defsyms: m.defsyms.map(([k, v]) => [k, BigInt(v)]), listing: false, gas, debugLines: gas.dwarf !== undefined, syntax: m.syntax, nakedReg: m.nakedReg });
       if (r.errors > 0) {
         const first = r.diagnostics.find((d) => d.severity === 'error');
         parentPort.postMessage({ id: m.id, error: first ? 'line ' + first.loc.line + ': ' + first.message : 'errors' });
@@ -205,7 +207,7 @@ const load = (p) => import(new URL(p, workerData.dist).href);
 })();
 `;
 
-interface LabJob { id: number; text: string; file: string; cwd: string; mode: 32 | 64; includeDirs: string[]; defsyms: [string, string][]; gas: string[] }
+interface LabJob { id: number; text: string; file: string; cwd: string; mode: 32 | 64; includeDirs: string[]; defsyms: [string, string][]; gas: string[]; syntax?: 'att' | 'intel'; nakedReg?: boolean }
 type LabAnswer = { elf: Uint8Array } | { error: string };
 
 /** One worker thread; a test that runs too long costs the worker (a new one takes its place). */
@@ -339,7 +341,7 @@ async function runTest(t: Test, dir: string, scratch: string, lab: LabRunner, n:
   }
   const [gnu, mine] = await Promise.all([
     runGnu(t.args, path, out, dir),
-    lab.run({ id: n, text, file: path, cwd: dir, mode: la.mode, includeDirs: la.includeDirs, defsyms: la.defsyms, gas: la.gas }),
+    lab.run({ id: n, text, file: path, cwd: dir, mode: la.mode, includeDirs: la.includeDirs, defsyms: la.defsyms, gas: la.gas, syntax: la.syntax, nakedReg: la.nakedReg }),
   ]);
   if (!gnu.ok) {
     rmSync(out, { force: true });
