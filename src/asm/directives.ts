@@ -415,6 +415,12 @@ const HANDLERS: Record<string, Handler> = {
     s.size = expr(args[1], asm, toks);
     if (s.name.startsWith('.L')) s.chainSeq ??= asm.symbols.nextSeq();
   },
+  // `.line N` outside `.def` (COFF's line number): GNU 2.40's ELF target reads the absolute
+  // expression and writes nothing, not even a line-table change (measured with -g).
+  '.line': (asm, args, toks) => {
+    if (args.length > 1) throw new AsmError(asm.loc, "junk at end of line, first unrecognized character is `,'");
+    optAbs(args[0], asm, toks);
+  },
   '.byte': data(1),
   '.word': data(2), '.short': data(2), '.value': data(2), '.hword': data(2), '.2byte': data(2),
   '.long': data(4), '.int': data(4), '.4byte': data(4),

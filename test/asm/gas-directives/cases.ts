@@ -180,6 +180,10 @@ call *(%bx)\ncall *%ax\nlcall *(%bx)\njmp *(%bx)\npushw $1\nretw\n1: call ext\n.
   { name: 'stt-common-yes', args: ['--32', '--elf-stt-common=yes'], source: '.comm foo,4,4\n.comm bar,8\n.lcomm baz,4\n.tls_common tc,4,4\n.text\nmov foo, %eax\n' },
   { name: 'stt-common-no', args: ['--64', '--elf-stt-common=no'], source: '.comm foo,4,4\n.comm bar,8\n.text\nmov foo(%rip), %eax\n' },
 
+  // ---- .line outside .def: read and ignored (also under -g), GNU's messages otherwise ----
+  { name: 'line-ignored', args: ['--64'], source: 'nop\n.line 600\nnop\n.line\n.line -3\n.line 0x10\nret\n' },
+  { name: 'line-errors', args: ['--64'], source: '.line abc\n.line 5,6\n.line 5 junk\nnop\n' },
+
   // ---- --compress-debug-sections ----
   { name: 'compress-zlib-32', args: ['--32', '--compress-debug-sections'], source: DEBUG },
   { name: 'compress-zlib-64', args: ['--64', '--compress-debug-sections=zlib'], source: DEBUG },

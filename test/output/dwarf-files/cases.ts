@@ -18,6 +18,8 @@ const FEW: readonly (readonly string[])[] = [[], ['-g'], ['--gdwarf-5']];
 export const CASES: readonly DwarfFileCase[] = [
   // ---- .file N with no .loc: the sections the instructions before it had keep their ranges ----
   { name: 'file-after-insns', opts: ALL, source: '\tnop\n\t.file 1 "a.c"\n\t.file 2 "inc/b.h"\n\tret\n' },
+  // `.line N` outside `.def` changes no row (GNU 2.40's ELF target ignores it).
+  { name: 'line-directive', opts: FEW, source: '\tnop\n\t.line 600\n\tnop\n\t.line 2\n\tret\n' },
   { name: 'file-only', opts: FEW, source: '\t.file 1 "a.c"\n' },
   {
     name: 'file-after-two-sections', opts: ALL,
