@@ -190,7 +190,7 @@ export function evalExpr(e: Expr, toks: readonly Tok[], ctx: EvalCtx): Val {
     case 'sym': {
       const name = toks[e.t].value;
       if (name === '.') return { add: 0n, sym: ctx.dot() };
-      const at = name.indexOf('@');
+      const at = toks[e.t].quoted ? -1 : name.indexOf('@');
       if (at > 0) {
         const spec = name.slice(at + 1).toLowerCase();
         // GNU creates _GLOBAL_OFFSET_TABLE_ on reading any specifier but @PLT (it then sits in the symbol table).

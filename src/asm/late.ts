@@ -41,7 +41,7 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
       case 'sym': {
         let name = toks[x.t].value;
         // `sym@SPEC` (joined by parse.ts): the symbol, and the specifier for the whole fixup.
-        const at = name.indexOf('@');
+        const at = toks[x.t].quoted ? -1 : name.indexOf('@');
         if (at > 0) {
           spec ??= name.slice(at + 1).toLowerCase();
           name = name.slice(0, at);

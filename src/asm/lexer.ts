@@ -55,6 +55,8 @@ export interface Tok {
   /** Offset (0-based) in the statement text. */
   readonly offset: number;
   i: number;
+  /** A quoted symbol name (quoted-syms.ts): an `@` in it is part of the name, not a specifier. */
+  readonly quoted?: boolean;
 }
 
 /** Every token type the lexer can produce (for the grammar coverage test). */

@@ -13,7 +13,7 @@ const OPERATOR = new Set(['plus', 'minus', 'star', 'slash', 'percent', 'shl', 's
   'lt', 'gt', 'le', 'ge', 'eqeq', 'ne', 'andand', 'oror', 'lparen', 'rparen', 'lbrack', 'rbrack']);
 
 function asSymbol(toks: Tok[], k: number): void {
-  toks[k] = { ...toks[k], type: 'ident', value: String.fromCharCode(...parseString(toks[k].value)) };
+  toks[k] = { ...toks[k], type: 'ident', value: String.fromCharCode(...parseString(toks[k].value)), quoted: true };
 }
 
 /** Retags the statement's quoted symbol names as identifiers, in place. */

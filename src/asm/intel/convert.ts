@@ -94,7 +94,8 @@ function mentionsVector(n: Node): boolean {
 
 function enterSpecSymbols(n: Node, host: IntelHost): void {
   if (n.k === 'sym') {
-    const at = n.v.indexOf('@');
+    // (A quoted name's `@` is part of the name: `"?half@?0"`.)
+    const at = n.v.startsWith('"') ? -1 : n.v.indexOf('@');
     if (at > 0 && n.v.slice(at + 1).toLowerCase() !== 'plt') host.refSym(n.v.slice(0, at));
   } else if (n.k === 'un') enterSpecSymbols(n.a, host);
   else if (n.k === 'bin') {

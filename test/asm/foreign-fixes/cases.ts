@@ -112,4 +112,9 @@ export const CASES: readonly FixCase[] = [
   { name: 'intel-eiz-symbol-scaled', args: ['--64'], source: lines('.intel_syntax noprefix', 'mov eax, [rax+riz*2]') },
   { name: 'intel-eiz-allowed', args: ['--64'], source: lines('.allow_index_reg', '.intel_syntax noprefix', 'mov eax, [eiz*1+8]', 'mov eax, [rax+riz*2]') },
   { name: 'intel-far-dword-64', args: ['--64'], source: lines('.intel_syntax noprefix', 'jmp DWORD PTR [r8]', 'call DWORD PTR [r12]', 'jmp WORD PTR [r8]', 'jmp QWORD PTR [r8]', 'jmp FWORD PTR [r8]', 'call dword ptr [ebp]') },
+  // A quoted name's `@` is part of the name, not a relocation specifier (LLVM intel-syntax.s's MSVC names).
+  { name: 'quoted-at-att', args: ['--64'], source: lines('mov "q@x", %eax', 'call "f@g"', '.long "a@b"+4', 'lea "?half@?0"(%rip), %rax') },
+  { name: 'quoted-at-spec', args: ['--64'], source: lines('call "f@g"@PLT') },
+  { name: 'quoted-at-intel', args: ['--64'], source: lines('.intel_syntax noprefix', 'fadd dword ptr "?half@?0??bar@@YAXXZ@4NA"', 'mov eax, "q@x"', 'lea rax, "q@x"[rip]', 'call "f@g"') },
+  { name: 'quoted-at-32', args: ['--32'], source: lines('mov "q@x", %eax', 'push $"a@b"', '.intel_syntax noprefix', 'mov eax, dword ptr "q@x"') },
 ];
