@@ -45,6 +45,8 @@ export interface Converted {
   readonly mnemonic: string;
   /** A memory operand was written without `X ptr`. */
   readonly unsizedMem: boolean;
+  /** GNU's warnings from reading the operands (`redundant segment overrides`). */
+  readonly warnings?: readonly string[];
 }
 
 const BRANCH = /^(?:j[a-z]+|call|loop[a-z]*|xbegin|ljmp|lcall)$/;
@@ -83,7 +85,7 @@ const X87_IMAGE = /^(fldenv|fnstenv|fstenv|frstor|fnsave|fsave)([wd]?)$/;
 
 type AttOp =
   | { readonly k: 'reg'; readonly text: string; readonly size: number; readonly cls: string }
-  | { readonly k: 'imm'; readonly text: string }
+  | { readonly k: 'imm'; readonly text: string; readonly size?: string }
   | { readonly k: 'mem'; readonly text: string; readonly size?: string; readonly direct: boolean };
 
 /** An MMX/SSE/AVX register anywhere in the operand (SIMD forms keep their Intel mnemonics). */
@@ -183,6 +185,12 @@ function address(e: Node | undefined, op: IntelOperand, mode: 16 | 32 | 64): { b
       return;
     }
     if (n.k === 'bin' && n.op === '*' && hasReg(n)) {
+      // `(ecx+2)*4` is ecx*4 + 2*4 (GNU 2.40 folds it so, measured).
+      const [sum, f] = hasReg(n.a) ? [n.a, n.b] : [n.b, n.a];
+      if (sum.k === 'bin' && (sum.op === '+' || sum.op === '-') && !hasReg(f)) {
+        walk({ k: 'bin', op: sum.op, a: { k: 'bin', op: '*', a: sum.a, b: f }, b: { k: 'bin', op: '*', a: sum.b, b: f } }, neg);
+        return;
+      }
       const [r, s] = n.a.k === 'reg' ? [n.a, n.b] : [n.b, n.a];
       if (r.k !== 'reg' || hasReg(s) || neg) throw new IntelError('invalid use of register');
       if (out.index !== undefined) throw badBaseIndex(op);
@@ -228,13 +236,17 @@ function operand(op: IntelOperand, branch: boolean, host: IntelHost, mn: string)
     return { k: 'reg', text: `${branch ? '*' : ''}%${e.r}`, size: r?.cls === 'gpr' ? r.size : 0, cls: r?.cls ?? 'st' };
   }
   const regs = e ? hasReg(e) : false;
-  if (!op.bracket && !regs && !op.seg && !op.size) {
+  // OFFSET makes a register-free operand an immediate, brackets and size included (`[offset x]`,
+  // `offset [dword ptr [x]]`), unless a segment outside it makes memory (`gs:[offset [x]]`,
+  // `offset x + es:[2]`; inside it, `offset gs:[x]`, the segment counts for nothing): GNU 2.40, measured.
+  if (op.offset && !regs && !op.seg && !op.flat && e) return { k: 'imm', text: `$${render(e)}` };
+  // A size alone does not make memory: `dword ptr 1` is an immediate (sized: `push dword ptr 1` is
+  // pushl $1), `dword ptr x` memory as `x` alone is; `FLAT:1` is memory, as any segment makes it.
+  if (!op.bracket && !regs && !op.seg && !op.flat && !(op.size && branch)) {
     if (!e) throw new IntelError('bad expression');
-    if (op.offset) return { k: 'imm', text: `$${render(e)}` };
     if (branch) return { k: 'mem', text: render(e), direct: true };
-    if (!isSymbolRef(e, host)) return { k: 'imm', text: `$${render(e)}` };
+    if (!isSymbolRef(e, host)) return { k: 'imm', text: `$${render(e)}`, ...(op.size ? { size: op.size } : {}) };
   }
-  if (op.offset && !regs && !op.bracket && e) return { k: 'imm', text: `$${render(e)}` };
   const a = address(e, op, host.mode);
   const seg = op.seg ? `%${op.seg}:` : '';
   let text: string;
@@ -353,6 +365,12 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   const sized = ops.find((o): o is Extract<AttOp, { k: 'mem' }> => o.k === 'mem' && o.size !== undefined);
   const hintErr = hintPtrSizeError(mn, sized?.size);
   if (hintErr) throw new IntelError(hintErr);
+  // A sized immediate (`push word ptr 1`) takes the suffix; the encoder then checks the registers.
+  const sizedImm = sized ? undefined : ops.find((o): o is Extract<AttOp, { k: 'imm' }> => o.k === 'imm' && o.size !== undefined);
+  if (sizedImm && !simd) {
+    const sfx = suffixFor(mn, sizedImm.size!);
+    if (sfx && host.known(mn + sfx)) mn += sfx;
+  }
   if (mn === 'movzx' || mn === 'movsx') {
     const dst = ops[0];
     const src = ops[1];
@@ -399,5 +417,6 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
   }
   const pre = prefixes.length ? prefixes.join(' ') + ' ' : '';
   const body = ops.map((o) => o.text).join(',');
-  return { text: `${labels}${pre}${mn}${body ? ' ' + body : ''}`, mnemonic: intelMn, unsizedMem };
+  const warnings = parsed.some((p) => p.redundantSeg) ? ['redundant segment overrides'] : undefined;
+  return { text: `${labels}${pre}${mn}${body ? ' ' + body : ''}`, mnemonic: intelMn, unsizedMem, ...(warnings ? { warnings } : {}) };
 }

@@ -23,5 +23,7 @@ export function intelError(asm: Assembly, message: string): string {
   const s = asm.syntax;
   if (!s.intel || s.mnemonic === undefined) return message;
   const m = /^invalid instruction suffix for `(.*)'$/.exec(message);
-  return m ? `operand size mismatch for \`${s.mnemonic}'` : message;
+  if (m) return `operand size mismatch for \`${s.mnemonic}'`;
+  // Under `noprefix` GNU names the register as written, without `%` (mov eax, word ptr 1).
+  return s.naked ? message.replace(/^incorrect register `%(\w+)' used with/, "incorrect register `$1' used with") : message;
 }

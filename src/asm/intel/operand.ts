@@ -36,6 +36,10 @@ export interface IntelOperand {
   bracket: boolean;
   /** Segment register override (`fs:`), lower case without `%`. */
   seg?: string;
+  /** `FLAT:` was written: memory, with no segment prefix. */
+  flat?: boolean;
+  /** A second segment override (`fs:gs:[eax]`): GNU keeps the first and warns. */
+  redundantSeg?: boolean;
   /** `0x10:0x20` (segment part not a register): a far pointer. */
   farSeg?: Node;
   /** The operand's value: registers appear as leaves. */
@@ -93,6 +97,7 @@ export class OperandParser {
   /** Parses the operand in toks[from, to). */
   parse(from: number, to: number, text: string): IntelOperand {
     this.op = { offset: false, bracket: false, text };
+    this.inOffset = 0;
     this.from = from;
     this.i = from;
     this.end = to;
@@ -104,6 +109,8 @@ export class OperandParser {
 
   private end = 0;
   private from = 0;
+  /** Depth of OFFSET operators around the term being read. */
+  private inOffset = 0;
 
   private rest(): string {
     // As written from the first unread token, as GNU's scrubber left it (`ptr [rax+4]`).
@@ -129,17 +136,21 @@ export class OperandParser {
     let a = this.expr(level + 1);
     for (;;) {
       const op = this.binop();
-      if (!op || !LEVELS[level].includes(op)) break;
-      this.i++;
-      const b = this.expr(level + 1);
-      if (!b) throw new IntelError('bad expression');
-      a = a ? { k: 'bin', op, a, b } : b;
-    }
-    // `sym[rax]`, `[rax][rbx]`: a bracket right after a term adds to it.
-    while (level === 3 && !this.atEnd() && this.peek()!.type === 'junk' && this.peek()!.value === '[') {
-      const b = this.unary();
-      if (!b) break;
-      a = a ? { k: 'bin', op: '+', a, b } : b;
+      if (op && LEVELS[level].includes(op)) {
+        this.i++;
+        const b = this.expr(level + 1);
+        if (!b) throw new IntelError('bad expression');
+        a = a ? { k: 'bin', op, a, b } : b;
+        continue;
+      }
+      // `sym[rax]`, `[rax][rbx]+3`: a bracket right after a term adds to it.
+      if (level === 3 && !this.atEnd() && this.peek()!.type === 'junk' && this.peek()!.value === '[') {
+        const b = this.unary();
+        if (!b) break;
+        a = a ? { k: 'bin', op: '+', a, b } : b;
+        continue;
+      }
+      break;
     }
     return a;
   }
@@ -162,7 +173,10 @@ export class OperandParser {
     if (w === 'offset') {
       this.op.offset = true;
       this.i++;
-      return this.unary();
+      this.inOffset++;
+      const a = this.unary();
+      this.inOffset--;
+      return a;
     }
     if (w === 'short' || w === 'near' || w === 'far') {
       this.op.jump = w;
@@ -180,13 +194,24 @@ export class OperandParser {
     const next = this.toks[this.i + 1];
     if (next && next.type === 'colon' && this.i + 1 < this.end) {
       const w = this.word(t);
+      if (reg && lookupReg(reg)?.cls === 'seg' && this.inOffset > 0) {
+        // Inside OFFSET's operand a segment changes nothing (`offset gs:[x]` is an immediate).
+        this.i += 2;
+        return this.unary();
+      }
       if (reg && lookupReg(reg)?.cls === 'seg') {
-        this.op.seg = reg;
+        // The first override stands (`fs:gs:[eax]` is %fs:, `FLAT:es:1` has none), with GNU's warning.
+        if (this.op.seg !== undefined || this.op.flat) this.op.redundantSeg = true;
+        else this.op.seg = reg;
         this.i += 2;
         return this.unary();
       }
       if (w === 'flat') {
-        // OFFSET FLAT:sym: the flat segment adds nothing.
+        // OFFSET FLAT:sym: the flat segment adds nothing but makes a memory operand.
+        if (this.inOffset === 0) {
+          if (this.op.seg !== undefined || this.op.flat) this.op.redundantSeg = true;
+          this.op.flat = true;
+        }
         this.i += 2;
         return this.unary();
       }

@@ -108,6 +108,7 @@ export function syntaxRewrite(asm: Assembly, text: string): string | undefined {
       }
       return intelExprWords(text, asm.mode);
     }
+    for (const w of c.warnings ?? []) asm.warn(w);
     s.unsized = c.unsizedMem;
     s.mnemonic = c.mnemonic;
     return c.text;

@@ -117,4 +117,14 @@ export const CASES: readonly FixCase[] = [
   { name: 'quoted-at-spec', args: ['--64'], source: lines('call "f@g"@PLT') },
   { name: 'quoted-at-intel', args: ['--64'], source: lines('.intel_syntax noprefix', 'fadd dword ptr "?half@?0??bar@@YAXXZ@4NA"', 'mov eax, "q@x"', 'lea rax, "q@x"[rip]', 'call "f@g"') },
   { name: 'quoted-at-32', args: ['--32'], source: lines('mov "q@x", %eax', 'push $"a@b"', '.intel_syntax noprefix', 'mov eax, dword ptr "q@x"') },
+  // Intel operands as GNU 2.40 types them: OFFSET makes a register-free operand immediate whatever
+  // brackets, segment or size it has; a size alone does not make memory; FLAT: and a segment do; the
+  // first segment override stands; `[a][b]+3` and `(ecx+2)*4` forms (binutils' intelok.s lines).
+  { name: 'intel-offset-imm', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, offset [x]', 'mov eax, [offset x]', 'mov eax, dword ptr [offset [x]]', 'mov eax, offset [dword ptr [x]]', 'mov eax, offset gs:[x]', 'mov eax, offset x + [1]', 'mov eax, [offset x] - [1]', 'mov eax, [4] + offset x', 'mov eax, offset flat:[x]', 'mov eax, [offset x + eax]', 'mov eax, offset x[eax]', 'mov eax, offset gs:x') },
+  { name: 'intel-offset-seg-outside', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, FLAT:[offset [x]]', 'mov eax, gs:[offset [x]]', 'mov eax, offset x + es:[2]', 'mov eax, ss:[6] + offset x', 'mov eax, ss:[7] + [offset x]') },
+  { name: 'intel-ptr-imm', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, dword ptr 1', 'push dword ptr 1', 'push word ptr 1', 'add eax, dword ptr 5', 'mov eax, dword ptr x', 'jmp dword ptr 1', 'call dword ptr x') },
+  { name: 'intel-ptr-imm-mismatch', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, word ptr 1', 'mov byte ptr 1, 2') },
+  { name: 'intel-flat-seg', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, FLAT:1', 'mov eax, FLAT:x', 'mov eax, FLAT:[eax]', 'mov eax, fs:gs:[eax]', 'mov eax, es:FLAT:1', 'mov eax, FLAT:es:1', 'mov eax, cs:[ebx]') },
+  { name: 'intel-bracket-forms', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, [eax][ecx]+3', 'mov eax, [4][eax][ecx]', 'mov eax, [eax]+1[ecx]', 'mov eax, [eax+2[ecx]]', 'mov eax, [eax+(ecx+2)*4]', 'mov eax, [eax+(ecx-2)*4]', 'mov eax, [eax+4*(ecx+2)]', 'lea eax, [(eax+1)*2]') },
+  { name: 'intel-bracket-forms-64', args: ['--64'], source: lines('.intel_syntax noprefix', 'mov rax, [rax][rcx]+3', 'mov eax, [rbx+(rcx+2)*8]', 'mov rax, offset [x]', 'mov eax, dword ptr 1', 'mov eax, fs:gs:[rax]') },
 ];
