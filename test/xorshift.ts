@@ -8,3 +8,9 @@ export function xorshift32(seed: number): () => number {
     return x;
   };
 }
+
+/** xorshift32 with the draws the case generators make: a uniform pick and a chance of p. */
+export function randomDraws(seed: number): { next: () => number; pick: <T>(a: readonly T[]) => T; chance: (p: number) => boolean } {
+  const next = xorshift32(seed);
+  return { next, pick: (a) => a[next() % a.length], chance: (p) => next() % 1000 < p * 1000 };
+}

@@ -7,13 +7,11 @@
 
 export { SLOT, objdumpFirstLines, oursFirstLine, slotBytes } from './vex-cases.js';
 import { SLOT } from './vex-cases.js';
-import { xorshift32 as rng } from '../xorshift.js';
+import { randomDraws } from '../xorshift.js';
 
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
 export function hintCases(mode: 32 | 64, seed: number, n: number): string[] {
-  const next = rng(seed);
-  const pick = <T>(a: readonly T[]): T => a[next() % a.length];
-  const chance = (p: number) => next() % 1000 < p * 1000;
+  const { next, pick, chance } = randomDraws(seed);
   const out = new Set<string>();
   while (out.size < n) {
     const b: number[] = [];

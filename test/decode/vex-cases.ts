@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { xorshift32 as rng } from '../xorshift.js';
+import { randomDraws } from '../xorshift.js';
 
 export const SLOT = 32;
 
@@ -20,9 +20,7 @@ const VALID: readonly (readonly [number, number, number, number])[] = [
 
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
 export function vexCases(mode: 32 | 64, seed: number, n: number): string[] {
-  const next = rng(seed);
-  const pick = <T>(a: readonly T[]): T => a[next() % a.length];
-  const chance = (p: number) => next() % 1000 < p * 1000;
+  const { next, pick, chance } = randomDraws(seed);
   const out = new Set<string>();
   while (out.size < n) {
     const b: number[] = [];

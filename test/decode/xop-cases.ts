@@ -8,7 +8,7 @@
 
 export { SLOT, objdumpFirstLines, oursFirstLine, slotBytes } from './vex-cases.js';
 import { SLOT } from './vex-cases.js';
-import { xorshift32 as rng } from '../xorshift.js';
+import { randomDraws } from '../xorshift.js';
 
 /** TBM/LWP rows: XOP map, opcode, ModRM.reg (-1: any). */
 const ROWS: readonly (readonly [number, number, number])[] = [
@@ -22,9 +22,7 @@ const SIMD9 = [0x80, 0x81, 0x83, 0x90, 0x9b, 0xc1, 0xcb, 0xd6, 0xe3];
 
 /** `n` case byte sequences (hex) for `mode`, from `seed`. */
 export function xopCases(mode: 32 | 64, seed: number, n: number): string[] {
-  const next = rng(seed);
-  const pick = <T>(a: readonly T[]): T => a[next() % a.length];
-  const chance = (p: number) => next() % 1000 < p * 1000;
+  const { next, pick, chance } = randomDraws(seed);
   const out = new Set<string>();
   while (out.size < n) {
     const b: number[] = [];
