@@ -382,7 +382,10 @@ export function convertIntel(text: string, host: IntelHost): Converted | undefin
     if (mn === 'movsx' && dword && dst?.k === 'reg' && dst.size === 64) mn = 'movslq';
     else if (mn === 'movsx' && dword && dst?.k === 'reg' && dst.size === 32) mn = 'movsxd';
     else if (src?.k === 'mem' && src.size && src.size !== 'byte' && src.size !== 'word') throw new IntelError(`operand size mismatch for \`${intelMn}'`);
-    if (dst?.k === 'reg' && srcSfx && GPR_SUFFIX[dst.size] && (srcSfx === 'b' || srcSfx === 'w')) {
+    // A 16-bit register from a 16-bit register, which GNU takes only in Intel syntax (0F B7/BF with
+    // the 16-bit operand size): AT&T's unsuffixed `movzx %di,%ax` is that form.
+    if (dst?.k === 'reg' && dst.size === 16 && src?.k === 'reg' && src.size === 16) unsizedMem = false;
+    else if (dst?.k === 'reg' && srcSfx && GPR_SUFFIX[dst.size] && (srcSfx === 'b' || srcSfx === 'w')) {
       mn = `mov${mn[3]}${srcSfx}${GPR_SUFFIX[dst.size]}`;
       unsizedMem = false;
     }

@@ -127,4 +127,7 @@ export const CASES: readonly FixCase[] = [
   { name: 'intel-flat-seg', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, FLAT:1', 'mov eax, FLAT:x', 'mov eax, FLAT:[eax]', 'mov eax, fs:gs:[eax]', 'mov eax, es:FLAT:1', 'mov eax, FLAT:es:1', 'mov eax, cs:[ebx]') },
   { name: 'intel-bracket-forms', args: ['--32'], source: lines('.intel_syntax noprefix', 'mov eax, [eax][ecx]+3', 'mov eax, [4][eax][ecx]', 'mov eax, [eax]+1[ecx]', 'mov eax, [eax+2[ecx]]', 'mov eax, [eax+(ecx+2)*4]', 'mov eax, [eax+(ecx-2)*4]', 'mov eax, [eax+4*(ecx+2)]', 'lea eax, [(eax+1)*2]') },
   { name: 'intel-bracket-forms-64', args: ['--64'], source: lines('.intel_syntax noprefix', 'mov rax, [rax][rcx]+3', 'mov eax, [rbx+(rcx+2)*8]', 'mov rax, offset [x]', 'mov eax, dword ptr 1', 'mov eax, fs:gs:[rax]') },
+  // Intel movzx/movsx of a 16-bit register into a 16-bit one (0F B7/BF with 66h), which GNU takes only in Intel syntax.
+  { name: 'intel-movzx-16-16', args: ['--64'], source: lines('.intel_syntax noprefix', 'movzx ax, di', 'movsx dx, ax', 'movsx r15w, ax', 'movzx r8w, r9w', 'movzx ax, al', 'movsx eax, ax') },
+  { name: 'intel-movzx-16-16-32', args: ['--32'], source: lines('.intel_syntax noprefix', 'movzx ax, di', 'movsx dx, ax', '.code16', 'movzx ax, di', 'movsx dx, ax') },
 ];
