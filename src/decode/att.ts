@@ -752,6 +752,8 @@ function intelMnemonic(f: Form, d: Decoded, base: string, att: string): string {
   if (f.sem === 'tsx:xbegin') return att;
   if (f.sem === 'movsx') return base === 'movsl' ? 'movsxd' : 'movsx';
   if (f.sem === 'conv:cbw' || f.sem === 'conv:cwd') return f.aliases?.[0] ?? base;
+  // So do push of an immediate, push/pop of a segment register and pushf/popf with 66h (objdump: pushw 0xffff, pushw ds, pushfw).
+  if (d.opsize === 16 && d.mode !== 16 && ((f.sem === 'push' && f.operands[0]?.kind === 'imm') || f.sem === 'push:seg' || f.sem === 'pop:seg' || f.sem === 'pushf' || f.sem === 'popf')) return base + 'w';
   // enter with 66h keeps its w (objdump, both modes).
   if (f.sem === 'enter' && d.opsize === 16) return 'enterw';
   if (f.sem === 'ret:far') return 'retf' + (d.opsize === 64 ? 'q' : d.opsize === 16 ? 'w' : '');
