@@ -202,14 +202,19 @@ function skip(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], name
   lateSpace(asm, args[0], toks, fill, name);
 }
 
-/** Emits `count` fill bytes now, or a space fragment sized after layout when count is not known yet. */
-function lateSpace(asm: Assembly, countArg: DirArg | undefined, toks: readonly Tok[], fill: bigint, name: string): void {
-  let v: Val | undefined;
+/** The argument's value now, or undefined when it depends on places known only after layout. */
+function valueNow(a: DirArg | undefined, asm: Assembly, toks: readonly Tok[]): Val | undefined {
   try {
-    v = expr(countArg, asm, toks);
+    return expr(a, asm, toks);
   } catch (e) {
     if (!(e instanceof NotYetKnown)) throw e;
+    return undefined;
   }
+}
+
+/** Emits `count` fill bytes now, or a space fragment sized after layout when count is not known yet. */
+function lateSpace(asm: Assembly, countArg: DirArg | undefined, toks: readonly Tok[], fill: bigint, name: string): void {
+  const v = valueNow(countArg, asm, toks);
   if (v && isAbsolute(v)) {
     space(asm, v.add, fill, name);
     return;
@@ -221,12 +226,7 @@ function lateSpace(asm: Assembly, countArg: DirArg | undefined, toks: readonly T
 
 /** `.org` (or `. =`) to a place known only after layout: GNU keeps the expression. */
 function lateOrg(asm: Assembly, a: DirArg | undefined, toks: readonly Tok[], fill: bigint): boolean {
-  try {
-    expr(a, asm, toks);
-    return false;
-  } catch (e) {
-    if (!(e instanceof NotYetKnown)) throw e;
-  }
+  if (valueNow(a, asm, toks)) return false;
   const late = captureLate(a as Expr, toks, asm.ctx());
   addVarFrag(asm.cur, { kind: 'org', addr: 0, target: 0, late, fill: Number(BigInt.asUintN(8, fill)), loc: asm.loc, size: 0 });
   return true;
@@ -234,12 +234,7 @@ function lateOrg(asm: Assembly, a: DirArg | undefined, toks: readonly Tok[], fil
 
 /** `.nops N` with N known only after layout (GNU keeps the expression): a fragment sized then. */
 function lateNops(asm: Assembly, countArg: DirArg | undefined, toks: readonly Tok[], limit: bigint): boolean {
-  try {
-    expr(countArg, asm, toks);
-    return false;
-  } catch (e) {
-    if (!(e instanceof NotYetKnown)) throw e;
-  }
+  if (valueNow(countArg, asm, toks)) return false;
   const count = captureLate(countArg as Expr, toks, asm.ctx());
   addVarFrag(asm.cur, { kind: 'nops', addr: 0, size: 0, count, limit: Number(limit), mode: asm.mode, loc: asm.loc, arch: asm.arch.cur });
   return true;
@@ -591,12 +586,7 @@ function comm(asm: Assembly, args: readonly DirArg[], toks: readonly Tok[], loca
 
 /** One LEB128 value: now, or sized after layout when it depends on labels still ahead (`1f-0f`). */
 function lebValue(asm: Assembly, a: DirArg, toks: readonly Tok[], kind: 'u' | 's'): void {
-  let v: Val | undefined;
-  try {
-    v = expr(a, asm, toks);
-  } catch (e) {
-    if (!(e instanceof NotYetKnown)) throw e;
-  }
+  const v = valueNow(a, asm, toks);
   if (v && isAbsolute(v)) {
     asm.emit(leb(v.add, kind === 's'));
     return;
