@@ -266,8 +266,17 @@ export class Assembly {
     this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, ...(disp ? { seq: this.symbols.nextSeq() } : {}) });
   }
 
-  private readonly lineCache = new Map<string, CachedLine>();
+  /**
+   * Remembered lines: a plain instruction as a number (its bytes' offset in the arena x 16 + their
+   * length, at most 15), anything else as its CachedLine. A number per line rather than an object
+   * keeps tens of thousands of small long-lived objects out of the heap on a large file, which
+   * every young-generation collection would otherwise copy (bench/asm.bench.mjs's input remembers
+   * 50,000 plain lines).
+   */
+  private readonly lineCache = new Map<string, CachedLine | number>();
   private lineCacheMode: Mode = 0 as Mode;
+  /** What recall() returns for a plain line: one object, filled in per call. */
+  private readonly plainLine = { off: 0, len: 0, warnings: NO_WARNINGS };
   /**
    * Bytes of the remembered plain instructions, back to back. Keeping them here rather than the
    * encoder's result (an object, a Uint8Array and its buffer per line) keeps tens of megabytes of
@@ -285,13 +294,19 @@ export class Assembly {
     return !(this.arch.cur.pre386 || this.bundleState || this.code16gcc || (this.intelMnemonic ?? this.gas.intelMnemonic));
   }
 
-  /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode. */
+  /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode.
+   *  The object returned for a plain line is reused: read it before the next call. */
   recall(text: string): CachedLine | undefined {
     // With lfence hardening a line's bytes depend on what came before it (lfence.ts); before the
     // 386 a conditional jump's long form is another one (jumps386.ts); in bundle mode each one
     // takes a padding point (bundle.ts).
-    if (this.insnEnds || !this.replayable()) return undefined;
-    return this.lineCacheMode === this.mode ? this.lineCache.get(text) : undefined;
+    if (this.insnEnds || !this.replayable() || this.lineCacheMode !== this.mode) return undefined;
+    const v = this.lineCache.get(text);
+    if (typeof v !== 'number') return v;
+    const p = this.plainLine;
+    p.off = v >>> 4;
+    p.len = v & 15;
+    return p;
   }
 
   remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
@@ -313,7 +328,7 @@ export class Assembly {
       this.arena = nb;
     }
     this.arena.set(b, this.arenaUsed);
-    this.lineCache.set(text, { off: this.arenaUsed, len: b.length, warnings: w });
+    this.lineCache.set(text, w === NO_WARNINGS && b.length <= 15 && this.arenaUsed < 1 << 26 ? this.arenaUsed * 16 + b.length : { off: this.arenaUsed, len: b.length, warnings: w });
     this.arenaUsed += b.length;
   }
 
