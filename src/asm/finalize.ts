@@ -103,14 +103,23 @@ function fixupWhere(s: Sym): Where {
 function relaxable(b: BranchInfo): boolean {
   const { target, sec } = b;
   if (!target.sym || target.minus) return false;
-  const w = where(target.sym);
-  if (w.kind !== 'label' || w.sec !== sec) return false;
+  // (A label, the usual target, is where() without its object: 20,000 branches.)
+  const d = target.sym.def;
+  let w: { readonly sec: Section; readonly sym: Sym };
+  if (d?.kind === 'label') w = { sec: d.sec, sym: target.sym };
+  else {
+    const x = where(target.sym);
+    if (x.kind !== 'label') return false;
+    w = x;
+  }
+  if (w.sec !== sec) return false;
   // `jmp glob - abs2` (abs2 equated later): GNU's target is an expression symbol, local to
   // the section whatever glob's binding.
   if (b.viaExpr) return true;
   if (w.sym.binding === 'weak' || target.sym.binding === 'weak') return false;
   if (isIfunc(w.sym) || isIfunc(target.sym)) return false;
-  const plt = b.frag.short.fixups.some((f) => f.pcrel && f.value.spec === 'plt');
+  let plt = false;
+  for (const f of b.frag.short.fixups) if (f.pcrel && f.value.spec === 'plt') plt = true;
   return !(plt && target.sym.binding !== 'local' && target.sym.visibility === undefined);
 }
 
@@ -122,8 +131,18 @@ function foldLateMinus(b: BranchInfo): BranchInfo {
 }
 
 function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } }, len: number): number {
+  const d = b.target.sym!.def;
+  // (A label, the usual target, without where()'s object and BigInt sum: 20,000 branches.)
+  if (d?.kind === 'label') return d.mark.frag.addr + d.mark.off + (b.target.add === 0n ? 0 : Number(b.target.add)) - (b.frag.addr + len);
   const w = where(b.target.sym!) as Extract<Where, { kind: 'label' }>;
   return w.addr + Number(w.add + b.target.add) - (b.frag.addr + len);
+}
+
+/** A displacement (a number, exact below 2^53) in a signed field of `size` bytes. */
+function fitsSigned(d: number, size: number): boolean {
+  if (size >= 8) return true;
+  const half = 2 ** (size * 8 - 1);
+  return d >= -half && d < half;
 }
 
 /**
@@ -133,7 +152,20 @@ function branchDisp(b: { frag: BranchFrag; target: { add: bigint; sym?: Sym } },
  * is what an expression over its labels sees meanwhile.
  */
 function relax(asm: Assembly): void {
-  const target = new Map<BranchFrag, { frag: Frag; off: number }>();
+  // Per section, arrays by fragment index rather than maps keyed by fragment: the passes below
+  // visit every fragment many times (11 passes over ~50,000 on bench/asm.bench.mjs's input).
+  // Each fragment's index stands in its `addr` meanwhile (relaxation starts from 0 anyway).
+  const plans = new Map<Section, RelaxPlan>();
+  for (const sec of asm.sections) {
+    const frags = sec.frags;
+    const n = frags.length;
+    const aligns = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      frags[i].addr = i;
+      aligns[i + 1] = aligns[i] + (frags[i].kind === 'align' ? 1 : 0);
+    }
+    plans.set(sec, { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns });
+  }
   for (let i = 0; i < asm.branches.length; i++) {
     const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
     // A target folded from `glob - later_abs` was GNU's expression symbol: local, never preempted.
@@ -143,17 +175,30 @@ function relax(asm: Assembly): void {
       continue;
     }
     // Resolve the target once: its fragment and offset (label + equ addends + written addend).
-    const l = labelOf(b.target.sym!)!;
-    const d = (l.label.def as Extract<SymDef, { kind: 'label' }>);
-    target.set(b.frag, { frag: d.mark.frag, off: d.mark.off + Number(l.add + b.target.add) });
+    const sym = b.target.sym!;
+    const d0 = sym.def;
+    let mark: Mark, add: bigint;
+    if (d0?.kind === 'label') {
+      mark = d0.mark;
+      add = b.target.add;
+    } else {
+      const l = labelOf(sym)!;
+      mark = (l.label.def as Extract<SymDef, { kind: 'label' }>).mark;
+      add = l.add + b.target.add;
+    }
+    const p = plans.get(b.sec);
+    const at = b.frag.addr;
+    if (p === undefined || p.sec.frags[at] !== b.frag) continue;
+    p.toFrag[at] = mark.frag;
+    const j = mark.frag.addr;
+    p.toIndex[at] = p.sec.frags[j] === mark.frag ? j : -1;
+    p.toOff[at] = mark.off + (add === 0n ? 0 : Number(add));
   }
   for (const sec of asm.sections) for (const f of sec.frags) f.addr = 0;
-  // Per section, arrays by fragment index rather than maps keyed by fragment: the passes below
-  // visit every fragment many times (11 passes over ~50,000 on bench/asm.bench.mjs's input).
-  const plans = asm.sections.map((sec) => relaxPlan(sec, target));
+  const all = [...plans.values()];
   for (let round = 0; round < 100; round++) {
     let moved = false;
-    for (const p of plans) if (relaxSection(p)) moved = true;
+    for (const p of all) if (relaxSection(p)) moved = true;
     if (!moved) break;
   }
 }
@@ -169,22 +214,8 @@ interface RelaxPlan {
   /** Each fragment's address after the previous round (0 before the first), and the section's end. */
   readonly last: Float64Array;
   lastEnd: number;
-}
-
-function relaxPlan(sec: Section, target: Map<BranchFrag, { frag: Frag; off: number }>): RelaxPlan {
-  const n = sec.frags.length;
-  const p: RelaxPlan = { sec, toFrag: new Array(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0 };
-  if (target.size === 0) return p;
-  const index = new Map<Frag, number>(sec.frags.map((f, i) => [f, i]));
-  for (let i = 0; i < n; i++) {
-    const f = sec.frags[i];
-    const t = f.kind === 'branch' ? target.get(f) : undefined;
-    if (!t) continue;
-    p.toFrag[i] = t.frag;
-    p.toIndex[i] = index.get(t.frag) ?? -1;
-    p.toOff[i] = t.off;
-  }
-  return p;
+  /** Alignment fragments before fragment i: a branch with none up to its target skips absorbed(). */
+  readonly aligns: Int32Array;
 }
 
 /**
@@ -242,7 +273,7 @@ function stretchPass(p: RelaxPlan): number {
       if (tf) {
         let to = tf.addr + p.toOff[i];
         const j = p.toIndex[i];
-        if (j > i) to += absorbed(frags, i, j, stretch);
+        if (j > i) to += p.aligns[j] === p.aligns[i] ? stretch : absorbed(frags, i, j, stretch);
         const d = to - (addr + f.short.bytes.length);
         if (d < -128 || d > 127) f.long = true;
       }
@@ -477,11 +508,16 @@ export function finalize(asm: Assembly): AssembleResult {
     const len = enc.bytes.length;
     for (const fx of enc.fixups) {
       if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
-        const d = BigInt(branchDisp(b, len));
-        if (!fits(d, fx.size, true)) {
-          asm.error(tooLarge(asm, d, fx.size, b.frag.addr + fx.offset), b.frag.loc);
+        const d = branchDisp(b, len);
+        const out = bytes.get(b.sec)!;
+        const at = b.frag.addr + fx.offset;
+        if (fx.size <= 4 && fitsSigned(d, fx.size)) {
+          // Little-endian two's complement of a value that fits (what writeLE makes of it).
+          for (let k = 0; k < fx.size; k++) out[at + k] = (d >> (8 * k)) & 0xff;
+          continue;
         }
-        writeLE(bytes.get(b.sec)!, b.frag.addr + fx.offset, fx.size, d);
+        if (!fitsSigned(d, fx.size)) asm.error(tooLarge(asm, BigInt(d), fx.size, at), b.frag.loc);
+        writeLE(out, at, fx.size, BigInt(d));
       } else {
         pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: fx, pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
       }
