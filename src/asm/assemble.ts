@@ -160,6 +160,8 @@ function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
 }
 
 const NONE: readonly Diagnostic[] = Object.freeze([]);
+/** `% eax`: one scan of the line rather than two `includes` (measured on every statement). */
+const SPACED_PERCENT = /%[ \t]/;
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 const LABELLED_RAW_RE = /^\s*(?:(?:[A-Za-z_.$][\w.$]*|\d+)\s*:\s*)+(\.[A-Za-z_][\w.]*)(?=\s|$)/;
 
@@ -167,7 +169,7 @@ const LABELLED_RAW_RE = /^\s*(?:(?:[A-Za-z_.$][\w.$]*|\d+)\s*:\s*)+(\.[A-Za-z_][
 function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' | undefined {
   let text = line.text;
   asm.loc = line.loc;
-  if (text.includes('% ') || text.includes('%\t')) text = closeSpacedRegisters(text);
+  if (SPACED_PERCENT.test(text)) text = closeSpacedRegisters(text);
   if (asm.syntax.intel || asm.syntax.naked) {
     // Intel (or prefix-less AT&T) instructions are rewritten as the AT&T statement they mean.
     const t = syntaxRewrite(asm, text);
