@@ -571,21 +571,24 @@ export function finalize(asm: Assembly): AssembleResult {
       symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) });
       continue;
     }
-    symbols.push({
+    // (Optional fields set in order on one object rather than spread from temporaries: 15,000 symbols.)
+    const out: { -readonly [K in keyof SymbolOut]: SymbolOut[K] } = {
       name: s.name,
       section: secOf(w),
       value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
       binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
-      ...(type ? { type } : {}),
-      ...(size !== undefined ? { size } : {}),
-      ...(s.visibility ? { visibility: s.visibility } : {}),
-      seq: s.seq,
-      ...(s.chainSeq !== undefined ? { chainSeq: s.chainSeq } : {}),
-      // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
-      // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
-      ...(s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)
-        ? { def: listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc) } : {}),
-    });
+    } as SymbolOut;
+    if (type) out.type = type;
+    if (size !== undefined) out.size = size;
+    if (s.visibility) out.visibility = s.visibility;
+    out.seq = s.seq;
+    if (s.chainSeq !== undefined) out.chainSeq = s.chainSeq;
+    // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
+    // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
+    if (s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)) {
+      out.def = listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc);
+    }
+    symbols.push(out);
   }
 
   finishElfDirectives(asm, sections, symbols, relocations);
@@ -966,7 +969,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       // Also when the equate came after the branch (the branch named it, still undefined then).
       const viaEquate = w.kind === 'undef' && !w.sym.common
         && (v.bareEquate === true || (w.sym !== named && v.addend === 0n && named.def?.kind === 'equ'));
-      reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || viaEquate || (lateMinus && w.kind === 'undef' && !w.sym.common)), ...(!local && w.sym.binding === 'local' && p.seq !== undefined ? { seq: p.seq } : {}) };
+      reloc = { sym, add, plt: !local && !decidedLate && (base === 0n || v.spec === 'plt' || viaEquate || (lateMinus && w.kind === 'undef' && !w.sym.common)), seq: !local && w.sym.binding === 'local' ? p.seq : undefined };
       value = add;
     }
   }
@@ -988,10 +991,12 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       type = asm.objMode === 32 ? 'R_386_PLT32' : 'R_X86_64_PLT32';
       if (asm.objMode === 32) reloc = { ...reloc, add: -4n };
     }
-    relocs.push({
-      section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym),
-      addend: reloc.add, size: fx.size, pcrel: fx.pcrel, ...(reloc.seq !== undefined ? { symSeq: reloc.seq } : {}),
-    });
+    const r: { -readonly [K in keyof RelocOut]: RelocOut[K] } = {
+      section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym), addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
+    };
+    // (Set afterwards rather than spread from a temporary object: 10,000 relocations.)
+    if (reloc.seq !== undefined) r.symSeq = reloc.seq;
+    relocs.push(r);
     // RELA (x86-64) leaves zeros in the field; REL (i386) stores the addend there.
     writeLE(out, field, fx.size, asm.objMode === 64 ? 0n : reloc.add);
     return;

@@ -263,7 +263,8 @@ export class Assembly {
   }
 
   addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean, disp = false): void {
-    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, ...(disp ? { seq: this.symbols.nextSeq() } : {}) });
+    // (One object shape whether or not `seq` is set: no spread of a temporary object per fixup.)
+    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, seq: disp ? this.symbols.nextSeq() : undefined });
   }
 
   /**
@@ -390,6 +391,11 @@ export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: stri
 }
 
 export function writeLE(b: Uint8Array, off: number, size: number, v: bigint): void {
+  if (v === 0n) {
+    // (Every RELA field: no BigInt arithmetic for it.)
+    for (let i = 0; i < size; i++) b[off + i] = 0;
+    return;
+  }
   let x = BigInt.asUintN(size * 8, v);
   if (size <= 4) {
     let n = Number(x);
