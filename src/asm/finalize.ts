@@ -152,6 +152,33 @@ function fitsSigned(d: number, size: number): boolean {
  * is what an expression over its labels sees meanwhile.
  */
 function relax(asm: Assembly): void {
+  // The relaxable branches and their targets (label + equ addends + written addend), resolved
+  // once, before any address is touched (an equate's value read here may depend on them).
+  const branches: BranchFrag[] = [];
+  const secs: Section[] = [];
+  const marks: Mark[] = [];
+  const adds: bigint[] = [];
+  for (let i = 0; i < asm.branches.length; i++) {
+    const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
+    // A target folded from `glob - later_abs` was GNU's expression symbol: local, never preempted.
+    b.relaxable = relaxable(b) && (b.viaExpr === true || !sharedPreemptible(asm.gas, b.target.sym));
+    if (!b.relaxable) {
+      b.frag.long = true;
+      continue;
+    }
+    const sym = b.target.sym!;
+    const d = sym.def;
+    if (d?.kind === 'label') {
+      marks.push(d.mark);
+      adds.push(b.target.add);
+    } else {
+      const l = labelOf(sym)!;
+      marks.push((l.label.def as Extract<SymDef, { kind: 'label' }>).mark);
+      adds.push(l.add + b.target.add);
+    }
+    branches.push(b.frag);
+    secs.push(b.sec);
+  }
   // Per section, arrays by fragment index rather than maps keyed by fragment: the passes below
   // visit every fragment many times (11 passes over ~50,000 on bench/asm.bench.mjs's input).
   // Each fragment's index stands in its `addr` meanwhile (relaxation starts from 0 anyway).
@@ -166,33 +193,16 @@ function relax(asm: Assembly): void {
     }
     plans.set(sec, { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns });
   }
-  for (let i = 0; i < asm.branches.length; i++) {
-    const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
-    // A target folded from `glob - later_abs` was GNU's expression symbol: local, never preempted.
-    b.relaxable = relaxable(b) && (b.viaExpr === true || !sharedPreemptible(asm.gas, b.target.sym));
-    if (!b.relaxable) {
-      b.frag.long = true;
-      continue;
-    }
-    // Resolve the target once: its fragment and offset (label + equ addends + written addend).
-    const sym = b.target.sym!;
-    const d0 = sym.def;
-    let mark: Mark, add: bigint;
-    if (d0?.kind === 'label') {
-      mark = d0.mark;
-      add = b.target.add;
-    } else {
-      const l = labelOf(sym)!;
-      mark = (l.label.def as Extract<SymDef, { kind: 'label' }>).mark;
-      add = l.add + b.target.add;
-    }
-    const p = plans.get(b.sec);
-    const at = b.frag.addr;
-    if (p === undefined || p.sec.frags[at] !== b.frag) continue;
+  for (let k = 0; k < branches.length; k++) {
+    const p = plans.get(secs[k]);
+    const f = branches[k];
+    const at = f.addr;
+    if (p === undefined || p.sec.frags[at] !== f) continue;
+    const mark = marks[k];
     p.toFrag[at] = mark.frag;
     const j = mark.frag.addr;
     p.toIndex[at] = p.sec.frags[j] === mark.frag ? j : -1;
-    p.toOff[at] = mark.off + (add === 0n ? 0 : Number(add));
+    p.toOff[at] = mark.off + (adds[k] === 0n ? 0 : Number(adds[k]));
   }
   for (const sec of asm.sections) for (const f of sec.frags) f.addr = 0;
   const all = [...plans.values()];
