@@ -84,7 +84,7 @@ function lines(texts) {
 function generate(ts) {
   const FORMS = ts.allForms();
   checkJsonSafe(FORMS, 'FORMS');
-  const order = keyOrder(FORMS, []);
+  const order = keyOrder(FORMS, ['id']);
   const rows = canonical(FORMS, order);
   // Equal sub-records (opcode bytes, operand lists, flag effects...) are stored once and shared, as
   // the builders share many of theirs: a third of the objects, so less to parse and to keep. The
@@ -101,30 +101,42 @@ function generate(ts) {
   const fix = [...always.map((k) => `r.${k}=P(r.${k});`), ...sometimes.map((k) => `if(r.${k}!==undefined)r.${k}=P(r.${k});`)].join('');
   const R = lines(rows.map((r) => JSON.stringify(r)));
   const Q = lines(pool.map((v) => JSON.stringify(v)));
-  // Lookups as rows.ts answers them, by row index.
-  const spelled = {}, ids = {};
+  // A row is found by its id as the text `{"id":...,` that starts it (id is every row's first key),
+  // so no map of all ids is parsed: the checks below make sure no other text reads so.
+  if (order[0] !== 'id') throw new Error("scripts/bundle-isa-table.mjs: 'id' is not the rows' first key");
+  for (let p = R.text.indexOf('{"id":'); p >= 0; p = R.text.indexOf('{"id":', p + 1)) {
+    if (!R.at.includes(p)) throw new Error(`scripts/bundle-isa-table.mjs: '{"id":' inside a row at ${p}`);
+  }
+  // Rows by spelling as rows.ts answers them, one line `spelling:i,j,...` each, found by a search.
+  const spelled = new Map();
   for (const f of FORMS) {
-    ids[f.id] = f.index;
     for (const k of [f.mnem, ...(f.aliases ?? [])]) {
+      if (/[\n:]/.test(k)) throw new Error(`scripts/bundle-isa-table.mjs: spelling '${k}' holds a newline or colon`);
       const l = ts.formsSpelled(k);
-      if (l) spelled[k] = l.map((g) => g.index);
+      if (l) spelled.set(k, l.map((g) => g.index).join(','));
     }
   }
+  const S = '\n' + [...spelled].map(([k, v]) => `${k}:${v}`).join('\n') + '\n';
   return `// The ISA table's rows as JSON, one a line, each parsed when first asked for (scripts/bundle-isa-table.mjs).
 const N=${FORMS.length};
 const ROWS=${literal(R.text)};
 const AT=${JSON.stringify(R.at)};
 const POOL=${literal(Q.text)};
 const POOL_AT=${JSON.stringify(Q.at)};
-const SPELLED=${literal(JSON.stringify(spelled))};
-const IDS=${literal(JSON.stringify(ids))};
-const rows=new Array(N),pool=new Array(POOL_AT.length-1),bySpelling=new Map();
-let forms,spelled,ids;
+const SPELLED=${literal(S)};
+const rows=new Array(N),pool=new Array(POOL_AT.length-1),bySpelling=new Map(),byId=new Map();
+let forms;
 function P(k){return pool[k]??=JSON.parse(POOL.slice(POOL_AT[k],POOL_AT[k+1]-1));}
-function row(i){let r=rows[i];if(r===undefined){r=JSON.parse(ROWS.slice(AT[i],AT[i+1]-1));${fix}rows[i]=r;}return r;}
+function row(i){let r=rows[i];if(r===undefined){r=JSON.parse(ROWS.slice(AT[i],AT[i+1]-1));${fix}rows[i]=r;byId.set(r.id,r);}return r;}
 function allForms(){return forms??=Array.from({length:N},(_,i)=>row(i));}
-function formsSpelled(s){let l=bySpelling.get(s);if(l===undefined){spelled??=JSON.parse(SPELLED);if(!Object.hasOwn(spelled,s))return undefined;l=spelled[s].map(row);bySpelling.set(s,l);}return l;}
-function formWithId(id){ids??=JSON.parse(IDS);return Object.hasOwn(ids,id)?row(ids[id]):undefined;}
+function formsSpelled(s){
+let l=bySpelling.get(s);
+if(l===undefined){const p=SPELLED.indexOf('\\n'+s+':');l=p<0||/[\\n:]/.test(s)?null:SPELLED.slice(p+s.length+2,SPELLED.indexOf('\\n',p+1)).split(',').map((i)=>row(+i));bySpelling.set(s,l);}
+return l??undefined;}
+function formWithId(id){
+let r=byId.get(id);
+if(r===undefined){const p=ROWS.indexOf('{"id":'+JSON.stringify(id)+',');if(p<0)return undefined;let a=0,b=N;while(b-a>1){const m=(a+b)>>1;if(AT[m]<=p)a=m;else b=m;}r=row(a);}
+return r;}
 export{allForms,formsSpelled,formWithId};
 `;
 }
@@ -135,11 +147,11 @@ function check(ts, gen) {
   const FORMS = ts.allForms();
   const order = keyOrder(FORMS, []);
   // Lookups first: they must make the same rows before and after the whole list is made.
-  const spellings = new Set(['constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'movl', 'nosuch']);
+  const spellings = new Set(['constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'movl', 'nosuch', 'mov:', 'mo', '\nmov', ':']);
   for (const f of FORMS) for (const k of [f.mnem, ...(f.aliases ?? [])]) spellings.add(k);
   const idx = (l) => (l ? l.map((f) => f.index).join(',') : 'none');
   for (const k of spellings) if (idx(ts.formsSpelled(k)) !== idx(gen.formsSpelled(k))) fail(`spelling '${k}'`);
-  for (const id of [...FORMS.map((f) => f.id), 'constructor', '__proto__', 'nosuch']) {
+  for (const id of [...FORMS.map((f) => f.id), 'constructor', '__proto__', 'nosuch', '', '"', FORMS[0].id.slice(0, -1)]) {
     if (ts.formWithId(id)?.index !== gen.formWithId(id)?.index) fail(`form id '${id}'`);
   }
   const all = gen.allForms();
