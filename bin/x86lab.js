@@ -7,30 +7,57 @@
 // any failure to read or write it is ignored. X86LAB_CODE_CACHE=0 turns it off;
 // X86LAB_CODE_CACHE=/some/dir puts it there. Without the bundle, dist/cli/main.js is imported.
 // CommonJS (bin/package.json): node starts a CommonJS main faster than an ES module one.
+// Every step here counts at a one-line command's start: only modules node has loaded already
+// (fs, path, vm), no createRequire (the bundle needs built-in modules only) and no os.tmpdir.
 'use strict';
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
-const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
 const bundle = join(__dirname, '..', 'dist', 'cli', 'bundle.cjs');
+// What scripts/bundle-cli.mjs writes around the bundle: a CommonJS module's wrapper.
+const HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
 
-/** A folder only this user can write, or undefined (then nothing is cached). */
+/** The cache folder (made on demand), or undefined when nothing is cached. */
 function cacheDir() {
   const env = process.env.X86LAB_CODE_CACHE;
   if (env === '0') return undefined;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  const dir = env || join(tmpdir(), `x86lab-code-cache-${uid ?? 'user'}`);
+  // os.tmpdir()'s rule on POSIX, without loading node:os.
+  const tmp = (process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp').replace(/(.)\/+$/, '$1');
+  return env || join(tmp, `x86lab-code-cache-${uid ?? 'user'}`);
+}
+
+/** Ours to trust: cached bytecode is code, so never take it from anyone else or anything others can write. */
+const ours = (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+
+/** The cached bytecode in `file` if it and its folder are ours, else undefined. */
+function readCache(file) {
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile() || !ours(st) || !ours(statSync(dirname(file)))) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined; // the first run
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes `data` to `file` in a folder only this user can write (made here if need be). */
+function writeCache(file, data) {
+  const dir = dirname(file);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = statSync(dir);
-    // Cached bytecode is code: never take it from a folder someone else owns or can write.
-    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
+    if (!st.isDirectory() || !ours(st)) return;
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+    prune(dir, file);
+  } catch { /* a read-only or full disk: run uncached next time too */ }
 }
 
 /** Drops other builds' caches once a week old (every rebuild of dist/ leaves one behind). */
@@ -58,27 +85,20 @@ function loadBundle() {
   } catch {
     return undefined;
   }
+  if (!src.startsWith(HEAD)) return undefined; // not a bundle this launcher knows
   const dir = cacheDir();
   // The key names this exact file (a rebuild changes its mtime), this node and the subcommand: the
   // cache holds the functions the first run compiled, and `as` starts faster from a cache without
   // the disassembler's or the CPU's code in it (a smaller cache deserializes faster).
   const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
   const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}.bin`);
-  let cached;
-  if (file) try { cached = readFileSync(file); } catch { /* first run */ }
-  const wrapper = '(function (exports, require, module, __filename, __dirname) {' + src + '\n})';
-  const script = new Script(wrapper, { filename: bundle, cachedData: cached });
+  const cached = file && readCache(file);
+  // The text as read, not a copy: V8 compiles it in place (see scripts/bundle-cli.mjs).
+  const script = new Script(src, { filename: bundle, cachedData: cached });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  script.runInThisContext()(module.exports, require, module, bundle, dirname(bundle));
   const save = file && (!cached || script.cachedDataRejected)
-    ? () => {
-      try {
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        renameSync(tmp, file);
-        prune(dir, file);
-      } catch { /* a read-only or full disk: run uncached next time too */ }
-    }
+    ? () => writeCache(file, script.createCachedData())
     : () => {};
   return { main: module.exports.main, save };
 }

@@ -23,7 +23,9 @@ export { LOAD_BASE, LinkError };
 export type { Image, LoadedSection } from '../link/image.js';
 
 /** The package's include directory (holds x86lab/harness.h). */
-export const INCLUDE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'include');
+// import.meta.dirname where node has it (20.11): the CLI bundle maps it to __dirname, so that a
+// command's start does not parse its own URL.
+export const INCLUDE_DIR = join(import.meta.dirname ?? dirname(fileURLToPath(import.meta.url)), '..', '..', 'include');
 
 export interface LoadOptions {
   mode?: 32 | 64;
