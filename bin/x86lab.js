@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI itself is compiled from src/cli/ into dist/ by `npm run build`, which also
-// bundles it into one script, dist/cli/bundle.cjs (scripts/bundle-cli.mjs). That script is run
+// bundles it into one script, dist/cli/bundle.cjs, and `as` alone into dist/cli/bundle-as.cjs
+// (scripts/bundle-cli.mjs). That script is run
 // through V8's code cache so that a short command pays neither module resolution nor compilation:
 // the first run writes the bytecode V8 produced to a per-user cache folder, later runs hand it back.
 // The cache only saves time: V8 checks it (version, flags, source) and falls back to compiling, and
@@ -14,7 +15,9 @@ const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, re
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-const bundle = join(__dirname, '..', 'dist', 'cli', 'bundle.cjs');
+// The subcommand: `as` has a bundle of its own, without the other commands' code (scripts/bundle-cli.mjs).
+const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+const bundle = join(__dirname, '..', 'dist', 'cli', cmd === 'as' ? 'bundle-as.cjs' : 'bundle.cjs');
 // What scripts/bundle-cli.mjs writes around the bundle: a CommonJS module's wrapper.
 const HEAD = '(function (exports, require, module, __filename, __dirname) {';
 const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
@@ -88,9 +91,8 @@ function loadBundle() {
   if (!src.startsWith(HEAD)) return undefined; // not a bundle this launcher knows
   const dir = cacheDir();
   // The key names this exact file (a rebuild changes its mtime), this node and the subcommand: the
-  // cache holds the functions the first run compiled, and `as` starts faster from a cache without
-  // the disassembler's or the CPU's code in it (a smaller cache deserializes faster).
-  const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+  // cache holds the functions the first run compiled, and `dis` starts faster from a cache without
+  // the CPU's code in it (a smaller cache deserializes faster).
   const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}.bin`);
   const cached = file && readCache(file);
   // The text as read, not a copy: V8 compiles it in place (see scripts/bundle-cli.mjs).

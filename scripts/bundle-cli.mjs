@@ -1,5 +1,6 @@
 // Bundles the compiled CLI (dist/cli/main.js and everything it imports, moo and nearley included)
-// into one CommonJS file, dist/cli/bundle.cjs, which bin/x86lab.js loads through V8's code cache.
+// into one CommonJS file, dist/cli/bundle.cjs, which bin/x86lab.js loads through V8's code cache,
+// and the `as` command alone into dist/cli/bundle-as.cjs (below).
 // Runs in `npm run build` after tsc. Why: node spends most of a short command's time resolving,
 // reading and compiling ~120 ES modules; one script with cached bytecode skips all of that.
 // Subcommands stay lazy: esbuild wraps each dynamically imported module in an init function, so
@@ -7,7 +8,7 @@
 // start (ISA rows, decode tables, generated interpreter handlers) is derived here once, from the
 // same dist/ modules, by the plugins below.
 //
-// The bundle lives one folder below dist/ like the modules it replaces, so `import.meta.url`
+// The bundles live one folder below dist/ like the modules they replace, so `import.meta.url`
 // (rewritten to the bundle's own URL) still finds ../../include and ../harness/explore-worker.js.
 
 import { build } from 'esbuild';
@@ -23,9 +24,29 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
 export const WRAPPER_TAIL = '})';
 
-await build({
+const plugins = [await isaTablePlugin(root), await decodeTablesPlugin(root), await handlersPlugin(root)];
+
+/**
+ * `x86lab as` gets a bundle of its own, dist/cli/bundle-as.cjs: main.js with the other commands
+ * left out (the launcher picks it for `as` only), so that the assembler's start reads and
+ * deserializes no disassembler-listing, CPU, harness or linker code.
+ */
+const OTHER_COMMANDS = /^\.\/(dis|exec|run|explore)\.js$/;
+const onlyAs = {
+  name: 'x86lab-only-as',
+  setup(b) {
+    b.onResolve({ filter: OTHER_COMMANDS }, (args) => (args.importer === join(root, 'dist', 'cli', 'main.js') ? { path: args.path, namespace: 'x86lab-not-here' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'x86lab-not-here' }, (args) => ({
+      contents: `export const usage = ''; export async function run() { throw new Error('dist/cli/bundle-as.cjs holds the as command only, not ${args.path}'); }`,
+      loader: 'js',
+    }));
+  },
+};
+
+const bundles = { 'bundle.cjs': [], 'bundle-as.cjs': [onlyAs] };
+await Promise.all(Object.entries(bundles).map(([name, extra]) => build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
-  outfile: join(root, 'dist', 'cli', 'bundle.cjs'),
+  outfile: join(root, 'dist', 'cli', name),
   bundle: true,
   platform: 'node',
   format: 'cjs',
@@ -44,16 +65,21 @@ await build({
   legalComments: 'none',
   // The ISA table's rows and the decoder's tables as data instead of the code that builds them, the
   // interpreter's generated handlers as source (scripts/bundle-{isa-table,decode-tables,handlers}.mjs).
-  plugins: [await isaTablePlugin(root), await decodeTablesPlugin(root), await handlersPlugin(root)],
-});
+  plugins: [...extra, ...plugins],
+})));
 
-// bin/x86lab.js reads the bundle as latin1, a one-byte string without UTF-8 decoding, which is
-// only the same text while the bundle is ASCII (esbuild escapes what is not, comments are gone).
-const out = readFileSync(join(root, 'dist', 'cli', 'bundle.cjs'));
-const bad = out.findIndex((b) => b > 0x7f);
-if (bad >= 0) throw new Error(`dist/cli/bundle.cjs: a non-ASCII byte at offset ${bad}; bin/x86lab.js reads the bundle as ASCII`);
-// The bundle gets node's built-in modules from the launcher's own require: nothing else may be left.
-const requires = [...out.toString('latin1').matchAll(/\brequire\("([^"]*)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:'));
-if (requires.length) throw new Error(`dist/cli/bundle.cjs: requires ${requires.join(', ')}; bin/x86lab.js hands it node's built-in modules only`);
-const text = out.toString('latin1');
-if (!text.startsWith(WRAPPER_HEAD) || !text.trimEnd().endsWith(WRAPPER_TAIL)) throw new Error('dist/cli/bundle.cjs: not wrapped as bin/x86lab.js expects');
+for (const name of Object.keys(bundles)) check(join(root, 'dist', 'cli', name));
+
+/** Throws unless the bundle at `file` is what bin/x86lab.js can load. */
+function check(file) {
+  // bin/x86lab.js reads the bundle as latin1, a one-byte string without UTF-8 decoding, which is
+  // only the same text while the bundle is ASCII (esbuild escapes what is not, comments are gone).
+  const out = readFileSync(file);
+  const bad = out.findIndex((b) => b > 0x7f);
+  if (bad >= 0) throw new Error(`${file}: a non-ASCII byte at offset ${bad}; bin/x86lab.js reads the bundle as ASCII`);
+  // The bundle gets node's built-in modules from the launcher's own require: nothing else may be left.
+  const requires = [...out.toString('latin1').matchAll(/\brequire\("([^"]*)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:'));
+  if (requires.length) throw new Error(`${file}: requires ${requires.join(', ')}; bin/x86lab.js hands it node's built-in modules only`);
+  const text = out.toString('latin1');
+  if (!text.startsWith(WRAPPER_HEAD) || !text.trimEnd().endsWith(WRAPPER_TAIL)) throw new Error(`${file}: not wrapped as bin/x86lab.js expects`);
+}

@@ -1,6 +1,7 @@
-// bin/x86lab.js runs the bundled CLI (dist/cli/bundle.cjs) through V8's code cache. The cache may
-// only save time: these runs check that the first run writes it, later runs reuse it, a damaged or
-// foreign cache changes nothing in the output, and a folder others can write is never used.
+// bin/x86lab.js runs the bundled CLI (dist/cli/bundle.cjs, and dist/cli/bundle-as.cjs for `as`)
+// through V8's code cache. The cache may only save time: these runs check that the first run writes
+// it, later runs reuse it, a damaged or foreign cache changes nothing in the output, a cache others
+// can write is never used, and a folder that cannot be written or made only means no cache.
 // (How much time it saves is measured in bench/startup.bench.mjs, never here.)
 
 import { describe, expect, it, beforeAll } from 'vitest';
@@ -47,8 +48,9 @@ beforeAll(async () => {
 });
 
 describe('bin/x86lab.js code cache', () => {
-  it('the build wrote the bundle the launcher loads', () => {
+  it('the build wrote the bundles the launcher loads', () => {
     expect(existsSync(join(root, 'dist', 'cli', 'bundle.cjs'))).toBe(true);
+    expect(existsSync(join(root, 'dist', 'cli', 'bundle-as.cjs'))).toBe(true);
   });
 
   it('writes the cache on the first run and reuses it unchanged afterwards', async () => {
@@ -83,5 +85,68 @@ describe('bin/x86lab.js code cache', () => {
     chmodSync(c, 0o777);
     expect(await assemble(c, 'open.o')).toEqual(reference);
     expect(cacheFiles(c)).toEqual([]);
+  });
+  it('a truncated cache is rejected too, and rewritten', async () => {
+    const c = join(dir, 'cache-t');
+    await assemble(c, 'prime-t.o');
+    const [f] = cacheFiles(c);
+    const whole = readFileSync(join(c, f));
+    writeFileSync(join(c, f), whole.subarray(0, whole.length >> 1));
+    expect(await assemble(c, 'truncated.o')).toEqual(reference);
+    expect(statSync(join(c, f)).size).toBeGreaterThan(whole.length >> 1);
+  });
+
+  it('never uses a cache file that others can write: it is replaced by one of its own', async () => {
+    const c = join(dir, 'cache-w');
+    await assemble(c, 'prime-w.o');
+    const [f] = cacheFiles(c);
+    // The right bytes, but anyone could have written them.
+    chmodSync(join(c, f), 0o666);
+    expect(await assemble(c, 'writable.o')).toEqual(reference);
+    expect(statSync(join(c, f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('a cache folder that cannot be made or written only means no cache', async () => {
+    // Under a regular file: mkdir fails whoever runs the test (root included).
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, '');
+    expect(await assemble(join(file, 'cache'), 'under-file.o')).toEqual(reference);
+    const ro = join(dir, 'cache-ro');
+    mkdirSync(ro, { mode: 0o700 });
+    chmodSync(ro, 0o500);
+    expect(await assemble(ro, 'read-only.o')).toEqual(reference);
+    expect(await assemble(ro, 'read-only-again.o')).toEqual(reference);
+  });
+});
+
+/** The module names esbuild keeps in a bundle (each module's init is keyed by its dist/ path). */
+const modulesIn = (bundle: string): string[] =>
+  [...readFileSync(join(root, 'dist', 'cli', bundle), 'latin1').matchAll(/__esm\(\{"(dist\/[^"]+)"/g)].map((m) => m[1]);
+
+describe("the `as` command's bundle", () => {
+  // `x86lab as` loads dist/cli/bundle-as.cjs, which holds no module of the other commands: no CPU,
+  // harness, linker or ELF reader. (The decoder stays: -mx86-used-note decodes SIMD instructions.)
+  const foreign = (m: string) => /^dist\/(cpu|link|elf)\//.test(m) || (/^dist\/harness\//.test(m) && m !== 'dist/harness/include-dir.js') ||
+    /^dist\/cli\/(dis|exec|run|explore|run-multi|explore-multi|host-cpu)\.js$/.test(m);
+
+  it('holds the assembler and nothing of the CPU, the harness or the linker', () => {
+    const as = modulesIn('bundle-as.cjs');
+    expect(as).toContain('dist/cli/as.js');
+    expect(as).toContain('dist/asm/assemble.js');
+    expect(as.filter(foreign)).toEqual([]);
+    // The same test finds them in the bundle of all commands.
+    expect(modulesIn('bundle.cjs').filter(foreign).length).toBeGreaterThan(20);
+  });
+
+  it('is the one the launcher loads for `as`', () => {
+    const r = spawnSync(process.execPath, ['-e', `
+      const vm = require('node:vm'); const seen = [];
+      const Script = vm.Script;
+      vm.Script = function (src, o) { seen.push(o.filename); return new Script(src, o); };
+      process.argv.splice(1, 1, ${JSON.stringify(bin)});
+      process.on('exit', () => process.stderr.write('LOADED ' + seen.join(' ') + '\\n'));
+      require(${JSON.stringify(bin)});`, '-', 'as', '--version'], { encoding: 'utf8', env: { ...process.env, X86LAB_CODE_CACHE: '0' } });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/LOADED \S*bundle-as\.cjs\n/);
   });
 });
