@@ -73,6 +73,13 @@ function prune(dir, keep) {
   }
 }
 
+/** A short name for `text` (FNV-1a, 32 bits, in hex). */
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
 /** Loads the bundle through the code cache; returns its exports, or undefined without a bundle. */
 function loadBundle() {
   let src, st;
@@ -93,7 +100,10 @@ function loadBundle() {
   // The key names this exact file (a rebuild changes its mtime), this node and the subcommand: the
   // cache holds the functions the first run compiled, and `dis` starts faster from a cache without
   // the CPU's code in it (a smaller cache deserializes faster).
-  const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}.bin`);
+  // Node and V8 flags too (V8 rejects a cache made under other flags): runs that alternate between
+  // flag sets would otherwise overwrite each other's cache at every start.
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.trim();
+  const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}${flags ? `-${hash(flags)}` : ''}.bin`);
   const cached = file && readCache(file);
   // The text as read, not a copy: V8 compiles it in place (see scripts/bundle-cli.mjs).
   const script = new Script(src, { filename: bundle, cachedData: cached });

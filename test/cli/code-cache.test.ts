@@ -16,9 +16,9 @@ let dir = '';
 let src = '';
 
 /** Runs `x86lab as` without blocking this worker (vitest's RPC keeps answering on a loaded machine). */
-function assemble(cache: string, out: string): Promise<Buffer> {
+function assemble(cache: string, out: string, nodeFlags: string[] = []): Promise<Buffer> {
   return new Promise((done, fail) => {
-    const c = spawn(process.execPath, [bin, 'as', '-o', join(dir, out), src], { cwd: dir, env: { ...process.env, X86LAB_CODE_CACHE: cache } });
+    const c = spawn(process.execPath, [...nodeFlags, bin, 'as', '-o', join(dir, out), src], { cwd: dir, env: { ...process.env, X86LAB_CODE_CACHE: cache } });
     let stderr = '';
     c.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     c.on('error', fail);
@@ -59,7 +59,7 @@ describe('bin/x86lab.js code cache', () => {
     expect(cacheFiles(c)).toEqual([]);
     expect(await assemble(c, 'first.o')).toEqual(reference);
     const [f] = cacheFiles(c);
-    expect(f).toMatch(/^cli-as-\d+-\d+-\d+-v[\d.]+-\w+\.bin$/);
+    expect(f).toMatch(/^cli-as-\d+-\d+-\d+-v[\d.]+-\w+(-[0-9a-f]+)?\.bin$/);
     expect((statSync(c).mode & 0o077)).toBe(0);
     const bytes = readFileSync(join(c, f));
     expect(bytes.length).toBeGreaterThan(1000);
@@ -104,6 +104,21 @@ describe('bin/x86lab.js code cache', () => {
     chmodSync(join(c, f), 0o666);
     expect(await assemble(c, 'writable.o')).toEqual(reference);
     expect(statSync(join(c, f)).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps one cache per set of node flags, so that runs under two sets do not overwrite each other', async () => {
+    const c = join(dir, 'cache-flags');
+    const run = (flags: string[], out: string) => assemble(c, out, flags);
+    expect(await run([], 'plain-1.o')).toEqual(reference);
+    expect(await run(['--no-opt'], 'no-opt-1.o')).toEqual(reference);
+    const files = cacheFiles(c);
+    expect(files.length).toBe(2);
+    const bytes = files.map((f) => readFileSync(join(c, f)));
+    expect(await run([], 'plain-2.o')).toEqual(reference);
+    expect(await run(['--no-opt'], 'no-opt-2.o')).toEqual(reference);
+    // Both were reused as they were, not rewritten.
+    expect(cacheFiles(c)).toEqual(files);
+    files.forEach((f, i) => expect(readFileSync(join(c, f))).toEqual(bytes[i]));
   });
 
   it('a cache folder that cannot be made or written only means no cache', async () => {
