@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI itself is compiled from src/cli/ into dist/ by `npm run build`, which also
-// bundles it into one script, dist/cli/bundle.cjs, and `as` alone into dist/cli/bundle-as.cjs
-// (scripts/bundle-cli.mjs). That script is run
+// bundles it into one script, dist/cli/bundle.cjs, and `as` and `dis` alone into
+// dist/cli/bundle-as.cjs and bundle-dis.cjs (scripts/bundle-cli.mjs). That script is run
 // through V8's code cache so that a short command pays neither module resolution nor compilation:
 // the first run writes the bytecode V8 produced to a per-user cache folder, later runs hand it back.
 // The cache only saves time: V8 checks it (version, flags, source) and falls back to compiling, and
@@ -15,9 +15,11 @@ const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, re
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-// The subcommand: `as` has a bundle of its own, without the other commands' code (scripts/bundle-cli.mjs).
+// The subcommand: `as` and `dis` have bundles of their own without the other commands' code, and
+// --help, --version and unknown commands need none of it either (scripts/bundle-cli.mjs).
 const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-const bundle = join(__dirname, '..', 'dist', 'cli', cmd === 'as' ? 'bundle-as.cjs' : 'bundle.cjs');
+const bundleName = cmd === 'dis' ? 'bundle-dis.cjs' : /^(exec|run|explore)$/.test(cmd) ? 'bundle.cjs' : 'bundle-as.cjs';
+const bundle = join(__dirname, '..', 'dist', 'cli', bundleName);
 // What scripts/bundle-cli.mjs writes around the bundle: a CommonJS module's wrapper.
 const HEAD = '(function (exports, require, module, __filename, __dirname) {';
 const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
@@ -98,8 +100,8 @@ function loadBundle() {
   if (!src.startsWith(HEAD)) return undefined; // not a bundle this launcher knows
   const dir = cacheDir();
   // The key names this exact file (a rebuild changes its mtime), this node and the subcommand: the
-  // cache holds the functions the first run compiled, and `dis` starts faster from a cache without
-  // the CPU's code in it (a smaller cache deserializes faster).
+  // cache holds the functions the first run compiled (`--version` needs few of `as`'s, and a
+  // smaller cache deserializes faster).
   // Node and V8 flags too (V8 rejects a cache made under other flags): runs that alternate between
   // flag sets would otherwise overwrite each other's cache at every start.
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.trim();

@@ -1,6 +1,6 @@
 // Bundles the compiled CLI (dist/cli/main.js and everything it imports, moo and nearley included)
 // into one CommonJS file, dist/cli/bundle.cjs, which bin/x86lab.js loads through V8's code cache,
-// and the `as` command alone into dist/cli/bundle-as.cjs (below).
+// and the `as` and `dis` commands alone into dist/cli/bundle-as.cjs and bundle-dis.cjs (below).
 // Runs in `npm run build` after tsc. Why: node spends most of a short command's time resolving,
 // reading and compiling ~120 ES modules; one script with cached bytecode skips all of that.
 // Subcommands stay lazy: esbuild wraps each dynamically imported module in an init function, so
@@ -27,23 +27,26 @@ export const WRAPPER_TAIL = '})';
 const plugins = [await isaTablePlugin(root), await decodeTablesPlugin(root), await handlersPlugin(root)];
 
 /**
- * `x86lab as` gets a bundle of its own, dist/cli/bundle-as.cjs: main.js with the other commands
- * left out (the launcher picks it for `as` only), so that the assembler's start reads and
- * deserializes no disassembler-listing, CPU, harness or linker code.
+ * `x86lab as` and `x86lab dis` get bundles of their own: main.js with the other commands left out
+ * (dist/cli/bundle-as.cjs, which also serves --help, --version and unknown commands, and
+ * dist/cli/bundle-dis.cjs; bin/x86lab.js picks one by the command), so that a short command reads
+ * and deserializes no code it cannot run: `as` no decoder listing, CPU, harness or linker, `dis`
+ * no assembler front end, CPU or harness. bundle.cjs holds them all (run, exec, explore).
  */
-const OTHER_COMMANDS = /^\.\/(dis|exec|run|explore)\.js$/;
-const onlyAs = {
-  name: 'x86lab-only-as',
+const COMMAND = /^\.\/(as|dis|exec|run|explore)\.js$/;
+const only = (keep) => ({
+  name: `x86lab-only-${keep}`,
   setup(b) {
-    b.onResolve({ filter: OTHER_COMMANDS }, (args) => (args.importer === join(root, 'dist', 'cli', 'main.js') ? { path: args.path, namespace: 'x86lab-not-here' } : undefined));
+    b.onResolve({ filter: COMMAND }, (args) =>
+      args.importer === join(root, 'dist', 'cli', 'main.js') && args.path !== `./${keep}.js` ? { path: args.path, namespace: 'x86lab-not-here' } : undefined);
     b.onLoad({ filter: /.*/, namespace: 'x86lab-not-here' }, (args) => ({
-      contents: `export const usage = ''; export async function run() { throw new Error('dist/cli/bundle-as.cjs holds the as command only, not ${args.path}'); }`,
+      contents: `export const usage = ''; export async function run() { throw new Error('dist/cli/bundle-${keep}.cjs holds the ${keep} command only, not ${args.path}'); }`,
       loader: 'js',
     }));
   },
-};
+});
 
-const bundles = { 'bundle.cjs': [], 'bundle-as.cjs': [onlyAs] };
+const bundles = { 'bundle.cjs': [], 'bundle-as.cjs': [only('as')], 'bundle-dis.cjs': [only('dis')] };
 await Promise.all(Object.entries(bundles).map(([name, extra]) => build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(root, 'dist', 'cli', name),

@@ -1,4 +1,4 @@
-// bin/x86lab.js runs the bundled CLI (dist/cli/bundle.cjs, and dist/cli/bundle-as.cjs for `as`)
+// bin/x86lab.js runs the bundled CLI (dist/cli/bundle.cjs, or bundle-as.cjs / bundle-dis.cjs)
 // through V8's code cache. The cache may only save time: these runs check that the first run writes
 // it, later runs reuse it, a damaged or foreign cache changes nothing in the output, a cache others
 // can write is never used, and a folder that cannot be written or made only means no cache.
@@ -51,6 +51,7 @@ describe('bin/x86lab.js code cache', () => {
   it('the build wrote the bundles the launcher loads', () => {
     expect(existsSync(join(root, 'dist', 'cli', 'bundle.cjs'))).toBe(true);
     expect(existsSync(join(root, 'dist', 'cli', 'bundle-as.cjs'))).toBe(true);
+    expect(existsSync(join(root, 'dist', 'cli', 'bundle-dis.cjs'))).toBe(true);
   });
 
   it('writes the cache on the first run and reuses it unchanged afterwards', async () => {
@@ -138,30 +139,51 @@ describe('bin/x86lab.js code cache', () => {
 const modulesIn = (bundle: string): string[] =>
   [...readFileSync(join(root, 'dist', 'cli', bundle), 'latin1').matchAll(/__esm\(\{"(dist\/[^"]+)"/g)].map((m) => m[1]);
 
-describe("the `as` command's bundle", () => {
-  // `x86lab as` loads dist/cli/bundle-as.cjs, which holds no module of the other commands: no CPU,
-  // harness, linker or ELF reader. (The decoder stays: -mx86-used-note decodes SIMD instructions.)
-  const foreign = (m: string) => /^dist\/(cpu|link|elf)\//.test(m) || (/^dist\/harness\//.test(m) && m !== 'dist/harness/include-dir.js') ||
-    /^dist\/cli\/(dis|exec|run|explore|run-multi|explore-multi|host-cpu)\.js$/.test(m);
+describe('the bundles of one command', () => {
+  // `x86lab as` loads dist/cli/bundle-as.cjs and `x86lab dis` dist/cli/bundle-dis.cjs, which hold
+  // no module of the other commands. (The decoder stays in `as`'s: -mx86-used-note decodes SIMD
+  // instructions.)
+  const cpu = (m: string) => /^dist\/cpu\//.test(m) || (/^dist\/harness\//.test(m) && m !== 'dist/harness/include-dir.js');
+  const commands = (m: string) => /^dist\/cli\/(as|dis|exec|run|explore|run-multi|explore-multi|host-cpu)\.js$/.test(m);
 
-  it('holds the assembler and nothing of the CPU, the harness or the linker', () => {
+  it("`as`'s holds the assembler and nothing of the CPU, the harness, the linker or the other commands", () => {
     const as = modulesIn('bundle-as.cjs');
     expect(as).toContain('dist/cli/as.js');
     expect(as).toContain('dist/asm/assemble.js');
-    expect(as.filter(foreign)).toEqual([]);
-    // The same test finds them in the bundle of all commands.
-    expect(modulesIn('bundle.cjs').filter(foreign).length).toBeGreaterThan(20);
+    expect(as.filter((m) => cpu(m) || /^dist\/(link|elf)\//.test(m))).toEqual([]);
+    expect(as.filter(commands)).toEqual(['dist/cli/as.js']);
+    // The same tests find them in the bundle of all commands.
+    expect(modulesIn('bundle.cjs').filter(cpu).length).toBeGreaterThan(20);
+    expect(modulesIn('bundle.cjs').filter(commands).length).toBeGreaterThan(5);
   });
 
-  it('is the one the launcher loads for `as`', () => {
+  it("`dis`'s holds the disassembler and nothing of the assembler, the CPU or the harness", () => {
+    const dis = modulesIn('bundle-dis.cjs');
+    expect(dis).toContain('dist/cli/dis.js');
+    expect(dis).toContain('dist/decode/decode.js');
+    expect(dis.filter((m) => cpu(m) || /^dist\/(asm|encode)\//.test(m))).toEqual([]);
+    expect(dis.filter(commands)).toEqual(['dist/cli/dis.js']);
+  });
+
+  /** The bundle file the launcher compiles for `args`. */
+  function loaded(args: string[]): string {
     const r = spawnSync(process.execPath, ['-e', `
       const vm = require('node:vm'); const seen = [];
       const Script = vm.Script;
       vm.Script = function (src, o) { seen.push(o.filename); return new Script(src, o); };
       process.argv.splice(1, 1, ${JSON.stringify(bin)});
       process.on('exit', () => process.stderr.write('LOADED ' + seen.join(' ') + '\\n'));
-      require(${JSON.stringify(bin)});`, '-', 'as', '--version'], { encoding: 'utf8', env: { ...process.env, X86LAB_CODE_CACHE: '0' } });
-    expect(r.status).toBe(0);
-    expect(r.stderr).toMatch(/LOADED \S*bundle-as\.cjs\n/);
+      require(${JSON.stringify(bin)});`, '-', ...args], { encoding: 'utf8', env: { ...process.env, X86LAB_CODE_CACHE: '0' } });
+    const m = /LOADED (\S*)\n/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    return m![1].split(/[\\/]/).pop()!;
+  }
+
+  it('are the ones the launcher loads', () => {
+    expect(loaded(['as', '--version'])).toBe('bundle-as.cjs');
+    expect(loaded(['--version'])).toBe('bundle-as.cjs');
+    expect(loaded(['--help'])).toBe('bundle-as.cjs');
+    expect(loaded(['dis', '--help'])).toBe('bundle-dis.cjs');
+    expect(loaded(['run', '--help'])).toBe('bundle.cjs');
   });
 });
