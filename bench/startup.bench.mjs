@@ -3,7 +3,8 @@
 // floor no node program goes under). The contestants run interleaved round by round, so a burst of
 // load on the shared machine hits all of them alike; each figure is the median of the rounds.
 //
-//   x86lab as (bin)           node bin/x86lab.js as: the bundle with V8's code cache (warmed first)
+//   x86lab as (bin)           node bin/x86lab.js as: the `as` bundle (dist/cli/bundle-as.cjs) with
+//                             V8's code cache (warmed first); `dis` has a bundle of its own too
 //   x86lab as (no cache)      the same with X86LAB_CODE_CACHE=0: the bundle compiled on every run
 //   x86lab as (ES modules)    dist/cli/main.js imported directly: the ~120 modules tsc writes,
 //                             which is what bin/x86lab.js ran before the bundle

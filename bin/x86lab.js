@@ -1,36 +1,68 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI itself is compiled from src/cli/ into dist/ by `npm run build`, which also
-// bundles it into one script, dist/cli/bundle.cjs (scripts/bundle-cli.mjs). That script is run
+// bundles it into one script, dist/cli/bundle.cjs, and `as` and `dis` alone into
+// dist/cli/bundle-as.cjs and bundle-dis.cjs (scripts/bundle-cli.mjs). That script is run
 // through V8's code cache so that a short command pays neither module resolution nor compilation:
 // the first run writes the bytecode V8 produced to a per-user cache folder, later runs hand it back.
 // The cache only saves time: V8 checks it (version, flags, source) and falls back to compiling, and
 // any failure to read or write it is ignored. X86LAB_CODE_CACHE=0 turns it off;
 // X86LAB_CODE_CACHE=/some/dir puts it there. Without the bundle, dist/cli/main.js is imported.
 // CommonJS (bin/package.json): node starts a CommonJS main faster than an ES module one.
+// Every step here counts at a one-line command's start: only modules node has loaded already
+// (fs, path, vm), no createRequire (the bundle needs built-in modules only) and no os.tmpdir.
 'use strict';
 const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
-const { tmpdir } = require('node:os');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
-const bundle = join(__dirname, '..', 'dist', 'cli', 'bundle.cjs');
+// The subcommand: `as` and `dis` have bundles of their own without the other commands' code, and
+// --help, --version and unknown commands need none of it either (scripts/bundle-cli.mjs).
+const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
+const bundleName = cmd === 'dis' ? 'bundle-dis.cjs' : /^(exec|run|explore)$/.test(cmd) ? 'bundle.cjs' : 'bundle-as.cjs';
+const bundle = join(__dirname, '..', 'dist', 'cli', bundleName);
+// What scripts/bundle-cli.mjs writes around the bundle: a CommonJS module's wrapper.
+const HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
 
-/** A folder only this user can write, or undefined (then nothing is cached). */
+/** The cache folder (made on demand), or undefined when nothing is cached. */
 function cacheDir() {
   const env = process.env.X86LAB_CODE_CACHE;
   if (env === '0') return undefined;
-  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  const dir = env || join(tmpdir(), `x86lab-code-cache-${uid ?? 'user'}`);
+  // os.tmpdir()'s rule on POSIX, without loading node:os.
+  const tmp = (process.env.TMPDIR || process.env.TMP || process.env.TEMP || '/tmp').replace(/(.)\/+$/, '$1');
+  return env || join(tmp, `x86lab-code-cache-${uid ?? 'user'}`);
+}
+
+/** Ours to trust: cached bytecode is code, so never take it from anyone else or anything others can write. */
+const ours = (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
+
+/** The cached bytecode in `file` if it and its folder are ours, else undefined. */
+function readCache(file) {
+  let fd;
+  try {
+    fd = openSync(file, 'r');
+    const st = fstatSync(fd);
+    if (!st.isFile() || !ours(st) || !ours(statSync(dirname(file)))) return undefined;
+    return readFileSync(fd);
+  } catch {
+    return undefined; // the first run
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes `data` to `file` in a folder only this user can write (made here if need be). */
+function writeCache(file, data) {
+  const dir = dirname(file);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const st = statSync(dir);
-    // Cached bytecode is code: never take it from a folder someone else owns or can write.
-    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) return undefined;
-    return dir;
-  } catch {
-    return undefined;
-  }
+    if (!st.isDirectory() || !ours(st)) return;
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, data, { mode: 0o600 });
+    renameSync(tmp, file);
+    prune(dir, file);
+  } catch { /* a read-only or full disk: run uncached next time too */ }
 }
 
 /** Drops other builds' caches once a week old (every rebuild of dist/ leaves one behind). */
@@ -41,6 +73,13 @@ function prune(dir, keep) {
     if (p === keep || !/^cli-.*\.bin$/.test(f)) continue;
     try { if (statSync(p).mtimeMs < old) unlinkSync(p); } catch { /* raced with another run */ }
   }
+}
+
+/** A short name for `text` (FNV-1a, 32 bits, in hex). */
+function hash(text) {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
 }
 
 /** Loads the bundle through the code cache; returns its exports, or undefined without a bundle. */
@@ -58,27 +97,22 @@ function loadBundle() {
   } catch {
     return undefined;
   }
+  if (!src.startsWith(HEAD)) return undefined; // not a bundle this launcher knows
   const dir = cacheDir();
   // The key names this exact file (a rebuild changes its mtime), this node and the subcommand: the
-  // cache holds the functions the first run compiled, and `as` starts faster from a cache without
-  // the disassembler's or the CPU's code in it (a smaller cache deserializes faster).
-  const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-  const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}.bin`);
-  let cached;
-  if (file) try { cached = readFileSync(file); } catch { /* first run */ }
-  const wrapper = '(function (exports, require, module, __filename, __dirname) {' + src + '\n})';
-  const script = new Script(wrapper, { filename: bundle, cachedData: cached });
+  // cache holds the functions the first run compiled (`--version` needs few of `as`'s, and a
+  // smaller cache deserializes faster).
+  // Node and V8 flags too (V8 rejects a cache made under other flags): runs that alternate between
+  // flag sets would otherwise overwrite each other's cache at every start.
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.trim();
+  const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}${flags ? `-${hash(flags)}` : ''}.bin`);
+  const cached = file && readCache(file);
+  // The text as read, not a copy: V8 compiles it in place (see scripts/bundle-cli.mjs).
+  const script = new Script(src, { filename: bundle, cachedData: cached });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
+  script.runInThisContext()(module.exports, require, module, bundle, dirname(bundle));
   const save = file && (!cached || script.cachedDataRejected)
-    ? () => {
-      try {
-        const tmp = `${file}.${process.pid}.tmp`;
-        writeFileSync(tmp, script.createCachedData(), { mode: 0o600 });
-        renameSync(tmp, file);
-        prune(dir, file);
-      } catch { /* a read-only or full disk: run uncached next time too */ }
-    }
+    ? () => writeCache(file, script.createCachedData())
     : () => {};
   return { main: module.exports.main, save };
 }

@@ -1,5 +1,6 @@
 // Bundles the compiled CLI (dist/cli/main.js and everything it imports, moo and nearley included)
-// into one CommonJS file, dist/cli/bundle.cjs, which bin/x86lab.js loads through V8's code cache.
+// into one CommonJS file, dist/cli/bundle.cjs, which bin/x86lab.js loads through V8's code cache,
+// and the `as` and `dis` commands alone into dist/cli/bundle-as.cjs and bundle-dis.cjs (below).
 // Runs in `npm run build` after tsc. Why: node spends most of a short command's time resolving,
 // reading and compiling ~120 ES modules; one script with cached bytecode skips all of that.
 // Subcommands stay lazy: esbuild wraps each dynamically imported module in an init function, so
@@ -7,7 +8,7 @@
 // start (ISA rows, decode tables, generated interpreter handlers) is derived here once, from the
 // same dist/ modules, by the plugins below.
 //
-// The bundle lives one folder below dist/ like the modules it replaces, so `import.meta.url`
+// The bundles live one folder below dist/ like the modules they replace, so `import.meta.url`
 // (rewritten to the bundle's own URL) still finds ../../include and ../harness/explore-worker.js.
 
 import { build } from 'esbuild';
@@ -19,27 +20,69 @@ import { handlersPlugin } from './bundle-handlers.mjs';
 import { isaTablePlugin } from './bundle-isa-table.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+// What bin/x86lab.js expects around the bundle (it checks both ends before compiling it).
+export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+export const WRAPPER_TAIL = '})';
 
-await build({
+const plugins = [await isaTablePlugin(root), await decodeTablesPlugin(root), await handlersPlugin(root)];
+
+/**
+ * `x86lab as` and `x86lab dis` get bundles of their own: main.js with the other commands left out
+ * (dist/cli/bundle-as.cjs, which also serves --help, --version and unknown commands, and
+ * dist/cli/bundle-dis.cjs; bin/x86lab.js picks one by the command), so that a short command reads
+ * and deserializes no code it cannot run: `as` no decoder listing, CPU, harness or linker, `dis`
+ * no assembler front end, CPU or harness. bundle.cjs holds them all (run, exec, explore).
+ */
+const COMMAND = /^\.\/(as|dis|exec|run|explore)\.js$/;
+const only = (keep) => ({
+  name: `x86lab-only-${keep}`,
+  setup(b) {
+    b.onResolve({ filter: COMMAND }, (args) =>
+      args.importer === join(root, 'dist', 'cli', 'main.js') && args.path !== `./${keep}.js` ? { path: args.path, namespace: 'x86lab-not-here' } : undefined);
+    b.onLoad({ filter: /.*/, namespace: 'x86lab-not-here' }, (args) => ({
+      contents: `export const usage = ''; export async function run() { throw new Error('dist/cli/bundle-${keep}.cjs holds the ${keep} command only, not ${args.path}'); }`,
+      loader: 'js',
+    }));
+  },
+});
+
+const bundles = { 'bundle.cjs': [], 'bundle-as.cjs': [only('as')], 'bundle-dis.cjs': [only('dis')] };
+await Promise.all(Object.entries(bundles).map(([name, extra]) => build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
-  outfile: join(root, 'dist', 'cli', 'bundle.cjs'),
+  outfile: join(root, 'dist', 'cli', name),
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  define: { 'import.meta.url': '__x86lab_bundle_url' },
-  banner: { js: 'var __x86lab_bundle_url = require("node:url").pathToFileURL(__filename).href;' },
+  // import.meta.url only when asked for (pathToFileURL costs ~0.4 ms), import.meta.dirname free.
+  define: { 'import.meta.url': '__x86lab_meta.url', 'import.meta.dirname': '__dirname' },
+  // The bundle is the body of a CommonJS module wrapper written out, as bin/x86lab.js compiles it:
+  // the launcher hands V8 the file's text as it was read (node keeps a string this long outside
+  // V8's heap), where adding the wrapper at run time made V8 copy all of it into the young
+  // generation, which then needed two extra scavenges.
+  banner: { js: `${WRAPPER_HEAD}var __x86lab_meta={get url(){return require("node:url").pathToFileURL(__filename).href}};` },
+  footer: { js: WRAPPER_TAIL },
   logLevel: 'warning',
   // No comments or indentation: ~30% less to read at every start. Names stay (stack traces).
   minifyWhitespace: true,
   legalComments: 'none',
   // The ISA table's rows and the decoder's tables as data instead of the code that builds them, the
   // interpreter's generated handlers as source (scripts/bundle-{isa-table,decode-tables,handlers}.mjs).
-  plugins: [await isaTablePlugin(root), await decodeTablesPlugin(root), await handlersPlugin(root)],
-});
+  plugins: [...extra, ...plugins],
+})));
 
-// bin/x86lab.js reads the bundle as latin1, a one-byte string without UTF-8 decoding, which is
-// only the same text while the bundle is ASCII (esbuild escapes what is not, comments are gone).
-const out = readFileSync(join(root, 'dist', 'cli', 'bundle.cjs'));
-const bad = out.findIndex((b) => b > 0x7f);
-if (bad >= 0) throw new Error(`dist/cli/bundle.cjs: a non-ASCII byte at offset ${bad}; bin/x86lab.js reads the bundle as ASCII`);
+for (const name of Object.keys(bundles)) check(join(root, 'dist', 'cli', name));
+
+/** Throws unless the bundle at `file` is what bin/x86lab.js can load. */
+function check(file) {
+  // bin/x86lab.js reads the bundle as latin1, a one-byte string without UTF-8 decoding, which is
+  // only the same text while the bundle is ASCII (esbuild escapes what is not, comments are gone).
+  const out = readFileSync(file);
+  const bad = out.findIndex((b) => b > 0x7f);
+  if (bad >= 0) throw new Error(`${file}: a non-ASCII byte at offset ${bad}; bin/x86lab.js reads the bundle as ASCII`);
+  // The bundle gets node's built-in modules from the launcher's own require: nothing else may be left.
+  const requires = [...out.toString('latin1').matchAll(/\brequire\("([^"]*)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith('node:'));
+  if (requires.length) throw new Error(`${file}: requires ${requires.join(', ')}; bin/x86lab.js hands it node's built-in modules only`);
+  const text = out.toString('latin1');
+  if (!text.startsWith(WRAPPER_HEAD) || !text.trimEnd().endsWith(WRAPPER_TAIL)) throw new Error(`${file}: not wrapped as bin/x86lab.js expects`);
+}

@@ -16,18 +16,18 @@ export async function decodeTablesPlugin(root) {
   const { buildDecodeTables } = await import(pathToFileURL(join(root, 'dist', 'decode', 'tables.js')).href);
   const tables = buildDecodeTables(FORMS);
   const fields = Object.entries(tables).map(([k, v]) => {
-    if (v === FORMS) return `${k}:FORMS`;
+    if (v === FORMS) return `${k}:forms`;
     const type = v?.constructor?.name;
     if (TYPED.includes(type)) return `${k}:t(${type},${JSON.stringify(Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('base64'))})`;
     if (typeof v === 'boolean' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))) return `${k}:${JSON.stringify(v)}`;
     throw new Error(`scripts/bundle-decode-tables.mjs: decode table field '${k}' (${type ?? typeof v}) has no data form here`);
   });
   const contents = `// The decode tables of FORMS, computed at build time (scripts/bundle-decode-tables.mjs).
-import { FORMS } from '../isa/index.js';
+import { allForms } from '../isa/rows.js';
 const t = (C, b64) => { const b = Buffer.from(b64, 'base64'); return new C(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)); };
 let tables;
 export function prebuiltTables(forms) {
-  if (forms !== FORMS) return undefined;
+  if (forms !== allForms()) return undefined;
   return tables ??= {${fields.join(',')}};
 }
 `;

@@ -18,7 +18,7 @@
 //   a call of __tls_get_addr (direct or through the GOT) is never padded.
 
 import type { AsmInsn, Encoded } from '../encode/types.js';
-import { formById } from '../isa/index.js';
+import { formById } from '../isa/lookup.js';
 import type { Mode } from '../isa/types.js';
 import type { ArchState } from './arch.js';
 import type { SrcLoc } from './errors.js';

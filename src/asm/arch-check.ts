@@ -14,17 +14,44 @@ import type { Assembly } from './state.js';
 interface Need { readonly cpus: ReadonlySet<string>; readonly nos: readonly string[]; readonly ens: readonly string[]; readonly unsupported: boolean }
 
 const split = (s: string): string[] => (s ? s.split(' ') : []);
-function index(groups: readonly FeatureGroup[]): ReadonlyMap<string, Need> {
-  const m = new Map<string, Need>();
-  for (const g of groups) {
-    const need: Need = { cpus: new Set(split(g.cpus)), nos: split(g.nos), ens: split(g.ens), unsupported: g.unsupported ?? false };
-    for (const mn of split(g.mnemonics)) m.set(mn, need);
+type NeedTable = Pick<ReadonlyMap<string, Need>, 'get' | 'has'>;
+
+/** `word` is one of the space-separated words of `list`. */
+function listed(list: string, word: string): boolean {
+  if (word === '') return false;
+  for (let i = list.indexOf(word); i >= 0; i = list.indexOf(word, i + 1)) {
+    if ((i === 0 || list.charCodeAt(i - 1) === 32) && (i + word.length === list.length || list.charCodeAt(i + word.length) === 32)) return true;
   }
-  return m;
+  return false;
+}
+
+/**
+ * A mode's groups by key, each key looked up in the groups' text when first asked for (a short
+ * file names a few of the ~1,600 keys; a map of all of them cost ~0.7 ms of every `x86lab as`).
+ * A key listed twice belongs to its last group, and every key of a group gets the same Need.
+ */
+function index(groups: readonly FeatureGroup[]): NeedTable {
+  const found = new Map<string, Need | null>();
+  const needs: Need[] = [];
+  const get = (key: string): Need | undefined => {
+    let need = found.get(key);
+    if (need === undefined) {
+      need = null;
+      for (let i = groups.length - 1; i >= 0; i--) {
+        const g = groups[i];
+        if (!listed(g.mnemonics, key)) continue;
+        need = needs[i] ??= { cpus: new Set(split(g.cpus)), nos: split(g.nos), ens: split(g.ens), unsupported: g.unsupported ?? false };
+        break;
+      }
+      found.set(key, need);
+    }
+    return need ?? undefined;
+  };
+  return { get, has: (key) => get(key) !== undefined };
 }
 // Built on first use, per mode (a command start-up cost otherwise; most runs use one mode).
-const byMode: { 32?: ReadonlyMap<string, Need>; 64?: ReadonlyMap<string, Need> } = {};
-const tableFor = (mode: 32 | 64): ReadonlyMap<string, Need> => (byMode[mode] ??= index(FEATURE_GROUPS[mode]));
+const byMode: { 32?: NeedTable; 64?: NeedTable } = {};
+const tableFor = (mode: 32 | 64): NeedTable => (byMode[mode] ??= index(FEATURE_GROUPS[mode]));
 
 /** The CPU has extension `ext`: some instruction `.noEXT` takes away is one the CPU has. */
 let cpuExts: Map<string, Set<string>> | undefined;
@@ -69,7 +96,7 @@ function archName(s: ArchState, mode: Mode): string {
 }
 
 /** The name GNU reports: the mnemonic as written, less a size suffix its table entry is named without. */
-function reported(mn: string, formMnem: string, need: Need, table: ReadonlyMap<string, Need>): string {
+function reported(mn: string, formMnem: string, need: Need, table: NeedTable): string {
   const measured = REPORTED_AS[table === byMode[64] ? 64 : 32][mn];
   if (measured !== undefined) return measured;
   const base = mn.slice(0, -1);

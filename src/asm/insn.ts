@@ -6,7 +6,7 @@ import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.j
 import { standalonePrefixes } from '../encode/prefix-names.js';
 import { isPrefixMnemonic } from './parse.js';
 import type { AsmInsn, AsmOperand, Encoded, Fixup, Value } from '../encode/types.js';
-import { formById } from '../isa/index.js';
+import { formById } from '../isa/lookup.js';
 import { pseudoDispError } from './pseudo-check.js';
 import { bundleBefore } from './bundle.js';
 import { code16gccMnemonic } from './code16gcc.js';

@@ -4,7 +4,7 @@
 // layout is the ELF gABI's NT_GNU_PROPERTY_TYPE_0, as GNU writes it (measured with readelf/objdump).
 
 import type { Encoded } from '../encode/types.js';
-import { formById } from '../isa/index.js';
+import { formById } from '../isa/lookup.js';
 import { decode } from '../decode/decode.js';
 import type { Mode } from '../isa/types.js';
 import { addVarFrag, emitBytes } from './sections.js';

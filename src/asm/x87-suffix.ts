@@ -6,7 +6,7 @@
 // the base takes that many operands. (`t` and `ll` are not suffixes there: fldt %st(1) stays a size error.)
 
 import type { AsmOperand } from '../encode/types.js';
-import { BY_MNEMONIC } from '../isa/index.js';
+import { BY_MNEMONIC } from '../isa/lookup.js';
 import { AsmError } from './errors.js';
 import type { SrcLoc } from './errors.js';
 

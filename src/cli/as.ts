@@ -15,7 +15,7 @@ import { ElfError } from '../output/elf.js';
 import { listingFlags } from '../output/gnu-listing.js';
 import { FORMATS, render, type OutputFormat } from '../output/index.js';
 import { IoError, prepareOutput, readInputText, writeOutput, type OutputTarget } from './io.js';
-import { INCLUDE_DIR } from '../harness/loader.js';
+import { INCLUDE_DIR } from '../harness/include-dir.js';
 import { VERSION } from './main.js';
 
 export const usage = `usage: x86lab as [options] [FILE.s|FILE.S|-]...

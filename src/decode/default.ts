@@ -1,15 +1,16 @@
 // The decode tables built once from the ISA table (src/isa/index.ts), on first use.
 
-import { FORMS } from '../isa/index.js';
+import { allForms } from '../isa/rows.js';
 import type { Form } from '../isa/types.js';
 import { buildDecodeTables, type DecodeTables } from './tables.js';
 
 let tables: DecodeTables | undefined;
-let source: readonly Form[] = FORMS;
+// The ISA table's rows are made on first use too (isa/rows.ts): `as` loads the decoder but rarely runs it.
+let source: readonly Form[] | undefined;
 
 /** The tables for the project's ISA table. */
 export function defaultTables(): DecodeTables {
-  if (!tables) tables = buildDecodeTables(source);
+  if (!tables) tables = buildDecodeTables(source ?? allForms());
   return tables;
 }
 

@@ -2,7 +2,7 @@
 // Spelling lookup and mode checks here; operand matching in match.ts, bytes in emit.ts, GNU's error
 // messages in messages.ts.
 
-import { BY_MNEMONIC } from '../isa/index.js';
+import { BY_MNEMONIC } from '../isa/lookup.js';
 import type { Mode } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, AsmOperand, Encoded, EncodeOptions } from './types.js';

@@ -3,7 +3,7 @@
 // tried in table order, first fit wins; the size comes from the suffix, else the registers, else the
 // default (32, or 64 for stack and branch forms in 64-bit mode).
 
-import { BY_MNEMONIC, formSizes } from '../isa/index.js';
+import { BY_MNEMONIC, formSizes } from '../isa/lookup.js';
 import type { Form, Mode, OperandDef } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmOperand } from './types.js';

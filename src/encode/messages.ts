@@ -1,6 +1,6 @@
 // GNU as's error message for an instruction no form accepts: which of its checks failed furthest.
 
-import { BY_MNEMONIC, formSizes } from '../isa/index.js';
+import { BY_MNEMONIC, formSizes } from '../isa/lookup.js';
 import type { Form, Mode } from '../isa/types.js';
 import type { AsmInsn, AsmOperand } from './types.js';
 import { EncodeError } from './errors.js';

@@ -4,8 +4,6 @@
 // max(4 KiB, its alignment) from LOAD_BASE, symbols resolved as ld resolves them, relocations
 // applied). An ELF executable made by ld loads as it is. docs/harness.md describes the layout.
 
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { assemble } from '../asm/assemble.js';
 import { preprocess, type CppClock } from '../asm/cpp/index.js';
 import { formatDiagnostic, type Diagnostic } from '../asm/errors.js';
@@ -18,12 +16,13 @@ import { imageFromExecutable } from '../link/exec.js';
 import type { Image } from '../link/image.js';
 import { inputFromAssembly, inputFromElf, type LinkInput } from '../link/input.js';
 import { linkInputs, LOAD_BASE } from '../link/link.js';
+import { INCLUDE_DIR } from './include-dir.js';
 
 export { LOAD_BASE, LinkError };
 export type { Image, LoadedSection } from '../link/image.js';
 
 /** The package's include directory (holds x86lab/harness.h). */
-export const INCLUDE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'include');
+export { INCLUDE_DIR };
 
 export interface LoadOptions {
   mode?: 32 | 64;

@@ -1,11 +1,14 @@
 // Loads the ISA table: FORMS (index = form id used for dispatch), lookups by id and by mnemonic
-// for the encoder, and the check that no two rows claim the same decode slot. Neither that check
+// for the encoder (lookup.ts), and the check that no two rows claim the same decode slot. Neither that check
 // nor a deep freeze runs at load: together they cost ~10 ms of a command's ~60 ms start-up, so
 // the test suite runs both (test/setup.ts freezes the table, test/encode/isa-table.test.ts checks
 // the slots), and the readonly types keep the code from writing to it.
 
 import type { Form, FormDef, Mode } from './types.js';
-import { TABLE } from './table.js';
+import { formSizes } from './lookup.js';
+import { allForms } from './rows.js';
+
+export { BY_MNEMONIC, formById, formSizes } from './lookup.js';
 
 export type { Form, FormDef } from './types.js';
 
@@ -18,56 +21,8 @@ export function deepFreeze<T>(o: T): T {
   return o;
 }
 
-// A row that carries its index already is kept as it is: the CLI bundle's rows do (generated from
-// this table at build time by scripts/bundle-isa-table.mjs), which saves copying them at every start.
-export const FORMS: readonly Form[] = TABLE.map((f, index) => ((f as Partial<Form>).index === index ? (f as Form) : { ...f, index }));
-
-const byId = new Map<string, Form>();
-for (const f of FORMS) {
-  if (byId.has(f.id)) throw new Error(`ISA table: duplicate form id '${f.id}'`);
-  byId.set(f.id, f);
-}
-
-export function formById(id: string): Form {
-  const f = byId.get(id);
-  if (!f) throw new Error(`ISA table: no form '${id}'`);
-  return f;
-}
-
-const S8 = Object.freeze([8]), S16 = Object.freeze([16]), S32 = Object.freeze([32]), S64 = Object.freeze([64]);
-const SV64 = Object.freeze([16, 32, 64]), SV32 = Object.freeze([16, 32]), SD64 = Object.freeze([16, 64]), SNONE = Object.freeze([]);
-
-/** Operand sizes a form can take in a mode (empty: the form has no operand size). Shared frozen arrays. */
-export function formSizes(f: FormDef, mode: Mode): readonly number[] {
-  switch (f.osz) {
-    case 'b': return S8;
-    case 'v': return mode === 64 ? SV64 : SV32;
-    case 'd64': case 'f64': return mode === 64 ? SD64 : SV32;
-    case 'w': return S16;
-    case 'd': return S32;
-    case 'q': return S64;
-    case 'none': return SNONE;
-  }
-}
-
-/**
- * Encoder index: spelling -> forms in table order. Each form is listed under its mnemonic and its aliases;
- * the encoder also tries the spelling minus a b/w/l/q suffix against forms whose suffix rule is 'size'.
- */
-export const BY_MNEMONIC: ReadonlyMap<string, readonly Form[]> = (() => {
-  const m = new Map<string, Form[]>();
-  const add = (k: string, f: Form) => {
-    const l = m.get(k);
-    if (l) l.push(f);
-    else m.set(k, [f]);
-  };
-  for (const f of FORMS) {
-    if (f.decodeOnly) continue;
-    add(f.mnem, f);
-    for (const a of f.aliases ?? []) add(a, f);
-  }
-  return m;
-})();
+// Every row, made here (rows.ts): a module that needs only a few rows imports lookup.ts instead.
+export const FORMS: readonly Form[] = allForms();
 
 // ---- decode-slot validation -------------------------------------------------------------------
 // A slot is (mode, VEX or legacy, mandatory prefix / VEX.pp, opcode bytes, ModRM.mod class, ModRM.reg, ModRM.rm, operand size,

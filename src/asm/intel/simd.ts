@@ -3,7 +3,7 @@
 // [ecx]` is cvtsd2si, not cvtsd2siq), except where the memory operand is the general-register one
 // whose size the suffix states (`cvtsi2sd xmm0, dword ptr [eax]` is cvtsi2sdl).
 
-import { BY_MNEMONIC } from '../../isa/index.js';
+import { BY_MNEMONIC } from '../../isa/lookup.js';
 
 const memo = new Map<string, boolean>();
 
