@@ -31,6 +31,7 @@ interface FormFacts {
   readonly rmOperand: boolean;
   readonly stringOp: boolean;
   readonly descTable: boolean;
+  readonly rel: boolean;
 }
 const FACTS = new WeakMap<Form, FormFacts>();
 /** The same by form index (a WeakMap lookup per instruction showed in profiles); checked against the form itself. */
@@ -50,11 +51,22 @@ function factsOf(f: Form): FormFacts {
       rmOperand: ops.some((o) => o.loc === 'rm'),
       stringOp: STRING_OPS.has(f.mnem) && f.rep !== undefined,
       descTable: DESC_TABLE.has(f.mnem),
+      rel: ops.some((o) => o.kind === 'rel'),
     };
     FACTS.set(f, x);
   }
   if (Number.isInteger(f.index) && f.index >= 0 && f.index < 1 << 16) FACTS_AT[f.index] = { form: f, facts: x };
   return x;
+}
+
+/**
+ * Whether formatDecoded's text for `d` depends on more than the instruction's bytes (with the mode
+ * and syntax fixed): a branch target or a RIP-relative address's comment names the address, and
+ * undecoded prefixes or too-long instructions are left to the formatter every time.
+ */
+export function textIsOwnBytes(d: Decoded, tables: DecodeTables = defaultTables()): boolean {
+  if (d.form === NONE) return d.bad === Bad.OPCODE || d.bad === Bad.UNSUPPORTED || d.bad === Bad.VEX_QUIET;
+  return d.base !== RIP && !factsOf(tables.forms[d.form]).rel;
 }
 
 /** Hex of a 64-bit value given as 32-bit halves, without leading zeros. */

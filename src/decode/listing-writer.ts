@@ -59,6 +59,15 @@ export class ListingWriter {
     this.n = n;
   }
 
+  /** Bytes [from, from+k) of `src`. */
+  copy(src: Uint8Array, from: number, k: number): void {
+    this.room(k);
+    const b = this.buf;
+    let n = this.n;
+    for (let i = 0; i < k; i++) b[n++] = src[from + i];
+    this.n = n;
+  }
+
   spaces(k: number): void {
     if (k <= 0) return;
     this.room(k);

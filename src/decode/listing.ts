@@ -2,7 +2,8 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { formatDecoded, formatPrefixesOnly, type Symbolizer, type Syntax } from './att.js';
+import { formatDecoded, formatPrefixesOnly, textIsOwnBytes, type Symbolizer, type Syntax } from './att.js';
+import { LineCache } from './line-cache.js';
 import { decodeInto } from './decode.js';
 import { ListingWriter, utf8Text } from './listing-writer.js';
 import { Bad, NONE, newDecoded } from './types.js';
@@ -193,6 +194,8 @@ export function* disassembleSectionBytes(
 class SectionLister {
   readonly w = new ListingWriter();
   private readonly d = newDecoded();
+  /** Hex column and text of instructions met before, by their bytes (line-cache.ts). */
+  private readonly cache = new LineCache();
   private readonly relocs: readonly { readonly offset: number; readonly text: string }[];
   private ri = 0;
   private readonly wide: boolean;
@@ -257,28 +260,44 @@ class SectionLister {
       const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
       let len: number;
-      let text: string;
-      if (d.ignoredRexEnd > 0) {
-        len = d.ignoredRexEnd;
-        text = formatPrefixesOnly(bytes, p, len, mode);
-      } else if (d.form === NONE && d.bad === Bad.TRUNCATED) {
-        if (d.prefixLen > 0 || prefixCount(view, p, mode) > 0) {
-          len = prefixCount(view, p, mode);
-          text = formatPrefixesOnly(bytes, p, len, mode);
-        } else {
-          len = 1;
-          text = '.byte 0x' + bytes[p].toString(16);
+      if (d.ignoredRexEnd === 0 && textIsOwnBytes(d)) {
+        // The first line's hex column and text, from the cache or made and then cached.
+        len = d.length;
+        const { cache } = this;
+        const s = cache.find(bytes, p, len);
+        this.addrCol(p);
+        if (s >= 0) w.copy(cache.text, cache.offset(s), cache.length(s));
+        else {
+          const from = w.n;
+          w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
+          w.byte(TAB);
+          w.str(formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax));
+          cache.put(~s, bytes, p, len, w.buf, from, w.n);
         }
       } else {
-        len = d.length;
-        text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
+        let text: string;
+        if (d.ignoredRexEnd > 0) {
+          len = d.ignoredRexEnd;
+          text = formatPrefixesOnly(bytes, p, len, mode);
+        } else if (d.form === NONE && d.bad === Bad.TRUNCATED) {
+          if (d.prefixLen > 0 || prefixCount(view, p, mode) > 0) {
+            len = prefixCount(view, p, mode);
+            text = formatPrefixesOnly(bytes, p, len, mode);
+          } else {
+            len = 1;
+            text = '.byte 0x' + bytes[p].toString(16);
+          }
+        } else {
+          len = d.length;
+          text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
+        }
+        if (len <= 0) len = 1;
+        // objdump -d: 7 bytes a line, the rest on lines of their own; -w: every byte on the first.
+        this.addrCol(p);
+        w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
+        w.byte(TAB);
+        w.str(text);
       }
-      if (len <= 0) len = 1;
-      // objdump -d: 7 bytes a line, the rest on lines of their own; -w: every byte on the first.
-      this.addrCol(p);
-      w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
-      w.byte(TAB);
-      w.str(text);
       if (wide) {
         this.relocLines(p + len);
         w.byte(NL);
