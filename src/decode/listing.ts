@@ -4,6 +4,7 @@
 import type { Mode } from '../isa/types.js';
 import { formatDecoded, formatPrefixesOnly, textIsOwnBytes, type Symbolizer, type Syntax } from './att.js';
 import { LineCache } from './line-cache.js';
+import { warmUpBytes } from './warm-up.js';
 import { decodeInto } from './decode.js';
 import { ListingWriter, utf8Text } from './listing-writer.js';
 import { Bad, NONE, newDecoded } from './types.js';
@@ -172,6 +173,7 @@ export function* disassembleSectionBytes(
     labels.push(...inRange);
   }
   const full = (1n << BigInt(digits * 4)) - 1n;
+  if (hi - lo >= WARM_UP_FROM) warmUp(mode, baseAddr, digits, digits - skip, sym, opts);
   const l = new SectionLister(bytes, mode, baseAddr, digits, digits - skip, sym, opts, lo);
   for (let li = 0; li < labels.length; li++) {
     const start = labels[li].off;
@@ -185,6 +187,19 @@ export function* disassembleSectionBytes(
     }
   }
   yield l.w.take();
+}
+
+/** Sections from this size on (bytes) are listed after a warm-up (warm-up.ts); it costs a few ms. */
+const WARM_UP_FROM = 1 << 18;
+
+/** Lists warm-up.ts's made-up code with the same settings and throws the text away. */
+function warmUp(mode: Mode, baseAddr: bigint, digits: 8 | 16, width: number, sym: Symbolizer | undefined, opts: ListingOptions): void {
+  const code = warmUpBytes();
+  const l = new SectionLister(code, mode, baseAddr, digits, width, sym, { ...opts, relocs: undefined }, 0);
+  for (let p = 0; p < code.length;) {
+    p = l.lines(code, p, code.length);
+    l.w.take();
+  }
 }
 
 /**
