@@ -43,11 +43,13 @@ export function warmUpBytes(): Uint8Array {
   for (let op = 0; op < 256; op++) {
     const maps = escapes(op);
     for (let m = 0; m < maps.length; m++, k++) {
-      // The one-byte map twice (most code is there), the others once.
+      // The one-byte map twice (most code is there), the others once; the VEX-like ones at every other opcode.
+      if (m >= 4 && (op & 1) !== (m & 1)) continue;
       for (let rep = 0; rep < (m === 0 ? 2 : 1); rep++) {
         const pre = maps[m].length > 0 && m >= 4 ? PREFIXES[(k + rep) % 4] ?? [] : PREFIXES[(k * 7 + rep * 3 + op) % PREFIXES.length];
         const modrm = MODRM[(k * 3 + rep * 5 + (op >> 3)) % MODRM.length];
-        out.push(...pre, ...maps[m], op, ...modrm, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88);
+        // Room for an immediate; unused, the 90s are nops (one line each, soon from line-cache.ts).
+        out.push(...pre, ...maps[m], op, ...modrm, 0x90, 0x90, 0x90, 0x90);
       }
     }
   }
