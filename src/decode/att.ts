@@ -9,7 +9,7 @@
 import { gprName } from '../isa/registers.js';
 import type { Form, OperandDef } from '../isa/types.js';
 import { defaultTables } from './default.js';
-import type { DecodeTables } from './tables.js';
+import { IMM_NONE, IMM_V, IMM_Z, type DecodeTables } from './tables.js';
 import { Bad, NONE, Pfx, RIP, type Decoded } from './types.js';
 import { hintNames66, hintPadsMnemonic, hintTakes66, mpxBadAddress, mpxNames67 } from './hint-space.js';
 
@@ -31,7 +31,6 @@ interface FormFacts {
   readonly rmOperand: boolean;
   readonly stringOp: boolean;
   readonly descTable: boolean;
-  readonly rel: boolean;
 }
 const FACTS = new WeakMap<Form, FormFacts>();
 /** The same by form index (a WeakMap lookup per instruction showed in profiles); checked against the form itself. */
@@ -51,7 +50,6 @@ function factsOf(f: Form): FormFacts {
       rmOperand: ops.some((o) => o.loc === 'rm'),
       stringOp: STRING_OPS.has(f.mnem) && f.rep !== undefined,
       descTable: DESC_TABLE.has(f.mnem),
-      rel: ops.some((o) => o.kind === 'rel'),
     };
     FACTS.set(f, x);
   }
@@ -59,14 +57,48 @@ function factsOf(f: Form): FormFacts {
   return x;
 }
 
+/** textShape's answers besides a displacement size. */
+export const TEXT_OWN = 0;
+export const TEXT_OTHER = -1;
+
+/** Per form of a table: TEXT_OWN, TEXT_OTHER, or for a branch whose only operand is rel, -1 - its ImmA code. */
+const SHAPES = new WeakMap<DecodeTables, Int16Array>();
+export function formShapes(t: DecodeTables): Int16Array {
+  let k = SHAPES.get(t);
+  if (k === undefined) {
+    k = new Int16Array(t.forms.length);
+    for (let i = 0; i < t.forms.length; i++) {
+      const ops = t.forms[i].operands;
+      if (!ops.some((o) => o.kind === 'rel')) k[i] = TEXT_OWN;
+      else k[i] = ops.length === 1 && t.fRel[i] !== 0 && t.fImmA[i] !== IMM_NONE && t.fImmB[i] === IMM_NONE ? -2 - t.fImmA[i] : TEXT_OTHER;
+    }
+    SHAPES.set(t, k);
+  }
+  return k;
+}
+
 /**
- * Whether formatDecoded's text for `d` depends on more than the instruction's bytes (with the mode
- * and syntax fixed): a branch target or a RIP-relative address's comment names the address, and
- * undecoded prefixes or too-long instructions are left to the formatter every time.
+ * How formatDecoded's text for `d` follows from its bytes (with the mode and syntax fixed; `shapes`
+ * from formShapes of the tables `d` was decoded with): TEXT_OWN, the bytes alone decide it; n > 0,
+ * a branch whose text is what the bytes before its last n (the displacement) decide, then the
+ * target; TEXT_OTHER, anything else (a RIP-relative address's comment names the address; undecoded
+ * prefixes and too-long instructions are left to the formatter every time).
  */
-export function textIsOwnBytes(d: Decoded, tables: DecodeTables = defaultTables()): boolean {
-  if (d.form === NONE) return d.bad === Bad.OPCODE || d.bad === Bad.UNSUPPORTED || d.bad === Bad.VEX_QUIET;
-  return d.base !== RIP && !factsOf(tables.forms[d.form]).rel;
+export function textShape(d: Decoded, shapes: Int16Array): number {
+  if (d.form === NONE) return d.bad === Bad.OPCODE || d.bad === Bad.UNSUPPORTED || d.bad === Bad.VEX_QUIET ? TEXT_OWN : TEXT_OTHER;
+  if (d.base === RIP) return TEXT_OTHER;
+  const k = shapes[d.form];
+  if (k >= TEXT_OTHER) return k;
+  // The displacement is the instruction's last field (SDM Vol. 2 §2.1), sized as the decoder reads an immediate.
+  const imm = -2 - k;
+  return imm === IMM_Z ? (d.opsize === 16 ? 2 : 4) : imm === IMM_V ? d.opsize >> 3 : imm <= 8 ? imm : TEXT_OTHER;
+}
+
+/** The text formatDecoded gives a branch target (`addr <sym+off>`, or `0xaddr` without a symbol). */
+export function targetText(lo: number, hi: number, sym: Symbolizer | undefined): string {
+  const name = sym ? sym(lo, hi) : undefined;
+  const h = hex64(lo, hi);
+  return name === undefined ? '0x' + h : h + ' <' + name + '>';
 }
 
 /** Hex of a 64-bit value given as 32-bit halves, without leading zeros. */
@@ -233,9 +265,7 @@ function bndName(c: Ctx, op: OperandDef, pct: string): string {
 }
 
 function target(c: Ctx, lo: number, hi: number): string {
-  const name = c.sym ? c.sym(lo, hi) : undefined;
-  const h = hex64(lo, hi);
-  return name === undefined ? '0x' + h : h + ' <' + name + '>';
+  return targetText(lo, hi, c.sym);
 }
 
 function isByteReg(bits: number, num: number): boolean {

@@ -94,6 +94,20 @@ export class ListingWriter {
     this.n = n;
   }
 
+  /** The 64-bit value hi:lo in hex without leading zeros (att.ts hex64). */
+  hex64(lo: number, hi: number): void {
+    this.room(16);
+    const b = this.buf;
+    let n = this.n;
+    lo >>>= 0;
+    hi >>>= 0;
+    if (hi !== 0) {
+      for (let s = (hexDigits(hi) - 1) * 4; s >= 0; s -= 4) b[n++] = HEX[(hi >>> s) & 15];
+      for (let s = 28; s >= 0; s -= 4) b[n++] = HEX[(lo >>> s) & 15];
+    } else for (let s = (hexDigits(lo) - 1) * 4; s >= 0; s -= 4) b[n++] = HEX[(lo >>> s) & 15];
+    this.n = n;
+  }
+
   /** Bytes [from, to) of `src` as `xx ` each, padded with blanks to `pad` columns. */
   hexBytes(src: Uint8Array, from: number, to: number, pad: number): void {
     const k = (to - from) * 3;

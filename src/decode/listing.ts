@@ -2,7 +2,8 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { formatDecoded, formatPrefixesOnly, textIsOwnBytes, type Symbolizer, type Syntax } from './att.js';
+import { formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
+import { defaultTables } from './default.js';
 import { LineCache } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
 import { decodeInto } from './decode.js';
@@ -211,6 +212,9 @@ class SectionLister {
   private readonly d = newDecoded();
   /** Hex column and text of instructions met before, by their bytes (line-cache.ts). */
   private readonly cache = new LineCache();
+  /** A branch's text up to its target, by the bytes before its displacement. */
+  private readonly heads = new LineCache(12);
+  private readonly shapes = formShapes(defaultTables());
   private readonly relocs: readonly { readonly offset: number; readonly text: string }[];
   private ri = 0;
   private readonly wide: boolean;
@@ -238,6 +242,22 @@ class SectionLister {
       w.str(wide ? '\t' : '\t\t\t');
       w.str(relocs[this.ri].text);
       if (!wide) w.byte(NL);
+    }
+  }
+
+  /** A branch target as formatDecoded writes it (att.ts targetText). */
+  private target(lo: number, hi: number): void {
+    const name = this.sym ? this.sym(lo, hi) : undefined;
+    if (name === undefined) {
+      this.w.byte(48);
+      this.w.byte(120);
+      this.w.hex64(lo, hi);
+    } else {
+      this.w.hex64(lo, hi);
+      this.w.byte(SPACE);
+      this.w.byte(LT);
+      this.w.str(name);
+      this.w.byte(GT);
     }
   }
 
@@ -275,7 +295,8 @@ class SectionLister {
       const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
       let len: number;
-      if (d.ignoredRexEnd === 0 && textIsOwnBytes(d)) {
+      const shape = d.ignoredRexEnd === 0 ? textShape(d, this.shapes) : TEXT_OTHER;
+      if (shape === TEXT_OWN) {
         // The first line's hex column and text, from the cache or made and then cached.
         len = d.length;
         const { cache } = this;
@@ -288,6 +309,27 @@ class SectionLister {
           w.byte(TAB);
           w.str(formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax));
           cache.put(~s, bytes, p, len, w.buf, from, w.n);
+        }
+      } else if (shape !== TEXT_OTHER) {
+        // A branch: its text up to the target is cached by the bytes before the displacement.
+        len = d.length;
+        const { heads } = this;
+        const s = heads.find(bytes, p, len - shape);
+        this.addrCol(p);
+        w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
+        w.byte(TAB);
+        if (s >= 0) {
+          w.copy(heads.text, heads.offset(s), heads.length(s));
+          this.target(d.targetLo, d.targetHi);
+        } else {
+          const text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
+          const t = targetText(d.targetLo, d.targetHi, this.sym);
+          if (text.endsWith(t)) {
+            const from = w.n;
+            w.str(text.slice(0, text.length - t.length));
+            heads.put(~s, bytes, p, len - shape, w.buf, from, w.n);
+            w.str(t);
+          } else w.str(text);
         }
       } else {
         let text: string;
@@ -331,7 +373,7 @@ class SectionLister {
   }
 }
 
-const NL = 10, TAB = 9, COLON = 58;
+const NL = 10, TAB = 9, COLON = 58, SPACE = 32, LT = 60, GT = 62;
 
 function prefixCount(b: Uint8Array, p: number, mode: Mode): number {
   let n = 0;
