@@ -18,11 +18,13 @@ export class LineCache {
   private readonly limit: number;
   private count = 0;
   /** The cached texts, back to back. */
-  text = new Uint8Array(1 << 20);
+  text: Uint8Array;
   private used = 0;
 
+  /** A table of 2^bits slots (a few times the instructions expected). */
   constructor(bits = 17) {
     const slots = 1 << bits;
+    this.text = new Uint8Array(slots * 8);
     this.keys = new Uint8Array(slots * KEY);
     this.offs = new Int32Array(slots);
     this.lens = new Int32Array(slots);
@@ -78,4 +80,36 @@ export class LineCache {
     this.count++;
     return true;
   }
+}
+
+/** The caches of the listings made with the same settings (their text depends on nothing else). */
+export interface ListingCaches {
+  /** Hex column and text of whole instructions. */
+  readonly own: LineCache;
+  /** Branches' text up to the target. */
+  readonly heads: LineCache;
+}
+
+/**
+ * Caches shared by the sections of one run (an archive's many small members repeat each other's
+ * instructions), one pair per mode, syntax and width.
+ */
+export class ListingMemo {
+  private readonly byKey = new Map<string, ListingCaches>();
+
+  caches(mode: number, syntax: string, wide: boolean): ListingCaches {
+    const key = `${mode}/${syntax}/${wide ? 'w' : ''}`;
+    let c = this.byKey.get(key);
+    if (c === undefined) {
+      c = { own: new LineCache(17), heads: new LineCache(12) };
+      this.byKey.set(key, c);
+    }
+    return c;
+  }
+}
+
+/** Caches for one section of `size` bytes listed on its own. */
+export function sectionCaches(size: number): ListingCaches {
+  const bits = Math.min(17, Math.max(8, 32 - Math.clz32(size >>> 2)));
+  return { own: new LineCache(bits), heads: new LineCache(Math.min(12, bits)) };
 }

@@ -4,7 +4,7 @@
 import type { Mode } from '../isa/types.js';
 import { formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
 import { defaultTables } from './default.js';
-import { LineCache } from './line-cache.js';
+import { sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
 import { decodeInto } from './decode.js';
 import { ListingWriter, utf8Text } from './listing-writer.js';
@@ -46,6 +46,8 @@ export interface ListingOptions {
   readonly wide?: boolean;
   /** -M intel: Intel syntax. */
   readonly syntax?: Syntax;
+  /** Caches to share with other sections listed with the same memo (line-cache.ts); else the section's own. */
+  readonly memo?: ListingMemo;
 }
 
 /**
@@ -187,7 +189,7 @@ export function* disassembleSectionBytes(
       if (l.w.full) yield l.w.take();
     }
   }
-  yield l.w.take();
+  yield l.w.take(true);
 }
 
 /** Sections from this size on (bytes) are listed after a warm-up (warm-up.ts); it costs a few ms. */
@@ -196,10 +198,10 @@ const WARM_UP_FROM = 1 << 18;
 /** Lists warm-up.ts's made-up code with the same settings and throws the text away. */
 function warmUp(mode: Mode, baseAddr: bigint, digits: 8 | 16, width: number, sym: Symbolizer | undefined, opts: ListingOptions): void {
   const code = warmUpBytes();
-  const l = new SectionLister(code, mode, baseAddr, digits, width, sym, { ...opts, relocs: undefined }, 0);
+  const l = new SectionLister(code, mode, baseAddr, digits, width, sym, { ...opts, relocs: undefined, memo: undefined }, 0);
   for (let p = 0; p < code.length;) {
     p = l.lines(code, p, code.length);
-    l.w.take();
+    l.w.clear();
   }
 }
 
@@ -208,12 +210,12 @@ function warmUp(mode: Mode, baseAddr: bigint, digits: 8 | 16, width: number, sym
  * plain function's loop while it runs, and a generator's only between resumptions.
  */
 class SectionLister {
-  readonly w = new ListingWriter();
+  readonly w: ListingWriter;
   private readonly d = newDecoded();
   /** Hex column and text of instructions met before, by their bytes (line-cache.ts). */
-  private readonly cache = new LineCache();
+  private readonly cache: LineCache;
   /** A branch's text up to its target, by the bytes before its displacement. */
-  private readonly heads = new LineCache(12);
+  private readonly heads: LineCache;
   private readonly shapes = formShapes(defaultTables());
   private readonly relocs: readonly { readonly offset: number; readonly text: string }[];
   private ri = 0;
@@ -227,6 +229,10 @@ class SectionLister {
     private readonly bytes: Uint8Array, private readonly mode: Mode, baseAddr: bigint, private readonly digits: 8 | 16,
     private readonly width: number, private readonly sym: Symbolizer | undefined, opts: ListingOptions, lo: number,
   ) {
+    this.w = new ListingWriter(bytes.length);
+    const caches = opts.memo ? opts.memo.caches(mode, opts.syntax ?? 'att', !!opts.wide) : sectionCaches(bytes.length);
+    this.cache = caches.own;
+    this.heads = caches.heads;
     this.relocs = opts.relocs ?? [];
     while (this.ri < this.relocs.length && this.relocs[this.ri].offset < lo) this.ri++;
     this.wide = !!opts.wide;
