@@ -7,7 +7,7 @@ import { archiveChunks, isArchive } from '../link/archive.js';
 import { LinkError } from '../link/errors.js';
 import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
-import { disassembleSection, disassembleSectionBytes, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
+import { disassembleSection, disassembleSectionBytes, makeSymbolizer, WARM_UP_FROM, type DisSymbol } from '../decode/listing.js';
 import { utf8Text } from '../decode/listing-writer.js';
 import { ListingMemo } from '../decode/line-cache.js';
 import type { Symbolizer } from '../decode/att.js';
@@ -351,8 +351,9 @@ async function dumpFile(file: string, args: Args): Promise<number> {
       };
       process.stdout.on('error', onError);
       try {
-        // One memo for the file: an archive's members repeat each other's instructions.
-        const memo = new ListingMemo();
+        // One memo for the file: an archive's members repeat each other's instructions, and
+        // together they may be worth a warm-up though each section is small.
+        const memo = new ListingMemo(archive && bytes.length >= 4 * WARM_UP_FROM);
         const chunks = archive ? archiveChunks(bytes, file, (b, name) => disassembleElfParts(b, name, args.mode, args, memo))
           : disassembleElfParts(bytes, file, args.mode, args, memo);
         for (const chunk of chunks) {

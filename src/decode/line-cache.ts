@@ -96,6 +96,13 @@ export interface ListingCaches {
  */
 export class ListingMemo {
   private readonly byKey = new Map<string, ListingCaches>();
+  /** Whether a listing warm-up (warm-up.ts) is due: set for a large input, cleared once done. */
+  warmUpDue: boolean;
+
+  /** `large`: the sections to be listed hold a lot of code between them (an archive of many small objects). */
+  constructor(large = false) {
+    this.warmUpDue = large;
+  }
 
   caches(mode: number, syntax: string, wide: boolean): ListingCaches {
     const key = `${mode}/${syntax}/${wide ? 'w' : ''}`;

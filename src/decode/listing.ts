@@ -176,7 +176,10 @@ export function* disassembleSectionBytes(
     labels.push(...inRange);
   }
   const full = (1n << BigInt(digits * 4)) - 1n;
-  if (hi - lo >= WARM_UP_FROM) warmUp(mode, baseAddr, digits, digits - skip, sym, opts);
+  if (hi - lo >= WARM_UP_FROM || opts.memo?.warmUpDue) {
+    warmUp(mode, baseAddr, digits, digits - skip, sym, opts);
+    if (opts.memo) opts.memo.warmUpDue = false;
+  }
   const l = new SectionLister(bytes, mode, baseAddr, digits, digits - skip, sym, opts, lo);
   for (let li = 0; li < labels.length; li++) {
     const start = labels[li].off;
@@ -192,8 +195,11 @@ export function* disassembleSectionBytes(
   yield l.w.take(true);
 }
 
-/** Sections from this size on (bytes) are listed after a warm-up (warm-up.ts); it costs a few ms. */
-const WARM_UP_FROM = 1 << 18;
+/**
+ * Sections from this size on (bytes) are listed after a warm-up (warm-up.ts), which costs as much
+ * as listing some 10,000 instructions cold; so are the sections of a memo that asks for one.
+ */
+export const WARM_UP_FROM = 1 << 18;
 
 /** Lists warm-up.ts's made-up code with the same settings and throws the text away. */
 function warmUp(mode: Mode, baseAddr: bigint, digits: 8 | 16, width: number, sym: Symbolizer | undefined, opts: ListingOptions): void {
