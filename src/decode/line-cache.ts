@@ -61,16 +61,20 @@ export class LineCache {
     return this.lens[s];
   }
 
+  /** Room for `n` more bytes of text (a function of its own: rare, and kept out of put's optimized code). */
+  private grow(n: number): void {
+    const t = new Uint8Array(Math.max(this.text.length * 2, this.used + n));
+    t.set(this.text.subarray(0, this.used));
+    this.text = t;
+  }
+
   /** Files `src[from, to)` under bytes [p, p+len) in free slot `s` (from find); false once the table is full. */
   put(s: number, b: Uint8Array, p: number, len: number, src: Uint8Array, from: number, to: number): boolean {
     if (this.count >= this.limit) return false;
     const n = to - from;
-    if (this.used + n > this.text.length) {
-      const t = new Uint8Array(Math.max(this.text.length * 2, this.used + n));
-      t.set(this.text.subarray(0, this.used));
-      this.text = t;
-    }
-    this.text.set(src.subarray(from, to), this.used);
+    if (this.used + n > this.text.length) this.grow(n);
+    const text = this.text;
+    for (let i = 0, at = this.used; i < n; i++) text[at + i] = src[from + i];
     const k = s * KEY;
     this.keys[k] = len;
     for (let i = 0; i < len; i++) this.keys[k + 1 + i] = b[p + i];
