@@ -203,7 +203,7 @@ export const WARM_UP_FROM = 1 << 18;
 
 /** Lists warm-up.ts's made-up code with the same settings and throws the text away. */
 function warmUp(mode: Mode, baseAddr: bigint, digits: 8 | 16, width: number, sym: Symbolizer | undefined, opts: ListingOptions): void {
-  const code = warmUpBytes();
+  const code = warmUpBytes(mode);
   const l = new SectionLister(code, mode, baseAddr, digits, width, sym, { ...opts, relocs: undefined, memo: undefined }, 0);
   for (let p = 0; p < code.length;) {
     p = l.lines(code, p, code.length);

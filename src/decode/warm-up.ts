@@ -7,6 +7,10 @@
 // this way saw ten such round trips; a listing that first runs over these bytes sees few.
 // Nothing here changes what is printed: the warm-up's own text is thrown away.
 
+import type { Mode } from '../isa/types.js';
+import { decodeInto } from './decode.js';
+import { newDecoded } from './types.js';
+
 /** Prefix runs, cycled through the samples (none most often, as in real code). */
 const PREFIXES: readonly (readonly number[])[] = [
   [], [0x48], [], [0x66], [0x41], [], [0xf3], [0x4c], [0xf2], [0x67], [0x44], [0xf0], [0x49], [0x2e], [0x3e], [0x64],
@@ -51,8 +55,9 @@ function escapes(i: number): number[][] {
 }
 
 /** The made-up code, as one byte string (decoded from start to end like any section). */
-export function warmUpBytes(): Uint8Array {
+export function warmUpBytes(mode: Mode): Uint8Array {
   const out: number[] = [];
+  const d = newDecoded();
   let k = 0;
   for (let op = 0; op < 256; op++) {
     const maps = escapes(op);
@@ -62,8 +67,11 @@ export function warmUpBytes(): Uint8Array {
       for (let rep = 0; rep < (m === 0 ? 2 : 1); rep++) {
         const pre = maps[m].length > 0 && m >= 4 ? PREFIXES[(k + rep) % 4] ?? [] : PREFIXES[(k * 7 + rep * 3 + op) % PREFIXES.length];
         const modrm = MODRM[(k * 3 + rep * 5 + (op >> 3)) % MODRM.length];
-        // Room for an immediate; unused, the 90s are nops (one line each, soon from line-cache.ts).
-        out.push(...pre, ...maps[m], op, ...modrm, 0x90, 0x90, 0x90, 0x90);
+        // With room for any immediate, cut to the instruction's length: the listing then meets
+        // the samples one by one rather than the filler's nops.
+        const sample = [...pre, ...maps[m], op, ...modrm, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90];
+        decodeInto(d, Uint8Array.from(sample), 0, mode, 0, 0);
+        for (let i = 0; i < Math.max(1, d.length) && i < sample.length; i++) out.push(sample[i]);
       }
     }
   }
