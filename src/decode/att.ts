@@ -636,11 +636,14 @@ const PTR: Record<number, string> = { 8: 'BYTE', 16: 'WORD', 32: 'DWORD', 48: 'F
 /** Memory operands of no stated size that objdump still calls BYTE PTR. */
 const BYTE_PTR = new Set(['invlpg', 'clflush', 'clflushopt', 'clwb', 'prefetch', 'prefetchw', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'cldemote', 'prefetchit0', 'prefetchit1']);
 
-/** Memory operands of no operand size that objdump names by what they point at. */
-const MEM_PTR: Readonly<Record<string, string>> = {
+/**
+ * Memory operands of no operand size that objdump names by what they point at. (A Map: a
+ * property lookup by ever new mnemonics keeps throwing V8's optimized code away, "wrong name".)
+ */
+const MEM_PTR: ReadonlyMap<string, string> = new Map(Object.entries({
   cmpxchg8b: 'QWORD PTR ', cmpxchg16b: 'OWORD PTR ', clrssbsy: 'QWORD PTR ', ldmxcsr: 'DWORD PTR ', stmxcsr: 'DWORD PTR ', vmptrld: 'QWORD PTR ', vmptrst: 'QWORD PTR ', vmclear: 'QWORD PTR ',
   vmxon: 'QWORD PTR ', rstorssp: 'QWORD PTR ', invept: 'OWORD PTR ', invvpid: 'OWORD PTR ',
-};
+}));
 /** Sized memory operands objdump prints bare. */
 const NO_PTR = /^(?:wru?ss[dq]?|bndc[lun])$/;
 
@@ -656,7 +659,8 @@ function ptrSize(c: Ctx, op: OperandDef): string {
   if (f.sem.startsWith('lseg:')) return (c.d.opsize === 64 ? 'TBYTE' : c.d.opsize === 16 ? 'DWORD' : 'FWORD') + ' PTR ';
   if (f.sem === 'bound') return (c.d.opsize === 16 ? 'DWORD' : 'QWORD') + ' PTR ';
   if (f.sem === 'jmp:far' || f.sem === 'call:far') return (c.d.opsize === 64 ? 'TBYTE' : c.d.opsize === 16 ? 'DWORD' : 'FWORD') + ' PTR ';
-  if (MEM_PTR[f.mnem] !== undefined) return MEM_PTR[f.mnem];
+  const named = MEM_PTR.get(f.mnem);
+  if (named !== undefined) return named;
   if (op.size === 0) return BYTE_PTR.has(f.mnem) ? 'BYTE PTR ' : '';
   if (NO_PTR.test(f.mnem)) return '';
   const k = PTR[typeof op.memSize === 'number' ? op.memSize : operandBits(op, c.d)];
