@@ -7,8 +7,9 @@ import { archiveChunks, isArchive } from '../link/archive.js';
 import { LinkError } from '../link/errors.js';
 import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
-import { disassembleSection, disassembleSectionBytes, makeSymbolizer, type DisSymbol } from '../decode/listing.js';
+import { disassembleSection, disassembleSectionBytes, makeSymbolizer, WARM_UP_FROM, type DisSymbol } from '../decode/listing.js';
 import { utf8Text } from '../decode/listing-writer.js';
+import { ListingMemo } from '../decode/line-cache.js';
 import type { Symbolizer } from '../decode/att.js';
 
 export { disassembleSection } from '../decode/listing.js';
@@ -149,7 +150,9 @@ export function* disassembleElfChunks(bytes: Uint8Array, path: string, mode?: Mo
 }
 
 /** The same pieces, the listings' bodies as UTF-8 bytes (what the command writes out). */
-function* disassembleElfParts(bytes: Uint8Array, path: string, mode?: Mode, opts: DumpOptions = { disassemble: 'exec' }): Generator<string | Uint8Array> {
+function* disassembleElfParts(
+  bytes: Uint8Array, path: string, mode?: Mode, opts: DumpOptions = { disassemble: 'exec' }, memo = new ListingMemo(),
+): Generator<string | Uint8Array> {
   const elf = readElf(bytes);
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
   const only = opts.sections;
@@ -212,7 +215,7 @@ function* disassembleElfParts(bytes: Uint8Array, path: string, mode?: Mode, opts
     yield* disassembleSectionBytes(body, m, sec.addr, labels, {
       addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer,
       start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide, syntax: opts.syntax ?? 'att',
-      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}),
+      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo,
     });
   }
 }
@@ -348,8 +351,11 @@ async function dumpFile(file: string, args: Args): Promise<number> {
       };
       process.stdout.on('error', onError);
       try {
-        const chunks = archive ? archiveChunks(bytes, file, (b, name) => disassembleElfParts(b, name, args.mode, args))
-          : disassembleElfParts(bytes, file, args.mode, args);
+        // One memo for the file: an archive's members repeat each other's instructions, and
+        // together they may be worth a warm-up though each section is small.
+        const memo = new ListingMemo(archive && bytes.length >= 4 * WARM_UP_FROM);
+        const chunks = archive ? archiveChunks(bytes, file, (b, name) => disassembleElfParts(b, name, args.mode, args, memo))
+          : disassembleElfParts(bytes, file, args.mode, args, memo);
         for (const chunk of chunks) {
           if (closed) break;
           // Bytes as a Buffer (no copy): whoever replaced stdout.write (tests) still gets text from String().

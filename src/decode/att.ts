@@ -9,7 +9,7 @@
 import { gprName } from '../isa/registers.js';
 import type { Form, OperandDef } from '../isa/types.js';
 import { defaultTables } from './default.js';
-import type { DecodeTables } from './tables.js';
+import { IMM_NONE, IMM_V, IMM_Z, type DecodeTables } from './tables.js';
 import { Bad, NONE, Pfx, RIP, type Decoded } from './types.js';
 import { hintNames66, hintPadsMnemonic, hintTakes66, mpxBadAddress, mpxNames67 } from './hint-space.js';
 
@@ -55,6 +55,50 @@ function factsOf(f: Form): FormFacts {
   }
   if (Number.isInteger(f.index) && f.index >= 0 && f.index < 1 << 16) FACTS_AT[f.index] = { form: f, facts: x };
   return x;
+}
+
+/** textShape's answers besides a displacement size. */
+export const TEXT_OWN = 0;
+export const TEXT_OTHER = -1;
+
+/** Per form of a table: TEXT_OWN, TEXT_OTHER, or for a branch whose only operand is rel, -1 - its ImmA code. */
+const SHAPES = new WeakMap<DecodeTables, Int16Array>();
+export function formShapes(t: DecodeTables): Int16Array {
+  let k = SHAPES.get(t);
+  if (k === undefined) {
+    k = new Int16Array(t.forms.length);
+    for (let i = 0; i < t.forms.length; i++) {
+      const ops = t.forms[i].operands;
+      if (!ops.some((o) => o.kind === 'rel')) k[i] = TEXT_OWN;
+      else k[i] = ops.length === 1 && t.fRel[i] !== 0 && t.fImmA[i] !== IMM_NONE && t.fImmB[i] === IMM_NONE ? -2 - t.fImmA[i] : TEXT_OTHER;
+    }
+    SHAPES.set(t, k);
+  }
+  return k;
+}
+
+/**
+ * How formatDecoded's text for `d` follows from its bytes (with the mode and syntax fixed; `shapes`
+ * from formShapes of the tables `d` was decoded with): TEXT_OWN, the bytes alone decide it; n > 0,
+ * a branch whose text is what the bytes before its last n (the displacement) decide, then the
+ * target; TEXT_OTHER, anything else (a RIP-relative address's comment names the address; undecoded
+ * prefixes and too-long instructions are left to the formatter every time).
+ */
+export function textShape(d: Decoded, shapes: Int16Array): number {
+  if (d.form === NONE) return d.bad === Bad.OPCODE || d.bad === Bad.UNSUPPORTED || d.bad === Bad.VEX_QUIET ? TEXT_OWN : TEXT_OTHER;
+  if (d.base === RIP) return TEXT_OTHER;
+  const k = shapes[d.form];
+  if (k >= TEXT_OTHER) return k;
+  // The displacement is the instruction's last field (SDM Vol. 2 §2.1), sized as the decoder reads an immediate.
+  const imm = -2 - k;
+  return imm === IMM_Z ? (d.opsize === 16 ? 2 : 4) : imm === IMM_V ? d.opsize >> 3 : imm <= 8 ? imm : TEXT_OTHER;
+}
+
+/** The text formatDecoded gives a branch target (`addr <sym+off>`, or `0xaddr` without a symbol). */
+export function targetText(lo: number, hi: number, sym: Symbolizer | undefined): string {
+  const name = sym ? sym(lo, hi) : undefined;
+  const h = hex64(lo, hi);
+  return name === undefined ? '0x' + h : h + ' <' + name + '>';
 }
 
 /** Hex of a 64-bit value given as 32-bit halves, without leading zeros. */
@@ -221,9 +265,7 @@ function bndName(c: Ctx, op: OperandDef, pct: string): string {
 }
 
 function target(c: Ctx, lo: number, hi: number): string {
-  const name = c.sym ? c.sym(lo, hi) : undefined;
-  const h = hex64(lo, hi);
-  return name === undefined ? '0x' + h : h + ' <' + name + '>';
+  return targetText(lo, hi, c.sym);
 }
 
 function isByteReg(bits: number, num: number): boolean {
@@ -594,11 +636,14 @@ const PTR: Record<number, string> = { 8: 'BYTE', 16: 'WORD', 32: 'DWORD', 48: 'F
 /** Memory operands of no stated size that objdump still calls BYTE PTR. */
 const BYTE_PTR = new Set(['invlpg', 'clflush', 'clflushopt', 'clwb', 'prefetch', 'prefetchw', 'prefetchnta', 'prefetcht0', 'prefetcht1', 'prefetcht2', 'cldemote', 'prefetchit0', 'prefetchit1']);
 
-/** Memory operands of no operand size that objdump names by what they point at. */
-const MEM_PTR: Readonly<Record<string, string>> = {
+/**
+ * Memory operands of no operand size that objdump names by what they point at. (A Map: a
+ * property lookup by ever new mnemonics keeps throwing V8's optimized code away, "wrong name".)
+ */
+const MEM_PTR: ReadonlyMap<string, string> = new Map(Object.entries({
   cmpxchg8b: 'QWORD PTR ', cmpxchg16b: 'OWORD PTR ', clrssbsy: 'QWORD PTR ', ldmxcsr: 'DWORD PTR ', stmxcsr: 'DWORD PTR ', vmptrld: 'QWORD PTR ', vmptrst: 'QWORD PTR ', vmclear: 'QWORD PTR ',
   vmxon: 'QWORD PTR ', rstorssp: 'QWORD PTR ', invept: 'OWORD PTR ', invvpid: 'OWORD PTR ',
-};
+}));
 /** Sized memory operands objdump prints bare. */
 const NO_PTR = /^(?:wru?ss[dq]?|bndc[lun])$/;
 
@@ -614,7 +659,8 @@ function ptrSize(c: Ctx, op: OperandDef): string {
   if (f.sem.startsWith('lseg:')) return (c.d.opsize === 64 ? 'TBYTE' : c.d.opsize === 16 ? 'DWORD' : 'FWORD') + ' PTR ';
   if (f.sem === 'bound') return (c.d.opsize === 16 ? 'DWORD' : 'QWORD') + ' PTR ';
   if (f.sem === 'jmp:far' || f.sem === 'call:far') return (c.d.opsize === 64 ? 'TBYTE' : c.d.opsize === 16 ? 'DWORD' : 'FWORD') + ' PTR ';
-  if (MEM_PTR[f.mnem] !== undefined) return MEM_PTR[f.mnem];
+  const named = MEM_PTR.get(f.mnem);
+  if (named !== undefined) return named;
   if (op.size === 0) return BYTE_PTR.has(f.mnem) ? 'BYTE PTR ' : '';
   if (NO_PTR.test(f.mnem)) return '';
   const k = PTR[typeof op.memSize === 'number' ? op.memSize : operandBits(op, c.d)];

@@ -4,7 +4,8 @@
 
 const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // 0-9a-f
 const SPACE = 32;
-const CHUNK = 1 << 16;
+const CHUNK = 1 << 18;
+const EMPTY = new Uint8Array(0);
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -15,19 +16,30 @@ export function utf8Text(b: Uint8Array): string {
 }
 
 export class ListingWriter {
-  buf = new Uint8Array(CHUNK + 4096);
+  buf: Uint8Array;
   n = 0;
+
+  /** A writer for the listing of about `codeBytes` bytes of code (the buffer grows as needed). */
+  constructor(codeBytes = CHUNK) {
+    this.buf = new Uint8Array(Math.min(CHUNK, codeBytes * 16) + 4096);
+  }
 
   /** Whether a chunk's worth is written (the caller then takes it between lines). */
   get full(): boolean {
     return this.n >= CHUNK;
   }
 
-  /** The bytes written so far, as a buffer of their own; the writer starts over. */
-  take(): Uint8Array {
-    const out = this.buf.slice(0, this.n);
+  /** The bytes written so far, handed over; the writer starts over in a new buffer (none after the `last` take). */
+  take(last = false): Uint8Array {
+    const out = this.buf.subarray(0, this.n);
+    this.buf = last ? EMPTY : new Uint8Array(this.buf.length);
     this.n = 0;
     return out;
+  }
+
+  /** Forgets what was written (the buffer is kept). */
+  clear(): void {
+    this.n = 0;
   }
 
   private room(k: number): void {
@@ -59,6 +71,15 @@ export class ListingWriter {
     this.n = n;
   }
 
+  /** Bytes [from, from+k) of `src`. */
+  copy(src: Uint8Array, from: number, k: number): void {
+    this.room(k);
+    const b = this.buf;
+    let n = this.n;
+    for (let i = 0; i < k; i++) b[n++] = src[from + i];
+    this.n = n;
+  }
+
   spaces(k: number): void {
     if (k <= 0) return;
     this.room(k);
@@ -82,6 +103,20 @@ export class ListingWriter {
       nd = 8;
     }
     for (let s = (nd - 1) * 4; s >= 0; s -= 4) b[n++] = HEX[(lo >>> s) & 15];
+    this.n = n;
+  }
+
+  /** The 64-bit value hi:lo in hex without leading zeros (att.ts hex64). */
+  hex64(lo: number, hi: number): void {
+    this.room(16);
+    const b = this.buf;
+    let n = this.n;
+    lo >>>= 0;
+    hi >>>= 0;
+    if (hi !== 0) {
+      for (let s = (hexDigits(hi) - 1) * 4; s >= 0; s -= 4) b[n++] = HEX[(hi >>> s) & 15];
+      for (let s = 28; s >= 0; s -= 4) b[n++] = HEX[(lo >>> s) & 15];
+    } else for (let s = (hexDigits(lo) - 1) * 4; s >= 0; s -= 4) b[n++] = HEX[(lo >>> s) & 15];
     this.n = n;
   }
 

@@ -2,7 +2,10 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { formatDecoded, formatPrefixesOnly, type Symbolizer, type Syntax } from './att.js';
+import { formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
+import { defaultTables } from './default.js';
+import { sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
+import { warmUpBytes } from './warm-up.js';
 import { decodeInto } from './decode.js';
 import { ListingWriter, utf8Text } from './listing-writer.js';
 import { Bad, NONE, newDecoded } from './types.js';
@@ -43,6 +46,8 @@ export interface ListingOptions {
   readonly wide?: boolean;
   /** -M intel: Intel syntax. */
   readonly syntax?: Syntax;
+  /** Caches to share with other sections listed with the same memo (line-cache.ts); else the section's own. */
+  readonly memo?: ListingMemo;
 }
 
 /**
@@ -171,6 +176,10 @@ export function* disassembleSectionBytes(
     labels.push(...inRange);
   }
   const full = (1n << BigInt(digits * 4)) - 1n;
+  if (hi - lo >= WARM_UP_FROM || opts.memo?.warmUpDue) {
+    warmUp(mode, baseAddr, digits, digits - skip, sym, opts);
+    if (opts.memo) opts.memo.warmUpDue = false;
+  }
   const l = new SectionLister(bytes, mode, baseAddr, digits, digits - skip, sym, opts, lo);
   for (let li = 0; li < labels.length; li++) {
     const start = labels[li].off;
@@ -183,7 +192,23 @@ export function* disassembleSectionBytes(
       if (l.w.full) yield l.w.take();
     }
   }
-  yield l.w.take();
+  yield l.w.take(true);
+}
+
+/**
+ * Sections from this size on (bytes) are listed after a warm-up (warm-up.ts), which costs as much
+ * as listing some 10,000 instructions cold; so are the sections of a memo that asks for one.
+ */
+export const WARM_UP_FROM = 1 << 18;
+
+/** Lists warm-up.ts's made-up code with the same settings and throws the text away. */
+function warmUp(mode: Mode, baseAddr: bigint, digits: 8 | 16, width: number, sym: Symbolizer | undefined, opts: ListingOptions): void {
+  const code = warmUpBytes(mode);
+  const l = new SectionLister(code, mode, baseAddr, digits, width, sym, { ...opts, relocs: undefined, memo: undefined }, 0);
+  for (let p = 0; p < code.length;) {
+    p = l.lines(code, p, code.length);
+    l.w.clear();
+  }
 }
 
 /**
@@ -191,8 +216,13 @@ export function* disassembleSectionBytes(
  * plain function's loop while it runs, and a generator's only between resumptions.
  */
 class SectionLister {
-  readonly w = new ListingWriter();
+  readonly w: ListingWriter;
   private readonly d = newDecoded();
+  /** Hex column and text of instructions met before, by their bytes (line-cache.ts). */
+  private readonly cache: LineCache;
+  /** A branch's text up to its target, by the bytes before its displacement. */
+  private readonly heads: LineCache;
+  private readonly shapes = formShapes(defaultTables());
   private readonly relocs: readonly { readonly offset: number; readonly text: string }[];
   private ri = 0;
   private readonly wide: boolean;
@@ -205,6 +235,10 @@ class SectionLister {
     private readonly bytes: Uint8Array, private readonly mode: Mode, baseAddr: bigint, private readonly digits: 8 | 16,
     private readonly width: number, private readonly sym: Symbolizer | undefined, opts: ListingOptions, lo: number,
   ) {
+    this.w = new ListingWriter(bytes.length);
+    const caches = opts.memo ? opts.memo.caches(mode, opts.syntax ?? 'att', !!opts.wide) : sectionCaches(bytes.length);
+    this.cache = caches.own;
+    this.heads = caches.heads;
     this.relocs = opts.relocs ?? [];
     while (this.ri < this.relocs.length && this.relocs[this.ri].offset < lo) this.ri++;
     this.wide = !!opts.wide;
@@ -220,6 +254,22 @@ class SectionLister {
       w.str(wide ? '\t' : '\t\t\t');
       w.str(relocs[this.ri].text);
       if (!wide) w.byte(NL);
+    }
+  }
+
+  /** A branch target as formatDecoded writes it (att.ts targetText). */
+  private target(lo: number, hi: number): void {
+    const name = this.sym ? this.sym(lo, hi) : undefined;
+    if (name === undefined) {
+      this.w.byte(48);
+      this.w.byte(120);
+      this.w.hex64(lo, hi);
+    } else {
+      this.w.hex64(lo, hi);
+      this.w.byte(SPACE);
+      this.w.byte(LT);
+      this.w.str(name);
+      this.w.byte(GT);
     }
   }
 
@@ -257,28 +307,66 @@ class SectionLister {
       const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
       let len: number;
-      let text: string;
-      if (d.ignoredRexEnd > 0) {
-        len = d.ignoredRexEnd;
-        text = formatPrefixesOnly(bytes, p, len, mode);
-      } else if (d.form === NONE && d.bad === Bad.TRUNCATED) {
-        if (d.prefixLen > 0 || prefixCount(view, p, mode) > 0) {
-          len = prefixCount(view, p, mode);
-          text = formatPrefixesOnly(bytes, p, len, mode);
+      const shape = d.ignoredRexEnd === 0 ? textShape(d, this.shapes) : TEXT_OTHER;
+      if (shape === TEXT_OWN) {
+        // The first line's hex column and text, from the cache or made and then cached.
+        len = d.length;
+        const { cache } = this;
+        const s = cache.find(bytes, p, len);
+        this.addrCol(p);
+        if (s >= 0) w.copy(cache.text, cache.offset(s), cache.length(s));
+        else {
+          const from = w.n;
+          w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
+          w.byte(TAB);
+          w.str(formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax));
+          cache.put(~s, bytes, p, len, w.buf, from, w.n);
+        }
+      } else if (shape !== TEXT_OTHER) {
+        // A branch: its text up to the target is cached by the bytes before the displacement.
+        len = d.length;
+        const { heads } = this;
+        const s = heads.find(bytes, p, len - shape);
+        this.addrCol(p);
+        w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
+        w.byte(TAB);
+        if (s >= 0) {
+          w.copy(heads.text, heads.offset(s), heads.length(s));
+          this.target(d.targetLo, d.targetHi);
         } else {
-          len = 1;
-          text = '.byte 0x' + bytes[p].toString(16);
+          const text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
+          const t = targetText(d.targetLo, d.targetHi, this.sym);
+          if (text.endsWith(t)) {
+            const from = w.n;
+            w.str(text.slice(0, text.length - t.length));
+            heads.put(~s, bytes, p, len - shape, w.buf, from, w.n);
+            w.str(t);
+          } else w.str(text);
         }
       } else {
-        len = d.length;
-        text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
+        let text: string;
+        if (d.ignoredRexEnd > 0) {
+          len = d.ignoredRexEnd;
+          text = formatPrefixesOnly(bytes, p, len, mode);
+        } else if (d.form === NONE && d.bad === Bad.TRUNCATED) {
+          if (d.prefixLen > 0 || prefixCount(view, p, mode) > 0) {
+            len = prefixCount(view, p, mode);
+            text = formatPrefixesOnly(bytes, p, len, mode);
+          } else {
+            len = 1;
+            text = '.byte 0x' + bytes[p].toString(16);
+          }
+        } else {
+          len = d.length;
+          text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
+        }
+        if (len <= 0) len = 1;
+        // objdump -d: 7 bytes a line, the rest on lines of their own; -w: every byte on the first.
+        this.addrCol(p);
+        w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
+        w.byte(TAB);
+        w.str(text);
       }
-      if (len <= 0) len = 1;
-      // objdump -d: 7 bytes a line, the rest on lines of their own; -w: every byte on the first.
-      this.addrCol(p);
-      w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
-      w.byte(TAB);
-      w.str(text);
       if (wide) {
         this.relocLines(p + len);
         w.byte(NL);
@@ -297,7 +385,7 @@ class SectionLister {
   }
 }
 
-const NL = 10, TAB = 9, COLON = 58;
+const NL = 10, TAB = 9, COLON = 58, SPACE = 32, LT = 60, GT = 62;
 
 function prefixCount(b: Uint8Array, p: number, mode: Mode): number {
   let n = 0;
