@@ -333,6 +333,55 @@ export function quickOk(f: Form, ops: readonly AsmOperand[]): boolean {
   return !!(masks[0] & opMask(ops[1])) && !!(masks[1] & opMask(ops[0]));
 }
 
+/** The index (0..8) of an operand's kind bit, for shape keys. */
+function opKindIndex(o: AsmOperand): number {
+  return 31 - Math.clz32(opMask(o));
+}
+
+/**
+ * The candidates of one spelling in one mode, with the rows that can fit each operand shape (count
+ * and kind of each operand: register class, immediate, memory) worked out once per shape: the same
+ * few shapes recur for every mnemonic of a large file, and most rows fail on kinds alone.
+ */
+export class CandList {
+  private readonly byShape = new Map<number, readonly Cand[]>();
+  constructor(readonly cands: readonly Cand[], readonly mode: Mode) {}
+
+  /** The rows findMatch would try for these operands (quickOk, not bad, valid in the mode), in order. */
+  forShape(ops: readonly AsmOperand[]): readonly Cand[] {
+    // 4 bits per operand kind, 3 for the count; past 6 operands no key (nothing has that many).
+    if (ops.length > 6) return this.filter(ops);
+    let key = ops.length;
+    for (let i = 0; i < ops.length; i++) key |= opKindIndex(ops[i]) << (3 + 4 * i);
+    let c = this.byShape.get(key);
+    if (!c) {
+      c = this.filter(ops);
+      this.byShape.set(key, c);
+    }
+    return c;
+  }
+
+  private filter(ops: readonly AsmOperand[]): readonly Cand[] {
+    const fm = formMode(this.mode);
+    return this.cands.filter((c) => !c.bad && quickOk(c.form, ops) && c.form.modes.includes(fm));
+  }
+}
+
+/** findMatch over a CandList: the rows for the operands' shape only (same answer, same order). */
+export function findMatchIn(list: CandList, ops: readonly AsmOperand[], ctx: Ctx, forced?: number): Match | undefined {
+  const cands = list.forShape(ops);
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (ctx.movabs && c.form.mnem !== 'mov') continue;
+    const sizes = sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr);
+    for (let i = 0; i < sizes.length; i++) {
+      const m = tryForm(c.form, ops, sizes[i], ctx);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
 export function findMatch(cands: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx, forced?: number): Match | undefined {
   for (const c of cands) {
     if (c.bad || !quickOk(c.form, ops)) continue;
