@@ -32,7 +32,7 @@ import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitEncoded, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
-import { gotpc, toEncValue } from './state.js';
+import { gotpc } from './state.js';
 import type { Val } from './symbols.js';
 
 type InsnBody = Extract<Body, { k: 'insn' }>;
@@ -64,8 +64,9 @@ function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   return r;
 }
 
+/** toEncValue's value with every field present: one object shape for the encoder (see operand()). */
 function value(v: Val): Value {
-  return toEncValue(v);
+  return { addend: v.add, sym: v.sym?.name, minus: v.minus?.name, spec: v.spec || undefined, bareEquate: v.bareEquate ? true : undefined };
 }
 
 /**
@@ -127,14 +128,12 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
         for (let i = op.seg! + 1; i < toks.length && toks[i].type !== 'comma'; i++) rest += toks[i].value;
         throw new AsmError(asm.loc, `junk \`${rest}' after register`);
       }
-      // Built field by field: absent parts stay absent (the encoder tests `in`/undefined alike).
-      const m: { kind: 'mem'; seg?: RegInfo; disp?: Value; base?: RegInfo; index?: RegInfo; scale: 1 | 2 | 4 | 8; indirect: boolean; bare: boolean } =
-        { kind: 'mem', scale, indirect: op.ind, bare: !op.paren };
-      if (seg) m.seg = seg;
-      if (op.disp) m.disp = operandValue(op.disp, toks, asm, true);
-      if (op.base !== undefined) m.base = reg(toks, op.base, asm);
-      if (op.index !== undefined) m.index = reg(toks, op.index, asm);
-      return m;
+      // Every field present, absent parts undefined (the encoder tests for undefined): all memory
+      // operands have one object shape, which keeps the encoder's reads of them fast.
+      const disp = op.disp ? operandValue(op.disp, toks, asm, true) : undefined;
+      const base = op.base !== undefined ? reg(toks, op.base, asm) : undefined;
+      const index = op.index !== undefined ? reg(toks, op.index, asm) : undefined;
+      return { kind: 'mem', seg, disp, base, index, scale, indirect: op.ind, bare: !op.paren };
     }
   }
 }

@@ -9,6 +9,7 @@ import type { RegInfo } from '../isa/registers.js';
 import type { AsmOperand } from './types.js';
 import { isConst } from './modrm.js';
 import { fitsS, fitsS32as64, gnuImm, inRange, wrapS } from './values.js';
+import { encForm } from './enc-forms.js';
 
 export const SUFFIX_SIZE: Readonly<Record<string, number>> = { b: 8, w: 16, l: 32, q: 64 };
 
@@ -45,7 +46,8 @@ export function candidatesFor(mnemonic: string): readonly Cand[] {
   let c = candCache.get(mnemonic);
   if (c) return c;
   const out: Cand[] = [];
-  for (const form of BY_MNEMONIC.get(mnemonic) ?? []) out.push({ form, sfx: '' });
+  // (The encoder's copies of the rows, all of one object shape: enc-forms.ts. Every Cand has all three fields.)
+  for (const form of BY_MNEMONIC.get(mnemonic) ?? []) out.push({ form: encForm(form), sfx: '', bad: false });
   const last = mnemonic[mnemonic.length - 1];
   // movsx/movzx take b/w as the source size (movsxw), spelled out as aliases in the table.
   if (mnemonic.length > 1 && last in SUFFIX_SIZE && !/^mov[sz]x[bw]$/.test(mnemonic)) {
@@ -53,8 +55,8 @@ export function candidatesFor(mnemonic: string): readonly Cand[] {
     // movzx/movsx take no b/w/l/q operand-size suffix (their b/w spellings above name the source).
     const noSuffix = base === 'movzx' || base === 'movsx';
     for (const form of BY_MNEMONIC.get(base) ?? []) {
-      if (form.suffix === 'size' && !noSuffix) out.push({ form, sfx: last });
-      else out.push({ form, sfx: last, bad: true });
+      if (form.suffix === 'size' && !noSuffix) out.push({ form: encForm(form), sfx: last, bad: false });
+      else out.push({ form: encForm(form), sfx: last, bad: true });
     }
   }
   out.sort((a, b) => a.form.index - b.form.index);
