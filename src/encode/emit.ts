@@ -2,6 +2,7 @@
 // immediates, and fixups where a value is not yet known (SDM Vol. 2A §2.1-2.2).
 
 import type { Form, Mode } from '../isa/types.js';
+import { FORMS } from '../isa/index.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, Encoded, EncodeOptions, Fixup, Value } from './types.js';
 import { EncodeError } from './errors.js';
@@ -28,10 +29,10 @@ const FIELD_TOP: readonly bigint[] = [0n, 1n << 8n, 1n << 16n, 0n, 1n << 32n];
  * worked out once per form (bit 0: known). Derived from the table, never written otherwise.
  */
 const F_KNOWN = 1, F_ADDR_REG = 2, F_WAIT = 4, F_LEA = 8, F_BRANCH = 16, F_HINT = 32;
-const formFlags: number[] = [];
+const formFlags = new Uint8Array(FORMS.length);
 function flagsOf(f: Form): number {
   let x = formFlags[f.index];
-  if (x === undefined) {
+  if (x === 0) {
     x = F_KNOWN;
     if (ADDR_REG_SEMS.has(f.sem)) x |= F_ADDR_REG;
     // fstcw & co.: the WAIT (9B) that makes them "fstcw" rather than "fnstcw" goes before every prefix.
@@ -81,9 +82,11 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let mem: MemOperand | undefined;
   let opreg: RegInfo | undefined;
   let vvvvReg: RegInfo | undefined;
-  let imm: { v: Value; n: number; signed: boolean; range: number } | undefined;
-  let imm2: { v: Value; n: number } | undefined;
-  let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
+  // The immediate (value, field bytes, sign-extended to 64 bits, bytes its range is checked in), a
+  // second immediate (enter, extrq), and a relative target: plain variables, no object per instruction.
+  let imm: Value | undefined, immN = 0, immSigned = false, immRange = 0;
+  let imm2: Value | undefined, imm2N = 0;
+  let rel: Value | undefined, relN: 1 | 2 | 4 = 1;
   let moffs: Value | undefined;
   let moffsSeg = 0;
   let strMems: { op: MemOperand; es: boolean }[] | undefined;
@@ -122,7 +125,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
           // Intel 64 ignores 66h on a near jmp/call in 64-bit code (SDM Vol. 2A JMP/CALL): -mintel64 keeps rel32.
           const wide = mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0) ||
             (mode === 64 && !!opts.intel64 && (f.flow === 'jmp' || f.flow === 'call'));
-          rel = { v: (o as MemOperand).disp!, n: short ? 1 : wide ? 4 : 2 };
+          rel = (o as MemOperand).disp!;
+          relN = short ? 1 : wide ? 4 : 2;
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
           moffs = (o as MemOperand).disp!;
@@ -130,11 +134,15 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         } else {
           const n = d.sx ? 1 : d.size === 'v' ? size / 8 : defSize(d, size) / 8;
           // GNU checks a sign-extended imm8 against the operand size, not the byte it emits.
-          imm = { v: (o as { value: Value }).value, n, signed: size === 64 && n === 4, range: d.sx ? size / 8 : n };
+          imm = (o as { value: Value }).value;
+          immN = n;
+          immSigned = size === 64 && n === 4;
+          immRange = d.sx ? size / 8 : n;
         }
         break;
       case 'imm2':
-        imm2 = { v: (o as { value: Value }).value, n: defSize(d, size) / 8 };
+        imm2 = (o as { value: Value }).value;
+        imm2N = defSize(d, size) / 8;
         break;
       case 'implicit':
         if (d.kind === 'mem') (strMems ??= []).push({ op: o as MemOperand, es: d.reg === 'es' });
@@ -152,8 +160,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
 
   // Relaxable branches: pick the partner the relaxation pass asked for.
   if (f.relaxTo && rel) {
-    const want = opts.branch ?? (isConst(rel.v) ? 'near' : 'short');
-    if ((want === 'near') !== (rel.n !== 1)) {
+    const want = opts.branch ?? (isConst(rel) ? 'near' : 'short');
+    if ((want === 'near') !== (relN !== 1)) {
       const partner = candidatesFor(f.mnem).find((c) => c.form.id === f.relaxTo)!.form;
       return emit({ ...m, form: partner }, insn, pfx, opts, warnings, name);
     }
@@ -162,7 +170,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // Relative jmp/call/jcc: GNU drops an address-size prefix (not on loop/jcxz, whose address size
   // selects the count register) and any segment but the cs/ds branch hints (on a call, every
   // segment; GNU 2.40, measured), with a warning (tc-i386.c output_branch/output_jump).
-  const relJump = rel && (rel.n !== 1 || f.relaxTo);
+  const relJump = rel && (relN !== 1 || f.relaxTo);
   const dropSeg = rel && pfx.seg !== 0 && (f.flow === 'call' || (pfx.seg !== 0x2e && pfx.seg !== 0x3e));
   if ((relJump && pfx.addr) || dropSeg) {
     warnings.push(`skipping prefixes on \`${name}'`);
@@ -340,32 +348,28 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     if (isConst(moffs)) pushLE(out, moffs.addend, n);
     else { (fixups ??= []).push({ offset: out.n, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
   }
-  const field = (v: Value, n: number, signed: boolean, pcrel: boolean) => {
-    if (isConst(v) && !pcrel) pushLE(out, v.addend, n);
-    else { (fixups ??= []).push({ offset: out.n, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed }); pushLE(out, 0n, n); }
-  };
   if (imm) {
     // GNU checks (and prints) the constant as it reads it for this operand size (gnuImm).
     // An 8-bit field of a byte or word operation is read as a word first (optimize_imm's imm16 step:
     // movb $0x8000 warns about 0xffffffffffff8000, movb $0xffff is silent).
-    const readBits = imm.range === 1 && (size === 8 || size === 16) ? 16 : imm.range * 8;
-    if (imm.range < 8 && !imm.signed && isConst(imm.v)) {
-      const val = gnuImm(imm.v.addend, readBits, mode);
+    const readBits = immRange === 1 && (size === 8 || size === 16) ? 16 : immRange * 8;
+    if (immRange < 8 && !immSigned && isConst(imm)) {
+      const val = gnuImm(imm.addend, readBits, mode);
       // Its test: neither the value nor its negation fits in the field's bits, as unsigned 64-bit
       // numbers (so -255 in an imm8 is silent but -256 is "shortened"); for a signed 64-bit value
       // that is |val| >= 2^bits.
-      const p = FIELD_TOP[imm.range];
-      if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(imm.range * 8, val))}`);
+      const p = FIELD_TOP[immRange];
+      if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(immRange * 8, val))}`);
     }
-    field(imm.v, imm.n, imm.signed, false);
+    fixups = field(out, fixups, imm, immN, immSigned, false);
   }
-  if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm.v) && !inRange(gnuImm(imm.v.addend, 16, mode), 16)) {
+  if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm) && !inRange(gnuImm(imm.addend, 16, mode), 16)) {
     throw new EncodeError('16-bit jump out of range');
   }
   // A pseudo-op spelling of an imm8 (cmpeqps = cmpps $0, pclmullqlqdq = pclmulqdq $0).
   if (f.fixedImm !== undefined) out.push(f.fixedImm);
-  if (imm2) field(imm2.v, imm2.n, false, false);
-  if (rel) field(rel.v, rel.n, true, true);
+  if (imm2) fixups = field(out, fixups, imm2, imm2N, false, false);
+  if (rel) fixups = field(out, fixups, rel, relN, true, true);
 
   // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
   // immediates, whose size the front end sees as (bytes.length - offset - size).
@@ -374,6 +378,17 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (relax) enc.relax = relax;
   if (warnings.length) enc.warnings = warnings;
   return enc;
+}
+
+/** A value's field: its bytes if known now, else zeros and a fixup (returns the fixups, made on the first). */
+function field(out: ByteBuf, fixups: Fixup[] | undefined, v: Value, n: number, signed: boolean, pcrel: boolean): Fixup[] | undefined {
+  if (isConst(v) && !pcrel) {
+    pushLE(out, v.addend, n);
+    return fixups;
+  }
+  (fixups ??= []).push({ offset: out.n, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed });
+  pushLE(out, 0n, n);
+  return fixups;
 }
 
 /** GNU's IgnoreSize rows: no 66h in .code16 for their 32-bit size (`sysretl` written so gets it). */

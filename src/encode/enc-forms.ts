@@ -9,7 +9,10 @@ import type { Form, OperandDef } from '../isa/types.js';
 /** Every field of T present (undefined when the row has none), so that forgetting one fails to compile. */
 type AllFields<T> = { readonly [K in keyof Required<T>]: T[K] | undefined };
 
-const copies: (Form | undefined)[] = [];
+import { FORMS } from '../isa/index.js';
+
+/** By row index; made full-length (not grown by index, which would leave a slow sparse array). */
+const copies: (Form | undefined)[] = new Array<Form | undefined>(FORMS.length).fill(undefined);
 
 /** The encoder's copy of a table row (the same object for the same row). */
 export function encForm(f: Form): Form {

@@ -84,6 +84,17 @@ function spelling(mnemonic: string): Spelling {
  * ('no-such-insn' or a mode error such as "`movslq' is only supported in 64-bit mode").
  */
 export function checkMnemonic(mnemonic: string, mode: Mode): void {
+  // (Asked once per instruction: a spelling that passed once in a mode always passes there.)
+  const ok = checkedOk[mode === 64 ? 2 : mode === 32 ? 1 : 0];
+  if (ok.has(mnemonic)) return;
+  checkSpelling(mnemonic, mode);
+  ok.add(mnemonic);
+}
+
+/** Spellings checkMnemonic() passed, per mode (16, 32, 64). */
+const checkedOk = [new Set<string>(), new Set<string>(), new Set<string>()];
+
+function checkSpelling(mnemonic: string, mode: Mode): void {
   const xor = clrXorMnemonic(mnemonic);
   if (xor) {
     try {

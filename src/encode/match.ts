@@ -3,7 +3,7 @@
 // tried in table order, first fit wins; the size comes from the suffix, else the registers, else the
 // default (32, or 64 for stack and branch forms in 64-bit mode).
 
-import { BY_MNEMONIC, formSizes } from '../isa/index.js';
+import { BY_MNEMONIC, FORMS, formSizes } from '../isa/index.js';
 import type { Form, Mode, OperandDef } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmOperand } from './types.js';
@@ -257,7 +257,8 @@ export function attemptForm(f: Form, defs: readonly OperandDef[], order: readonl
 // per form, indexed by mode, suffix and noGpr.
 export const SFX_INDEX: Readonly<Record<string, number>> = { '': 0, b: 1, w: 2, l: 3, q: 4 };
 
-export const sizeMemo: (readonly number[] | undefined)[][] = [];
+// (Both memos full-length from the start: an array grown by writing at a row's index goes sparse and slow.)
+export const sizeMemo: ((readonly number[] | undefined)[] | undefined)[] = new Array<undefined>(FORMS.length).fill(undefined);
 
 export function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined, noGpr = false): readonly number[] {
   if (forced !== undefined) return computeSizes(f, mode, sfx, forced, noGpr);
@@ -323,7 +324,7 @@ export function opMask(o: AsmOperand): number {
   }
 }
 
-export const maskMemo: (readonly number[] | undefined)[] = [];
+export const maskMemo: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(FORMS.length).fill(undefined);
 
 export function quickOk(f: Form, ops: readonly AsmOperand[]): boolean {
   const defs = f.operands;
