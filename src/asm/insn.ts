@@ -51,16 +51,31 @@ export function scrubbedText(toks: readonly Tok[], from: number): string {
   return out;
 }
 
+/** Register tokens as written (`%rax`, `%st (1)`) -> the table's register, or null for no such name. */
+const regByToken = new Map<string, RegInfo | null>();
+
+/** The table's register a `%name` token names, undefined if none (remembered per spelling). */
+function regNamed(name: string): RegInfo | undefined {
+  let r = regByToken.get(name);
+  if (r === undefined) {
+    // (`%st (1)`: blanks inside the name; most names have none, and skip the regex.)
+    const bare = name.slice(1);
+    r = lookupReg(bare.includes(' ') || bare.includes('\t') ? bare.replace(/[ \t]/g, '') : bare) ?? null;
+    if (regByToken.size < 4096) regByToken.set(name, r);
+  }
+  return r ?? undefined;
+}
+
 function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const name = toks[t].value;
-  // (`%st (1)`: blanks inside the name; most names have none, and skip the regex.)
-  const bare = name.slice(1);
-  const r = lookupReg(bare.includes(' ') || bare.includes('\t') ? bare.replace(/[ \t]/g, '') : bare);
-  // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
-  const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
+  const r = regNamed(name);
   // (After .allow_index_reg, %eiz elsewhere is a register no form takes: GNU's operand messages.)
   const badIz = r?.cls === 'iz' && !asm.allowIndexReg;
-  if (!r || badIz || !regAvailable(asm, r)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
+  if (!r || badIz || !regAvailable(asm, r)) {
+    // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
+    const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
+    throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
+  }
   return r;
 }
 
