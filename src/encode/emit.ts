@@ -162,7 +162,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (f.relaxTo && rel) {
     const want = opts.branch ?? (isConst(rel) ? 'near' : 'short');
     if ((want === 'near') !== (relN !== 1)) {
-      const partner = candidatesFor(f.mnem).find((c) => c.form.id === f.relaxTo)!.form;
+      const partner = relaxPartner(f);
       return emit({ ...m, form: partner }, insn, pfx, opts, warnings, name);
     }
   }
@@ -389,6 +389,12 @@ function field(out: ByteBuf, fixups: Fixup[] | undefined, v: Value, n: number, s
   (fixups ??= []).push({ offset: out.n, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed });
   pushLE(out, 0n, n);
   return fixups;
+}
+
+/** A relaxable branch's other form (short <-> near), found once per row. */
+const partners = new Array<Form | undefined>(FORMS.length).fill(undefined);
+function relaxPartner(f: Form): Form {
+  return partners[f.index] ??= candidatesFor(f.mnem).find((c) => c.form.id === f.relaxTo)!.form;
 }
 
 /** GNU's IgnoreSize rows: no 66h in .code16 for their 32-bit size (`sysretl` written so gets it). */
