@@ -15,7 +15,7 @@ import { x87RegSuffix } from './x87-suffix.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
-import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
+import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber } from './expr.js';
 import { captureLate } from './late.js';
 import { prefixOptions } from './prefix-options.js';
 import { optimizeInsn } from './optimize.js';
@@ -90,6 +90,13 @@ function value(v: Val): Value {
  * which finalize.ts evaluates after layout — GNU as does the same with an expression symbol.
  */
 function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly, disp = false): Value {
+  // A plain number (most displacements and immediates): evalExpr's answer without its Val.
+  if (e.k === 'num') {
+    const t = toks[e.t];
+    if (t.type === 'num' && !isLocalLabelRef(t.value)) {
+      return { addend: parseNumber(t.value, asm.ctx().loc), sym: undefined, minus: undefined, spec: undefined, bareEquate: undefined };
+    }
+  }
   try {
     return value(evalExpr(e, toks, asm.ctx()));
   } catch (err) {

@@ -347,11 +347,11 @@ function opKindIndex(o: AsmOperand): number {
  * few shapes recur for every mnemonic of a large file, and most rows fail on kinds alone.
  */
 export class CandList {
-  private readonly byShape = new Map<number, readonly Cand[]>();
+  private readonly byShape = new Map<number, ShapeCands>();
   constructor(readonly cands: readonly Cand[], readonly mode: Mode) {}
 
   /** The rows findMatch would try for these operands (quickOk, not bad, valid in the mode), in order. */
-  forShape(ops: readonly AsmOperand[]): readonly Cand[] {
+  forShape(ops: readonly AsmOperand[]): ShapeCands {
     // 4 bits per operand kind, 3 for the count; past 6 operands no key (nothing has that many).
     if (ops.length > 6) return this.filter(ops);
     let key = ops.length;
@@ -364,19 +364,30 @@ export class CandList {
     return c;
   }
 
-  private filter(ops: readonly AsmOperand[]): readonly Cand[] {
+  private filter(ops: readonly AsmOperand[]): ShapeCands {
     const fm = formMode(this.mode);
-    return this.cands.filter((c) => !c.bad && quickOk(c.form, ops) && c.form.modes.includes(fm));
+    const cands = this.cands.filter((c) => !c.bad && quickOk(c.form, ops) && c.form.modes.includes(fm));
+    // Their sizes to try when none is forced, without and with a general register among the operands.
+    const sizes = [false, true].map((noGpr) => cands.map((c) => sizesToTry(c.form, this.mode, c.sfx, undefined, noGpr)));
+    return { cands, sizes };
   }
+}
+
+/** The candidates for one operand shape, and each one's sizes to try (by noGpr: [false, true]). */
+interface ShapeCands {
+  readonly cands: readonly Cand[];
+  readonly sizes: readonly (readonly (readonly number[])[])[];
 }
 
 /** findMatch over a CandList: the rows for the operands' shape only (same answer, same order). */
 export function findMatchIn(list: CandList, ops: readonly AsmOperand[], ctx: Ctx, forced?: number): Match | undefined {
-  const cands = list.forShape(ops);
+  const shape = list.forShape(ops);
+  const cands = shape.cands;
+  const known = forced === undefined ? shape.sizes[ctx.noGpr ? 1 : 0] : undefined;
   for (let k = 0; k < cands.length; k++) {
     const c = cands[k];
     if (ctx.movabs && c.form.mnem !== 'mov') continue;
-    const sizes = sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr);
+    const sizes = known ? known[k] : sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr);
     for (let i = 0; i < sizes.length; i++) {
       const m = tryForm(c.form, ops, sizes[i], ctx);
       if (m) return m;
