@@ -8,7 +8,7 @@ import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, AsmOperand, Encoded, EncodeOptions } from './types.js';
 import { EncodeError } from './errors.js';
 import { encodeAddress, isConst } from './modrm.js';
-import { type Cand, type Ctx, CandList, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, findMatchIn, formMode, sizesToTry } from './match.js';
+import { type Cand, type Ctx, CandList, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, findMatchIn, formMode } from './match.js';
 import { NO_PREFIXES, parsePrefixes } from './prefixes.js';
 import { explainMismatch, modeError } from './messages.js';
 import { emit } from './emit.js';
@@ -193,14 +193,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   else if (m && m.unpinned && !sp.quiet && !cands.some((c) => c.sfx && c.form === m!.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
     // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
-    const sizes = new Set<number>();
-    for (const c of inMode) {
-      const n = c.form.operands.length;
-      if (n !== ops.length && !(c.form.operands[0]?.kind === 'one' && n - 1 === ops.length)) continue;
-      if (c.bad) continue;
-      for (const s of sizesToTry(c.form, mode, c.sfx, undefined)) if (s) sizes.add(s);
-    }
-    if (sizes.size > 1) {
+    if (inList.sizesFor(ops.length) > 1) {
       const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
       const def = mode === 16 ? 16 : stack && mode === 64 ? 64 : 32;
       m = findMatchIn(inList, ops, ctx, def);

@@ -364,6 +364,28 @@ export class CandList {
     return c;
   }
 
+  private readonly sizeCounts: number[] = [];
+
+  /**
+   * How many operand sizes the rows taking `nops` operands (or one more, an omitted count of 1) have
+   * between them in this mode: with more than one, an unsized instruction takes GNU's default suffix.
+   */
+  sizesFor(nops: number): number {
+    let n = this.sizeCounts[nops];
+    if (n === undefined) {
+      const sizes = new Set<number>();
+      for (const c of this.cands) {
+        const k = c.form.operands.length;
+        if (k !== nops && !(c.form.operands[0]?.kind === 'one' && k - 1 === nops)) continue;
+        if (c.bad) continue;
+        for (const s of sizesToTry(c.form, this.mode, c.sfx, undefined)) if (s) sizes.add(s);
+      }
+      n = sizes.size;
+      this.sizeCounts[nops] = n;
+    }
+    return n;
+  }
+
   private filter(ops: readonly AsmOperand[]): ShapeCands {
     const fm = formMode(this.mode);
     const cands = this.cands.filter((c) => !c.bad && quickOk(c.form, ops) && c.form.modes.includes(fm));
