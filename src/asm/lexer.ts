@@ -135,10 +135,10 @@ function runOf(text: string, i: number, k: number): number {
 /**
  * Splits a statement into tokens, whitespace dropped. A hand-written scanner that yields exactly
  * the moo lexer's tokens (test/asm/lexer.test.ts checks the two agree); statements with quotes go
- * to moo itself. Lexing is most of the per-line cost of a large file, hence the fast path.
+ * to moo itself (found while scanning: no token but punctuation starts at a quote). Lexing is most
+ * of the per-line cost of a large file, hence the fast path.
  */
 export function tokenize(text: string): Tok[] {
-  if (text.indexOf("'") >= 0 || text.indexOf('"') >= 0) return tokenizeMoo(text);
   const out: Tok[] = [];
   const n = text.length;
   let i = 0;
@@ -181,6 +181,8 @@ export function tokenize(text: string): Tok[] {
       i = runOf(text, i + 1, C_ID);
       type = 'ident';
     } else {
+      // A quote (which no other token takes in): the whole statement goes to moo.
+      if (c === 39 || c === 34) return tokenizeMoo(text);
       // Two-character operators start with one of | & < > ! = ; test those before slicing.
       const c2 = at(text, i + 1);
       const two = (c === 124 && c2 === 124) || (c === 38 && c2 === 38) ||

@@ -137,6 +137,9 @@ function retag(toks0: Tok[]): Tok[] {
 
 /** `lock/incl (%eax)`: GNU reads a `/` right between a prefix and the next word as a separator. */
 function prefixSlashes(toks: Tok[], from: number): void {
+  // (Only a run of words can be prefixes with slashes: most statements leave at once, unlowered.)
+  const t1 = toks[from + 1];
+  if (!t1 || (t1.type !== 'slash' && t1.type !== 'ident')) return;
   for (let j = from; j + 2 < toks.length && toks[j].type === 'ident' && isPrefixMnemonic(toks[j].value.toLowerCase()); j++) {
     const a = toks[j], sl = toks[j + 1], b = toks[j + 2];
     if (sl.type !== 'slash' || b.type !== 'ident' || sl.offset !== a.offset + a.value.length || b.offset !== sl.offset + 1) continue;
