@@ -142,7 +142,8 @@ function formWithId(id){
 let r=byId.get(id);
 if(r===undefined){const p=ROWS.indexOf('{"id":'+JSON.stringify(id)+',');if(p<0)return undefined;let a=0,b=N;while(b-a>1){const m=(a+b)>>1;if(AT[m]<=p)a=m;else b=m;}r=row(a);}
 return r;}
-export{allForms,formsSpelled,formWithId};
+function formCount(){return N;}
+export{allForms,formCount,formsSpelled,formWithId};
 `;
 }
 
@@ -154,6 +155,7 @@ function check(ts, gen) {
   // Lookups first: they must make the same rows before and after the whole list is made.
   const spellings = new Set(['constructor', '__proto__', 'toString', 'hasOwnProperty', '', 'movl', 'nosuch', 'mov:', 'mo', '\nmov', ':']);
   for (const f of FORMS) for (const k of [f.mnem, ...(f.aliases ?? [])]) spellings.add(k);
+  if (ts.formCount() !== gen.formCount() || gen.formCount() !== FORMS.length) fail('formCount');
   const idx = (l) => (l ? l.map((f) => f.index).join(',') : 'none');
   for (const k of spellings) if (idx(ts.formsSpelled(k)) !== idx(gen.formsSpelled(k))) fail(`spelling '${k}'`);
   for (const id of [...FORMS.map((f) => f.id), 'constructor', '__proto__', 'nosuch', '', '"', FORMS[0].id.slice(0, -1)]) {

@@ -15,7 +15,7 @@ import { x87RegSuffix } from './x87-suffix.js';
 import { lookupReg, type RegInfo } from '../isa/registers.js';
 import type { Body, Expr, Operand } from './ast.js';
 import { AsmError } from './errors.js';
-import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown } from './expr.js';
+import { evalExpr, isAbsolute, isLocalLabelRef, NotYetKnown, parseNumber } from './expr.js';
 import { captureLate } from './late.js';
 import { prefixOptions } from './prefix-options.js';
 import { optimizeInsn } from './optimize.js';
@@ -32,7 +32,7 @@ import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitEncoded, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
-import { gotpc, toEncValue } from './state.js';
+import { gotpc } from './state.js';
 import type { Val } from './symbols.js';
 
 type InsnBody = Extract<Body, { k: 'insn' }>;
@@ -51,21 +51,37 @@ export function scrubbedText(toks: readonly Tok[], from: number): string {
   return out;
 }
 
+/** Register tokens as written (`%rax`, `%st (1)`) -> the table's register, or null for no such name. */
+const regByToken = new Map<string, RegInfo | null>();
+
+/** The table's register a `%name` token names, undefined if none (remembered per spelling). */
+function regNamed(name: string): RegInfo | undefined {
+  let r = regByToken.get(name);
+  if (r === undefined) {
+    // (`%st (1)`: blanks inside the name; most names have none, and skip the regex.)
+    const bare = name.slice(1);
+    r = lookupReg(bare.includes(' ') || bare.includes('\t') ? bare.replace(/[ \t]/g, '') : bare) ?? null;
+    if (regByToken.size < 4096) regByToken.set(name, r);
+  }
+  return r ?? undefined;
+}
+
 function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   const name = toks[t].value;
-  // (`%st (1)`: blanks inside the name; most names have none, and skip the regex.)
-  const bare = name.slice(1);
-  const r = lookupReg(bare.includes(' ') || bare.includes('\t') ? bare.replace(/[ \t]/g, '') : bare);
-  // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
-  const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
+  const r = regNamed(name);
   // (After .allow_index_reg, %eiz elsewhere is a register no form takes: GNU's operand messages.)
   const badIz = r?.cls === 'iz' && !asm.allowIndexReg;
-  if (!r || badIz || !regAvailable(asm, r)) throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
+  if (!r || badIz || !regAvailable(asm, r)) {
+    // GNU quotes the rest of the operand up to a comma, so a closing parenthesis is included: `%rax)'.
+    const close = toks[t + 1]?.type === 'rparen' ? ')' : '';
+    throw new AsmError(asm.loc, `bad register name \`${name}${close}'`);
+  }
   return r;
 }
 
+/** toEncValue's value with every field present: one object shape for the encoder (see operand()). */
 function value(v: Val): Value {
-  return toEncValue(v);
+  return { addend: v.add, sym: v.sym?.name, minus: v.minus?.name, spec: v.spec || undefined, bareEquate: v.bareEquate ? true : undefined };
 }
 
 /**
@@ -74,6 +90,13 @@ function value(v: Val): Value {
  * which finalize.ts evaluates after layout — GNU as does the same with an expression symbol.
  */
 function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly, disp = false): Value {
+  // A plain number (most displacements and immediates): evalExpr's answer without its Val.
+  if (e.k === 'num') {
+    const t = toks[e.t];
+    if (t.type === 'num' && !isLocalLabelRef(t.value)) {
+      return { addend: parseNumber(t.value, asm.ctx().loc), sym: undefined, minus: undefined, spec: undefined, bareEquate: undefined };
+    }
+  }
   try {
     return value(evalExpr(e, toks, asm.ctx()));
   } catch (err) {
@@ -127,14 +150,12 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
         for (let i = op.seg! + 1; i < toks.length && toks[i].type !== 'comma'; i++) rest += toks[i].value;
         throw new AsmError(asm.loc, `junk \`${rest}' after register`);
       }
-      // Built field by field: absent parts stay absent (the encoder tests `in`/undefined alike).
-      const m: { kind: 'mem'; seg?: RegInfo; disp?: Value; base?: RegInfo; index?: RegInfo; scale: 1 | 2 | 4 | 8; indirect: boolean; bare: boolean } =
-        { kind: 'mem', scale, indirect: op.ind, bare: !op.paren };
-      if (seg) m.seg = seg;
-      if (op.disp) m.disp = operandValue(op.disp, toks, asm, true);
-      if (op.base !== undefined) m.base = reg(toks, op.base, asm);
-      if (op.index !== undefined) m.index = reg(toks, op.index, asm);
-      return m;
+      // Every field present, absent parts undefined (the encoder tests for undefined): all memory
+      // operands have one object shape, which keeps the encoder's reads of them fast.
+      const disp = op.disp ? operandValue(op.disp, toks, asm, true) : undefined;
+      const base = op.base !== undefined ? reg(toks, op.base, asm) : undefined;
+      const index = op.index !== undefined ? reg(toks, op.index, asm) : undefined;
+      return { kind: 'mem', seg, disp, base, index, scale, indirect: op.ind, bare: !op.paren };
     }
   }
 }

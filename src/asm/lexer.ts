@@ -114,14 +114,31 @@ const PUNCT1: Record<string, string> = {
   '<': 'lt', '>': 'gt', '=': 'assign', '(': 'lparen', ')': 'rparen', ',': 'comma', ':': 'colon', '$': 'dollar', '*': 'star',
   '+': 'plus', '-': 'minus', '/': 'slash', '%': 'percent', '&': 'amp', '|': 'pipe', '^': 'caret', '~': 'tilde', '!': 'bang', '@': 'at',
 };
+/** By character code (ASCII): a one-character token's type, and the character as a string. */
+const PUNCT1_BY_CODE: string[] = [];
+const CHAR: string[] = [];
+for (let c = 0; c < 128; c++) {
+  CHAR.push(String.fromCharCode(c));
+  PUNCT1_BY_CODE.push(PUNCT1[CHAR[c]] ?? 'junk');
+}
+
+/** The end of a run of characters of class k from i (i < text.length on entry or not). */
+function runOf(text: string, i: number, k: number): number {
+  const n = text.length;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || (cls[c] & k) === 0) break;
+  }
+  return i;
+}
 
 /**
  * Splits a statement into tokens, whitespace dropped. A hand-written scanner that yields exactly
  * the moo lexer's tokens (test/asm/lexer.test.ts checks the two agree); statements with quotes go
- * to moo itself. Lexing is most of the per-line cost of a large file, hence the fast path.
+ * to moo itself (found while scanning: no token but punctuation starts at a quote). Lexing is most
+ * of the per-line cost of a large file, hence the fast path.
  */
 export function tokenize(text: string): Tok[] {
-  if (text.indexOf("'") >= 0 || text.indexOf('"') >= 0) return tokenizeMoo(text);
   const out: Tok[] = [];
   const n = text.length;
   let i = 0;
@@ -130,13 +147,15 @@ export function tokenize(text: string): Tok[] {
     const start = i;
     let type: string;
     if (c < 128 && cls[c] & C_WS) {
-      i++;
-      while (i < n && isC(text, i, C_WS)) i++;
+      i = runOf(text, i + 1, C_WS);
       continue;
     }
     if (c === 37 /* % */ && i + 1 < n && isC(text, i + 1, C_ID0) && text.charCodeAt(i + 1) !== 46) {
-      i += 2;
-      while (i < n && isC(text, i, C_ID) && text.charCodeAt(i) !== 46 && text.charCodeAt(i) !== 36) i++;
+      // A register name: identifier characters but `.` and `$`.
+      for (i += 2; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d >= 128 || (cls[d] & C_ID) === 0 || d === 46 || d === 36) break;
+      }
       type = 'reg';
       // The x87 register %st(i) is one register name to GNU, parentheses included.
       if (i - start === 3 && (text.charCodeAt(start + 1) | 0x20) === 115 && (text.charCodeAt(start + 2) | 0x20) === 116) {
@@ -147,24 +166,23 @@ export function tokenize(text: string): Tok[] {
       type = 'num';
       const c1 = at(text, i + 1) | 0x20;
       if (c === 48 && c1 === 120 && isC(text, i + 2, C_HEX)) {
-        i += 2;
-        while (i < n && isC(text, i, C_HEX)) i++;
-        i = intSuffix(text, i);
+        i = intSuffix(text, runOf(text, i + 2, C_HEX));
       } else if (c === 48 && c1 === 98 && (at(text, i + 2) === 48 || at(text, i + 2) === 49)) {
         i += 2;
         while (i < n && (text.charCodeAt(i) === 48 || text.charCodeAt(i) === 49)) i++;
         i = intSuffix(text, i);
       } else {
-        while (i < n && isC(text, i, C_DIG)) i++;
+        i = runOf(text, i, C_DIG);
         const s = at(text, i) | 0x20;
         if ((s === 98 || s === 102) && !(i + 1 < n && isC(text, i + 1, C_ID))) i++;
         else i = intSuffix(text, i);
       }
     } else if (c < 128 && cls[c] & C_ID0) {
-      i++;
-      while (i < n && isC(text, i, C_ID)) i++;
+      i = runOf(text, i + 1, C_ID);
       type = 'ident';
     } else {
+      // A quote (which no other token takes in): the whole statement goes to moo.
+      if (c === 39 || c === 34) return tokenizeMoo(text);
       // Two-character operators start with one of | & < > ! = ; test those before slicing.
       const c2 = at(text, i + 1);
       const two = (c === 124 && c2 === 124) || (c === 38 && c2 === 38) ||
@@ -174,9 +192,9 @@ export function tokenize(text: string): Tok[] {
         type = two;
         i += 2;
       } else {
-        // One character: V8 keeps one-character strings interned, so this allocates nothing.
-        const ch = text[i];
-        type = PUNCT1[ch] ?? 'junk';
+        // One character: from the tables above, so this allocates nothing but the token.
+        const ch = c < 128 ? CHAR[c] : text[i];
+        type = c < 128 ? PUNCT1_BY_CODE[c] : 'junk';
         i++;
         out.push({ type, value: ch, offset: start, i: out.length });
         continue;

@@ -33,12 +33,18 @@ export interface ParseFailure {
 }
 
 const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.CompiledRules);
-/** Memo of parses keyed by the token-type sequence, as a trie (no key string built per statement). */
+/**
+ * Memo of parses keyed by the token-type sequence, as a trie (no key string built per statement).
+ * A node's children are few (a type follows only so many others) and the types are the lexer's
+ * constant strings, so a scan comparing them beats hashing each one into a Map.
+ */
 interface MemoNode {
-  readonly next: Map<string, MemoNode>;
-  result?: Stmt | number;
+  readonly types: string[];
+  readonly kids: MemoNode[];
+  result: Stmt | number | undefined;
 }
-const memo: MemoNode = { next: new Map() };
+const newNode = (): MemoNode => ({ types: [], kids: [], result: undefined });
+const memo: MemoNode = newNode();
 let memoSize = 0;
 const MEMO_LIMIT = 100_000;
 
@@ -131,6 +137,9 @@ function retag(toks0: Tok[]): Tok[] {
 
 /** `lock/incl (%eax)`: GNU reads a `/` right between a prefix and the next word as a separator. */
 function prefixSlashes(toks: Tok[], from: number): void {
+  // (Only a run of words can be prefixes with slashes: most statements leave at once, unlowered.)
+  const t1 = toks[from + 1];
+  if (!t1 || (t1.type !== 'slash' && t1.type !== 'ident')) return;
   for (let j = from; j + 2 < toks.length && toks[j].type === 'ident' && isPrefixMnemonic(toks[j].value.toLowerCase()); j++) {
     const a = toks[j], sl = toks[j + 1], b = toks[j + 2];
     if (sl.type !== 'slash' || b.type !== 'ident' || sl.offset !== a.offset + a.value.length || b.offset !== sl.offset + 1) continue;
@@ -221,11 +230,16 @@ export function parseTokens(toks: readonly Tok[]): Stmt | number {
   let node = memo;
   for (let i = 0; i < toks.length; i++) {
     const type = toks[i].type;
-    let n = node.next.get(type);
-    if (!n) {
-      n = { next: new Map() };
+    const types = node.types;
+    let k = 0;
+    while (k < types.length && types[k] !== type) k++;
+    let n: MemoNode;
+    if (k < types.length) n = node.kids[k];
+    else {
+      n = newNode();
       if (memoSize < MEMO_LIMIT) {
-        node.next.set(type, n);
+        types.push(type);
+        node.kids.push(n);
         memoSize++;
       }
     }

@@ -6,6 +6,8 @@ import type { AsmInsn } from './types.js';
 
 /** The xor mnemonic a `clr` spelling stands for (clrl -> xorl), or undefined. */
 export function clrXorMnemonic(mnemonic: string): string | undefined {
+  // (Asked for every instruction: most do not start with `cl`, and skip the regex.)
+  if ((mnemonic.charCodeAt(0) | 0x20) !== 99 || (mnemonic.charCodeAt(1) | 0x20) !== 108) return undefined;
   const m = /^clr([bwlq]?)$/i.exec(mnemonic);
   return m ? `xor${m[1].toLowerCase()}` : undefined;
 }

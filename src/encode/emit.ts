@@ -2,6 +2,7 @@
 // immediates, and fixups where a value is not yet known (SDM Vol. 2A §2.1-2.2).
 
 import type { Form, Mode } from '../isa/types.js';
+import { formCount } from '../isa/lookup.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, Encoded, EncodeOptions, Fixup, Value } from './types.js';
 import { EncodeError } from './errors.js';
@@ -10,12 +11,39 @@ import { candidatesFor, defSize, isBranchForm, regFrom, type Match } from './mat
 import { SEG_PREFIX, type PrefixState } from './prefixes.js';
 import { checkHintSpace, hintAbsSize } from './hint-checks.js';
 import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
+import { ByteBuf } from './bytes.js';
+
+/** The bytes of the instruction being emitted (copied out at the end: emit() never nests while writing). */
+const scratch = new ByteBuf();
+/** No fixups (shared: Encoded.fixups is read-only). */
+const NO_FIXUPS: readonly Fixup[] = Object.freeze([]);
 
 /** Forms whose register operand holds an address (MOVDIR64B, ENQCMD/ENQCMDS): it is of the address size. */
 const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
 
 /** 2^bits for a field of 1, 2 or 4 bytes. */
 const FIELD_TOP: readonly bigint[] = [0n, 1n << 8n, 1n << 16n, 0n, 1n << 32n];
+
+/**
+ * Facts about a form that emit() asks for every instruction, from string tests on its id and sem:
+ * worked out once per form (bit 0: known). Derived from the table, never written otherwise.
+ */
+const F_KNOWN = 1, F_ADDR_REG = 2, F_WAIT = 4, F_LEA = 8, F_BRANCH = 16, F_HINT = 32;
+const formFlags = new Uint8Array(formCount());
+function flagsOf(f: Form): number {
+  let x = formFlags[f.index];
+  if (x === 0) {
+    x = F_KNOWN;
+    if (ADDR_REG_SEMS.has(f.sem)) x |= F_ADDR_REG;
+    // fstcw & co.: the WAIT (9B) that makes them "fstcw" rather than "fnstcw" goes before every prefix.
+    if (f.opcode.length > 1 && f.opcode[0] === 0x9b && f.sem.startsWith('x87:')) x |= F_WAIT;
+    if (f.sem === 'lea') x |= F_LEA;
+    if (isBranchForm(f)) x |= F_BRANCH;
+    if (f.sem.startsWith('mpx:') || f.id === 'prefetchit0' || f.id === 'prefetchit1') x |= F_HINT;
+    formFlags[f.index] = x;
+  }
+  return x;
+}
 
 export const REP_OK = new Set(['ret', 'ret_imm', 'nop', 'bsf', 'bsr']);
 
@@ -45,6 +73,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   }
   const f = m.form;
   const size = m.size;
+  const ff = flagsOf(f);
   const defs = f.operands;
 
   // Operand roles.
@@ -53,9 +82,11 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let mem: MemOperand | undefined;
   let opreg: RegInfo | undefined;
   let vvvvReg: RegInfo | undefined;
-  let imm: { v: Value; n: number; signed: boolean; range: number } | undefined;
-  let imm2: { v: Value; n: number } | undefined;
-  let rel: { v: Value; n: 1 | 2 | 4 } | undefined;
+  // The immediate (value, field bytes, sign-extended to 64 bits, bytes its range is checked in), a
+  // second immediate (enter, extrq), and a relative target: plain variables, no object per instruction.
+  let imm: Value | undefined, immN = 0, immSigned = false, immRange = 0;
+  let imm2: Value | undefined, imm2N = 0;
+  let rel: Value | undefined, relN: 1 | 2 | 4 = 1;
   let moffs: Value | undefined;
   let moffsSeg = 0;
   let strMems: { op: MemOperand; es: boolean }[] | undefined;
@@ -94,7 +125,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
           // Intel 64 ignores 66h on a near jmp/call in 64-bit code (SDM Vol. 2A JMP/CALL): -mintel64 keeps rel32.
           const wide = mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0) ||
             (mode === 64 && !!opts.intel64 && (f.flow === 'jmp' || f.flow === 'call'));
-          rel = { v: (o as MemOperand).disp!, n: short ? 1 : wide ? 4 : 2 };
+          rel = (o as MemOperand).disp!;
+          relN = short ? 1 : wide ? 4 : 2;
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
           moffs = (o as MemOperand).disp!;
@@ -102,11 +134,15 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         } else {
           const n = d.sx ? 1 : d.size === 'v' ? size / 8 : defSize(d, size) / 8;
           // GNU checks a sign-extended imm8 against the operand size, not the byte it emits.
-          imm = { v: (o as { value: Value }).value, n, signed: size === 64 && n === 4, range: d.sx ? size / 8 : n };
+          imm = (o as { value: Value }).value;
+          immN = n;
+          immSigned = size === 64 && n === 4;
+          immRange = d.sx ? size / 8 : n;
         }
         break;
       case 'imm2':
-        imm2 = { v: (o as { value: Value }).value, n: defSize(d, size) / 8 };
+        imm2 = (o as { value: Value }).value;
+        imm2N = defSize(d, size) / 8;
         break;
       case 'implicit':
         if (d.kind === 'mem') (strMems ??= []).push({ op: o as MemOperand, es: d.reg === 'es' });
@@ -119,14 +155,14 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let strSeg = 0;
   if (strMems) [strAsz, strSeg] = stringOperands(strMems, m, insn, name, mode);
 
-  if (isBranchForm(f) && (m.ops[0]?.kind === 'reg' || m.ops[0]?.kind === 'mem') && !m.ops[0].indirect) warnings.push(`indirect ${f.sem.endsWith(':far') ? 'l' : ''}${f.flow} without \`*'`);
-  if (f.sem === 'lea' && mem?.seg) warnings.push("segment override on `lea' is ineffectual");
+  if ((ff & F_BRANCH) !== 0 && (m.ops[0]?.kind === 'reg' || m.ops[0]?.kind === 'mem') && !m.ops[0].indirect) warnings.push(`indirect ${f.sem.endsWith(':far') ? 'l' : ''}${f.flow} without \`*'`);
+  if ((ff & F_LEA) !== 0 && mem?.seg) warnings.push("segment override on `lea' is ineffectual");
 
   // Relaxable branches: pick the partner the relaxation pass asked for.
   if (f.relaxTo && rel) {
-    const want = opts.branch ?? (isConst(rel.v) ? 'near' : 'short');
-    if ((want === 'near') !== (rel.n !== 1)) {
-      const partner = candidatesFor(f.mnem).find((c) => c.form.id === f.relaxTo)!.form;
+    const want = opts.branch ?? (isConst(rel) ? 'near' : 'short');
+    if ((want === 'near') !== (relN !== 1)) {
+      const partner = relaxPartner(f);
       return emit({ ...m, form: partner }, insn, pfx, opts, warnings, name);
     }
   }
@@ -134,7 +170,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // Relative jmp/call/jcc: GNU drops an address-size prefix (not on loop/jcxz, whose address size
   // selects the count register) and any segment but the cs/ds branch hints (on a call, every
   // segment; GNU 2.40, measured), with a warning (tc-i386.c output_branch/output_jump).
-  const relJump = rel && (rel.n !== 1 || f.relaxTo);
+  const relJump = rel && (relN !== 1 || f.relaxTo);
   const dropSeg = rel && pfx.seg !== 0 && (f.flow === 'call' || (pfx.seg !== 0x2e && pfx.seg !== 0x3e));
   if ((relJump && pfx.addr) || dropSeg) {
     warnings.push(`skipping prefixes on \`${name}'`);
@@ -145,17 +181,17 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   let addr: AddrEnc | undefined;
   // MOVDIR64B with another register size than the mode's addresses: an absolute operand takes that size
   // (`movdir64b 0x1234,%eax` in .code16 has a 67h and a 32-bit address).
-  const mdReg = ADDR_REG_SEMS.has(f.sem) ? insn.operands.find((o) => o.kind === 'reg') : undefined;
+  const mdReg = (ff & F_ADDR_REG) !== 0 ? insn.operands.find((o) => o.kind === 'reg') : undefined;
   const absSize = (pfx.addr || hintAbsSize(f, mode) || (mdReg?.kind === 'reg' && mdReg.reg.size !== mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
-  if (mem) addr = encodeAddress(mem, mode, absSize, f.sem === 'lea' && size < 64, dispPref(insn.pseudo));
+  if (mem) addr = encodeAddress(mem, mode, absSize, (ff & F_LEA) !== 0 && size < 64, insn.pseudo ? dispPref(insn.pseudo) : undefined);
   if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
     // addr32/addr16 written as a prefix must agree with the registers of the address.
     encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
     // (GNU echoes the operand as written; memText rebuilds it, with constants in hex.)
     throw new EncodeError(`\`${memText(mem!, true)}' is not a valid base/index expression`);
   }
-  checkHintSpace(f, mem, addr, pfx, mode, name, warnings, () => memText(mem!, true));
-  if (mem && mem.disp && addr && !(f.sem === 'lea' && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
+  if ((ff & F_HINT) !== 0) checkHintSpace(f, mem, addr, pfx, mode, name, warnings, () => memText(mem!, true));
+  if (mem && mem.disp && addr && !((ff & F_LEA) !== 0 && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
     // (Under addr32 the address is 32 bits: any value of 32 bits fits, `addr32 mov 0x89abcdef,%rbx`.)
     const v = wrapS(mem.disp.addend, 64);
     const fits = pfx.addr === 32 ? inRange(v, 32) : fitsS(v, 32);
@@ -167,9 +203,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   }
 
   // Prefix bytes in GNU's order: (WAIT,) segment, address size, operand size, rep/mandatory, lock, REX.
-  const out: number[] = [];
-  // fstcw & co.: the WAIT (9B) that makes them "fstcw" rather than "fnstcw" goes before every prefix.
-  const waitFirst = f.opcode.length > 1 && f.opcode[0] === 0x9b && f.sem.startsWith('x87:');
+  const out = scratch;
+  out.n = 0;
+  const waitFirst = (ff & F_WAIT) !== 0;
   if (waitFirst) out.push(0x9b);
   let seg = pfx.seg;
   if (mem?.seg) {
@@ -186,10 +222,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (moffsSeg && moffsSeg !== 0x3e && !seg) seg = moffsSeg;
   if (strSeg && strSeg !== 0x3e && !seg) seg = strSeg;
   if (pfx.notrack) {
-    if (!isBranchForm(f)) throw new EncodeError(`expecting indirect branch instruction after \`notrack'`);
+    if ((ff & F_BRANCH) === 0) throw new EncodeError(`expecting indirect branch instruction after \`notrack'`);
     seg = 0x3e;
   }
-  const segAt = out.length;
+  const segAt = out.n;
   if (seg) out.push(seg);
   const modeAsz = mode;
   let asz: number = addr ? addr.asize : pfx.addr || modeAsz;
@@ -200,7 +236,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (f.asz && f.asz !== modeAsz && pfx.addr) throw new EncodeError('same type of prefix used twice');
   if (strAsz) asz = strAsz;
   // MOVDIR64B's destination register holds an address: it must be of the address size (GNU).
-  if (ADDR_REG_SEMS.has(f.sem) && insn.operands.some((o) => o.kind === 'reg' && o.reg.size !== asz)) {
+  if ((ff & F_ADDR_REG) !== 0 && insn.operands.some((o) => o.kind === 'reg' && o.reg.size !== asz)) {
     throw new EncodeError(`invalid register operand size for \`${name}'`);
   }
   // `ins (%dx),<no base>`: GNU takes the 16-bit (%dx) as the address and flips the address size.
@@ -212,13 +248,12 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (asz !== modeAsz || pfx.addr) out.push(0x67);
   // A direct jump (jmp/jcc/jcxz/loop) takes its segment prefix as a branch hint, written after
   // 67h (GNU output_branch/output_jump: `jcxz,pt` is 67 3e e3).
-  if (seg && out[out.length - 1] === 0x67 && (f.flow === 'jcc' || f.flow === 'jmp' || f.flow === 'loop') && f.operands.some((d) => d.kind === 'rel')) {
-    out[segAt] = 0x67;
-    out[out.length - 1] = seg;
+  if (seg && out.buf[out.n - 1] === 0x67 && (f.flow === 'jcc' || f.flow === 'jmp' || f.flow === 'loop') && f.operands.some((d) => d.kind === 'rel')) {
+    out.buf[segAt] = 0x67;
+    out.buf[out.n - 1] = seg;
   }
   // 66h selects the operand size that is not the mode's default (16 in .code16, else 32; SDM Vol. 1 §3.6).
-  const ignoreSize = NO_OSZ_16.has(f.id) && !(f.id === 'sysret' && insn.mnemonic === 'sysretl');
-  const opsz16 = (mode === 16 ? size === 32 && !ignoreSize && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
+  const opsz16 = (mode === 16 ? size === 32 && !ignoreSize16(f, insn) && insn.mnemonic !== 'iret' : size === 16) && f.osz !== 'b' && f.osz !== 'none' && f.osPrefix !== 'none' &&
     !f.vex && !f.no66 || (mode === 16 && OSZ_16_REGS.has(f.id)); // (GNU writes no 66h for VEX or ADX forms, not even in .code16)
   if (opsz16 && pfx.data16) throw new EncodeError('same type of prefix used twice');
   if (f.vex && pfx.data16) throw new EncodeError(`data size prefix invalid with \`${name}'`);
@@ -284,7 +319,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   out.push(last);
 
   // ModRM / SIB / displacement.
-  const fixups: Fixup[] = [];
+  let fixups: Fixup[] | undefined;
   if (f.modrm) {
     const reg = f.modrm.reg !== undefined ? f.modrm.reg : regField >= 0 ? regField & 7 : 0;
     if (f.modrm.rm !== undefined) {
@@ -300,7 +335,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
         else if (isConst(d) && addr.ripRel) pushLE(out, d.addend, 4);
         else {
           // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
-          fixups.push({ offset: out.length, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !(f.sem === 'lea' && size < 64) });
+          (fixups ??= []).push({ offset: out.n, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !((ff & F_LEA) !== 0 && size < 64) });
           pushLE(out, 0n, addr.dispSize);
         }
       }
@@ -311,42 +346,60 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (moffs !== undefined) {
     const n = asz / 8;
     if (isConst(moffs)) pushLE(out, moffs.addend, n);
-    else { fixups.push({ offset: out.length, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
+    else { (fixups ??= []).push({ offset: out.n, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
   }
-  const field = (v: Value, n: number, signed: boolean, pcrel: boolean) => {
-    if (isConst(v) && !pcrel) pushLE(out, v.addend, n);
-    else { fixups.push({ offset: out.length, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed }); pushLE(out, 0n, n); }
-  };
   if (imm) {
     // GNU checks (and prints) the constant as it reads it for this operand size (gnuImm).
     // An 8-bit field of a byte or word operation is read as a word first (optimize_imm's imm16 step:
     // movb $0x8000 warns about 0xffffffffffff8000, movb $0xffff is silent).
-    const readBits = imm.range === 1 && (size === 8 || size === 16) ? 16 : imm.range * 8;
-    if (imm.range < 8 && !imm.signed && isConst(imm.v)) {
-      const val = gnuImm(imm.v.addend, readBits, mode);
+    const readBits = immRange === 1 && (size === 8 || size === 16) ? 16 : immRange * 8;
+    if (immRange < 8 && !immSigned && isConst(imm)) {
+      const val = gnuImm(imm.addend, readBits, mode);
       // Its test: neither the value nor its negation fits in the field's bits, as unsigned 64-bit
       // numbers (so -255 in an imm8 is silent but -256 is "shortened"); for a signed 64-bit value
       // that is |val| >= 2^bits.
-      const p = FIELD_TOP[imm.range];
-      if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(imm.range * 8, val))}`);
+      const p = FIELD_TOP[immRange];
+      if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(immRange * 8, val))}`);
     }
-    field(imm.v, imm.n, imm.signed, false);
+    fixups = field(out, fixups, imm, immN, immSigned, false);
   }
-  if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm.v) && !inRange(gnuImm(imm.v.addend, 16, mode), 16)) {
+  if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm) && !inRange(gnuImm(imm.addend, 16, mode), 16)) {
     throw new EncodeError('16-bit jump out of range');
   }
   // A pseudo-op spelling of an imm8 (cmpeqps = cmpps $0, pclmullqlqdq = pclmulqdq $0).
   if (f.fixedImm !== undefined) out.push(f.fixedImm);
-  if (imm2) field(imm2.v, imm2.n, false, false);
-  if (rel) field(rel.v, rel.n, true, true);
+  if (imm2) fixups = field(out, fixups, imm2, imm2N, false, false);
+  if (rel) fixups = field(out, fixups, rel, relN, true, true);
 
   // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
   // immediates, whose size the front end sees as (bytes.length - offset - size).
   // Built without spreads or an iterator (once per instruction on the hot path).
-  const enc: { -readonly [K in keyof Encoded]: Encoded[K] } = { bytes: new Uint8Array(out), fixups, form: f.id };
+  const enc: { -readonly [K in keyof Encoded]: Encoded[K] } = { bytes: out.take(), fixups: fixups ?? NO_FIXUPS, form: f.id };
   if (relax) enc.relax = relax;
   if (warnings.length) enc.warnings = warnings;
   return enc;
+}
+
+/** A value's field: its bytes if known now, else zeros and a fixup (returns the fixups, made on the first). */
+function field(out: ByteBuf, fixups: Fixup[] | undefined, v: Value, n: number, signed: boolean, pcrel: boolean): Fixup[] | undefined {
+  if (isConst(v) && !pcrel) {
+    pushLE(out, v.addend, n);
+    return fixups;
+  }
+  (fixups ??= []).push({ offset: out.n, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed });
+  pushLE(out, 0n, n);
+  return fixups;
+}
+
+/** A relaxable branch's other form (short <-> near), found once per row. */
+const partners = new Array<Form | undefined>(formCount()).fill(undefined);
+function relaxPartner(f: Form): Form {
+  return partners[f.index] ??= candidatesFor(f.mnem).find((c) => c.form.id === f.relaxTo)!.form;
+}
+
+/** GNU's IgnoreSize rows: no 66h in .code16 for their 32-bit size (`sysretl` written so gets it). */
+function ignoreSize16(f: Form, insn: AsmInsn): boolean {
+  return NO_OSZ_16.has(f.id) && !(f.id === 'sysret' && insn.mnemonic === 'sysretl');
 }
 
 /** String-op operands written out: their address size and source segment, with GNU's checks. */
@@ -414,14 +467,20 @@ export function memText(m: MemOperand, full = false): string {
  *
  *   C5 [~R vvvv L pp]          C4 [~R ~X ~B mmmmm] [W vvvv L pp]          8F [~R ~X ~B mmmmm] [W vvvv L pp]
  */
-function vexPrefix(out: number[], f: Form, w: number, r: number, x: number, b: number, vvvv: number): void {
+function vexPrefix(out: ByteBuf, f: Form, w: number, r: number, x: number, b: number, vvvv: number): void {
   const { opcode, prefix } = f;
   const xop = f.vex!.xop;
   const map = xop ?? (opcode.length >= 3 && opcode[1] === 0x38 ? 2 : opcode.length >= 3 && opcode[1] === 0x3a ? 3 : 1);
   const pp = prefix === 0x66 ? 1 : prefix === 0xf3 ? 2 : prefix === 0xf2 ? 3 : 0;
   const tail = ((~vvvv & 15) << 3) | (f.vex!.l === 1 ? 4 : 0) | pp;
-  if (!xop && map === 1 && !w && !x && !b) out.push(0xc5, ((r ^ 1) << 7) | tail);
-  else out.push(xop ? 0x8f : 0xc4, ((r ^ 1) << 7) | ((x ^ 1) << 6) | ((b ^ 1) << 5) | map, (w << 7) | tail);
+  if (!xop && map === 1 && !w && !x && !b) {
+    out.push(0xc5);
+    out.push(((r ^ 1) << 7) | tail);
+  } else {
+    out.push(xop ? 0x8f : 0xc4);
+    out.push(((r ^ 1) << 7) | ((x ^ 1) << 6) | ((b ^ 1) << 5) | map);
+    out.push((w << 7) | tail);
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, AsmOperand, Encoded, EncodeOptions } from './types.js';
 import { EncodeError } from './errors.js';
 import { encodeAddress, isConst } from './modrm.js';
-import { type Cand, type Ctx, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, formMode, sizesToTry } from './match.js';
+import { type Cand, type Ctx, CandList, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, findMatchIn, formMode } from './match.js';
 import { NO_PREFIXES, parsePrefixes } from './prefixes.js';
 import { explainMismatch, modeError } from './messages.js';
 import { emit } from './emit.js';
@@ -36,6 +36,23 @@ interface Spelling {
   readonly string: boolean;
   /** lea: an out-of-range displacement is truncated, not an error, for a 32/16-bit destination. */
   readonly lea: boolean;
+  /** GNU's DefaultSize/IgnoreSize templates (QUIET) and those that warn in 64-bit code anyway (WARN_64), by name. */
+  readonly quiet: boolean;
+  readonly warn64: boolean;
+  /** Per mode (16, 32, 64) and -mintel64 (+1): the candidates valid there, with their per-shape memo. */
+  readonly inMode: (CandList | undefined)[];
+}
+
+/** The spelling's candidates in a mode: all of them with -mintel64, else without the Intel64-only rows. */
+function inModeList(sp: Spelling, mnemonic: string, mode: Mode, intel64: boolean): CandList {
+  const k = (mode === 16 ? 0 : mode === 32 ? 2 : 4) + (intel64 ? 1 : 0);
+  let l = sp.inMode[k];
+  if (!l) {
+    const all = candidatesInMode(mnemonic, mode);
+    l = new CandList(intel64 || !all.some((c) => c.form.intel64) ? all : all.filter((c) => !c.form.intel64), mode);
+    sp.inMode[k] = l;
+  }
+  return l;
 }
 
 const spellings = new Map<string, Spelling>();
@@ -44,9 +61,13 @@ function spelling(mnemonic: string): Spelling {
   let sp = spellings.get(mnemonic);
   if (!sp) {
     const cands = candidatesFor(mnemonic);
+    const name = baseMnem({ mnemonic, prefixes: [], operands: [] }, cands);
     sp = {
       cands,
-      name: baseMnem({ mnemonic, prefixes: [], operands: [] }, cands),
+      name,
+      quiet: QUIET.has(name),
+      warn64: WARN_64.has(name),
+      inMode: [],
       // (inb/inw/outb/outw are table spellings of in/out + suffix, so they count as suffixed.)
       sized: (cands.some((c) => c.sfx) && !cands.some((c) => !c.sfx)) || /^(in|out)[bw]$/.test(mnemonic),
       movabs: mnemonic.startsWith('movabs'),
@@ -63,6 +84,17 @@ function spelling(mnemonic: string): Spelling {
  * ('no-such-insn' or a mode error such as "`movslq' is only supported in 64-bit mode").
  */
 export function checkMnemonic(mnemonic: string, mode: Mode): void {
+  // (Asked once per instruction: a spelling that passed once in a mode always passes there.)
+  const ok = checkedOk[mode === 64 ? 2 : mode === 32 ? 1 : 0];
+  if (ok.has(mnemonic)) return;
+  checkSpelling(mnemonic, mode);
+  ok.add(mnemonic);
+}
+
+/** Spellings checkMnemonic() passed, per mode (16, 32, 64). */
+const checkedOk = [new Set<string>(), new Set<string>(), new Set<string>()];
+
+function checkSpelling(mnemonic: string, mode: Mode): void {
   const xor = clrXorMnemonic(mnemonic);
   if (xor) {
     try {
@@ -107,8 +139,8 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   if (!cands.length) throw new EncodeError(`no such instruction: \`${insn.mnemonic}'`, 'no-such-insn');
   const name = sp.name;
   if (mode !== 64 && mnemonic.startsWith('movabs')) throw new EncodeError(`\`movabs' is only supported in 64-bit mode`, 'mode');
-  const allInMode = candidatesInMode(mnemonic, mode);
-  const inMode = opts.intel64 || !allInMode.some((c) => c.form.intel64) ? allInMode : allInMode.filter((c) => !c.form.intel64);
+  const inList = inModeList(sp, mnemonic, mode, !!opts.intel64);
+  const inMode = inList.cands;
   const ops = insn.operands;
   if (opts.intel64 && mode === 64) intel64NearBranch(mnemonic, name, ops);
   if (!inMode.length) modeError(mnemonic, mode, ops.length, cands);
@@ -135,10 +167,10 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   // data16 in 32/64-bit code on an instruction no suffix or register sizes: a 16-bit operation whose
   // 66h is that prefix (GNU: no default-suffix warning; `data16 push $0x1234` is 66 68 34 12).
   if (pfx.data16 && mode !== 16 && noGpr && cands.every((c) => !c.sfx)) {
-    const m16 = findMatch(hleCands, ops, ctx, 16);
+    const m16 = pfx.hle ? findMatch(hleCands, ops, ctx, 16) : findMatchIn(inList, ops, ctx, 16);
     if (m16?.size === 16) return emit(m16, insn, { ...pfx, data16: false }, opts, [], name);
   }
-  let m = findMatch(hleCands, ops, ctx);
+  let m = pfx.hle ? findMatch(hleCands, ops, ctx) : findMatchIn(inList, ops, ctx);
   // `{load}`/`{store}`: between the two register-to-register encodings (8B/89, 03/01, ...), the one
   // whose ModRM.reg is the destination (load) or the source (store).
   if (m && insn.pseudo && ops.length === 2 && ops.every((o) => o.kind === 'reg')) {
@@ -155,23 +187,16 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     warnings.push(m.form.warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
   }
   // (Under data16 GNU takes the 16-bit size as given: never the default-suffix warning.)
-  if (m && mode === 64 && mnemonic === name && WARN_64.has(name)) { if (!pfx.data16) warnings.push(defaultWarning(name)); }
+  if (m && mode === 64 && mnemonic === name && sp.warn64) { if (!pfx.data16) warnings.push(defaultWarning(name)); }
   // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
   else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning(name));
-  else if (m && m.unpinned && !QUIET.has(name) && !cands.some((c) => c.sfx && c.form === m!.form)) {
+  else if (m && m.unpinned && !sp.quiet && !cands.some((c) => c.sfx && c.form === m!.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
     // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
-    const sizes = new Set<number>();
-    for (const c of inMode) {
-      const n = c.form.operands.length;
-      if (n !== ops.length && !(c.form.operands[0]?.kind === 'one' && n - 1 === ops.length)) continue;
-      if (c.bad) continue;
-      for (const s of sizesToTry(c.form, mode, c.sfx, undefined)) if (s) sizes.add(s);
-    }
-    if (sizes.size > 1) {
+    if (inList.sizesFor(ops.length) > 1) {
       const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
       const def = mode === 16 ? 16 : stack && mode === 64 ? 64 : 32;
-      m = findMatch(inMode, ops, ctx, def);
+      m = findMatchIn(inList, ops, ctx, def);
       // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
       const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');
       if (!stack && !sreg && m && !pfx.data16) warnings.push(defaultWarning(name));

@@ -3,12 +3,13 @@
 // tried in table order, first fit wins; the size comes from the suffix, else the registers, else the
 // default (32, or 64 for stack and branch forms in 64-bit mode).
 
-import { BY_MNEMONIC, formSizes } from '../isa/lookup.js';
+import { BY_MNEMONIC, formCount, formSizes } from '../isa/lookup.js';
 import type { Form, Mode, OperandDef } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmOperand } from './types.js';
 import { isConst } from './modrm.js';
 import { fitsS, fitsS32as64, gnuImm, inRange, wrapS } from './values.js';
+import { encForm } from './enc-forms.js';
 
 export const SUFFIX_SIZE: Readonly<Record<string, number>> = { b: 8, w: 16, l: 32, q: 64 };
 
@@ -45,7 +46,8 @@ export function candidatesFor(mnemonic: string): readonly Cand[] {
   let c = candCache.get(mnemonic);
   if (c) return c;
   const out: Cand[] = [];
-  for (const form of BY_MNEMONIC.get(mnemonic) ?? []) out.push({ form, sfx: '' });
+  // (The encoder's copies of the rows, all of one object shape: enc-forms.ts. Every Cand has all three fields.)
+  for (const form of BY_MNEMONIC.get(mnemonic) ?? []) out.push({ form: encForm(form), sfx: '', bad: false });
   const last = mnemonic[mnemonic.length - 1];
   // movsx/movzx take b/w as the source size (movsxw), spelled out as aliases in the table.
   if (mnemonic.length > 1 && last in SUFFIX_SIZE && !/^mov[sz]x[bw]$/.test(mnemonic)) {
@@ -53,8 +55,8 @@ export function candidatesFor(mnemonic: string): readonly Cand[] {
     // movzx/movsx take no b/w/l/q operand-size suffix (their b/w spellings above name the source).
     const noSuffix = base === 'movzx' || base === 'movsx';
     for (const form of BY_MNEMONIC.get(base) ?? []) {
-      if (form.suffix === 'size' && !noSuffix) out.push({ form, sfx: last });
-      else out.push({ form, sfx: last, bad: true });
+      if (form.suffix === 'size' && !noSuffix) out.push({ form: encForm(form), sfx: last, bad: false });
+      else out.push({ form: encForm(form), sfx: last, bad: true });
     }
   }
   out.sort((a, b) => a.form.index - b.form.index);
@@ -255,7 +257,8 @@ export function attemptForm(f: Form, defs: readonly OperandDef[], order: readonl
 // per form, indexed by mode, suffix and noGpr.
 export const SFX_INDEX: Readonly<Record<string, number>> = { '': 0, b: 1, w: 2, l: 3, q: 4 };
 
-export const sizeMemo: (readonly number[] | undefined)[][] = [];
+// (Both memos full-length from the start: an array grown by writing at a row's index goes sparse and slow.)
+export const sizeMemo: ((readonly number[] | undefined)[] | undefined)[] = new Array<undefined>(formCount()).fill(undefined);
 
 export function sizesToTry(f: Form, mode: Mode, sfx: string, forced: number | undefined, noGpr = false): readonly number[] {
   if (forced !== undefined) return computeSizes(f, mode, sfx, forced, noGpr);
@@ -321,7 +324,7 @@ export function opMask(o: AsmOperand): number {
   }
 }
 
-export const maskMemo: (readonly number[] | undefined)[] = [];
+export const maskMemo: (readonly number[] | undefined)[] = new Array<readonly number[] | undefined>(formCount()).fill(undefined);
 
 export function quickOk(f: Form, ops: readonly AsmOperand[]): boolean {
   const defs = f.operands;
@@ -331,6 +334,88 @@ export function quickOk(f: Form, ops: readonly AsmOperand[]): boolean {
   for (let i = 0; i < ops.length; i++) if (!(masks[i] & opMask(ops[i]))) { ok = false; break; }
   if (ok || !f.commute || ops.length !== 2) return ok;
   return !!(masks[0] & opMask(ops[1])) && !!(masks[1] & opMask(ops[0]));
+}
+
+/** The index (0..8) of an operand's kind bit, for shape keys. */
+function opKindIndex(o: AsmOperand): number {
+  return 31 - Math.clz32(opMask(o));
+}
+
+/**
+ * The candidates of one spelling in one mode, with the rows that can fit each operand shape (count
+ * and kind of each operand: register class, immediate, memory) worked out once per shape: the same
+ * few shapes recur for every mnemonic of a large file, and most rows fail on kinds alone.
+ */
+export class CandList {
+  private readonly byShape = new Map<number, ShapeCands>();
+  constructor(readonly cands: readonly Cand[], readonly mode: Mode) {}
+
+  /** The rows findMatch would try for these operands (quickOk, not bad, valid in the mode), in order. */
+  forShape(ops: readonly AsmOperand[]): ShapeCands {
+    // 4 bits per operand kind, 3 for the count; past 6 operands no key (nothing has that many).
+    if (ops.length > 6) return this.filter(ops);
+    let key = ops.length;
+    for (let i = 0; i < ops.length; i++) key |= opKindIndex(ops[i]) << (3 + 4 * i);
+    let c = this.byShape.get(key);
+    if (!c) {
+      c = this.filter(ops);
+      this.byShape.set(key, c);
+    }
+    return c;
+  }
+
+  private readonly sizeCounts: number[] = [];
+
+  /**
+   * How many operand sizes the rows taking `nops` operands (or one more, an omitted count of 1) have
+   * between them in this mode: with more than one, an unsized instruction takes GNU's default suffix.
+   */
+  sizesFor(nops: number): number {
+    let n = this.sizeCounts[nops];
+    if (n === undefined) {
+      const sizes = new Set<number>();
+      for (const c of this.cands) {
+        const k = c.form.operands.length;
+        if (k !== nops && !(c.form.operands[0]?.kind === 'one' && k - 1 === nops)) continue;
+        if (c.bad) continue;
+        for (const s of sizesToTry(c.form, this.mode, c.sfx, undefined)) if (s) sizes.add(s);
+      }
+      n = sizes.size;
+      this.sizeCounts[nops] = n;
+    }
+    return n;
+  }
+
+  private filter(ops: readonly AsmOperand[]): ShapeCands {
+    const fm = formMode(this.mode);
+    const cands = this.cands.filter((c) => !c.bad && quickOk(c.form, ops) && c.form.modes.includes(fm));
+    // Their sizes to try when none is forced, without and with a general register among the operands.
+    const sizes = [false, true].map((noGpr) => cands.map((c) => sizesToTry(c.form, this.mode, c.sfx, undefined, noGpr)));
+    return { cands, sizes };
+  }
+}
+
+/** The candidates for one operand shape, and each one's sizes to try (by noGpr: [false, true]). */
+interface ShapeCands {
+  readonly cands: readonly Cand[];
+  readonly sizes: readonly (readonly (readonly number[])[])[];
+}
+
+/** findMatch over a CandList: the rows for the operands' shape only (same answer, same order). */
+export function findMatchIn(list: CandList, ops: readonly AsmOperand[], ctx: Ctx, forced?: number): Match | undefined {
+  const shape = list.forShape(ops);
+  const cands = shape.cands;
+  const known = forced === undefined ? shape.sizes[ctx.noGpr ? 1 : 0] : undefined;
+  for (let k = 0; k < cands.length; k++) {
+    const c = cands[k];
+    if (ctx.movabs && c.form.mnem !== 'mov') continue;
+    const sizes = known ? known[k] : sizesToTry(c.form, ctx.mode, c.sfx, forced, ctx.noGpr);
+    for (let i = 0; i < sizes.length; i++) {
+      const m = tryForm(c.form, ops, sizes[i], ctx);
+      if (m) return m;
+    }
+  }
+  return undefined;
 }
 
 export function findMatch(cands: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx, forced?: number): Match | undefined {

@@ -8,6 +8,8 @@ import { EncodeError } from './errors.js';
 
 /** The REX byte a prefix name stands for, or undefined when it is not a REX name. */
 export function rexPrefixByte(name: string): number | undefined {
+  // (Asked of every word that could be a prefix: most do not start with `rex`, and skip the regexes.)
+  if (name.length < 3 || (name.charCodeAt(0) | 0x20) !== 114 || (name.charCodeAt(1) | 0x20) !== 101 || (name.charCodeAt(2) | 0x20) !== 120) return undefined;
   const n = name.toLowerCase();
   let m = /^rex(64)?(x)?(y)?(z)?$/.exec(n);
   if (m) return 0x40 | (m[1] ? 8 : 0) | (m[2] ? 4 : 0) | (m[3] ? 2 : 0) | (m[4] ? 1 : 0);

@@ -2,6 +2,7 @@
 // number, with its own truncation rules), range checks, and little-endian field output.
 
 import type { Mode } from '../isa/types.js';
+import type { ByteBuf } from './bytes.js';
 
 export const M64 = (1n << 64n) - 1n;
 
@@ -66,21 +67,13 @@ export function gnuImm(v: bigint, size: number, mode: Mode = 64, sized = true): 
 
 export const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-export function pushLE(out: number[], v: bigint, n: number): void {
+/** Appends `n` bytes of v, little-endian, two's complement. */
+export function pushLE(out: ByteBuf, v: bigint, n: number): void {
   const safe = v <= SAFE && v >= -SAFE;
   if (n <= 4 || safe) {
     // Number arithmetic is exact here (|v| < 2^53, or only the low 32 bits are kept; ToInt32 of an
     // exact integer keeps its low 32 bits, without a BigInt.asIntN result to allocate).
-    let x = n <= 4 ? (safe ? Number(v) | 0 : Number(BigInt.asIntN(32, v))) : Number(v);
-    if (n <= 4) {
-      // An int32: bytes by shifts.
-      for (let i = 0; i < n; i++, x >>= 8) out.push(x & 255);
-      return;
-    }
-    for (let i = 0; i < n; i++) {
-      out.push(((x % 256) + 256) % 256);
-      x = Math.floor(x / 256);
-    }
+    out.pushNum(n <= 4 ? (safe ? Number(v) : Number(BigInt.asIntN(32, v))) : Number(v), n);
     return;
   }
   let x = BigInt.asUintN(n * 8, v);

@@ -3,6 +3,8 @@
 // makes only the rows it names (rows.ts); index.ts re-exports all of it.
 
 import { formsSpelled, formWithId } from './rows.js';
+
+export { formCount } from './rows.js';
 import type { Form, FormDef, Mode } from './types.js';
 
 /**

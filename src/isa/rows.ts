@@ -12,6 +12,11 @@ let forms: readonly Form[] | undefined;
 let bySpelling: ReadonlyMap<string, readonly Form[]> | undefined;
 let byId: ReadonlyMap<string, Form> | undefined;
 
+/** How many rows the table has (without making them). */
+export function formCount(): number {
+  return TABLE.length;
+}
+
 /** Every row, in table order. */
 export function allForms(): readonly Form[] {
   return (forms ??= TABLE.map((f, index) => ({ ...f, index })));

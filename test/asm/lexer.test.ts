@@ -39,7 +39,7 @@ function rng(seed: number): () => number {
 
 describe('fast scanner', () => {
   it('yields exactly the moo lexer tokens (50,000 random statements)', () => {
-    const alphabet = ['%', 'a', 'Z', '_', '.', '$', '0', '1', '9', 'x', 'b', 'f', 'B', ' ', '\t', '(', ')', ',', ':', '<', '>', '=', '!', '|', '&', '*', '+', '-', '/', '^', '~', '@', '#', '[', 'é', 'e', 'X', '2', 'r'];
+    const alphabet = ['%', 'a', 'Z', '_', '.', '$', '0', '1', '9', 'x', 'b', 'f', 'B', ' ', '\t', '(', ')', ',', ':', '<', '>', '=', '!', '|', '&', '*', '+', '-', '/', '^', '~', '@', '#', '[', 'é', 'e', 'X', '2', 'r', '"', "'"];
     const r = rng(99);
     const bad: string[] = [];
     for (let n = 0; n < 50_000; n++) {
