@@ -12,7 +12,7 @@ import { BoundarySweep, writeBranchBoundary } from './align-branch.js';
 import { bundleErrors } from './bundle.js';
 import { sharedPreemptible } from './gas-options.js';
 import type { AssembleResult, CfiInsnOut, EncodedPtrOut, FdeOut, ListingOut, ObjectInfo, RelocOut, SectionOut, SymbolOut } from './result.js';
-import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
+import { addVarFrag, fragSize, isCode, limitMessage, orgTarget, renamedFixup, SECTION_BYTES_LIMIT, type BranchFrag, type Frag, type Mark, type PendingFixup, type Section } from './sections.js';
 import { type Assembly, type BranchInfo, writeLE } from './state.js';
 import { equateAttrs } from './alias-attrs.js';
 import { displayName, fbParts, type Sym, type SymDef, type Val } from './symbols.js';
@@ -529,7 +529,7 @@ export function finalize(asm: Assembly): AssembleResult {
         if (!fitsSigned(d, fx.size)) asm.error(tooLarge(asm, BigInt(d), fx.size, at), b.frag.loc);
         writeLE(out, at, fx.size, BigInt(d));
       } else {
-        pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: fx, pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
+        pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: renamedFixup(fx, b.frag.sym), pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
       }
     }
   }

@@ -30,7 +30,7 @@ import { regAvailable } from './reg-avail.js';
 import { operandWarning } from './operand-check.js';
 import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
-import { addVarFrag, emitEncoded, type BranchFrag } from './sections.js';
+import { addVarFrag, emitEncoded, renamedFixup, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
 import { gotpc } from './state.js';
 import type { Val } from './symbols.js';
@@ -210,25 +210,31 @@ export interface InsnReplay {
 }
 
 /** Emits an encoded instruction: its bytes and fixups, or a branch fragment decided after layout. */
-export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym = false): void {
+/**
+ * `sym`, from the shape cache (shape-cache.ts): every fixup of `enc` and `near` names one symbol,
+ * which stands for `sym` here. A branch fragment keeps the shared encodings and the name rather than
+ * renamed copies (22,000 branches of a large file would keep them all until the end).
+ */
+export function placeInsn(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym = false, sym?: string): void {
   const relaxable = near && near !== enc && enc.fixups.some((f) => f.pcrel && f.size === 1) ? near.bytes.length : undefined;
   const bundled = asm.bundleState ? bundleBefore(asm, asm.bundleState, enc.bytes.length, relaxable) : undefined;
-  placeInsnBytes(asm, enc, near, direct, memSym);
+  placeInsnBytes(asm, enc, near, direct, memSym, sym);
   bundled?.();
 }
 
-function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym: boolean): void {
+function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, direct: boolean, memSym: boolean, sym: string | undefined): void {
   if (near) {
     // (Loops and plain object building: this runs for every branch of a large file.)
     let fx: Fixup | undefined;
     for (const f of enc.fixups) if (f.pcrel && f.size === 1) { fx = f; break; }
     if (fx) {
-      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near, long: false, loc: asm.loc };
+      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near, long: false, loc: asm.loc, sym };
       const sec = asm.cur;
       addVarFrag(sec, frag);
       const v = fx.value;
-      const target: Val = v.minus ? { add: v.addend, ...(v.sym ? { sym: asm.symByName(v.sym) } : {}), minus: asm.symByName(v.minus) }
-        : v.sym ? { add: v.addend, sym: asm.symByName(v.sym) } : { add: v.addend };
+      const name = v.sym === undefined ? undefined : sym ?? v.sym;
+      const target: Val = v.minus ? { add: v.addend, ...(name ? { sym: asm.symByName(name) } : {}), minus: asm.symByName(v.minus) }
+        : name ? { add: v.addend, sym: asm.symByName(name) } : { add: v.addend };
       asm.branches.push({ sec, frag, target, mode: asm.mode });
       return;
     }
@@ -254,7 +260,7 @@ function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, 
     const off = pos - sec.cur.start;
     // The displacement comes before any immediate: the first symbolic field is the memory operand's.
     const disp = memSym ? enc.fixups.find((f) => f.value.sym !== undefined) : undefined;
-    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, f, off + enc.bytes.length, branch && f.pcrel, f === disp);
+    for (const f of enc.fixups) asm.addFixup(sec.cur, off + f.offset, renamedFixup(f, sym), off + enc.bytes.length, branch && f.pcrel, f === disp);
   }
 }
 

@@ -28,6 +28,13 @@ export interface BranchFrag {
   /** Chosen form: false while the short form still reaches. */
   long: boolean;
   readonly loc: SrcLoc;
+  /** Set when `short` and `near` are shared with other branches (shape-cache.ts): the symbol their fixups stand for. */
+  readonly sym?: string;
+}
+
+/** A fixup naming `sym` instead of the symbol it names (see BranchFrag.sym, insn.ts placeInsn). */
+export function renamedFixup(f: Fixup, sym: string | undefined): Fixup {
+  return sym === undefined || f.value.sym === undefined ? f : { ...f, value: { ...f.value, sym } };
 }
 
 export interface AlignFrag {

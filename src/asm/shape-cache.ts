@@ -8,7 +8,7 @@
 // The encoder sees an undefined or label symbol only as "not a constant", so the bytes are the
 // same; an equated symbol (whose value the encoder would see) never takes this path.
 
-import type { Encoded, Fixup } from '../encode/types.js';
+import type { Encoded } from '../encode/types.js';
 import type { SrcLoc } from './errors.js';
 import { placeInsn, type InsnReplay } from './insn.js';
 import { isPrefixMnemonic } from './parse.js';
@@ -22,7 +22,7 @@ interface Shape {
 
 interface Entry {
   readonly replay: InsnReplay;
-  /** The symbol named in the remembered line (renamed in the replayed fixups). */
+  /** The symbol named in the remembered line (another one stands for it in a replayed line: placeInsn's `sym`). */
   readonly sym: string;
   /** The `.arch` state it was assembled under: a later `.arch` starts over. */
   readonly arch: unknown;
@@ -81,12 +81,6 @@ function usable(asm: Assembly): boolean {
   return !asm.syntax.intel && !asm.syntax.naked && asm.regSyms.size === 0 && !asm.insnEnds && asm.replayable() && plainOptions(asm);
 }
 
-function renamed(enc: Encoded, from: string, to: string): Encoded {
-  const fixups: Fixup[] = [];
-  for (const f of enc.fixups) fixups.push(f.value.sym === from ? { ...f, value: { ...f.value, sym: to } } : f);
-  return { ...enc, fixups };
-}
-
 /** Every fixup names `sym` and nothing else, and the encoder said nothing: safe to rename. */
 function renamable(enc: Encoded, sym: string): boolean {
   if (enc.warnings?.length) return false;
@@ -115,7 +109,7 @@ export class ShapeCache {
     asm.lineMarks.add(loc, sec, startFrag, startOff);
     const r = e.replay;
     const same = name === e.sym;
-    placeInsn(asm, same ? r.enc : renamed(r.enc, e.sym, name), r.near && (same ? r.near : renamed(r.near, e.sym, name)), r.direct, r.memSym);
+    placeInsn(asm, r.enc, r.near, r.direct, r.memSym, same ? undefined : name);
     asm.listing.add(loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return true;
   }
