@@ -331,7 +331,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
       if (addr.sib >= 0) out.push(addr.sib);
       if (addr.dispSize) {
         const d = addr.disp!;
-        if (isConst(d) && !addr.ripRel) pushLE(out, d.addend, addr.dispSize);
+        if (isConst(d) && !addr.ripRel) {
+          if (addr.asize !== 64) shortened(d.addend, addr.dispSize, mode, warnings);
+          pushLE(out, d.addend, addr.dispSize);
+        }
         else if (isConst(d) && addr.ripRel) pushLE(out, d.addend, 4);
         else {
           // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
@@ -345,7 +348,10 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // moffs (address-size wide), rel, immediates.
   if (moffs !== undefined) {
     const n = asz / 8;
-    if (isConst(moffs)) pushLE(out, moffs.addend, n);
+    if (isConst(moffs)) {
+      shortened(moffs.addend, n, mode, warnings);
+      pushLE(out, moffs.addend, n);
+    }
     else { (fixups ??= []).push({ offset: out.n, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
   }
   if (imm) {
@@ -494,6 +500,19 @@ function hlePrefix(hle: 0xf2 | 0xf3, lock: boolean, f: Form, mem: boolean, name:
   if (store || f.sem === 'mov') throw new EncodeError(`instruction \`${name}' after \`${which}' not allowed`);
   if (f.lockable && mem) throw new EncodeError(`missing \`lock' with \`${which}'`);
   throw new EncodeError(`invalid instruction \`${name}' after \`${which}'`);
+}
+
+/**
+ * GNU's range check of a constant address field (offset_in_range, as for immediates): the value as
+ * GNU holds it — outside 64-bit code an address is read as 32 bits, sign-extended — or its negation
+ * must fit the field, else "shortened" (`-70000(%bx)`, `addr16 movl 0x12345,%eax`). 32-bit fields of
+ * 64-bit addressing are range-checked (an error) before this.
+ */
+function shortened(v: bigint, size: number, mode: Mode, warnings: string[]): void {
+  if (size >= 8) return;
+  const val = mode === 64 ? BigInt.asIntN(64, v) : BigInt.asIntN(32, v);
+  const p = FIELD_TOP[size];
+  if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(size * 8, val))}`);
 }
 
 /** The displacement size a `{disp8}`/`{disp16}`/`{disp32}` pseudo-prefix asks for, if any. */
