@@ -332,7 +332,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
       if (addr.dispSize) {
         const d = addr.disp!;
         if (isConst(d) && !addr.ripRel) {
-          if (addr.asize !== 64) shortened(d.addend, addr.dispSize, mode, warnings);
+          if (addr.asize !== 64) shortened(gnuAddress(d.addend, mode), addr.dispSize, warnings);
           pushLE(out, d.addend, addr.dispSize);
         }
         else if (isConst(d) && addr.ripRel) pushLE(out, d.addend, 4);
@@ -349,7 +349,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (moffs !== undefined) {
     const n = asz / 8;
     if (isConst(moffs)) {
-      shortened(moffs.addend, n, mode, warnings);
+      if (n < 8) shortened(gnuAddress(moffs.addend, mode), n, warnings);
       pushLE(out, moffs.addend, n);
     }
     else { (fixups ??= []).push({ offset: out.n, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
@@ -360,12 +360,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
     // movb $0x8000 warns about 0xffffffffffff8000, movb $0xffff is silent).
     const readBits = immRange === 1 && (size === 8 || size === 16) ? 16 : immRange * 8;
     if (immRange < 8 && !immSigned && isConst(imm)) {
-      const val = gnuImm(imm.addend, readBits, mode);
-      // Its test: neither the value nor its negation fits in the field's bits, as unsigned 64-bit
-      // numbers (so -255 in an imm8 is silent but -256 is "shortened"); for a signed 64-bit value
-      // that is |val| >= 2^bits.
-      const p = FIELD_TOP[immRange];
-      if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(immRange * 8, val))}`);
+      shortened(gnuImm(imm.addend, readBits, mode), immRange, warnings);
     }
     fixups = field(out, fixups, imm, immN, immSigned, false);
   }
@@ -503,16 +498,21 @@ function hlePrefix(hle: 0xf2 | 0xf3, lock: boolean, f: Form, mem: boolean, name:
 }
 
 /**
- * GNU's range check of a constant address field (offset_in_range, as for immediates): the value as
- * GNU holds it — outside 64-bit code an address is read as 32 bits, sign-extended — or its negation
- * must fit the field, else "shortened" (`-70000(%bx)`, `addr16 movl 0x12345,%eax`). 32-bit fields of
- * 64-bit addressing are range-checked (an error) before this.
+ * GNU's range check of a constant field (offset_in_range), for immediates and addresses alike:
+ * neither the value as GNU holds it nor its negation fits in the field's bits, as unsigned 64-bit
+ * numbers (so -255 in an imm8 is silent but -256 is "shortened"); for a signed 64-bit value that
+ * is |val| >= 2^bits.
  */
-function shortened(v: bigint, size: number, mode: Mode, warnings: string[]): void {
-  if (size >= 8) return;
-  const val = mode === 64 ? BigInt.asIntN(64, v) : BigInt.asIntN(32, v);
+function shortened(val: bigint, size: number, warnings: string[]): void {
   const p = FIELD_TOP[size];
   if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(size * 8, val))}`);
+}
+
+/** An address as GNU holds it: outside 64-bit code read as 32 bits, sign-extended (so a 32-bit field
+ *  there never warns; `-70000(%bx)` and `addr16 movl 0x12345,%eax` do). 32-bit fields of 64-bit
+ *  addressing are range-checked (an error) before this. */
+function gnuAddress(v: bigint, mode: Mode): bigint {
+  return mode === 64 ? BigInt.asIntN(64, v) : BigInt.asIntN(32, v);
 }
 
 /** The displacement size a `{disp8}`/`{disp16}`/`{disp32}` pseudo-prefix asks for, if any. */
