@@ -26,6 +26,7 @@ import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
 import { aliasesOf, mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
 import { Assembly } from './state.js';
+import { bareLabel } from './bare-label.js';
 import { ShapeCache } from './shape-cache.js';
 
 export type { AssembleResult } from './result.js';
@@ -225,6 +226,12 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
   if (shapes.replay(asm, text, line.loc, sec, startFrag, startOff)) return undefined;
   const diagStart = asm.diagnostics.length;
   try {
+    // `.L3:` alone: what the parse would give (bare-label.ts).
+    const label = bareLabel(text, first);
+    if (label !== undefined) {
+      asm.defineLabel(asm.symbols.ref(label));
+      return undefined;
+    }
     const raw = text.charCodeAt(first) === 46 /* . */ ? RAW_RE.exec(text) : null;
     if (raw && RAW_DIRECTIVES.has(raw[1].toLowerCase())) {
       rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
@@ -239,7 +246,7 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
     if (pseudo && /^(?:\s*[\w.$]+\s*:)*\s*$/.test(pseudo.rest)) throw new AsmError(asm.loc, 'pseudo prefix without instruction');
     // `f: .loc 1 2`: a raw directive after labels reads its own operands (below), which the
     // grammar need not take.
-    const labelled = raw ? null : LABELLED_RAW_RE.exec(text);
+    const labelled = raw || text.indexOf(':') < 0 ? null : LABELLED_RAW_RE.exec(text);
     let p = parseStatement(pseudo ? pseudo.rest : labelled && RAW_DIRECTIVES.has(labelled[1].toLowerCase()) ? labelled[0] : text);
     if (!isParsed(p)) {
       // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.

@@ -264,6 +264,12 @@ function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, 
   }
 }
 
+/** Ends in `iz` in any case (`%eiz`, `%RIZ`): /iz$/i without a regular expression per register token. */
+function endsInIz(v: string): boolean {
+  const n = v.length;
+  return n >= 2 && (v.charCodeAt(n - 2) | 0x20) === 105 && (v.charCodeAt(n - 1) | 0x20) === 122;
+}
+
 /** The `sym@tlscall` displacement of a TLS descriptor call (GNU writes no field for it). */
 function tlsCallOf(ops: readonly AsmOperand[]): Value | undefined {
   for (const o of ops) if (o.kind === 'mem' && o.disp?.spec === 'tlscall') return o.disp;
@@ -355,7 +361,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     } else if (t.type === 'string') return undefined; // a quoted symbol name: not tracked here
     else if (t.type === 'num') {
       if (isLocalLabelRef(t.value)) return undefined;
-    } else if (t.type === 'reg' && /iz$/i.test(t.value)) return undefined; // %eiz/%riz: valid only while .allow_index_reg holds
+    } else if (t.type === 'reg' && endsInIz(t.value)) return undefined; // %eiz/%riz: valid only while .allow_index_reg holds
   }
   if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;
   return near ? { enc, near, direct, sym, memSym } : { enc, direct, sym, memSym };

@@ -34,7 +34,7 @@ const SET_WORD = /\.(?:set|equ|eqv)/i;
  */
 export function regAssignment(text: string, regSyms: ReadonlyMap<string, string>): RegAssignment | undefined {
   // Most lines with a '%' are instructions: a cheap look for '=' or the directive word first.
-  if (text.indexOf('=') < 0 && !SET_WORD.test(text)) return undefined;
+  if (text.indexOf('=') < 0 && (text.indexOf('.') < 0 || !SET_WORD.test(text))) return undefined;
   const m = ASSIGN.exec(text);
   if (!m) return undefined;
   const value = m[5];

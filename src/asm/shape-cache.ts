@@ -90,17 +90,19 @@ function renamable(enc: Encoded, sym: string): boolean {
 
 /** Per assembly: remembered shapes by mode and mnemonic as written. */
 export class ShapeCache {
-  private readonly map = new Map<string, Entry>();
+  /** By mode, then mnemonic (no key string built per line). */
+  private readonly byMode = new Map<number, Map<string, Entry>>();
+  private size = 0;
 
   /**
    * Assembles `text` from a remembered shape if it has one: emits what the full path would, the
    * symbol referenced as an operand expression references it. Returns false to take the full path.
    */
   replay(asm: Assembly, text: string, loc: SrcLoc, sec: Section, startFrag: Frag, startOff: number): boolean {
-    if (this.map.size === 0 || !usable(asm)) return false;
+    if (this.size === 0 || !usable(asm)) return false;
     const shape = symbolShape(text);
     if (!shape) return false;
-    const e = this.map.get(`${asm.mode}\u0000${shape.mnemonic}`);
+    const e = this.byMode.get(asm.mode)?.get(shape.mnemonic);
     if (!e || e.arch !== asm.arch.cur) return false;
     const name = shape.sym;
     if (asm.symbols.get(name)?.def?.kind === 'equ') return false;
@@ -119,9 +121,11 @@ export class ShapeCache {
     if (!usable(asm) || done.memSym || !done.direct || done.sym === undefined) return;
     const shape = symbolShape(text);
     if (!shape || shape.sym !== done.sym) return;
-    const key = `${asm.mode}\u0000${shape.mnemonic}`;
-    if (this.map.has(key) || this.map.size >= 4096) return;
+    let map = this.byMode.get(asm.mode);
+    if (!map) this.byMode.set(asm.mode, (map = new Map()));
+    if (map.has(shape.mnemonic) || this.size >= 4096) return;
     if (!renamable(done.enc, done.sym) || (done.near && !renamable(done.near, done.sym))) return;
-    this.map.set(key, { replay: done, sym: done.sym, arch: asm.arch.cur });
+    map.set(shape.mnemonic, { replay: done, sym: done.sym, arch: asm.arch.cur });
+    this.size++;
   }
 }
