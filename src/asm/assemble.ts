@@ -213,7 +213,9 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
   // Keyed by syntax too: an Intel line's warnings are worded for Intel.
   const key = asm.syntax.intel ? `\u0001${text}` : text;
   // (A statement starting with `.` is a directive, a `.L` label or `. =`: never remembered.)
-  const known = text.charCodeAt(first) === 46 ? undefined : asm.recall(key);
+  // (The splitter's hash of the line, if the text is still the line's.)
+  const hash = key === line.text ? line.hash ?? 0 : 0;
+  const known = text.charCodeAt(first) === 46 ? undefined : asm.recall(key, hash);
   const r = known?.insn;
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
     if (r) placeInsn(asm, r.enc, r.near, r.direct, r.memSym);
@@ -278,7 +280,7 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
-          if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message));
+          if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message), hash);
           if (added.length === 0) shapes.remember(asm, text, done);
         }
         // Its line-table row once it is placed, as GNU's output_insn does (a `.loc` warning is

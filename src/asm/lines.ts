@@ -5,11 +5,14 @@
 // (optionally with flags, as cpp writes them) is a linemarker: the next line is line 12 of file.
 
 import type { SrcLoc } from './errors.js';
+import { lineHash } from './line-hash.js';
 
 export interface SourceLine {
   /** One statement's text, comments removed (may be empty or label-only). */
   readonly text: string;
   readonly loc: SrcLoc;
+  /** lineHash(text) when the splitter knows it (lines of a file without comments or `;`), else 0 or absent. */
+  readonly hash?: number;
 }
 
 /** A pull-based stream of statements. The assembler pulls one, assembles it, then pulls the next,
@@ -87,6 +90,7 @@ class Splitter {
     const text = this.text;
     const nl = text.indexOf('\n', this.pos);
     let raw: string;
+    const from = this.pos;
     if (nl < 0) {
       raw = text.slice(this.pos);
       this.done = true;
@@ -107,7 +111,8 @@ class Splitter {
     }
     const loc: SrcLoc = { file: this.curFile, line: this.lineNo };
     if (!inBlock && !SPECIAL.test(raw)) {
-      out[m] = { text: raw, loc };
+      // (Hashed here, over the file's flat string, for the line cache: state.ts.)
+      out[m] = { text: raw, loc, hash: lineHash(text, from, from + raw.length) };
       return m + 1;
     }
     let stmt = '';
@@ -119,7 +124,7 @@ class Splitter {
       let k = 0;
       while (k < n && (raw[k] === ' ' || raw[k] === '\t')) k++;
       if (raw[k] === '/' && raw[k + 1] !== '*') {
-        out[m] = { text: '', loc };
+        out[m] = { text: '', loc, hash: 0 };
         return m + 1;
       }
     }
@@ -151,7 +156,7 @@ class Splitter {
         stmt += raw.slice(start, i);
         start = i = n;
       } else if (c === 59 /* ; */) {
-        out[m++] = { text: stmt + raw.slice(start, i), loc };
+        out[m++] = { text: stmt + raw.slice(start, i), loc, hash: 0 };
         stmt = '';
         i++;
         start = i;
@@ -159,7 +164,7 @@ class Splitter {
     }
     if (!inBlock) stmt += raw.slice(start, n);
     this.inBlock = inBlock;
-    out[m] = { text: stmt, loc };
+    out[m] = { text: stmt, loc, hash: 0 };
     return m + 1;
   }
 }

@@ -27,6 +27,7 @@ import type { InsnEnds } from './lfence.js';
 import type { AlignBranchState } from './align-branch.js';
 import { enterSubsection, subsectionOf } from './subsections.js';
 import type { UsedBitsState } from './used-note.js';
+import { lineHash } from './line-hash.js';
 
 /**
  * Statements that emitted bytes, as parallel arrays (one entry per statement, no object per line:
@@ -274,7 +275,7 @@ export class Assembly {
    * every young-generation collection would otherwise copy (bench/asm.bench.mjs's input remembers
    * 50,000 plain lines).
    */
-  private readonly lineCache = new Map<string, CachedLine | number>();
+  private readonly lineCache = new LineTable();
   private lineCacheMode: Mode = 0 as Mode;
   /** What recall() returns for a plain line: one object, filled in per call. */
   private readonly plainLine = { off: 0, len: 0, warnings: NO_WARNINGS };
@@ -297,12 +298,12 @@ export class Assembly {
 
   /** What an instruction line whose bytes depend only on its text did (see insn.ts), for this mode.
    *  The object returned for a plain line is reused: read it before the next call. */
-  recall(text: string): CachedLine | undefined {
+  recall(text: string, hash = 0): CachedLine | undefined {
     // With lfence hardening a line's bytes depend on what came before it (lfence.ts); before the
     // 386 a conditional jump's long form is another one (jumps386.ts); in bundle mode each one
     // takes a padding point (bundle.ts).
     if (this.insnEnds || !this.replayable() || this.lineCacheMode !== this.mode) return undefined;
-    const v = this.lineCache.get(text);
+    const v = this.lineCache.get(text, hash || lineHash(text, 0, text.length));
     if (typeof v !== 'number') return v;
     const p = this.plainLine;
     p.off = v >>> 4;
@@ -310,7 +311,7 @@ export class Assembly {
     return p;
   }
 
-  remember(text: string, insn: InsnReplay, warnings: readonly string[]): void {
+  remember(text: string, insn: InsnReplay, warnings: readonly string[], hash = 0): void {
     if (!this.replayable()) return;
     if (this.lineCacheMode !== this.mode) {
       this.lineCache.clear();
@@ -318,8 +319,9 @@ export class Assembly {
     }
     if (this.lineCache.size >= 65536) return;
     const w = warnings.length ? warnings : NO_WARNINGS;
+    const h = hash || lineHash(text, 0, text.length);
     if (insn.near || insn.enc.fixups.length || insn.sym !== undefined) {
-      this.lineCache.set(text, { off: 0, len: 0, insn, warnings: w });
+      this.lineCache.set(text, h, { off: 0, len: 0, insn, warnings: w });
       return;
     }
     const b = insn.enc.bytes;
@@ -329,7 +331,7 @@ export class Assembly {
       this.arena = nb;
     }
     this.arena.set(b, this.arenaUsed);
-    this.lineCache.set(text, w === NO_WARNINGS && b.length <= 15 && this.arenaUsed < 1 << 26 ? this.arenaUsed * 16 + b.length : { off: this.arenaUsed, len: b.length, warnings: w });
+    this.lineCache.set(text, h, w === NO_WARNINGS && b.length <= 15 && this.arenaUsed < 1 << 26 ? this.arenaUsed * 16 + b.length : { off: this.arenaUsed, len: b.length, warnings: w });
     this.arenaUsed += b.length;
   }
 
@@ -354,6 +356,77 @@ export class Assembly {
   /** Maps a symbol name the encoder hands back in a fixup to the symbol. */
   symByName(name: string): Sym {
     return this.symbols.ref(name);
+  }
+}
+
+/**
+ * The line cache's table: open addressing over the lines' hashes (line-hash.ts), kept in typed
+ * arrays, so that a probe reads no string and no object until a hash matches; the file splitter
+ * has the hash of most lines already. (A Map keyed by the line strings hashed every sliced line
+ * string again and followed its chains through the key objects.)
+ */
+class LineTable {
+  /** Per slot: the hash, 0 if empty. */
+  private hashes = new Int32Array(1024);
+  /** Per slot: the entry's index in keys/values. */
+  private slots = new Int32Array(1024);
+  private readonly keys: string[] = [];
+  private readonly values: (CachedLine | number)[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  get(text: string, hash: number): CachedLine | number | undefined {
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const h = hashes[i];
+      if (h === 0) return undefined;
+      if (h === hash && this.keys[this.slots[i]] === text) return this.values[this.slots[i]];
+    }
+  }
+
+  /** Adds or replaces `text`'s entry. */
+  set(text: string, hash: number, value: CachedLine | number): void {
+    const hashes = this.hashes;
+    const mask = hashes.length - 1;
+    let i = hash & mask;
+    for (; hashes[i] !== 0; i = (i + 1) & mask) {
+      if (hashes[i] === hash && this.keys[this.slots[i]] === text) {
+        this.values[this.slots[i]] = value;
+        return;
+      }
+    }
+    hashes[i] = hash;
+    this.slots[i] = this.keys.length;
+    this.keys.push(text);
+    this.values.push(value);
+    // At most half full: probes stay short.
+    if (this.keys.length * 2 > hashes.length) this.grow();
+  }
+
+  clear(): void {
+    this.hashes.fill(0);
+    this.keys.length = 0;
+    this.values.length = 0;
+  }
+
+  private grow(): void {
+    const old = this.hashes, oldSlots = this.slots;
+    const hashes = new Int32Array(old.length * 2);
+    const slots = new Int32Array(old.length * 2);
+    const mask = hashes.length - 1;
+    for (let j = 0; j < old.length; j++) {
+      const h = old[j];
+      if (h === 0) continue;
+      let i = h & mask;
+      while (hashes[i] !== 0) i = (i + 1) & mask;
+      hashes[i] = h;
+      slots[i] = oldSlots[j];
+    }
+    this.hashes = hashes;
+    this.slots = slots;
   }
 }
 
