@@ -161,6 +161,7 @@ function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
 }
 
 const NONE: readonly Diagnostic[] = Object.freeze([]);
+const NO_MESSAGES: readonly string[] = Object.freeze([]);
 /** `% eax`: one scan of the line rather than two `includes` (measured on every statement). */
 const SPACED_PERCENT = /%[ \t]/;
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
@@ -273,14 +274,16 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
     if (body) {
       if (body.k === 'insn') {
         // Intel's `eq`/`ne`/`le`/`ge` reach here spelled `==`...: only a written `=` counts.
-        const eq = asm.syntax.intel && !line.text.includes('=') ? undefined : equalsInOperand(toks, body.mn, asm.syntax.intel);
+        // (No `=` in the text, none in a token: most lines skip the token walk.)
+        const eq = (asm.syntax.intel ? !line.text.includes('=') : text.indexOf('=') < 0) ? undefined : equalsInOperand(toks, body.mn, asm.syntax.intel);
         if (eq) throw new AsmError(asm.loc, eq);
         const done = assembleInsn(body, toks, asm, pseudo?.list);
         if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
-          if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message), hash);
+          if (added === NONE) asm.remember(key, done, NO_MESSAGES, hash);
+          else if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message), hash);
           if (added.length === 0) shapes.remember(asm, text, done);
         }
         // Its line-table row once it is placed, as GNU's output_insn does (a `.loc` warning is
