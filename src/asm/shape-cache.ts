@@ -42,8 +42,12 @@ const letter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 /** charCodeAt, 0 past the end: optimized code deoptimizes on its first out-of-bounds read, then is compiled again. */
 const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
 
-/** `MNEMONIC SYMBOL` and nothing else (no prefix mnemonic, `.`, `@`, quotes or numbers), or undefined. */
-export function symbolShape(text: string): Shape | undefined {
+/**
+ * `MNEMONIC SYMBOL` and nothing else (no prefix mnemonic, `.`, `@`, quotes or numbers), or undefined.
+ * `anyMnemonic`: skip the prefix-mnemonic test (replay() looks the mnemonic up among remembered
+ * shapes, which never hold a prefix).
+ */
+export function symbolShape(text: string, anyMnemonic = false): Shape | undefined {
   const n = text.length;
   let i = 0;
   while (i < n && blank(text.charCodeAt(i))) i++;
@@ -65,7 +69,7 @@ export function symbolShape(text: string): Shape | undefined {
   if (sym === '.' || sym === '_GLOBAL_OFFSET_TABLE_') return undefined;
   const mnemonic = text.slice(m0, m1);
   // `rep movsb`: a prefix and an instruction, not an instruction and a symbol.
-  if (isPrefixMnemonic(mnemonic.toLowerCase())) return undefined;
+  if (!anyMnemonic && isPrefixMnemonic(mnemonic.toLowerCase())) return undefined;
   return { mnemonic, sym };
 }
 
@@ -100,14 +104,15 @@ export class ShapeCache {
    */
   replay(asm: Assembly, text: string, loc: SrcLoc, sec: Section, startFrag: Frag, startOff: number): boolean {
     if (this.size === 0 || !usable(asm)) return false;
-    const shape = symbolShape(text);
+    const shape = symbolShape(text, true);
     if (!shape) return false;
     const e = this.byMode.get(asm.mode)?.get(shape.mnemonic);
     if (!e || e.arch !== asm.arch.cur) return false;
     const name = shape.sym;
-    if (asm.symbols.get(name)?.def?.kind === 'equ') return false;
+    const known = asm.symbols.get(name);
+    if (known?.def?.kind === 'equ') return false;
     // What evaluating the operand does to the symbol (expr.ts symVal): created if new, named directly.
-    asm.symbols.ref(name).direct = true;
+    (known ?? asm.symbols.ref(name)).direct = true;
     asm.lineMarks.add(loc, sec, startFrag, startOff);
     const r = e.replay;
     const same = name === e.sym;
