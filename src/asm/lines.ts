@@ -88,19 +88,18 @@ class Splitter {
    *  `m` on; returns the index after the last one stored. */
   line(out: SourceLine[], m: number): number {
     const text = this.text;
-    const nl = text.indexOf('\n', this.pos);
-    let raw: string;
     const from = this.pos;
+    const nl = text.indexOf('\n', from);
+    let end = nl;
     if (nl < 0) {
-      raw = text.slice(this.pos);
+      end = text.length;
       this.done = true;
-    } else {
-      raw = text.slice(this.pos, nl);
-      this.pos = nl + 1;
-    }
+    } else this.pos = nl + 1;
+    // (A `\r` before the newline is no part of the line: read in the file's string, one slice.)
+    if (end > from && text.charCodeAt(end - 1) === 13) end--;
+    const raw = text.slice(from, end);
     this.lineNo++;
     let inBlock = this.inBlock;
-    if (raw.endsWith('\r')) raw = raw.slice(0, -1);
     if (!inBlock && at(raw, 0) === 35 /* # */) {
       const marker = MARKER.exec(raw);
       if (marker) {
