@@ -5,9 +5,9 @@ import { IoError, readInput } from './io.js';
 import type { Mode } from '../isa/types.js';
 import { archiveChunks, isArchive } from '../link/archive.js';
 import { LinkError } from '../link/errors.js';
-import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
+import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, SHT_SYMTAB, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
-import { disassembleSection, disassembleSectionBytes, makeSymbolizer, WARM_UP_FROM, type DisSymbol } from '../decode/listing.js';
+import { disassembleSection, disassembleSectionBytes, makeSymbolizer, WARM_UP_FROM, type DisSymbol, type ListingOptions } from '../decode/listing.js';
 import { utf8Text } from '../decode/listing-writer.js';
 import { ListingMemo } from '../decode/line-cache.js';
 import type { Symbolizer } from '../decode/att.js';
@@ -21,6 +21,7 @@ Disassemble x86 machine code and show ELF files as GNU objdump does (AT&T or Int
 what to show (objdump's letters; several may be combined, e.g. -dr, -ht):
   -d, --disassemble          disassemble the executable sections (the default)
   -D, --disassemble-all      disassemble every section with contents
+  --disassemble=SYMBOL       disassemble only the code of SYMBOL (as objdump: to its size, or the next symbol)
   -r, --reloc                relocations: inline with -d/-D (as objdump -dr), else as records
   -t, --syms                 the symbol table
   -h, --section-headers      the section headers
@@ -29,6 +30,9 @@ options:
   --start-address=ADDR       show nothing below ADDR (0x.. hex or decimal)
   --stop-address=ADDR        show nothing at or above ADDR
   -w, --wide                 one line per instruction; -h puts the flags on the same line
+  -z, --disassemble-zeroes   decode runs of zero bytes instead of printing ...
+  --no-show-raw-insn         no hex bytes before the instructions (--show-raw-insn: back to the default)
+  --no-addresses             no addresses in front of lines, symbols and branch targets
   -M, --disassembler-options=att|intel   AT&T (default) or Intel syntax
   --64                       decode 64-bit code (default for raw files and ELF64)
   --32                       decode 32-bit code (default for ELF32)
@@ -50,6 +54,13 @@ export interface DumpOptions {
   stop?: bigint;
   wide?: boolean;
   syntax?: 'att' | 'intel';
+  /** --no-show-raw-insn (false); --show-raw-insn, the default (true). */
+  rawInsn?: boolean;
+  noAddresses?: boolean;
+  /** -z: decode zeros, no `...`. */
+  zeroes?: boolean;
+  /** --disassemble=SYMBOL. */
+  symbol?: string;
 }
 
 interface Args extends DumpOptions {
@@ -85,7 +96,16 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--help': return 'help';
       case '--64': a.mode = 64; continue;
       case '--32': a.mode = 32; continue;
-      case '--disassemble': a.disassemble = 'exec'; continue;
+      case '--disassemble':
+        if (eq > 0) {
+          a.symbol = s.slice(eq + 1);
+          a.disassemble = a.disassemble ?? 'exec';
+        } else a.disassemble = 'exec';
+        continue;
+      case '--show-raw-insn': a.rawInsn = true; continue;
+      case '--no-show-raw-insn': a.rawInsn = false; continue;
+      case '--no-addresses': a.noAddresses = true; continue;
+      case '--disassemble-zeroes': a.zeroes = true; continue;
       case '--disassemble-all': a.disassemble = 'all'; continue;
       case '--reloc': a.relocs = true; continue;
       case '--syms': a.syms = true; continue;
@@ -111,6 +131,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
         else if (c === 't') a.syms = true;
         else if (c === 'h') a.headers = true;
         else if (c === 'w') a.wide = true;
+        else if (c === 'z') a.zeroes = true;
         else if (c === 'j' || c === 'M') {
           const rest = s.slice(k + 1);
           const v = rest !== '' ? rest : argv[++i];
@@ -168,9 +189,11 @@ function* disassembleElfParts(
     .filter((s) => s.type !== 4 && s.shndx !== 0 && s.shndx < 0xff00 && (s.type === 3 || s.name !== '') && ((elf.sections[s.shndx]?.flags ?? 0) & 2) !== 0)
     .map((s) => (s.type === 3 ? { ...s, name: elf.sections[s.shndx]?.name ?? '' } : s))
     .filter((s) => s.name !== '');
+  // Without a .symtab the symbols are the dynamic ones, named with their versions (name@@VER).
+  const versioned = opts.symbol !== undefined && !elf.sections.some((s) => s.type === SHT_SYMTAB);
   const asDis = (s: (typeof defined)[number]): DisSymbol => ({
     name: s.name, addr: s.value, global: s.bind === 1, local: s.bind === 0, func: s.type === 2 || s.type === 10,
-    object: s.type === 1, section: s.type === 3, size: s.size,
+    object: s.type === 1, section: s.type === 3, size: s.size, ifunc: s.type === 10, ...(versioned ? { bare: s.name.replace(/@@?[^@]*$/, '') } : {}),
   });
   const plt = elf.type === 1 ? [] : pltSymbols(elf, bytes);
   const allTargets: DisSymbol[] = [...defined.map(asDis), ...plt.map((p) => p.sym)];
@@ -215,9 +238,14 @@ function* disassembleElfParts(
     yield* disassembleSectionBytes(body, m, sec.addr, labels, {
       addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer,
       start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide, syntax: opts.syntax ?? 'att',
-      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo,
+      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo, ...textOptions(opts),
     });
   }
+}
+
+/** The listing options that only change how lines are printed (--no-show-raw-insn, --no-addresses, -z, --disassemble=SYM). */
+function textOptions(opts: DumpOptions): ListingOptions {
+  return { noRawInsn: opts.rawInsn === false, noAddresses: !!opts.noAddresses, zeroes: !!opts.zeroes, onlySymbol: opts.symbol };
 }
 
 // Dynamic relocation types that name a GOT slot or a PLT target (x86-64 / i386).
@@ -296,10 +324,10 @@ function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
 }
 
 /** Raw bytes as `objdump -D -b binary -m i386[:x86-64] --adjust-vma=START` prints them. */
-export function disassembleBinary(bytes: Uint8Array, path: string, mode: Mode, start: bigint): string {
+export function disassembleBinary(bytes: Uint8Array, path: string, mode: Mode, start: bigint, opts: DumpOptions = {}): string {
   const head = `\n${path}:     file format binary\n\n\nDisassembly of section .data:\n`;
   if (bytes.length === 0) return head;
-  return head + disassembleSection(bytes, mode, start, [], { addrDigits: mode === 64 ? 16 : 8, sectionName: '.data' });
+  return head + disassembleSection(bytes, mode, start, [], { addrDigits: mode === 64 ? 16 : 8, sectionName: '.data', wide: !!opts.wide, syntax: opts.syntax ?? 'att', ...textOptions(opts) });
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -370,7 +398,7 @@ async function dumpFile(file: string, args: Args): Promise<number> {
       } finally {
         process.stdout.off('error', onError);
       }
-    } else process.stdout.write(disassembleBinary(bytes, file, args.mode ?? 64, args.rawStart));
+    } else process.stdout.write(disassembleBinary(bytes, file, args.mode ?? 64, args.rawStart, args));
     return 0;
   } catch (e) {
     if (e instanceof ElfError) {

@@ -94,9 +94,16 @@ export function textShape(d: Decoded, shapes: Int16Array): number {
   return imm === IMM_Z ? (d.opsize === 16 ? 2 : 4) : imm === IMM_V ? d.opsize >> 3 : imm <= 8 ? imm : TEXT_OTHER;
 }
 
-/** The text formatDecoded gives a branch target (`addr <sym+off>`, or `0xaddr` without a symbol). */
-export function targetText(lo: number, hi: number, sym: Symbolizer | undefined): string {
+/** formatDecoded's options besides the syntax (bits). */
+export const FMT_NO_ADDRESSES = 1;
+
+/**
+ * The text formatDecoded gives a branch target (`addr <sym+off>`, or `0xaddr` without a symbol);
+ * objdump --no-addresses drops the address: `<sym+off>`, or nothing at all without a symbol.
+ */
+export function targetText(lo: number, hi: number, sym: Symbolizer | undefined, flags = 0): string {
   const name = sym ? sym(lo, hi) : undefined;
+  if (flags & FMT_NO_ADDRESSES) return name === undefined ? '' : '<' + name + '>';
   const h = hex64(lo, hi);
   return name === undefined ? '0x' + h : h + ' <' + name + '>';
 }
@@ -203,6 +210,8 @@ interface Ctx {
   notrack: boolean;
   /** objdump's mnemonic for this imm8 (FormDef.immNames: cmpps $0 is cmpeqps), which then drops the immediate. */
   immName?: string;
+  /** FMT_* bits. */
+  flags: number;
 }
 
 function memText(c: Ctx): string {
@@ -265,7 +274,7 @@ function bndName(c: Ctx, op: OperandDef, pct: string): string {
 }
 
 function target(c: Ctx, lo: number, hi: number): string {
-  return targetText(lo, hi, c.sym);
+  return targetText(lo, hi, c.sym, c.flags);
 }
 
 function isByteReg(bits: number, num: number): boolean {
@@ -456,7 +465,7 @@ const TOO_LONG_MARK = -2;
  */
 export function formatDecoded(
   d: Decoded, bytes: Uint8Array, offset: number, addrLo: number, addrHi: number, sym?: Symbolizer,
-  tables: DecodeTables = defaultTables(), syntax: Syntax = 'att',
+  tables: DecodeTables = defaultTables(), syntax: Syntax = 'att', flags = 0,
 ): string {
   if (d.form === NONE) {
     switch (d.bad) {
@@ -470,7 +479,7 @@ export function formatDecoded(
       default: {
         // Too long: objdump has decoded it all, names the prefixes the instruction leaves unused, then "(bad)".
         if (d.bad === Bad.TOO_LONG && d.tooLongForm !== NONE) {
-          return formatDecoded({ ...d, form: d.tooLongForm, bad: Bad.NONE, length: MAX_LEN, tooLongForm: TOO_LONG_MARK }, bytes, offset, addrLo, addrHi, sym, tables, syntax);
+          return formatDecoded({ ...d, form: d.tooLongForm, bad: Bad.NONE, length: MAX_LEN, tooLongForm: TOO_LONG_MARK }, bytes, offset, addrLo, addrHi, sym, tables, syntax, flags);
         }
         const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
         return pre ? pre + ' (bad)' : '(bad)';
@@ -488,7 +497,7 @@ export function formatDecoded(
   const notrack = hasDs && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
     !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
   void lastSeg;
-  const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
+  const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack, flags };
   if (form.immNames) c.immName = form.immNames[d.immLo & 0xff];
   const base = form.mnem;
   const x = factsOf(form);
@@ -561,7 +570,9 @@ export function formatDecoded(
     }
   }
 
-  if (d.prefixLen === 0) return d.tooLongForm === TOO_LONG_MARK ? '(bad)' : ops === '' ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
+  // --no-addresses leaves a target without a symbol empty, after the padded mnemonic (`jmp    `).
+  const noOps = ops === '' && !((flags & FMT_NO_ADDRESSES) !== 0 && form.operands.some((o) => o.kind === 'rel'));
+  if (d.prefixLen === 0) return d.tooLongForm === TOO_LONG_MARK ? '(bad)' : noOps ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
   // Prefix names for prefixes the instruction did not use, in byte order.
   const pre: string[] = [];
   const usesMem = d.mod !== NONE && d.mod !== 3;
@@ -618,7 +629,7 @@ export function formatDecoded(
   pre.reverse();
   if (d.tooLongForm === TOO_LONG_MARK) return pre.length ? pre.join(' ') + ' (bad)' : '(bad)';
   const head = pre.length ? pre.join(' ') + ' ' + (hintPadsMnemonic(form, d) ? mnem.padEnd(6) : mnem) : mnem;
-  if (ops === '') return head + c.comment;
+  if (noOps) return head + c.comment;
   return head.padEnd(6) + ' ' + ops + c.comment;
 }
 
