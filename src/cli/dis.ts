@@ -215,7 +215,7 @@ function* disassembleElfParts(
     // Targets: in a relocatable object addresses are per section; under -D a section without symbols
     // names its targets after itself, under -d it shows bare addresses (`jmp 0x3`, measured); otherwise
     // any section's symbols count.
-    const targets: DisSymbol[] = elf.type === 1 ? (mine.length || !all ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
+    const targets: DisSymbol[] = elf.type === 1 ? (mine.length ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
     // In an object, a target beyond the section (its end address still counts as inside) is named from every section's symbols (measured).
     let symbolizer = relocSym;
     // objdump keeps no section symbols among its sorted symbols: an object without any other
