@@ -33,7 +33,8 @@ options:
   -z, --disassemble-zeroes   decode runs of zero bytes instead of printing ...
   --no-show-raw-insn         no hex bytes before the instructions (--show-raw-insn: back to the default)
   --no-addresses             no addresses in front of lines, symbols and branch targets
-  -M, --disassembler-options=att|intel   AT&T (default) or Intel syntax
+  -M, --disassembler-options=att|intel|suffix   AT&T (default) or Intel syntax; suffix: AT&T mnemonics
+                             always with their size suffix (combine with commas: -M intel,suffix)
   --64                       decode 64-bit code (default for raw files and ELF64)
   --32                       decode 32-bit code (default for ELF32)
   -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin)
@@ -61,6 +62,8 @@ export interface DumpOptions {
   zeroes?: boolean;
   /** --disassemble=SYMBOL. */
   symbol?: string;
+  /** -M suffix: AT&T mnemonics always with their size suffix. */
+  suffix?: boolean;
 }
 
 interface Args extends DumpOptions {
@@ -114,7 +117,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--section': sections.push(next()); continue;
       case '--start-address': a.start = parseAddr(next(), opt); continue;
       case '--stop-address': a.stop = parseAddr(next(), opt); continue;
-      case '--disassembler-options': a.syntax = checkM(next(), a.syntax); continue;
+      case '--disassembler-options': checkM(next(), a); continue;
       case '--start': a.rawStart = parseAddr(next(), opt); continue;
     }
     if (s === '-f' || (s.startsWith('-f') && !s.startsWith('--'))) {
@@ -136,7 +139,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
           const rest = s.slice(k + 1);
           const v = rest !== '' ? rest : argv[++i];
           if (v === undefined) throw new UsageError(`option '-${c}' needs a value`);
-          if (c === 'j') sections.push(v); else a.syntax = checkM(v, a.syntax);
+          if (c === 'j') sections.push(v); else checkM(v, a);
           break;
         } else throw new UsageError(`unknown option '-${c}'`);
       }
@@ -147,15 +150,14 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return a;
 }
 
-/** -M att|intel (comma-separated, the last one wins, as in objdump). */
-function checkM(v: string, cur: 'att' | 'intel' | undefined): 'att' | 'intel' | undefined {
-  let syntax = cur;
+/** -M att|intel|suffix (comma-separated; of att and intel the last one wins, as in objdump). */
+function checkM(v: string, a: Args): void {
   for (const o of v.split(',')) {
-    if (o === 'att' || o === 'att-mnemonic') syntax = 'att';
-    else if (o === 'intel' || o === 'intel-mnemonic') syntax = 'intel';
+    if (o === 'att' || o === 'att-mnemonic') a.syntax = 'att';
+    else if (o === 'intel' || o === 'intel-mnemonic') a.syntax = 'intel';
+    else if (o === 'suffix') a.suffix = true;
     else if (o !== '') throw new UsageError(`unrecognised disassembler option: ${o}`);
   }
-  return syntax;
 }
 
 /** Disassemble every executable section of an ELF image as objdump -d does. */
@@ -245,7 +247,7 @@ function* disassembleElfParts(
 
 /** The listing options that only change how lines are printed (--no-show-raw-insn, --no-addresses, -z, --disassemble=SYM). */
 function textOptions(opts: DumpOptions): ListingOptions {
-  return { noRawInsn: opts.rawInsn === false, noAddresses: !!opts.noAddresses, zeroes: !!opts.zeroes, onlySymbol: opts.symbol };
+  return { noRawInsn: opts.rawInsn === false, noAddresses: !!opts.noAddresses, zeroes: !!opts.zeroes, onlySymbol: opts.symbol, suffix: !!opts.suffix };
 }
 
 // Dynamic relocation types that name a GOT slot or a PLT target (x86-64 / i386).

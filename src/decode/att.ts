@@ -11,6 +11,7 @@ import type { Form, OperandDef } from '../isa/types.js';
 import { defaultTables } from './default.js';
 import { IMM_NONE, IMM_V, IMM_Z, type DecodeTables } from './tables.js';
 import { Bad, NONE, Pfx, RIP, type Decoded } from './types.js';
+import { suffixMnemonic } from './suffix.js';
 import { hintNames66, hintPadsMnemonic, hintTakes66, mpxBadAddress, mpxNames67 } from './hint-space.js';
 
 /** Finds a symbol for an address: returns "name" or "name+0x10", or undefined (objdump then prints 0x...). */
@@ -96,6 +97,8 @@ export function textShape(d: Decoded, shapes: Int16Array): number {
 
 /** formatDecoded's options besides the syntax (bits). */
 export const FMT_NO_ADDRESSES = 1;
+/** -M suffix: the size suffix on every mnemonic whose operation has a size (suffix.ts). */
+export const FMT_SUFFIX = 2;
 
 /**
  * The text formatDecoded gives a branch target (`addr <sym+off>`, or `0xaddr` without a symbol);
@@ -551,6 +554,7 @@ export function formatDecoded(
   if ((form.sem === 'xsimd:cvtsi2ss' || form.sem === 'xsimd:cvtsi2sd') && d.mode !== 64) mnem = base;
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
   if (c.immName !== undefined) mnem = c.immName;
+  else if (flags & FMT_SUFFIX) mnem = suffixMnemonic(form, d, base, mnem, c.intel);
   // A folded WAIT (9B) names the waiting spelling: 9b db e3 is finit.
   if (d.prefixes & Pfx.WAIT && mnem.startsWith('fn') && base !== 'fnop') mnem = 'f' + mnem.slice(2);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
@@ -737,7 +741,8 @@ function intelOperand(c: Ctx, op: OperandDef): string {
     case 'rel':
       return target(c, d.targetLo, d.targetHi);
     case 'moffs':
-      return (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':0x' + hex64(d.immLo, d.adsize === 64 ? d.immHi : 0);
+      // -M suffix names the size of the accumulator move's memory too.
+      return (c.flags & FMT_SUFFIX ? PTR[bits] + ' PTR ' : '') + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':0x' + hex64(d.immLo, d.adsize === 64 ? d.immHi : 0);
     case 'fixed': {
       const r = op.reg ?? 'acc';
       return r === 'acc' ? intelReg(0, bits, d.rex) : r;

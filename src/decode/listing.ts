@@ -2,7 +2,7 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { FMT_NO_ADDRESSES, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
+import { FMT_NO_ADDRESSES, FMT_SUFFIX, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
 import { defaultTables } from './default.js';
 import { sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
@@ -58,6 +58,8 @@ export interface ListingOptions {
   readonly zeroes?: boolean;
   /** objdump --disassemble=SYMBOL: only the code of the symbols of that name (objdump's rules in `symbolRegions`). */
   readonly onlySymbol?: string;
+  /** -M suffix: mnemonics always with their size suffix. */
+  readonly suffix?: boolean;
   /** Caches to share with other sections listed with the same memo (line-cache.ts); else the section's own. */
   readonly memo?: ListingMemo;
 }
@@ -300,9 +302,9 @@ class SectionLister {
     this.raw = !opts.noRawInsn;
     this.addresses = !opts.noAddresses;
     this.skipZeroes = !opts.zeroes;
-    this.fmt = opts.noAddresses ? FMT_NO_ADDRESSES : 0;
+    this.fmt = (opts.noAddresses ? FMT_NO_ADDRESSES : 0) | (opts.suffix ? FMT_SUFFIX : 0);
     // The cached text holds the hex column and any target: one set of caches per way of printing them.
-    const variant = (this.raw ? '' : '/noraw') + (this.addresses ? '' : '/noaddr');
+    const variant = (this.raw ? '' : '/noraw') + (this.addresses ? '' : '/noaddr') + (opts.suffix ? '/suffix' : '');
     const caches = opts.memo ? opts.memo.caches(mode, (opts.syntax ?? 'att') + variant, !!opts.wide) : sectionCaches(bytes.length);
     this.cache = caches.own;
     this.heads = caches.heads;
