@@ -1,5 +1,5 @@
 // `x86lab dis` with the objdump flags that change how a listing is printed: --no-show-raw-insn and
-// --show-raw-insn, --no-addresses, -z/--disassemble-zeroes, --disassemble=SYMBOL, alone and with
+// --show-raw-insn, --no-addresses, -z/--disassemble-zeroes, --disassemble=SYMBOL, -M suffix, alone and with
 // -r, -w, -D, -M intel, 32- and 64-bit. objdump 2.40's text is committed (dis-flags/golden.json,
 // rewritten from objdump by UPDATE_GOLDEN=1) so the comparison runs without binutils; where
 // objdump is installed it is re-run on the same files, and on slices of libc and named libc
@@ -32,6 +32,7 @@ const FLAGS = [
   ['-d', '--no-addresses', '--no-show-raw-insn', '-Mintel'],
   ['-d', '--no-addresses', '--start-address=0x10', '--stop-address=0x50'],
   ['-dz'], ['-drz'], ['-d', '--disassemble-zeroes', '-w'],
+  ['-d', '-M', 'suffix'], ['-dr', '-Mintel,suffix'], ['-d', '-M', 'suffix', '--no-show-raw-insn', '--no-addresses'],
 ];
 /** --disassemble=NAME on the two small objects (the names of flags64.s; f, inner and g are flags32.s's too). */
 const SYM_FLAGS = [
@@ -43,7 +44,7 @@ const SYM_FLAGS = [
 // -D on files whose symbols end mid-instruction is a known difference (see above).
 const D_FLAGS = [['-D', '--no-show-raw-insn'], ['-D', '--no-addresses'], ['-Dz']];
 // The executables (larger listings) with a few of the flags.
-const FEW = [['-d', '--no-show-raw-insn'], ['-dr', '--no-addresses'], ['-dz'], ['-d', '-M', 'intel', '--no-show-raw-insn', '--no-addresses']];
+const FEW = [['-d', '--no-show-raw-insn'], ['-dr', '--no-addresses'], ['-dz'], ['-d', '-M', 'intel', '--no-show-raw-insn', '--no-addresses'], ['-d', '-M', 'suffix']];
 const CASES = FILES.flatMap((f, i) => (i < 3 ? FLAGS : FEW).map((fl) => ({ file: f, flags: fl })));
 for (const f of FILES.slice(0, 2)) for (const fl of SYM_FLAGS) CASES.push({ file: f, flags: fl });
 for (const f of [FILES[2], FILES[4]]) for (const fl of D_FLAGS) CASES.push({ file: f, flags: fl });
@@ -109,7 +110,7 @@ describe.runIf(haveObjdump() && existsSync(LIBC))('live: the new flags on libc a
   const slice = ['--start-address=0x27280', '--stop-address=0x2c000'];
   const flagSets = [
     ['-d', '--no-show-raw-insn'], ['-dw', '--no-show-raw-insn', '--no-addresses'], ['-d', '--no-addresses'],
-    ['-d', '-M', 'intel', '--no-show-raw-insn'], ['-dz'],
+    ['-d', '-M', 'intel', '--no-show-raw-insn'], ['-dz'], ['-d', '-M', 'suffix'], ['-dw', '-M', 'intel,suffix'],
   ];
   it.each(flagSets.map((f) => [f.join(' '), f] as const))('%s on a slice of .text', async (_k, flags) => {
     const want = objdump([...flags, ...slice, LIBC]);
@@ -128,12 +129,15 @@ describe('usage', () => {
   it('--help lists the new flags; unknown options are usage errors (exit 2)', async () => {
     const help = await ours(['--help']);
     expect(help.status).toBe(0);
-    for (const f of ['--no-show-raw-insn', '--show-raw-insn', '--no-addresses', '-z, --disassemble-zeroes', '--disassemble=SYMBOL']) expect(help.out).toContain(f);
+    for (const f of ['--no-show-raw-insn', '--show-raw-insn', '--no-addresses', '-z, --disassemble-zeroes', '--disassemble=SYMBOL', 'att|intel|suffix']) expect(help.out).toContain(f);
     const file = join(ROOT, FILES[0]);
     for (const bad of [['--no-show-raw'], ['--bogus'], ['-dq']]) {
       const r = await ours(bad, file);
       expect(r.status).toBe(2);
       expect(r.err).toMatch(/^x86lab dis: unknown option/);
     }
+    const m = await ours(['-M', 'intel,sufix'], file);
+    expect(m.status).toBe(2);
+    expect(m.err).toMatch(/^x86lab dis: unrecognised disassembler option: sufix/);
   });
 });
