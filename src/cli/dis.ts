@@ -1,11 +1,13 @@
 // `x86lab dis`: disassemble raw bytes or the executable sections of an ELF file, printing
 // exactly what `objdump -d` prints (AT&T syntax), with <symbol+offset> labels from the symtab.
 
+import { existsSync } from 'node:fs';
 import { IoError, readInput } from './io.js';
 import type { Mode } from '../isa/types.js';
 import { archiveChunks, isArchive } from '../link/archive.js';
 import { LinkError } from '../link/errors.js';
 import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, SHT_SYMTAB, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
+import { fileHeaderText } from '../elf/bfd-header.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
 import { disassembleSection, disassembleSectionBytes, makeSymbolizer, WARM_UP_FROM, type DisSymbol, type ListingOptions } from '../decode/listing.js';
 import { utf8Text } from '../decode/listing-writer.js';
@@ -25,6 +27,7 @@ what to show (objdump's letters; several may be combined, e.g. -dr, -ht):
   -r, --reloc                relocations: inline with -d/-D (as objdump -dr), else as records
   -t, --syms                 the symbol table
   -h, --section-headers      the section headers
+  -f, --file-headers         the file header: architecture, BFD flags, start address
 options:
   -j, --section=NAME         only section NAME (repeatable)
   --start-address=ADDR       show nothing below ADDR (0x.. hex or decimal)
@@ -37,7 +40,8 @@ options:
                              always with their size suffix (combine with commas: -M intel,suffix)
   --64                       decode 64-bit code (default for raw files and ELF64)
   --32                       decode 32-bit code (default for ELF32)
-  -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin)
+  -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin);
+                               -f followed by anything else is objdump's -f (file headers)
                                bin  raw bytes, printed like objdump -D -b binary (section .data)
   --start ADDR               address of the first byte of a raw file (default 0)
   --help                     show this help
@@ -64,6 +68,8 @@ export interface DumpOptions {
   symbol?: string;
   /** -M suffix: AT&T mnemonics always with their size suffix. */
   suffix?: boolean;
+  /** -f: the file header (architecture, BFD flags, start address). */
+  fileHeaders?: boolean;
 }
 
 interface Args extends DumpOptions {
@@ -109,6 +115,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--no-show-raw-insn': a.rawInsn = false; continue;
       case '--no-addresses': a.noAddresses = true; continue;
       case '--disassemble-zeroes': a.zeroes = true; continue;
+      case '--file-headers': a.fileHeaders = true; continue;
       case '--disassemble-all': a.disassemble = 'all'; continue;
       case '--reloc': a.relocs = true; continue;
       case '--syms': a.syms = true; continue;
@@ -120,11 +127,13 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--disassembler-options': checkM(next(), a); continue;
       case '--start': a.rawStart = parseAddr(next(), opt); continue;
     }
-    if (s === '-f' || (s.startsWith('-f') && !s.startsWith('--'))) {
-      const v = s === '-f' ? next() : s.slice(2);
-      if (v !== 'bin' && v !== 'elf') throw new UsageError(`unknown input format '${v}' (use bin or elf)`);
-      a.format = v;
-    } else if (s.startsWith('-') && !s.startsWith('--') && s.length > 1) {
+    // -f bin|elf: the input format; -f before a file or option: objdump's file headers; before
+    // another bare word that names no file, a mistyped format.
+    if (s === '-f' && (argv[i + 1] === 'bin' || argv[i + 1] === 'elf')) a.format = argv[++i] as 'bin' | 'elf';
+    else if (s === '-f' && /^[a-z][a-z0-9_-]*$/i.test(argv[i + 1] ?? '') && !existsSync(argv[i + 1])) {
+      throw new UsageError(`unknown input format '${argv[i + 1]}' (use bin or elf)`);
+    } else if (s === '-fbin' || s === '-felf') a.format = s === '-fbin' ? 'bin' : 'elf';
+    else if (s.startsWith('-') && !s.startsWith('--') && s.length > 1) {
       // Short options, combinable as objdump combines them (-dr, -ht, -dj .text, -Matt).
       for (let k = 1; k < s.length; k++) {
         const c = s[k];
@@ -135,6 +144,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
         else if (c === 'h') a.headers = true;
         else if (c === 'w') a.wide = true;
         else if (c === 'z') a.zeroes = true;
+        else if (c === 'f') a.fileHeaders = true;
         else if (c === 'j' || c === 'M') {
           const rest = s.slice(k + 1);
           const v = rest !== '' ? rest : argv[++i];
@@ -180,7 +190,7 @@ function* disassembleElfParts(
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
   const only = opts.sections;
   const chosen = (sec: ElfSection): boolean => !only || only.includes(sec.name);
-  yield `\n${path}:     file format ${formatName(elf)}\n\n`;
+  yield `\n${path}:     file format ${formatName(elf)}\n${opts.fileHeaders ? fileHeaderText(elf) : ''}\n`;
   if (opts.headers) yield sectionHeadersText(elf, !!opts.wide, only ? chosen : undefined);
   if (opts.syms) yield symbolTableText(elf);
   if (opts.relocs && !opts.disassemble) yield relocRecordsText(elf, chosen);
@@ -352,7 +362,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   // Nothing asked for: disassemble, as x86lab always has (objdump would print its usage).
-  if (!args.disassemble && !args.relocs && !args.syms && !args.headers) args.disassemble = 'exec';
+  if (!args.disassemble && !args.relocs && !args.syms && !args.headers && !args.fileHeaders) args.disassemble = 'exec';
   let status = 0;
   for (const file of args.files) status = Math.max(status, await dumpFile(file, args));
   return status;

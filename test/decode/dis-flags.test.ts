@@ -1,5 +1,5 @@
 // `x86lab dis` with the objdump flags that change how a listing is printed: --no-show-raw-insn and
-// --show-raw-insn, --no-addresses, -z/--disassemble-zeroes, --disassemble=SYMBOL, -M suffix, alone and with
+// --show-raw-insn, --no-addresses, -z/--disassemble-zeroes, --disassemble=SYMBOL, -M suffix, -f, alone and with
 // -r, -w, -D, -M intel, 32- and 64-bit. objdump 2.40's text is committed (dis-flags/golden.json,
 // rewritten from objdump by UPDATE_GOLDEN=1) so the comparison runs without binutils; where
 // objdump is installed it is re-run on the same files, and on slices of libc and named libc
@@ -33,6 +33,7 @@ const FLAGS = [
   ['-d', '--no-addresses', '--start-address=0x10', '--stop-address=0x50'],
   ['-dz'], ['-drz'], ['-d', '--disassemble-zeroes', '-w'],
   ['-d', '-M', 'suffix'], ['-dr', '-Mintel,suffix'], ['-d', '-M', 'suffix', '--no-show-raw-insn', '--no-addresses'],
+  ['-f'], ['-fd'], ['--file-headers', '-h'],
 ];
 /** --disassemble=NAME on the two small objects (the names of flags64.s; f, inner and g are flags32.s's too). */
 const SYM_FLAGS = [
@@ -44,7 +45,7 @@ const SYM_FLAGS = [
 // -D on files whose symbols end mid-instruction is a known difference (see above).
 const D_FLAGS = [['-D', '--no-show-raw-insn'], ['-D', '--no-addresses'], ['-Dz']];
 // The executables (larger listings) with a few of the flags.
-const FEW = [['-d', '--no-show-raw-insn'], ['-dr', '--no-addresses'], ['-dz'], ['-d', '-M', 'intel', '--no-show-raw-insn', '--no-addresses'], ['-d', '-M', 'suffix']];
+const FEW = [['-d', '--no-show-raw-insn'], ['-dr', '--no-addresses'], ['-dz'], ['-d', '-M', 'intel', '--no-show-raw-insn', '--no-addresses'], ['-d', '-M', 'suffix'], ['-f'], ['-ft']];
 const CASES = FILES.flatMap((f, i) => (i < 3 ? FLAGS : FEW).map((fl) => ({ file: f, flags: fl })));
 for (const f of FILES.slice(0, 2)) for (const fl of SYM_FLAGS) CASES.push({ file: f, flags: fl });
 for (const f of [FILES[2], FILES[4]]) for (const fl of D_FLAGS) CASES.push({ file: f, flags: fl });
@@ -136,6 +137,11 @@ describe('usage', () => {
       expect(r.status).toBe(2);
       expect(r.err).toMatch(/^x86lab dis: unknown option/);
     }
+    // -f bin|elf stays the input format; -f before anything else is objdump's -f.
+    const raw = await ours(['-f', 'bin', '--start', '0x1000'], file);
+    expect(raw.status).toBe(0);
+    expect(raw.out).toContain('file format binary');
+    expect((await ours(['-f'], file)).out).toContain('architecture: i386:x86-64, flags 0x00000011:\nHAS_RELOC, HAS_SYMS\n');
     const m = await ours(['-M', 'intel,sufix'], file);
     expect(m.status).toBe(2);
     expect(m.err).toMatch(/^x86lab dis: unrecognised disassembler option: sufix/);
