@@ -37,7 +37,8 @@ options:
   --no-show-raw-insn         no hex bytes before the instructions (--show-raw-insn: back to the default)
   --no-addresses             no addresses in front of lines, symbols and branch targets
   -M, --disassembler-options=att|intel|suffix   AT&T (default) or Intel syntax; suffix: AT&T mnemonics
-                             always with their size suffix (combine with commas: -M intel,suffix)
+                             always with their size suffix (combine with commas: -M intel,suffix);
+                             x86-64, i386: decode as 64- or 32-bit code (as --64, --32)
   --64                       decode 64-bit code (default for raw files and ELF64)
   --32                       decode 32-bit code (default for ELF32)
   -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin);
@@ -160,12 +161,13 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return a;
 }
 
-/** -M att|intel|suffix (comma-separated; of att and intel the last one wins, as in objdump). */
+/** -M att|intel|suffix|x86-64|i386 (comma-separated; of att and intel the last one wins, as in objdump). */
 function checkM(v: string, a: Args): void {
   for (const o of v.split(',')) {
     if (o === 'att' || o === 'att-mnemonic') a.syntax = 'att';
     else if (o === 'intel' || o === 'intel-mnemonic') a.syntax = 'intel';
     else if (o === 'suffix') a.suffix = true;
+    else if (o === 'x86-64' || o === 'i386') a.mode = o === 'i386' ? 32 : 64;
     else if (o !== '') throw new UsageError(`unrecognised disassembler option: ${o}`);
   }
 }

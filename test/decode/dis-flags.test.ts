@@ -33,7 +33,7 @@ const FLAGS = [
   ['-d', '--no-addresses', '--start-address=0x10', '--stop-address=0x50'],
   ['-dz'], ['-drz'], ['-d', '--disassemble-zeroes', '-w'],
   ['-d', '-M', 'suffix'], ['-dr', '-Mintel,suffix'], ['-d', '-M', 'suffix', '--no-show-raw-insn', '--no-addresses'],
-  ['-f'], ['-fd'], ['--file-headers', '-h'],
+  ['-f'], ['-fd'], ['--file-headers', '-h'], ['-d', '-M', 'i386'], ['-dr', '-M', 'intel,x86-64'],
 ];
 /** --disassemble=NAME on the two small objects (the names of flags64.s; f, inner and g are flags32.s's too). */
 const SYM_FLAGS = [
