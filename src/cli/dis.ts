@@ -252,7 +252,7 @@ function* disassembleElfParts(
     yield* disassembleSectionBytes(body, m, sec.addr, labels, {
       addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer,
       start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide, syntax: opts.syntax ?? 'att',
-      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo, ...textOptions(opts),
+      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo, ...textOptions(opts), pastRegion: all,
     });
   }
 }

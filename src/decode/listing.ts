@@ -60,6 +60,11 @@ export interface ListingOptions {
   readonly onlySymbol?: string;
   /** -M suffix: mnemonics always with their size suffix. */
   readonly suffix?: boolean;
+  /**
+   * objdump -D: an instruction at the end of a symbol's bytes is decoded on into the next symbol's
+   * (then shown with its own bytes only: a blank for each byte past them), not cut short.
+   */
+  readonly pastRegion?: boolean;
   /** Caches to share with other sections listed with the same memo (line-cache.ts); else the section's own. */
   readonly memo?: ListingMemo;
 }
@@ -205,7 +210,7 @@ export function* disassembleSectionBytes(
     }
     l.w.str(opts.noAddresses ? `\n<${labels[li].name}>:\n` : `\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
     // Decode within the region only, as objdump does (an instruction never runs into the next symbol's bytes).
-    const view = stop < bytes.length ? bytes.subarray(0, stop) : bytes;
+    const view = stop < bytes.length && !opts.pastRegion ? bytes.subarray(0, stop) : bytes;
     for (let p = start; p < stop;) {
       p = l.lines(view, p, stop);
       if (l.w.full) yield l.w.take();
@@ -361,13 +366,35 @@ class SectionLister {
   /** The hex bytes of the instruction at `p` and the tab after them (none with --no-show-raw-insn). */
   private hexCol(p: number, len: number): void {
     if (!this.raw) return;
+    if (p + len > this.stop) {
+      this.pastHex(p, p + (this.wide ? len : Math.min(len, 7)), true);
+      this.w.byte(TAB);
+      return;
+    }
     this.w.hexBytes(this.bytes, p, p + (this.wide ? len : Math.min(len, 7)), 21);
     this.w.byte(TAB);
+  }
+
+  /** Where the region being listed ends (an instruction may run past it with pastRegion). */
+  private stop = 0;
+
+  /**
+   * Hex of bytes [from, to) of an instruction that runs past the region: its bytes inside, a blank
+   * for each outside; `pad` fills the first line to 7 bytes' width.
+   */
+  private pastHex(from: number, to: number, pad: boolean): void {
+    const { w } = this;
+    for (let i = from; i < to; i++) {
+      if (i < this.stop) w.hexBytes(this.bytes, i, i + 1, 0);
+      else w.byte(SPACE);
+    }
+    if (pad) w.spaces(3 * (7 - (to - from)));
   }
 
   /** Lists from offset `p` until `stop` or a chunk's worth of text; returns where it stopped. */
   lines(view: Uint8Array, p: number, stop: number): number {
     const { bytes, w, d, mode, wide } = this;
+    this.stop = stop;
     while (p < stop && !w.full) {
       // objdump skips runs of zeros: 8 or more, or fewer than 3 that end the region (padding);
       // before more code only a multiple of 4 is skipped.
@@ -391,7 +418,7 @@ class SectionLister {
       const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
       let len: number;
-      const shape = d.ignoredRexEnd === 0 ? textShape(d, this.shapes) : TEXT_OTHER;
+      const shape = d.ignoredRexEnd === 0 && p + d.length <= stop ? textShape(d, this.shapes) : TEXT_OTHER;
       if (shape === TEXT_OWN) {
         // The first line's hex column and text, from the cache or made and then cached.
         len = d.length;
@@ -455,7 +482,8 @@ class SectionLister {
         w.byte(NL);
         for (let k = 7; k < len && this.raw; k += 7) {
           this.addrCol(p + k);
-          w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
+          if (p + len > stop) this.pastHex(p + k, p + Math.min(len, k + 7), false);
+          else w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
           w.byte(NL);
         }
         if (this.ri < this.relocs.length) this.relocLines(p + len);

@@ -5,9 +5,9 @@
 // objdump is installed it is re-run on the same files, and on slices of libc and named libc
 // functions, and must print what we print.
 // Inputs: dis-flags/flags64.s and flags32.s, assembled by GNU as into the committed .o files,
-// and objects and executables other tests use. Not covered (known differences, older than these
-// flags): -D where an instruction runs past the end of its symbol's bytes (objdump -D decodes on
-// into the next symbol), and objdump's --disassemble=NAME@plt, which lists past the end of .plt.got.
+// and objects and executables other tests use (flags64.s ends symbols mid-instruction: objdump -D
+// decodes on into the next symbol's bytes, -d does not). Not covered: objdump's
+// --disassemble=NAME@plt, which lists past the end of .plt.got.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -42,13 +42,12 @@ const SYM_FLAGS = [
   ['-r', '--disassemble=g'], ['-r', '--disassemble=inner'], ['--disassemble=f', '--no-addresses', '--no-show-raw-insn'],
   ['-D', '--disassemble=var'], ['-dz', '--disassemble=g'],
 ];
-// -D on files whose symbols end mid-instruction is a known difference (see above).
-const D_FLAGS = [['-D', '--no-show-raw-insn'], ['-D', '--no-addresses'], ['-Dz']];
+const D_FLAGS = [['-D', '--no-show-raw-insn'], ['-D', '--no-addresses'], ['-Dz'], ['-Dw'], ['-Drz']];
 // The executables (larger listings) with a few of the flags.
 const FEW = [['-d', '--no-show-raw-insn'], ['-dr', '--no-addresses'], ['-dz'], ['-d', '-M', 'intel', '--no-show-raw-insn', '--no-addresses'], ['-d', '-M', 'suffix'], ['-f'], ['-ft']];
 const CASES = FILES.flatMap((f, i) => (i < 3 ? FLAGS : FEW).map((fl) => ({ file: f, flags: fl })));
 for (const f of FILES.slice(0, 2)) for (const fl of SYM_FLAGS) CASES.push({ file: f, flags: fl });
-for (const f of [FILES[2], FILES[4]]) for (const fl of D_FLAGS) CASES.push({ file: f, flags: fl });
+for (const f of [FILES[0], FILES[1], FILES[2], FILES[4]]) for (const fl of D_FLAGS) CASES.push({ file: f, flags: fl });
 for (const fl of [['--disassemble=int3_emulate'], ['-dr', '--disassemble=int3_emulate', '--no-show-raw-insn']]) CASES.push({ file: FILES[2], flags: fl });
 for (const fl of [['--disassemble=main'], ['--disassemble=_start', '--no-addresses']]) CASES.push({ file: FILES[3], flags: fl });
 const key = (c: { file: string; flags: string[] }): string => `${c.file} ${c.flags.join(' ')}`;
