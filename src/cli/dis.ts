@@ -1,13 +1,15 @@
 // `x86lab dis`: disassemble raw bytes or the executable sections of an ELF file, printing
 // exactly what `objdump -d` prints (AT&T syntax), with <symbol+offset> labels from the symtab.
 
+import { existsSync } from 'node:fs';
 import { IoError, readInput } from './io.js';
 import type { Mode } from '../isa/types.js';
 import { archiveChunks, isArchive } from '../link/archive.js';
 import { LinkError } from '../link/errors.js';
-import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
+import { EM_386, EM_X86_64, ElfError, isElf, readElf, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, SHT_SYMTAB, type ElfDynReloc, type ElfFile, type ElfSection } from '../elf/read.js';
+import { fileHeaderText } from '../elf/bfd-header.js';
 import { bfdSections, formatName, inlineRelocs, relocRecordsText, sectionHeadersText, symbolTableText } from '../elf/objdump.js';
-import { disassembleSection, disassembleSectionBytes, makeSymbolizer, WARM_UP_FROM, type DisSymbol } from '../decode/listing.js';
+import { disassembleSection, disassembleSectionBytes, makeSymbolizer, WARM_UP_FROM, type DisSymbol, type ListingOptions } from '../decode/listing.js';
 import { utf8Text } from '../decode/listing-writer.js';
 import { ListingMemo } from '../decode/line-cache.js';
 import type { Symbolizer } from '../decode/att.js';
@@ -21,18 +23,26 @@ Disassemble x86 machine code and show ELF files as GNU objdump does (AT&T or Int
 what to show (objdump's letters; several may be combined, e.g. -dr, -ht):
   -d, --disassemble          disassemble the executable sections (the default)
   -D, --disassemble-all      disassemble every section with contents
+  --disassemble=SYMBOL       disassemble only the code of SYMBOL (as objdump: to its size, or the next symbol)
   -r, --reloc                relocations: inline with -d/-D (as objdump -dr), else as records
   -t, --syms                 the symbol table
   -h, --section-headers      the section headers
+  -f, --file-headers         the file header: architecture, BFD flags, start address
 options:
   -j, --section=NAME         only section NAME (repeatable)
   --start-address=ADDR       show nothing below ADDR (0x.. hex or decimal)
   --stop-address=ADDR        show nothing at or above ADDR
   -w, --wide                 one line per instruction; -h puts the flags on the same line
-  -M, --disassembler-options=att|intel   AT&T (default) or Intel syntax
+  -z, --disassemble-zeroes   decode runs of zero bytes instead of printing ...
+  --no-show-raw-insn         no hex bytes before the instructions (--show-raw-insn: back to the default)
+  --no-addresses             no addresses in front of lines, symbols and branch targets
+  -M, --disassembler-options=att|intel|suffix   AT&T (default) or Intel syntax; suffix: AT&T mnemonics
+                             always with their size suffix (combine with commas: -M intel,suffix);
+                             x86-64, i386: decode as 64- or 32-bit code (as --64, --32)
   --64                       decode 64-bit code (default for raw files and ELF64)
   --32                       decode 32-bit code (default for ELF32)
-  -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin)
+  -f bin|elf                 input format (default: elf if the file starts with the ELF magic, else bin);
+                               -f followed by anything else is objdump's -f (file headers)
                                bin  raw bytes, printed like objdump -D -b binary (section .data)
   --start ADDR               address of the first byte of a raw file (default 0)
   --help                     show this help
@@ -50,6 +60,17 @@ export interface DumpOptions {
   stop?: bigint;
   wide?: boolean;
   syntax?: 'att' | 'intel';
+  /** --no-show-raw-insn (false); --show-raw-insn, the default (true). */
+  rawInsn?: boolean;
+  noAddresses?: boolean;
+  /** -z: decode zeros, no `...`. */
+  zeroes?: boolean;
+  /** --disassemble=SYMBOL. */
+  symbol?: string;
+  /** -M suffix: AT&T mnemonics always with their size suffix. */
+  suffix?: boolean;
+  /** -f: the file header (architecture, BFD flags, start address). */
+  fileHeaders?: boolean;
 }
 
 interface Args extends DumpOptions {
@@ -85,7 +106,17 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--help': return 'help';
       case '--64': a.mode = 64; continue;
       case '--32': a.mode = 32; continue;
-      case '--disassemble': a.disassemble = 'exec'; continue;
+      case '--disassemble':
+        if (eq > 0) {
+          a.symbol = s.slice(eq + 1);
+          a.disassemble = a.disassemble ?? 'exec';
+        } else a.disassemble = 'exec';
+        continue;
+      case '--show-raw-insn': a.rawInsn = true; continue;
+      case '--no-show-raw-insn': a.rawInsn = false; continue;
+      case '--no-addresses': a.noAddresses = true; continue;
+      case '--disassemble-zeroes': a.zeroes = true; continue;
+      case '--file-headers': a.fileHeaders = true; continue;
       case '--disassemble-all': a.disassemble = 'all'; continue;
       case '--reloc': a.relocs = true; continue;
       case '--syms': a.syms = true; continue;
@@ -94,14 +125,16 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       case '--section': sections.push(next()); continue;
       case '--start-address': a.start = parseAddr(next(), opt); continue;
       case '--stop-address': a.stop = parseAddr(next(), opt); continue;
-      case '--disassembler-options': a.syntax = checkM(next(), a.syntax); continue;
+      case '--disassembler-options': checkM(next(), a); continue;
       case '--start': a.rawStart = parseAddr(next(), opt); continue;
     }
-    if (s === '-f' || (s.startsWith('-f') && !s.startsWith('--'))) {
-      const v = s === '-f' ? next() : s.slice(2);
-      if (v !== 'bin' && v !== 'elf') throw new UsageError(`unknown input format '${v}' (use bin or elf)`);
-      a.format = v;
-    } else if (s.startsWith('-') && !s.startsWith('--') && s.length > 1) {
+    // -f bin|elf: the input format; -f before a file or option: objdump's file headers; before
+    // another bare word that names no file, a mistyped format.
+    if (s === '-f' && (argv[i + 1] === 'bin' || argv[i + 1] === 'elf')) a.format = argv[++i] as 'bin' | 'elf';
+    else if (s === '-f' && /^[a-z][a-z0-9_-]*$/i.test(argv[i + 1] ?? '') && !existsSync(argv[i + 1])) {
+      throw new UsageError(`unknown input format '${argv[i + 1]}' (use bin or elf)`);
+    } else if (s === '-fbin' || s === '-felf') a.format = s === '-fbin' ? 'bin' : 'elf';
+    else if (s.startsWith('-') && !s.startsWith('--') && s.length > 1) {
       // Short options, combinable as objdump combines them (-dr, -ht, -dj .text, -Matt).
       for (let k = 1; k < s.length; k++) {
         const c = s[k];
@@ -111,11 +144,13 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
         else if (c === 't') a.syms = true;
         else if (c === 'h') a.headers = true;
         else if (c === 'w') a.wide = true;
+        else if (c === 'z') a.zeroes = true;
+        else if (c === 'f') a.fileHeaders = true;
         else if (c === 'j' || c === 'M') {
           const rest = s.slice(k + 1);
           const v = rest !== '' ? rest : argv[++i];
           if (v === undefined) throw new UsageError(`option '-${c}' needs a value`);
-          if (c === 'j') sections.push(v); else a.syntax = checkM(v, a.syntax);
+          if (c === 'j') sections.push(v); else checkM(v, a);
           break;
         } else throw new UsageError(`unknown option '-${c}'`);
       }
@@ -126,15 +161,15 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   return a;
 }
 
-/** -M att|intel (comma-separated, the last one wins, as in objdump). */
-function checkM(v: string, cur: 'att' | 'intel' | undefined): 'att' | 'intel' | undefined {
-  let syntax = cur;
+/** -M att|intel|suffix|x86-64|i386 (comma-separated; of att and intel the last one wins, as in objdump). */
+function checkM(v: string, a: Args): void {
   for (const o of v.split(',')) {
-    if (o === 'att' || o === 'att-mnemonic') syntax = 'att';
-    else if (o === 'intel' || o === 'intel-mnemonic') syntax = 'intel';
+    if (o === 'att' || o === 'att-mnemonic') a.syntax = 'att';
+    else if (o === 'intel' || o === 'intel-mnemonic') a.syntax = 'intel';
+    else if (o === 'suffix') a.suffix = true;
+    else if (o === 'x86-64' || o === 'i386') a.mode = o === 'i386' ? 32 : 64;
     else if (o !== '') throw new UsageError(`unrecognised disassembler option: ${o}`);
   }
-  return syntax;
 }
 
 /** Disassemble every executable section of an ELF image as objdump -d does. */
@@ -157,7 +192,7 @@ function* disassembleElfParts(
   const m: Mode = mode ?? (elf.machine === EM_X86_64 && elf.bits === 64 ? 64 : elf.machine === EM_X86_64 ? 64 : 32);
   const only = opts.sections;
   const chosen = (sec: ElfSection): boolean => !only || only.includes(sec.name);
-  yield `\n${path}:     file format ${formatName(elf)}\n\n`;
+  yield `\n${path}:     file format ${formatName(elf)}\n${opts.fileHeaders ? fileHeaderText(elf) : ''}\n`;
   if (opts.headers) yield sectionHeadersText(elf, !!opts.wide, only ? chosen : undefined);
   if (opts.syms) yield symbolTableText(elf);
   if (opts.relocs && !opts.disassemble) yield relocRecordsText(elf, chosen);
@@ -168,9 +203,11 @@ function* disassembleElfParts(
     .filter((s) => s.type !== 4 && s.shndx !== 0 && s.shndx < 0xff00 && (s.type === 3 || s.name !== '') && ((elf.sections[s.shndx]?.flags ?? 0) & 2) !== 0)
     .map((s) => (s.type === 3 ? { ...s, name: elf.sections[s.shndx]?.name ?? '' } : s))
     .filter((s) => s.name !== '');
+  // Without a .symtab the symbols are the dynamic ones, named with their versions (name@@VER).
+  const versioned = opts.symbol !== undefined && !elf.sections.some((s) => s.type === SHT_SYMTAB);
   const asDis = (s: (typeof defined)[number]): DisSymbol => ({
     name: s.name, addr: s.value, global: s.bind === 1, local: s.bind === 0, func: s.type === 2 || s.type === 10,
-    object: s.type === 1, section: s.type === 3, size: s.size,
+    object: s.type === 1, section: s.type === 3, size: s.size, ifunc: s.type === 10, ...(versioned ? { bare: s.name.replace(/@@?[^@]*$/, '') } : {}),
   });
   const plt = elf.type === 1 ? [] : pltSymbols(elf, bytes);
   const allTargets: DisSymbol[] = [...defined.map(asDis), ...plt.map((p) => p.sym)];
@@ -192,7 +229,7 @@ function* disassembleElfParts(
     // Targets: in a relocatable object addresses are per section; under -D a section without symbols
     // names its targets after itself, under -d it shows bare addresses (`jmp 0x3`, measured); otherwise
     // any section's symbols count.
-    const targets: DisSymbol[] = elf.type === 1 ? (mine.length || !all ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
+    const targets: DisSymbol[] = elf.type === 1 ? (mine.length ? mine : [{ name: sec.name, addr: sec.addr, section: true }]) : allTargets;
     // In an object, a target beyond the section (its end address still counts as inside) is named from every section's symbols (measured).
     let symbolizer = relocSym;
     // objdump keeps no section symbols among its sorted symbols: an object without any other
@@ -215,9 +252,14 @@ function* disassembleElfParts(
     yield* disassembleSectionBytes(body, m, sec.addr, labels, {
       addrDigits: elf.bits === 64 ? 16 : 8, sectionName: sec.name, symbolizeTargets: true, targetSymbols: targets, symbolizer,
       start: Number(lo), stop: Number(hi < BigInt(sec.size) ? hi : BigInt(sec.size)), wide: !!opts.wide, syntax: opts.syntax ?? 'att',
-      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo,
+      ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo, ...textOptions(opts), pastRegion: all,
     });
   }
+}
+
+/** The listing options that only change how lines are printed (--no-show-raw-insn, --no-addresses, -z, --disassemble=SYM). */
+function textOptions(opts: DumpOptions): ListingOptions {
+  return { noRawInsn: opts.rawInsn === false, noAddresses: !!opts.noAddresses, zeroes: !!opts.zeroes, onlySymbol: opts.symbol, suffix: !!opts.suffix };
 }
 
 // Dynamic relocation types that name a GOT slot or a PLT target (x86-64 / i386).
@@ -296,10 +338,10 @@ function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
 }
 
 /** Raw bytes as `objdump -D -b binary -m i386[:x86-64] --adjust-vma=START` prints them. */
-export function disassembleBinary(bytes: Uint8Array, path: string, mode: Mode, start: bigint): string {
+export function disassembleBinary(bytes: Uint8Array, path: string, mode: Mode, start: bigint, opts: DumpOptions = {}): string {
   const head = `\n${path}:     file format binary\n\n\nDisassembly of section .data:\n`;
   if (bytes.length === 0) return head;
-  return head + disassembleSection(bytes, mode, start, [], { addrDigits: mode === 64 ? 16 : 8, sectionName: '.data' });
+  return head + disassembleSection(bytes, mode, start, [], { addrDigits: mode === 64 ? 16 : 8, sectionName: '.data', wide: !!opts.wide, syntax: opts.syntax ?? 'att', ...textOptions(opts) });
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -322,7 +364,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   // Nothing asked for: disassemble, as x86lab always has (objdump would print its usage).
-  if (!args.disassemble && !args.relocs && !args.syms && !args.headers) args.disassemble = 'exec';
+  if (!args.disassemble && !args.relocs && !args.syms && !args.headers && !args.fileHeaders) args.disassemble = 'exec';
   let status = 0;
   for (const file of args.files) status = Math.max(status, await dumpFile(file, args));
   return status;
@@ -370,7 +412,7 @@ async function dumpFile(file: string, args: Args): Promise<number> {
       } finally {
         process.stdout.off('error', onError);
       }
-    } else process.stdout.write(disassembleBinary(bytes, file, args.mode ?? 64, args.rawStart));
+    } else process.stdout.write(disassembleBinary(bytes, file, args.mode ?? 64, args.rawStart, args));
     return 0;
   } catch (e) {
     if (e instanceof ElfError) {

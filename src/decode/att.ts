@@ -11,6 +11,7 @@ import type { Form, OperandDef } from '../isa/types.js';
 import { defaultTables } from './default.js';
 import { IMM_NONE, IMM_V, IMM_Z, type DecodeTables } from './tables.js';
 import { Bad, NONE, Pfx, RIP, type Decoded } from './types.js';
+import { suffixMnemonic } from './suffix.js';
 import { hintNames66, hintPadsMnemonic, hintTakes66, mpxBadAddress, mpxNames67 } from './hint-space.js';
 
 /** Finds a symbol for an address: returns "name" or "name+0x10", or undefined (objdump then prints 0x...). */
@@ -94,9 +95,18 @@ export function textShape(d: Decoded, shapes: Int16Array): number {
   return imm === IMM_Z ? (d.opsize === 16 ? 2 : 4) : imm === IMM_V ? d.opsize >> 3 : imm <= 8 ? imm : TEXT_OTHER;
 }
 
-/** The text formatDecoded gives a branch target (`addr <sym+off>`, or `0xaddr` without a symbol). */
-export function targetText(lo: number, hi: number, sym: Symbolizer | undefined): string {
+/** formatDecoded's options besides the syntax (bits). */
+export const FMT_NO_ADDRESSES = 1;
+/** -M suffix: the size suffix on every mnemonic whose operation has a size (suffix.ts). */
+export const FMT_SUFFIX = 2;
+
+/**
+ * The text formatDecoded gives a branch target (`addr <sym+off>`, or `0xaddr` without a symbol);
+ * objdump --no-addresses drops the address: `<sym+off>`, or nothing at all without a symbol.
+ */
+export function targetText(lo: number, hi: number, sym: Symbolizer | undefined, flags = 0): string {
   const name = sym ? sym(lo, hi) : undefined;
+  if (flags & FMT_NO_ADDRESSES) return name === undefined ? '' : '<' + name + '>';
   const h = hex64(lo, hi);
   return name === undefined ? '0x' + h : h + ' <' + name + '>';
 }
@@ -203,6 +213,8 @@ interface Ctx {
   notrack: boolean;
   /** objdump's mnemonic for this imm8 (FormDef.immNames: cmpps $0 is cmpeqps), which then drops the immediate. */
   immName?: string;
+  /** FMT_* bits. */
+  flags: number;
 }
 
 function memText(c: Ctx): string {
@@ -265,7 +277,7 @@ function bndName(c: Ctx, op: OperandDef, pct: string): string {
 }
 
 function target(c: Ctx, lo: number, hi: number): string {
-  return targetText(lo, hi, c.sym);
+  return targetText(lo, hi, c.sym, c.flags);
 }
 
 function isByteReg(bits: number, num: number): boolean {
@@ -456,7 +468,7 @@ const TOO_LONG_MARK = -2;
  */
 export function formatDecoded(
   d: Decoded, bytes: Uint8Array, offset: number, addrLo: number, addrHi: number, sym?: Symbolizer,
-  tables: DecodeTables = defaultTables(), syntax: Syntax = 'att',
+  tables: DecodeTables = defaultTables(), syntax: Syntax = 'att', flags = 0,
 ): string {
   if (d.form === NONE) {
     switch (d.bad) {
@@ -470,7 +482,7 @@ export function formatDecoded(
       default: {
         // Too long: objdump has decoded it all, names the prefixes the instruction leaves unused, then "(bad)".
         if (d.bad === Bad.TOO_LONG && d.tooLongForm !== NONE) {
-          return formatDecoded({ ...d, form: d.tooLongForm, bad: Bad.NONE, length: MAX_LEN, tooLongForm: TOO_LONG_MARK }, bytes, offset, addrLo, addrHi, sym, tables, syntax);
+          return formatDecoded({ ...d, form: d.tooLongForm, bad: Bad.NONE, length: MAX_LEN, tooLongForm: TOO_LONG_MARK }, bytes, offset, addrLo, addrHi, sym, tables, syntax, flags);
         }
         const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
         return pre ? pre + ' (bad)' : '(bad)';
@@ -488,7 +500,7 @@ export function formatDecoded(
   const notrack = hasDs && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
     !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
   void lastSeg;
-  const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack };
+  const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack, flags };
   if (form.immNames) c.immName = form.immNames[d.immLo & 0xff];
   const base = form.mnem;
   const x = factsOf(form);
@@ -542,6 +554,7 @@ export function formatDecoded(
   if ((form.sem === 'xsimd:cvtsi2ss' || form.sem === 'xsimd:cvtsi2sd') && d.mode !== 64) mnem = base;
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
   if (c.immName !== undefined) mnem = c.immName;
+  else if (flags & FMT_SUFFIX) mnem = suffixMnemonic(form, d, base, mnem, c.intel);
   // A folded WAIT (9B) names the waiting spelling: 9b db e3 is finit.
   if (d.prefixes & Pfx.WAIT && mnem.startsWith('fn') && base !== 'fnop') mnem = 'f' + mnem.slice(2);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
@@ -561,7 +574,9 @@ export function formatDecoded(
     }
   }
 
-  if (d.prefixLen === 0) return d.tooLongForm === TOO_LONG_MARK ? '(bad)' : ops === '' ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
+  // --no-addresses leaves a target without a symbol empty, after the padded mnemonic (`jmp    `).
+  const noOps = ops === '' && !((flags & FMT_NO_ADDRESSES) !== 0 && form.operands.some((o) => o.kind === 'rel'));
+  if (d.prefixLen === 0) return d.tooLongForm === TOO_LONG_MARK ? '(bad)' : noOps ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
   // Prefix names for prefixes the instruction did not use, in byte order.
   const pre: string[] = [];
   const usesMem = d.mod !== NONE && d.mod !== 3;
@@ -618,7 +633,7 @@ export function formatDecoded(
   pre.reverse();
   if (d.tooLongForm === TOO_LONG_MARK) return pre.length ? pre.join(' ') + ' (bad)' : '(bad)';
   const head = pre.length ? pre.join(' ') + ' ' + (hintPadsMnemonic(form, d) ? mnem.padEnd(6) : mnem) : mnem;
-  if (ops === '') return head + c.comment;
+  if (noOps) return head + c.comment;
   return head.padEnd(6) + ' ' + ops + c.comment;
 }
 
@@ -726,7 +741,8 @@ function intelOperand(c: Ctx, op: OperandDef): string {
     case 'rel':
       return target(c, d.targetLo, d.targetHi);
     case 'moffs':
-      return (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':0x' + hex64(d.immLo, d.adsize === 64 ? d.immHi : 0);
+      // -M suffix names the size of the accumulator move's memory too.
+      return (c.flags & FMT_SUFFIX ? PTR[bits] + ' PTR ' : '') + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':0x' + hex64(d.immLo, d.adsize === 64 ? d.immHi : 0);
     case 'fixed': {
       const r = op.reg ?? 'acc';
       return r === 'acc' ? intelReg(0, bits, d.rex) : r;

@@ -2,7 +2,7 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
+import { FMT_NO_ADDRESSES, FMT_SUFFIX, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
 import { defaultTables } from './default.js';
 import { sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
@@ -21,6 +21,10 @@ export interface DisSymbol {
   /** Local binding (weak symbols are neither local nor global, as in BFD). */
   readonly local?: boolean;
   readonly size?: number;
+  /** STT_GNU_IFUNC: BFD does not flag it a function, so --disassemble=NAME lists it as any other symbol. */
+  readonly ifunc?: boolean;
+  /** A dynamic symbol's name without the version `name` shows (BFD's name, what --disassemble=NAME matches). */
+  readonly bare?: string;
 }
 
 export interface ListingOptions {
@@ -46,6 +50,21 @@ export interface ListingOptions {
   readonly wide?: boolean;
   /** -M intel: Intel syntax. */
   readonly syntax?: Syntax;
+  /** objdump --no-show-raw-insn: no hex bytes (and so no continuation lines). */
+  readonly noRawInsn?: boolean;
+  /** objdump --no-addresses: no address column, headers and targets without their address. */
+  readonly noAddresses?: boolean;
+  /** objdump -z: decode runs of zero bytes instead of printing `...`. */
+  readonly zeroes?: boolean;
+  /** objdump --disassemble=SYMBOL: only the code of the symbols of that name (objdump's rules in `symbolRegions`). */
+  readonly onlySymbol?: string;
+  /** -M suffix: mnemonics always with their size suffix. */
+  readonly suffix?: boolean;
+  /**
+   * objdump -D: an instruction at the end of a symbol's bytes is decoded on into the next symbol's
+   * (then shown with its own bytes only: a blank for each byte past them), not cut short.
+   */
+  readonly pastRegion?: boolean;
   /** Caches to share with other sections listed with the same memo (line-cache.ts); else the section's own. */
   readonly memo?: ListingMemo;
 }
@@ -153,15 +172,15 @@ export function* disassembleSectionBytes(
   const end = baseAddr + BigInt(bytes.length);
   const skip = addrSkip(end, digits);
   const inSection = sortSyms(symbols.filter((s) => s.addr >= baseAddr && s.addr < end));
-  const labels: { off: number; name: string }[] = [];
+  const labels: Label[] = [];
   for (const s of inSection) {
     const off = Number(s.addr - baseAddr);
-    if (!labels.length || labels[labels.length - 1].off !== off) labels.push({ off, name: s.name });
+    if (!labels.length || labels[labels.length - 1].off !== off) labels.push({ off, name: s.name, sym: s });
   }
   // No symbol at the section start: objdump names it after the first symbol of the section with a
   // negative offset (<abort-0x1f>), or after the section when it has no symbols.
   if (!labels.length) labels.push({ off: 0, name: opts.sectionName ?? '.text' });
-  else if (labels[0].off !== 0) labels.unshift({ off: 0, name: `${labels[0].name}-0x${labels[0].off.toString(16)}` });
+  else if (labels[0].off !== 0) labels.unshift({ off: 0, name: `${labels[0].name}-0x${labels[0].off.toString(16)}`, sym: labels[0].sym });
   const sym = opts.symbolizer ?? (opts.symbolizeTargets ? makeSymbolizer(opts.targetSymbols ?? symbols) : undefined);
   // An address range: listing starts at `start` (mid-symbol: named <sym+off>) and ends before `stop`.
   const lo = Math.max(0, opts.start ?? 0);
@@ -170,29 +189,72 @@ export function* disassembleSectionBytes(
     const inRange = labels.filter((l) => l.off >= lo && l.off < hi);
     if (!inRange.length || inRange[0].off !== lo) {
       const before = [...labels].reverse().find((l) => l.off <= lo) ?? labels[0];
-      inRange.unshift({ off: lo, name: lo === before.off ? before.name : `${before.name}+0x${(lo - before.off).toString(16)}` });
+      inRange.unshift({ off: lo, name: lo === before.off ? before.name : `${before.name}+0x${(lo - before.off).toString(16)}`, sym: before.sym });
     }
     labels.length = 0;
     labels.push(...inRange);
   }
   const full = (1n << BigInt(digits * 4)) - 1n;
-  if (hi - lo >= WARM_UP_FROM || opts.memo?.warmUpDue) {
+  if (opts.onlySymbol === undefined && (hi - lo >= WARM_UP_FROM || opts.memo?.warmUpDue)) {
     warmUp(mode, baseAddr, digits, digits - skip, sym, opts);
     if (opts.memo) opts.memo.warmUpDue = false;
   }
   const l = new SectionLister(bytes, mode, baseAddr, digits, digits - skip, sym, opts, lo);
+  const only = opts.onlySymbol === undefined ? undefined : symbolRegions(labels, hi, opts.onlySymbol);
   for (let li = 0; li < labels.length; li++) {
     const start = labels[li].off;
-    const stop = li + 1 < labels.length ? labels[li + 1].off : hi;
-    l.w.str(`\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
+    let stop = li + 1 < labels.length ? labels[li + 1].off : hi;
+    if (only !== undefined) {
+      if (only[li] < 0) continue;
+      stop = only[li];
+    }
+    l.w.str(opts.noAddresses ? `\n<${labels[li].name}>:\n` : `\n${((baseAddr + BigInt(start)) & full).toString(16).padStart(digits, '0')} <${labels[li].name}>:\n`);
     // Decode within the region only, as objdump does (an instruction never runs into the next symbol's bytes).
-    const view = stop < bytes.length ? bytes.subarray(0, stop) : bytes;
+    const view = stop < bytes.length && !opts.pastRegion ? bytes.subarray(0, stop) : bytes;
     for (let p = start; p < stop;) {
       p = l.lines(view, p, stop);
       if (l.w.full) yield l.w.take();
     }
   }
   yield l.w.take(true);
+}
+
+/** A region's first address (section offset), its header's name and the symbol objdump holds for it. */
+interface Label {
+  off: number;
+  name: string;
+  sym?: DisSymbol;
+}
+
+/**
+ * objdump --disassemble=NAME, as objdump 2.40 does it (measured): a region whose symbol is named
+ * NAME starts the output (the region before a section's first symbol holds that symbol, so
+ * `<f-0x10>` is listed for f, and a name shared by several symbols lists each); then a function of
+ * known size lists until its start plus its size, where the section ends; a function without a
+ * size lists until the next function's region; any other symbol until the next region. Returns
+ * each region's end, or -1 for a region not listed.
+ */
+function symbolRegions(labels: readonly Label[], hi: number, name: string): number[] {
+  const stops = labels.map(() => -1);
+  let printing = false;
+  let until: 'next' | 'func' | 'size' = 'next';
+  for (let li = 0; li < labels.length; li++) {
+    const start = labels[li].off;
+    if (start >= hi) break;
+    const s = labels[li].sym;
+    if (s !== undefined) {
+      const func = !!s.func && !s.ifunc;
+      if (printing) {
+        if (until === 'next' || (until === 'func' && func)) printing = false;
+      } else if ((s.bare ?? s.name) === name) {
+        printing = true;
+        until = func ? ((s.size ?? 0) > 0 ? 'size' : 'func') : 'next';
+        if (until === 'size') hi = Math.min(hi, start + (s.size ?? 0));
+      }
+    }
+    if (printing) stops[li] = Math.min(hi, li + 1 < labels.length ? labels[li + 1].off : hi);
+  }
+  return stops;
 }
 
 /**
@@ -227,6 +289,12 @@ class SectionLister {
   private ri = 0;
   private readonly wide: boolean;
   private readonly syntax: Syntax | undefined;
+  /** FMT_* bits for formatDecoded. */
+  private readonly fmt: number;
+  /** Whether hex bytes are shown (not --no-show-raw-insn), addresses (not --no-addresses), zeros as `...` (not -z). */
+  private readonly raw: boolean;
+  private readonly addresses: boolean;
+  private readonly skipZeroes: boolean;
   /** The section's base as 32-bit halves: each line's address is then plain number arithmetic. */
   private readonly baseLo: number;
   private readonly baseHi: number;
@@ -236,7 +304,13 @@ class SectionLister {
     private readonly width: number, private readonly sym: Symbolizer | undefined, opts: ListingOptions, lo: number,
   ) {
     this.w = new ListingWriter(bytes.length);
-    const caches = opts.memo ? opts.memo.caches(mode, opts.syntax ?? 'att', !!opts.wide) : sectionCaches(bytes.length);
+    this.raw = !opts.noRawInsn;
+    this.addresses = !opts.noAddresses;
+    this.skipZeroes = !opts.zeroes;
+    this.fmt = (opts.noAddresses ? FMT_NO_ADDRESSES : 0) | (opts.suffix ? FMT_SUFFIX : 0);
+    // The cached text holds the hex column and any target: one set of caches per way of printing them.
+    const variant = (this.raw ? '' : '/noraw') + (this.addresses ? '' : '/noaddr') + (opts.suffix ? '/suffix' : '');
+    const caches = opts.memo ? opts.memo.caches(mode, (opts.syntax ?? 'att') + variant, !!opts.wide) : sectionCaches(bytes.length);
     this.cache = caches.own;
     this.heads = caches.heads;
     this.relocs = opts.relocs ?? [];
@@ -252,7 +326,9 @@ class SectionLister {
     const { relocs, w, wide } = this;
     for (; this.ri < relocs.length && relocs[this.ri].offset < end; this.ri++) {
       w.str(wide ? '\t' : '\t\t\t');
-      w.str(relocs[this.ri].text);
+      // --no-addresses: without the `offset: ` before the type.
+      const t = relocs[this.ri].text;
+      w.str(this.addresses ? t : t.slice(t.indexOf(': ') + 2));
       if (!wide) w.byte(NL);
     }
   }
@@ -260,7 +336,9 @@ class SectionLister {
   /** A branch target as formatDecoded writes it (att.ts targetText). */
   private target(lo: number, hi: number): void {
     const name = this.sym ? this.sym(lo, hi) : undefined;
-    if (name === undefined) {
+    if (!this.addresses) {
+      if (name !== undefined) this.w.str('<' + name + '>');
+    } else if (name === undefined) {
       this.w.byte(48);
       this.w.byte(120);
       this.w.hex64(lo, hi);
@@ -275,21 +353,54 @@ class SectionLister {
 
   /** The address column of section offset `off`, and the colon and tab after it. */
   private addrCol(off: number): void {
+    if (!this.addresses) {
+      this.w.byte(TAB);
+      return;
+    }
     const sum = this.baseLo + off;
     this.w.addr(sum >>> 0, (this.baseHi + Math.floor(sum / 4294967296)) >>> 0, this.digits, this.width);
     this.w.byte(COLON);
     this.w.byte(TAB);
   }
 
+  /** The hex bytes of the instruction at `p` and the tab after them (none with --no-show-raw-insn). */
+  private hexCol(p: number, len: number): void {
+    if (!this.raw) return;
+    if (p + len > this.stop) {
+      this.pastHex(p, p + (this.wide ? len : Math.min(len, 7)), true);
+      this.w.byte(TAB);
+      return;
+    }
+    this.w.hexBytes(this.bytes, p, p + (this.wide ? len : Math.min(len, 7)), 21);
+    this.w.byte(TAB);
+  }
+
+  /** Where the region being listed ends (an instruction may run past it with pastRegion). */
+  private stop = 0;
+
+  /**
+   * Hex of bytes [from, to) of an instruction that runs past the region: its bytes inside, a blank
+   * for each outside; `pad` fills the first line to 7 bytes' width.
+   */
+  private pastHex(from: number, to: number, pad: boolean): void {
+    const { w } = this;
+    for (let i = from; i < to; i++) {
+      if (i < this.stop) w.hexBytes(this.bytes, i, i + 1, 0);
+      else w.byte(SPACE);
+    }
+    if (pad) w.spaces(3 * (7 - (to - from)));
+  }
+
   /** Lists from offset `p` until `stop` or a chunk's worth of text; returns where it stopped. */
   lines(view: Uint8Array, p: number, stop: number): number {
     const { bytes, w, d, mode, wide } = this;
+    this.stop = stop;
     while (p < stop && !w.full) {
       // objdump skips runs of zeros: 8 or more, or fewer than 3 that end the region (padding);
       // before more code only a multiple of 4 is skipped.
       let z = p;
       while (z < stop && bytes[z] === 0) z++;
-      if (z - p >= 8 || (z === stop && z > p && z - p < 3)) {
+      if (this.skipZeroes && (z - p >= 8 || (z === stop && z > p && z - p < 3))) {
         if (z !== stop) z = p + ((z - p) & ~3);
         w.str('\t...');
         if (wide) {
@@ -307,7 +418,7 @@ class SectionLister {
       const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
       let len: number;
-      const shape = d.ignoredRexEnd === 0 ? textShape(d, this.shapes) : TEXT_OTHER;
+      const shape = d.ignoredRexEnd === 0 && p + d.length <= stop ? textShape(d, this.shapes) : TEXT_OTHER;
       if (shape === TEXT_OWN) {
         // The first line's hex column and text, from the cache or made and then cached.
         len = d.length;
@@ -317,9 +428,8 @@ class SectionLister {
         if (s >= 0) w.copy(cache.text, cache.offset(s), cache.length(s));
         else {
           const from = w.n;
-          w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
-          w.byte(TAB);
-          w.str(formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax));
+          this.hexCol(p, len);
+          w.str(formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax, this.fmt));
           cache.put(~s, bytes, p, len, w.buf, from, w.n);
         }
       } else if (shape !== TEXT_OTHER) {
@@ -328,14 +438,13 @@ class SectionLister {
         const { heads } = this;
         const s = heads.find(bytes, p, len - shape);
         this.addrCol(p);
-        w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
-        w.byte(TAB);
+        this.hexCol(p, len);
         if (s >= 0) {
           w.copy(heads.text, heads.offset(s), heads.length(s));
           this.target(d.targetLo, d.targetHi);
         } else {
-          const text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
-          const t = targetText(d.targetLo, d.targetHi, this.sym);
+          const text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax, this.fmt);
+          const t = targetText(d.targetLo, d.targetHi, this.sym, this.fmt);
           if (text.endsWith(t)) {
             const from = w.n;
             w.str(text.slice(0, text.length - t.length));
@@ -358,13 +467,12 @@ class SectionLister {
           }
         } else {
           len = d.length;
-          text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax);
+          text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax, this.fmt);
         }
         if (len <= 0) len = 1;
         // objdump -d: 7 bytes a line, the rest on lines of their own; -w: every byte on the first.
         this.addrCol(p);
-        w.hexBytes(bytes, p, p + (wide ? len : Math.min(len, 7)), 21);
-        w.byte(TAB);
+        this.hexCol(p, len);
         w.str(text);
       }
       if (wide) {
@@ -372,9 +480,10 @@ class SectionLister {
         w.byte(NL);
       } else {
         w.byte(NL);
-        for (let k = 7; k < len; k += 7) {
+        for (let k = 7; k < len && this.raw; k += 7) {
           this.addrCol(p + k);
-          w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
+          if (p + len > stop) this.pastHex(p + k, p + Math.min(len, k + 7), false);
+          else w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
           w.byte(NL);
         }
         if (this.ri < this.relocs.length) this.relocLines(p + len);
