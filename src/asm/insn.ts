@@ -344,5 +344,6 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     } else if (t.type === 'reg' && /iz$/i.test(t.value)) return undefined; // %eiz/%riz: valid only while .allow_index_reg holds
   }
   if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;
-  return near ? { enc, near, direct, sym, memSym } : { enc, direct, sym, memSym };
+  // (One object shape, `near` or not: the line and shape caches read these where V8 optimized for one.)
+  return { enc, near, direct, sym, memSym };
 }
