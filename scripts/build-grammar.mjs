@@ -1,10 +1,12 @@
 // Compiles every grammar/*.ne with nearleyc into src/asm/<name>.generated.ts.
 // Runs in `npm run build` (also before `npm test` and `npm pack`), so generated files are never committed.
+// Then the parse trees of common statement shapes (scripts/build-shapes.mjs).
 import { readdirSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildShapes } from './build-shapes.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -19,3 +21,4 @@ for (const f of readdirSync(join(root, 'grammar')).filter((n) => n.endsWith('.ne
   try { prev = readFileSync(out, 'utf8'); } catch { /* first build */ }
   if (prev !== banner + ts) writeFileSync(out, banner + ts);
 }
+await buildShapes(root);

@@ -191,7 +191,7 @@ function relax(asm: Assembly): void {
       frags[i].addr = i;
       aligns[i + 1] = aligns[i] + (frags[i].kind === 'align' ? 1 : 0);
     }
-    plans.set(sec, { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns });
+    plans.set(sec, { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns, stretched: false });
   }
   for (let k = 0; k < branches.length; k++) {
     const p = plans.get(secs[k]);
@@ -226,6 +226,8 @@ interface RelaxPlan {
   lastEnd: number;
   /** Alignment fragments before fragment i: a branch with none up to its target skips absorbed(). */
   readonly aligns: Int32Array;
+  /** Set by stretchPass when a fragment changed size (another pass needed). */
+  stretched: boolean;
 }
 
 /**
@@ -238,11 +240,11 @@ interface RelaxPlan {
  */
 function relaxSection(p: RelaxPlan): boolean {
   const sec = p.sec;
-  firstGuess(sec);
+  sec.size = firstGuess(sec);
   for (let pass = 0; pass < 1000; pass++) {
-    const r = stretchPass(p);
-    sec.size = r < 0 ? -r - 1 : r;
-    if (r >= 0) break;
+    p.stretched = false;
+    sec.size = stretchPass(p);
+    if (!p.stretched) break;
   }
   let moved = addressesMoved(p);
   if (p.lastEnd !== sec.size) moved = true;
@@ -252,10 +254,12 @@ function relaxSection(p: RelaxPlan): boolean {
 
 // (relaxSection's loops are functions of their own, and what follows each loop is in the caller:
 // V8 compiles a long loop while it runs, with no type feedback yet for the code after it, and
-// would throw that code away at the loop's end, again and again.)
+// would throw that code away at the loop's end, again and again. So they end in a bare `return`
+// of a local: even `sec.size = addr` or `-1 - addr` after the loop did that, once per call of a
+// cold first file.)
 
-/** Lays the section out with GNU's first guess of each fragment's size. */
-function firstGuess(sec: Section): void {
+/** Lays the section out with GNU's first guess of each fragment's size; returns the section's size. */
+function firstGuess(sec: Section): number {
   let addr = 0;
   for (const f of sec.frags) {
     f.addr = addr;
@@ -264,13 +268,12 @@ function firstGuess(sec: Section): void {
     else sizeFrag(f, addr);
     addr += fragSize(f);
   }
-  sec.size = addr;
+  return addr;
 }
 
-/** One pass in address order; returns the section's size, or -1 - size if any fragment changed size. */
+/** One pass in address order; returns the section's size, and sets p.stretched if any fragment changed size. */
 function stretchPass(p: RelaxPlan): number {
   const frags = p.sec.frags;
-  let stretched = false;
   let addr = 0;
   for (let i = 0; i < frags.length; i++) {
     const f = frags[i];
@@ -289,10 +292,10 @@ function stretchPass(p: RelaxPlan): number {
       }
     } else if (f.kind !== 'data') sizeFrag(f, addr);
     const after = fragSize(f);
-    if (after !== before) stretched = true;
+    if (after !== before) p.stretched = true;
     addr += after;
   }
-  return stretched ? -1 - addr : addr;
+  return addr;
 }
 
 /** GNU compares every fragment's address, the closing one (the section's end) included (the caller's). */

@@ -2,7 +2,7 @@
 // emit the bytes — or, for a branch the encoder marks relaxable, a branch fragment holding both
 // the short and the near encoding, decided once addresses are known (finalize.ts).
 
-import { checkMnemonic, EncodeError, encodeInstruction } from '../encode/index.js';
+import { checkMnemonic, EncodeError, encodeInstruction, knownMnemonic } from '../encode/index.js';
 import { standalonePrefixes } from '../encode/prefix-names.js';
 import { isPrefixMnemonic } from './parse.js';
 import type { AsmInsn, AsmOperand, Encoded, Fixup, Value } from '../encode/types.js';
@@ -161,24 +161,10 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
 }
 
 const NO_PREFIXES: readonly string[] = Object.freeze([]);
-/** Per mode: mnemonic -> known to the encoder. */
-const known = new Map<number, Map<string, boolean>>();
 
-/** Is `mn` an instruction the encoder knows in this mode (asked once per mnemonic and mode)? */
-export function mnemonicKnown(mn: string, asm: Assembly): boolean {
-  let byMn = known.get(asm.mode);
-  if (!byMn) known.set(asm.mode, (byMn = new Map()));
-  let k = byMn.get(mn);
-  if (k === undefined) {
-    try {
-      encodeInstruction({ mnemonic: mn, prefixes: [], operands: [] }, { mode: asm.mode });
-      k = true;
-    } catch (e) {
-      k = !(e instanceof EncodeError && e.code === 'no-such-insn');
-    }
-    byMn.set(mn, k);
-  }
-  return k;
+/** Is `mn` an instruction the encoder knows? (In no mode at all: a mode error comes later, from checkMnemonic.) */
+export function mnemonicKnown(mn: string, _asm: Assembly): boolean {
+  return knownMnemonic(mn);
 }
 
 /** Encoder errors arrive as typed errors carrying GNU's message; anything else is a host bug. */
@@ -364,5 +350,6 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     } else if (t.type === 'reg' && endsInIz(t.value)) return undefined; // %eiz/%riz: valid only while .allow_index_reg holds
   }
   if (sym !== undefined && asm.symbols.get(sym)?.def?.kind === 'equ') return undefined;
-  return near ? { enc, near, direct, sym, memSym } : { enc, direct, sym, memSym };
+  // (One object shape, `near` or not: the line and shape caches read these where V8 optimized for one.)
+  return { enc, near, direct, sym, memSym };
 }

@@ -7,7 +7,7 @@ import type { Expr } from './ast.js';
 import { AsmError, type SrcLoc } from './errors.js';
 import { binary, isLocalLabelRef, parseChar, parseNumber, type EvalCtx } from './expr.js';
 import type { Tok } from './lexer.js';
-import type { Sym } from './symbols.js';
+import { newSym, type Sym } from './symbols.js';
 import { where, type Where } from './where.js';
 
 export interface LateExpr {
@@ -50,7 +50,9 @@ export function captureLate(e: Expr, toks: readonly Tok[], ctx: EvalCtx): LateEx
         // An equated symbol counts with the value it has now, as in GNU (`i = i + 1` then
         // `.fill start + i*SIZE - ., 1, 0xcc` in a .rept): a later `.set` must not change it.
         const d = s.def;
-        syms.set(x.t, d?.kind === 'equ' ? { name: s.name, binding: 'local', seq: -1, temp: true, def: { kind: 'equ', value: d.value }, loc: s.loc } : s);
+        const held = d?.kind === 'equ' ? newSym(s.name, -1, undefined, true, { kind: 'equ', value: d.value }) : s;
+        if (held !== s) held.loc = s.loc;
+        syms.set(x.t, held);
         return;
       }
       case 'un': walk(x.a); return;

@@ -73,11 +73,12 @@ export function tokenizeMoo(text: string): Tok[] {
   const out: Tok[] = [];
   lexer ??= moo.compile(RULES);
   lexer.reset(text);
-  // moo's own token objects, numbered in place: no second object per token.
-  for (let t = lexer.next() as Tok | undefined; t !== undefined; t = lexer.next() as Tok | undefined) {
+  // Copied into the fast scanner's token shape: moo's objects (text, line, col, ...) reaching the
+  // parser's functions after V8 has optimized them for that one shape would throw them back to the
+  // interpreter ("wrong map"), all at once, at the first statement with a quote.
+  for (let t = lexer.next(); t !== undefined; t = lexer.next()) {
     if (t.type === 'ws') continue;
-    t.i = out.length;
-    out.push(t);
+    out.push({ type: t.type!, value: t.value, offset: t.offset, i: out.length });
   }
   return out;
 }

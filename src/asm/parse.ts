@@ -9,6 +9,7 @@ import type { Stmt } from './ast.js';
 import { flatDirectiveList, FLAT_LIST_MIN_TOKENS, splitDirectiveList } from './flatlist.js';
 import { rexPrefixByte } from '../encode/prefix-names.js';
 import { quotedSymbols } from './quoted-syms.js';
+import { shippedTree } from './common-shapes.js';
 
 /** Prefixes GNU as accepts written as mnemonics in front of an instruction. */
 export const PREFIX_MNEMONICS: ReadonlySet<string> = new Set([
@@ -177,7 +178,8 @@ function branchHint(toks: Tok[], i: number): Tok[] {
   return out;
 }
 
-function runNearley(toks: readonly Tok[]): Stmt | number {
+/** The grammar's tree for a retagged token array (nearley, no memo); a number: where parsing failed. */
+export function runNearley(toks: readonly Tok[]): Stmt | number {
   parseStats.nearleyRuns++;
   const p = new nearley.Parser(compiled);
   try {
@@ -247,7 +249,7 @@ export function parseTokens(toks: readonly Tok[]): Stmt | number {
   }
   let r = node.result;
   if (r === undefined) {
-    r = runNearley(toks);
+    r = shippedTree(toks) ?? runNearley(toks);
     node.result = r;
   } else parseStats.memoHits++;
   return r;

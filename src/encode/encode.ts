@@ -80,6 +80,14 @@ function spelling(mnemonic: string): Spelling {
 }
 
 /**
+ * Does the encoder know `mnemonic` at all (in some mode)? The answer encodeInstruction's
+ * 'no-such-insn' error gives, without making an error object (each one captures a stack trace).
+ */
+export function knownMnemonic(mnemonic: string): boolean {
+  return clrXorMnemonic(mnemonic) !== undefined || spelling(mnemonic.toLowerCase()).cands.length > 0;
+}
+
+/**
  * The checks GNU makes on the mnemonic alone, before it reads any operand: throws EncodeError
  * ('no-such-insn' or a mode error such as "`movslq' is only supported in 64-bit mode").
  */
