@@ -119,23 +119,37 @@ function loadBundle() {
 }
 
 /**
- * Whether anything used standard output or error: node makes those streams on first use, so a
- * getter put in front of node's tells. (A write to a pipe may still be in flight when the command
- * returns on some systems, and only node's own exit waits for it.)
+ * Which of standard output and error something used: node makes those streams on first use, so a
+ * getter put in front of node's tells.
  */
-let streamsUsed = false;
+const streamsUsed = { stdout: false, stderr: false };
 for (const name of ['stdout', 'stderr']) {
   const own = Object.getOwnPropertyDescriptor(process, name);
-  if (!own || !own.get || !own.configurable) { streamsUsed = true; continue; }
+  if (!own || !own.get || !own.configurable) { streamsUsed[name] = true; continue; }
   Object.defineProperty(process, name, {
     configurable: true,
     enumerable: own.enumerable,
     get() {
-      streamsUsed = true;
+      streamsUsed[name] = true;
       Object.defineProperty(process, name, own);
       return process[name];
     },
   });
+}
+
+/**
+ * Whether every stream used has handed all its writes to the system and none failed: a write still
+ * in flight (a full pipe, or one written asynchronously on some systems) counts in writableLength
+ * until it is done, and a failed one is reported by the stream's 'error' handler, which only
+ * node's own exit waits for.
+ */
+function streamsSettled() {
+  for (const name of ['stdout', 'stderr']) {
+    if (!streamsUsed[name]) continue;
+    const s = process[name];
+    if (!s || s.destroyed || s.errored || s.writableLength !== 0) return false;
+  }
+  return true;
 }
 
 const loaded = loadBundle();
@@ -146,11 +160,12 @@ cli.then(({ main, save }) => main(process.argv.slice(2)).then(
     process.exitCode = code;
     // After the command, so the functions it compiled are in the cache too.
     save();
-    // `as` and `dis` are done when they return: everything is written (synchronously), nothing is
-    // left to wait for. Unless a stream was used, exit here: node's own exit would first run
-    // the event loop once more (where V8 likes to schedule a scavenge of the young generation)
-    // and tear the heap down, ~1.5 ms of a one-line `as`. The other commands exit as node does.
-    if (fastExit && !streamsUsed) process.exit();
+    // `as` and `dis` are done when they return: files are written synchronously, nothing is left
+    // to wait for but standard output and error. Once those are settled, exit here: node's own exit
+    // would first run the event loop once more (where V8 likes to schedule a scavenge of the young
+    // generation) and tear the heap down, ~1.5 ms of a one-line `as`. The other commands exit as
+    // node does.
+    if (fastExit && streamsSettled()) process.exit();
   },
   (err) => {
     // A host bug: report it as an internal error with context, not a bare stack trace.
