@@ -11,7 +11,7 @@
 // Every step here counts at a one-line command's start: only modules node has loaded already
 // (fs, path, vm), no createRequire (the bundle needs built-in modules only) and no os.tmpdir.
 'use strict';
-const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
+const { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
@@ -37,14 +37,26 @@ function cacheDir() {
 /** Ours to trust: cached bytecode is code, so never take it from anyone else or anything others can write. */
 const ours = (st) => (uid === undefined || st.uid === uid) && (st.mode & 0o022) === 0;
 
-/** The cached bytecode in `file` if it and its folder are ours, else undefined. */
-function readCache(file) {
+/**
+ * The `size` bytes of the file open at `fd` (fewer if it shrank), read into `buf` where they fit.
+ * The bundle's text is copied out of its buffer into a string, and the cache is then read into the
+ * same memory: a one-line `as` touches ~900 KB (~220 pages to fault in) less.
+ */
+function readWhole(fd, size, buf) {
+  if (!buf || buf.length < size) buf = Buffer.allocUnsafe(size);
+  let n = 0;
+  for (let got; n < size && (got = readSync(fd, buf, n, size - n, n)) > 0;) n += got;
+  return buf.subarray(0, n);
+}
+
+/** The cached bytecode in `file` if it and its folder are ours, else undefined; read into `scratch` if it fits. */
+function readCache(file, scratch) {
   let fd;
   try {
     fd = openSync(file, 'r');
     const st = fstatSync(fd);
     if (!st.isFile() || !ours(st) || !ours(statSync(dirname(file)))) return undefined;
-    return readFileSync(fd);
+    return readWhole(fd, st.size, scratch);
   } catch {
     return undefined; // the first run
   } finally {
@@ -85,13 +97,14 @@ function hash(text) {
 
 /** Loads the bundle through the code cache; returns its exports, or undefined without a bundle. */
 function loadBundle() {
-  let src, st;
+  let src, st, scratch;
   try {
     const fd = openSync(bundle, 'r');
     try {
       st = fstatSync(fd);
+      scratch = readWhole(fd, st.size);
       // ASCII (scripts/bundle-cli.mjs checks): latin1 makes a one-byte string without decoding.
-      src = readFileSync(fd, 'latin1');
+      src = scratch.toString('latin1');
     } finally {
       closeSync(fd);
     }
@@ -107,7 +120,8 @@ function loadBundle() {
   // flag sets would otherwise overwrite each other's cache at every start.
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`.trim();
   const file = dir && join(dir, `cli-${cmd}-${st.size}-${Math.round(st.mtimeMs)}-${st.ino}-${process.version}-${process.arch}${flags ? `-${hash(flags)}` : ''}.bin`);
-  const cached = file && readCache(file);
+  // V8 reads the cache while it compiles, not afterwards: the bundle's buffer is free to hold it.
+  const cached = file && readCache(file, scratch);
   // The text as read, not a copy: V8 compiles it in place (see scripts/bundle-cli.mjs).
   const script = new Script(src, { filename: bundle, cachedData: cached });
   const module = { exports: {} };
