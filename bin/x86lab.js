@@ -16,9 +16,10 @@ const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
 // The subcommand: `as` and `dis` have bundles of their own without the other commands' code, and
-// --help, --version and unknown commands need none of it either (scripts/bundle-cli.mjs).
+// --help, --version and unknown commands need none of it either: they take dis's, the smaller one,
+// whose commands load only when run (`as`'s loads the assembler at once; scripts/bundle-cli.mjs).
 const cmd = /^[a-z]{1,16}$/.test(process.argv[2] ?? '') ? process.argv[2] : 'other';
-const bundleName = cmd === 'dis' ? 'bundle-dis.cjs' : /^(exec|run|explore)$/.test(cmd) ? 'bundle.cjs' : 'bundle-as.cjs';
+const bundleName = cmd === 'as' ? 'bundle-as.cjs' : /^(exec|run|explore)$/.test(cmd) ? 'bundle.cjs' : 'bundle-dis.cjs';
 const bundle = join(__dirname, '..', 'dist', 'cli', bundleName);
 const fastExit = bundleName !== 'bundle.cjs';
 // What scripts/bundle-cli.mjs writes around the bundle: a CommonJS module's wrapper.
