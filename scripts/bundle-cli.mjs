@@ -12,7 +12,7 @@
 // (rewritten to the bundle's own URL) still finds ../../include and ../harness/explore-worker.js.
 
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeTablesPlugin } from './bundle-decode-tables.mjs';
@@ -28,8 +28,8 @@ const plugins = [await isaTablePlugin(root), await decodeTablesPlugin(root), awa
 
 /**
  * `x86lab as` and `x86lab dis` get bundles of their own: main.js with the other commands left out
- * (dist/cli/bundle-as.cjs, which also serves --help, --version and unknown commands, and
- * dist/cli/bundle-dis.cjs; bin/x86lab.js picks one by the command), so that a short command reads
+ * (dist/cli/bundle-as.cjs, and dist/cli/bundle-dis.cjs, which also serves --help, --version and
+ * unknown commands; bin/x86lab.js picks one by the command), so that a short command reads
  * and deserializes no code it cannot run: `as` no decoder listing, CPU, harness or linker, `dis`
  * no assembler front end, CPU or harness. bundle.cjs holds them all (run, exec, explore).
  */
@@ -46,8 +46,27 @@ const only = (keep) => ({
   },
 });
 
-const bundles = { 'bundle.cjs': [], 'bundle-as.cjs': [only('as')], 'bundle-dis.cjs': [only('dis')] };
-await Promise.all(Object.entries(bundles).map(([name, extra]) => build({
+/**
+ * In `as`'s bundle, main.js imports as.js statically: esbuild then lays the assembler's ~250 modules
+ * out as plain top-level code instead of one lazily called init function each, which `as` would
+ * call at once anyway (--help, --version and other commands go to bundle-dis.cjs, bin/x86lab.js).
+ */
+const eager = (keep) => ({
+  name: `x86lab-eager-${keep}`,
+  setup(b) {
+    const mainJs = join(root, 'dist', 'cli', 'main.js');
+    b.onLoad({ filter: /[\\/]dist[\\/]cli[\\/]main\.js$/ }, (args) => {
+      if (args.path !== mainJs) return undefined;
+      const text = readFileSync(mainJs, 'utf8');
+      const lazy = `load: () => import('./${keep}.js')`;
+      if (!text.includes(lazy)) throw new Error(`scripts/bundle-cli.mjs: dist/cli/main.js has no \`${lazy}\``);
+      return { contents: `import * as __x86lab_eager from './${keep}.js';\n${text.replace(lazy, 'load: () => Promise.resolve(__x86lab_eager)')}`, loader: 'js', resolveDir: dirname(mainJs) };
+    });
+  },
+});
+
+const bundles = { 'bundle.cjs': [], 'bundle-as.cjs': [only('as'), eager('as')], 'bundle-dis.cjs': [only('dis')] };
+const built = await Promise.all(Object.entries(bundles).map(([name, extra]) => build({
   entryPoints: [join(root, 'dist', 'cli', 'main.js')],
   outfile: join(root, 'dist', 'cli', name),
   bundle: true,
@@ -69,7 +88,13 @@ await Promise.all(Object.entries(bundles).map(([name, extra]) => build({
   // The ISA table's rows and the decoder's tables as data instead of the code that builds them, the
   // interpreter's generated handlers as source (scripts/bundle-{isa-table,decode-tables,handlers}.mjs).
   plugins: [...extra, ...plugins],
+  // The modules each bundle holds, for test/cli/code-cache.test.ts (bundles.json below).
+  metafile: true,
 })));
+
+// Which dist/ and node_modules/ modules went into each bundle (their names are not in the bundle).
+writeFileSync(join(root, 'dist', 'cli', 'bundles.json'), `${JSON.stringify(Object.fromEntries(Object.keys(bundles).map((name, i) =>
+  [name, Object.keys(built[i].metafile.inputs).filter((m) => /^(dist|node_modules)\//.test(m)).sort()])), null, 1)}\n`);
 
 for (const name of Object.keys(bundles)) check(join(root, 'dist', 'cli', name));
 
