@@ -2,14 +2,7 @@
 // compiled code, each of which the full path would lex and parse to learn just that. Only the
 // plainest spelling is taken here; anything else (numbers, quotes, other blanks) goes the usual way.
 
-// Identifier characters as the lexer (lexer.ts) has them: [A-Za-z_.] first, then also [0-9$].
-const ID0 = new Uint8Array(128);
-const ID = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_.]/.test(ch)) ID0[c] = ID[c] = 1;
-  if (/[0-9$]/.test(ch)) ID[c] = 1;
-}
+import { ID, ID0 } from './ident-chars.js';
 
 /** The label's name if `text` from `first` (its first non-blank) is `NAME:` with only blanks or tabs after; else undefined. */
 export function bareLabel(text: string, first: number): string | undefined {

@@ -10,6 +10,7 @@
 
 import type { Encoded } from '../encode/types.js';
 import type { SrcLoc } from './errors.js';
+import { ID, ID0 } from './ident-chars.js';
 import { placeInsn, type InsnReplay } from './insn.js';
 import { isPrefixMnemonic } from './parse.js';
 import type { Frag, Section } from './sections.js';
@@ -28,14 +29,6 @@ interface Entry {
   readonly arch: unknown;
 }
 
-// Identifier characters as the lexer has them: [A-Za-z_.] first, then also [0-9$].
-const ID0 = new Uint8Array(128);
-const ID = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  if (/[A-Za-z_.]/.test(ch)) ID0[c] = ID[c] = 1;
-  if (/[0-9$]/.test(ch)) ID[c] = 1;
-}
 const blank = (c: number): boolean => c === 32 || c === 9 || c === 13;
 const letter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 
