@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import '../harness/golden-setup.js';
 import { run } from '../../src/cli/dis.js';
+import { haveObjdump } from './objdump-diff.js';
 
 const ROOT = join(__dirname, '..', '..');
 const HERE = 'test/decode/dis-flags';
@@ -74,15 +75,6 @@ async function ours(args: string[], file?: string, name?: string): Promise<{ out
   } finally {
     o.mockRestore();
     e.mockRestore();
-  }
-}
-
-function haveObjdump(): boolean {
-  try {
-    execFileSync('objdump', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -14,6 +14,7 @@ import { decodeInto } from '../../src/decode/decode.js';
 import { defaultTables } from '../../src/decode/default.js';
 import { newDecoded, NONE } from '../../src/decode/types.js';
 import type { Mode } from '../../src/isa/types.js';
+import { haveObjdump } from './objdump-diff.js';
 
 interface Row { addr: number; hex: string; att: string; intel: string; plainAtt: string; plainIntel: string }
 
@@ -39,15 +40,6 @@ function ours(mode: Mode, r: Row): { att: string; intel: string; plainAtt: strin
   const t = defaultTables();
   const text = (syntax: 'att' | 'intel', flags: number): string => formatDecoded(d, b, 0, r.addr, 0, undefined, t, syntax, flags);
   return { att: text('att', FMT_SUFFIX), intel: text('intel', FMT_SUFFIX), plainAtt: text('att', 0), plainIntel: text('intel', 0) };
-}
-
-function haveObjdump(): boolean {
-  try {
-    execFileSync('objdump', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 describe.each([64, 32] as const)('-M suffix, %i-bit', (mode) => {
