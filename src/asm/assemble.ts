@@ -25,7 +25,7 @@ import { isParsed, parseStatement, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
 import { aliasesOf, mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
-import { Assembly } from './state.js';
+import { Assembly, NO_WARNINGS } from './state.js';
 import { bareLabel } from './bare-label.js';
 import { ShapeCache } from './shape-cache.js';
 
@@ -161,7 +161,6 @@ function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
 }
 
 const NONE: readonly Diagnostic[] = Object.freeze([]);
-const NO_MESSAGES: readonly string[] = Object.freeze([]);
 /** `% eax`: one scan of the line rather than two `includes` (measured on every statement). */
 const SPACED_PERCENT = /%[ \t]/;
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
@@ -282,7 +281,7 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
           const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
-          if (added === NONE) asm.remember(key, done, NO_MESSAGES, hash);
+          if (added === NONE) asm.remember(key, done, NO_WARNINGS, hash);
           else if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message), hash);
           if (added.length === 0) shapes.remember(asm, text, done);
         }

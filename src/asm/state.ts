@@ -440,7 +440,7 @@ export interface CachedLine {
   readonly warnings: readonly string[];
 }
 
-const NO_WARNINGS: readonly string[] = Object.freeze([]);
+export const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
 /**
  * A field naming `_GLOBAL_OFFSET_TABLE_` itself is GOT-relative to the field (R_386_GOTPC,
