@@ -21,8 +21,9 @@ const NO_FIXUPS: readonly Fixup[] = Object.freeze([]);
 /** Forms whose register operand holds an address (MOVDIR64B, ENQCMD/ENQCMDS): it is of the address size. */
 const ADDR_REG_SEMS = new Set(['movdir64b', 'ext:enqcmd', 'ext:enqcmds']);
 
-/** 2^bits for a field of 1, 2 or 4 bytes. */
+/** 2^bits for a field of 1, 2 or 4 bytes, and its negation (made once: not a BigInt per test). */
 const FIELD_TOP: readonly bigint[] = [0n, 1n << 8n, 1n << 16n, 0n, 1n << 32n];
+const FIELD_BOTTOM: readonly bigint[] = FIELD_TOP.map((p) => -p);
 
 /**
  * Facts about a form that emit() asks for every instruction, from string tests on its id and sem:
@@ -330,13 +331,12 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
       out.push((addr.mod << 6) | (reg << 3) | addr.rm);
       if (addr.sib >= 0) out.push(addr.sib);
       if (addr.dispSize) {
-        const d = addr.disp!;
-        if (isConst(d) && !addr.ripRel) {
-          if (addr.asize !== 64) shortened(gnuAddress(d.addend, mode), addr.dispSize, warnings);
-          pushLE(out, d.addend, addr.dispSize);
-        }
-        else if (isConst(d) && addr.ripRel) pushLE(out, d.addend, 4);
-        else {
+        const d = addr.disp;
+        if (d === undefined) {
+          // A constant (RIP-relative: disp32, never shortened here).
+          if (!addr.ripRel && addr.asize !== 64) shortened(gnuAddress(addr.dispNum, mode), addr.dispSize, warnings);
+          pushLE(out, addr.dispNum, addr.dispSize);
+        } else {
           // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
           (fixups ??= []).push({ offset: out.n, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !((ff & F_LEA) !== 0 && size < 64) });
           pushLE(out, 0n, addr.dispSize);
@@ -374,11 +374,9 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
 
   // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
   // immediates, whose size the front end sees as (bytes.length - offset - size).
-  // Built without spreads or an iterator (once per instruction on the hot path).
-  const enc: { -readonly [K in keyof Encoded]: Encoded[K] } = { bytes: out.take(), fixups: fixups ?? NO_FIXUPS, form: f.id };
-  if (relax) enc.relax = relax;
-  if (warnings.length) enc.warnings = warnings;
-  return enc;
+  // Built without spreads or an iterator (once per instruction on the hot path), every field present so
+  // that all answers share one object shape. (`warnings` may be the caller's reused array: a copy.)
+  return { bytes: out.take(), fixups: fixups ?? NO_FIXUPS, form: f.id, relax, warnings: warnings.length ? warnings.slice() : undefined };
 }
 
 /** A value's field: its bytes if known now, else zeros and a fixup (returns the fixups, made on the first). */
@@ -505,7 +503,7 @@ function hlePrefix(hle: 0xf2 | 0xf3, lock: boolean, f: Form, mem: boolean, name:
  */
 function shortened(val: bigint, size: number, warnings: string[]): void {
   const p = FIELD_TOP[size];
-  if (val >= p || val <= -p) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(size * 8, val))}`);
+  if (val >= p || val <= FIELD_BOTTOM[size]) warnings.push(`${hex(BigInt.asUintN(64, val))} shortened to ${hex(BigInt.asUintN(size * 8, val))}`);
 }
 
 /** An address as GNU holds it: outside 64-bit code read as 32 bits, sign-extended (so a 32-bit field

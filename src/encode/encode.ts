@@ -3,7 +3,7 @@
 // messages in messages.ts.
 
 import { BY_MNEMONIC } from '../isa/lookup.js';
-import type { Mode } from '../isa/types.js';
+import type { Form, Mode } from '../isa/types.js';
 import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, AsmOperand, Encoded, EncodeOptions } from './types.js';
 import { EncodeError } from './errors.js';
@@ -137,6 +137,9 @@ const QUIET = new Set(['lret', 'retf', 'iret', 'pusha', 'popa', 'smsw', 'str', '
 const WARN_64 = new Set(['lret', 'retf', 'iret', 'sysret', 'sysexit']);
 const defaultWarning = (name: string): string => `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
 
+/** The warnings of the instruction being encoded (emptied per instruction, copied out by emit()). */
+const warningScratch: string[] = [];
+
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const clr = clrAsXor(insn) ?? branchTargetSegment(insn);
   if (clr) return encodeInstruction(clr, opts);
@@ -158,7 +161,8 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     if ((mode === 64 && sr !== 'fs' && sr !== 'gs') || (name === 'pop' && sr === 'cs')) throw new EncodeError(`you can't \`${name} %${sr}'`);
   }
   let noGpr = true;
-  for (const o of ops) {
+  for (let i = 0; i < ops.length; i++) {
+    const o = ops[i];
     if (mode !== 64) checkRegsMode(o, mode);
     if (o.kind === 'reg' && o.reg.cls === 'gpr') noGpr = false;
   }
@@ -189,7 +193,9 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       if (alt) m = alt;
     }
   }
-  const warnings: string[] = [];
+  // (Reused: emit() copies the warnings out, and nothing nests between here and emit().)
+  const warnings = warningScratch;
+  warnings.length = 0;
   if (m?.form.warn && !(pfx.data16 && m.form.warn.startsWith('no instruction mnemonic suffix'))) {
     const st = m.ops.find((o) => o?.kind === 'reg' && o.reg.cls === 'st');
     warnings.push(m.form.warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
@@ -198,7 +204,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   if (m && mode === 64 && mnemonic === name && sp.warn64) { if (!pfx.data16) warnings.push(defaultWarning(name)); }
   // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
   else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning(name));
-  else if (m && m.unpinned && !sp.quiet && !cands.some((c) => c.sfx && c.form === m!.form)) {
+  else if (m && m.unpinned && !sp.quiet && !suffixedForm(cands, m.form)) {
     // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
     // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
     if (inList.sizesFor(ops.length) > 1) {
@@ -231,6 +237,12 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     throw explainMismatch(insn, cands, inMode, ops, ctx, name);
   }
   return emit(m, insn, pfx, opts, warnings, name);
+}
+
+/** Is `form` among the candidates found by stripping a suffix? (A loop: no closure per instruction.) */
+function suffixedForm(cands: readonly Cand[], form: Form): boolean {
+  for (let i = 0; i < cands.length; i++) if (cands[i].sfx && cands[i].form === form) return true;
+  return false;
 }
 
 function checkRegsMode(o: AsmOperand, mode: Mode): void {

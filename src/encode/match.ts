@@ -240,12 +240,13 @@ export function attemptForm(f: Form, defs: readonly OperandDef[], order: readonl
     if (i === omitted) continue;
     if (!matchOp(defs[i], order[j++], size, f, ctx)) return undefined;
   }
-  const mapped: (AsmOperand | undefined)[] = [];
+  // (With no operand left out the operands map one to one: the list itself, no copy. Nothing writes to it.)
+  const mapped: (AsmOperand | undefined)[] | readonly AsmOperand[] = omitted < 0 ? order : [];
   let pinned = false;
   let sizedMem = false;
   for (let i = 0, j = 0; i < defs.length; i++) {
     const o = i === omitted ? undefined : order[j++];
-    mapped.push(o);
+    if (omitted >= 0) (mapped as (AsmOperand | undefined)[]).push(o);
     const d = defs[i];
     if (pins(d, o)) pinned = true;
     if (o && o.kind === 'mem' && (d.kind === 'rm' || d.kind === 'mem') && d.size !== 0) sizedMem = true;

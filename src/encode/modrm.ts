@@ -26,7 +26,10 @@ export interface AddrEnc {
   rm: number;
   sib: number; // -1 when absent
   dispSize: 0 | 1 | 2 | 4;
+  /** The displacement when it is not a constant (the operand's own value, for a fixup), else undefined. */
   disp: Value | undefined;
+  /** The constant displacement to write when `disp` is undefined (0n when there is none). */
+  dispNum: bigint;
   rexX: number;
   rexB: number;
   /** Address size in bits the operand uses (16/32/64). */
@@ -34,11 +37,19 @@ export interface AddrEnc {
   ripRel: boolean;
 }
 
+/** An answer. `d` is the displacement to write: a constant is kept as its number, a non-constant value for a fixup. */
+function addrEnc(mod: number, rm: number, sib: number, dispSize: 0 | 1 | 2 | 4, d: Value | undefined, dnum: bigint, rexX: number, rexB: number, asize: 16 | 32 | 64, ripRel: boolean): AddrEnc {
+  const c = isConst(d);
+  return { mod, rm, sib, dispSize, disp: c ? undefined : d, dispNum: c ? dnum : 0n, rexX, rexB, asize, ripRel };
+}
+
 export function isConst(v: Value | undefined): boolean {
   return !v || (v.sym === undefined && v.minus === undefined);
 }
 
-const fits8 = (v: bigint) => v >= -128n && v <= 127n;
+// (Bounds made once: `-128n` in the test itself would be a negation, a new BigInt, per call.)
+const S8_MIN = -128n, S16_MIN = -(1n << 15n), U16_TOP = 1n << 16n;
+const fits8 = (v: bigint) => v >= S8_MIN && v <= 127n;
 const U32_MAX = (1n << 32n) - 1n;
 
 function hexU64(v: bigint): string {
@@ -82,16 +93,16 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
 
   if (base && base.cls === 'ip') {
     if (index || mode !== 64) throw invalidAddress(m);
-    let d = disp;
+    let dn = dval;
     if (dconst && disp && base.size === 64) {
       const v64 = wrapS(dval, 64);
       if (!fitsS(v64, 32)) {
         if (!truncate) throw new EncodeError(`${hexU64(v64)} out of range of signed 32bit displacement`);
-        d = { ...disp, addend: BigInt.asIntN(32, dval) };
+        dn = BigInt.asIntN(32, dval);
       }
     }
     // RIP-relative: mod=00 rm=101 disp32 (SDM Vol. 2A §2.2.1.6).
-    return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: d ?? { addend: 0n }, rexX: 0, rexB: 0, asize: base.size === 32 ? 32 : 64, ripRel: true };
+    return addrEnc(0, 5, -1, 4, disp, dn, 0, 0, base.size === 32 ? 32 : 64, true);
   }
   if ((base && base.cls !== 'gpr') || (index && index.cls !== 'gpr' && index.cls !== 'iz')) throw invalidAddress(m);
   const asize = (base ?? index)?.size ?? absSize;
@@ -128,9 +139,9 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   if (!base && !index) {
     if (mode === 64) {
       // Absolute disp32 needs SIB (base=101, index=100) because rm=101 means RIP-relative.
-      return { mod: 0, rm: 4, sib: (0 << 6) | (4 << 3) | 5, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: asize as 32 | 64, ripRel: false };
+      return addrEnc(0, 4, (0 << 6) | (4 << 3) | 5, 4, disp, dval, 0, 0, asize as 32 | 64, false);
     }
-    return { mod: 0, rm: 5, sib: -1, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: asize as 32 | 64, ripRel: false };
+    return addrEnc(0, 5, -1, 4, disp, dval, 0, 0, asize as 32 | 64, false);
   }
 
   // Displacement size: none if absent or a constant 0 (unless the base is (r/e)bp or r13, whose
@@ -148,21 +159,20 @@ export function encodeAddress(m: MemOperand, mode: 16 | 32 | 64, absSize: 16 | 3
   } else {
     mod = 2; dispSize = 4;
   }
-  const dispV = dispSize ? (disp && dconst ? { addend: dv } : disp ?? { addend: 0n }) : undefined;
+  // (The value written: the wrapped constant, or the operand's value for a fixup.)
+  const dispV = dispSize ? disp : undefined;
+  const dispN = dispSize ? dv : 0n;
 
   if (!base) {
     // Index without base: SIB with base=101 and mod=00 always carries a disp32.
-    return { mod: 0, rm: 4, sib: (ss << 6) | ((index!.num & 7) << 3) | 5, dispSize: 4, disp: disp ?? { addend: 0n }, rexX: index!.num >> 3, rexB: 0, asize: asize as 32 | 64, ripRel: false };
+    return addrEnc(0, 4, (ss << 6) | ((index!.num & 7) << 3) | 5, 4, disp, dval, index!.num >> 3, 0, asize as 32 | 64, false);
   }
   if (!index && (base.num & 7) !== 4) {
-    return { mod, rm: base.num & 7, sib: -1, dispSize, disp: dispV, rexX: 0, rexB: base.num >> 3, asize: asize as 32 | 64, ripRel: false };
+    return addrEnc(mod, base.num & 7, -1, dispSize, dispV, dispN, 0, base.num >> 3, asize as 32 | 64, false);
   }
   // A SIB byte: an index is present, or the base is %esp/%rsp/%r12 (rm=100 is the SIB escape).
   const idx = index ? index.num & 7 : 4;
-  return {
-    mod, rm: 4, sib: (ss << 6) | (idx << 3) | (base.num & 7), dispSize, disp: dispV,
-    rexX: index ? index.num >> 3 : 0, rexB: base.num >> 3, asize: asize as 32 | 64, ripRel: false,
-  };
+  return addrEnc(mod, 4, (ss << 6) | (idx << 3) | (base.num & 7), dispSize, dispV, dispN, index ? index.num >> 3 : 0, base.num >> 3, asize as 32 | 64, false);
 }
 
 /** 16-bit addressing (SDM Vol. 2A Table 2-1): base bx/bp, index si/di, scale 1. */
@@ -179,19 +189,19 @@ function encode16(m: MemOperand, dispPref?: 8 | 16 | 32): AddrEnc {
   else if (b === 'di' && !i) rm = 5;
   else if (b === 'bp' && !i) rm = 6;
   else if (b === 'bx' && !i) rm = 7;
-  else if (!b && !i) return { mod: 0, rm: 6, sib: -1, dispSize: 2, disp: m.disp ?? { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+  else if (!b && !i) return addrEnc(0, 6, -1, 2, m.disp, m.disp ? m.disp.addend : 0n, 0, 0, 16, false);
   else throw invalidAddress(m);
   const d = m.disp;
   const dconst = isConst(d);
   // A 16-bit displacement wraps a value within 16 bits (0xffff is -1); a larger one is truncated to disp16.
   const raw = d ? BigInt.asIntN(64, d.addend) : 0n;
-  const wide = dconst && (raw < -(1n << 15n) || raw >= 1n << 16n);
+  const wide = dconst && (raw < S16_MIN || raw >= U16_TOP);
   const dv = wide ? raw : BigInt.asIntN(16, raw);
-  if (dispPref === 16 || dispPref === 32) return { mod: 2, rm, sib: -1, dispSize: 2, disp: d ?? { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+  if (dispPref === 16 || dispPref === 32) return addrEnc(2, rm, -1, 2, d, d ? d.addend : 0n, 0, 0, 16, false);
   if (!wide && (!d || (dconst && dv === 0n))) {
-    if (rm === 6 || dispPref === 8) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: 0n }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
-    return { mod: 0, rm, sib: -1, dispSize: 0, disp: undefined, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+    if (rm === 6 || dispPref === 8) return addrEnc(1, rm, -1, 1, undefined, 0n, 0, 0, 16, false);
+    return addrEnc(0, rm, -1, 0, undefined, 0n, 0, 0, 16, false);
   }
-  if (dconst && !wide && fits8(dv)) return { mod: 1, rm, sib: -1, dispSize: 1, disp: { addend: dv }, rexX: 0, rexB: 0, asize: 16, ripRel: false };
-  return { mod: 2, rm, sib: -1, dispSize: 2, disp: d, rexX: 0, rexB: 0, asize: 16, ripRel: false };
+  if (dconst && !wide && fits8(dv)) return addrEnc(1, rm, -1, 1, undefined, dv, 0, 0, 16, false);
+  return addrEnc(2, rm, -1, 2, d, d ? d.addend : 0n, 0, 0, 16, false);
 }

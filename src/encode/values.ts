@@ -66,10 +66,12 @@ export function gnuImm(v: bigint, size: number, mode: Mode = 64, sized = true): 
 }
 
 export const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+/** -SAFE, made once (a negation per test would allocate a BigInt). */
+const NEG_SAFE = -SAFE;
 
 /** Appends `n` bytes of v, little-endian, two's complement. */
 export function pushLE(out: ByteBuf, v: bigint, n: number): void {
-  const safe = v <= SAFE && v >= -SAFE;
+  const safe = v <= SAFE && v >= NEG_SAFE;
   if (n <= 4 || safe) {
     // Number arithmetic is exact here (|v| < 2^53, or only the low 32 bits are kept; ToInt32 of an
     // exact integer keeps its low 32 bits, without a BigInt.asIntN result to allocate).
