@@ -17,14 +17,17 @@ export class LineCache {
   private readonly mask: number;
   private readonly limit: number;
   private count = 0;
-  /** The cached texts, back to back. */
-  text: Uint8Array;
+  /** The cached texts, back to back, with 3 bytes to spare at the end (ListingWriter.copy reads 4 at a time). */
+  private text: Uint8Array;
+  /** `text` as a DataView (what ListingWriter.copy reads). */
+  view: DataView;
   private used = 0;
 
   /** A table of 2^bits slots (a few times the instructions expected). */
   constructor(bits = 17) {
     const slots = 1 << bits;
-    this.text = new Uint8Array(slots * 8);
+    this.text = new Uint8Array(slots * 16);
+    this.view = new DataView(this.text.buffer);
     this.keys = new Uint8Array(slots * KEY);
     this.offs = new Int32Array(slots);
     this.lens = new Int32Array(slots);
@@ -63,16 +66,17 @@ export class LineCache {
 
   /** Room for `n` more bytes of text (a function of its own: rare, and kept out of put's optimized code). */
   private grow(n: number): void {
-    const t = new Uint8Array(Math.max(this.text.length * 2, this.used + n));
+    const t = new Uint8Array(Math.max(this.text.length * 2, this.used + n + 3));
     t.set(this.text.subarray(0, this.used));
     this.text = t;
+    this.view = new DataView(t.buffer);
   }
 
   /** Files `src[from, to)` under bytes [p, p+len) in free slot `s` (from find); false once the table is full. */
   put(s: number, b: Uint8Array, p: number, len: number, src: Uint8Array, from: number, to: number): boolean {
     if (this.count >= this.limit) return false;
     const n = to - from;
-    if (this.used + n > this.text.length) this.grow(n);
+    if (this.used + n + 3 > this.text.length) this.grow(n);
     const text = this.text;
     for (let i = 0, at = this.used; i < n; i++) text[at + i] = src[from + i];
     const k = s * KEY;

@@ -17,11 +17,14 @@ export function utf8Text(b: Uint8Array): string {
 
 export class ListingWriter {
   buf: Uint8Array;
+  /** `buf` as a DataView: copy moves 4 bytes a step. */
+  private view: DataView;
   n = 0;
 
   /** A writer for the listing of about `codeBytes` bytes of code (the buffer grows as needed). */
   constructor(codeBytes = CHUNK) {
     this.buf = new Uint8Array(Math.min(CHUNK, codeBytes * 16) + 4096);
+    this.view = new DataView(this.buf.buffer);
   }
 
   /** Whether a chunk's worth is written (the caller then takes it between lines). */
@@ -33,6 +36,7 @@ export class ListingWriter {
   take(last = false): Uint8Array {
     const out = this.buf.subarray(0, this.n);
     this.buf = last ? EMPTY : new Uint8Array(this.buf.length);
+    this.view = new DataView(this.buf.buffer);
     this.n = 0;
     return out;
   }
@@ -47,6 +51,7 @@ export class ListingWriter {
     const b = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
     b.set(this.buf.subarray(0, this.n));
     this.buf = b;
+    this.view = new DataView(b.buffer);
   }
 
   byte(c: number): void {
@@ -71,13 +76,16 @@ export class ListingWriter {
     this.n = n;
   }
 
-  /** Bytes [from, from+k) of `src`. */
-  copy(src: Uint8Array, from: number, k: number): void {
-    this.room(k);
-    const b = this.buf;
-    let n = this.n;
-    for (let i = 0; i < k; i++) b[n++] = src[from + i];
-    this.n = n;
+  /**
+   * Bytes [from, from+k) of `src`, read 4 at a time: `src` must have 3 bytes to spare after them
+   * (line-cache.ts keeps them); the up to 3 bytes written past the copy are overwritten by what follows.
+   */
+  copy(src: DataView, from: number, k: number): void {
+    this.room(k + 3);
+    const v = this.view;
+    const n = this.n;
+    for (let i = 0; i < k; i += 4) v.setUint32(n + i, src.getUint32(from + i, true), true);
+    this.n = n + k;
   }
 
   spaces(k: number): void {

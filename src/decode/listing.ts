@@ -425,7 +425,7 @@ class SectionLister {
         const { cache } = this;
         const s = cache.find(bytes, p, len);
         this.addrCol(p);
-        if (s >= 0) w.copy(cache.text, cache.offset(s), cache.length(s));
+        if (s >= 0) w.copy(cache.view, cache.offset(s), cache.length(s));
         else {
           const from = w.n;
           this.hexCol(p, len);
@@ -440,7 +440,7 @@ class SectionLister {
         this.addrCol(p);
         this.hexCol(p, len);
         if (s >= 0) {
-          w.copy(heads.text, heads.offset(s), heads.length(s));
+          w.copy(heads.view, heads.offset(s), heads.length(s));
           this.target(d.targetLo, d.targetHi);
         } else {
           const text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax, this.fmt);
