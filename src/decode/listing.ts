@@ -2,7 +2,7 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { FMT_NO_ADDRESSES, FMT_SUFFIX, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
+import { FMT_NO_ADDRESSES, FMT_SUFFIX, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type SymbolTable, type Syntax } from './att.js';
 import { defaultTables } from './default.js';
 import { sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
@@ -101,27 +101,12 @@ export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
   // Keep the preferred symbol per address.
   const uniq: DisSymbol[] = [];
   for (const s of sorted) if (!uniq.length || uniq[uniq.length - 1].addr !== s.addr) uniq.push(s);
-  // Addresses as 32-bit halves: a branch target is looked up without making a BigInt.
-  const his = new Uint32Array(uniq.length);
-  const los = new Uint32Array(uniq.length);
-  uniq.forEach((s, i) => {
-    const a = BigInt.asUintN(64, s.addr);
-    his[i] = Number(a >> 32n);
-    los[i] = Number(a & 0xffffffffn);
-  });
-  return (lo: number, hi: number) => {
+  const table = new SortedSymbols(uniq);
+  const { his, los } = table;
+  const fn = (lo: number, hi: number): string | undefined => {
     lo >>>= 0;
     hi >>>= 0;
-    let l = 0;
-    let r = uniq.length - 1;
-    let best = -1;
-    while (l <= r) {
-      const m = (l + r) >> 1;
-      if (his[m] < hi || (his[m] === hi && los[m] <= lo)) {
-        best = m;
-        l = m + 1;
-      } else r = m - 1;
-    }
+    const best = table.at(lo, hi);
     if (best < 0) {
       // Before every symbol: objdump counts back from the first one.
       if (!uniq.length) return undefined;
@@ -134,6 +119,42 @@ export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
     const off = dh < 0x200000 ? (dh * 4294967296 + lo - los[best]).toString(16) : (((BigInt(hi) << 32n) | BigInt(lo)) - s.addr).toString(16);
     return s.name + '+0x' + off;
   };
+  return Object.assign(fn, { table });
+}
+
+/** Symbols' addresses as 32-bit halves: a branch target is looked up without making a BigInt. */
+class SortedSymbols implements SymbolTable {
+  readonly names: string[];
+  readonly his: Uint32Array;
+  readonly los: Uint32Array;
+
+  constructor(uniq: readonly DisSymbol[]) {
+    this.names = uniq.map((s) => s.name);
+    this.his = new Uint32Array(uniq.length);
+    this.los = new Uint32Array(uniq.length);
+    uniq.forEach((s, i) => {
+      const a = BigInt.asUintN(64, s.addr);
+      this.his[i] = Number(a >> 32n);
+      this.los[i] = Number(a & 0xffffffffn);
+    });
+  }
+
+  at(lo: number, hi: number): number {
+    lo >>>= 0;
+    hi >>>= 0;
+    const { his, los } = this;
+    let l = 0;
+    let r = his.length - 1;
+    let best = -1;
+    while (l <= r) {
+      const m = (l + r) >> 1;
+      if (his[m] < hi || (his[m] === hi && los[m] <= lo)) {
+        best = m;
+        l = m + 1;
+      } else r = m - 1;
+    }
+    return best;
+  }
 }
 
 /** objdump's address column: how many leading hex digits all addresses of the section drop. */
@@ -335,7 +356,31 @@ class SectionLister {
 
   /** A branch target as formatDecoded writes it (att.ts targetText). */
   private target(lo: number, hi: number): void {
-    const name = this.sym ? this.sym(lo, hi) : undefined;
+    const { sym } = this;
+    const table = sym?.table;
+    if (table !== undefined && (sym!.special === undefined || !sym!.special(lo, hi))) {
+      // The symbol's name and offset written as they are, without building `name+0x10` first.
+      const i = table.at(lo, hi);
+      if (i >= 0 && table.his[i] === hi >>> 0) {
+        const { w } = this;
+        if (this.addresses) {
+          w.hex64(lo, hi);
+          w.byte(SPACE);
+        }
+        w.byte(LT);
+        w.str(table.names[i]);
+        const off = (lo >>> 0) - table.los[i];
+        if (off !== 0) {
+          w.byte(PLUS);
+          w.byte(48);
+          w.byte(120);
+          w.hex64(off, 0);
+        }
+        w.byte(GT);
+        return;
+      }
+    }
+    const name = sym ? sym(lo, hi) : undefined;
     if (!this.addresses) {
       if (name !== undefined) this.w.str('<' + name + '>');
     } else if (name === undefined) {
@@ -494,7 +539,7 @@ class SectionLister {
   }
 }
 
-const NL = 10, TAB = 9, COLON = 58, SPACE = 32, LT = 60, GT = 62;
+const NL = 10, TAB = 9, COLON = 58, SPACE = 32, LT = 60, GT = 62, PLUS = 43;
 
 function prefixCount(b: Uint8Array, p: number, mode: Mode): number {
   let n = 0;
