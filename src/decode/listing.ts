@@ -4,7 +4,7 @@
 import type { Mode } from '../isa/types.js';
 import { FMT_NO_ADDRESSES, FMT_SUFFIX, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type SymbolTable, type Syntax } from './att.js';
 import { defaultTables } from './default.js';
-import { sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
+import { DECODE_REACH, sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
 import { decodeInto } from './decode.js';
 import { ListingWriter, utf8Text } from './listing-writer.js';
@@ -458,25 +458,38 @@ class SectionLister {
         p = z;
         continue;
       }
+      const { cache } = this;
+      // An instruction met before is found by its bytes without decoding it (line-cache.ts match).
+      let len = 0;
+      const m = cache.match(bytes, p, stop);
+      if (m >= 0) {
+        len = cache.keyLength(m);
+        this.addrCol(p);
+        w.copy(cache.view, cache.offset(m), cache.length(m));
+        this.lineEnd(p, len, stop);
+        p += len;
+        continue;
+      }
       const sum = this.baseLo + p;
       const lo = sum >>> 0;
       const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
-      let len: number;
       const shape = d.ignoredRexEnd === 0 && p + d.length <= stop ? textShape(d, this.shapes) : TEXT_OTHER;
       if (shape === TEXT_OWN) {
         // The first line's hex column and text, from the cache or made and then cached.
         len = d.length;
-        const { cache } = this;
-        const s = cache.find(bytes, p, len);
+        let s = cache.find(bytes, p, len);
         this.addrCol(p);
         if (s >= 0) w.copy(cache.view, cache.offset(s), cache.length(s));
         else {
           const from = w.n;
           this.hexCol(p, len);
           w.str(formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax, this.fmt));
-          cache.put(~s, bytes, p, len, w.buf, from, w.n);
+          s = cache.put(~s, bytes, p, len, w.buf, from, w.n) ? ~s : -1;
         }
+        // Decoded with all the bytes the decoder may look at; not a WAIT the next bytes decide, nor
+        // a (bad), whose length stops short of the bytes that made it one.
+        if (s >= 0 && d.form !== NONE && p + DECODE_REACH <= view.length && bytes[p + len - 1] !== 0x9b) cache.matchable(s);
       } else if (shape !== TEXT_OTHER) {
         // A branch: its text up to the target is cached by the bytes before the displacement.
         len = d.length;
@@ -520,22 +533,28 @@ class SectionLister {
         this.hexCol(p, len);
         w.str(text);
       }
-      if (wide) {
-        this.relocLines(p + len);
-        w.byte(NL);
-      } else {
-        w.byte(NL);
-        for (let k = 7; k < len && this.raw; k += 7) {
-          this.addrCol(p + k);
-          if (p + len > stop) this.pastHex(p + k, p + Math.min(len, k + 7), false);
-          else w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
-          w.byte(NL);
-        }
-        if (this.ri < this.relocs.length) this.relocLines(p + len);
-      }
+      this.lineEnd(p, len, stop);
       p += len;
     }
     return p;
+  }
+
+  /** The end of the first line of the instruction [p, p+len), its other lines and relocations. */
+  private lineEnd(p: number, len: number, stop: number): void {
+    const { w, bytes } = this;
+    if (this.wide) {
+      this.relocLines(p + len);
+      w.byte(NL);
+    } else {
+      w.byte(NL);
+      for (let k = 7; k < len && this.raw; k += 7) {
+        this.addrCol(p + k);
+        if (p + len > stop) this.pastHex(p + k, p + Math.min(len, k + 7), false);
+        else w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
+        w.byte(NL);
+      }
+      if (this.ri < this.relocs.length) this.relocLines(p + len);
+    }
   }
 }
 
