@@ -3,6 +3,9 @@
 // formatting the instruction. Text is UTF-8, the encoding process.stdout.write gave the strings.
 
 const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // 0-9a-f
+/** Each byte's two hex digits as one little-endian 16-bit value (written with DataView.setUint16). */
+const HEX2 = new Uint16Array(256);
+for (let x = 0; x < 256; x++) HEX2[x] = HEX[x >> 4] | (HEX[x & 15] << 8);
 const SPACE = 32;
 const CHUNK = 1 << 18;
 const EMPTY = new Uint8Array(0);
@@ -101,6 +104,21 @@ export class ListingWriter {
    */
   addr(lo: number, hi: number, digits: 8 | 16, width: number): void {
     this.room(width + 16);
+    if (width === 8 && (hi === 0 || digits === 8)) {
+      // The usual column (an address below 4 GiB in 8 columns): all 8 digits two at a time, then
+      // blanks over the leading zeros.
+      const v = this.view;
+      const n = this.n;
+      lo >>>= 0;
+      v.setUint16(n, HEX2[lo >>> 24], true);
+      v.setUint16(n + 2, HEX2[(lo >>> 16) & 255], true);
+      v.setUint16(n + 4, HEX2[(lo >>> 8) & 255], true);
+      v.setUint16(n + 6, HEX2[lo & 255], true);
+      const b = this.buf;
+      for (let k = n + 8 - hexDigits(lo); k > n;) b[--k] = SPACE;
+      this.n = n + 8;
+      return;
+    }
     const wide = digits === 16 && hi !== 0;
     let nd = wide ? 8 + hexDigits(hi) : hexDigits(lo);
     const b = this.buf;
