@@ -69,12 +69,24 @@ export interface ListingOptions {
   readonly memo?: ListingMemo;
 }
 
+/** A symbol with what sorting compares, worked out once (a shared object has thousands, many at one address). */
+interface SortKey {
+  readonly s: DisSymbol;
+  /** The address as 32-bit halves (numbers compare faster than BigInts). */
+  readonly hi: number;
+  readonly lo: number;
+  /** The name without its version (`@...`), made when first needed. */
+  bare?: string;
+}
+
 /**
  * objdump's order among symbols at one address (the first one names it): section symbols last, functions, then data
  * objects, then non-local before local, global before weak, larger size first, names starting
  * with '.' last, then by name.
  */
-function better(a: DisSymbol, b: DisSymbol): number {
+function better(ka: SortKey, kb: SortKey): number {
+  const a = ka.s;
+  const b = kb.s;
   if (!!a.section !== !!b.section) return a.section ? 1 : -1;
   if (!!a.func !== !!b.func) return a.func ? -1 : 1;
   if (!!a.object !== !!b.object) return a.object ? -1 : 1;
@@ -86,13 +98,22 @@ function better(a: DisSymbol, b: DisSymbol): number {
   const ad = a.name.startsWith('.');
   if (ad !== b.name.startsWith('.')) return ad ? 1 : -1;
   // Versions of one dynamic symbol (name@V1, name@@V2) keep symbol-table order (stable sort).
-  const an = a.name.replace(/@.*/, '');
-  const bn = b.name.replace(/@.*/, '');
+  const an = (ka.bare ??= a.name.replace(/@.*/, ''));
+  const bn = (kb.bare ??= b.name.replace(/@.*/, ''));
   return an < bn ? -1 : an > bn ? 1 : 0;
 }
 
 function sortSyms(syms: readonly DisSymbol[]): DisSymbol[] {
-  return [...syms].sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : better(a, b)));
+  let halves = true;
+  const keys: SortKey[] = syms.map((s) => {
+    if (s.addr < 0n || s.addr >= 1n << 64n) halves = false;
+    const a = BigInt.asUintN(64, s.addr);
+    return { s, hi: Number(a >> 32n), lo: Number(a & 0xffffffffn), bare: undefined };
+  });
+  // Addresses in [0, 2^64) (ELF's are) order as their 32-bit halves do.
+  if (halves) keys.sort((a, b) => (a.hi !== b.hi ? a.hi - b.hi : a.lo !== b.lo ? a.lo - b.lo : better(a, b)));
+  else keys.sort((a, b) => (a.s.addr < b.s.addr ? -1 : a.s.addr > b.s.addr ? 1 : better(a, b)));
+  return keys.map((k) => k.s);
 }
 
 /** A symbolizer over sorted symbols: nearest symbol at or below the address. */
