@@ -326,7 +326,7 @@ function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
       lows.add(Number(r.offset & 0xffffffffn));
     }
   }
-  return (lo, hi) => {
+  const fn = (lo: number, hi: number): string | undefined => {
     if (!lows.has(lo >>> 0)) return base(lo, hi);
     const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
     const r = at.get(a);
@@ -335,6 +335,8 @@ function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
     const off = a - r.symValue;
     return off === 0n ? r.sym : off > 0n ? `${r.sym}+0x${off.toString(16)}` : `${r.sym}-0x${(-off).toString(16)}`;
   };
+  // Addresses of no relocation are the base's: its table serves them.
+  return base.table === undefined ? fn : Object.assign(fn, { table: base.table, special: (lo: number): boolean => lows.has(lo >>> 0) });
 }
 
 /** Raw bytes as `objdump -D -b binary -m i386[:x86-64] --adjust-vma=START` prints them. */

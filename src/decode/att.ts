@@ -14,8 +14,26 @@ import { Bad, NONE, Pfx, RIP, type Decoded } from './types.js';
 import { suffixMnemonic } from './suffix.js';
 import { hintNames66, hintPadsMnemonic, hintTakes66, mpxBadAddress, mpxNames67 } from './hint-space.js';
 
-/** Finds a symbol for an address: returns "name" or "name+0x10", or undefined (objdump then prints 0x...). */
-export type Symbolizer = (lo: number, hi: number) => string | undefined;
+/**
+ * Finds a symbol for an address: returns "name" or "name+0x10", or undefined (objdump then prints 0x...).
+ * One that only looks its symbols up in a table may carry that table: a listing then writes a
+ * branch target's name and offset in place instead of building the string (listing.ts).
+ */
+export type Symbolizer = ((lo: number, hi: number) => string | undefined) & {
+  readonly table?: SymbolTable;
+  /** Addresses the function names otherwise than its table does (ask the function there). */
+  readonly special?: (lo: number, hi: number) => boolean;
+};
+
+/** Symbols sorted by address, one per address (the one objdump names it after). */
+export interface SymbolTable {
+  readonly names: readonly string[];
+  /** Each symbol's address as 32-bit halves. */
+  readonly his: Uint32Array;
+  readonly los: Uint32Array;
+  /** The index of the last symbol at or below hi:lo, or -1 when it is below them all. */
+  at(lo: number, hi: number): number;
+}
 
 const SEG_NAMES = ['es', 'cs', 'ss', 'ds', 'fs', 'gs'];
 const SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };

@@ -3,6 +3,9 @@
 // formatting the instruction. Text is UTF-8, the encoding process.stdout.write gave the strings.
 
 const HEX = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]); // 0-9a-f
+/** Each byte's two hex digits as one little-endian 16-bit value (written with DataView.setUint16). */
+const HEX2 = new Uint16Array(256);
+for (let x = 0; x < 256; x++) HEX2[x] = HEX[x >> 4] | (HEX[x & 15] << 8);
 const SPACE = 32;
 const CHUNK = 1 << 18;
 const EMPTY = new Uint8Array(0);
@@ -17,11 +20,14 @@ export function utf8Text(b: Uint8Array): string {
 
 export class ListingWriter {
   buf: Uint8Array;
+  /** `buf` as a DataView: copy moves 4 bytes a step. */
+  private view: DataView;
   n = 0;
 
   /** A writer for the listing of about `codeBytes` bytes of code (the buffer grows as needed). */
   constructor(codeBytes = CHUNK) {
     this.buf = new Uint8Array(Math.min(CHUNK, codeBytes * 16) + 4096);
+    this.view = new DataView(this.buf.buffer);
   }
 
   /** Whether a chunk's worth is written (the caller then takes it between lines). */
@@ -33,6 +39,7 @@ export class ListingWriter {
   take(last = false): Uint8Array {
     const out = this.buf.subarray(0, this.n);
     this.buf = last ? EMPTY : new Uint8Array(this.buf.length);
+    this.view = new DataView(this.buf.buffer);
     this.n = 0;
     return out;
   }
@@ -47,6 +54,7 @@ export class ListingWriter {
     const b = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
     b.set(this.buf.subarray(0, this.n));
     this.buf = b;
+    this.view = new DataView(b.buffer);
   }
 
   byte(c: number): void {
@@ -71,13 +79,16 @@ export class ListingWriter {
     this.n = n;
   }
 
-  /** Bytes [from, from+k) of `src`. */
-  copy(src: Uint8Array, from: number, k: number): void {
-    this.room(k);
-    const b = this.buf;
-    let n = this.n;
-    for (let i = 0; i < k; i++) b[n++] = src[from + i];
-    this.n = n;
+  /**
+   * Bytes [from, from+k) of `src`, read 4 at a time: `src` must have 3 bytes to spare after them
+   * (line-cache.ts keeps them); the up to 3 bytes written past the copy are overwritten by what follows.
+   */
+  copy(src: DataView, from: number, k: number): void {
+    this.room(k + 3);
+    const v = this.view;
+    const n = this.n;
+    for (let i = 0; i < k; i += 4) v.setUint32(n + i, src.getUint32(from + i, true), true);
+    this.n = n + k;
   }
 
   spaces(k: number): void {
@@ -93,6 +104,21 @@ export class ListingWriter {
    */
   addr(lo: number, hi: number, digits: 8 | 16, width: number): void {
     this.room(width + 16);
+    if (width === 8 && (hi === 0 || digits === 8)) {
+      // The usual column (an address below 4 GiB in 8 columns): all 8 digits two at a time, then
+      // blanks over the leading zeros.
+      const v = this.view;
+      const n = this.n;
+      lo >>>= 0;
+      v.setUint16(n, HEX2[lo >>> 24], true);
+      v.setUint16(n + 2, HEX2[(lo >>> 16) & 255], true);
+      v.setUint16(n + 4, HEX2[(lo >>> 8) & 255], true);
+      v.setUint16(n + 6, HEX2[lo & 255], true);
+      const b = this.buf;
+      for (let k = n + 8 - hexDigits(lo); k > n;) b[--k] = SPACE;
+      this.n = n + 8;
+      return;
+    }
     const wide = digits === 16 && hi !== 0;
     let nd = wide ? 8 + hexDigits(hi) : hexDigits(lo);
     const b = this.buf;

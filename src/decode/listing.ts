@@ -2,9 +2,9 @@
 // `...` for runs of zero bytes, `<sym+0x10>` branch targets.
 
 import type { Mode } from '../isa/types.js';
-import { FMT_NO_ADDRESSES, FMT_SUFFIX, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type Syntax } from './att.js';
+import { FMT_NO_ADDRESSES, FMT_SUFFIX, formatDecoded, formatPrefixesOnly, formShapes, targetText, TEXT_OTHER, TEXT_OWN, textShape, type Symbolizer, type SymbolTable, type Syntax } from './att.js';
 import { defaultTables } from './default.js';
-import { sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
+import { DECODE_REACH, sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
 import { decodeInto } from './decode.js';
 import { ListingWriter, utf8Text } from './listing-writer.js';
@@ -69,12 +69,24 @@ export interface ListingOptions {
   readonly memo?: ListingMemo;
 }
 
+/** A symbol with what sorting compares, worked out once (a shared object has thousands, many at one address). */
+interface SortKey {
+  readonly s: DisSymbol;
+  /** The address as 32-bit halves (numbers compare faster than BigInts). */
+  readonly hi: number;
+  readonly lo: number;
+  /** The name without its version (`@...`), made when first needed. */
+  bare?: string;
+}
+
 /**
  * objdump's order among symbols at one address (the first one names it): section symbols last, functions, then data
  * objects, then non-local before local, global before weak, larger size first, names starting
  * with '.' last, then by name.
  */
-function better(a: DisSymbol, b: DisSymbol): number {
+function better(ka: SortKey, kb: SortKey): number {
+  const a = ka.s;
+  const b = kb.s;
   if (!!a.section !== !!b.section) return a.section ? 1 : -1;
   if (!!a.func !== !!b.func) return a.func ? -1 : 1;
   if (!!a.object !== !!b.object) return a.object ? -1 : 1;
@@ -86,13 +98,22 @@ function better(a: DisSymbol, b: DisSymbol): number {
   const ad = a.name.startsWith('.');
   if (ad !== b.name.startsWith('.')) return ad ? 1 : -1;
   // Versions of one dynamic symbol (name@V1, name@@V2) keep symbol-table order (stable sort).
-  const an = a.name.replace(/@.*/, '');
-  const bn = b.name.replace(/@.*/, '');
+  const an = (ka.bare ??= a.name.replace(/@.*/, ''));
+  const bn = (kb.bare ??= b.name.replace(/@.*/, ''));
   return an < bn ? -1 : an > bn ? 1 : 0;
 }
 
 function sortSyms(syms: readonly DisSymbol[]): DisSymbol[] {
-  return [...syms].sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : better(a, b)));
+  let halves = true;
+  const keys: SortKey[] = syms.map((s) => {
+    if (s.addr < 0n || s.addr >= 1n << 64n) halves = false;
+    const a = BigInt.asUintN(64, s.addr);
+    return { s, hi: Number(a >> 32n), lo: Number(a & 0xffffffffn), bare: undefined };
+  });
+  // Addresses in [0, 2^64) (ELF's are) order as their 32-bit halves do.
+  if (halves) keys.sort((a, b) => (a.hi !== b.hi ? a.hi - b.hi : a.lo !== b.lo ? a.lo - b.lo : better(a, b)));
+  else keys.sort((a, b) => (a.s.addr < b.s.addr ? -1 : a.s.addr > b.s.addr ? 1 : better(a, b)));
+  return keys.map((k) => k.s);
 }
 
 /** A symbolizer over sorted symbols: nearest symbol at or below the address. */
@@ -101,27 +122,12 @@ export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
   // Keep the preferred symbol per address.
   const uniq: DisSymbol[] = [];
   for (const s of sorted) if (!uniq.length || uniq[uniq.length - 1].addr !== s.addr) uniq.push(s);
-  // Addresses as 32-bit halves: a branch target is looked up without making a BigInt.
-  const his = new Uint32Array(uniq.length);
-  const los = new Uint32Array(uniq.length);
-  uniq.forEach((s, i) => {
-    const a = BigInt.asUintN(64, s.addr);
-    his[i] = Number(a >> 32n);
-    los[i] = Number(a & 0xffffffffn);
-  });
-  return (lo: number, hi: number) => {
+  const table = new SortedSymbols(uniq);
+  const { his, los } = table;
+  const fn = (lo: number, hi: number): string | undefined => {
     lo >>>= 0;
     hi >>>= 0;
-    let l = 0;
-    let r = uniq.length - 1;
-    let best = -1;
-    while (l <= r) {
-      const m = (l + r) >> 1;
-      if (his[m] < hi || (his[m] === hi && los[m] <= lo)) {
-        best = m;
-        l = m + 1;
-      } else r = m - 1;
-    }
+    const best = table.at(lo, hi);
     if (best < 0) {
       // Before every symbol: objdump counts back from the first one.
       if (!uniq.length) return undefined;
@@ -134,6 +140,42 @@ export function makeSymbolizer(symbols: readonly DisSymbol[]): Symbolizer {
     const off = dh < 0x200000 ? (dh * 4294967296 + lo - los[best]).toString(16) : (((BigInt(hi) << 32n) | BigInt(lo)) - s.addr).toString(16);
     return s.name + '+0x' + off;
   };
+  return Object.assign(fn, { table });
+}
+
+/** Symbols' addresses as 32-bit halves: a branch target is looked up without making a BigInt. */
+class SortedSymbols implements SymbolTable {
+  readonly names: string[];
+  readonly his: Uint32Array;
+  readonly los: Uint32Array;
+
+  constructor(uniq: readonly DisSymbol[]) {
+    this.names = uniq.map((s) => s.name);
+    this.his = new Uint32Array(uniq.length);
+    this.los = new Uint32Array(uniq.length);
+    uniq.forEach((s, i) => {
+      const a = BigInt.asUintN(64, s.addr);
+      this.his[i] = Number(a >> 32n);
+      this.los[i] = Number(a & 0xffffffffn);
+    });
+  }
+
+  at(lo: number, hi: number): number {
+    lo >>>= 0;
+    hi >>>= 0;
+    const { his, los } = this;
+    let l = 0;
+    let r = his.length - 1;
+    let best = -1;
+    while (l <= r) {
+      const m = (l + r) >> 1;
+      if (his[m] < hi || (his[m] === hi && los[m] <= lo)) {
+        best = m;
+        l = m + 1;
+      } else r = m - 1;
+    }
+    return best;
+  }
 }
 
 /** objdump's address column: how many leading hex digits all addresses of the section drop. */
@@ -335,7 +377,31 @@ class SectionLister {
 
   /** A branch target as formatDecoded writes it (att.ts targetText). */
   private target(lo: number, hi: number): void {
-    const name = this.sym ? this.sym(lo, hi) : undefined;
+    const { sym } = this;
+    const table = sym?.table;
+    if (table !== undefined && (sym!.special === undefined || !sym!.special(lo, hi))) {
+      // The symbol's name and offset written as they are, without building `name+0x10` first.
+      const i = table.at(lo, hi);
+      if (i >= 0 && table.his[i] === hi >>> 0) {
+        const { w } = this;
+        if (this.addresses) {
+          w.hex64(lo, hi);
+          w.byte(SPACE);
+        }
+        w.byte(LT);
+        w.str(table.names[i]);
+        const off = (lo >>> 0) - table.los[i];
+        if (off !== 0) {
+          w.byte(PLUS);
+          w.byte(48);
+          w.byte(120);
+          w.hex64(off, 0);
+        }
+        w.byte(GT);
+        return;
+      }
+    }
+    const name = sym ? sym(lo, hi) : undefined;
     if (!this.addresses) {
       if (name !== undefined) this.w.str('<' + name + '>');
     } else if (name === undefined) {
@@ -413,25 +479,38 @@ class SectionLister {
         p = z;
         continue;
       }
+      const { cache } = this;
+      // An instruction met before is found by its bytes without decoding it (line-cache.ts match).
+      let len = 0;
+      const m = cache.match(bytes, p, stop);
+      if (m >= 0) {
+        len = cache.keyLength(m);
+        this.addrCol(p);
+        w.copy(cache.view, cache.offset(m), cache.length(m));
+        this.lineEnd(p, len, stop);
+        p += len;
+        continue;
+      }
       const sum = this.baseLo + p;
       const lo = sum >>> 0;
       const hi = (this.baseHi + Math.floor(sum / 4294967296)) >>> 0;
       decodeInto(d, view, p, mode, lo, hi);
-      let len: number;
       const shape = d.ignoredRexEnd === 0 && p + d.length <= stop ? textShape(d, this.shapes) : TEXT_OTHER;
       if (shape === TEXT_OWN) {
         // The first line's hex column and text, from the cache or made and then cached.
         len = d.length;
-        const { cache } = this;
-        const s = cache.find(bytes, p, len);
+        let s = cache.find(bytes, p, len);
         this.addrCol(p);
-        if (s >= 0) w.copy(cache.text, cache.offset(s), cache.length(s));
+        if (s >= 0) w.copy(cache.view, cache.offset(s), cache.length(s));
         else {
           const from = w.n;
           this.hexCol(p, len);
           w.str(formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax, this.fmt));
-          cache.put(~s, bytes, p, len, w.buf, from, w.n);
+          s = cache.put(~s, bytes, p, len, w.buf, from, w.n) ? ~s : -1;
         }
+        // Decoded with all the bytes the decoder may look at; not a WAIT the next bytes decide, nor
+        // a (bad), whose length stops short of the bytes that made it one.
+        if (s >= 0 && d.form !== NONE && p + DECODE_REACH <= view.length && bytes[p + len - 1] !== 0x9b) cache.matchable(s);
       } else if (shape !== TEXT_OTHER) {
         // A branch: its text up to the target is cached by the bytes before the displacement.
         len = d.length;
@@ -440,7 +519,7 @@ class SectionLister {
         this.addrCol(p);
         this.hexCol(p, len);
         if (s >= 0) {
-          w.copy(heads.text, heads.offset(s), heads.length(s));
+          w.copy(heads.view, heads.offset(s), heads.length(s));
           this.target(d.targetLo, d.targetHi);
         } else {
           const text = formatDecoded(d, view, p, lo, hi, this.sym, undefined, this.syntax, this.fmt);
@@ -475,26 +554,32 @@ class SectionLister {
         this.hexCol(p, len);
         w.str(text);
       }
-      if (wide) {
-        this.relocLines(p + len);
-        w.byte(NL);
-      } else {
-        w.byte(NL);
-        for (let k = 7; k < len && this.raw; k += 7) {
-          this.addrCol(p + k);
-          if (p + len > stop) this.pastHex(p + k, p + Math.min(len, k + 7), false);
-          else w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
-          w.byte(NL);
-        }
-        if (this.ri < this.relocs.length) this.relocLines(p + len);
-      }
+      this.lineEnd(p, len, stop);
       p += len;
     }
     return p;
   }
+
+  /** The end of the first line of the instruction [p, p+len), its other lines and relocations. */
+  private lineEnd(p: number, len: number, stop: number): void {
+    const { w, bytes } = this;
+    if (this.wide) {
+      this.relocLines(p + len);
+      w.byte(NL);
+    } else {
+      w.byte(NL);
+      for (let k = 7; k < len && this.raw; k += 7) {
+        this.addrCol(p + k);
+        if (p + len > stop) this.pastHex(p + k, p + Math.min(len, k + 7), false);
+        else w.hexBytes(bytes, p + k, p + Math.min(len, k + 7), 0);
+        w.byte(NL);
+      }
+      if (this.ri < this.relocs.length) this.relocLines(p + len);
+    }
+  }
 }
 
-const NL = 10, TAB = 9, COLON = 58, SPACE = 32, LT = 60, GT = 62;
+const NL = 10, TAB = 9, COLON = 58, SPACE = 32, LT = 60, GT = 62, PLUS = 43;
 
 function prefixCount(b: Uint8Array, p: number, mode: Mode): number {
   let n = 0;

@@ -206,9 +206,11 @@ export function readElf(b: Uint8Array): ElfFile {
     const t = tab === undefined ? undefined : raw[tab];
     if (!t || t.type === SHT_NOBITS) return off === 0 ? '' : '<corrupt>';
     if (off >= t.size) return '<corrupt>';
-    let s = '';
-    for (let e = t.offset + off; e < t.offset + t.size && b[e] !== 0; e++) s += String.fromCharCode(b[e]);
-    return s;
+    const from = t.offset + off;
+    const end = t.offset + t.size;
+    let e = from;
+    while (e < end && b[e] !== 0) e++;
+    return latin1(b, from, e);
   };
   const sections: ElfSection[] = raw.map((s, index) => ({
     name: cstr(shstrndx < raw.length ? shstrndx : undefined, s.name),
@@ -234,20 +236,30 @@ export function readElf(b: Uint8Array): ElfFile {
   }
 
   const SYMENT = bits === 64 ? 24 : 16;
+  // Each table is read once (a shared object's .dynsym serves its symbols and its dynamic relocations).
+  const symbolTables = new Map<number, ElfSymbol[]>();
   const readSymbols = (secIdx: number): ElfSymbol[] => {
+    const known = symbolTables.get(secIdx);
+    if (known !== undefined) return known;
     const st = raw[secIdx];
     if (st.entsize !== SYMENT && st.entsize !== 0) throw new ElfError('corrupt', `symbol table entry size ${st.entsize}, expected ${SYMENT}`);
     const out: ElfSymbol[] = [];
-    for (let o = st.offset, index = 0; o + SYMENT <= st.offset + st.size; o += SYMENT, index++) {
-      const w = `symbol ${index}`;
+    const count = Math.floor(st.size / SYMENT);
+    // The whole table inside the file (checked above for any section with contents): its fields are read unchecked.
+    if (count > 0) need(st.offset, count * SYMENT, 'symbol table');
+    for (let o = st.offset, index = 0; index < count; o += SYMENT, index++) {
       let name: number, value: bigint, size: number, info: number, other: number, shndx: number;
       if (bits === 64) {
-        name = u32(o, w); info = u8(o + 4, w); other = u8(o + 5, w); shndx = u16(o + 6, w); value = u64(o + 8, w); size = num(o + 16, w);
+        name = v.getUint32(o, true); info = b[o + 4]; other = b[o + 5]; shndx = v.getUint16(o + 6, true); value = v.getBigUint64(o + 8, true);
+        // st_size: a JS number unless beyond 2^53 (num's check).
+        const hi = v.getUint32(o + 20, true);
+        size = hi < 0x200000 ? hi * 4294967296 + v.getUint32(o + 16, true) : num(o + 16, `symbol ${index}`);
       } else {
-        name = u32(o, w); value = BigInt(u32(o + 4, w)); size = u32(o + 8, w); info = u8(o + 12, w); other = u8(o + 13, w); shndx = u16(o + 14, w);
+        name = v.getUint32(o, true); value = BigInt(v.getUint32(o + 4, true)); size = v.getUint32(o + 8, true); info = b[o + 12]; other = b[o + 13]; shndx = v.getUint16(o + 14, true);
       }
       out.push({ name: cstr(st.link, name), value, size, type: info & 15, bind: info >> 4, other, shndx, index });
     }
+    symbolTables.set(secIdx, out);
     return out;
   };
 
@@ -368,6 +380,14 @@ export function readElf(b: Uint8Array): ElfFile {
     }
     return out;
   }
+}
+
+/** Bytes [from, to) of `b` as a string, one character per byte (as String.fromCharCode of each). */
+function latin1(b: Uint8Array, from: number, to: number): string {
+  let s = '';
+  // In pieces: apply's arguments live on the stack.
+  for (let at = from; at < to; at += 4096) s += String.fromCharCode.apply(null, b.subarray(at, Math.min(to, at + 4096)) as unknown as number[]);
+  return s;
 }
 
 /** The bytes of a section (zeros for SHT_NOBITS). */
