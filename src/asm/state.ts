@@ -265,7 +265,7 @@ export class Assembly {
 
   addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean, disp = false): void {
     // (One object shape whether or not `seq` is set: no spread of a temporary object per fixup.)
-    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, seq: disp ? this.symbols.nextSeq() : undefined });
+    this.fixups.push(new FixupRecord(this.cur, frag, off, fixup, pcOff, branch, this.loc, this.mode, disp ? this.symbols.nextSeq() : undefined));
   }
 
   /**
@@ -278,13 +278,15 @@ export class Assembly {
   private readonly lineCache = new LineTable();
   private lineCacheMode: Mode = 0 as Mode;
   /** What recall() returns for a plain line: one object, filled in per call. */
-  private readonly plainLine = { off: 0, len: 0, warnings: NO_WARNINGS };
+  private readonly plainLine = new CachedEntry(0, 0, undefined, NO_WARNINGS);
   /**
    * Bytes of the remembered plain instructions, back to back. Keeping them here rather than the
    * encoder's result (an object, a Uint8Array and its buffer per line) keeps tens of megabytes of
    * small long-lived objects out of the heap on a large file, which the garbage collector would copy.
    */
-  private arena = new Uint8Array(1 << 16);
+  // (Empty until the first remembered line: allocated by the growth below, which then runs before
+  // any optimized code loads the field, rather than mid-run, which deoptimized the code reading it.)
+  private arena = new Uint8Array(0);
   private arenaUsed = 0;
 
   /**
@@ -321,17 +323,17 @@ export class Assembly {
     const w = warnings.length ? warnings : NO_WARNINGS;
     const h = hash || lineHash(text, 0, text.length);
     if (insn.near || insn.enc.fixups.length || insn.sym !== undefined) {
-      this.lineCache.set(text, h, { off: 0, len: 0, insn, warnings: w });
+      this.lineCache.set(text, h, new CachedEntry(0, 0, insn, w));
       return;
     }
     const b = insn.enc.bytes;
     if (this.arenaUsed + b.length > this.arena.length) {
-      const nb = new Uint8Array(this.arena.length * 2);
+      const nb = new Uint8Array(Math.max(this.arena.length * 2, 1 << 16));
       nb.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = nb;
     }
     this.arena.set(b, this.arenaUsed);
-    this.lineCache.set(text, h, w === NO_WARNINGS && b.length <= 15 && this.arenaUsed < 1 << 26 ? this.arenaUsed * 16 + b.length : { off: this.arenaUsed, len: b.length, warnings: w });
+    this.lineCache.set(text, h, w === NO_WARNINGS && b.length <= 15 && this.arenaUsed < 1 << 26 ? this.arenaUsed * 16 + b.length : new CachedEntry(this.arenaUsed, b.length, undefined, w));
     this.arenaUsed += b.length;
   }
 
@@ -357,6 +359,18 @@ export class Assembly {
   symByName(name: string): Sym {
     return this.symbols.ref(name);
   }
+}
+
+/**
+ * A fixup as an instruction leaves it. (A class rather than an object literal: fixups live to the end,
+ * and V8, seeing a literal's objects survive, switches its site to old-space allocation mid-run and
+ * throws away the optimized code that allocates there; it tracks no site for a class.)
+ */
+class FixupRecord implements PendingFixup {
+  constructor(
+    readonly sec: Section, readonly frag: Frag, readonly off: number, readonly fixup: Fixup, readonly pcOff: number,
+    readonly branch: boolean, readonly loc: SrcLoc, readonly mode: Mode, readonly seq: number | undefined,
+  ) {}
 }
 
 /**
@@ -441,6 +455,12 @@ export interface CachedLine {
 }
 
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/** CachedLine's one shape: the reused plain-line answer and every remembered entry (a class rather
+ *  than literals: one map for emitRemembered, and no allocation site for V8 to retenure mid-run). */
+class CachedEntry implements CachedLine {
+  constructor(public off: number, public len: number, readonly insn: InsnReplay | undefined, readonly warnings: readonly string[]) {}
+}
 
 /**
  * A field naming `_GLOBAL_OFFSET_TABLE_` itself is GOT-relative to the field (R_386_GOTPC,
