@@ -380,69 +380,81 @@ class FixupRecord implements PendingFixup {
  * string again and followed its chains through the key objects.)
  */
 class LineTable {
-  /** Per slot: the hash, 0 if empty. */
-  private hashes = new Int32Array(1024);
-  /** Per slot: the entry's index in keys/values. */
-  private slots = new Int32Array(1024);
+  /**
+   * Per slot, STRIDE ints side by side (one cache line holds four slots, so a probe touches one line
+   * where separate arrays of hashes, indices and values touched one each): the hash (0: empty), the
+   * entry's index in keys/values, and a plain line's number (see recall) or -1 when the value is the
+   * object in values.
+   */
+  private table = new Int32Array(1024 * STRIDE);
+  private mask = 1023;
   private readonly keys: string[] = [];
-  private readonly values: (CachedLine | number)[] = [];
+  private readonly values: (CachedLine | undefined)[] = [];
 
   get size(): number {
     return this.keys.length;
   }
 
   get(text: string, hash: number): CachedLine | number | undefined {
-    const hashes = this.hashes;
-    const mask = hashes.length - 1;
+    const t = this.table;
+    const mask = this.mask;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const h = hashes[i];
+      const o = i * STRIDE;
+      const h = t[o];
       if (h === 0) return undefined;
-      if (h === hash && this.keys[this.slots[i]] === text) return this.values[this.slots[i]];
+      if (h === hash && this.keys[t[o + 1]] === text) {
+        const v = t[o + 2];
+        return v >= 0 ? v : this.values[t[o + 1]];
+      }
     }
   }
 
   /** Adds or replaces `text`'s entry. */
   set(text: string, hash: number, value: CachedLine | number): void {
-    const hashes = this.hashes;
-    const mask = hashes.length - 1;
-    let i = hash & mask;
-    for (; hashes[i] !== 0; i = (i + 1) & mask) {
-      if (hashes[i] === hash && this.keys[this.slots[i]] === text) {
-        this.values[this.slots[i]] = value;
-        return;
-      }
+    const t = this.table;
+    const mask = this.mask;
+    let o = (hash & mask) * STRIDE;
+    for (; t[o] !== 0; o = (o + STRIDE) & (mask * STRIDE + STRIDE - 1)) {
+      if (t[o] === hash && this.keys[t[o + 1]] === text) break;
     }
-    hashes[i] = hash;
-    this.slots[i] = this.keys.length;
+    const fresh = t[o] === 0;
+    const k = fresh ? this.keys.length : t[o + 1];
+    t[o] = hash;
+    t[o + 1] = k;
+    t[o + 2] = typeof value === 'number' ? value : -1;
+    if (!fresh) {
+      this.values[k] = typeof value === 'number' ? undefined : value;
+      return;
+    }
     this.keys.push(text);
-    this.values.push(value);
+    this.values.push(typeof value === 'number' ? undefined : value);
     // At most half full: probes stay short.
-    if (this.keys.length * 2 > hashes.length) this.grow();
+    if (this.keys.length * 2 > mask + 1) this.grow();
   }
 
   clear(): void {
-    this.hashes.fill(0);
+    this.table.fill(0);
     this.keys.length = 0;
     this.values.length = 0;
   }
 
   private grow(): void {
-    const old = this.hashes, oldSlots = this.slots;
-    const hashes = new Int32Array(old.length * 2);
-    const slots = new Int32Array(old.length * 2);
-    const mask = hashes.length - 1;
-    for (let j = 0; j < old.length; j++) {
+    const old = this.table;
+    const t = new Int32Array(old.length * 2);
+    const mask = t.length / STRIDE - 1;
+    for (let j = 0; j < old.length; j += STRIDE) {
       const h = old[j];
       if (h === 0) continue;
       let i = h & mask;
-      while (hashes[i] !== 0) i = (i + 1) & mask;
-      hashes[i] = h;
-      slots[i] = oldSlots[j];
+      while (t[i * STRIDE] !== 0) i = (i + 1) & mask;
+      t.set(old.subarray(j, j + STRIDE), i * STRIDE);
     }
-    this.hashes = hashes;
-    this.slots = slots;
+    this.table = t;
+    this.mask = mask;
   }
 }
+/** Ints per LineTable slot (a power of two). */
+const STRIDE = 4;
 
 /** A remembered instruction line and every warning the statement gave (replayed as well). */
 export interface CachedLine {
