@@ -28,6 +28,7 @@ import { noteUsed } from './used-note.js';
 import { archCheck } from './arch-check.js';
 import { regAvailable } from './reg-avail.js';
 import { operandWarning } from './operand-check.js';
+import { BranchFragRecord, BranchRecord, BranchTarget } from './branch-records.js';
 import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitEncoded, renamedFixup, type BranchFrag } from './sections.js';
@@ -214,14 +215,13 @@ function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, 
     let fx: Fixup | undefined;
     for (const f of enc.fixups) if (f.pcrel && f.size === 1) { fx = f; break; }
     if (fx) {
-      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near, long: false, loc: asm.loc, sym };
+      const frag: BranchFrag = new BranchFragRecord(enc, near, false, asm.loc, sym);
       const sec = asm.cur;
       addVarFrag(sec, frag);
       const v = fx.value;
       const name = v.sym === undefined ? undefined : sym ?? v.sym;
-      const target: Val = v.minus ? { add: v.addend, ...(name ? { sym: asm.symByName(name) } : {}), minus: asm.symByName(v.minus) }
-        : name ? { add: v.addend, sym: asm.symByName(name) } : { add: v.addend };
-      asm.branches.push({ sec, frag, target, mode: asm.mode });
+      const target = new BranchTarget(v.addend, name ? asm.symByName(name) : undefined, v.minus ? asm.symByName(v.minus) : undefined);
+      asm.branches.push(new BranchRecord(sec, frag, target, asm.mode));
       return;
     }
   }
@@ -232,9 +232,9 @@ function placeInsnBytes(asm: Assembly, enc: Encoded, near: Encoded | undefined, 
     // is made with the other branches' after layout (and so comes after the section's other ones).
     const fx = enc.fixups.find((f) => f.pcrel);
     if (fx && fx.size > 1 && !fx.value.sym && !fx.value.minus) {
-      const frag: BranchFrag = { kind: 'branch', addr: 0, short: enc, near: enc, long: true, loc: asm.loc };
+      const frag: BranchFrag = new BranchFragRecord(enc, enc, true, asm.loc, undefined);
       addVarFrag(asm.cur, frag);
-      asm.branches.push({ sec: asm.cur, frag, target: { add: fx.value.addend }, mode: asm.mode });
+      asm.branches.push(new BranchRecord(asm.cur, frag, new BranchTarget(fx.value.addend, undefined, undefined), asm.mode));
       return;
     }
   }

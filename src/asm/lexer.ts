@@ -133,11 +133,45 @@ function runOf(text: string, i: number, k: number): number {
   return i;
 }
 
+/** The end of moo's `string` token starting at the quote at i, or 0 if none does (unterminated). */
+function stringEnd(text: string, i: number): number {
+  const n = text.length;
+  for (let j = i + 1; j < n; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 34) return j + 1;
+    if (d === 10) return 0;
+    if (d === 92 /* \\ */ && ++j >= n) return 0;
+  }
+  return 0;
+}
+
+/** The end of moo's `char` token starting at the quote at i (`'c`, `'\n`, `'\101`, `'\x41`, each
+ *  with an optional closing quote), or 0 if none does. */
+function charEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + 1;
+  if (j >= n) return 0;
+  const d = text.charCodeAt(j);
+  if (d === 10) return 0;
+  if (d === 92) {
+    j++;
+    if (j >= n) return 0;
+    const e = text.charCodeAt(j);
+    if (e >= 48 && e <= 55) {
+      const stop = Math.min(j + 3, n);
+      while (j < stop && at(text, j) >= 48 && at(text, j) <= 55) j++;
+    } else if ((e | 0x20) === 120 && isC(text, j + 1, C_HEX)) j = runOf(text, j + 1, C_HEX);
+    else j++;
+  } else j++;
+  return at(text, j) === 39 ? j + 1 : j;
+}
+
 /**
  * Splits a statement into tokens, whitespace dropped. A hand-written scanner that yields exactly
- * the moo lexer's tokens (test/asm/lexer.test.ts checks the two agree); statements with quotes go
- * to moo itself (found while scanning: no token but punctuation starts at a quote). Lexing is most
- * of the per-line cost of a large file, hence the fast path.
+ * the moo lexer's tokens (test/asm/lexer.test.ts checks the two agree), strings and character
+ * constants included: moo itself, run only for the odd quoted statement of a large file, stayed in
+ * the interpreter, its first run compiling its one big pattern. Lexing is most of the per-line cost
+ * of a large file, hence the fast path.
  */
 export function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
@@ -182,8 +216,13 @@ export function tokenize(text: string): Tok[] {
       i = runOf(text, i + 1, C_ID);
       type = 'ident';
     } else {
-      // A quote (which no other token takes in): the whole statement goes to moo.
-      if (c === 39 || c === 34) return tokenizeMoo(text);
+      // A string or character constant (moo's rules above); unterminated, the quote is junk.
+      const q = c === 34 ? stringEnd(text, i) : c === 39 ? charEnd(text, i) : 0;
+      if (q > 0) {
+        out.push({ type: c === 34 ? 'string' : 'char', value: text.slice(start, q), offset: start, i: out.length });
+        i = q;
+        continue;
+      }
       // Two-character operators start with one of | & < > ! = ; test those before slicing.
       const c2 = at(text, i + 1);
       const two = (c === 124 && c2 === 124) || (c === 38 && c2 === 38) ||

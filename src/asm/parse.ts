@@ -112,7 +112,8 @@ function retag(toks0: Tok[]): Tok[] {
   const toks = joinSpecs(toks0);
   let i = 0;
   while (i + 1 < toks.length && (toks[i].type === 'ident' || toks[i].type === 'num') && toks[i + 1].type === 'colon') i += 2;
-  const head = toks[i];
+  // (Bounds checked, not read past the end: a label-only statement's first such read deoptimized this.)
+  const head = i < toks.length ? toks[i] : undefined;
   if (!head || head.type !== 'ident') return toks;
   const next = toks[i + 1];
   if (next && next.type === 'assign') {

@@ -19,20 +19,21 @@ function asSymbol(toks: Tok[], k: number): void {
 /** Retags the statement's quoted symbol names as identifiers, in place. */
 export function quotedSymbols(toks: Tok[]): void {
   let i = 0;
+  // (Bounds checked rather than read past the end: optimized code deoptimizes at the first such read.)
   for (;;) {
+    if (i + 1 >= toks.length) break;
     const t = toks[i];
-    if (!t || toks[i + 1]?.type !== 'colon') break;
+    if (toks[i + 1].type !== 'colon') break;
     if (t.type === 'string') asSymbol(toks, i);
     else if (t.type !== 'ident' && t.type !== 'num') break;
     i += 2;
   }
-  const head = toks[i];
-  if (!head) return;
+  if (i >= toks.length) return;
   if (toks[i].type !== 'ident') return;
-  const directive = toks[i].value.charCodeAt(0) === 46 /* . */ && toks[i + 1]?.type !== 'assign';
+  const directive = toks[i].value.charCodeAt(0) === 46 /* . */ && (i + 1 === toks.length || toks[i + 1].type !== 'assign');
   for (let j = i + 1; j < toks.length; j++) {
     // GNU 2.40 still reads a quoted `"%eax"` in an instruction as the register (and refuses it there).
     if (toks[j].type !== 'string' || (!directive && /^"%[a-z0-9]+"$/i.test(toks[j].value) && lookupReg(toks[j].value.slice(2, -1)))) continue;
-    if (!directive || OPERATOR.has(toks[j - 1].type) || OPERATOR.has(toks[j + 1]?.type ?? '')) asSymbol(toks, j);
+    if (!directive || OPERATOR.has(toks[j - 1].type) || (j + 1 < toks.length && OPERATOR.has(toks[j + 1].type))) asSymbol(toks, j);
   }
 }

@@ -151,8 +151,25 @@ export interface Section {
   scratch?: number;
 }
 
+/**
+ * Fragments and marks (a label's place) live to the end of the assembly: built by classes rather than
+ * object literals, since V8 watches a literal's allocation site and, when its objects turn out
+ * long-lived, switches it to old-space allocation and throws away the optimized code allocating
+ * there, mid-run (once per large file, in the per-instruction path); it tracks no site for a class.
+ */
+class DataFragRecord implements DataFrag {
+  readonly kind = 'data';
+  addr = 0;
+  size = 0;
+  constructor(readonly start: number) {}
+}
+
+class MarkRecord implements Mark {
+  constructor(readonly frag: Frag, readonly off: number) {}
+}
+
 export function createSection(name: string, index: number, flags: string, type: string, seq = 0): Section {
-  const cur: DataFrag = { kind: 'data', addr: 0, start: 0, size: 0 };
+  const cur: DataFrag = new DataFragRecord(0);
   return { name, index, flags, type, align: 1, frags: [cur], cur, size: 0, buf: new Uint8Array(256), used: 0, seq };
 }
 
@@ -251,7 +268,7 @@ export function emitEncoded(sec: Section, bytes: Uint8Array): number {
 /** Ends the current data fragment with a variable-size one and opens a new data fragment. */
 export function addVarFrag(sec: Section, f: Exclude<Frag, DataFrag>): void {
   sec.frags.push(f);
-  const d: DataFrag = { kind: 'data', addr: 0, start: sec.used, size: 0 };
+  const d: DataFrag = new DataFragRecord(sec.used);
   sec.frags.push(d);
   sec.cur = d;
 }
@@ -266,7 +283,7 @@ export function orgTarget(f: OrgFrag): number {
 }
 
 export function here(sec: Section): Mark {
-  return { frag: sec.cur, off: sec.cur.size };
+  return new MarkRecord(sec.cur, sec.cur.size);
 }
 
 export function isCode(sec: Section): boolean {

@@ -35,6 +35,13 @@ const letter = (c: number): boolean => (c | 0x20) >= 97 && (c | 0x20) <= 122;
 /** charCodeAt, 0 past the end: optimized code deoptimizes on its first out-of-bounds read, then is compiled again. */
 const at = (text: string, i: number): number => (i < text.length ? text.charCodeAt(i) : 0);
 
+/** The end of the blanks from i. (One loop for every blank run of symbolShape: the run after the
+ *  symbol, rarely there, had no type feedback of its own and deoptimized the function when met.) */
+function blanksEnd(text: string, i: number, n: number): number {
+  while (i < n && blank(text.charCodeAt(i))) i++;
+  return i;
+}
+
 /**
  * `MNEMONIC SYMBOL` and nothing else (no prefix mnemonic, `.`, `@`, quotes or numbers), or undefined.
  * `anyMnemonic`: skip the prefix-mnemonic test (replay() looks the mnemonic up among remembered
@@ -43,20 +50,20 @@ const at = (text: string, i: number): number => (i < text.length ? text.charCode
 export function symbolShape(text: string, anyMnemonic = false): Shape | undefined {
   const n = text.length;
   let i = 0;
-  while (i < n && blank(text.charCodeAt(i))) i++;
+  i = blanksEnd(text, i, n);
   const m0 = i;
   if (!letter(at(text, i))) return undefined;
   while (i < n && (letter(text.charCodeAt(i)) || (text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57))) i++;
   const m1 = i;
   if (i === n || !blank(text.charCodeAt(i))) return undefined;
-  while (i < n && blank(text.charCodeAt(i))) i++;
+  i = blanksEnd(text, i, n);
   const s0 = i;
   const c0 = at(text, i);
   if (!(c0 < 128 && ID0[c0])) return undefined;
   i++;
   for (let c = at(text, i); i < n && c < 128 && ID[c]; c = at(text, ++i));
   const s1 = i;
-  while (i < n && blank(text.charCodeAt(i))) i++;
+  i = blanksEnd(text, i, n);
   if (i !== n) return undefined;
   const sym = text.slice(s0, s1);
   if (sym === '.' || sym === '_GLOBAL_OFFSET_TABLE_') return undefined;

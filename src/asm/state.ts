@@ -265,7 +265,7 @@ export class Assembly {
 
   addFixup(frag: Frag, off: number, fixup: Fixup, pcOff: number, branch: boolean, disp = false): void {
     // (One object shape whether or not `seq` is set: no spread of a temporary object per fixup.)
-    this.fixups.push({ sec: this.cur, frag, off, fixup, pcOff, branch, loc: this.loc, mode: this.mode, seq: disp ? this.symbols.nextSeq() : undefined });
+    this.fixups.push(new FixupRecord(this.cur, frag, off, fixup, pcOff, branch, this.loc, this.mode, disp ? this.symbols.nextSeq() : undefined));
   }
 
   /**
@@ -278,13 +278,15 @@ export class Assembly {
   private readonly lineCache = new LineTable();
   private lineCacheMode: Mode = 0 as Mode;
   /** What recall() returns for a plain line: one object, filled in per call. */
-  private readonly plainLine = { off: 0, len: 0, warnings: NO_WARNINGS };
+  private readonly plainLine = new CachedEntry(0, 0, undefined, NO_WARNINGS);
   /**
    * Bytes of the remembered plain instructions, back to back. Keeping them here rather than the
    * encoder's result (an object, a Uint8Array and its buffer per line) keeps tens of megabytes of
    * small long-lived objects out of the heap on a large file, which the garbage collector would copy.
    */
-  private arena = new Uint8Array(1 << 16);
+  // (Empty until the first remembered line: allocated by the growth below, which then runs before
+  // any optimized code loads the field, rather than mid-run, which deoptimized the code reading it.)
+  private arena = new Uint8Array(0);
   private arenaUsed = 0;
 
   /**
@@ -321,17 +323,17 @@ export class Assembly {
     const w = warnings.length ? warnings : NO_WARNINGS;
     const h = hash || lineHash(text, 0, text.length);
     if (insn.near || insn.enc.fixups.length || insn.sym !== undefined) {
-      this.lineCache.set(text, h, { off: 0, len: 0, insn, warnings: w });
+      this.lineCache.set(text, h, new CachedEntry(0, 0, insn, w));
       return;
     }
     const b = insn.enc.bytes;
     if (this.arenaUsed + b.length > this.arena.length) {
-      const nb = new Uint8Array(this.arena.length * 2);
+      const nb = new Uint8Array(Math.max(this.arena.length * 2, 1 << 16));
       nb.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = nb;
     }
     this.arena.set(b, this.arenaUsed);
-    this.lineCache.set(text, h, w === NO_WARNINGS && b.length <= 15 && this.arenaUsed < 1 << 26 ? this.arenaUsed * 16 + b.length : { off: this.arenaUsed, len: b.length, warnings: w });
+    this.lineCache.set(text, h, w === NO_WARNINGS && b.length <= 15 && this.arenaUsed < 1 << 26 ? this.arenaUsed * 16 + b.length : new CachedEntry(this.arenaUsed, b.length, undefined, w));
     this.arenaUsed += b.length;
   }
 
@@ -360,75 +362,99 @@ export class Assembly {
 }
 
 /**
+ * A fixup as an instruction leaves it. (A class rather than an object literal: fixups live to the end,
+ * and V8, seeing a literal's objects survive, switches its site to old-space allocation mid-run and
+ * throws away the optimized code that allocates there; it tracks no site for a class.)
+ */
+class FixupRecord implements PendingFixup {
+  constructor(
+    readonly sec: Section, readonly frag: Frag, readonly off: number, readonly fixup: Fixup, readonly pcOff: number,
+    readonly branch: boolean, readonly loc: SrcLoc, readonly mode: Mode, readonly seq: number | undefined,
+  ) {}
+}
+
+/**
  * The line cache's table: open addressing over the lines' hashes (line-hash.ts), kept in typed
  * arrays, so that a probe reads no string and no object until a hash matches; the file splitter
  * has the hash of most lines already. (A Map keyed by the line strings hashed every sliced line
  * string again and followed its chains through the key objects.)
  */
 class LineTable {
-  /** Per slot: the hash, 0 if empty. */
-  private hashes = new Int32Array(1024);
-  /** Per slot: the entry's index in keys/values. */
-  private slots = new Int32Array(1024);
+  /**
+   * Per slot, STRIDE ints side by side (one cache line holds four slots, so a probe touches one line
+   * where separate arrays of hashes, indices and values touched one each): the hash (0: empty), the
+   * entry's index in keys/values, and a plain line's number (see recall) or -1 when the value is the
+   * object in values.
+   */
+  private table = new Int32Array(1024 * STRIDE);
+  private mask = 1023;
   private readonly keys: string[] = [];
-  private readonly values: (CachedLine | number)[] = [];
+  private readonly values: (CachedLine | undefined)[] = [];
 
   get size(): number {
     return this.keys.length;
   }
 
   get(text: string, hash: number): CachedLine | number | undefined {
-    const hashes = this.hashes;
-    const mask = hashes.length - 1;
+    const t = this.table;
+    const mask = this.mask;
     for (let i = hash & mask; ; i = (i + 1) & mask) {
-      const h = hashes[i];
+      const o = i * STRIDE;
+      const h = t[o];
       if (h === 0) return undefined;
-      if (h === hash && this.keys[this.slots[i]] === text) return this.values[this.slots[i]];
+      if (h === hash && this.keys[t[o + 1]] === text) {
+        const v = t[o + 2];
+        return v >= 0 ? v : this.values[t[o + 1]];
+      }
     }
   }
 
   /** Adds or replaces `text`'s entry. */
   set(text: string, hash: number, value: CachedLine | number): void {
-    const hashes = this.hashes;
-    const mask = hashes.length - 1;
-    let i = hash & mask;
-    for (; hashes[i] !== 0; i = (i + 1) & mask) {
-      if (hashes[i] === hash && this.keys[this.slots[i]] === text) {
-        this.values[this.slots[i]] = value;
-        return;
-      }
+    const t = this.table;
+    const mask = this.mask;
+    let o = (hash & mask) * STRIDE;
+    for (; t[o] !== 0; o = (o + STRIDE) & (mask * STRIDE + STRIDE - 1)) {
+      if (t[o] === hash && this.keys[t[o + 1]] === text) break;
     }
-    hashes[i] = hash;
-    this.slots[i] = this.keys.length;
+    const fresh = t[o] === 0;
+    const k = fresh ? this.keys.length : t[o + 1];
+    t[o] = hash;
+    t[o + 1] = k;
+    t[o + 2] = typeof value === 'number' ? value : -1;
+    if (!fresh) {
+      this.values[k] = typeof value === 'number' ? undefined : value;
+      return;
+    }
     this.keys.push(text);
-    this.values.push(value);
+    this.values.push(typeof value === 'number' ? undefined : value);
     // At most half full: probes stay short.
-    if (this.keys.length * 2 > hashes.length) this.grow();
+    if (this.keys.length * 2 > mask + 1) this.grow();
   }
 
   clear(): void {
-    this.hashes.fill(0);
+    this.table.fill(0);
     this.keys.length = 0;
     this.values.length = 0;
   }
 
   private grow(): void {
-    const old = this.hashes, oldSlots = this.slots;
-    const hashes = new Int32Array(old.length * 2);
-    const slots = new Int32Array(old.length * 2);
-    const mask = hashes.length - 1;
-    for (let j = 0; j < old.length; j++) {
+    const old = this.table;
+    const t = new Int32Array(old.length * 2);
+    const mask = t.length / STRIDE - 1;
+    for (let j = 0; j < old.length; j += STRIDE) {
       const h = old[j];
       if (h === 0) continue;
       let i = h & mask;
-      while (hashes[i] !== 0) i = (i + 1) & mask;
-      hashes[i] = h;
-      slots[i] = oldSlots[j];
+      while (t[i * STRIDE] !== 0) i = (i + 1) & mask;
+      t.set(old.subarray(j, j + STRIDE), i * STRIDE);
     }
-    this.hashes = hashes;
-    this.slots = slots;
+    this.table = t;
+    this.mask = mask;
   }
 }
+/** Ints per LineTable slot (a power of two). */
+const STRIDE = 4;
 
 /** A remembered instruction line and every warning the statement gave (replayed as well). */
 export interface CachedLine {
@@ -441,6 +467,12 @@ export interface CachedLine {
 }
 
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
+
+/** CachedLine's one shape: the reused plain-line answer and every remembered entry (a class rather
+ *  than literals: one map for emitRemembered, and no allocation site for V8 to retenure mid-run). */
+class CachedEntry implements CachedLine {
+  constructor(public off: number, public len: number, readonly insn: InsnReplay | undefined, readonly warnings: readonly string[]) {}
+}
 
 /**
  * A field naming `_GLOBAL_OFFSET_TABLE_` itself is GOT-relative to the field (R_386_GOTPC,

@@ -63,13 +63,29 @@ export const ABS: Val = Object.freeze({ add: 0n });
  * A new symbol with every field present (undefined until set), in one order: all symbols then share
  * one object shape, and the code reading them (a few times per line of a large file) is optimized
  * once for it, instead of meeting a new shape whenever a symbol gains a field and deoptimizing.
+ * (A class rather than an object literal: V8 tracks the objects of a literal's site, and when they
+ * turn out long-lived, as symbols are, it switches the site to old-space allocation and throws away
+ * the optimized code that allocates there, mid-run.)
  */
 export function newSym(name: string, seq: number, born: number | undefined, temp?: boolean, def?: SymDef): Sym {
-  return {
-    name, def, binding: 'local', type: undefined, size: undefined, visibility: undefined, equiv: undefined, settable: undefined,
-    common: undefined, localDir: undefined, born, listLoc: undefined, direct: undefined, lateAlias: undefined, temp,
-    loc: undefined, seq, chainSeq: undefined,
-  };
+  return new SymRecord(name, seq, born, temp, def);
+}
+
+class SymRecord implements Sym {
+  binding: Binding = 'local';
+  type: string | undefined = undefined;
+  size: Val | undefined = undefined;
+  visibility: 'hidden' | 'protected' | 'internal' | undefined = undefined;
+  equiv: boolean | undefined = undefined;
+  settable: boolean | undefined = undefined;
+  common: { readonly size: bigint; readonly align: bigint } | undefined = undefined;
+  localDir: boolean | undefined = undefined;
+  listLoc: SrcLoc | null | undefined = undefined;
+  direct: boolean | undefined = undefined;
+  lateAlias: boolean | undefined = undefined;
+  loc: SrcLoc | undefined = undefined;
+  chainSeq: number | undefined = undefined;
+  constructor(readonly name: string, readonly seq: number, readonly born: number | undefined, readonly temp: boolean | undefined, public def: SymDef | undefined) {}
 }
 
 export class SymbolTable {
