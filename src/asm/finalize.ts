@@ -24,26 +24,37 @@ import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
 import { buildTrace } from './listing-trace.js';
 import { mergeSubsections, subsectionSwitch } from './subsections.js';
 
-/** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
-function layout(asm: Assembly): boolean {
-  let changed = false;
+/** Assigns the final addresses (after relax) and each section's size. */
+function layout(asm: Assembly): void {
   for (const sec of asm.sections) {
-    let addr = 0;
-    const sweep = asm.gas.alignBranch || asm.bundleState ? new BoundarySweep(sec.frags) : undefined;
-    for (let i = 0; i < sec.frags.length; i++) {
-      const f = sec.frags[i];
-      f.addr = addr;
-      if (sweep) addr = sweep.visit(i, addr);
-      if (sizeFrag(f, addr)) changed = true;
-      addr += fragSize(f);
-    }
-    if (sweep) {
-      addr = sweep.finish(addr);
-      if (sweep.changed) changed = true;
-    }
-    sec.size = addr;
+    const swept = asm.gas.alignBranch || asm.bundleState;
+    sec.size = swept ? layoutSwept(sec.frags, new BoundarySweep(sec.frags)) : layoutFrags(sec.frags);
   }
-  return changed;
+}
+
+/** Lays fragments out in order; returns the section's size. */
+function layoutFrags(frags: readonly Frag[]): number {
+  let addr = 0;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    f.addr = addr;
+    if (f.kind !== 'data' && f.kind !== 'branch') sizeFrag(f, addr);
+    addr += fragSize(f);
+  }
+  return addr;
+}
+
+/** layoutFrags with branch-boundary padding (-malign-branch-boundary, .bundle_align_mode). */
+function layoutSwept(frags: readonly Frag[], sweep: BoundarySweep): number {
+  let addr = 0;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    f.addr = addr;
+    addr = sweep.visit(i, addr);
+    sizeFrag(f, addr);
+    addr += fragSize(f);
+  }
+  return sweep.finish(addr);
 }
 
 /** Sizes a variable fragment placed at `addr`; true if a late-sized (.space) one changed size. */
@@ -152,47 +163,101 @@ function fitsSigned(d: number, size: number): boolean {
  * is what an expression over its labels sees meanwhile.
  */
 function relax(asm: Assembly): void {
-  // The relaxable branches and their targets (label + equ addends + written addend), resolved
-  // once, before any address is touched (an equate's value read here may depend on them).
-  const branches: BranchFrag[] = [];
-  const secs: Section[] = [];
-  const marks: Mark[] = [];
-  const adds: bigint[] = [];
-  for (let i = 0; i < asm.branches.length; i++) {
-    const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
+  const t = relaxTargets(asm);
+  const all = relaxPlans(asm);
+  const plans = new Map<Section, RelaxPlan>();
+  for (const p of all) plans.set(p.sec, p);
+  placeTargets(plans, t);
+  for (const sec of asm.sections) zeroAddresses(sec.frags);
+  // A section without late-sized fragments (.space/.org/.nops over expressions) depends on no
+  // other section's addresses: its round-one result is final, and the confirming round GNU runs
+  // (every address compared again) cannot move anything.
+  const rounds = all.some((p) => p.late) ? 100 : 1;
+  for (let round = 0; round < rounds; round++) {
+    let moved = false;
+    for (const p of all) if (relaxSection(p)) moved = true;
+    if (!moved) break;
+  }
+}
+
+/** The relaxable branches (each marked long if not), with their target marks and addends. */
+interface RelaxTargets {
+  readonly branches: BranchFrag[];
+  readonly secs: Section[];
+  readonly marks: Mark[];
+  readonly adds: bigint[];
+}
+
+/**
+ * The relaxable branches and their targets (label + equ addends + written addend), resolved
+ * once, before any address is touched (an equate's value read here may depend on them).
+ * (relax's loops are functions of their own: see the note after relaxSection.)
+ */
+function relaxTargets(asm: Assembly): RelaxTargets {
+  const t: RelaxTargets = { branches: [], secs: [], marks: [], adds: [] };
+  const list = asm.branches;
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i] = foldLateMinus(list[i]);
     // A target folded from `glob - later_abs` was GNU's expression symbol: local, never preempted.
     b.relaxable = relaxable(b) && (b.viaExpr === true || !sharedPreemptible(asm.gas, b.target.sym));
-    if (!b.relaxable) {
-      b.frag.long = true;
-      continue;
-    }
-    const sym = b.target.sym!;
-    const d = sym.def;
-    if (d?.kind === 'label') {
-      marks.push(d.mark);
-      adds.push(b.target.add);
-    } else {
-      const l = labelOf(sym)!;
-      marks.push((l.label.def as Extract<SymDef, { kind: 'label' }>).mark);
-      adds.push(l.add + b.target.add);
-    }
-    branches.push(b.frag);
-    secs.push(b.sec);
+    if (b.relaxable) addTarget(t, b);
+    else b.frag.long = true;
   }
-  // Per section, arrays by fragment index rather than maps keyed by fragment: the passes below
-  // visit every fragment many times (11 passes over ~50,000 on bench/asm.bench.mjs's input).
-  // Each fragment's index stands in its `addr` meanwhile (relaxation starts from 0 anyway).
-  const plans = new Map<Section, RelaxPlan>();
-  for (const sec of asm.sections) {
-    const frags = sec.frags;
-    const n = frags.length;
-    const aligns = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      frags[i].addr = i;
-      aligns[i + 1] = aligns[i] + (frags[i].kind === 'align' ? 1 : 0);
-    }
-    plans.set(sec, { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns, stretched: false });
+  return t;
+}
+
+function addTarget(t: RelaxTargets, b: BranchInfo): void {
+  const sym = b.target.sym!;
+  const d = sym.def;
+  if (d?.kind === 'label') {
+    t.marks.push(d.mark);
+    t.adds.push(b.target.add);
+  } else {
+    const l = labelOf(sym)!;
+    t.marks.push((l.label.def as Extract<SymDef, { kind: 'label' }>).mark);
+    t.adds.push(l.add + b.target.add);
   }
+  t.branches.push(b.frag);
+  t.secs.push(b.sec);
+}
+
+/**
+ * Per section, arrays by fragment index rather than maps keyed by fragment: the passes visit
+ * every fragment many times (6 walks over ~50,000 on bench/asm.bench.mjs's input). Each
+ * fragment's index stands in its `addr` meanwhile (relaxation starts from 0 anyway).
+ */
+function relaxPlans(asm: Assembly): RelaxPlan[] {
+  const all: RelaxPlan[] = [];
+  for (const sec of asm.sections) all.push(relaxPlan(sec));
+  return all;
+}
+
+function relaxPlan(sec: Section): RelaxPlan {
+  const n = sec.frags.length;
+  const aligns = new Int32Array(n + 1);
+  const late = numberFrags(sec.frags, aligns);
+  return { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns, stretched: false, late };
+}
+
+/** Sets each fragment's `addr` to its index and counts alignments; returns whether any is lateSized. */
+function numberFrags(frags: readonly Frag[], aligns: Int32Array): boolean {
+  let late = false;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    f.addr = i;
+    aligns[i + 1] = aligns[i] + (f.kind === 'align' ? 1 : 0);
+    if (f.kind !== 'data' && f.kind !== 'branch' && f.kind !== 'align' && lateSized(f)) late = true;
+  }
+  return late;
+}
+
+/** Whether a fragment's size comes from an expression (which may name another section's labels). */
+function lateSized(f: Frag): boolean {
+  return f.kind === 'space' || f.kind === 'org' || (f.kind === 'nops' && f.count !== undefined);
+}
+
+function placeTargets(plans: Map<Section, RelaxPlan>, t: RelaxTargets): void {
+  const { branches, secs, marks, adds } = t;
   for (let k = 0; k < branches.length; k++) {
     const p = plans.get(secs[k]);
     const f = branches[k];
@@ -204,13 +269,10 @@ function relax(asm: Assembly): void {
     p.toIndex[at] = p.sec.frags[j] === mark.frag ? j : -1;
     p.toOff[at] = mark.off + (adds[k] === 0n ? 0 : Number(adds[k]));
   }
-  for (const sec of asm.sections) for (const f of sec.frags) f.addr = 0;
-  const all = [...plans.values()];
-  for (let round = 0; round < 100; round++) {
-    let moved = false;
-    for (const p of all) if (relaxSection(p)) moved = true;
-    if (!moved) break;
-  }
+}
+
+function zeroAddresses(frags: readonly Frag[]): void {
+  for (let i = 0; i < frags.length; i++) frags[i].addr = 0;
 }
 
 /** One section's relaxation state: each branch's target (fragment index and offset), last addresses. */
@@ -228,6 +290,8 @@ interface RelaxPlan {
   readonly aligns: Int32Array;
   /** Set by stretchPass when a fragment changed size (another pass needed). */
   stretched: boolean;
+  /** Some fragment is sized by an expression (lateSized). */
+  readonly late: boolean;
 }
 
 /**
@@ -243,10 +307,10 @@ function relaxSection(p: RelaxPlan): boolean {
   sec.size = firstGuess(sec);
   for (let pass = 0; pass < 1000; pass++) {
     p.stretched = false;
-    sec.size = stretchPass(p);
+    sec.size = stretchPass(p, sec.frags);
     if (!p.stretched) break;
   }
-  let moved = addressesMoved(p);
+  let moved = addressesMoved(sec.frags, p.last);
   if (p.lastEnd !== sec.size) moved = true;
   p.lastEnd = sec.size;
   return moved;
@@ -272,8 +336,7 @@ function firstGuess(sec: Section): number {
 }
 
 /** One pass in address order; returns the section's size, and sets p.stretched if any fragment changed size. */
-function stretchPass(p: RelaxPlan): number {
-  const frags = p.sec.frags;
+function stretchPass(p: RelaxPlan, frags: readonly Frag[]): number {
   let addr = 0;
   for (let i = 0; i < frags.length; i++) {
     const f = frags[i];
@@ -299,10 +362,8 @@ function stretchPass(p: RelaxPlan): number {
 }
 
 /** GNU compares every fragment's address, the closing one (the section's end) included (the caller's). */
-function addressesMoved(p: RelaxPlan): boolean {
-  const frags = p.sec.frags;
+function addressesMoved(frags: readonly Frag[], last: Float64Array): boolean {
   let moved = false;
-  const last = p.last;
   for (let i = 0; i < frags.length; i++) {
     if (last[i] !== frags[i].addr) moved = true;
     last[i] = frags[i].addr;
@@ -432,8 +493,33 @@ function keepMergeSym(asm: Assembly, w: Where, pcrel: boolean, add: bigint, subt
  * linker may drop the section; a `.L` label there still goes by its section.
  */
 function linkOnce(sec: Section, sym: Sym): boolean {
-  if (sym.temp || sym.name.startsWith('.L') || /[\x01\x02]/.test(sym.name)) return false;
-  return !!sec.group?.comdat || sec.name.startsWith('.gnu.linkonce');
+  // (The section first: it rules out nearly every symbol without a regular expression.)
+  if (!sec.group?.comdat && !sec.name.startsWith('.gnu.linkonce')) return false;
+  return !(sym.temp || sym.name.startsWith('.L') || /[\x01\x02]/.test(sym.name));
+}
+
+/** displayName without a regular expression for the names that need none (10,000 relocations). */
+const relocName = (name: string): string => (name.includes('\x02') ? displayName(name) : name);
+
+/**
+ * The commonest field, a pc-relative one to a local label of its own section that fits (`call f`
+ * to a local function, 9,000 on bench/asm.bench.mjs's input): written here with numbers, without
+ * resolveFixup's Where object and BigInt arithmetic. False for anything else (resolveFixup's way).
+ */
+function nearLocal(asm: Assembly, p: PendingFixup, out: Uint8Array, name: string, addend: bigint, field: number, pc: number): boolean {
+  const s = asm.symByName(name);
+  const d = s.def;
+  if (d?.kind !== 'label' || d.sec !== p.sec || s.binding !== 'local' || isIfunc(s)) return false;
+  // (Exact: an addend beyond 2^53 is no safe integer, and one near it leaves no 4-byte field.)
+  const add = addend === 0n ? 0 : Number(addend);
+  if (!Number.isSafeInteger(add)) return false;
+  const disp = d.mark.frag.addr + d.mark.off + add - pc;
+  const size = p.fixup.size;
+  if (!fitsSigned(disp, size)) return false;
+  // Little-endian two's complement (what writeLE makes of it; it fits, so an i386 object's wrap
+  // at 4 GiB changes nothing).
+  for (let k = 0; k < size; k++) out[field + k] = (disp >> (8 * k)) & 0xff;
+  return true;
 }
 
 /** GNU's overflow test for a data field: the bits above it must be all zeros or all ones. */
@@ -489,24 +575,7 @@ export function finalize(asm: Assembly): AssembleResult {
   }
   relax(asm);
   layout(asm);
-  for (const sec of asm.sections) {
-    for (const f of sec.frags) {
-      if (f.kind === 'org' && orgTarget(f) < f.addr) asm.error('attempt to move .org backwards', f.loc);
-      if (f.kind === 'space') {
-        try {
-          const w = evalLate(f.count, (m) => asm.warn(m, f.count.loc));
-          if (w.kind !== 'abs') asm.error('.space specifies non-absolute value', f.count.loc);
-          // GNU's relaxation drops a space that came out negative, with this warning.
-          else if (!f.leb && w.value < 0n) asm.warn('.space, .nops or .fill with negative value, ignored', f.count.loc);
-        } catch (e) {
-          if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
-        }
-      }
-      if (f.kind === 'align' && f.fill && f.fill.size > 1 && f.size % f.fill.size !== 0) {
-        asm.error(`alignment padding (${f.size} bytes) not a multiple of ${f.fill.size}`, f.loc);
-      }
-    }
-  }
+  for (const sec of asm.sections) checkLaidOut(asm, sec.frags);
   // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
@@ -516,36 +585,9 @@ export function finalize(asm: Assembly): AssembleResult {
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];
-  for (const b of asm.branches) {
-    const enc = b.frag.long ? b.frag.near : b.frag.short;
-    const len = enc.bytes.length;
-    for (const fx of enc.fixups) {
-      if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
-        const d = branchDisp(b, len);
-        const out = bytes.get(b.sec)!;
-        const at = b.frag.addr + fx.offset;
-        if (fx.size <= 4 && fitsSigned(d, fx.size)) {
-          // Little-endian two's complement of a value that fits (what writeLE makes of it).
-          for (let k = 0; k < fx.size; k++) out[at + k] = (d >> (8 * k)) & 0xff;
-          continue;
-        }
-        if (!fitsSigned(d, fx.size)) asm.error(tooLarge(asm, BigInt(d), fx.size, at), b.frag.loc);
-        writeLE(out, at, fx.size, BigInt(d));
-      } else {
-        pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: renamedFixup(fx, b.frag.sym), pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
-      }
-    }
-  }
-
+  resolveBranches(asm, bytes, pending);
   const relocations: RelocOut[] = [];
-  for (const p of pending) {
-    try {
-      resolveFixup(asm, p, bytes.get(p.sec)!, relocations);
-    } catch (e) {
-      if (e instanceof AsmError) asm.error(e.message, e.loc);
-      else throw e;
-    }
-  }
+  resolveFixups(asm, pending, bytes, relocations);
   const secIndex = new Map(asm.sections.map((x) => [x.name, x.index]));
   // Per section in GNU's fixup order: fields read from the source in order, then the branches
   // whose form waited for relaxation (GNU makes their fixups when it converts the fragments).
@@ -559,51 +601,7 @@ export function finalize(asm: Assembly): AssembleResult {
     seq: s.seq,
   }));
 
-  const symbols: SymbolOut[] = [];
-  for (const s of asm.symbols.all().sort((a, b) => a.seq - b.seq)) {
-    if (s.temp || asm.lateSyms.has(s.name)) continue;
-    // A symbol that stands for a register is no symbol (regvalues.ts), unless an Intel operand named
-    // it through an alias chain: GNU 2.40 then writes the chain as absolute 0s.
-    if (asm.regSyms.has(s.name)) {
-      if (asm.syntax.regListed.has(s.name)) symbols.push({ name: s.name, section: '*ABS*', value: 0n, binding: 'local', seq: s.seq });
-      continue;
-    }
-    let w: Where;
-    try { w = where(s); } catch (e) {
-      if (e instanceof AsmError) { asm.error(e.message, e.loc); continue; }
-      throw e;
-    }
-    let size = symbolSize(asm, s);
-    // A symbol equated to an undefined one is not written: references name the undefined symbol.
-    if (s.def?.kind === 'equ' && w.kind === 'undef' && !s.common) continue;
-    // An alias takes the type and size of what it names (GNU 2.40's rules: alias-attrs.ts).
-    const attrs = s.def?.kind === 'equ' ? equateAttrs(s) : undefined;
-    const type = attrs ? attrs.type : s.type;
-    if (attrs?.sizeOf && attrs.sizeOf !== s) size = symbolSize(asm, attrs.sizeOf);
-    if (s.common && w.kind === 'undef') {
-      symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) });
-      continue;
-    }
-    // (Optional fields set in order on one object rather than spread from temporaries: 15,000 symbols.)
-    const out: { -readonly [K in keyof SymbolOut]: SymbolOut[K] } = {
-      name: s.name,
-      section: secOf(w),
-      value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
-      binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
-    } as SymbolOut;
-    if (type) out.type = type;
-    if (size !== undefined) out.size = size;
-    if (s.visibility) out.visibility = s.visibility;
-    out.seq = s.seq;
-    if (s.chainSeq !== undefined) out.chainSeq = s.chainSeq;
-    // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
-    // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
-    if (s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)) {
-      out.def = listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc);
-    }
-    symbols.push(out);
-  }
-
+  const symbols = listSymbols(asm);
   finishElfDirectives(asm, sections, symbols, relocations);
 
   // The listing is built on first use: `-f bin` never needs it.
@@ -620,6 +618,136 @@ export function finalize(asm: Assembly): AssembleResult {
     diagnostics: asm.diagnostics,
     errors: asm.errorCount,
   };
+}
+
+// (finalize's loops over fragments, branches, fixups and symbols are functions of their own, as
+// relaxSection's are: see the note after it.)
+
+/** The errors and warnings only final addresses tell. */
+function checkLaidOut(asm: Assembly, frags: readonly Frag[]): void {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    if (f.kind === 'data' || f.kind === 'branch') continue;
+    if (f.kind === 'org' && orgTarget(f) < f.addr) asm.error('attempt to move .org backwards', f.loc);
+    if (f.kind === 'space') {
+      try {
+        const w = evalLate(f.count, (m) => asm.warn(m, f.count.loc));
+        if (w.kind !== 'abs') asm.error('.space specifies non-absolute value', f.count.loc);
+        // GNU's relaxation drops a space that came out negative, with this warning.
+        else if (!f.leb && w.value < 0n) asm.warn('.space, .nops or .fill with negative value, ignored', f.count.loc);
+      } catch (e) {
+        if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
+      }
+    }
+    if (f.kind === 'align' && f.fill && f.fill.size > 1 && f.size % f.fill.size !== 0) {
+      asm.error(`alignment padding (${f.size} bytes) not a multiple of ${f.fill.size}`, f.loc);
+    }
+  }
+}
+
+/** Writes the relaxed branches' displacements; the others' fixups join `pending`. */
+function resolveBranches(asm: Assembly, bytes: ReadonlyMap<Section, Uint8Array>, pending: PendingFixup[]): void {
+  const list = asm.branches;
+  let sec: Section | undefined;
+  let out: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i];
+    const enc = b.frag.long ? b.frag.near : b.frag.short;
+    const len = enc.bytes.length;
+    for (const fx of enc.fixups) {
+      if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
+        const d = branchDisp(b, len);
+        // (The section's bytes looked up once per run of branches in it.)
+        if (b.sec !== sec) { sec = b.sec; out = bytes.get(sec)!; }
+        const at = b.frag.addr + fx.offset;
+        if (fx.size <= 4 && fitsSigned(d, fx.size)) {
+          // Little-endian two's complement of a value that fits (what writeLE makes of it).
+          for (let k = 0; k < fx.size; k++) out[at + k] = (d >> (8 * k)) & 0xff;
+          continue;
+        }
+        tooFar(asm, out, b, fx, d, at);
+      } else {
+        pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: renamedFixup(fx, b.frag.sym), pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
+      }
+    }
+  }
+}
+
+/** A relaxed branch's displacement that does not fit its field (or a field wider than 4 bytes). */
+function tooFar(asm: Assembly, out: Uint8Array, b: BranchInfo, fx: Fixup, d: number, at: number): void {
+  if (!fitsSigned(d, fx.size)) asm.error(tooLarge(asm, BigInt(d), fx.size, at), b.frag.loc);
+  writeLE(out, at, fx.size, BigInt(d));
+}
+
+function resolveFixups(asm: Assembly, pending: readonly PendingFixup[], bytes: ReadonlyMap<Section, Uint8Array>, relocations: RelocOut[]): void {
+  let sec: Section | undefined;
+  let out: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i];
+    if (p.sec !== sec) { sec = p.sec; out = bytes.get(sec)!; }
+    try {
+      resolveFixup(asm, p, out, relocations);
+    } catch (e) {
+      if (e instanceof AsmError) asm.error(e.message, e.loc);
+      else throw e;
+    }
+  }
+}
+
+/** The symbol table's entries, in order of first appearance. */
+function listSymbols(asm: Assembly): SymbolOut[] {
+  const symbols: SymbolOut[] = [];
+  const all = asm.symbols.all().sort((a, b) => a.seq - b.seq);
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i];
+    if (s.temp || asm.lateSyms.has(s.name)) continue;
+    // A symbol that stands for a register is no symbol (regvalues.ts), unless an Intel operand named
+    // it through an alias chain: GNU 2.40 then writes the chain as absolute 0s.
+    if (asm.regSyms.has(s.name)) {
+      if (asm.syntax.regListed.has(s.name)) symbols.push({ name: s.name, section: '*ABS*', value: 0n, binding: 'local', seq: s.seq });
+      continue;
+    }
+    const out = symbolOut(asm, s);
+    if (out) symbols.push(out);
+  }
+  return symbols;
+}
+
+/** One symbol's entry; undefined if it is not listed (or its value is in error). */
+function symbolOut(asm: Assembly, s: Sym): SymbolOut | undefined {
+  let w: Where;
+  try { w = where(s); } catch (e) {
+    if (e instanceof AsmError) { asm.error(e.message, e.loc); return undefined; }
+    throw e;
+  }
+  let size = symbolSize(asm, s);
+  // A symbol equated to an undefined one is not written: references name the undefined symbol.
+  if (s.def?.kind === 'equ' && w.kind === 'undef' && !s.common) return undefined;
+  // An alias takes the type and size of what it names (GNU 2.40's rules: alias-attrs.ts).
+  const attrs = s.def?.kind === 'equ' ? equateAttrs(s) : undefined;
+  const type = attrs ? attrs.type : s.type;
+  if (attrs?.sizeOf && attrs.sizeOf !== s) size = symbolSize(asm, attrs.sizeOf);
+  if (s.common && w.kind === 'undef') {
+    return { name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) };
+  }
+  // (Optional fields set in order on one object rather than spread from temporaries: 15,000 symbols.)
+  const out: { -readonly [K in keyof SymbolOut]: SymbolOut[K] } = {
+    name: s.name,
+    section: secOf(w),
+    value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
+    binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
+  } as SymbolOut;
+  if (type) out.type = type;
+  if (size !== undefined) out.size = size;
+  if (s.visibility) out.visibility = s.visibility;
+  out.seq = s.seq;
+  if (s.chainSeq !== undefined) out.chainSeq = s.chainSeq;
+  // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
+  // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
+  if (s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)) {
+    out.def = listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc);
+  }
+  return out;
 }
 
 function objectInfo(asm: Assembly): ObjectInfo {
@@ -866,6 +994,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   const pc = p.frag.addr + p.pcOff;
   let v = fx.value;
   const late = p.late ?? (v.sym !== undefined ? asm.lateSyms.get(v.sym) : undefined);
+  if (late === undefined && v.spec === undefined && v.minus === undefined && v.sym !== undefined && fx.pcrel && fx.size <= 4 && nearLocal(asm, p, out, v.sym, v.addend, field, pc)) return;
   if (late) {
     const w = evalLate(late, (m) => asm.warn(m, p.loc));
     const add = p.late ? 0n : v.addend;
@@ -1005,7 +1134,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       if (asm.objMode === 32) reloc = { ...reloc, add: -4n };
     }
     const r: { -readonly [K in keyof RelocOut]: RelocOut[K] } = {
-      section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym), addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
+      section: p.sec.name, offset: field, type, symbol: relocName(reloc.sym), addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
     };
     // (Set afterwards rather than spread from a temporary object: 10,000 relocations.)
     if (reloc.seq !== undefined) r.symSeq = reloc.seq;
