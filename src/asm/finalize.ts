@@ -168,14 +168,20 @@ function relax(asm: Assembly): void {
   const plans = new Map<Section, RelaxPlan>();
   for (const p of all) plans.set(p.sec, p);
   placeTargets(plans, t);
+  // Without late-sized fragments (.space/.org/.nops over expressions) no section reads another's
+  // addresses, nor its own before firstGuess sets them: one round is final, and the confirming
+  // round GNU runs (every address compared again) cannot move anything.
+  if (!all.some((p) => p.late)) {
+    for (const p of all) relaxSection(p);
+    return;
+  }
   for (const sec of asm.sections) zeroAddresses(sec.frags);
-  // A section without late-sized fragments (.space/.org/.nops over expressions) depends on no
-  // other section's addresses: its round-one result is final, and the confirming round GNU runs
-  // (every address compared again) cannot move anything.
-  const rounds = all.some((p) => p.late) ? 100 : 1;
-  for (let round = 0; round < rounds; round++) {
+  for (let round = 0; round < 100; round++) {
     let moved = false;
-    for (const p of all) if (relaxSection(p)) moved = true;
+    for (const p of all) {
+      relaxSection(p);
+      if (movedSince(p)) moved = true;
+    }
     if (!moved) break;
   }
 }
@@ -300,16 +306,21 @@ interface RelaxPlan {
  * order, each moved by the growth before it (the "stretch"); a branch to a fragment not yet
  * visited sees its target moved by that stretch too, rounded down to the alignment of any
  * `.align` in between, which absorbs it (relax_frag) — so of two branches across an alignment,
- * the later one may stay short. Returns whether any fragment ended elsewhere than last time.
+ * the later one may stay short.
  */
-function relaxSection(p: RelaxPlan): boolean {
+function relaxSection(p: RelaxPlan): void {
   const sec = p.sec;
-  sec.size = firstGuess(sec);
+  sec.size = firstGuess(sec.frags);
   for (let pass = 0; pass < 1000; pass++) {
     p.stretched = false;
     sec.size = stretchPass(p, sec.frags);
     if (!p.stretched) break;
   }
+}
+
+/** Whether any of the section's fragments ended elsewhere than after the previous round. */
+function movedSince(p: RelaxPlan): boolean {
+  const sec = p.sec;
   let moved = addressesMoved(sec.frags, p.last);
   if (p.lastEnd !== sec.size) moved = true;
   p.lastEnd = sec.size;
@@ -323,10 +334,15 @@ function relaxSection(p: RelaxPlan): boolean {
 // cold first file.)
 
 /** Lays the section out with GNU's first guess of each fragment's size; returns the section's size. */
-function firstGuess(sec: Section): number {
+function firstGuess(frags: readonly Frag[]): number {
   let addr = 0;
-  for (const f of sec.frags) {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
     f.addr = addr;
+    if (f.kind === 'data') {
+      addr += f.size;
+      continue;
+    }
     if (f.kind === 'space') f.size = f.leb ? 1 : 0;
     else if (f.kind === 'org') f.size = 0;
     else sizeFrag(f, addr);
@@ -340,6 +356,12 @@ function stretchPass(p: RelaxPlan, frags: readonly Frag[]): number {
   let addr = 0;
   for (let i = 0; i < frags.length; i++) {
     const f = frags[i];
+    if (f.kind === 'data') {
+      // (Most fragments: fixed bytes between branches.)
+      f.addr = addr;
+      addr += f.size;
+      continue;
+    }
     const stretch = addr - f.addr;
     const before = fragSize(f);
     f.addr = addr;
@@ -353,7 +375,7 @@ function stretchPass(p: RelaxPlan, frags: readonly Frag[]): number {
         const d = to - (addr + f.short.bytes.length);
         if (d < -128 || d > 127) f.long = true;
       }
-    } else if (f.kind !== 'data') sizeFrag(f, addr);
+    } else sizeFrag(f, addr);
     const after = fragSize(f);
     if (after !== before) p.stretched = true;
     addr += after;
@@ -408,9 +430,15 @@ function checkNopLimits(asm: Assembly): void {
 function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
   // A NOBITS section has a size and no contents (SectionResult.bytes is empty for it).
   if (sec.type === 'nobits') return new Uint8Array(0);
-  const src = sec.buf;
   const out = new Uint8Array(sec.size);
-  for (const f of sec.frags) {
+  writeFrags(sec.frags, sec.buf, out, nops, end);
+  return out;
+}
+
+/** Each fragment's bytes at its address (writeSection's loop, a function of its own like relax's). */
+function writeFrags(frags: readonly Frag[], src: Uint8Array, out: Uint8Array, nops: Mode, end: ArchState): void {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
     switch (f.kind) {
       case 'data': if (f.size) out.set(src.subarray(f.start, f.start + f.size), f.addr); break;
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
@@ -428,7 +456,6 @@ function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
         break;
     }
   }
-  return out;
 }
 
 /**

@@ -162,12 +162,11 @@ function isTlsReloc(type: string): boolean {
 }
 
 /**
- * The local symbols the object lists, the global and weak ones (each in the result's order),
- * whether every symbol is dropped, and whether one needs ELFOSABI_GNU (unique or ifunc).
+ * Sorts out the local symbols the object lists and the global and weak ones (each in the
+ * result's order); returns whether one needs ELFOSABI_GNU (unique or ifunc). (Nothing but a bare
+ * return after the loop: V8 would throw its compiled loop away on code it has not seen run.)
  */
-function sortSymbols(all: readonly SymbolOut[]): { localSyms: SymbolOut[]; globalSyms: SymbolOut[]; allDropped: boolean; gnuSymbols: boolean } {
-  const localSyms: SymbolOut[] = [];
-  const globalSyms: SymbolOut[] = [];
+function sortSymbols(all: readonly SymbolOut[], localSyms: SymbolOut[], globalSyms: SymbolOut[]): boolean {
   let gnuSymbols = false;
   for (let i = 0; i < all.length; i++) {
     const s = all[i];
@@ -175,7 +174,7 @@ function sortSymbols(all: readonly SymbolOut[]): { localSyms: SymbolOut[]; globa
     if (s.binding !== 'local') globalSyms.push(s);
     else if (!droppedName(s.name)) localSyms.push(s);
   }
-  return { localSyms, globalSyms, allDropped: localSyms.length === 0 && globalSyms.length === 0, gnuSymbols };
+  return gnuSymbols;
 }
 
 export interface ElfOptions {
@@ -229,7 +228,10 @@ export function toElf(r: AssembleResult, opts: { readonly compress?: DebugCompre
     if (relocsOf.has(s.name)) relIndex.set(s.name, n++);
   }
   // The symbols, sorted in one pass (12,000 on bench/asm.bench.mjs's input, most of them `.L` labels).
-  const { localSyms, globalSyms, allDropped, gnuSymbols } = sortSymbols(r.symbols);
+  const localSyms: SymbolOut[] = [];
+  const globalSyms: SymbolOut[] = [];
+  const gnuSymbols = sortSymbols(r.symbols, localSyms, globalSyms);
+  const allDropped = localSyms.length === 0 && globalSyms.length === 0;
   // GNU writes no .symtab/.strtab when there is nothing but the null symbol.
   const noSymbols = r.object.fileSymbol === undefined && relocations.length === 0 && groups.length === 0
     && allDropped;
