@@ -112,26 +112,33 @@ function fixupWhere(s: Sym): Where {
  * through the PLT), and not a default-visibility global named with @PLT (it may be preempted).
  */
 function relaxable(b: BranchInfo): boolean {
-  const { target, sec } = b;
-  if (!target.sym || target.minus) return false;
+  const target = b.target;
+  const sym = target.sym;
+  if (!sym || target.minus) return false;
   // (A label, the usual target, is where() without its object: 20,000 branches.)
-  const d = target.sym.def;
-  let w: { readonly sec: Section; readonly sym: Sym };
-  if (d?.kind === 'label') w = { sec: d.sec, sym: target.sym };
-  else {
-    const x = where(target.sym);
+  const d = sym.def;
+  let wsec: Section;
+  let wsym: Sym;
+  if (d?.kind === 'label') {
+    wsec = d.sec;
+    wsym = sym;
+  } else {
+    const x = where(sym);
     if (x.kind !== 'label') return false;
-    w = x;
+    wsec = x.sec;
+    wsym = x.sym;
   }
-  if (w.sec !== sec) return false;
+  if (wsec !== b.sec) return false;
   // `jmp glob - abs2` (abs2 equated later): GNU's target is an expression symbol, local to
   // the section whatever glob's binding.
   if (b.viaExpr) return true;
-  if (w.sym.binding === 'weak' || target.sym.binding === 'weak') return false;
-  if (isIfunc(w.sym) || isIfunc(target.sym)) return false;
-  let plt = false;
-  for (const f of b.frag.short.fixups) if (f.pcrel && f.value.spec === 'plt') plt = true;
-  return !(plt && target.sym.binding !== 'local' && target.sym.visibility === undefined);
+  if (wsym.binding === 'weak' || sym.binding === 'weak') return false;
+  if (isIfunc(wsym) || isIfunc(sym)) return false;
+  // `@PLT` matters only for a default-visibility global (a local label, the usual target, skips the look).
+  if (sym.binding === 'local' || sym.visibility !== undefined) return true;
+  const fixups = b.frag.short.fixups;
+  for (let k = 0; k < fixups.length; k++) if (fixups[k].pcrel && fixups[k].value.spec === 'plt') return false;
+  return true;
 }
 
 /** A branch target `sym - abs` whose abs was equated after the branch, read as `sym + constant`. */
@@ -681,7 +688,9 @@ function resolveBranches(asm: Assembly, bytes: ReadonlyMap<Section, Uint8Array>,
     const b = list[i];
     const enc = b.frag.long ? b.frag.near : b.frag.short;
     const len = enc.bytes.length;
-    for (const fx of enc.fixups) {
+    const fixups = enc.fixups;
+    for (let j = 0; j < fixups.length; j++) {
+      const fx = fixups[j];
       if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
         const d = branchDisp(b, len);
         // (The section's bytes looked up once per run of branches in it.)
@@ -725,12 +734,15 @@ function resolveFixups(asm: Assembly, pending: readonly PendingFixup[], bytes: R
 function listSymbols(asm: Assembly): SymbolOut[] {
   const symbols: SymbolOut[] = [];
   const all = asm.symbols.all().sort((a, b) => a.seq - b.seq);
+  const late = asm.lateSyms.size !== 0;
+  const regs = asm.regSyms.size !== 0;
   for (let i = 0; i < all.length; i++) {
     const s = all[i];
-    if (s.temp || asm.lateSyms.has(s.name)) continue;
+    // (The maps looked at only when not empty, as they nearly always are: 12,000 symbols.)
+    if (s.temp || (late && asm.lateSyms.has(s.name))) continue;
     // A symbol that stands for a register is no symbol (regvalues.ts), unless an Intel operand named
     // it through an alias chain: GNU 2.40 then writes the chain as absolute 0s.
-    if (asm.regSyms.has(s.name)) {
+    if (regs && asm.regSyms.has(s.name)) {
       if (asm.syntax.regListed.has(s.name)) symbols.push({ name: s.name, section: '*ABS*', value: 0n, binding: 'local', seq: s.seq });
       continue;
     }
@@ -1043,7 +1055,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   const field = p.frag.addr + p.off;
   const pc = p.frag.addr + p.pcOff;
   let v = fx.value;
-  const late = p.late ?? (v.sym !== undefined ? asm.lateSyms.get(v.sym) : undefined);
+  const late = p.late ?? (v.sym !== undefined && asm.lateSyms.size !== 0 ? asm.lateSyms.get(v.sym) : undefined);
   if (late === undefined && v.spec === undefined && v.minus === undefined && v.sym !== undefined && fx.pcrel && fx.size <= 4 && nearLocal(asm, p, out, v.sym, v.addend, field, pc)) return;
   if (late) {
     const w = evalLate(late, (m) => asm.warn(m, p.loc));
