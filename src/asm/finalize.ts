@@ -24,26 +24,37 @@ import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
 import { buildTrace } from './listing-trace.js';
 import { mergeSubsections, subsectionSwitch } from './subsections.js';
 
-/** Assigns addresses; returns true if a late-sized fragment changed size (another pass needed). */
-function layout(asm: Assembly): boolean {
-  let changed = false;
+/** Assigns the final addresses (after relax) and each section's size. */
+function layout(asm: Assembly): void {
   for (const sec of asm.sections) {
-    let addr = 0;
-    const sweep = asm.gas.alignBranch || asm.bundleState ? new BoundarySweep(sec.frags) : undefined;
-    for (let i = 0; i < sec.frags.length; i++) {
-      const f = sec.frags[i];
-      f.addr = addr;
-      if (sweep) addr = sweep.visit(i, addr);
-      if (sizeFrag(f, addr)) changed = true;
-      addr += fragSize(f);
-    }
-    if (sweep) {
-      addr = sweep.finish(addr);
-      if (sweep.changed) changed = true;
-    }
-    sec.size = addr;
+    const swept = asm.gas.alignBranch || asm.bundleState;
+    sec.size = swept ? layoutSwept(sec.frags, new BoundarySweep(sec.frags)) : layoutFrags(sec.frags);
   }
-  return changed;
+}
+
+/** Lays fragments out in order; returns the section's size. */
+function layoutFrags(frags: readonly Frag[]): number {
+  let addr = 0;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    f.addr = addr;
+    if (f.kind !== 'data' && f.kind !== 'branch') sizeFrag(f, addr);
+    addr += fragSize(f);
+  }
+  return addr;
+}
+
+/** layoutFrags with branch-boundary padding (-malign-branch-boundary, .bundle_align_mode). */
+function layoutSwept(frags: readonly Frag[], sweep: BoundarySweep): number {
+  let addr = 0;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    f.addr = addr;
+    addr = sweep.visit(i, addr);
+    sizeFrag(f, addr);
+    addr += fragSize(f);
+  }
+  return sweep.finish(addr);
 }
 
 /** Sizes a variable fragment placed at `addr`; true if a late-sized (.space) one changed size. */
@@ -101,26 +112,33 @@ function fixupWhere(s: Sym): Where {
  * through the PLT), and not a default-visibility global named with @PLT (it may be preempted).
  */
 function relaxable(b: BranchInfo): boolean {
-  const { target, sec } = b;
-  if (!target.sym || target.minus) return false;
+  const target = b.target;
+  const sym = target.sym;
+  if (!sym || target.minus) return false;
   // (A label, the usual target, is where() without its object: 20,000 branches.)
-  const d = target.sym.def;
-  let w: { readonly sec: Section; readonly sym: Sym };
-  if (d?.kind === 'label') w = { sec: d.sec, sym: target.sym };
-  else {
-    const x = where(target.sym);
+  const d = sym.def;
+  let wsec: Section;
+  let wsym: Sym;
+  if (d?.kind === 'label') {
+    wsec = d.sec;
+    wsym = sym;
+  } else {
+    const x = where(sym);
     if (x.kind !== 'label') return false;
-    w = x;
+    wsec = x.sec;
+    wsym = x.sym;
   }
-  if (w.sec !== sec) return false;
+  if (wsec !== b.sec) return false;
   // `jmp glob - abs2` (abs2 equated later): GNU's target is an expression symbol, local to
   // the section whatever glob's binding.
   if (b.viaExpr) return true;
-  if (w.sym.binding === 'weak' || target.sym.binding === 'weak') return false;
-  if (isIfunc(w.sym) || isIfunc(target.sym)) return false;
-  let plt = false;
-  for (const f of b.frag.short.fixups) if (f.pcrel && f.value.spec === 'plt') plt = true;
-  return !(plt && target.sym.binding !== 'local' && target.sym.visibility === undefined);
+  if (wsym.binding === 'weak' || sym.binding === 'weak') return false;
+  if (isIfunc(wsym) || isIfunc(sym)) return false;
+  // `@PLT` matters only for a default-visibility global (a local label, the usual target, skips the look).
+  if (sym.binding === 'local' || sym.visibility !== undefined) return true;
+  const fixups = b.frag.short.fixups;
+  for (let k = 0; k < fixups.length; k++) if (fixups[k].pcrel && fixups[k].value.spec === 'plt') return false;
+  return true;
 }
 
 /** A branch target `sym - abs` whose abs was equated after the branch, read as `sym + constant`. */
@@ -152,47 +170,107 @@ function fitsSigned(d: number, size: number): boolean {
  * is what an expression over its labels sees meanwhile.
  */
 function relax(asm: Assembly): void {
-  // The relaxable branches and their targets (label + equ addends + written addend), resolved
-  // once, before any address is touched (an equate's value read here may depend on them).
-  const branches: BranchFrag[] = [];
-  const secs: Section[] = [];
-  const marks: Mark[] = [];
-  const adds: bigint[] = [];
-  for (let i = 0; i < asm.branches.length; i++) {
-    const b = asm.branches[i] = foldLateMinus(asm.branches[i]);
+  const t = relaxTargets(asm);
+  const all = relaxPlans(asm);
+  const plans = new Map<Section, RelaxPlan>();
+  for (const p of all) plans.set(p.sec, p);
+  placeTargets(plans, t);
+  // Without late-sized fragments (.space/.org/.nops over expressions) no section reads another's
+  // addresses, nor its own before firstGuess sets them: one round is final, and the confirming
+  // round GNU runs (every address compared again) cannot move anything.
+  if (!all.some((p) => p.late)) {
+    for (const p of all) relaxSection(p);
+    return;
+  }
+  for (const sec of asm.sections) zeroAddresses(sec.frags);
+  for (let round = 0; round < 100; round++) {
+    let moved = false;
+    for (const p of all) {
+      relaxSection(p);
+      if (movedSince(p)) moved = true;
+    }
+    if (!moved) break;
+  }
+}
+
+/** The relaxable branches (each marked long if not), with their target marks and addends. */
+interface RelaxTargets {
+  readonly branches: BranchFrag[];
+  readonly secs: Section[];
+  readonly marks: Mark[];
+  readonly adds: bigint[];
+}
+
+/**
+ * The relaxable branches and their targets (label + equ addends + written addend), resolved
+ * once, before any address is touched (an equate's value read here may depend on them).
+ * (relax's loops are functions of their own: see the note after relaxSection.)
+ */
+function relaxTargets(asm: Assembly): RelaxTargets {
+  const t: RelaxTargets = { branches: [], secs: [], marks: [], adds: [] };
+  const list = asm.branches;
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i] = foldLateMinus(list[i]);
     // A target folded from `glob - later_abs` was GNU's expression symbol: local, never preempted.
     b.relaxable = relaxable(b) && (b.viaExpr === true || !sharedPreemptible(asm.gas, b.target.sym));
-    if (!b.relaxable) {
-      b.frag.long = true;
-      continue;
-    }
-    const sym = b.target.sym!;
-    const d = sym.def;
-    if (d?.kind === 'label') {
-      marks.push(d.mark);
-      adds.push(b.target.add);
-    } else {
-      const l = labelOf(sym)!;
-      marks.push((l.label.def as Extract<SymDef, { kind: 'label' }>).mark);
-      adds.push(l.add + b.target.add);
-    }
-    branches.push(b.frag);
-    secs.push(b.sec);
+    if (b.relaxable) addTarget(t, b);
+    else b.frag.long = true;
   }
-  // Per section, arrays by fragment index rather than maps keyed by fragment: the passes below
-  // visit every fragment many times (11 passes over ~50,000 on bench/asm.bench.mjs's input).
-  // Each fragment's index stands in its `addr` meanwhile (relaxation starts from 0 anyway).
-  const plans = new Map<Section, RelaxPlan>();
-  for (const sec of asm.sections) {
-    const frags = sec.frags;
-    const n = frags.length;
-    const aligns = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      frags[i].addr = i;
-      aligns[i + 1] = aligns[i] + (frags[i].kind === 'align' ? 1 : 0);
-    }
-    plans.set(sec, { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns, stretched: false });
+  return t;
+}
+
+function addTarget(t: RelaxTargets, b: BranchInfo): void {
+  const sym = b.target.sym!;
+  const d = sym.def;
+  if (d?.kind === 'label') {
+    t.marks.push(d.mark);
+    t.adds.push(b.target.add);
+  } else {
+    const l = labelOf(sym)!;
+    t.marks.push((l.label.def as Extract<SymDef, { kind: 'label' }>).mark);
+    t.adds.push(l.add + b.target.add);
   }
+  t.branches.push(b.frag);
+  t.secs.push(b.sec);
+}
+
+/**
+ * Per section, arrays by fragment index rather than maps keyed by fragment: the passes visit
+ * every fragment many times (6 walks over ~50,000 on bench/asm.bench.mjs's input). Each
+ * fragment's index stands in its `addr` meanwhile (relaxation starts from 0 anyway).
+ */
+function relaxPlans(asm: Assembly): RelaxPlan[] {
+  const all: RelaxPlan[] = [];
+  for (const sec of asm.sections) all.push(relaxPlan(sec));
+  return all;
+}
+
+function relaxPlan(sec: Section): RelaxPlan {
+  const n = sec.frags.length;
+  const aligns = new Int32Array(n + 1);
+  const late = numberFrags(sec.frags, aligns);
+  return { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns, stretched: false, late };
+}
+
+/** Sets each fragment's `addr` to its index and counts alignments; returns whether any is lateSized. */
+function numberFrags(frags: readonly Frag[], aligns: Int32Array): boolean {
+  let late = false;
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    f.addr = i;
+    aligns[i + 1] = aligns[i] + (f.kind === 'align' ? 1 : 0);
+    if (f.kind !== 'data' && f.kind !== 'branch' && f.kind !== 'align' && lateSized(f)) late = true;
+  }
+  return late;
+}
+
+/** Whether a fragment's size comes from an expression (which may name another section's labels). */
+function lateSized(f: Frag): boolean {
+  return f.kind === 'space' || f.kind === 'org' || (f.kind === 'nops' && f.count !== undefined);
+}
+
+function placeTargets(plans: Map<Section, RelaxPlan>, t: RelaxTargets): void {
+  const { branches, secs, marks, adds } = t;
   for (let k = 0; k < branches.length; k++) {
     const p = plans.get(secs[k]);
     const f = branches[k];
@@ -204,13 +282,10 @@ function relax(asm: Assembly): void {
     p.toIndex[at] = p.sec.frags[j] === mark.frag ? j : -1;
     p.toOff[at] = mark.off + (adds[k] === 0n ? 0 : Number(adds[k]));
   }
-  for (const sec of asm.sections) for (const f of sec.frags) f.addr = 0;
-  const all = [...plans.values()];
-  for (let round = 0; round < 100; round++) {
-    let moved = false;
-    for (const p of all) if (relaxSection(p)) moved = true;
-    if (!moved) break;
-  }
+}
+
+function zeroAddresses(frags: readonly Frag[]): void {
+  for (let i = 0; i < frags.length; i++) frags[i].addr = 0;
 }
 
 /** One section's relaxation state: each branch's target (fragment index and offset), last addresses. */
@@ -228,6 +303,8 @@ interface RelaxPlan {
   readonly aligns: Int32Array;
   /** Set by stretchPass when a fragment changed size (another pass needed). */
   stretched: boolean;
+  /** Some fragment is sized by an expression (lateSized). */
+  readonly late: boolean;
 }
 
 /**
@@ -236,17 +313,22 @@ interface RelaxPlan {
  * order, each moved by the growth before it (the "stretch"); a branch to a fragment not yet
  * visited sees its target moved by that stretch too, rounded down to the alignment of any
  * `.align` in between, which absorbs it (relax_frag) — so of two branches across an alignment,
- * the later one may stay short. Returns whether any fragment ended elsewhere than last time.
+ * the later one may stay short.
  */
-function relaxSection(p: RelaxPlan): boolean {
+function relaxSection(p: RelaxPlan): void {
   const sec = p.sec;
-  sec.size = firstGuess(sec);
+  sec.size = firstGuess(sec.frags);
   for (let pass = 0; pass < 1000; pass++) {
     p.stretched = false;
-    sec.size = stretchPass(p);
+    sec.size = stretchPass(p, sec.frags);
     if (!p.stretched) break;
   }
-  let moved = addressesMoved(p);
+}
+
+/** Whether any of the section's fragments ended elsewhere than after the previous round. */
+function movedSince(p: RelaxPlan): boolean {
+  const sec = p.sec;
+  let moved = addressesMoved(sec.frags, p.last);
   if (p.lastEnd !== sec.size) moved = true;
   p.lastEnd = sec.size;
   return moved;
@@ -259,10 +341,15 @@ function relaxSection(p: RelaxPlan): boolean {
 // cold first file.)
 
 /** Lays the section out with GNU's first guess of each fragment's size; returns the section's size. */
-function firstGuess(sec: Section): number {
+function firstGuess(frags: readonly Frag[]): number {
   let addr = 0;
-  for (const f of sec.frags) {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
     f.addr = addr;
+    if (f.kind === 'data') {
+      addr += f.size;
+      continue;
+    }
     if (f.kind === 'space') f.size = f.leb ? 1 : 0;
     else if (f.kind === 'org') f.size = 0;
     else sizeFrag(f, addr);
@@ -272,11 +359,16 @@ function firstGuess(sec: Section): number {
 }
 
 /** One pass in address order; returns the section's size, and sets p.stretched if any fragment changed size. */
-function stretchPass(p: RelaxPlan): number {
-  const frags = p.sec.frags;
+function stretchPass(p: RelaxPlan, frags: readonly Frag[]): number {
   let addr = 0;
   for (let i = 0; i < frags.length; i++) {
     const f = frags[i];
+    if (f.kind === 'data') {
+      // (Most fragments: fixed bytes between branches.)
+      f.addr = addr;
+      addr += f.size;
+      continue;
+    }
     const stretch = addr - f.addr;
     const before = fragSize(f);
     f.addr = addr;
@@ -290,7 +382,7 @@ function stretchPass(p: RelaxPlan): number {
         const d = to - (addr + f.short.bytes.length);
         if (d < -128 || d > 127) f.long = true;
       }
-    } else if (f.kind !== 'data') sizeFrag(f, addr);
+    } else sizeFrag(f, addr);
     const after = fragSize(f);
     if (after !== before) p.stretched = true;
     addr += after;
@@ -299,10 +391,8 @@ function stretchPass(p: RelaxPlan): number {
 }
 
 /** GNU compares every fragment's address, the closing one (the section's end) included (the caller's). */
-function addressesMoved(p: RelaxPlan): boolean {
-  const frags = p.sec.frags;
+function addressesMoved(frags: readonly Frag[], last: Float64Array): boolean {
   let moved = false;
-  const last = p.last;
   for (let i = 0; i < frags.length; i++) {
     if (last[i] !== frags[i].addr) moved = true;
     last[i] = frags[i].addr;
@@ -347,9 +437,15 @@ function checkNopLimits(asm: Assembly): void {
 function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
   // A NOBITS section has a size and no contents (SectionResult.bytes is empty for it).
   if (sec.type === 'nobits') return new Uint8Array(0);
-  const src = sec.buf;
   const out = new Uint8Array(sec.size);
-  for (const f of sec.frags) {
+  writeFrags(sec.frags, sec.buf, out, nops, end);
+  return out;
+}
+
+/** Each fragment's bytes at its address (writeSection's loop, a function of its own like relax's). */
+function writeFrags(frags: readonly Frag[], src: Uint8Array, out: Uint8Array, nops: Mode, end: ArchState): void {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
     switch (f.kind) {
       case 'data': if (f.size) out.set(src.subarray(f.start, f.start + f.size), f.addr); break;
       case 'branch': out.set((f.long ? f.near : f.short).bytes, f.addr); break;
@@ -367,7 +463,6 @@ function writeSection(sec: Section, nops: Mode, end: ArchState): Uint8Array {
         break;
     }
   }
-  return out;
 }
 
 /**
@@ -432,8 +527,33 @@ function keepMergeSym(asm: Assembly, w: Where, pcrel: boolean, add: bigint, subt
  * linker may drop the section; a `.L` label there still goes by its section.
  */
 function linkOnce(sec: Section, sym: Sym): boolean {
-  if (sym.temp || sym.name.startsWith('.L') || /[\x01\x02]/.test(sym.name)) return false;
-  return !!sec.group?.comdat || sec.name.startsWith('.gnu.linkonce');
+  // (The section first: it rules out nearly every symbol without a regular expression.)
+  if (!sec.group?.comdat && !sec.name.startsWith('.gnu.linkonce')) return false;
+  return !(sym.temp || sym.name.startsWith('.L') || /[\x01\x02]/.test(sym.name));
+}
+
+/** displayName without a regular expression for the names that need none (10,000 relocations). */
+const relocName = (name: string): string => (name.includes('\x02') ? displayName(name) : name);
+
+/**
+ * The commonest field, a pc-relative one to a local label of its own section that fits (`call f`
+ * to a local function, 9,000 on bench/asm.bench.mjs's input): written here with numbers, without
+ * resolveFixup's Where object and BigInt arithmetic. False for anything else (resolveFixup's way).
+ */
+function nearLocal(asm: Assembly, p: PendingFixup, out: Uint8Array, name: string, addend: bigint, field: number, pc: number): boolean {
+  const s = asm.symByName(name);
+  const d = s.def;
+  if (d?.kind !== 'label' || d.sec !== p.sec || s.binding !== 'local' || isIfunc(s)) return false;
+  // (Exact: an addend beyond 2^53 is no safe integer, and one near it leaves no 4-byte field.)
+  const add = addend === 0n ? 0 : Number(addend);
+  if (!Number.isSafeInteger(add)) return false;
+  const disp = d.mark.frag.addr + d.mark.off + add - pc;
+  const size = p.fixup.size;
+  if (!fitsSigned(disp, size)) return false;
+  // Little-endian two's complement (what writeLE makes of it; it fits, so an i386 object's wrap
+  // at 4 GiB changes nothing).
+  for (let k = 0; k < size; k++) out[field + k] = (disp >> (8 * k)) & 0xff;
+  return true;
 }
 
 /** GNU's overflow test for a data field: the bits above it must be all zeros or all ones. */
@@ -489,24 +609,7 @@ export function finalize(asm: Assembly): AssembleResult {
   }
   relax(asm);
   layout(asm);
-  for (const sec of asm.sections) {
-    for (const f of sec.frags) {
-      if (f.kind === 'org' && orgTarget(f) < f.addr) asm.error('attempt to move .org backwards', f.loc);
-      if (f.kind === 'space') {
-        try {
-          const w = evalLate(f.count, (m) => asm.warn(m, f.count.loc));
-          if (w.kind !== 'abs') asm.error('.space specifies non-absolute value', f.count.loc);
-          // GNU's relaxation drops a space that came out negative, with this warning.
-          else if (!f.leb && w.value < 0n) asm.warn('.space, .nops or .fill with negative value, ignored', f.count.loc);
-        } catch (e) {
-          if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
-        }
-      }
-      if (f.kind === 'align' && f.fill && f.fill.size > 1 && f.size % f.fill.size !== 0) {
-        asm.error(`alignment padding (${f.size} bytes) not a multiple of ${f.fill.size}`, f.loc);
-      }
-    }
-  }
+  for (const sec of asm.sections) checkLaidOut(asm, sec.frags);
   // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
@@ -516,36 +619,9 @@ export function finalize(asm: Assembly): AssembleResult {
 
   // Branch fragments: resolve relaxed ones here; the rest become ordinary fixups.
   const pending: PendingFixup[] = [...asm.fixups];
-  for (const b of asm.branches) {
-    const enc = b.frag.long ? b.frag.near : b.frag.short;
-    const len = enc.bytes.length;
-    for (const fx of enc.fixups) {
-      if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
-        const d = branchDisp(b, len);
-        const out = bytes.get(b.sec)!;
-        const at = b.frag.addr + fx.offset;
-        if (fx.size <= 4 && fitsSigned(d, fx.size)) {
-          // Little-endian two's complement of a value that fits (what writeLE makes of it).
-          for (let k = 0; k < fx.size; k++) out[at + k] = (d >> (8 * k)) & 0xff;
-          continue;
-        }
-        if (!fitsSigned(d, fx.size)) asm.error(tooLarge(asm, BigInt(d), fx.size, at), b.frag.loc);
-        writeLE(out, at, fx.size, BigInt(d));
-      } else {
-        pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: renamedFixup(fx, b.frag.sym), pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
-      }
-    }
-  }
-
+  resolveBranches(asm, bytes, pending);
   const relocations: RelocOut[] = [];
-  for (const p of pending) {
-    try {
-      resolveFixup(asm, p, bytes.get(p.sec)!, relocations);
-    } catch (e) {
-      if (e instanceof AsmError) asm.error(e.message, e.loc);
-      else throw e;
-    }
-  }
+  resolveFixups(asm, pending, bytes, relocations);
   const secIndex = new Map(asm.sections.map((x) => [x.name, x.index]));
   // Per section in GNU's fixup order: fields read from the source in order, then the branches
   // whose form waited for relaxation (GNU makes their fixups when it converts the fragments).
@@ -559,51 +635,7 @@ export function finalize(asm: Assembly): AssembleResult {
     seq: s.seq,
   }));
 
-  const symbols: SymbolOut[] = [];
-  for (const s of asm.symbols.all().sort((a, b) => a.seq - b.seq)) {
-    if (s.temp || asm.lateSyms.has(s.name)) continue;
-    // A symbol that stands for a register is no symbol (regvalues.ts), unless an Intel operand named
-    // it through an alias chain: GNU 2.40 then writes the chain as absolute 0s.
-    if (asm.regSyms.has(s.name)) {
-      if (asm.syntax.regListed.has(s.name)) symbols.push({ name: s.name, section: '*ABS*', value: 0n, binding: 'local', seq: s.seq });
-      continue;
-    }
-    let w: Where;
-    try { w = where(s); } catch (e) {
-      if (e instanceof AsmError) { asm.error(e.message, e.loc); continue; }
-      throw e;
-    }
-    let size = symbolSize(asm, s);
-    // A symbol equated to an undefined one is not written: references name the undefined symbol.
-    if (s.def?.kind === 'equ' && w.kind === 'undef' && !s.common) continue;
-    // An alias takes the type and size of what it names (GNU 2.40's rules: alias-attrs.ts).
-    const attrs = s.def?.kind === 'equ' ? equateAttrs(s) : undefined;
-    const type = attrs ? attrs.type : s.type;
-    if (attrs?.sizeOf && attrs.sizeOf !== s) size = symbolSize(asm, attrs.sizeOf);
-    if (s.common && w.kind === 'undef') {
-      symbols.push({ name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) });
-      continue;
-    }
-    // (Optional fields set in order on one object rather than spread from temporaries: 15,000 symbols.)
-    const out: { -readonly [K in keyof SymbolOut]: SymbolOut[K] } = {
-      name: s.name,
-      section: secOf(w),
-      value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
-      binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
-    } as SymbolOut;
-    if (type) out.type = type;
-    if (size !== undefined) out.size = size;
-    if (s.visibility) out.visibility = s.visibility;
-    out.seq = s.seq;
-    if (s.chainSeq !== undefined) out.chainSeq = s.chainSeq;
-    // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
-    // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
-    if (s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)) {
-      out.def = listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc);
-    }
-    symbols.push(out);
-  }
-
+  const symbols = listSymbols(asm);
   finishElfDirectives(asm, sections, symbols, relocations);
 
   // The listing is built on first use: `-f bin` never needs it.
@@ -620,6 +652,143 @@ export function finalize(asm: Assembly): AssembleResult {
     diagnostics: asm.diagnostics,
     errors: asm.errorCount,
   };
+}
+
+// (finalize's loops over fragments, branches, fixups and symbols are functions of their own, as
+// relaxSection's are: see the note after it.)
+
+/** The errors and warnings only final addresses tell. */
+function checkLaidOut(asm: Assembly, frags: readonly Frag[]): void {
+  for (let i = 0; i < frags.length; i++) {
+    const f = frags[i];
+    if (f.kind === 'data' || f.kind === 'branch') continue;
+    if (f.kind === 'org' && orgTarget(f) < f.addr) asm.error('attempt to move .org backwards', f.loc);
+    if (f.kind === 'space') {
+      try {
+        const w = evalLate(f.count, (m) => asm.warn(m, f.count.loc));
+        if (w.kind !== 'abs') asm.error('.space specifies non-absolute value', f.count.loc);
+        // GNU's relaxation drops a space that came out negative, with this warning.
+        else if (!f.leb && w.value < 0n) asm.warn('.space, .nops or .fill with negative value, ignored', f.count.loc);
+      } catch (e) {
+        if (e instanceof AsmError) asm.error(e.message, e.loc); else throw e;
+      }
+    }
+    if (f.kind === 'align' && f.fill && f.fill.size > 1 && f.size % f.fill.size !== 0) {
+      asm.error(`alignment padding (${f.size} bytes) not a multiple of ${f.fill.size}`, f.loc);
+    }
+  }
+}
+
+/** Writes the relaxed branches' displacements; the others' fixups join `pending`. */
+function resolveBranches(asm: Assembly, bytes: ReadonlyMap<Section, Uint8Array>, pending: PendingFixup[]): void {
+  const list = asm.branches;
+  let sec: Section | undefined;
+  let out: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < list.length; i++) {
+    const b = list[i];
+    const enc = b.frag.long ? b.frag.near : b.frag.short;
+    const len = enc.bytes.length;
+    const fixups = enc.fixups;
+    for (let j = 0; j < fixups.length; j++) {
+      const fx = fixups[j];
+      if (fx.pcrel && b.relaxable && fx.value.sym !== undefined) {
+        const d = branchDisp(b, len);
+        // (The section's bytes looked up once per run of branches in it.)
+        if (b.sec !== sec) { sec = b.sec; out = bytes.get(sec)!; }
+        const at = b.frag.addr + fx.offset;
+        if (fx.size <= 4 && fitsSigned(d, fx.size)) {
+          // Little-endian two's complement of a value that fits (what writeLE makes of it).
+          for (let k = 0; k < fx.size; k++) out[at + k] = (d >> (8 * k)) & 0xff;
+          continue;
+        }
+        tooFar(asm, out, b, fx, d, at);
+      } else {
+        pending.push({ sec: b.sec, frag: b.frag as Frag, off: fx.offset, fixup: renamedFixup(fx, b.frag.sym), pcOff: len, branch: true, loc: b.frag.loc, mode: b.mode });
+      }
+    }
+  }
+}
+
+/** A relaxed branch's displacement that does not fit its field (or a field wider than 4 bytes). */
+function tooFar(asm: Assembly, out: Uint8Array, b: BranchInfo, fx: Fixup, d: number, at: number): void {
+  if (!fitsSigned(d, fx.size)) asm.error(tooLarge(asm, BigInt(d), fx.size, at), b.frag.loc);
+  writeLE(out, at, fx.size, BigInt(d));
+}
+
+function resolveFixups(asm: Assembly, pending: readonly PendingFixup[], bytes: ReadonlyMap<Section, Uint8Array>, relocations: RelocOut[]): void {
+  let sec: Section | undefined;
+  let out: Uint8Array = new Uint8Array(0);
+  for (let i = 0; i < pending.length; i++) {
+    const p = pending[i];
+    if (p.sec !== sec) { sec = p.sec; out = bytes.get(sec)!; }
+    try {
+      resolveFixup(asm, p, out, relocations);
+    } catch (e) {
+      if (e instanceof AsmError) asm.error(e.message, e.loc);
+      else throw e;
+    }
+  }
+}
+
+/** The symbol table's entries, in order of first appearance. */
+function listSymbols(asm: Assembly): SymbolOut[] {
+  const symbols: SymbolOut[] = [];
+  const all = asm.symbols.all().sort((a, b) => a.seq - b.seq);
+  const late = asm.lateSyms.size !== 0;
+  const regs = asm.regSyms.size !== 0;
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i];
+    // (The maps looked at only when not empty, as they nearly always are: 12,000 symbols.)
+    if (s.temp || (late && asm.lateSyms.has(s.name))) continue;
+    // A symbol that stands for a register is no symbol (regvalues.ts), unless an Intel operand named
+    // it through an alias chain: GNU 2.40 then writes the chain as absolute 0s.
+    if (regs && asm.regSyms.has(s.name)) {
+      if (asm.syntax.regListed.has(s.name)) symbols.push({ name: s.name, section: '*ABS*', value: 0n, binding: 'local', seq: s.seq });
+      continue;
+    }
+    const out = symbolOut(asm, s);
+    if (out) symbols.push(out);
+  }
+  return symbols;
+}
+
+/** One symbol's entry; undefined if it is not listed (or its value is in error). */
+function symbolOut(asm: Assembly, s: Sym): SymbolOut | undefined {
+  const d = s.def;
+  if (d?.kind === 'label') return labelOut(asm, s, d);
+  let w: Where;
+  try { w = where(s); } catch (e) {
+    if (e instanceof AsmError) { asm.error(e.message, e.loc); return undefined; }
+    throw e;
+  }
+  let size = symbolSize(asm, s);
+  // A symbol equated to an undefined one is not written: references name the undefined symbol.
+  if (s.def?.kind === 'equ' && w.kind === 'undef' && !s.common) return undefined;
+  // An alias takes the type and size of what it names (GNU 2.40's rules: alias-attrs.ts).
+  const attrs = s.def?.kind === 'equ' ? equateAttrs(s) : undefined;
+  const type = attrs ? attrs.type : s.type;
+  if (attrs?.sizeOf && attrs.sizeOf !== s) size = symbolSize(asm, attrs.sizeOf);
+  if (s.common && w.kind === 'undef') {
+    return { name: s.name, section: '*COM*', value: s.common.align, binding: s.binding, type: s.type ?? 'object', size: s.common.size, seq: s.seq, ...(s.visibility ? { visibility: s.visibility } : {}) };
+  }
+  // (Optional fields set in order on one object rather than spread from temporaries: 15,000 symbols.)
+  const out: { -readonly [K in keyof SymbolOut]: SymbolOut[K] } = {
+    name: s.name,
+    section: secOf(w),
+    value: w.kind === 'label' ? BigInt(w.addr) + w.add : w.kind === 'abs' ? w.value : 0n,
+    binding: w.kind === 'undef' && s.binding === 'local' ? 'global' : s.binding,
+  } as SymbolOut;
+  if (type) out.type = type;
+  if (size !== undefined) out.size = size;
+  if (s.visibility) out.visibility = s.visibility;
+  out.seq = s.seq;
+  if (s.chainSeq !== undefined) out.chainSeq = s.chainSeq;
+  // GNU's listing names the line of the symbol's fragment: an equate of a label goes by the label's.
+  // An absolute equate goes by the statement that created it, or by none (symbols.ts listLoc).
+  if (s.loc && s.def && !(s.def.kind === 'equ' && w.kind === 'abs' && !s.listLoc)) {
+    out.def = listedAt(s.def.kind === 'equ' && w.kind === 'abs' ? s.listLoc! : w.kind === 'label' && w.sym.loc && s.def.kind === 'equ' ? labelOf(s)?.label.loc ?? s.loc : s.loc);
+  }
+  return out;
 }
 
 function objectInfo(asm: Assembly): ObjectInfo {
@@ -665,6 +834,27 @@ function encodedPtr(asm: Assembly, p: { enc: number; value: Val }): EncodedPtrOu
 function listedAt(loc: SrcLoc): { file: string; line: number } {
   while (loc.via) loc = loc.via;
   return { file: loc.file, line: loc.line };
+}
+
+/**
+ * symbolOut for a label, the usual symbol (12,000 on bench/asm.bench.mjs's input): the same
+ * fields in the same order, without where()'s object.
+ */
+function labelOut(asm: Assembly, s: Sym, d: Extract<SymDef, { kind: 'label' }>): SymbolOut {
+  const size = symbolSize(asm, s);
+  const out: { -readonly [K in keyof SymbolOut]: SymbolOut[K] } = {
+    name: s.name,
+    section: d.sec.name,
+    value: BigInt(d.mark.frag.addr + d.mark.off),
+    binding: s.binding,
+  } as SymbolOut;
+  if (s.type) out.type = s.type;
+  if (size !== undefined) out.size = size;
+  if (s.visibility) out.visibility = s.visibility;
+  out.seq = s.seq;
+  if (s.chainSeq !== undefined) out.chainSeq = s.chainSeq;
+  if (s.loc) out.def = listedAt(s.loc);
+  return out;
 }
 
 /** The `.size` of a symbol, once addresses are known. */
@@ -865,7 +1055,8 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
   const field = p.frag.addr + p.off;
   const pc = p.frag.addr + p.pcOff;
   let v = fx.value;
-  const late = p.late ?? (v.sym !== undefined ? asm.lateSyms.get(v.sym) : undefined);
+  const late = p.late ?? (v.sym !== undefined && asm.lateSyms.size !== 0 ? asm.lateSyms.get(v.sym) : undefined);
+  if (late === undefined && v.spec === undefined && v.minus === undefined && v.sym !== undefined && fx.pcrel && fx.size <= 4 && nearLocal(asm, p, out, v.sym, v.addend, field, pc)) return;
   if (late) {
     const w = evalLate(late, (m) => asm.warn(m, p.loc));
     const add = p.late ? 0n : v.addend;
@@ -964,9 +1155,10 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     } else {
       // GNU names a local label by its section, except in a mergeable section with a non-zero
       // addend (the linker may move the strings apart): then the label itself (write.c adjust_reloc_syms).
-      const own = w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n);
       // An ifunc keeps its own name: the linker must route every reference through its PLT entry.
-      const local = w.kind === 'label' && w.sym.binding === 'local' && !(w.sec.flags.includes('M') && own !== 0n) && !isIfunc(w.sym) && !linkOnce(w.sec, w.sym);
+      // (The addend worked out only for a mergeable section.)
+      const local = w.kind === 'label' && w.sym.binding === 'local' && !isIfunc(w.sym) && !linkOnce(w.sec, w.sym)
+        && !(w.sec.flags.includes('M') && w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n) !== 0n);
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
@@ -1005,7 +1197,7 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
       if (asm.objMode === 32) reloc = { ...reloc, add: -4n };
     }
     const r: { -readonly [K in keyof RelocOut]: RelocOut[K] } = {
-      section: p.sec.name, offset: field, type, symbol: displayName(reloc.sym), addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
+      section: p.sec.name, offset: field, type, symbol: relocName(reloc.sym), addend: reloc.add, size: fx.size, pcrel: fx.pcrel,
     };
     // (Set afterwards rather than spread from a temporary object: 10,000 relocations.)
     if (reloc.seq !== undefined) r.symSeq = reloc.seq;
