@@ -375,8 +375,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
   // immediates, whose size the front end sees as (bytes.length - offset - size).
   // Built without spreads or an iterator (once per instruction on the hot path), every field present so
-  // that all answers share one object shape. (`warnings` may be the caller's reused array: a copy.)
-  return { bytes: out.take(), fixups: fixups ?? NO_FIXUPS, form: f.id, relax, warnings: warnings.length ? warnings.slice() : undefined };
+  // that all answers share one object shape.
+  return { bytes: out.take(), fixups: fixups ?? NO_FIXUPS, form: f.id, relax, warnings: warnings.length ? warnings : undefined };
 }
 
 /** A value's field: its bytes if known now, else zeros and a fixup (returns the fixups, made on the first). */

@@ -137,9 +137,6 @@ const QUIET = new Set(['lret', 'retf', 'iret', 'pusha', 'popa', 'smsw', 'str', '
 const WARN_64 = new Set(['lret', 'retf', 'iret', 'sysret', 'sysexit']);
 const defaultWarning = (name: string): string => `no instruction mnemonic suffix given and no register operands; using default for \`${name}'`;
 
-/** The warnings of the instruction being encoded (emptied per instruction, copied out by emit()). */
-const warningScratch: string[] = [];
-
 export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const clr = clrAsXor(insn) ?? branchTargetSegment(insn);
   if (clr) return encodeInstruction(clr, opts);
@@ -193,9 +190,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
       if (alt) m = alt;
     }
   }
-  // (Reused: emit() copies the warnings out, and nothing nests between here and emit().)
-  const warnings = warningScratch;
-  warnings.length = 0;
+  const warnings: string[] = [];
   if (m?.form.warn && !(pfx.data16 && m.form.warn.startsWith('no instruction mnemonic suffix'))) {
     const st = m.ops.find((o) => o?.kind === 'reg' && o.reg.cls === 'st');
     warnings.push(m.form.warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
