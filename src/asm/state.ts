@@ -361,11 +361,7 @@ export class Assembly {
   }
 }
 
-/**
- * A fixup as an instruction leaves it. (A class rather than an object literal: fixups live to the end,
- * and V8, seeing a literal's objects survive, switches its site to old-space allocation mid-run and
- * throws away the optimized code that allocates there; it tracks no site for a class.)
- */
+/** A fixup as an instruction leaves it. (A class, not a literal: docs/asm-cold-start.md, long-lived records.) */
 class FixupRecord implements PendingFixup {
   constructor(
     readonly sec: Section, readonly frag: Frag, readonly off: number, readonly fixup: Fixup, readonly pcOff: number,
@@ -412,24 +408,25 @@ class LineTable {
   /** Adds or replaces `text`'s entry. */
   set(text: string, hash: number, value: CachedLine | number): void {
     const t = this.table;
-    const mask = this.mask;
-    let o = (hash & mask) * STRIDE;
-    for (; t[o] !== 0; o = (o + STRIDE) & (mask * STRIDE + STRIDE - 1)) {
+    let o = (hash & this.mask) * STRIDE;
+    for (; t[o] !== 0; o = (o + STRIDE) & (t.length - 1)) {
       if (t[o] === hash && this.keys[t[o + 1]] === text) break;
     }
     const fresh = t[o] === 0;
     const k = fresh ? this.keys.length : t[o + 1];
+    const plain = typeof value === 'number';
     t[o] = hash;
     t[o + 1] = k;
-    t[o + 2] = typeof value === 'number' ? value : -1;
+    t[o + 2] = plain ? value : -1;
+    const obj = plain ? undefined : value;
     if (!fresh) {
-      this.values[k] = typeof value === 'number' ? undefined : value;
+      this.values[k] = obj;
       return;
     }
     this.keys.push(text);
-    this.values.push(typeof value === 'number' ? undefined : value);
+    this.values.push(obj);
     // At most half full: probes stay short.
-    if (this.keys.length * 2 > mask + 1) this.grow();
+    if (this.keys.length * 2 > this.mask + 1) this.grow();
   }
 
   clear(): void {
@@ -468,8 +465,8 @@ export interface CachedLine {
 
 export const NO_WARNINGS: readonly string[] = Object.freeze([]);
 
-/** CachedLine's one shape: the reused plain-line answer and every remembered entry (a class rather
- *  than literals: one map for emitRemembered, and no allocation site for V8 to retenure mid-run). */
+/** CachedLine's one shape: the reused plain-line answer and every remembered entry (one map for
+ *  emitRemembered). (A class, not a literal: docs/asm-cold-start.md, long-lived records.) */
 class CachedEntry implements CachedLine {
   constructor(public off: number, public len: number, readonly insn: InsnReplay | undefined, readonly warnings: readonly string[]) {}
 }
