@@ -1,9 +1,7 @@
 // The records an instruction leaves for relaxation (a branch fragment, its target, the entry in
-// Assembly.branches), built by classes rather than object literals. They live to the end of the
-// assembly; V8 watches a literal's allocation site, and when its objects turn out long-lived it
-// switches the site to old-space allocation and throws away the optimized code that allocates there,
-// mid-run (placeInsnBytes, once per large file). It tracks no site for a class. One class per record
-// also gives each one shape, where the literals differed in their optional fields.
+// Assembly.branches). They live to the end of the assembly, so they are classes, not literals
+// (docs/asm-cold-start.md, long-lived records); one class per record also gives each one shape,
+// where the literals differed in their optional fields.
 
 import type { Encoded } from '../encode/types.js';
 import type { Mode } from '../isa/types.js';

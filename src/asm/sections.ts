@@ -151,12 +151,7 @@ export interface Section {
   scratch?: number;
 }
 
-/**
- * Fragments and marks (a label's place) live to the end of the assembly: built by classes rather than
- * object literals, since V8 watches a literal's allocation site and, when its objects turn out
- * long-lived, switches it to old-space allocation and throws away the optimized code allocating
- * there, mid-run (once per large file, in the per-instruction path); it tracks no site for a class.
- */
+/** Fragments and marks (a label's place) live to the end of the assembly. (A class, not a literal: docs/asm-cold-start.md, long-lived records.) */
 class DataFragRecord implements DataFrag {
   readonly kind = 'data';
   addr = 0;

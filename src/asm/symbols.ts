@@ -63,9 +63,7 @@ export const ABS: Val = Object.freeze({ add: 0n });
  * A new symbol with every field present (undefined until set), in one order: all symbols then share
  * one object shape, and the code reading them (a few times per line of a large file) is optimized
  * once for it, instead of meeting a new shape whenever a symbol gains a field and deoptimizing.
- * (A class rather than an object literal: V8 tracks the objects of a literal's site, and when they
- * turn out long-lived, as symbols are, it switches the site to old-space allocation and throws away
- * the optimized code that allocates there, mid-run.)
+ * (A class, not a literal: docs/asm-cold-start.md, long-lived records.)
  */
 export function newSym(name: string, seq: number, born: number | undefined, temp?: boolean, def?: SymDef): Sym {
   return new SymRecord(name, seq, born, temp, def);
