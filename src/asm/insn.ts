@@ -33,7 +33,7 @@ import { lfenceAfterLoad } from './lfence-load.js';
 import type { Tok } from './lexer.js';
 import { addVarFrag, emitEncoded, renamedFixup, type BranchFrag } from './sections.js';
 import type { Assembly } from './state.js';
-import { gotpc } from './state.js';
+import { gotpc, toEncValue } from './state.js';
 import type { Val } from './symbols.js';
 
 type InsnBody = Extract<Body, { k: 'insn' }>;
@@ -80,11 +80,6 @@ function reg(toks: readonly Tok[], t: number, asm: Assembly): RegInfo {
   return r;
 }
 
-/** toEncValue's value with every field present: one object shape for the encoder (see operand()). */
-function value(v: Val): Value {
-  return { addend: v.add, sym: v.sym?.name, minus: v.minus?.name, spec: v.spec || undefined, bareEquate: v.bareEquate ? true : undefined };
-}
-
 /**
  * Evaluates an operand expression; one that needs addresses not known yet (`$(2f-1f)*4`) becomes a
  * placeholder symbol the encoder treats like any unresolved symbol (full-size field and a fixup),
@@ -99,7 +94,7 @@ function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly, disp = false
     }
   }
   try {
-    return value(evalExpr(e, toks, asm.ctx()));
+    return toEncValue(evalExpr(e, toks, asm.ctx()));
   } catch (err) {
     if (!(err instanceof NotYetKnown)) throw err;
     const late = captureLate(e, toks, asm.ctx());
@@ -108,7 +103,7 @@ function operandValue(e: Expr, toks: readonly Tok[], asm: Assembly, disp = false
     if (disp && late.spec !== undefined && late.spec !== 'size' && !asm.syntax.intel) {
       throw new AsmError(asm.loc, `missing or invalid displacement expression \`${exprText(e, toks)}'`);
     }
-    return { addend: 0n, sym: asm.lateSymbol(late) };
+    return { addend: 0n, sym: asm.lateSymbol(late), minus: undefined, spec: undefined, bareEquate: undefined };
   }
 }
 

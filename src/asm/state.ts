@@ -258,7 +258,7 @@ export class Assembly {
     sec.buf.fill(0, pos, pos + size);
     const off = pos - sec.cur.start;
     this.fixups.push({
-      sec, frag: sec.cur, off, fixup: { offset: 0, size, value: { addend: 0n }, pcrel: false, signed: false },
+      sec, frag: sec.cur, off, fixup: { offset: 0, size, value: { addend: 0n, sym: undefined, minus: undefined, spec: undefined, bareEquate: undefined }, pcrel: false, signed: false },
       pcOff: off + size, branch: false, loc: this.loc, mode: this.mode, late,
     });
   }
@@ -483,13 +483,13 @@ export function gotpc(f: Fixup): Fixup {
 }
 
 /** The encoder's view of a value: names instead of symbol objects. */
+/**
+ * With every field present, in the order insn.ts's operand values have: a fixup's `value` then has one
+ * object shape whichever path made it, so the encoder's optimized code is not thrown away when the
+ * first data directive after many instructions makes a fixup (docs/asm-cold-start.md).
+ */
 export function toEncValue(v: Val): { addend: bigint; sym?: string; minus?: string; spec?: string; bareEquate?: boolean } {
-  const out: { addend: bigint; sym?: string; minus?: string; spec?: string; bareEquate?: boolean } = { addend: v.add };
-  if (v.sym) out.sym = v.sym.name;
-  if (v.minus) out.minus = v.minus.name;
-  if (v.spec) out.spec = v.spec;
-  if (v.bareEquate) out.bareEquate = true;
-  return out;
+  return { addend: v.add, sym: v.sym?.name, minus: v.minus?.name, spec: v.spec || undefined, bareEquate: v.bareEquate ? true : undefined };
 }
 
 export function writeLE(b: Uint8Array, off: number, size: number, v: bigint): void {
