@@ -24,10 +24,14 @@ import { finishElfDirectives, gnuAttributes } from './elf-directives.js';
 import { buildTrace } from './listing-trace.js';
 import { mergeSubsections, subsectionSwitch } from './subsections.js';
 
-/** Assigns the final addresses (after relax) and each section's size. */
-function layout(asm: Assembly): void {
+/**
+ * Assigns the final addresses (after relax) and each section's size. `relaxed`: relax's last pass
+ * over each section already did, with every fragment at its final size (no boundary padding to redo).
+ */
+function layout(asm: Assembly, relaxed: boolean): void {
+  const swept = asm.gas.alignBranch || asm.bundleState;
+  if (relaxed && !swept) return;
   for (const sec of asm.sections) {
-    const swept = asm.gas.alignBranch || asm.bundleState;
     sec.size = swept ? layoutSwept(sec.frags, new BoundarySweep(sec.frags)) : layoutFrags(sec.frags);
   }
 }
@@ -167,9 +171,10 @@ function fitsSigned(d: number, size: number): boolean {
  * Grows short branches that do not reach until nothing changes, as GNU's write.c does: each
  * section in turn is relaxed to a fixed point (relax_segment), and the round repeats while any
  * section's fragments moved — a section not yet relaxed has every fragment at address 0, which
- * is what an expression over its labels sees meanwhile.
+ * is what an expression over its labels sees meanwhile. Returns each section's plan (in
+ * asm.sections' order) and whether the sections stand laid out (one round, no late sizes).
  */
-function relax(asm: Assembly): void {
+function relax(asm: Assembly): { readonly plans: readonly RelaxPlan[]; readonly laidOut: boolean } {
   const t = relaxTargets(asm);
   const all = relaxPlans(asm);
   const plans = new Map<Section, RelaxPlan>();
@@ -179,8 +184,9 @@ function relax(asm: Assembly): void {
   // addresses, nor its own before firstGuess sets them: one round is final, and the confirming
   // round GNU runs (every address compared again) cannot move anything.
   if (!all.some((p) => p.late)) {
-    for (const p of all) relaxSection(p);
-    return;
+    let laidOut = true;
+    for (const p of all) if (!relaxSection(p)) laidOut = false;
+    return { plans: all, laidOut };
   }
   for (const sec of asm.sections) zeroAddresses(sec.frags);
   for (let round = 0; round < 100; round++) {
@@ -191,6 +197,7 @@ function relax(asm: Assembly): void {
     }
     if (!moved) break;
   }
+  return { plans: all, laidOut: false };
 }
 
 /** The relaxable branches (each marked long if not), with their target marks and addends. */
@@ -248,18 +255,22 @@ function relaxPlans(asm: Assembly): RelaxPlan[] {
 function relaxPlan(sec: Section): RelaxPlan {
   const n = sec.frags.length;
   const aligns = new Int32Array(n + 1);
-  const late = numberFrags(sec.frags, aligns);
-  return { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns, stretched: false, late };
+  const odd: Frag[] = [];
+  const late = numberFrags(sec.frags, aligns, odd);
+  return { sec, toFrag: new Array<Frag | undefined>(n).fill(undefined), toIndex: new Int32Array(n).fill(-1), toOff: new Float64Array(n), last: new Float64Array(n), lastEnd: 0, aligns, stretched: false, late, odd };
 }
 
-/** Sets each fragment's `addr` to its index and counts alignments; returns whether any is lateSized. */
-function numberFrags(frags: readonly Frag[], aligns: Int32Array): boolean {
+/** Sets each fragment's `addr` to its index, counts alignments and lists the fragments neither
+ *  data nor branch (in `odd`); returns whether any is lateSized. */
+function numberFrags(frags: readonly Frag[], aligns: Int32Array, odd: Frag[]): boolean {
   let late = false;
   for (let i = 0; i < frags.length; i++) {
     const f = frags[i];
     f.addr = i;
     aligns[i + 1] = aligns[i] + (f.kind === 'align' ? 1 : 0);
-    if (f.kind !== 'data' && f.kind !== 'branch' && f.kind !== 'align' && lateSized(f)) late = true;
+    if (f.kind === 'data' || f.kind === 'branch') continue;
+    odd.push(f);
+    if (f.kind !== 'align' && lateSized(f)) late = true;
   }
   return late;
 }
@@ -305,6 +316,8 @@ interface RelaxPlan {
   stretched: boolean;
   /** Some fragment is sized by an expression (lateSized). */
   readonly late: boolean;
+  /** The section's fragments that are neither data nor branches, in order (the checks after layout look at no others). */
+  readonly odd: readonly Frag[];
 }
 
 /**
@@ -313,9 +326,9 @@ interface RelaxPlan {
  * order, each moved by the growth before it (the "stretch"); a branch to a fragment not yet
  * visited sees its target moved by that stretch too, rounded down to the alignment of any
  * `.align` in between, which absorbs it (relax_frag) — so of two branches across an alignment,
- * the later one may stay short.
+ * the later one may stay short. Returns whether the last pass changed no size (its addresses are final).
  */
-function relaxSection(p: RelaxPlan): void {
+function relaxSection(p: RelaxPlan): boolean {
   const sec = p.sec;
   sec.size = firstGuess(sec.frags);
   for (let pass = 0; pass < 1000; pass++) {
@@ -323,6 +336,7 @@ function relaxSection(p: RelaxPlan): void {
     sec.size = stretchPass(p, sec.frags);
     if (!p.stretched) break;
   }
+  return !p.stretched;
 }
 
 /** Whether any of the section's fragments ended elsewhere than after the previous round. */
@@ -424,9 +438,9 @@ function styleOf(f: { readonly arch?: ArchState }, nops: Mode, end: ArchState): 
 }
 
 /** `.nops N, LIMIT`: GNU refuses a LIMIT beyond the longest NOP of the table that pads. */
-function checkNopLimits(asm: Assembly): void {
-  for (const sec of asm.sections) {
-    for (const f of sec.frags) {
+function checkNopLimits(asm: Assembly, plans: readonly RelaxPlan[]): void {
+  for (const p of plans) {
+    for (const f of p.odd) {
       if (f.kind !== 'nops') continue;
       const max = maxNopSize(styleOf(f, nopMode(asm.mode, asm.objMode), asm.arch.cur));
       if (f.limit > max) asm.error(`invalid single nop size: ${f.limit} (expect within [0, ${max}])`, f.loc);
@@ -470,6 +484,10 @@ function writeFrags(frags: readonly Frag[], src: Uint8Array, out: Uint8Array, no
  * a `.skip` sized by a later symbol): reports the fragment that crosses the budget, if any.
  */
 function overBudget(asm: Assembly): boolean {
+  // (Each section's size is the sum of its fragments' sizes: only a total over the budget needs the walk.)
+  let sum = 0;
+  for (const sec of asm.sections) if (sec.type !== 'nobits') sum += sec.size;
+  if (sum <= SECTION_BYTES_LIMIT) return false;
   let total = 0;
   for (const sec of asm.sections) {
     if (sec.type === 'nobits') continue;
@@ -586,13 +604,13 @@ export function finalize(asm: Assembly): AssembleResult {
       s.temp = true;
     }
   }
-  relax(asm);
-  layout(asm);
-  for (const sec of asm.sections) checkLaidOut(asm, sec.frags);
+  const relaxed = relax(asm);
+  layout(asm, relaxed.laidOut);
+  for (const p of relaxed.plans) checkLaidOut(asm, p.odd);
   // Over the budget, no bytes are materialized (the run has failed; fixups write nowhere).
   const over = overBudget(asm);
   const bytes = new Map<Section, Uint8Array>();
-  checkNopLimits(asm);
+  checkNopLimits(asm, relaxed.plans);
   bundleErrors(asm);
   for (const sec of asm.sections) bytes.set(sec, over ? new Uint8Array(0) : writeSection(sec, nopMode(asm.mode, asm.objMode), asm.arch.cur));
 
