@@ -12,6 +12,7 @@ import { SEG_PREFIX, type PrefixState } from './prefixes.js';
 import { checkHintSpace, hintAbsSize } from './hint-checks.js';
 import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
 import { ByteBuf } from './bytes.js';
+import { FixupRec } from './records.js';
 
 /** The bytes of the instruction being emitted (copied out at the end: emit() never nests while writing). */
 const scratch = new ByteBuf();
@@ -338,7 +339,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
           pushLE(out, addr.dispNum, addr.dispSize);
         } else {
           // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
-          (fixups ??= []).push({ offset: out.n, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !((ff & F_LEA) !== 0 && size < 64) });
+          fixups = withFixup(fixups, new FixupRec(out.n, addr.dispSize as 1 | 2 | 4, d, addr.ripRel, addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !((ff & F_LEA) !== 0 && size < 64)));
           pushLE(out, 0n, addr.dispSize);
         }
       }
@@ -352,7 +353,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
       if (n < 8) shortened(gnuAddress(moffs.addend, mode), n, warnings);
       pushLE(out, moffs.addend, n);
     }
-    else { (fixups ??= []).push({ offset: out.n, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
+    else { fixups = withFixup(fixups, new FixupRec(out.n, n as 2 | 4 | 8, moffs, false, false)); pushLE(out, 0n, n); }
   }
   if (imm) {
     // GNU checks (and prints) the constant as it reads it for this operand size (gnuImm).
@@ -385,7 +386,7 @@ function field(out: ByteBuf, fixups: Fixup[] | undefined, v: Value, n: number, s
     pushLE(out, v.addend, n);
     return fixups;
   }
-  (fixups ??= []).push({ offset: out.n, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed });
+  fixups = withFixup(fixups, new FixupRec(out.n, n as 1 | 2 | 4 | 8, v, pcrel, signed));
   pushLE(out, 0n, n);
   return fixups;
 }
@@ -517,4 +518,12 @@ function gnuAddress(v: bigint, mode: Mode): bigint {
 function dispPref(pseudo: readonly string[] | undefined): 8 | 16 | 32 | undefined {
   if (!pseudo) return undefined;
   return pseudo.includes('disp32') ? 32 : pseudo.includes('disp16') ? 16 : pseudo.includes('disp8') ? 8 : undefined;
+}
+
+/** `list` with `fx` added (made on the first, by Array.of: an array literal's allocation site would be
+ *  switched to old space mid-run, the line cache keeping these lists, and emit() thrown away with it). */
+function withFixup(list: Fixup[] | undefined, fx: Fixup): Fixup[] {
+  if (list === undefined) return Array.of(fx);
+  list.push(fx);
+  return list;
 }
