@@ -391,9 +391,15 @@ export class CandList {
     const fm = formMode(this.mode);
     const cands = this.cands.filter((c) => !c.bad && quickOk(c.form, ops) && c.form.modes.includes(fm));
     // Their sizes to try when none is forced, without and with a general register among the operands.
-    const sizes = [false, true].map((noGpr) => cands.map((c) => sizesToTry(c.form, this.mode, c.sfx, undefined, noGpr)));
-    return { cands, sizes };
+    const sizes = (noGpr: boolean) => cands.map((c) => sizesToTry(c.form, this.mode, c.sfx, undefined, noGpr));
+    // (A class and Array.of, not literals: these live to the end, and V8 would switch a literal's
+    // allocation site to old space mid-run and discard the optimized forShape() that inlines this.)
+    return new ShapeCandsRec(cands, Array.of(sizes(false), sizes(true)));
   }
+}
+
+class ShapeCandsRec implements ShapeCands {
+  constructor(readonly cands: readonly Cand[], readonly sizes: readonly (readonly (readonly number[])[])[]) {}
 }
 
 /** The candidates for one operand shape, and each one's sizes to try (by noGpr: [false, true]). */
