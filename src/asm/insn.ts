@@ -294,7 +294,9 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     throw e;
   }
   const lates = asm.lateSyms.size;
-  const read = body.ops.map((op) => operand(op, toks, asm));
+  // (A literal filled by push, not map(): one array map, PACKED_ELEMENTS, before and after this is optimized.)
+  const read: AsmOperand[] = [];
+  for (let i = 0; i < body.ops.length; i++) read.push(operand(body.ops[i], toks, asm));
   const tlsCall = tlsCallOf(read);
   const operands = tlsCall ? read.map((o) => (o.kind === 'mem' && o.disp?.spec === 'tlscall' ? { ...o, disp: undefined } : o)) : read;
   const gcc = asm.code16gcc && asm.mode === 16 ? code16gccMnemonic(mnemonic, operands) : undefined;

@@ -12,6 +12,7 @@ import { SEG_PREFIX, type PrefixState } from './prefixes.js';
 import { checkHintSpace, hintAbsSize } from './hint-checks.js';
 import { M64, fitsS, gnuImm, hex, inRange, pushLE, wrapS } from './values.js';
 import { ByteBuf } from './bytes.js';
+import { FixupRec } from './records.js';
 
 /** The bytes of the instruction being emitted (copied out at the end: emit() never nests while writing). */
 const scratch = new ByteBuf();
@@ -29,7 +30,7 @@ const FIELD_BOTTOM: readonly bigint[] = FIELD_TOP.map((p) => -p);
  * Facts about a form that emit() asks for every instruction, from string tests on its id and sem:
  * worked out once per form (bit 0: known). Derived from the table, never written otherwise.
  */
-const F_KNOWN = 1, F_ADDR_REG = 2, F_WAIT = 4, F_LEA = 8, F_BRANCH = 16, F_HINT = 32;
+const F_KNOWN = 1, F_ADDR_REG = 2, F_WAIT = 4, F_LEA = 8, F_BRANCH = 16, F_HINT = 32, F_REWRITE = 64, F_PTR16 = 128;
 const formFlags = new Uint8Array(formCount());
 function flagsOf(f: Form): number {
   let x = formFlags[f.index];
@@ -41,6 +42,8 @@ function flagsOf(f: Form): number {
     if (f.sem === 'lea') x |= F_LEA;
     if (isBranchForm(f)) x |= F_BRANCH;
     if (f.sem.startsWith('mpx:') || f.id === 'prefetchit0' || f.id === 'prefetchit1') x |= F_HINT;
+    if (f.id === 'xchg_acc_r' || f.id === 'int') x |= F_REWRITE;
+    if (f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') x |= F_PTR16;
     formFlags[f.index] = x;
   }
   return x;
@@ -59,22 +62,14 @@ const OSZ_16_REGS = new Set(['encodekey128', 'encodekey256']);
 
 export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): Encoded {
   const mode = opts.mode;
-  if (m.form.id === 'xchg_acc_r' && regFrom(m.ops[0])?.num === 0) {
-    // xchg of the accumulator with itself: GNU emits a plain 90 (nop) except for %eax in 64-bit mode,
-    // where 90 would not zero-extend %rax, so it uses 87 C0 (SDM Vol. 2B XCHG).
-    if (mode === 64 && m.size === 32) {
-      const alt = candidatesFor('xchg').find((c) => c.form.id === 'xchg_rm_r')!.form;
-      return emit({ ...m, form: alt }, insn, pfx, opts, warnings, name);
-    }
-    if (m.size === 64) m = { ...m, size: 32 };
-  }
-  if (m.form.id === 'int' && m.ops[0]?.kind === 'imm' && isConst(m.ops[0].value) && m.ops[0].value.addend === 3n) {
-    // GNU turns `int $3` into int3, prefixes and all (`data16 int $3` is 66 CC).
-    return emit({ ...m, form: candidatesFor('int3')[0].form, ops: [] }, { ...insn, operands: [] }, pfx, opts, warnings, name);
+  const ff = flagsOf(m.form);
+  if ((ff & F_REWRITE) !== 0) {
+    const r = rewritten(m, insn, pfx, opts, warnings, name);
+    if (r.enc) return r.enc;
+    m = r.m;
   }
   const f = m.form;
   const size = m.size;
-  const ff = flagsOf(f);
   const defs = f.operands;
 
   // Operand roles.
@@ -121,13 +116,8 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
       case 'imm':
         if (d.kind === 'rel') {
           const short = d.size === 8;
-          // data16 on a near branch makes its displacement 16 bits (callw/jmpw, R_*_PC16).
-          // A REX.W written with it overrides data16 in 64-bit code (SDM Vol. 2A §2.2.1.2): rel32 again.
-          // Intel 64 ignores 66h on a near jmp/call in 64-bit code (SDM Vol. 2A JMP/CALL): -mintel64 keeps rel32.
-          const wide = mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0) ||
-            (mode === 64 && !!opts.intel64 && (f.flow === 'jmp' || f.flow === 'call'));
           rel = (o as MemOperand).disp!;
-          relN = short ? 1 : wide ? 4 : 2;
+          relN = short ? 1 : relWide(f, size, pfx, opts) ? 4 : 2;
           if (f.relaxTo) relax = short ? 'short' : 'near';
         } else if (d.kind === 'moffs') {
           moffs = (o as MemOperand).disp!;
@@ -159,48 +149,21 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if ((ff & F_BRANCH) !== 0 && (m.ops[0]?.kind === 'reg' || m.ops[0]?.kind === 'mem') && !m.ops[0].indirect) warnings.push(`indirect ${f.sem.endsWith(':far') ? 'l' : ''}${f.flow} without \`*'`);
   if ((ff & F_LEA) !== 0 && mem?.seg) warnings.push("segment override on `lea' is ineffectual");
 
-  // Relaxable branches: pick the partner the relaxation pass asked for.
-  if (f.relaxTo && rel) {
-    const want = opts.branch ?? (isConst(rel) ? 'near' : 'short');
-    if ((want === 'near') !== (relN !== 1)) {
-      const partner = relaxPartner(f);
-      return emit({ ...m, form: partner }, insn, pfx, opts, warnings, name);
+  if (rel) {
+    // Relaxable branches: pick the partner the relaxation pass asked for.
+    if (f.relaxTo) {
+      const want = opts.branch ?? (isConst(rel) ? 'near' : 'short');
+      if ((want === 'near') !== (relN !== 1)) return emit({ ...m, form: relaxPartner(f) }, insn, pfx, opts, warnings, name);
     }
-  }
-
-  // Relative jmp/call/jcc: GNU drops an address-size prefix (not on loop/jcxz, whose address size
-  // selects the count register) and any segment but the cs/ds branch hints (on a call, every
-  // segment; GNU 2.40, measured), with a warning (tc-i386.c output_branch/output_jump).
-  const relJump = rel && (relN !== 1 || f.relaxTo);
-  const dropSeg = rel && pfx.seg !== 0 && (f.flow === 'call' || (pfx.seg !== 0x2e && pfx.seg !== 0x3e));
-  if ((relJump && pfx.addr) || dropSeg) {
-    warnings.push(`skipping prefixes on \`${name}'`);
-    pfx = { ...pfx, addr: relJump ? 0 : pfx.addr, seg: dropSeg ? 0 : pfx.seg };
+    if (pfx.addr || pfx.seg) pfx = branchPrefixes(f, pfx, relN, warnings, name);
   }
 
   // Address.
   let addr: AddrEnc | undefined;
-  // MOVDIR64B with another register size than the mode's addresses: an absolute operand takes that size
-  // (`movdir64b 0x1234,%eax` in .code16 has a 67h and a 32-bit address).
-  const mdReg = (ff & F_ADDR_REG) !== 0 ? insn.operands.find((o) => o.kind === 'reg') : undefined;
-  const absSize = (pfx.addr || hintAbsSize(f, mode) || (mdReg?.kind === 'reg' && mdReg.reg.size !== mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
-  if (mem) addr = encodeAddress(mem, mode, absSize, (ff & F_LEA) !== 0 && size < 64, insn.pseudo ? dispPref(insn.pseudo) : undefined);
-  if (addr && pfx.addr && (mem!.base || mem!.index) && addr.asize !== pfx.addr) {
-    // addr32/addr16 written as a prefix must agree with the registers of the address.
-    encodeAddress({ ...mem!, base: undefined, index: undefined, disp: undefined }, mode, absSize);
-    // (GNU echoes the operand as written; memText rebuilds it, with constants in hex.)
-    throw new EncodeError(`\`${memText(mem!, true)}' is not a valid base/index expression`);
-  }
+  if (mem) addr = memAddress(mem, f, ff, size, insn, pfx, mode);
   if ((ff & F_HINT) !== 0) checkHintSpace(f, mem, addr, pfx, mode, name, warnings, () => memText(mem!, true));
-  if (mem && mem.disp && addr && !((ff & F_LEA) !== 0 && size < 64) && !addr.ripRel && addr.dispSize === 4 && isConst(mem.disp) && mode === 64 && !mem.base && !mem.index) {
-    // (Under addr32 the address is 32 bits: any value of 32 bits fits, `addr32 mov 0x89abcdef,%rbx`.)
-    const v = wrapS(mem.disp.addend, 64);
-    const fits = pfx.addr === 32 ? inRange(v, 32) : fitsS(v, 32);
-    if (!fits || mem.disp.addend > M64) {
-      // Measured: a lone operand gets "size mismatch", or "invalid suffix" when a suffix was written.
-      const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
-      throw new EncodeError(`${why} for \`${name}'`);
-    }
+  if (mem && mem.disp && addr && addr.dispSize === 4 && mode === 64 && !addr.ripRel && !mem.base && !mem.index && !((ff & F_LEA) !== 0 && size < 64) && isConst(mem.disp)) {
+    absRange(mem.disp, pfx, insn, name);
   }
 
   // Prefix bytes in GNU's order: (WAIT,) segment, address size, operand size, rep/mandatory, lock, REX.
@@ -208,6 +171,178 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   out.n = 0;
   const waitFirst = (ff & F_WAIT) !== 0;
   if (waitFirst) out.push(0x9b);
+  const asz = legacyPrefixes(out, m, ff, insn, pfx, mem, addr, moffs !== undefined, moffsSeg, strSeg, strAsz, strMems, mode, name);
+
+  if (mode !== 64 && regField === 8 && f.sem === 'sys:movcr') {
+    out.push(0xf0); // mov %cr8 in 32-bit code: LOCK stands in for REX.R
+    regField = 0;
+  }
+
+  // REX.
+  let rexW = 0;
+  if (size === 64 && (f.osz === 'v' || f.osz === 'q') && !f.osPrefix) rexW = 1;
+  const rexR = regField >= 8 ? 1 : 0;
+  const rexX = addr ? addr.rexX : 0;
+  const rexB = addr ? addr.rexB : rmReg ? rmReg.num >> 3 : opreg ? opreg.num >> 3 : 0;
+  let rex = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
+  if (f.vex) {
+    if (pfx.rex) throw new EncodeError(`REX prefix invalid with \`${name}'`);
+    const w = f.vex.w === 'size' ? rexW : f.vex.w === 1 ? 1 : 0;
+    vexPrefix(out, f, w, rexR, rexX, rexB, vvvvReg ? vvvvReg.num : 0);
+  } else if (rex !== 0 || pfx.rex !== 0 || byteRex) {
+    if (mode !== 64) throw new EncodeError(`bad register name`);
+    // %ah..%bh are refused when the operands need REX, not with an explicit `rex` prefix alone (GNU 2.40).
+    const hi = rex !== 0 || byteRex ? highByte : undefined;
+    if (hi) throw new EncodeError(`can't encode register '%${hi.name}' in an instruction requiring REX prefix.`);
+    rex |= pfx.rex & 0xf;
+    out.push(0x40 | rex);
+  }
+
+  // Opcode (under VEX the escape bytes are in VEX.mmmmm).
+  const op = f.opcode;
+  for (let i = waitFirst ? 1 : f.vex ? op.length - 1 : 0; i < op.length - 1; i++) out.push(op[i]);
+  let last = op[op.length - 1];
+  if (opreg) last += opreg.num & 7;
+  out.push(last);
+
+  // ModRM / SIB / displacement.
+  let fixups: Fixup[] | undefined;
+  if (f.modrm) {
+    const reg = f.modrm.reg !== undefined ? f.modrm.reg : regField >= 0 ? regField & 7 : 0;
+    if (f.modrm.rm !== undefined) {
+      out.push(0xc0 | (reg << 3) | f.modrm.rm);
+    } else if (rmReg) {
+      out.push(0xc0 | (reg << 3) | (rmReg.num & 7));
+    } else if (addr) {
+      out.push((addr.mod << 6) | (reg << 3) | addr.rm);
+      if (addr.sib >= 0) out.push(addr.sib);
+      if (addr.dispSize) {
+        const d = addr.disp;
+        if (d === undefined) {
+          // A constant (RIP-relative: disp32, never shortened here).
+          if (!addr.ripRel && addr.asize !== 64) shortened(gnuAddress(addr.dispNum, mode), addr.dispSize, warnings);
+          pushLE(out, addr.dispNum, addr.dispSize);
+        } else {
+          // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
+          fixups = withFixup(fixups, new FixupRec(out.n, addr.dispSize as 1 | 2 | 4, d, addr.ripRel, addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !((ff & F_LEA) !== 0 && size < 64)));
+          pushLE(out, 0n, addr.dispSize);
+        }
+      }
+    }
+  }
+
+  // moffs (address-size wide), rel, immediates.
+  if (moffs !== undefined) fixups = moffsField(out, fixups, moffs, asz / 8, mode, warnings);
+  if (imm) {
+    // GNU checks (and prints) the constant as it reads it for this operand size (gnuImm).
+    // An 8-bit field of a byte or word operation is read as a word first (optimize_imm's imm16 step:
+    // movb $0x8000 warns about 0xffffffffffff8000, movb $0xffff is silent).
+    if (immRange < 8 && !immSigned && isConst(imm)) {
+      const readBits = immRange === 1 && (size === 8 || size === 16) ? 16 : immRange * 8;
+      shortened(gnuImm(imm.addend, readBits, mode), immRange, warnings);
+    }
+    fixups = field(out, fixups, imm, immN, immSigned, false);
+    if ((ff & F_PTR16) !== 0 && size === 16 && isConst(imm) && !inRange(gnuImm(imm.addend, 16, mode), 16)) {
+      throw new EncodeError('16-bit jump out of range');
+    }
+  }
+  // A pseudo-op spelling of an imm8 (cmpeqps = cmpps $0, pclmullqlqdq = pclmulqdq $0).
+  if (f.fixedImm !== undefined) out.push(f.fixedImm);
+  if (imm2) fixups = field(out, fixups, imm2, imm2N, false, false);
+  if (rel) fixups = field(out, fixups, rel, relN, true, true);
+
+  // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
+  // immediates, whose size the front end sees as (bytes.length - offset - size).
+  // Built without spreads or an iterator (once per instruction on the hot path), every field present so
+  // that all answers share one object shape.
+  return { bytes: out.take(), fixups: fixups ?? NO_FIXUPS, form: f.id, relax, warnings: warnings.length ? warnings : undefined };
+}
+
+// The parts of emit() that few instructions need, out of line: emit() stays small enough for V8 to
+// optimize early (its tick count before optimizing grows with its bytecode size), and code a file
+// never reaches is never compiled.
+
+/**
+ * xchg of the accumulator with itself and `int $3`: another form (or size), or the whole answer.
+ */
+function rewritten(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOptions, warnings: string[], name: string): { m: Match; enc?: Encoded } {
+  if (m.form.id === 'xchg_acc_r' && regFrom(m.ops[0])?.num === 0) {
+    // xchg of the accumulator with itself: GNU emits a plain 90 (nop) except for %eax in 64-bit mode,
+    // where 90 would not zero-extend %rax, so it uses 87 C0 (SDM Vol. 2B XCHG).
+    if (opts.mode === 64 && m.size === 32) {
+      const alt = candidatesFor('xchg').find((c) => c.form.id === 'xchg_rm_r')!.form;
+      return { m, enc: emit({ ...m, form: alt }, insn, pfx, opts, warnings, name) };
+    }
+    if (m.size === 64) m = { ...m, size: 32 };
+  }
+  if (m.form.id === 'int' && m.ops[0]?.kind === 'imm' && isConst(m.ops[0].value) && m.ops[0].value.addend === 3n) {
+    // GNU turns `int $3` into int3, prefixes and all (`data16 int $3` is 66 CC).
+    return { m, enc: emit({ ...m, form: candidatesFor('int3')[0].form, ops: [] }, { ...insn, operands: [] }, pfx, opts, warnings, name) };
+  }
+  return { m };
+}
+
+/** Is a near branch's displacement 32 bits (else 16)? */
+function relWide(f: Form, size: number, pfx: PrefixState, opts: EncodeOptions): boolean {
+  const mode = opts.mode;
+  // data16 on a near branch makes its displacement 16 bits (callw/jmpw, R_*_PC16).
+  // A REX.W written with it overrides data16 in 64-bit code (SDM Vol. 2A §2.2.1.2): rel32 again.
+  // Intel 64 ignores 66h on a near jmp/call in 64-bit code (SDM Vol. 2A JMP/CALL): -mintel64 keeps rel32.
+  return mode === 16 ? size === 32 || pfx.data16 : (size !== 16 && !pfx.data16) || (mode === 64 && (pfx.rex & 8) !== 0) ||
+    (mode === 64 && !!opts.intel64 && (f.flow === 'jmp' || f.flow === 'call'));
+}
+
+/**
+ * Relative jmp/call/jcc: GNU drops an address-size prefix (not on loop/jcxz, whose address size
+ * selects the count register) and any segment but the cs/ds branch hints (on a call, every
+ * segment; GNU 2.40, measured), with a warning (tc-i386.c output_branch/output_jump).
+ */
+function branchPrefixes(f: Form, pfx: PrefixState, relN: number, warnings: string[], name: string): PrefixState {
+  const relJump = relN !== 1 || !!f.relaxTo;
+  const dropSeg = pfx.seg !== 0 && (f.flow === 'call' || (pfx.seg !== 0x2e && pfx.seg !== 0x3e));
+  if ((relJump && pfx.addr) || dropSeg) {
+    warnings.push(`skipping prefixes on \`${name}'`);
+    return { ...pfx, addr: relJump ? 0 : pfx.addr, seg: dropSeg ? 0 : pfx.seg };
+  }
+  return pfx;
+}
+
+/** A memory operand's ModRM/SIB/displacement encoding, with the checks an explicit address size adds. */
+function memAddress(mem: MemOperand, f: Form, ff: number, size: number, insn: AsmInsn, pfx: PrefixState, mode: Mode): AddrEnc {
+  // MOVDIR64B with another register size than the mode's addresses: an absolute operand takes that size
+  // (`movdir64b 0x1234,%eax` in .code16 has a 67h and a 32-bit address).
+  const mdReg = (ff & F_ADDR_REG) !== 0 ? insn.operands.find((o) => o.kind === 'reg') : undefined;
+  const absSize = (pfx.addr || hintAbsSize(f, mode) || (mdReg?.kind === 'reg' && mdReg.reg.size !== mode ? mdReg.reg.size : mode)) as 16 | 32 | 64;
+  const addr = encodeAddress(mem, mode, absSize, (ff & F_LEA) !== 0 && size < 64, insn.pseudo ? dispPref(insn.pseudo) : undefined);
+  if (pfx.addr && (mem.base || mem.index) && addr.asize !== pfx.addr) {
+    // addr32/addr16 written as a prefix must agree with the registers of the address.
+    encodeAddress({ ...mem, base: undefined, index: undefined, disp: undefined }, mode, absSize);
+    // (GNU echoes the operand as written; memText rebuilds it, with constants in hex.)
+    throw new EncodeError(`\`${memText(mem, true)}' is not a valid base/index expression`);
+  }
+  return addr;
+}
+
+/** A constant absolute address in 64-bit code (disp32 without base or index) must fit in it. */
+function absRange(disp: Value, pfx: PrefixState, insn: AsmInsn, name: string): void {
+  // (Under addr32 the address is 32 bits: any value of 32 bits fits, `addr32 mov 0x89abcdef,%rbx`.)
+  const v = wrapS(disp.addend, 64);
+  const fits = pfx.addr === 32 ? inRange(v, 32) : fitsS(v, 32);
+  if (!fits || disp.addend > M64) {
+    // Measured: a lone operand gets "size mismatch", or "invalid suffix" when a suffix was written.
+    const why = insn.operands.length !== 1 ? 'operand type mismatch' : name !== insn.mnemonic.toLowerCase() ? 'invalid instruction suffix' : 'operand size mismatch';
+    throw new EncodeError(`${why} for \`${name}'`);
+  }
+}
+
+/**
+ * The legacy prefixes after a WAIT, in GNU's order: segment, address size, operand size,
+ * rep/mandatory, lock, with GNU's checks on them. Returns the address size.
+ */
+function legacyPrefixes(out: ByteBuf, m: Match, ff: number, insn: AsmInsn, pfx: PrefixState, mem: MemOperand | undefined, addr: AddrEnc | undefined,
+  hasMoffs: boolean, moffsSeg: number, strSeg: number, strAsz: number, strMems: readonly { op: MemOperand }[] | undefined, mode: Mode, name: string): number {
+  const f = m.form;
+  const size = m.size;
   let seg = pfx.seg;
   if (mem?.seg) {
     const s = SEG_PREFIX[mem.seg.name];
@@ -244,7 +379,7 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (mode === 32 && f.sem === 'str:ins' && strMems && !strMems[0].op.base && m.ops.some((o) => o?.kind === 'mem' && o.base?.name === 'dx')) {
     asz = 16;
   }
-  if (moffs !== undefined && pfx.addr) asz = pfx.addr;
+  if (hasMoffs && pfx.addr) asz = pfx.addr;
   // An explicit addr32/addr16 prefix is written even where it changes nothing.
   if (asz !== modeAsz || pfx.addr) out.push(0x67);
   // A direct jump (jmp/jcc/jcxz/loop) takes its segment prefix as a branch hint, written after
@@ -282,101 +417,19 @@ export function emit(m: Match, insn: AsmInsn, pfx: PrefixState, opts: EncodeOpti
   if (pfx.rep && !f.rep && !REP_OK.has(f.id)) {
     throw new EncodeError(`invalid instruction \`${name}' after \`${insn.prefixes.find((p) => p.startsWith('rep'))}'`);
   }
+  return asz;
+}
 
-  if (mode !== 64 && regField === 8 && f.sem === 'sys:movcr') {
-    out.push(0xf0); // mov %cr8 in 32-bit code: LOCK stands in for REX.R
-    regField = 0;
+/** A moffs field (address-size wide): its bytes, or zeros and a fixup. */
+function moffsField(out: ByteBuf, fixups: Fixup[] | undefined, moffs: Value, n: number, mode: Mode, warnings: string[]): Fixup[] | undefined {
+  if (isConst(moffs)) {
+    if (n < 8) shortened(gnuAddress(moffs.addend, mode), n, warnings);
+    pushLE(out, moffs.addend, n);
+    return fixups;
   }
-
-  // REX.
-  let rexW = 0;
-  if (size === 64 && (f.osz === 'v' || f.osz === 'q') && !f.osPrefix) rexW = 1;
-  const regIsExt = regField >= 8 ? 1 : 0;
-  const rexR = regIsExt;
-  const rexX = addr ? addr.rexX : 0;
-  const rexB = addr ? addr.rexB : rmReg ? rmReg.num >> 3 : opreg ? opreg.num >> 3 : 0;
-  let rex = (rexW << 3) | (rexR << 2) | (rexX << 1) | rexB;
-  let needRex = !f.vex && (rex !== 0 || pfx.rex !== 0 || byteRex);
-  if (f.vex) {
-    if (pfx.rex) throw new EncodeError(`REX prefix invalid with \`${name}'`);
-    const w = f.vex.w === 'size' ? rexW : f.vex.w === 1 ? 1 : 0;
-    vexPrefix(out, f, w, rexR, rexX, rexB, vvvvReg ? vvvvReg.num : 0);
-  }
-  if (needRex) {
-    if (mode !== 64) throw new EncodeError(`bad register name`);
-    // %ah..%bh are refused when the operands need REX, not with an explicit `rex` prefix alone (GNU 2.40).
-    const hi = rex !== 0 || byteRex ? highByte : undefined;
-    if (hi) throw new EncodeError(`can't encode register '%${hi.name}' in an instruction requiring REX prefix.`);
-    rex |= pfx.rex & 0xf;
-    out.push(0x40 | rex);
-  }
-  needRex = false;
-
-  // Opcode (under VEX the escape bytes are in VEX.mmmmm).
-  const op = f.opcode;
-  for (let i = waitFirst ? 1 : f.vex ? op.length - 1 : 0; i < op.length - 1; i++) out.push(op[i]);
-  let last = op[op.length - 1];
-  if (opreg) last += opreg.num & 7;
-  out.push(last);
-
-  // ModRM / SIB / displacement.
-  let fixups: Fixup[] | undefined;
-  if (f.modrm) {
-    const reg = f.modrm.reg !== undefined ? f.modrm.reg : regField >= 0 ? regField & 7 : 0;
-    if (f.modrm.rm !== undefined) {
-      out.push(0xc0 | (reg << 3) | f.modrm.rm);
-    } else if (rmReg) {
-      out.push(0xc0 | (reg << 3) | (rmReg.num & 7));
-    } else if (addr) {
-      out.push((addr.mod << 6) | (reg << 3) | addr.rm);
-      if (addr.sib >= 0) out.push(addr.sib);
-      if (addr.dispSize) {
-        const d = addr.disp;
-        if (d === undefined) {
-          // A constant (RIP-relative: disp32, never shortened here).
-          if (!addr.ripRel && addr.asize !== 64) shortened(gnuAddress(addr.dispNum, mode), addr.dispSize, warnings);
-          pushLE(out, addr.dispNum, addr.dispSize);
-        } else {
-          // A 64-bit address sign-extends disp32 (R_X86_64_32S); a 32-bit one wraps (R_X86_64_32).
-          (fixups ??= []).push({ offset: out.n, size: addr.dispSize as 1 | 2 | 4, value: d, pcrel: addr.ripRel, signed: addr.dispSize === 4 && mode === 64 && addr.asize === 64 && !((ff & F_LEA) !== 0 && size < 64) });
-          pushLE(out, 0n, addr.dispSize);
-        }
-      }
-    }
-  }
-
-  // moffs (address-size wide), rel, immediates.
-  if (moffs !== undefined) {
-    const n = asz / 8;
-    if (isConst(moffs)) {
-      if (n < 8) shortened(gnuAddress(moffs.addend, mode), n, warnings);
-      pushLE(out, moffs.addend, n);
-    }
-    else { (fixups ??= []).push({ offset: out.n, size: n as 2 | 4 | 8, value: moffs, pcrel: false, signed: false }); pushLE(out, 0n, n); }
-  }
-  if (imm) {
-    // GNU checks (and prints) the constant as it reads it for this operand size (gnuImm).
-    // An 8-bit field of a byte or word operation is read as a word first (optimize_imm's imm16 step:
-    // movb $0x8000 warns about 0xffffffffffff8000, movb $0xffff is silent).
-    const readBits = immRange === 1 && (size === 8 || size === 16) ? 16 : immRange * 8;
-    if (immRange < 8 && !immSigned && isConst(imm)) {
-      shortened(gnuImm(imm.addend, readBits, mode), immRange, warnings);
-    }
-    fixups = field(out, fixups, imm, immN, immSigned, false);
-  }
-  if ((f.id === 'ljmp_ptr' || f.id === 'lcall_ptr') && size === 16 && imm && isConst(imm) && !inRange(gnuImm(imm.addend, 16, mode), 16)) {
-    throw new EncodeError('16-bit jump out of range');
-  }
-  // A pseudo-op spelling of an imm8 (cmpeqps = cmpps $0, pclmullqlqdq = pclmulqdq $0).
-  if (f.fixedImm !== undefined) out.push(f.fixedImm);
-  if (imm2) fixups = field(out, fixups, imm2, imm2N, false, false);
-  if (rel) fixups = field(out, fixups, rel, relN, true, true);
-
-  // The pc-relative fixups are relative to the end of the instruction; nothing follows them but
-  // immediates, whose size the front end sees as (bytes.length - offset - size).
-  // Built without spreads or an iterator (once per instruction on the hot path), every field present so
-  // that all answers share one object shape.
-  return { bytes: out.take(), fixups: fixups ?? NO_FIXUPS, form: f.id, relax, warnings: warnings.length ? warnings : undefined };
+  fixups = withFixup(fixups, new FixupRec(out.n, n as 2 | 4 | 8, moffs, false, false));
+  pushLE(out, 0n, n);
+  return fixups;
 }
 
 /** A value's field: its bytes if known now, else zeros and a fixup (returns the fixups, made on the first). */
@@ -385,7 +438,7 @@ function field(out: ByteBuf, fixups: Fixup[] | undefined, v: Value, n: number, s
     pushLE(out, v.addend, n);
     return fixups;
   }
-  (fixups ??= []).push({ offset: out.n, size: n as 1 | 2 | 4 | 8, value: v, pcrel, signed });
+  fixups = withFixup(fixups, new FixupRec(out.n, n as 1 | 2 | 4 | 8, v, pcrel, signed));
   pushLE(out, 0n, n);
   return fixups;
 }
@@ -517,4 +570,12 @@ function gnuAddress(v: bigint, mode: Mode): bigint {
 function dispPref(pseudo: readonly string[] | undefined): 8 | 16 | 32 | undefined {
   if (!pseudo) return undefined;
   return pseudo.includes('disp32') ? 32 : pseudo.includes('disp16') ? 16 : pseudo.includes('disp8') ? 8 : undefined;
+}
+
+/** `list` with `fx` added (made on the first, by Array.of: an array literal's allocation site would be
+ *  switched to old space mid-run, the line cache keeping these lists, and emit() thrown away with it). */
+function withFixup(list: Fixup[] | undefined, fx: Fixup): Fixup[] {
+  if (list === undefined) return Array.of(fx);
+  list.push(fx);
+  return list;
 }

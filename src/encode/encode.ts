@@ -8,8 +8,8 @@ import type { RegInfo } from '../isa/registers.js';
 import type { AsmInsn, AsmOperand, Encoded, EncodeOptions } from './types.js';
 import { EncodeError } from './errors.js';
 import { encodeAddress, isConst } from './modrm.js';
-import { type Cand, type Ctx, CandList, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, findMatchIn, formMode } from './match.js';
-import { NO_PREFIXES, parsePrefixes } from './prefixes.js';
+import { type Cand, type Ctx, type Match, CandList, SUFFIX_SIZE, candidatesFor, candidatesInMode, findMatch, findMatchIn, formMode } from './match.js';
+import { NO_PREFIXES, parsePrefixes, type PrefixState } from './prefixes.js';
 import { explainMismatch, modeError } from './messages.js';
 import { emit } from './emit.js';
 import { clrAsXor, clrXorMnemonic } from './clr.js';
@@ -152,11 +152,7 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const ops = insn.operands;
   if (opts.intel64 && mode === 64) intel64NearBranch(mnemonic, name, ops);
   if (!inMode.length) modeError(mnemonic, mode, ops.length, cands);
-  // push/pop of a segment register the mode cannot push or pop.
-  if ((name === 'push' || name === 'pop') && ops.length === 1 && ops[0].kind === 'reg' && ops[0].reg.cls === 'seg') {
-    const sr = ops[0].reg.name;
-    if ((mode === 64 && sr !== 'fs' && sr !== 'gs') || (name === 'pop' && sr === 'cs')) throw new EncodeError(`you can't \`${name} %${sr}'`);
-  }
+  if (name === 'push' || name === 'pop') segPushPop(name, ops, mode);
   let noGpr = true;
   for (let i = 0; i < ops.length; i++) {
     const o = ops[i];
@@ -170,48 +166,95 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
   const sized = !noGpr || sp.sized || (mode === 16) !== !!pfx.data16;
   const ctx: Ctx = { mode, movabs, addr32: pfx.addr === 32, ignoreRegSize: false, noGpr, sized, suffixed: name !== mnemonic };
 
+  let m: Match | undefined;
+  if (pfx.hle || pfx.data16) {
+    const r = prefixedMatch(insn, inList, cands, ctx, pfx, opts, name);
+    if (r.enc) return r.enc;
+    m = r.m;
+  } else m = findMatchIn(inList, ops, ctx);
+  if (m && insn.pseudo && ops.length === 2) m = loadStore(m, insn.pseudo, inMode, ops, ctx);
+  const warnings: string[] = [];
+  if (m?.form.warn) formWarning(m, pfx, warnings);
+  // (Under data16 GNU takes the 16-bit size as given: never the default-suffix warning.)
+  if (m && mode === 64 && mnemonic === name && sp.warn64) { if (!pfx.data16) warnings.push(defaultWarning(name)); }
+  // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
+  else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning(name));
+  else if (m && m.unpinned && !sp.quiet && !suffixedForm(cands, m.form)) m = defaultSuffix(m, inList, ops, ctx, pfx, warnings, name);
+  if (!m) throw noMatch(insn, sp, cands, inMode, ctx, mnemonic, name);
+  return emit(m, insn, pfx, opts, warnings, name);
+}
+
+// The parts of encodeInstruction() that few instructions need, out of line: it stays small enough for
+// V8 to optimize early, and code a file never reaches is never compiled.
+
+/**
+ * No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
+ * GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
+ */
+function defaultSuffix(m: Match, inList: CandList, ops: readonly AsmOperand[], ctx: Ctx, pfx: PrefixState, warnings: string[], name: string): Match | undefined {
+  if (inList.sizesFor(ops.length) <= 1) return m;
+  const mode = ctx.mode;
+  const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
+  const def = mode === 16 ? 16 : stack && mode === 64 ? 64 : 32;
+  const d = findMatchIn(inList, ops, ctx, def);
+  // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
+  const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');
+  if (!stack && !sreg && d && !pfx.data16) warnings.push(defaultWarning(name));
+  return d;
+}
+
+/** push/pop of a segment register the mode cannot push or pop. */
+function segPushPop(name: string, ops: readonly AsmOperand[], mode: Mode): void {
+  if (ops.length === 1 && ops[0].kind === 'reg' && ops[0].reg.cls === 'seg') {
+    const sr = ops[0].reg.name;
+    if ((mode === 64 && sr !== 'fs' && sr !== 'gs') || (name === 'pop' && sr === 'cs')) throw new EncodeError(`you can't \`${name} %${sr}'`);
+  }
+}
+
+/** The match under an HLE or data16 prefix (or, for data16 alone, the whole answer). */
+function prefixedMatch(insn: AsmInsn, inList: CandList, cands: readonly Cand[], ctx: Ctx, pfx: PrefixState, opts: EncodeOptions, name: string): { m: Match | undefined; enc?: Encoded } {
+  const ops = insn.operands;
+  const inMode = inList.cands;
   // `xrelease mov %al,0x1234`: HLE is allowed on the ModRM store (88/89), so GNU passes over the
   // moffs templates (A2/A3) for it.
   const hleCands = pfx.hle ? inMode.filter((c) => !c.form.operands.some((o) => o.kind === 'moffs')) : inMode;
   // data16 in 32/64-bit code on an instruction no suffix or register sizes: a 16-bit operation whose
   // 66h is that prefix (GNU: no default-suffix warning; `data16 push $0x1234` is 66 68 34 12).
-  if (pfx.data16 && mode !== 16 && noGpr && cands.every((c) => !c.sfx)) {
+  if (pfx.data16 && ctx.mode !== 16 && ctx.noGpr && cands.every((c) => !c.sfx)) {
     const m16 = pfx.hle ? findMatch(hleCands, ops, ctx, 16) : findMatchIn(inList, ops, ctx, 16);
-    if (m16?.size === 16) return emit(m16, insn, { ...pfx, data16: false }, opts, [], name);
+    if (m16?.size === 16) return { m: m16, enc: emit(m16, insn, { ...pfx, data16: false }, opts, [], name) };
   }
-  let m = pfx.hle ? findMatch(hleCands, ops, ctx) : findMatchIn(inList, ops, ctx);
-  // `{load}`/`{store}`: between the two register-to-register encodings (8B/89, 03/01, ...), the one
-  // whose ModRM.reg is the destination (load) or the source (store).
-  if (m && insn.pseudo && ops.length === 2 && ops.every((o) => o.kind === 'reg')) {
-    const want = insn.pseudo.includes('load') ? 'reg' : insn.pseudo.includes('store') ? 'rm' : undefined;
-    const dest = (c: Cand): string | undefined => c.form.operands[c.form.operands.length - 1]?.loc;
-    if (want && dest({ form: m.form, sfx: '' } as Cand) !== want) {
-      const alt = findMatch(inMode.filter((c) => dest(c) === want && c.form.operands.some((o) => o.loc === 'rm')), ops, ctx);
-      if (alt) m = alt;
-    }
+  return { m: pfx.hle ? findMatch(hleCands, ops, ctx) : findMatchIn(inList, ops, ctx) };
+}
+
+/**
+ * `{load}`/`{store}`: between the two register-to-register encodings (8B/89, 03/01, ...), the one
+ * whose ModRM.reg is the destination (load) or the source (store).
+ */
+function loadStore(m: Match, pseudo: readonly string[], inMode: readonly Cand[], ops: readonly AsmOperand[], ctx: Ctx): Match {
+  if (!ops.every((o) => o.kind === 'reg')) return m;
+  const want = pseudo.includes('load') ? 'reg' : pseudo.includes('store') ? 'rm' : undefined;
+  const dest = (c: Cand): string | undefined => c.form.operands[c.form.operands.length - 1]?.loc;
+  if (want && dest({ form: m.form, sfx: '' } as Cand) !== want) {
+    const alt = findMatch(inMode.filter((c) => dest(c) === want && c.form.operands.some((o) => o.loc === 'rm')), ops, ctx);
+    if (alt) return alt;
   }
-  const warnings: string[] = [];
-  if (m?.form.warn && !(pfx.data16 && m.form.warn.startsWith('no instruction mnemonic suffix'))) {
-    const st = m.ops.find((o) => o?.kind === 'reg' && o.reg.cls === 'st');
-    warnings.push(m.form.warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
-  }
-  // (Under data16 GNU takes the 16-bit size as given: never the default-suffix warning.)
-  if (m && mode === 64 && mnemonic === name && sp.warn64) { if (!pfx.data16) warnings.push(defaultWarning(name)); }
-  // crc32's suffix names the source: a memory source without one takes the default (l, q), warned.
-  else if (m && name === 'crc32' && ops[0]?.kind === 'mem') warnings.push(defaultWarning(name));
-  else if (m && m.unpinned && !sp.quiet && !suffixedForm(cands, m.form)) {
-    // No suffix and no register: if other sizes would also have matched, GNU uses the default suffix.
-    // GNU decides this from the mnemonic's templates, not from which of them would fit the operands.
-    if (inList.sizesFor(ops.length) > 1) {
-      const stack = m.form.osz === 'd64' || m.form.osz === 'f64';
-      const def = mode === 16 ? 16 : stack && mode === 64 ? 64 : 32;
-      m = findMatchIn(inList, ops, ctx, def);
-      // A segment register sizes nothing but still counts as a register operand for GNU (no warning).
-      const sreg = ops.some((o) => o.kind === 'reg' && o.reg.cls === 'seg');
-      if (!stack && !sreg && m && !pfx.data16) warnings.push(defaultWarning(name));
-    }
-  }
-  if (!m) {
+  return m;
+}
+
+/** A row's own warning (x87 forms GNU warns about), with the %st register it names. */
+function formWarning(m: Match, pfx: PrefixState, warnings: string[]): void {
+  const warn = m.form.warn!;
+  if (pfx.data16 && warn.startsWith('no instruction mnemonic suffix')) return;
+  const st = m.ops.find((o) => o?.kind === 'reg' && o.reg.cls === 'st');
+  warnings.push(warn.replace('#', String(st?.kind === 'reg' ? st.reg.num : 0)));
+}
+
+/** GNU's error for operands no row takes (checking addresses first, as GNU does while reading them). */
+function noMatch(insn: AsmInsn, sp: Spelling, cands: readonly Cand[], inMode: readonly Cand[], ctx: Ctx, mnemonic: string, name: string): EncodeError {
+  const ops = insn.operands;
+  const mode = ctx.mode;
+  {
     // GNU checks each address while reading the operands, before it looks for a form, so a bad address
     // is the error to report. (On success emit() checks them anyway.) String instructions get their own,
     // laxer check; only the displacement range applies to them here.
@@ -226,12 +269,11 @@ export function encodeInstruction(insn: AsmInsn, opts: EncodeOptions): Encoded {
     // among its operands (fcomi %st(1),%eax), a size mismatch.
     const x87Reg = (ops.length === 1 && ops[0].kind === 'reg') || ops.some((o) => o.kind === 'reg' && o.reg.cls !== 'st');
     if (x87Reg && inMode.some((c) => c.form.sem.startsWith('x87:') && c.form.operands.length === ops.length)) {
-      throw new EncodeError(`operand size mismatch for \`${name}'`);
+      return new EncodeError(`operand size mismatch for \`${name}'`);
     }
-    if (mnemonic === 'movq') throw new EncodeError(mode === 64 ? explainMismatch(insn, cands, inMode, ops, ctx, 'movq').message : "operand type mismatch for `movq'");
-    throw explainMismatch(insn, cands, inMode, ops, ctx, name);
+    if (mnemonic === 'movq') return new EncodeError(mode === 64 ? explainMismatch(insn, cands, inMode, ops, ctx, 'movq').message : "operand type mismatch for `movq'");
+    return explainMismatch(insn, cands, inMode, ops, ctx, name);
   }
-  return emit(m, insn, pfx, opts, warnings, name);
 }
 
 /** Is `form` among the candidates found by stripping a suffix? (A loop: no closure per instruction.) */

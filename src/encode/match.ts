@@ -391,9 +391,22 @@ export class CandList {
     const fm = formMode(this.mode);
     const cands = this.cands.filter((c) => !c.bad && quickOk(c.form, ops) && c.form.modes.includes(fm));
     // Their sizes to try when none is forced, without and with a general register among the operands.
-    const sizes = [false, true].map((noGpr) => cands.map((c) => sizesToTry(c.form, this.mode, c.sfx, undefined, noGpr)));
-    return { cands, sizes };
+    // (A class and Array.of, not literals: these live to the end, and V8 would switch a literal's
+    // allocation site to old space mid-run and discard the optimized forShape() that inlines this.)
+    return new ShapeCandsRec(cands, Array.of(sizeLists(cands, this.mode, false), sizeLists(cands, this.mode, true)));
   }
+}
+
+/**
+ * Each candidate's sizes to try. Made by Array.from, not map(): map() gives a PACKED array in the
+ * interpreter and a HOLEY one from optimized code, a second array map for findMatchIn to meet mid-run.
+ */
+function sizeLists(cands: readonly Cand[], mode: Mode, noGpr: boolean): (readonly number[])[] {
+  return Array.from(cands, (c) => sizesToTry(c.form, mode, c.sfx, undefined, noGpr));
+}
+
+class ShapeCandsRec implements ShapeCands {
+  constructor(readonly cands: readonly Cand[], readonly sizes: readonly (readonly (readonly number[])[])[]) {}
 }
 
 /** The candidates for one operand shape, and each one's sizes to try (by noGpr: [false, true]). */
