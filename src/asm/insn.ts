@@ -294,7 +294,11 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     throw e;
   }
   const lates = asm.lateSyms.size;
-  const read = body.ops.map((op) => operand(op, toks, asm));
+  // (A loop into a literal, not `map`: map's result is packed or holey depending on the path V8
+  // takes, and a holey one reaching code optimized for packed ones deoptimizes it and the encoder's.)
+  const ops = body.ops;
+  const read: AsmOperand[] = [];
+  for (let k = 0; k < ops.length; k++) read.push(operand(ops[k], toks, asm));
   const tlsCall = tlsCallOf(read);
   const operands = tlsCall ? read.map((o) => (o.kind === 'mem' && o.disp?.spec === 'tlscall' ? { ...o, disp: undefined } : o)) : read;
   const gcc = asm.code16gcc && asm.mode === 16 ? code16gccMnemonic(mnemonic, operands) : undefined;
