@@ -204,7 +204,9 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
     if (r) placeInsn(asm, r.enc, r.near, r.direct, r.memSym);
     else asm.emitRemembered(known);
-    for (const w of known.warnings) asm.warn(w);
+    // (An index loop: `for...of` allocated an iterator per replayed line here.)
+    const ws = known.warnings;
+    for (let k = 0; k < ws.length; k++) asm.warn(ws[k]);
     asm.lineMarks.add(line.loc, sec, startFrag, startOff);
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
