@@ -5,23 +5,23 @@
 import { initialSyntax, nakedExpression, syntaxRewrite } from './intel/syntax.js';
 import { unavailableRegSym } from './reg-avail.js';
 import { dirname, isAbsolute as isAbsPath, join } from 'node:path';
-import type { Expr } from './ast.js';
+import type { Body, Expr } from './ast.js';
 import { directive, isKnownDirective, rawDirective, RAW_DIRECTIVES } from './directives.js';
 import { equalsInOperand } from './operand-chars.js';
-import { AsmError, LimitError, type Diagnostic, type SrcLoc } from './errors.js';
+import { AsmError, LimitError, type SrcLoc } from './errors.js';
 import { evalExpr, isAbsolute } from './expr.js';
 import { finalize } from './finalize.js';
 import { afterAssembly, archContext, type GasOptions } from './gas-options.js';
 import { emitUsedNote } from './used-note.js';
 import { emitBuildNotes } from './build-notes.js';
 import { isReadFailure, openBinaryFile, readSourceFile, type ReadFailure } from './files.js';
-import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText } from './insn.js';
+import { assembleInsn, mnemonicKnown, placeInsn, scrubbedText, type InsnReplay } from './insn.js';
 import type { Tok } from './lexer.js';
 import { statementSource, type LineSource, type SourceLine } from './lines.js';
 import { createMacroLayer, type MacroHost } from './macro/index.js';
 import { ReptReplay } from './rept-replay.js';
 import { nobitsCheck, nobitsMark } from './nobits-check.js';
-import { isParsed, parseStatement, type ParseFailure } from './parse.js';
+import { isParsed, parseStatement, type Parsed, type ParseFailure } from './parse.js';
 import type { AssembleResult } from './result.js';
 import { closeSpacedRegisters } from './reg-spacing.js';
 import { aliasesOf, mentionsRegSym, regAssignment, registersAsNumbers, substituteRegSyms } from './regvalues.js';
@@ -160,7 +160,8 @@ function evalAbsolute(asm: Assembly, text: string, loc: SrcLoc): bigint {
   }
 }
 
-const NONE: readonly Diagnostic[] = Object.freeze([]);
+type DirBody = Extract<Body, { k: 'dir' }>;
+type AssignBody = Extract<Body, { k: 'set' }>;
 /** `% eax`: one scan of the line rather than two `includes` (measured on every statement). */
 const SPACED_PERCENT = /%[ \t]/;
 const RAW_RE = /^\s*(\.[A-Za-z_][\w.]*)(?=\s|$)/;
@@ -178,26 +179,9 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
     text = t;
   }
   if (asm.regSyms.size || text.includes('%')) {
-    // A symbol equated to a register is no symbol at all: remember the register, or spell it out.
-    const ra = regAssignment(text, asm.regSyms);
-    if (ra && !ra.labels.trim()) {
-      const sym = asm.symbols.get(ra.name);
-      if (sym?.def && (sym.def.kind === 'label' || sym.equiv || ra.how === 'equiv')) {
-        asm.error(`symbol \`${ra.name}' is already defined`);
-        return undefined;
-      }
-      asm.regSyms.set(ra.name, ra.reg);
-      for (const n of aliasesOf(ra.name, asm.symbols.all())) asm.regSyms.set(n, ra.reg);
-      return undefined;
-    }
-    if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) {
-      const bad = unavailableRegSym(asm, text);
-      if (bad) {
-        asm.error(bad);
-        return undefined;
-      }
-      text = substituteRegSyms(text, asm.regSyms);
-    }
+    const t = registerSymbols(asm, text);
+    if (t === undefined) return undefined;
+    text = t;
   }
   let first = 0;
   while (first < text.length) {
@@ -220,7 +204,9 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
   if (known && (r === undefined || r.sym === undefined || asm.symbols.get(r.sym)?.def?.kind !== 'equ')) {
     if (r) placeInsn(asm, r.enc, r.near, r.direct, r.memSym);
     else asm.emitRemembered(known);
-    for (const w of known.warnings) asm.warn(w);
+    // (An index loop: `for...of` allocated an iterator per replayed line here.)
+    const ws = known.warnings;
+    for (let k = 0; k < ws.length; k++) asm.warn(ws[k]);
     asm.lineMarks.add(line.loc, sec, startFrag, startOff);
     asm.listing.add(line.loc, sec, startFrag, startOff, sec.cur, sec.cur.size);
     return undefined;
@@ -235,32 +221,19 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
       return undefined;
     }
     const raw = text.charCodeAt(first) === 46 /* . */ ? RAW_RE.exec(text) : null;
-    if (raw && RAW_DIRECTIVES.has(raw[1].toLowerCase())) {
-      rawDirective(asm, raw[1].toLowerCase(), text.slice(raw[0].length));
-      return undefined;
+    if (raw) {
+      const t = rawStatement(asm, raw, text);
+      if (t === undefined) return undefined;
+      text = t;
     }
-    // `.section ___ksymtab+memcpy,"a"` (EXPORT_SYMBOL in asm): GNU takes an unquoted section name
-    // up to a comma or blank, whatever its characters; the grammar reads it as a string.
-    const sec = raw ? SECTION_NAME.exec(text) : null;
-    if (sec && /[^\w.$]/.test(sec[2])) text = `${sec[1]}"${sec[2]}"${text.slice(sec[0].length)}`;
     // GNU's pseudo-prefixes (`{disp32} jmp 1f`, `{load} mov %eax,%ebx`) go to the encoder.
-    const pseudo = text.includes('{') ? pseudoPrefixes(text) : undefined;
-    if (pseudo && /^(?:\s*[\w.$]+\s*:)*\s*$/.test(pseudo.rest)) throw new AsmError(asm.loc, 'pseudo prefix without instruction');
+    const pseudo = text.includes('{') ? pseudoPrefixes(asm, text) : undefined;
     // `f: .loc 1 2`: a raw directive after labels reads its own operands (below), which the
     // grammar need not take.
-    const labelled = raw || text.indexOf(':') < 0 ? null : LABELLED_RAW_RE.exec(text);
-    let p = parseStatement(pseudo ? pseudo.rest : labelled && RAW_DIRECTIVES.has(labelled[1].toLowerCase()) ? labelled[0] : text);
+    let p = parseStatement(pseudo ? pseudo.rest : raw || text.indexOf(':') < 0 ? text : labelledRawText(text));
     if (!isParsed(p)) {
-      // `1 +` before a comma or the end: GNU warns and reads the missing operand as 0.
-      // GNU spellings the grammar does not take, retried once in a form it does.
-      const zeroed = zeroAssumed(p, text);
-      const fixed = zeroed ?? typeWithComma(text) ?? adjacentStrings(text);
-      const q = fixed !== undefined ? parseStatement(fixed) : undefined;
-      if (!q || !isParsed(q)) {
-        asm.error(failureMessage(p, asm));
-        return undefined;
-      }
-      if (zeroed !== undefined) asm.warn('missing operand; zero assumed');
+      const q = reparsed(asm, p, text);
+      if (q === undefined) return undefined;
       p = q;
     }
     const { toks, stmt } = p;
@@ -280,37 +253,21 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
         if (done && stmt.labels.length === 0) {
           // Replayed with the line: the encoder's warnings and those from reading the operands
           // (`scale factor of 2 without an index register`, `missing operand; zero assumed`).
-          const added = asm.diagnostics.length === diagStart ? NONE : asm.diagnostics.slice(diagStart);
-          if (added === NONE) asm.remember(key, done, NO_WARNINGS, hash);
-          else if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message), hash);
-          if (added.length === 0) shapes.remember(asm, text, done);
+          if (asm.diagnostics.length === diagStart) {
+            asm.remember(key, done, NO_WARNINGS, hash);
+            shapes.remember(asm, text, done);
+          } else rememberWarned(asm, key, done, diagStart, hash);
         }
         // Its line-table row once it is placed, as GNU's output_insn does (a `.loc` warning is
         // about the section, not one to replay with the line).
         asm.lineMarks.add(line.loc, asm.cur, startFrag, startOff);
       }
       else if (body.k === 'dir') {
-        const name = toks[body.name].value.toLowerCase();
-        if (name === '.end') return 'end';
-        const t = toks[body.name];
-        if (RAW_DIRECTIVES.has(name) && text.slice(t.offset, t.offset + t.value.length).toLowerCase() === name) {
-          // `f: .cfi_startproc`: a raw directive after a label reads the rest of the line itself.
-          rawDirective(asm, name, text.slice(t.offset + t.value.length));
-        } else directive(asm, name, body.args, toks);
-      } else {
-        const name = toks[body.sym].value;
-        // `. = expr` moves the location counter, like .org.
-        if (name === '.') directive(asm, '.org', [body.e], toks);
-        else asm.defineEqu(asm.symbols.ref(name), evalExpr(body.e, toks, asm.ctx()), 'set');
-      }
+        if (directiveStatement(asm, body, toks, text) === 'end') return 'end';
+      } else assignment(asm, body, toks);
     }
   } catch (e) {
-    if (e instanceof AsmError) asm.error(e.message, e.loc);
-    else if (e instanceof LimitError) asm.error(e.message);
-    // A statement nested beyond the evaluator's stack (100,000 unary minus signs or parentheses).
-    else if (e instanceof RangeError && /call stack/.test(e.message)) asm.error('expression nested too deeply');
-    // A bug in x86lab, not in the source: say so at the line that triggered it, and go on.
-    else asm.error(`internal error in x86lab: ${e instanceof Error ? e.message : String(e)}`);
+    caught(asm, e);
     return undefined;
   }
   if (asm.cur === sec) {
@@ -321,15 +278,119 @@ function statement(asm: Assembly, line: SourceLine, shapes: ShapeCache): 'end' |
   return undefined;
 }
 
+
+// The statement's less common paths, out of line: a path first taken after V8 has optimized
+// statement() (the first `.section` after thousands of instructions, say) then throws away only
+// the small function's code, not statement()'s, and statement() is smaller to compile.
+
+/** A symbol equated to a register is no symbol at all: remember the register (undefined: the
+ *  statement is done), or spell it out in the text returned. */
+function registerSymbols(asm: Assembly, text: string): string | undefined {
+  const ra = regAssignment(text, asm.regSyms);
+  if (ra && !ra.labels.trim()) {
+    const sym = asm.symbols.get(ra.name);
+    if (sym?.def && (sym.def.kind === 'label' || sym.equiv || ra.how === 'equiv')) {
+      asm.error(`symbol \`${ra.name}' is already defined`);
+      return undefined;
+    }
+    asm.regSyms.set(ra.name, ra.reg);
+    for (const n of aliasesOf(ra.name, asm.symbols.all())) asm.regSyms.set(n, ra.reg);
+    return undefined;
+  }
+  if (asm.regSyms.size && mentionsRegSym(text, asm.regSyms)) {
+    const bad = unavailableRegSym(asm, text);
+    if (bad) {
+      asm.error(bad);
+      return undefined;
+    }
+    return substituteRegSyms(text, asm.regSyms);
+  }
+  return text;
+}
+
+/** A statement starting with a directive name: a raw directive is done here (undefined); any
+ *  other's text goes on to the parser. */
+function rawStatement(asm: Assembly, raw: RegExpExecArray, text: string): string | undefined {
+  const name = raw[1].toLowerCase();
+  if (RAW_DIRECTIVES.has(name)) {
+    rawDirective(asm, name, text.slice(raw[0].length));
+    return undefined;
+  }
+  // `.section ___ksymtab+memcpy,"a"` (EXPORT_SYMBOL in asm): GNU takes an unquoted section name
+  // up to a comma or blank, whatever its characters; the grammar reads it as a string.
+  const sec = SECTION_NAME.exec(text);
+  return sec && NOT_NAME_CHAR.test(sec[2]) ? `${sec[1]}"${sec[2]}"${text.slice(sec[0].length)}` : text;
+}
+const NOT_NAME_CHAR = /[^\w.$]/;
+
+/** `f: .loc 1 2`: the labels and the raw directive's name, for the parser; else the text. */
+function labelledRawText(text: string): string {
+  const m = LABELLED_RAW_RE.exec(text);
+  return m && RAW_DIRECTIVES.has(m[1].toLowerCase()) ? m[0] : text;
+}
+
+/** A statement the grammar rejects, retried once in a form it takes (`1 +` before a comma or the
+ *  end: GNU warns and reads the missing operand as 0; GNU spellings the grammar does not take);
+ *  undefined, with the error reported, if that fails too. */
+function reparsed(asm: Assembly, p: ParseFailure, text: string): Parsed | undefined {
+  const zeroed = zeroAssumed(p, text);
+  const fixed = zeroed ?? typeWithComma(text) ?? adjacentStrings(text);
+  const q = fixed !== undefined ? parseStatement(fixed) : undefined;
+  if (!q || !isParsed(q)) {
+    asm.error(failureMessage(p, asm));
+    return undefined;
+  }
+  if (zeroed !== undefined) asm.warn('missing operand; zero assumed');
+  return q;
+}
+
+/** An instruction line that gave diagnostics: remembered with its warnings (replayed with the
+ *  line: the encoder's and those from reading the operands), not if it gave an error. */
+function rememberWarned(asm: Assembly, key: string, done: InsnReplay, diagStart: number, hash: number): void {
+  const added = asm.diagnostics.slice(diagStart);
+  if (added.every((d) => d.severity === 'warning')) asm.remember(key, done, added.map((d) => d.message), hash);
+}
+
+/** A directive statement; 'end' at `.end`. */
+function directiveStatement(asm: Assembly, body: DirBody, toks: readonly Tok[], text: string): 'end' | undefined {
+  const t = toks[body.name];
+  const name = t.value.toLowerCase();
+  if (name === '.end') return 'end';
+  if (RAW_DIRECTIVES.has(name) && text.slice(t.offset, t.offset + t.value.length).toLowerCase() === name) {
+    // `f: .cfi_startproc`: a raw directive after a label reads the rest of the line itself.
+    rawDirective(asm, name, text.slice(t.offset + t.value.length));
+  } else directive(asm, name, body.args, toks);
+  return undefined;
+}
+
+/** `sym = expr`; `. = expr` moves the location counter, like .org. */
+function assignment(asm: Assembly, body: AssignBody, toks: readonly Tok[]): void {
+  const name = toks[body.sym].value;
+  if (name === '.') directive(asm, '.org', [body.e], toks);
+  else asm.defineEqu(asm.symbols.ref(name), evalExpr(body.e, toks, asm.ctx()), 'set');
+}
+
+/** What a statement threw, as a diagnostic at its line. */
+function caught(asm: Assembly, e: unknown): void {
+  if (e instanceof AsmError) asm.error(e.message, e.loc);
+  else if (e instanceof LimitError) asm.error(e.message);
+  // A statement nested beyond the evaluator's stack (100,000 unary minus signs or parentheses).
+  else if (e instanceof RangeError && /call stack/.test(e.message)) asm.error('expression nested too deeply');
+  // A bug in x86lab, not in the source: say so at the line that triggered it, and go on.
+  else asm.error(`internal error in x86lab: ${e instanceof Error ? e.message : String(e)}`);
+}
+
 const SECTION_NAME = /^(\s*\.(?:section|pushsection)\s+)([^\s",]+)/i;
 const PSEUDO = /^((?:\s*[\w.$]+\s*:)*\s*)((?:\{(?:load|store|disp8|disp16|disp32|nooptimize)\}\s*)+)/i;
 
 /** Leading `{...}` pseudo-prefixes GNU knows for general-purpose instructions, split off the statement. */
-function pseudoPrefixes(text: string): { rest: string; list: string[] } | undefined {
+function pseudoPrefixes(asm: Assembly, text: string): { rest: string; list: string[] } | undefined {
   const m = PSEUDO.exec(text);
   if (!m) return undefined;
   const list = [...m[2].matchAll(/\{(\w+)\}/g)].map((x) => x[1].toLowerCase());
-  return { rest: m[1] + ' '.repeat(m[2].length) + text.slice(m[0].length), list };
+  const rest = m[1] + ' '.repeat(m[2].length) + text.slice(m[0].length);
+  if (/^(?:\s*[\w.$]+\s*:)*\s*$/.test(rest)) throw new AsmError(asm.loc, 'pseudo prefix without instruction');
+  return { rest, list };
 }
 
 const BINARY_OPS = new Set(['plus', 'minus', 'star', 'slash', 'percent', 'shl', 'shr', 'pipe', 'amp', 'caret', 'bang', 'eqeq', 'ne', 'lt', 'gt', 'le', 'ge', 'andand', 'oror']);

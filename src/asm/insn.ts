@@ -156,6 +156,24 @@ function operand(op: Operand, toks: readonly Tok[], asm: Assembly): AsmOperand {
   }
 }
 
+/**
+ * The operands read, in an array literal of their number (a loop pushing past three). Not `map`:
+ * its result is packed or holey depending on the path V8 takes, and a holey one reaching code
+ * optimized for packed ones threw it away, here and in the encoder ('wrong map'). Not a push loop
+ * for the common counts: the first push gives an empty array room for 17.
+ */
+function operandList(ops: readonly Operand[], toks: readonly Tok[], asm: Assembly): AsmOperand[] {
+  switch (ops.length) {
+    case 0: return [];
+    case 1: return [operand(ops[0], toks, asm)];
+    case 2: return [operand(ops[0], toks, asm), operand(ops[1], toks, asm)];
+    case 3: return [operand(ops[0], toks, asm), operand(ops[1], toks, asm), operand(ops[2], toks, asm)];
+  }
+  const out: AsmOperand[] = [];
+  for (let k = 0; k < ops.length; k++) out.push(operand(ops[k], toks, asm));
+  return out;
+}
+
 const NO_PREFIXES: readonly string[] = Object.freeze([]);
 
 /** Is `mn` an instruction the encoder knows? (In no mode at all: a mode error comes later, from checkMnemonic.) */
@@ -294,9 +312,7 @@ function assembleOne(body: InsnBody, toks: readonly Tok[], asm: Assembly, pseudo
     throw e;
   }
   const lates = asm.lateSyms.size;
-  // (A literal filled by push, not map(): one array map, PACKED_ELEMENTS, before and after this is optimized.)
-  const read: AsmOperand[] = [];
-  for (let i = 0; i < body.ops.length; i++) read.push(operand(body.ops[i], toks, asm));
+  const read = operandList(body.ops, toks, asm);
   const tlsCall = tlsCallOf(read);
   const operands = tlsCall ? read.map((o) => (o.kind === 'mem' && o.disp?.spec === 'tlscall' ? { ...o, disp: undefined } : o)) : read;
   const gcc = asm.code16gcc && asm.mode === 16 ? code16gccMnemonic(mnemonic, operands) : undefined;

@@ -244,3 +244,14 @@ export function tokenize(text: string): Tok[] {
   }
   return out;
 }
+
+/**
+ * Type feedback for the scanner's less common paths: strings, character constants, two-character
+ * operators, number suffixes, %st(i). V8 optimizes tokenize() after a few hundred statements of a
+ * large file; a path none of them took (the first string, after thousands of instructions) then
+ * throws the optimized code away, and it is compiled again later. A few runs over one statement
+ * with every kind of token, when the module loads (V8 collects no feedback in a function's first
+ * calls), take that path before. Measured with bench/jit-cost.mjs: tokenize compiled once, not twice.
+ */
+const EVERY_TOKEN = `x: .a "s\\"" 'c' '\\n 0x1fUL 0b1 1f 12 %st(1) %eax || <= != <> $ ~ [ ] \u00e9`;
+for (let k = 0; k < 8; k++) tokenize(EVERY_TOKEN);

@@ -11,7 +11,7 @@ export interface SourceLine {
   /** One statement's text, comments removed (may be empty or label-only). */
   readonly text: string;
   readonly loc: SrcLoc;
-  /** lineHash(text) when the splitter knows it (lines of a file without comments or `;`), else 0 or absent. */
+  /** lineHash(text) when the splitter knows it (lines of a file), else 0 or absent. */
   readonly hash?: number;
 }
 
@@ -155,7 +155,8 @@ class Splitter {
         stmt += raw.slice(start, i);
         start = i = n;
       } else if (c === 59 /* ; */) {
-        out[m++] = { text: stmt + raw.slice(start, i), loc, hash: 0 };
+        const t = stmt + raw.slice(start, i);
+        out[m++] = { text: t, loc, hash: lineHash(t, 0, t.length) };
         stmt = '';
         i++;
         start = i;
@@ -163,7 +164,9 @@ class Splitter {
     }
     if (!inBlock) stmt += raw.slice(start, n);
     this.inBlock = inBlock;
-    out[m] = { text: stmt, loc, hash: 0 };
+    // (Hashed here too: a line the cache is asked about without a hash is hashed there, on a path
+    // first taken late, at the first line with a comment or a string, which deoptimized the caller.)
+    out[m] = { text: stmt, loc, hash: lineHash(stmt, 0, stmt.length) };
     return m + 1;
   }
 }

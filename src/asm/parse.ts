@@ -37,15 +37,20 @@ const compiled = nearley.Grammar.fromCompiled(grammar as unknown as nearley.Comp
 /**
  * Memo of parses keyed by the token-type sequence, as a trie (no key string built per statement).
  * A node's children are few (a type follows only so many others) and the types are the lexer's
- * constant strings, so a scan comparing them beats hashing each one into a Map.
+ * constant strings, so a scan comparing them beats hashing each one into a Map. The children are
+ * a list through `next`, in the order they were added.
+ * (Class instances, with no array per node: the nodes live to the end, and V8 switching a literal's
+ * or an array's allocation site to old-space allocation mid-run threw away parseTokens' and
+ * parseStatement's optimized code; docs/asm-cold-start.md.)
  */
-interface MemoNode {
-  readonly types: string[];
-  readonly kids: MemoNode[];
-  result: Stmt | number | undefined;
+class MemoNode {
+  /** The first child and the next sibling. */
+  kid: MemoNode | undefined = undefined;
+  next: MemoNode | undefined = undefined;
+  result: Stmt | number | undefined = undefined;
+  constructor(readonly type: string) {}
 }
-const newNode = (): MemoNode => ({ types: [], kids: [], result: undefined });
-const memo: MemoNode = newNode();
+const memo = new MemoNode('');
 let memoSize = 0;
 const MEMO_LIMIT = 100_000;
 
@@ -233,16 +238,17 @@ export function parseTokens(toks: readonly Tok[]): Stmt | number {
   let node = memo;
   for (let i = 0; i < toks.length; i++) {
     const type = toks[i].type;
-    const types = node.types;
-    let k = 0;
-    while (k < types.length && types[k] !== type) k++;
-    let n: MemoNode;
-    if (k < types.length) n = node.kids[k];
-    else {
-      n = newNode();
+    let last: MemoNode | undefined;
+    let n = node.kid;
+    while (n !== undefined && n.type !== type) {
+      last = n;
+      n = n.next;
+    }
+    if (n === undefined) {
+      n = new MemoNode(type);
       if (memoSize < MEMO_LIMIT) {
-        types.push(type);
-        node.kids.push(n);
+        if (last === undefined) node.kid = n;
+        else last.next = n;
         memoSize++;
       }
     }

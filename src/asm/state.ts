@@ -285,7 +285,10 @@ export class Assembly {
    * small long-lived objects out of the heap on a large file, which the garbage collector would copy.
    */
   // (Empty until the first remembered line: allocated by the growth below, which then runs before
-  // any optimized code loads the field, rather than mid-run, which deoptimized the code reading it.)
+  // any optimized code loads the field, rather than mid-run, which deoptimized the code reading it.
+  // It starts small and doubles, so that the growth runs several times while remember() is still
+  // collecting type feedback: one growth only, from V8's first calls, which collect none, left it
+  // to the second, 64 KB on, to throw away remember()'s optimized code.)
   private arena = new Uint8Array(0);
   private arenaUsed = 0;
 
@@ -328,7 +331,7 @@ export class Assembly {
     }
     const b = insn.enc.bytes;
     if (this.arenaUsed + b.length > this.arena.length) {
-      const nb = new Uint8Array(Math.max(this.arena.length * 2, 1 << 16));
+      const nb = new Uint8Array(Math.max(this.arena.length * 2, 256));
       nb.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = nb;
     }
@@ -444,7 +447,9 @@ class LineTable {
       if (h === 0) continue;
       let i = h & mask;
       while (t[i * STRIDE] !== 0) i = (i + 1) & mask;
-      t.set(old.subarray(j, j + STRIDE), i * STRIDE);
+      // (Copied int by int: a subarray per slot was 6 MB of garbage on the 200k-line benchmark.)
+      const o = i * STRIDE;
+      for (let q = 0; q < STRIDE; q++) t[o + q] = old[j + q];
     }
     this.table = t;
     this.mask = mask;
