@@ -317,23 +317,21 @@ function pltSymbols(elf: ElfFile, bytes: Uint8Array): { section: number; sym: Di
 
 /** objdump names an address that holds a dynamic relocation after the relocation's symbol. */
 function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
-  const at = new Map<bigint, ElfDynReloc>();
+  // Each such address's name, made here once: the BigInt arithmetic then never runs inside the
+  // formatter's optimized code (where its first run threw that code away).
+  const at = new Map<bigint, string>();
   // The low halves of those addresses: most targets are no relocation's, found so without a BigInt.
   const lows = new Set<number>();
   for (const r of elf.dynRelocs) {
     if (r.sym !== undefined && r.bare !== '') {
-      at.set(r.offset, r);
+      const off = r.offset - r.symValue;
+      at.set(r.offset, !r.symDefined || off === 0n ? r.sym : off > 0n ? `${r.sym}+0x${off.toString(16)}` : `${r.sym}-0x${(-off).toString(16)}`);
       lows.add(Number(r.offset & 0xffffffffn));
     }
   }
   const fn = (lo: number, hi: number): string | undefined => {
     if (!lows.has(lo >>> 0)) return base(lo, hi);
-    const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-    const r = at.get(a);
-    if (!r || r.sym === undefined) return base(lo, hi);
-    if (!r.symDefined) return r.sym;
-    const off = a - r.symValue;
-    return off === 0n ? r.sym : off > 0n ? `${r.sym}+0x${off.toString(16)}` : `${r.sym}-0x${(-off).toString(16)}`;
+    return at.get((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)) ?? base(lo, hi);
   };
   // Addresses of no relocation are the base's: its table serves them.
   return base.table === undefined ? fn : Object.assign(fn, { table: base.table, special: (lo: number): boolean => lows.has(lo >>> 0) });
