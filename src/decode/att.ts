@@ -61,7 +61,11 @@ const FACTS = new WeakMap<Form, FormFacts>();
 const FACTS_AT: { form: Form; facts: FormFacts }[] = [];
 function factsOf(f: Form): FormFacts {
   const e = FACTS_AT[f.index];
-  if (e !== undefined && e.form === f) return e.facts;
+  return e !== undefined && e.form === f ? e.facts : makeFacts(f);
+}
+
+/** factsOf the first time for a form (kept apart so that callers' optimized code holds the lookup alone). */
+function makeFacts(f: Form): FormFacts {
   let x = FACTS.get(f);
   if (x === undefined) {
     const ops = f.operands;
@@ -445,9 +449,8 @@ function stringOperands(c: Ctx, mnem: string): string {
  * get one only when it differs from the mode's default; otherwise (memory or immediate operands
  * only) the suffix is always there (addl $0x1,(%rax)).
  */
-function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
+function mnemonic(f: Form, x: FormFacts, d: Decoded, base: string, sized: boolean): string {
   const sz = d.opsize;
-  const x = factsOf(f);
   switch (base) {
     case 'iret':
       return sz === 32 ? 'iret' : sz === 16 ? 'iretw' : 'iretq';
@@ -541,7 +544,7 @@ export function formatDecoded(
   const farInd = form.sem === 'jmp:far' || form.sem === 'call:far';
   if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64 && !farInd) c.rexUsed |= 0x48;
   // objdump ignores REX.W on ljmp/lcall *m (it prints rex.W); the CPU takes an m16:64 pointer.
-  let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, d, base, sized);
+  let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, x, d, base, sized);
   if (x.mnemQuirk) mnem = quirkMnemonic(form, d, base, mnem);
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
   if (c.immName !== undefined) mnem = c.immName;
