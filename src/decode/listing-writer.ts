@@ -55,7 +55,11 @@ export class ListingWriter {
   }
 
   private room(k: number): void {
-    if (this.n + k <= this.buf.length) return;
+    if (this.n + k > this.buf.length) this.grow(k);
+  }
+
+  /** room's rare case, apart: the writers that inline room then hold its test alone. */
+  private grow(k: number): void {
     const b = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
     b.set(this.buf.subarray(0, this.n));
     this.buf = b;
