@@ -197,20 +197,22 @@ function* disassembleElfParts(
   if (opts.syms) yield symbolTableText(elf);
   if (opts.relocs && !opts.disassemble) yield relocRecordsText(elf, chosen);
   if (!opts.disassemble) return;
-  // Section symbols (STT_SECTION) are named after their section, as BFD does.
-  const defined = elf.symbols
-    // Symbols of sections that are not loaded (notes, debug info) never name an address.
-    .filter((s) => s.type !== 4 && s.shndx !== 0 && s.shndx < 0xff00 && (s.type === 3 || s.name !== '') && ((elf.sections[s.shndx]?.flags ?? 0) & 2) !== 0)
-    .map((s) => (s.type === 3 ? { ...s, name: elf.sections[s.shndx]?.name ?? '' } : s))
-    .filter((s) => s.name !== '');
   // Without a .symtab the symbols are the dynamic ones, named with their versions (name@@VER).
   const versioned = opts.symbol !== undefined && !elf.sections.some((s) => s.type === SHT_SYMTAB);
-  const asDis = (s: (typeof defined)[number]): DisSymbol => ({
-    name: s.name, addr: s.value, global: s.bind === 1, local: s.bind === 0, func: s.type === 2 || s.type === 10,
-    object: s.type === 1, section: s.type === 3, size: s.size, ifunc: s.type === 10, ...(versioned ? { bare: s.name.replace(/@@?[^@]*$/, '') } : {}),
-  });
+  // The defined symbols as DisSymbols (made once), with their section indices alongside.
+  const defined: DisSymbol[] = [];
+  const definedIn: number[] = [];
+  for (const s of elf.symbols) {
+    // Symbols of sections that are not loaded (notes, debug info) never name an address.
+    if (s.type === 4 || s.shndx === 0 || s.shndx >= 0xff00 || (s.type !== 3 && s.name === '') || ((elf.sections[s.shndx]?.flags ?? 0) & 2) === 0) continue;
+    // Section symbols (STT_SECTION) are named after their section, as BFD does.
+    const name = s.type === 3 ? elf.sections[s.shndx]?.name ?? '' : s.name;
+    if (name === '') continue;
+    defined.push(disSymbol(name, s.value, s.bind, s.type, s.size, versioned ? name.replace(/@@?[^@]*$/, '') : undefined));
+    definedIn.push(s.shndx);
+  }
   const plt = elf.type === 1 ? [] : pltSymbols(elf, bytes);
-  const allTargets: DisSymbol[] = [...defined.map(asDis), ...plt.map((p) => p.sym)];
+  const allTargets: DisSymbol[] = [...defined, ...plt.map((p) => p.sym)];
   const relocSym = elf.type === 1 ? undefined : relocSymbolizer(elf, makeSymbolizer(allTargets));
   const all = opts.disassemble === 'all';
   for (const sec of all ? bfdSections(elf) : elf.sections) {
@@ -223,7 +225,7 @@ function* disassembleElfParts(
     const hi = opts.stop === undefined ? BigInt(sec.size) : opts.stop <= sec.addr ? 0n : opts.stop - sec.addr;
     if (lo >= BigInt(sec.size) || hi <= lo) continue;
     const mine: DisSymbol[] = [
-      ...defined.filter((s) => s.shndx === sec.index).map(asDis),
+      ...defined.filter((_, i) => definedIn[i] === sec.index),
       ...plt.filter((p) => p.section === sec.index).map((p) => p.sym),
     ];
     // Targets: in a relocatable object addresses are per section; under -D a section without symbols
@@ -255,6 +257,16 @@ function* disassembleElfParts(
       ...(opts.relocs ? { relocs: inlineRelocs(elf, sec.index) } : {}), memo, ...textOptions(opts), pastRegion: all,
     });
   }
+}
+
+/**
+ * A symbol as the listing takes it, from ELF's binding (STB_*) and type (STT_*); every one made
+ * here has the same fields in the same order, so code reading them meets one object shape.
+ */
+function disSymbol(name: string, addr: bigint, bind: number, type: number, size: number, bare: string | undefined): DisSymbol {
+  return {
+    name, addr, global: bind === 1, local: bind === 0, func: type === 2 || type === 10, object: type === 1, section: type === 3, size, ifunc: type === 10, bare,
+  };
 }
 
 /** The listing options that only change how lines are printed (--no-show-raw-insn, --no-addresses, -z, --disassemble=SYM). */
@@ -306,7 +318,7 @@ function pltSymbols(elf: ElfFile, bytes: Uint8Array): { section: number; sym: Di
         if (r) {
           const isIrel = r.type === (i386 ? R_386_IRELATIVE : R_X86_64_IRELATIVE);
           const name = isIrel || r.bare === undefined ? `*ABS*+0x${BigInt.asUintN(64, r.addend).toString(16)}@plt` : `${r.bare}@plt`;
-          out.push({ section: sec.index, sym: { name, addr: sec.addr + BigInt(e), global: true, func: true } });
+          out.push({ section: sec.index, sym: disSymbol(name, sec.addr + BigInt(e), 1, 2, 0, undefined) });
         }
         break;
       }
@@ -317,23 +329,21 @@ function pltSymbols(elf: ElfFile, bytes: Uint8Array): { section: number; sym: Di
 
 /** objdump names an address that holds a dynamic relocation after the relocation's symbol. */
 function relocSymbolizer(elf: ElfFile, base: Symbolizer): Symbolizer {
-  const at = new Map<bigint, ElfDynReloc>();
+  // Each such address's name, made here once: the BigInt arithmetic then never runs inside the
+  // formatter's optimized code (where its first run threw that code away).
+  const at = new Map<bigint, string>();
   // The low halves of those addresses: most targets are no relocation's, found so without a BigInt.
   const lows = new Set<number>();
   for (const r of elf.dynRelocs) {
     if (r.sym !== undefined && r.bare !== '') {
-      at.set(r.offset, r);
+      const off = r.offset - r.symValue;
+      at.set(r.offset, !r.symDefined || off === 0n ? r.sym : off > 0n ? `${r.sym}+0x${off.toString(16)}` : `${r.sym}-0x${(-off).toString(16)}`);
       lows.add(Number(r.offset & 0xffffffffn));
     }
   }
   const fn = (lo: number, hi: number): string | undefined => {
     if (!lows.has(lo >>> 0)) return base(lo, hi);
-    const a = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-    const r = at.get(a);
-    if (!r || r.sym === undefined) return base(lo, hi);
-    if (!r.symDefined) return r.sym;
-    const off = a - r.symValue;
-    return off === 0n ? r.sym : off > 0n ? `${r.sym}+0x${off.toString(16)}` : `${r.sym}-0x${(-off).toString(16)}`;
+    return at.get((BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0)) ?? base(lo, hi);
   };
   // Addresses of no relocation are the base's: its table serves them.
   return base.table === undefined ? fn : Object.assign(fn, { table: base.table, special: (lo: number): boolean => lows.has(lo >>> 0) });

@@ -39,6 +39,7 @@ const SEG_NAMES = ['es', 'cs', 'ss', 'ds', 'fs', 'gs'];
 const SUFFIX: Record<number, string> = { 8: 'b', 16: 'w', 32: 'l', 64: 'q' };
 const DESC_TABLE = new Set(['sgdt', 'sidt', 'lgdt', 'lidt']);
 const STRING_OPS = new Set(['movs', 'cmps', 'stos', 'lods', 'scas', 'ins', 'outs']);
+const IMPLICIT_OPS = new Set(['monitor', 'mwait', 'monitorx', 'mwaitx', 'xlat']);
 
 /** What the formatter asks of a form on every instruction, worked out once per form. */
 interface FormFacts {
@@ -50,13 +51,21 @@ interface FormFacts {
   readonly rmOperand: boolean;
   readonly stringOp: boolean;
   readonly descTable: boolean;
+  /** monitor/mwait(x), xlat: operands objdump names that the form leaves implicit. */
+  readonly implicitOps: boolean;
+  /** crc32, ptwrite, cvtsi2ss/sd: a mnemonic objdump names otherwise by mode or operand (quirkMnemonic). */
+  readonly mnemQuirk: boolean;
 }
 const FACTS = new WeakMap<Form, FormFacts>();
 /** The same by form index (a WeakMap lookup per instruction showed in profiles); checked against the form itself. */
 const FACTS_AT: { form: Form; facts: FormFacts }[] = [];
 function factsOf(f: Form): FormFacts {
   const e = FACTS_AT[f.index];
-  if (e !== undefined && e.form === f) return e.facts;
+  return e !== undefined && e.form === f ? e.facts : makeFacts(f);
+}
+
+/** factsOf the first time for a form (kept apart so that callers' optimized code holds the lookup alone). */
+function makeFacts(f: Form): FormFacts {
   let x = FACTS.get(f);
   if (x === undefined) {
     const ops = f.operands;
@@ -69,6 +78,8 @@ function factsOf(f: Form): FormFacts {
       rmOperand: ops.some((o) => o.loc === 'rm'),
       stringOp: STRING_OPS.has(f.mnem) && f.rep !== undefined,
       descTable: DESC_TABLE.has(f.mnem),
+      implicitOps: IMPLICIT_OPS.has(f.mnem),
+      mnemQuirk: f.sem === 'ext:crc32' || f.sem === 'ext:ptwrite' || f.sem === 'xsimd:cvtsi2ss' || f.sem === 'xsimd:cvtsi2sd',
     };
     FACTS.set(f, x);
   }
@@ -438,9 +449,8 @@ function stringOperands(c: Ctx, mnem: string): string {
  * get one only when it differs from the mode's default; otherwise (memory or immediate operands
  * only) the suffix is always there (addl $0x1,(%rax)).
  */
-function mnemonic(f: Form, d: Decoded, base: string, sized: boolean): string {
+function mnemonic(f: Form, x: FormFacts, d: Decoded, base: string, sized: boolean): string {
   const sz = d.opsize;
-  const x = factsOf(f);
   switch (base) {
     case 'iret':
       return sz === 32 ? 'iret' : sz === 16 ? 'iretw' : 'iretq';
@@ -483,33 +493,16 @@ const TOO_LONG_MARK = -2;
 /**
  * Format the instruction part of an objdump line: prefix names, mnemonic padded to 6 + space,
  * operands and any `# address` comment. `bytes[offset]` is where `d` was decoded from.
+ * The common path only; rare cases are functions of their own (V8 optimizes a smaller function
+ * sooner, and compiles it faster).
  */
 export function formatDecoded(
   d: Decoded, bytes: Uint8Array, offset: number, addrLo: number, addrHi: number, sym?: Symbolizer,
   tables: DecodeTables = defaultTables(), syntax: Syntax = 'att', flags = 0,
 ): string {
-  if (d.form === NONE) {
-    switch (d.bad) {
-      case Bad.PREFIXES:
-        return formatPrefixesOnly(bytes, offset, d.length, d.mode);
-      case Bad.TRUNCATED:
-        return '.byte 0x' + bytes[offset].toString(16);
-      case Bad.UNSUPPORTED:
-      case Bad.VEX_QUIET:
-        return '(bad)';
-      default: {
-        // Too long: objdump has decoded it all, names the prefixes the instruction leaves unused, then "(bad)".
-        if (d.bad === Bad.TOO_LONG && d.tooLongForm !== NONE) {
-          return formatDecoded({ ...d, form: d.tooLongForm, bad: Bad.NONE, length: MAX_LEN, tooLongForm: TOO_LONG_MARK }, bytes, offset, addrLo, addrHi, sym, tables, syntax, flags);
-        }
-        const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
-        return pre ? pre + ' (bad)' : '(bad)';
-      }
-    }
-  }
+  if (d.form === NONE) return formatUndecoded(d, bytes, offset, addrLo, addrHi, sym, tables, syntax, flags);
   const form = tables.forms[d.form];
   const lastSegIdx = lastSegIndex(bytes, offset, d.prefixLen);
-  const lastSeg = lastSegIdx >= 0 ? bytes[offset + lastSegIdx] : 0;
   // objdump: notrack needs DS last among segment prefixes, and in 64-bit mode no 66h.
   // A DS prefix anywhere makes it notrack; the name replaces the last segment prefix and no
   // segment applies to the operand.
@@ -517,7 +510,6 @@ export function formatDecoded(
   for (let i = 0; i < d.prefixLen; i++) if (bytes[offset + i] === 0x3e) hasDs = true;
   const notrack = hasDs && (form.sem === 'jmp:ind' || form.sem === 'call:ind') &&
     !(d.mode === 64 && (d.prefixes & Pfx.OPSIZE) !== 0);
-  void lastSeg;
   const c: Ctx = { intel: syntax === 'intel', d, form, addrLo, addrHi, sym, rexUsed: 0, segUsed: false, comment: '', notrack, flags };
   if (form.immNames) c.immName = form.immNames[d.immLo & 0xff];
   const base = form.mnem;
@@ -525,17 +517,9 @@ export function formatDecoded(
 
   let ops = '';
   let sized = false;
-  if (x.stringOp) {
-    ops = stringOperands(c, base);
-    sized = base === 'stos' || base === 'lods' || base === 'scas';
-    if (d.opsize === 64) c.rexUsed |= 0x48;
-  } else if (base === 'monitor' || base === 'mwait' || base === 'monitorx' || base === 'mwaitx') {
-    // objdump names the implicit registers: monitor %rax,%ecx,%edx / mwait %eax,%ecx.
-    ops = base.startsWith('monitor') ? reg(0, d.adsize, 0) + ',%ecx,%edx' : base === 'mwait' ? '%eax,%ecx' : '%eax,%ecx,%ebx';
-  } else if (base === 'xlat') {
-    ops = (d.seg !== NONE ? '%' + SEG_NAMES[d.seg] : '%ds') + ':(' + addrReg(3, d.adsize) + ')';
-    c.segUsed = true;
-    sized = true;
+  if (x.stringOp || x.implicitOps) {
+    ops = implicitOperands(c, base, x.stringOp);
+    sized = base === 'stos' || base === 'lods' || base === 'scas' || base === 'xlat';
   } else {
     const flag = { sized: false };
     const indirect = (form.flow === 'call' || form.flow === 'jmp') && x.rmOperand;
@@ -555,21 +539,13 @@ export function formatDecoded(
     // Intel: the same operands (the AT&T pass above recorded which prefixes they use), destination first.
     if (c.intel) ops = intelOperands(c);
   }
-  if (c.intel && x.stringOp) ops = intelStringOperands(c, base);
-  else if (c.intel && (base === 'monitor' || base === 'mwait' || base === 'monitorx' || base === 'mwaitx')) ops = '';
-  else if (c.intel && base === 'xlat') ops = 'BYTE PTR ' + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':[' + addrReg(3, d.adsize).slice(1) + ']';
 
   // Operand size: REX.W counts as used when it chose the size (SDM Vol. 2 §2.2.1.2).
   const farInd = form.sem === 'jmp:far' || form.sem === 'call:far';
   if ((d.rex & 8) && (form.osz === 'v' || form.osz === 'q') && d.opsize === 64 && !farInd) c.rexUsed |= 0x48;
   // objdump ignores REX.W on ljmp/lcall *m (it prints rex.W); the CPU takes an m16:64 pointer.
-  let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, d, base, sized);
-  // objdump names crc32's source size only when the source is memory.
-  if (form.sem === 'ext:crc32' && d.mod === 3) mnem = 'crc32';
-  // ... and ptwrite's only in 64-bit code.
-  if (form.sem === 'ext:ptwrite' && d.mode !== 64) mnem = 'ptwrite';
-  // ... and cvtsi2ss/cvtsi2sd's integer size too (a memory source is l or q only there).
-  if ((form.sem === 'xsimd:cvtsi2ss' || form.sem === 'xsimd:cvtsi2sd') && d.mode !== 64) mnem = base;
+  let mnem = farInd && d.opsize === 64 ? base : mnemonic(form, x, d, base, sized);
+  if (x.mnemQuirk) mnem = quirkMnemonic(form, d, base, mnem);
   if (c.intel) mnem = intelMnemonic(form, d, base, mnem);
   if (c.immName !== undefined) mnem = c.immName;
   else if (flags & FMT_SUFFIX) mnem = suffixMnemonic(form, d, base, mnem, c.intel);
@@ -577,17 +553,12 @@ export function formatDecoded(
   if (d.prefixes & Pfx.WAIT && mnem.startsWith('fn') && base !== 'fnop') mnem = 'f' + mnem.slice(2);
   // Branch hints (SDM Vol. 2 §2.1.1): objdump writes CS as ",pn" and DS as ",pt" when exactly one
   // of the two is present; it then drops the last segment prefix (whichever it is) from the names.
-  let hinted = false;
   // objdump's Intel syntax has no hint suffixes: the segment prefix is named instead (`ds je`).
+  let hinted = false;
   if (!c.intel && (form.flow === 'jcc' || form.flow === 'loop') && d.prefixes & Pfx.SEG) {
-    let cs = false;
-    let ds = false;
-    for (let i = 0; i < d.prefixLen; i++) {
-      if (bytes[offset + i] === 0x2e) cs = true;
-      else if (bytes[offset + i] === 0x3e) ds = true;
-    }
-    if (cs !== ds) {
-      mnem += cs ? ',pn' : ',pt';
+    const hint = branchHint(bytes, offset, d.prefixLen);
+    if (hint !== '') {
+      mnem += hint;
       hinted = true;
     }
   }
@@ -595,7 +566,79 @@ export function formatDecoded(
   // --no-addresses leaves a target without a symbol empty, after the padded mnemonic (`jmp    `).
   const noOps = ops === '' && !((flags & FMT_NO_ADDRESSES) !== 0 && form.operands.some((o) => o.kind === 'rel'));
   if (d.prefixLen === 0) return d.tooLongForm === TOO_LONG_MARK ? '(bad)' : noOps ? mnem + c.comment : mnem.padEnd(6) + ' ' + ops + c.comment;
-  // Prefix names for prefixes the instruction did not use, in byte order.
+  return withPrefixes(c, x, bytes, offset, lastSegIdx, hinted, mnem, ops, noOps);
+}
+
+/** formatDecoded of an instruction without a form: prefixes alone, a cut-off byte, (bad). */
+function formatUndecoded(
+  d: Decoded, bytes: Uint8Array, offset: number, addrLo: number, addrHi: number, sym: Symbolizer | undefined,
+  tables: DecodeTables, syntax: Syntax, flags: number,
+): string {
+  switch (d.bad) {
+    case Bad.PREFIXES:
+      return formatPrefixesOnly(bytes, offset, d.length, d.mode);
+    case Bad.TRUNCATED:
+      return '.byte 0x' + bytes[offset].toString(16);
+    case Bad.UNSUPPORTED:
+    case Bad.VEX_QUIET:
+      return '(bad)';
+    default: {
+      // Too long: objdump has decoded it all, names the prefixes the instruction leaves unused, then "(bad)".
+      if (d.bad === Bad.TOO_LONG && d.tooLongForm !== NONE) {
+        return formatDecoded({ ...d, form: d.tooLongForm, bad: Bad.NONE, length: MAX_LEN, tooLongForm: TOO_LONG_MARK }, bytes, offset, addrLo, addrHi, sym, tables, syntax, flags);
+      }
+      const pre = formatPrefixesOnly(bytes, offset, d.prefixLen, d.mode);
+      return pre ? pre + ' (bad)' : '(bad)';
+    }
+  }
+}
+
+/** Operands of string instructions, monitor/mwait(x) and xlat, which their forms leave implicit. */
+function implicitOperands(c: Ctx, base: string, stringOp: boolean): string {
+  const d = c.d;
+  if (stringOp) {
+    const ops = stringOperands(c, base);
+    if (d.opsize === 64) c.rexUsed |= 0x48;
+    return c.intel ? intelStringOperands(c, base) : ops;
+  }
+  if (base === 'xlat') {
+    c.segUsed = true;
+    if (c.intel) return 'BYTE PTR ' + (d.seg !== NONE ? SEG_NAMES[d.seg] : 'ds') + ':[' + addrReg(3, d.adsize).slice(1) + ']';
+    return (d.seg !== NONE ? '%' + SEG_NAMES[d.seg] : '%ds') + ':(' + addrReg(3, d.adsize) + ')';
+  }
+  // objdump names the implicit registers: monitor %rax,%ecx,%edx / mwait %eax,%ecx (none in Intel syntax).
+  if (c.intel) return '';
+  return base.startsWith('monitor') ? reg(0, d.adsize, 0) + ',%ecx,%edx' : base === 'mwait' ? '%eax,%ecx' : '%eax,%ecx,%ebx';
+}
+
+/** The mnemonics objdump names by mode or operand kind beyond mnemonic()'s rules. */
+function quirkMnemonic(form: Form, d: Decoded, base: string, mnem: string): string {
+  // objdump names crc32's source size only when the source is memory.
+  if (form.sem === 'ext:crc32' && d.mod === 3) return 'crc32';
+  // ... and ptwrite's only in 64-bit code.
+  if (form.sem === 'ext:ptwrite' && d.mode !== 64) return 'ptwrite';
+  // ... and cvtsi2ss/cvtsi2sd's integer size too (a memory source is l or q only there).
+  if ((form.sem === 'xsimd:cvtsi2ss' || form.sem === 'xsimd:cvtsi2sd') && d.mode !== 64) return base;
+  return mnem;
+}
+
+/** A jcc's branch hint suffix from its segment prefixes: ',pn' for CS alone, ',pt' for DS alone, else ''. */
+function branchHint(bytes: Uint8Array, offset: number, prefixLen: number): string {
+  let cs = false;
+  let ds = false;
+  for (let i = 0; i < prefixLen; i++) {
+    if (bytes[offset + i] === 0x2e) cs = true;
+    else if (bytes[offset + i] === 0x3e) ds = true;
+  }
+  return cs === ds ? '' : cs ? ',pn' : ',pt';
+}
+
+/** The text of an instruction with prefix bytes: names for those it did not use, in byte order, then mnemonic and operands. */
+function withPrefixes(
+  c: Ctx, x: FormFacts, bytes: Uint8Array, offset: number, lastSegIdx: number, hinted: boolean, mnem: string, ops: string, noOps: boolean,
+): string {
+  const { d, form, notrack } = c;
+  const base = form.mnem;
   const pre: string[] = [];
   const usesMem = d.mod !== NONE && d.mod !== 3;
   // A VEX form's `prefix` is VEX.pp: legacy 66/F2/F3/REX bytes before VEX are all unused (objdump names them).

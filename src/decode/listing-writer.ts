@@ -13,6 +13,11 @@ const EMPTY = new Uint8Array(0);
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** A string as UTF-8 bytes. */
+export function utf8Bytes(s: string): Uint8Array {
+  return encoder.encode(s);
+}
+
 /** UTF-8 bytes back to a string (the listing functions that return text). */
 export function utf8Text(b: Uint8Array): string {
   return decoder.decode(b);
@@ -50,7 +55,11 @@ export class ListingWriter {
   }
 
   private room(k: number): void {
-    if (this.n + k <= this.buf.length) return;
+    if (this.n + k > this.buf.length) this.grow(k);
+  }
+
+  /** room's rare case, apart: the writers that inline room then hold its test alone. */
+  private grow(k: number): void {
     const b = new Uint8Array(Math.max(this.buf.length * 2, this.n + k));
     b.set(this.buf.subarray(0, this.n));
     this.buf = b;
@@ -88,6 +97,16 @@ export class ListingWriter {
     const v = this.view;
     const n = this.n;
     for (let i = 0; i < k; i += 4) v.setUint32(n + i, src.getUint32(from + i, true), true);
+    this.n = n + k;
+  }
+
+  /** All of `src`. */
+  bytes(src: Uint8Array): void {
+    const k = src.length;
+    this.room(k);
+    const b = this.buf;
+    const n = this.n;
+    for (let i = 0; i < k; i++) b[n + i] = src[i];
     this.n = n + k;
   }
 

@@ -7,7 +7,7 @@ import { defaultTables } from './default.js';
 import { DECODE_REACH, sectionCaches, type LineCache, type ListingMemo } from './line-cache.js';
 import { warmUpBytes } from './warm-up.js';
 import { decodeInto } from './decode.js';
-import { ListingWriter, utf8Text } from './listing-writer.js';
+import { ListingWriter, utf8Bytes, utf8Text } from './listing-writer.js';
 import { Bad, NONE, newDecoded } from './types.js';
 
 export interface DisSymbol {
@@ -375,6 +375,9 @@ class SectionLister {
     }
   }
 
+  /** `<` and a symbol's name as UTF-8, by the symbol's index in the symbolizer's table, made when first written. */
+  private readonly nameBytes: (Uint8Array | undefined)[] = [];
+
   /** A branch target as formatDecoded writes it (att.ts targetText). */
   private target(lo: number, hi: number): void {
     const { sym } = this;
@@ -388,8 +391,7 @@ class SectionLister {
           w.hex64(lo, hi);
           w.byte(SPACE);
         }
-        w.byte(LT);
-        w.str(table.names[i]);
+        w.bytes(this.nameBytes[i] ??= utf8Bytes('<' + table.names[i]));
         const off = (lo >>> 0) - table.los[i];
         if (off !== 0) {
           w.byte(PLUS);

@@ -56,7 +56,12 @@ function escapes(i: number): number[][] {
 
 /** The made-up code, as one byte string (decoded from start to end like any section). */
 export function warmUpBytes(mode: Mode): Uint8Array {
-  const out: number[] = [];
+  // Built with TypedArray.set, no array spreads: a spread is a loop of bytecodes in the
+  // interpreter, and those loops made this function hot enough to be compiled (~20 ms of CPU, more
+  // than its whole run) for a single call.
+  let out: Uint8Array = new Uint8Array(1 << 14);
+  let n = 0;
+  const sample = new Uint8Array(40);
   const d = newDecoded();
   let k = 0;
   for (let op = 0; op < 256; op++) {
@@ -69,14 +74,35 @@ export function warmUpBytes(mode: Mode): Uint8Array {
         const modrm = MODRM[(k * 3 + rep * 5 + (op >> 3)) % MODRM.length];
         // With room for any immediate, cut to the instruction's length: the listing then meets
         // the samples one by one rather than the filler's nops.
-        const sample = [...pre, ...maps[m], op, ...modrm, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90];
-        decodeInto(d, Uint8Array.from(sample), 0, mode, 0, 0);
-        for (let i = 0; i < Math.max(1, d.length) && i < sample.length; i++) out.push(sample[i]);
+        sample.set(pre, 0);
+        sample.set(maps[m], pre.length);
+        const at = pre.length + maps[m].length;
+        sample[at] = op;
+        sample.set(modrm, at + 1);
+        const len = at + 1 + modrm.length + 8;
+        sample.fill(0x90, at + 1 + modrm.length, len);
+        decodeInto(d, sample.subarray(0, len), 0, mode, 0, 0);
+        const keep = Math.min(Math.max(1, d.length), len);
+        if (n + keep > out.length) out = grown(out, n + keep);
+        out.set(sample.subarray(0, keep), n);
+        n += keep;
       }
     }
   }
-  for (const idiom of IDIOMS) out.push(...idiom);
+  const tail: (readonly number[])[] = [...IDIOMS];
   // Runs of zeros, as padding between functions looks, and two at the very end (objdump's `...`).
-  out.push(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc3, 0x90, 0x0f, 0x1f, 0x40, 0x00, 0xc3, 0, 0);
-  return new Uint8Array(out);
+  tail.push([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc3, 0x90, 0x0f, 0x1f, 0x40, 0x00, 0xc3, 0, 0]);
+  for (const t of tail) {
+    if (n + t.length > out.length) out = grown(out, n + t.length);
+    out.set(t, n);
+    n += t.length;
+  }
+  return out.slice(0, n);
+}
+
+/** `b` copied into a buffer of at least `need` bytes. */
+function grown(b: Uint8Array, need: number): Uint8Array {
+  const g = new Uint8Array(Math.max(need, b.length * 2));
+  g.set(b);
+  return g;
 }

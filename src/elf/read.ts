@@ -202,15 +202,21 @@ export function readElf(b: Uint8Array): ElfFile {
   raw.forEach((s, i) => {
     if (s.type !== SHT_NOBITS && s.type !== SHT_NULL && s.size > 0) need(s.offset, s.size, `contents of section ${i}`);
   });
+  // Each string table as one string, made when first used: a name is then a search for its NUL
+  // and a slice, no loop over its bytes here (a symbol table's thousands of names made that loop
+  // and its caller hot enough to be compiled, for a few milliseconds of work).
+  const strtabs = new Map<number, string>();
   const cstr = (tab: number | undefined, off: number): string => {
     const t = tab === undefined ? undefined : raw[tab];
     if (!t || t.type === SHT_NOBITS) return off === 0 ? '' : '<corrupt>';
     if (off >= t.size) return '<corrupt>';
-    const from = t.offset + off;
-    const end = t.offset + t.size;
-    let e = from;
-    while (e < end && b[e] !== 0) e++;
-    return latin1(b, from, e);
+    let text = strtabs.get(tab!);
+    if (text === undefined) {
+      text = latin1(b, t.offset, t.offset + t.size);
+      strtabs.set(tab!, text);
+    }
+    const e = text.indexOf('\0', off);
+    return text.slice(off, e < 0 ? text.length : e);
   };
   const sections: ElfSection[] = raw.map((s, index) => ({
     name: cstr(shstrndx < raw.length ? shstrndx : undefined, s.name),
@@ -277,7 +283,9 @@ export function readElf(b: Uint8Array): ElfFile {
       if (!vs || s.shndx === 0 || s.name === '' || vs.offset + s.index * 2 + 2 > vs.offset + vs.size) return s;
       const ver = u16(vs.offset + s.index * 2, '.gnu.version');
       const nm = names.names.get(ver & 0x7fff);
-      return (ver & 0x7fff) >= 2 && nm !== undefined ? { ...s, name: s.name + (ver & 0x8000 ? '@' : '@@') + nm } : s;
+      if ((ver & 0x7fff) < 2 || nm === undefined) return s;
+      // readSymbols' fields in its order (one object shape for every symbol).
+      return { name: s.name + (ver & 0x8000 ? '@' : '@@') + nm, value: s.value, size: s.size, type: s.type, bind: s.bind, other: s.other, shndx: s.shndx, index: s.index };
     });
   } else symbols = [];
 
@@ -363,9 +371,10 @@ export function readElf(b: Uint8Array): ElfFile {
         let offset: bigint, symIdx: number, rtype: number, addend = 0n;
         if (bits === 64) {
           offset = u64(o, w);
-          const info = u64(o + 8, w);
-          symIdx = Number(info >> 32n);
-          rtype = Number(info & 0xffffffffn);
+          // r_info's halves as numbers (no BigInt to take apart).
+          need(o + 8, 8, w);
+          symIdx = v.getUint32(o + 12, true);
+          rtype = v.getUint32(o + 8, true);
           if (rela) addend = i64(o + 16, w);
         } else {
           offset = BigInt(u32(o, w));
