@@ -48,7 +48,8 @@ if (r.status !== 0) {
 }
 
 // One line per event in node 20 (V8 11.3):
-//   [completed compiling 0x… <JSFunction NAME (sfi = 0x…)> (target TURBOFAN) - took A, B, C ms]
+//   [completed compiling 0x… <JSFunction NAME (sfi = 0x…)> (target TURBOFAN) [OSR] - took A, B, C ms]
+//   (OSR: compiled while one of its loops was running)
 //   [bailout (kind: KIND, reason: REASON): begin. deoptimizing 0x… <JSFunction NAME (sfi = …)>, …
 //   [marking dependent code 0x… <Code TURBOFAN> (0x… <SharedFunctionInfo NAME>) (opt id N) for deoptimization, reason: REASON]
 const compiles = new Map();
@@ -57,7 +58,7 @@ let compileMs = 0;
 let nCompiles = 0;
 const bump = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
 for (const line of r.stdout.split('\n')) {
-  let m = /^\[completed compiling .*<JSFunction (?:(\S+) )?\(sfi.*\(target TURBOFAN\) - took ([\d.]+), ([\d.]+), ([\d.]+) ms/.exec(line);
+  let m = /^\[completed compiling .*<JSFunction (?:(\S+) )?\(sfi.*\(target TURBOFAN\)(?: OSR)? - took ([\d.]+), ([\d.]+), ([\d.]+) ms/.exec(line);
   if (m) {
     const ms = Number(m[2]) + Number(m[3]) + Number(m[4]);
     compileMs += ms;
