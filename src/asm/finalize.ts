@@ -550,6 +550,16 @@ function linkOnce(sec: Section, sym: Sym): boolean {
   return !(sym.temp || sym.name.startsWith('.L') || /[\x01\x02]/.test(sym.name));
 }
 
+/**
+ * Whether a relocation against local label `sym` of `sec` names the section instead (write.c
+ * adjust_reloc_syms): not in a link-once section (linkOnce), nor in a mergeable section when the
+ * relocation's offset from the label is not zero (the linker may move the strings apart).
+ * resolveFixup and its fast path plainFixup both decide by this.
+ */
+function bySection(sec: Section, sym: Sym, offsetNonZero: boolean): boolean {
+  return sym.binding === 'local' && !linkOnce(sec, sym) && !(offsetNonZero && sec.flags.includes('M'));
+}
+
 /** displayName without a regular expression for the names that need none (10,000 relocations). */
 const relocName = (name: string): string => (name.includes('\x02') ? displayName(name) : name);
 
@@ -751,7 +761,7 @@ function plainFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: Rel
   let base = addend;
   let plt = false;
   let seq: number | undefined;
-  if (d !== undefined && local && !linkOnce(d.sec, s) && !(d.sec.flags.includes('M') && addend - toPc !== 0)) {
+  if (d !== undefined && bySection(d.sec, s, addend - toPc !== 0)) {
     // A local label goes by its section.
     symbol = d.sec.name;
     base += d.mark.frag.addr + d.mark.off;
@@ -1215,12 +1225,10 @@ function resolveFixup(asm: Assembly, p: PendingFixup, out: Uint8Array, relocs: R
     } else if (w.kind === 'label' && w.sym.binding === 'local' && fx.pcrel && w.sec === p.sec && !isIfunc(w.sym)) {
       value = BigInt(w.addr) + w.add + v.addend - BigInt(pc);
     } else {
-      // GNU names a local label by its section, except in a mergeable section with a non-zero
-      // addend (the linker may move the strings apart): then the label itself (write.c adjust_reloc_syms).
-      // An ifunc keeps its own name: the linker must route every reference through its PLT entry.
-      // (The addend worked out only for a mergeable section.)
-      const local = w.kind === 'label' && w.sym.binding === 'local' && !isIfunc(w.sym) && !linkOnce(w.sec, w.sym)
-        && !(w.sec.flags.includes('M') && w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n) !== 0n);
+      // GNU names a local label by its section (bySection). An ifunc keeps its own name: the
+      // linker must route every reference through its PLT entry.
+      const local = w.kind === 'label' && !isIfunc(w.sym)
+        && bySection(w.sec, w.sym, w.add + v.addend - (fx.pcrel ? BigInt(pc - field) : 0n) !== 0n);
       const sym = local ? (w as Extract<Where, { kind: 'label' }>).sec.name : w.sym.name;
       const base = (local ? BigInt((w as Extract<Where, { kind: 'label' }>).addr) : 0n) + w.add + v.addend;
       const add = fx.pcrel ? base - BigInt(pc - field) : base;
